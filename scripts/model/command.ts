@@ -58,6 +58,23 @@ function describeKeys(field: ObjectModel['fields'][number]): string {
     return keys.join(', ');
 }
 
+function wrap(text: string, width: number): string[] {
+    const lines: string[] = [];
+    let current = '';
+    for (const word of text.split(' ')) {
+        if (current && current.length + 1 + word.length > width) {
+            lines.push(current);
+            current = word;
+        } else {
+            current = current ? `${current} ${word}` : word;
+        }
+    }
+    if (current) {
+        lines.push(current);
+    }
+    return lines;
+}
+
 export function renderModel(objects: ObjectModel[], permissionSets: PermissionSetAccess[]): string {
     const out: string[] = [];
     for (const object of objects) {
@@ -66,7 +83,7 @@ export function renderModel(objects: ObjectModel[], permissionSets: PermissionSe
             : '';
         out.push(`${object.apiName} (${object.kind}) "${object.label}", ${object.fields.length} fields.${name}`);
         if (object.description) {
-            out.push(`  ${object.description}`);
+            out.push(...wrap(object.description.replace(/\s+/g, ' ').trim(), 100).map((line) => `  ${line}`));
         }
         out.push(
             renderTable(
