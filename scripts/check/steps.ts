@@ -1,0 +1,26 @@
+/**
+ * The steps of `warden check`, in the order they run: cheap and local first, the JVM and the
+ * full test run last. Adding a step is one entry here (and its module under ./steps).
+ */
+import type { CheckStep } from './step';
+import { apexSyntaxStep } from './steps/apex-syntax';
+import { deployableStep } from './steps/deployable';
+import { eslintStep } from './steps/eslint';
+import { jestStep } from './steps/jest';
+import { lwcStep } from './steps/lwc';
+import { metadataStep } from './steps/metadata';
+import { pmdStep } from './steps/pmd';
+import { prettierStep } from './steps/prettier';
+import { typesStep } from './steps/types';
+
+export const CHECK_STEPS: readonly CheckStep[] = [
+    typesStep,
+    eslintStep,
+    prettierStep,
+    apexSyntaxStep,
+    pmdStep,
+    lwcStep,
+    metadataStep,
+    deployableStep,
+    jestStep
+];
