@@ -10,7 +10,12 @@ export type Command = {
 /* eslint-disable @typescript-eslint/no-require-imports -- commands load lazily, so `warden scan` does not pay for jsforce */
 const commands: Record<string, () => Command> = {
     check: () => (require('./check/command') as typeof import('./check/command')).command,
-    model: () => (require('./model/command') as typeof import('./model/command')).command
+    deploy: () => (require('./deploy/command') as typeof import('./deploy/command')).command,
+    model: () => (require('./model/command') as typeof import('./model/command')).command,
+    preview: () => (require('./preview/command') as typeof import('./preview/command')).command,
+    redact: () => (require('./redact/command') as typeof import('./redact/command')).command,
+    scan: () => (require('./scan/command') as typeof import('./scan/command')).command,
+    verify: () => (require('./verify/command') as typeof import('./verify/command')).command
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -6,6 +6,7 @@ import type { CheckStep } from './step';
 import { apexSyntaxStep } from './steps/apex-syntax';
 import { deployableStep } from './steps/deployable';
 import { eslintStep } from './steps/eslint';
+import { generatedStep } from './steps/generated';
 import { jestStep } from './steps/jest';
 import { lwcStep } from './steps/lwc';
 import { metadataStep } from './steps/metadata';
@@ -22,5 +23,6 @@ export const CHECK_STEPS: readonly CheckStep[] = [
     lwcStep,
     metadataStep,
     deployableStep,
+    generatedStep,
     jestStep
 ];

@@ -1,0 +1,3 @@
+trigger ChainCheckpointTrigger on ChainCheckpoint__c(before insert, before update, before delete) {
+    AuditRecordGuard.guard(Trigger.operationType, Trigger.new, Trigger.old);
+}

@@ -1,0 +1,3 @@
+trigger InferenceLogTrigger on InferenceLog__c(before insert, before update, before delete) {
+    AuditRecordGuard.guard(Trigger.operationType, Trigger.new, Trigger.old);
+}

@@ -1,0 +1,2579 @@
+// Generated from wardenPolicy.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+export function utf8Encode(text) {
+  const out = [];
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 128) {
+      out.push(code);
+      continue;
+    }
+    if (code >= 55296 && code <= 56319 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 56320 && next <= 57343) {
+        code = 65536 + (code - 55296 << 10) + (next - 56320);
+        i++;
+      } else {
+        code = 65533;
+      }
+    } else if (code >= 55296 && code <= 57343) {
+      code = 65533;
+    }
+    if (code < 2048) {
+      out.push(192 | code >> 6, 128 | code & 63);
+    } else if (code < 65536) {
+      out.push(224 | code >> 12, 128 | code >> 6 & 63, 128 | code & 63);
+    } else {
+      out.push(
+        240 | code >> 18,
+        128 | code >> 12 & 63,
+        128 | code >> 6 & 63,
+        128 | code & 63
+      );
+    }
+  }
+  return Uint8Array.from(out);
+}
+const HEX = "0123456789abcdef";
+export function toHex(bytes) {
+  let out = "";
+  for (let i = 0; i < bytes.length; i++) {
+    out += HEX[bytes[i] >> 4] + HEX[bytes[i] & 15];
+  }
+  return out;
+}
+export function fromHex(hex) {
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) {
+    throw new Error("Not a hex string of whole bytes.");
+  }
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  }
+  return out;
+}
+const K256 = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+export function sha256Bytes(message) {
+  const h = new Uint32Array([
+    1779033703,
+    3144134277,
+    1013904242,
+    2773480762,
+    1359893119,
+    2600822924,
+    528734635,
+    1541459225
+  ]);
+  const bitLength = message.length * 8;
+  const paddedLength = (message.length + 8 >> 6) + 1 << 6;
+  const padded = new Uint8Array(paddedLength);
+  padded.set(message);
+  padded[message.length] = 128;
+  const high = Math.floor(bitLength / 4294967296);
+  const low = bitLength >>> 0;
+  padded[paddedLength - 8] = high >>> 24;
+  padded[paddedLength - 7] = high >>> 16 & 255;
+  padded[paddedLength - 6] = high >>> 8 & 255;
+  padded[paddedLength - 5] = high & 255;
+  padded[paddedLength - 4] = low >>> 24;
+  padded[paddedLength - 3] = low >>> 16 & 255;
+  padded[paddedLength - 2] = low >>> 8 & 255;
+  padded[paddedLength - 1] = low & 255;
+  const w = new Uint32Array(64);
+  for (let offset = 0; offset < paddedLength; offset += 64) {
+    for (let t = 0; t < 16; t++) {
+      const j = offset + t * 4;
+      w[t] = padded[j] << 24 | padded[j + 1] << 16 | padded[j + 2] << 8 | padded[j + 3];
+    }
+    for (let t = 16; t < 64; t++) {
+      const x = w[t - 15];
+      const y = w[t - 2];
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
+      w[t] = w[t - 16] + s0 + w[t - 7] + s1 | 0;
+    }
+    let a = h[0];
+    let b = h[1];
+    let c = h[2];
+    let d = h[3];
+    let e = h[4];
+    let f = h[5];
+    let g = h[6];
+    let k = h[7];
+    for (let t = 0; t < 64; t++) {
+      const S1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const ch = e & f ^ ~e & g;
+      const temp1 = k + S1 + ch + K256[t] + w[t] | 0;
+      const S0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const maj = a & b ^ a & c ^ b & c;
+      const temp2 = S0 + maj | 0;
+      k = g;
+      g = f;
+      f = e;
+      e = d + temp1 | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = temp1 + temp2 | 0;
+    }
+    h[0] = h[0] + a | 0;
+    h[1] = h[1] + b | 0;
+    h[2] = h[2] + c | 0;
+    h[3] = h[3] + d | 0;
+    h[4] = h[4] + e | 0;
+    h[5] = h[5] + f | 0;
+    h[6] = h[6] + g | 0;
+    h[7] = h[7] + k | 0;
+  }
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) {
+    out[i * 4] = h[i] >>> 24;
+    out[i * 4 + 1] = h[i] >>> 16 & 255;
+    out[i * 4 + 2] = h[i] >>> 8 & 255;
+    out[i * 4 + 3] = h[i] & 255;
+  }
+  return out;
+}
+export function sha256Hex(text) {
+  return toHex(sha256Bytes(utf8Encode(text)));
+}
+export function hmacSha256Bytes(key, message) {
+  let block = key.length > 64 ? sha256Bytes(key) : key;
+  const padded = new Uint8Array(64);
+  padded.set(block);
+  block = padded;
+  const inner = new Uint8Array(64 + message.length);
+  const outer = new Uint8Array(64 + 32);
+  for (let i = 0; i < 64; i++) {
+    inner[i] = block[i] ^ 54;
+    outer[i] = block[i] ^ 92;
+  }
+  inner.set(message, 64);
+  outer.set(sha256Bytes(inner), 64);
+  return sha256Bytes(outer);
+}
+export function hmacSha256Hex(keyHex, text) {
+  return toHex(hmacSha256Bytes(fromHex(keyHex), utf8Encode(text)));
+}
+export const PURE_HASHER = {
+  sha256Utf8: sha256Hex,
+  sha256Node(leftHex, rightHex) {
+    const bytes = new Uint8Array(65);
+    bytes[0] = 1;
+    bytes.set(fromHex(leftHex), 1);
+    bytes.set(fromHex(rightHex), 33);
+    return toHex(sha256Bytes(bytes));
+  }
+};
+export const CHAIN_VERSION = "warden-log-v1";
+export const CHECKPOINT_VERSION = "warden-checkpoint-v1";
+export const GENESIS_HASH = "0000000000000000000000000000000000000000000000000000000000000000";
+export const LOG_FIELDS = [
+  { name: "EventUuid__c", kind: "text" },
+  { name: "Sequence__c", kind: "integer" },
+  { name: "LoggedAt__c", kind: "datetime" },
+  { name: "Endpoint__c", kind: "id" },
+  { name: "EndpointKey__c", kind: "text" },
+  { name: "Purpose__c", kind: "text" },
+  { name: "Decision__c", kind: "text" },
+  { name: "Mode__c", kind: "text" },
+  { name: "Reasons__c", kind: "text" },
+  { name: "RecordId__c", kind: "text" },
+  { name: "SubjectKey__c", kind: "text" },
+  { name: "Jurisdiction__c", kind: "text" },
+  { name: "FieldsSent__c", kind: "text" },
+  { name: "PhiCategories__c", kind: "text" },
+  { name: "RedactionCount__c", kind: "integer" },
+  { name: "ConsentResult__c", kind: "text" },
+  { name: "ResidencyResult__c", kind: "text" },
+  { name: "PromptSha256__c", kind: "text" },
+  { name: "ResponseSha256__c", kind: "text" },
+  { name: "TokensIn__c", kind: "integer" },
+  { name: "TokensOut__c", kind: "integer" },
+  { name: "LatencyMs__c", kind: "integer" },
+  { name: "Caller__c", kind: "text" }
+];
+export const CHAIN_FIELDS = ["PreviousHash__c", "EntryHash__c"];
+export const CHECKPOINT_FIELDS = [
+  { name: "FromSequence__c", kind: "integer" },
+  { name: "Sequence__c", kind: "integer" },
+  { name: "EntryCount__c", kind: "integer" },
+  { name: "HeadHash__c", kind: "text" },
+  { name: "MerkleRoot__c", kind: "text" },
+  { name: "CreatedAt__c", kind: "datetime" }
+];
+export class CanonicalFormError extends Error {
+  constructor(message, field) {
+    super(message);
+    this.field = field;
+  }
+}
+const CANONICAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const LOOSE_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ID_SUFFIX_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+export function toId18(id) {
+  if (id.length !== 15) {
+    return id;
+  }
+  let suffix = "";
+  for (let block = 0; block < 3; block++) {
+    let flags = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = id.charCodeAt(block * 5 + i);
+      if (c >= 65 && c <= 90) {
+        flags |= 1 << i;
+      }
+    }
+    suffix += ID_SUFFIX_CHARS[flags];
+  }
+  return id + suffix;
+}
+function canonicalInteger(raw, field) {
+  if (raw === null || raw === void 0 || raw === "") {
+    return "";
+  }
+  if (typeof raw === "number") {
+    if (!Number.isSafeInteger(raw)) {
+      throw new CanonicalFormError(`${field} is not a whole number: ${raw}`, field);
+    }
+    return String(raw);
+  }
+  const text = String(raw).trim();
+  const match = /^([+-]?)0*(\d+?)(?:\.0*)?$/.exec(text);
+  if (!match) {
+    throw new CanonicalFormError(`${field} is not a whole number: "${text}"`, field);
+  }
+  const digits = match[2];
+  return match[1] === "-" && digits !== "0" ? "-" + digits : digits;
+}
+function pad(value, width) {
+  let text = String(value);
+  while (text.length < width) {
+    text = "0" + text;
+  }
+  return text;
+}
+export function canonicalDatetime(raw, field = "value") {
+  if (raw === null || raw === void 0 || raw === "") {
+    return "";
+  }
+  const text = String(raw).trim();
+  if (CANONICAL_DATETIME.test(text)) {
+    return text;
+  }
+  const m = LOOSE_DATETIME.exec(text);
+  if (!m) {
+    throw new CanonicalFormError(`${field} is not an ISO-8601 date-time: "${text}"`, field);
+  }
+  const millis = m[7] ? Number((m[7] + "00").slice(0, 3)) : 0;
+  const local = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], m[6] ? +m[6] : 0, millis);
+  const check = new Date(local);
+  if (Number.isNaN(local) || check.getUTCMonth() !== +m[2] - 1 || check.getUTCDate() !== +m[3] || check.getUTCHours() !== +m[4] || check.getUTCMinutes() !== +m[5] || check.getUTCSeconds() !== (m[6] ? +m[6] : 0)) {
+    throw new CanonicalFormError(`${field} is not a valid date-time: "${text}"`, field);
+  }
+  let time = local;
+  const zone = m[8];
+  if (zone && zone !== "Z") {
+    const sign = zone[0] === "-" ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 6e4;
+  }
+  const date = new Date(time);
+  return pad(date.getUTCFullYear(), 4) + "-" + pad(date.getUTCMonth() + 1, 2) + "-" + pad(date.getUTCDate(), 2) + "T" + pad(date.getUTCHours(), 2) + ":" + pad(date.getUTCMinutes(), 2) + ":" + pad(date.getUTCSeconds(), 2) + "." + pad(date.getUTCMilliseconds(), 3) + "Z";
+}
+function escapeCanonical(value) {
+  if (value.indexOf("\\") < 0 && value.indexOf("\n") < 0 && value.indexOf("\r") < 0) {
+    return value;
+  }
+  return value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+}
+const DIGITS = /^(?:0|[1-9][0-9]{0,14})$/;
+function canonicalValue(raw, kind, field) {
+  if (raw === null || raw === void 0) {
+    return "";
+  }
+  switch (kind) {
+    case "integer":
+      if (typeof raw === "number" && Number.isSafeInteger(raw)) {
+        return String(raw);
+      }
+      if (typeof raw === "string" && DIGITS.test(raw)) {
+        return raw;
+      }
+      return canonicalInteger(raw, field);
+    case "datetime":
+      return typeof raw === "string" && raw.length === 24 && CANONICAL_DATETIME.test(raw) ? raw : canonicalDatetime(raw, field);
+    case "id":
+      return typeof raw === "string" && raw.length === 18 ? raw : toId18(String(raw).trim());
+    default:
+      return escapeCanonical(typeof raw === "string" ? raw : String(raw));
+  }
+}
+const FIELD_PREFIXES = LOG_FIELDS.map((f) => f.name + "=");
+const FIELD_KINDS = LOG_FIELDS.map((f) => f.kind);
+export function canonicalEntry(entry) {
+  let out = CHAIN_VERSION + "\n";
+  for (let i = 0; i < FIELD_PREFIXES.length; i++) {
+    const name = LOG_FIELDS[i].name;
+    out += FIELD_PREFIXES[i] + canonicalValue(entry[name], FIELD_KINDS[i], name) + "\n";
+  }
+  return out;
+}
+export function computeEntryHash(entry, previousHash, hasher = PURE_HASHER) {
+  return hasher.sha256Utf8(canonicalEntry(entry) + previousHash);
+}
+export function merkleRoot(leafHashes, hasher = PURE_HASHER) {
+  if (leafHashes.length === 0) {
+    throw new Error("A Merkle root needs at least one entry.");
+  }
+  let level = leafHashes.slice();
+  while (level.length > 1) {
+    const next = new Array(Math.ceil(level.length / 2));
+    let j = 0;
+    for (let i = 0; i + 1 < level.length; i += 2) {
+      next[j++] = hasher.sha256Node(level[i], level[i + 1]);
+    }
+    if (level.length % 2 === 1) {
+      next[j] = level[level.length - 1];
+    }
+    level = next;
+  }
+  return level[0];
+}
+export function checkpointMessage(checkpoint) {
+  let out = CHECKPOINT_VERSION + "\n";
+  for (const field of CHECKPOINT_FIELDS) {
+    out += field.name + "=" + canonicalValue(checkpoint[field.name], field.kind, field.name) + "\n";
+  }
+  return out;
+}
+const HASH_PATTERN = /^[0-9a-f]{64}$/;
+function sequenceOf(entry) {
+  const text = canonicalInteger(entry.Sequence__c, "Sequence__c");
+  if (text === "") {
+    return null;
+  }
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : null;
+}
+export function verifyChain(entries, options = {}) {
+  const hasher = options.hasher ?? PURE_HASHER;
+  const report = {
+    ok: false,
+    count: entries.length,
+    firstSequence: null,
+    lastSequence: null,
+    headHash: null,
+    firstLoggedAt: null,
+    lastLoggedAt: null,
+    checkpointsVerified: 0,
+    signaturesVerified: 0,
+    notes: []
+  };
+  const fail = (b) => {
+    report.break = b;
+    return report;
+  };
+  if (entries.length === 0) {
+    return fail({ kind: "empty", index: -1, sequence: null, message: "The export holds no entries." });
+  }
+  const sequences = new Array(entries.length);
+  const positions = /* @__PURE__ */ new Map();
+  for (let i = 0; i < entries.length; i++) {
+    let seq;
+    try {
+      seq = sequenceOf(entries[i]);
+    } catch (error) {
+      return fail({
+        kind: "malformed",
+        index: i,
+        sequence: null,
+        field: "Sequence__c",
+        message: error.message
+      });
+    }
+    if (seq === null || seq < 1) {
+      return fail({
+        kind: "malformed",
+        index: i,
+        sequence: seq,
+        field: "Sequence__c",
+        message: `Row ${i + 1} has no valid Sequence__c.`
+      });
+    }
+    sequences[i] = seq;
+    if (!positions.has(seq)) {
+      positions.set(seq, i);
+    }
+  }
+  const first = sequences[0];
+  if (first !== 1 && !options.allowPartial) {
+    return fail({
+      kind: "missing",
+      index: 0,
+      sequence: first,
+      message: `The export starts at sequence ${first}: sequences 1..${first - 1} are missing (use --allow-partial for an export of a later range).`
+    });
+  }
+  let previousHash = null;
+  let previousSeq = first - 1;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const seq = sequences[i];
+    if (seq !== previousSeq + 1) {
+      if (seq <= previousSeq) {
+        const firstRow = sequences.indexOf(seq);
+        return fail(
+          firstRow < i ? {
+            kind: "duplicate",
+            index: i,
+            sequence: seq,
+            message: `Sequence ${seq} appears twice (rows ${firstRow + 1} and ${i + 1}).`
+          } : {
+            kind: "reordered",
+            index: i,
+            sequence: seq,
+            message: `Sequence ${seq} follows sequence ${previousSeq}: entries are out of order.`
+          }
+        );
+      }
+      const expected = previousSeq + 1;
+      const later = positions.get(expected);
+      if (later !== void 0 && later > i) {
+        return fail({
+          kind: "reordered",
+          index: i,
+          sequence: seq,
+          message: `Sequence ${seq} comes before sequence ${expected} (row ${later + 1}): entries are out of order.`
+        });
+      }
+      return fail({
+        kind: "missing",
+        index: i,
+        sequence: seq,
+        message: seq - expected === 1 ? `Sequence ${expected} is missing (row ${i + 1} has sequence ${seq}).` : `Sequences ${expected}..${seq - 1} are missing (row ${i + 1} has sequence ${seq}).`
+      });
+    }
+    const recordedPrevious = entry.PreviousHash__c === null || entry.PreviousHash__c === void 0 ? "" : String(entry.PreviousHash__c);
+    const recordedHash = entry.EntryHash__c === null || entry.EntryHash__c === void 0 ? "" : String(entry.EntryHash__c);
+    if (!HASH_PATTERN.test(recordedPrevious)) {
+      return fail({
+        kind: "malformed",
+        index: i,
+        sequence: seq,
+        field: "PreviousHash__c",
+        message: `Sequence ${seq}: PreviousHash__c is not 64 lowercase hex characters.`
+      });
+    }
+    if (!HASH_PATTERN.test(recordedHash)) {
+      return fail({
+        kind: "malformed",
+        index: i,
+        sequence: seq,
+        field: "EntryHash__c",
+        message: `Sequence ${seq}: EntryHash__c is not 64 lowercase hex characters.`
+      });
+    }
+    if (previousHash === null) {
+      if (seq === 1 && recordedPrevious !== GENESIS_HASH) {
+        return fail({
+          kind: "genesis",
+          index: i,
+          sequence: seq,
+          field: "PreviousHash__c",
+          message: "Sequence 1 must have the genesis PreviousHash__c (64 zeros)."
+        });
+      }
+      if (seq !== 1) {
+        report.notes.push(`Partial export: anchored on the recorded PreviousHash__c of sequence ${seq}.`);
+      }
+    } else if (recordedPrevious !== previousHash) {
+      return fail({
+        kind: "link",
+        index: i,
+        sequence: seq,
+        field: "PreviousHash__c",
+        message: `Sequence ${seq}: PreviousHash__c does not equal the EntryHash__c of sequence ${seq - 1}.`
+      });
+    }
+    let computed;
+    try {
+      computed = hasher.sha256Utf8(canonicalEntry(entry) + recordedPrevious);
+    } catch (error) {
+      const field = error instanceof CanonicalFormError ? error.field : void 0;
+      return fail({
+        kind: "malformed",
+        index: i,
+        sequence: seq,
+        field,
+        message: `Sequence ${seq}: ${error.message}`
+      });
+    }
+    if (computed !== recordedHash) {
+      return fail({
+        kind: "edited",
+        index: i,
+        sequence: seq,
+        message: `Sequence ${seq}: the fields do not hash to EntryHash__c: a field of this entry (or its EntryHash__c) was changed.`
+      });
+    }
+    previousHash = recordedHash;
+    previousSeq = seq;
+  }
+  report.firstSequence = first;
+  report.lastSequence = previousSeq;
+  report.headHash = previousHash;
+  report.firstLoggedAt = canonicalDatetime(entries[0].LoggedAt__c, "LoggedAt__c") || null;
+  report.lastLoggedAt = canonicalDatetime(entries[entries.length - 1].LoggedAt__c, "LoggedAt__c") || null;
+  const checkpointBreak = verifyCheckpoints(entries, sequences, options, hasher, report);
+  if (checkpointBreak) {
+    return fail(checkpointBreak);
+  }
+  report.ok = true;
+  return report;
+}
+function verifyCheckpoints(entries, sequences, options, hasher, report) {
+  const checkpoints = options.checkpoints ?? [];
+  const first = sequences[0];
+  const last = sequences[sequences.length - 1];
+  for (let c = 0; c < checkpoints.length; c++) {
+    const cp = checkpoints[c];
+    let from;
+    let to;
+    let count;
+    try {
+      from = Number(canonicalInteger(cp.FromSequence__c, "FromSequence__c"));
+      to = Number(canonicalInteger(cp.Sequence__c, "Sequence__c"));
+      count = Number(canonicalInteger(cp.EntryCount__c, "EntryCount__c"));
+    } catch (error) {
+      return {
+        kind: "checkpoint",
+        index: -1,
+        sequence: null,
+        message: `Checkpoint ${c + 1}: ${error.message}`
+      };
+    }
+    const label = `Checkpoint ${c + 1} (sequences ${from}..${to})`;
+    if (!(from >= 1 && to >= from && count === to - from + 1)) {
+      return {
+        kind: "checkpoint",
+        index: -1,
+        sequence: to || null,
+        message: `${label}: its range and EntryCount__c disagree.`
+      };
+    }
+    if (to > last) {
+      return {
+        kind: "checkpoint",
+        index: -1,
+        sequence: to,
+        message: `${label}: covers entries after the last exported sequence ${last}: entries ${last + 1}..${to} are missing from the export.`
+      };
+    }
+    if (from < first) {
+      report.notes.push(`${label} starts before this export and was not checked.`);
+      continue;
+    }
+    const start = from - first;
+    const hashes = new Array(count);
+    for (let k = 0; k < count; k++) {
+      hashes[k] = String(entries[start + k].EntryHash__c);
+    }
+    if (String(cp.HeadHash__c ?? "") !== hashes[count - 1]) {
+      return {
+        kind: "checkpoint",
+        index: start + count - 1,
+        sequence: to,
+        field: "HeadHash__c",
+        message: `${label}: HeadHash__c does not equal the EntryHash__c of sequence ${to}.`
+      };
+    }
+    if (String(cp.MerkleRoot__c ?? "") !== merkleRoot(hashes, hasher)) {
+      return {
+        kind: "checkpoint",
+        index: start,
+        sequence: to,
+        field: "MerkleRoot__c",
+        message: `${label}: MerkleRoot__c does not match the entries it covers.`
+      };
+    }
+    report.checkpointsVerified++;
+    const signature = cp.Signature__c === null || cp.Signature__c === void 0 ? "" : String(cp.Signature__c);
+    if (signature !== "") {
+      const verdict = options.verifySignature ? options.verifySignature(cp, checkpointMessage(cp)) : null;
+      if (verdict === false) {
+        return {
+          kind: "signature",
+          index: -1,
+          sequence: to,
+          field: "Signature__c",
+          message: `${label}: the signature does not verify.`
+        };
+      }
+      if (verdict === true) {
+        report.signaturesVerified++;
+      } else {
+        report.notes.push(`${label} is signed, but no certificate was given to check the signature.`);
+      }
+    }
+  }
+  return null;
+}
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+  const n = text.length;
+  while (i < n) {
+    let value;
+    if (text.charCodeAt(i) === 34) {
+      let j = i + 1;
+      let parts = "";
+      for (; ; ) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          throw new Error(`Unterminated quoted CSV field at character ${i}.`);
+        }
+        parts += text.slice(j, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          parts += '"';
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      value = parts;
+    } else {
+      let j = i;
+      while (j < n) {
+        const c2 = text.charCodeAt(j);
+        if (c2 === 44 || c2 === 10 || c2 === 13) {
+          break;
+        }
+        j++;
+      }
+      value = text.slice(i, j);
+      i = j;
+    }
+    row.push(value);
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      i++;
+      if (i === n) {
+        row.push("");
+      }
+    } else if (c === 13 || c === 10 || i >= n) {
+      rows.push(row);
+      row = [];
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    } else {
+      throw new Error(`Unexpected character after a quoted CSV field at character ${i}.`);
+    }
+  }
+  if (row.length > 0) {
+    rows.push(row);
+  }
+  return rows;
+}
+export function localFieldName(name) {
+  const trimmed = name.trim();
+  const m = /^[A-Za-z][A-Za-z0-9]*__([A-Za-z][A-Za-z0-9_]*__c)$/.exec(trimmed);
+  return m ? m[1] : trimmed;
+}
+export function rowsToEntries(rows) {
+  if (rows.length === 0) {
+    return { entries: [], columns: [] };
+  }
+  const columns = rows[0].map(localFieldName);
+  const entries = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length === 1 && row[0] === "") {
+      continue;
+    }
+    if (row.length !== columns.length) {
+      throw new Error(`CSV row ${r + 1} has ${row.length} cells; the header has ${columns.length}.`);
+    }
+    const entry = {};
+    for (let c = 0; c < columns.length; c++) {
+      entry[columns[c]] = row[c] === "" ? null : row[c];
+    }
+    entries.push(entry);
+  }
+  return { entries, columns };
+}
+export function jsonToEntries(json) {
+  const list = Array.isArray(json) ? json : json && typeof json === "object" && Array.isArray(json.records) ? json.records : null;
+  if (!list) {
+    throw new Error('Expected a JSON array of entries or an object with a "records" array.');
+  }
+  return list.map((item, index) => {
+    if (!item || typeof item !== "object" || Array.isArray(item)) {
+      throw new Error(`Entry ${index + 1} is not an object.`);
+    }
+    const entry = {};
+    for (const [key, value] of Object.entries(item)) {
+      if (key === "attributes") {
+        continue;
+      }
+      if (value !== null && typeof value === "object") {
+        throw new Error(`Entry ${index + 1}: field ${key} is not a scalar.`);
+      }
+      entry[localFieldName(key)] = value;
+    }
+    return entry;
+  });
+}
+export const SHIPPED_PATTERNS = [
+  {
+    name: "Email",
+    category: "Email",
+    priority: 10,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[EMAIL]",
+    description: "Email address (HIPAA Safe Harbor F).",
+    pattern: "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9][A-Za-z0-9._%+\\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\\-]{0,252}\\.[A-Za-z]{2,24}(?![A-Za-z0-9\\-])"
+  },
+  {
+    name: "Url",
+    category: "Url",
+    priority: 12,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[URL]",
+    description: "Web address with a scheme (Safe Harbor N).",
+    pattern: "(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://[A-Za-z0-9._~:/?#@!$&'()*+,;=%\\-]{0,2047}[A-Za-z0-9/_~#=&%+\\-]"
+  },
+  {
+    name: "UrlWww",
+    category: "Url",
+    priority: 13,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[URL]",
+    description: "Web address starting with www. (Safe Harbor N).",
+    pattern: "(?<![A-Za-z0-9.@/])[Ww][Ww][Ww]\\.[A-Za-z0-9\\-]{1,63}\\.[A-Za-z0-9.\\-]{0,200}[A-Za-z0-9](?:/[A-Za-z0-9._~:/?#@!$&'()*+,;=%\\-]{0,2047}[A-Za-z0-9/_~#=&%+\\-])?"
+  },
+  {
+    name: "IpV4",
+    category: "IpAddress",
+    priority: 14,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "IPv4",
+    replacement: "[IP_ADDRESS]",
+    description: "IPv4 address, octets checked (Safe Harbor O).",
+    pattern: "(?<![0-9A-Za-z.])[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}(?![0-9]|\\.[0-9])"
+  },
+  {
+    name: "IpV6",
+    category: "IpAddress",
+    priority: 15,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "IPv6",
+    replacement: "[IP_ADDRESS]",
+    description: "IPv6 address, full or compressed, structure checked (Safe Harbor O).",
+    pattern: "(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{2,38}(?![0-9A-Za-z:])"
+  },
+  {
+    name: "MedicalRecordNumber",
+    category: "Mrn",
+    priority: 16,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "HasDigit",
+    replacement: "[MRN]",
+    description: "Medical record number after a label (Safe Harbor H).",
+    pattern: "(?<![A-Za-z])(?:mrn|medical record(?: number| no\\.?| #|#)?|med\\. rec\\. no\\.?|chart(?: number| no\\.?| #)|patient id|pt id|hospital(?: number| no\\.?))[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,19})(?![A-Za-z0-9\\-])"
+  },
+  {
+    name: "HealthPlanLabelled",
+    category: "HealthPlanId",
+    priority: 17,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "HasDigit",
+    replacement: "[HEALTH_PLAN_ID]",
+    description: "Health plan beneficiary or member number after a label (Safe Harbor I).",
+    pattern: "(?<![A-Za-z])(?:member id|member number|subscriber id|subscriber number|policy(?: number| no\\.?| #)|health plan(?: id| number| no\\.?)|insurance id|beneficiary(?: id| number)|medicaid(?: id| number| no\\.?)?|medicare(?: id| number| no\\.?)?|group(?: number| no\\.?| #))[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{4,19})(?![A-Za-z0-9\\-])"
+  },
+  {
+    name: "MedicareBeneficiaryId",
+    category: "HealthPlanId",
+    priority: 18,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[HEALTH_PLAN_ID]",
+    description: "Medicare Beneficiary Identifier (MBI) format (Safe Harbor I).",
+    pattern: "(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]\\-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]\\-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}(?![A-Za-z0-9])"
+  },
+  {
+    name: "SsnLabelled",
+    category: "Ssn",
+    priority: 19,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "Ssn",
+    replacement: "[SSN]",
+    description: "Nine-digit social security number after a label (Safe Harbor G).",
+    pattern: "(?<![A-Za-z])(?:ssn|ss#|social security(?: number| no\\.?| #)?)[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([0-9]{9})(?![0-9])"
+  },
+  {
+    name: "Ssn",
+    category: "Ssn",
+    priority: 20,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Ssn",
+    replacement: "[SSN]",
+    description: "Social security number NNN-NN-NNNN, invalid areas excluded (Safe Harbor G).",
+    pattern: "(?<![0-9A-Za-z\\-])[0-9]{3}[\\- ][0-9]{2}[\\- ][0-9]{4}(?![0-9]|[\\- ][0-9])"
+  },
+  {
+    name: "PaymentCard",
+    category: "AccountNumber",
+    priority: 21,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Luhn",
+    replacement: "[ACCOUNT_NUMBER]",
+    description: "Payment card number, Luhn-checked (Safe Harbor J).",
+    pattern: "(?<![0-9A-Za-z\\-])(?:[0-9]{4}[ \\-][0-9]{4}[ \\-][0-9]{4}[ \\-][0-9]{1,7}|[0-9]{4}[ \\-][0-9]{6}[ \\-][0-9]{4,5}|[0-9]{12,19})(?![0-9])"
+  },
+  {
+    name: "Iban",
+    category: "AccountNumber",
+    priority: 22,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Iban",
+    replacement: "[ACCOUNT_NUMBER]",
+    description: "International bank account number, mod-97 checked (Safe Harbor J).",
+    pattern: "(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}[A-Za-z0-9]{11,30}(?![A-Za-z0-9])"
+  },
+  {
+    name: "IbanSpaced",
+    category: "AccountNumber",
+    priority: 23,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Iban",
+    replacement: "[ACCOUNT_NUMBER]",
+    description: "IBAN printed in groups of four, mod-97 checked (Safe Harbor J).",
+    pattern: "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} [A-Z0-9]{4} [A-Z0-9]{4}(?: [A-Z0-9]{4})?(?: [A-Z0-9]{4})?(?: [A-Z0-9]{4})?(?: [A-Z0-9]{4})?(?: [A-Z0-9]{4})?(?: [A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+  },
+  {
+    name: "AccountLabelled",
+    category: "AccountNumber",
+    priority: 24,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "HasDigit",
+    replacement: "[ACCOUNT_NUMBER]",
+    description: "Account number after a label (Safe Harbor J).",
+    pattern: "(?<![A-Za-z])(?:account|acct|a/c)(?: number| no\\.?| #|#)?[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,23})(?![A-Za-z0-9\\-])"
+  },
+  {
+    name: "LicenseLabelled",
+    category: "LicenseNumber",
+    priority: 25,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "HasDigit",
+    replacement: "[LICENSE_NUMBER]",
+    description: "Licence, certificate or passport number after a label (Safe Harbor K).",
+    pattern: "(?<![A-Za-z])(?:driver'?s? licen[cs]e(?: number| no\\.?| #|#)?|licen[cs]e(?: number| no\\.?| #)|dl(?: number| no\\.?| #)?|dea(?: number| no\\.?| #)?|certificate(?: number| no\\.?| #)|passport(?: number| no\\.?| #|#)?)[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,19})(?![A-Za-z0-9\\-])"
+  },
+  {
+    name: "VehicleLabelled",
+    category: "VehicleId",
+    priority: 26,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "HasDigit",
+    replacement: "[VEHICLE_ID]",
+    description: "Vehicle plate, registration or VIN after a label (Safe Harbor L).",
+    pattern: "(?<![A-Za-z])(?:[Ll]icen[cs]e [Pp]late|LICEN[CS]E PLATE|[Pp]late (?:[Nn]umber|[Nn]o\\.?|#)|[Rr]egistration (?:[Nn]umber|[Nn]o\\.?)|VIN|[Vv]in)[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9]{1,8}(?:[ \\-][A-Z0-9]{1,8})?)(?![A-Za-z0-9])"
+  },
+  {
+    name: "Vin",
+    category: "VehicleId",
+    priority: 27,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Vin",
+    replacement: "[VEHICLE_ID]",
+    description: "Vehicle identification number with a valid check digit (Safe Harbor L).",
+    pattern: "(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])"
+  },
+  {
+    name: "DeviceLabelled",
+    category: "DeviceId",
+    priority: 28,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "HasDigit",
+    replacement: "[DEVICE_ID]",
+    description: "Device identifier or serial number after a label (Safe Harbor M).",
+    pattern: "(?<![A-Za-z])(?:serial(?: number| no\\.?| #)|s/n|device(?: id| serial)|imei|udi|(?:pacemaker|implant)(?: id| serial))[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9:./\\-]{3,39})(?![A-Za-z0-9])"
+  },
+  {
+    name: "MacAddress",
+    category: "DeviceId",
+    priority: 29,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[DEVICE_ID]",
+    description: "MAC address of a device (Safe Harbor M).",
+    pattern: "(?<![0-9A-Fa-f:\\-])[0-9A-Fa-f]{2}[:\\-][0-9A-Fa-f]{2}[:\\-][0-9A-Fa-f]{2}[:\\-][0-9A-Fa-f]{2}[:\\-][0-9A-Fa-f]{2}[:\\-][0-9A-Fa-f]{2}(?![0-9A-Fa-f:\\-])"
+  },
+  {
+    name: "DateIso",
+    category: "Date",
+    priority: 30,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Date",
+    replacement: "[DATE]",
+    description: "ISO date, optionally with time (Safe Harbor C: dates except the year).",
+    pattern: "(?<![0-9A-Za-z])[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,6})?)?(?:Z|[+\\-][0-9]{2}:?[0-9]{2})?)?(?![0-9])"
+  },
+  {
+    name: "DateNumeric",
+    category: "Date",
+    priority: 31,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Date",
+    replacement: "[DATE]",
+    description: "Numeric date d/m/y or m/d/y with / . or - (Safe Harbor C).",
+    pattern: "(?<![0-9A-Za-z/.\\-])[0-9]{1,2}[/.\\-][0-9]{1,2}[/.\\-](?:[0-9]{4}|[0-9]{2})(?![0-9]|[/.\\-][0-9])"
+  },
+  {
+    name: "DateMonthFirst",
+    category: "Date",
+    priority: 32,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "Date",
+    replacement: "[DATE]",
+    description: "Date with the month name first: March 3, 2024 (Safe Harbor C).",
+    pattern: "(?<![A-Za-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?[ \\t]{1,3}[0-9]{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]{1,3}[0-9]{4})?(?![0-9A-Za-z])"
+  },
+  {
+    name: "DateDayFirst",
+    category: "Date",
+    priority: 33,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "Date",
+    replacement: "[DATE]",
+    description: "Date with the day first: 3 March 2024 (Safe Harbor C).",
+    pattern: "(?<![0-9A-Za-z])[0-9]{1,2}(?:st|nd|rd|th)?[ \\t]{1,3}(?:of[ \\t]{1,3})?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?(?:,?[ \\t]{1,3}[0-9]{4})?(?![A-Za-z])"
+  },
+  {
+    name: "DateMonthYear",
+    category: "Date",
+    priority: 34,
+    enabled: true,
+    caseInsensitive: true,
+    validator: null,
+    replacement: "[DATE]",
+    description: "Month and year: March 2024 (Safe Harbor C: the month is a date element).",
+    pattern: "(?<![A-Za-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?[ \\t]{1,3}[0-9]{4}(?![0-9])"
+  },
+  {
+    name: "AgeOver89",
+    category: "Age",
+    priority: 35,
+    enabled: true,
+    caseInsensitive: true,
+    validator: null,
+    replacement: "[AGE]",
+    description: "Age over 89 written with years/yo (Safe Harbor C).",
+    pattern: "(?<![0-9])(9[0-9]|1[01][0-9])(?:[ \\t\\-]{0,2}(?:years?|yrs?|y/o|yo)(?:[ \\t\\-]{0,2}old)?)(?![A-Za-z])"
+  },
+  {
+    name: "AgeOver89Labelled",
+    category: "Age",
+    priority: 36,
+    enabled: true,
+    caseInsensitive: true,
+    validator: null,
+    replacement: "[AGE]",
+    description: 'Age over 89 after "age" or "aged" (Safe Harbor C).',
+    pattern: "(?<![A-Za-z])(?:aged?|age:)[ \\t]{0,2}(9[0-9]|1[01][0-9])(?![0-9])"
+  },
+  {
+    name: "FaxLabelled",
+    category: "Fax",
+    priority: 38,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "Phone",
+    replacement: "[FAX]",
+    description: "Fax number after a label (Safe Harbor E).",
+    pattern: "(?<![A-Za-z])(?:fax|facsimile)(?: number| no\\.?| #|#)?[ \\t]{0,3}[:#.]?[ \\t]{0,3}(\\+?[0-9(][0-9 ().\\-]{5,22}[0-9])(?![0-9])"
+  },
+  {
+    name: "PhoneNanp",
+    category: "Phone",
+    priority: 40,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Phone",
+    replacement: "[PHONE]",
+    description: "North American phone number, optional extension (Safe Harbor D).",
+    pattern: "(?<![0-9A-Za-z+])(?:\\+?1[ .\\-]?|001[ .\\-]?)?(?:\\([0-9]{3}\\)[ .\\-]?|[0-9]{3}[ .\\-])[0-9]{3}[ .\\-][0-9]{4}(?:[ \\t]{0,2}(?:[xX]|[Ee]xt\\.?|[Ee]xtension)[ \\t]{0,2}[0-9]{1,6})?(?![0-9])"
+  },
+  {
+    name: "PhoneInternational",
+    category: "Phone",
+    priority: 41,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Phone",
+    replacement: "[PHONE]",
+    description: "International phone number starting with + or 00 (Safe Harbor D).",
+    pattern: "(?<![0-9A-Za-z+])(?:\\+|00)[1-9][0-9 ().\\-]{5,22}[0-9](?![0-9])"
+  },
+  {
+    name: "PhoneNational",
+    category: "Phone",
+    priority: 42,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Phone",
+    replacement: "[PHONE]",
+    description: "National phone number with a trunk 0 or an area code in brackets (Safe Harbor D).",
+    pattern: "(?<![0-9A-Za-z+])(?:\\(0?[0-9]{1,4}\\)|0[0-9]{1,4})[ .\\-]?[0-9][0-9 .\\-]{4,14}[0-9](?![0-9])"
+  },
+  {
+    name: "PhoneGrouped",
+    category: "Phone",
+    priority: 43,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Phone",
+    replacement: "[PHONE]",
+    description: "Phone number in three to five digit groups (Safe Harbor D).",
+    pattern: "(?<![0-9A-Za-z.,+/\\-])[1-9][0-9]{1,4}[ .\\-][0-9]{2,5}[ .\\-][0-9]{2,5}(?:[ .\\-][0-9]{2,5})?(?:[ .\\-][0-9]{2,5})?(?![0-9]|[.,][0-9])"
+  },
+  {
+    name: "PhoneLocal",
+    category: "Phone",
+    priority: 44,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Phone",
+    replacement: "[PHONE]",
+    description: "Seven or eight digit local phone number: NNN-NNNN, NNNN NNNN, NN NNNNNN (Safe Harbor D).",
+    pattern: "(?<![0-9A-Za-z.,+/\\-])(?:[1-9][0-9]{2,3}[ .\\-][0-9]{4}|[1-9][0-9][ .\\-][0-9]{6})(?![0-9]|[.,\\-][0-9])"
+  },
+  {
+    name: "PhoneDigits",
+    category: "Phone",
+    priority: 45,
+    enabled: true,
+    caseInsensitive: false,
+    validator: "Phone",
+    replacement: "[PHONE]",
+    description: "Ten or eleven digits written without separators (Safe Harbor D).",
+    pattern: "(?<![0-9A-Za-z.,+/\\-])[0-9]{10,11}(?![0-9]|[.,][0-9])"
+  },
+  {
+    name: "StreetAfterCue",
+    category: "Address",
+    priority: 58,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: 'Street name and house number after a cue: "lives at", "address:", "ship to" (Safe Harbor B).',
+    pattern: "(?<![A-Za-z])(?:[Aa]ddress(?: is)?:?|[Ll]ives (?:at|on)|[Ll]ive (?:at|on)|[Ll]ocated at|[Mm]oved to|[Ss]end (?:it )?to|[Ss]hip(?:ped)? to|[Dd]eliver(?:ed)? to|[Rr]esides? at|[Rr]esiding at|[Ss]tay(?:ing)? at)[ \\t\\r\\n]{1,8}((?:[0-9]{1,6}[ \\t]{1,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?)(?![0-9A-Za-z])"
+  },
+  {
+    name: "StreetLineInBlock",
+    category: "Address",
+    priority: 59,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Number, street name, house number at the end of an address line or before a unit (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])[0-9]{1,6}[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?(?![0-9A-Za-z])(?=,?[ \\t]{0,2}\\r?\\n|,[ \\t]{0,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE]|[ \\t]{1,2}(?:Apt|APT|Suite|SUITE|Ste|Unit)(?![A-Za-z]))"
+  },
+  {
+    name: "StreetAddress",
+    category: "Address",
+    priority: 60,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Street address: number, street name and a USPS street suffix (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])[0-9]{1,6}[A-Za-z]?(?:[ \\t]{1,2}[0-9]{1,6})?[ \\t]{1,2}(?:[NSEW]\\.?[ \\t]{1,2}|(?:North|South|East|West)[ \\t]{1,2})?(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?[ \\t]{1,2}(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Squares|Terrace|Way|Parkway|Highway|Circle|Trail|Crescent|Close|Row|Walk|Alley|Plaza|View|Views|Mews|Gardens|Park|Hill|Hills|Grove|Heights|Junction|Loop|Path|Pike|Point|Ridge|Run|Turnpike|Expressway|Freeway|Causeway|Crossing|Landing|Manor|Meadows|Mill|Mills|Island|Islands|Union|Radial|Green|Common|Commons|Bypass|Estate|Estates|Wharf|Quay|Parade|Esplanade|Promenade|Rise|Vale|Gate|Yard|Pass|Port|Plains|Springs|Station|Summit|Valley|Village|Villages|Ville|Vista|Knoll|Lake|Lakes|Fort|Ford|Forge|Forest|Glen|Harbor|Haven|Hollow|Creek|Crest|Cove|Corner|Corners|Center|Bend|Bluff|Branch|Bridge|Brook|Burg|Camp|Canyon|Cape|Cliff|Club|Curve|Dale|Dam|Divide|Extension|Falls|Ferry|Field|Fields|Flat|Flats|Garden|Harbour|Isle|Key|Light|Lock|Lodge|Motorway|Neck|Orchard|Oval|Overpass|Pine|Pines|Prairie|Ramp|Ranch|Rapids|Rest|River|Route|Shoal|Shore|Shores|Skyway|Spur|Stream|Throughway|Trace|Track|Trafficway|Tunnel|Underpass|Well|Wells)(?![A-Za-z])|(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Ter|Pkwy|Hwy|Cir|Trl|Cres|Gdns)(?![A-Za-z])\\.?)(?:,?[ \\t]{1,2}(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?)?"
+  },
+  {
+    name: "StreetAddressEuropean",
+    category: "Address",
+    priority: 61,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Street name with a Germanic, Nordic, Dutch, Finnish or Hungarian suffix and a house number (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])(?:[0-9]{1,6}[ \\t]{1,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00DF-\\u00F6\\u00F8-\\u017F\\-]{0,30}(?:straße|strasse|str\\.|gasse|weg|allee|platz|ring|damm|ufer|steig|pfad|vej|vei|veien|vegen|gade|gata|gatan|vägen|väg|gränd|stig|torget|torg|katu|kuja|tie|polku|kaari|rinne|laan|straat|gracht|plein|kade|dreef|singel|dijk|utca|körút|braut|vegur|stræti|straße)[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?(?![0-9A-Za-z])(?:,?[ \\t]{1,2}(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?)?"
+  },
+  {
+    name: "StreetAddressSeparateSuffix",
+    category: "Address",
+    priority: 62,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Street name followed by a separate street word and a house number: Rakoczi ut 66 (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])(?:[0-9]{1,6}[ \\t]{1,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}[ \\t](?:\\u00fat|utca|u\\.|t\\u00e9r|k\\u00f6r\\u00fat|ulice|n\\u00e1m\\u011bst\\u00ed|cesta|vej|gade|straat|laan|weg)[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?(?![0-9A-Za-z])(?:,?[ \\t]{1,2}(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?)?"
+  },
+  {
+    name: "StreetAddressPrefixed",
+    category: "Address",
+    priority: 63,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Street type first (Rue, Via, Calle, ul.) then name and house number (Safe Harbor B).",
+    pattern: "(?<![A-Za-z])(?:Rue|rue|Avenue|Av\\.|Avda\\.|Boulevard|Bd\\.|Chemin|Impasse|Allée|Via|Viale|Piazza|Corso|Vicolo|Calle|Avenida|Paseo|Camino|Carrer|Rua|Rúa|Travessa|Largo|Praça|Alameda|ul\\.|Ul\\.|ulica|al\\.|Al\\.|Aleja|os\\.|pl\\.|Strada|Bulevardul|Calea|Odos|Leoforos)[ \\t]{1,2}(?:(?:de|del|de la|des|du|della|delle|dei|degli|di|da|do|dos|das|d'|l')[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?,?[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?(?![0-9A-Za-z])(?:,?[ \\t]{1,2}(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?)?"
+  },
+  {
+    name: "StreetAddressNumberFirstPrefixed",
+    category: "Address",
+    priority: 64,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "House number, then street type and name: 12 rue de la Paix (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])[0-9]{1,6}[A-Za-z]?,?[ \\t]{1,2}(?:Rue|rue|Avenue|Av\\.|Avda\\.|Boulevard|Bd\\.|Chemin|Impasse|Allée|Via|Viale|Piazza|Corso|Vicolo|Calle|Avenida|Paseo|Camino|Carrer|Rua|Rúa|Travessa|Largo|Praça|Alameda|ul\\.|Ul\\.|ulica|al\\.|Al\\.|Aleja|os\\.|pl\\.|Strada|Bulevardul|Calea|Odos|Leoforos)[ \\t]{1,2}(?:(?:de|del|de la|des|du|della|delle|dei|degli|di|da|do|dos|das|d'|l')[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?"
+  },
+  {
+    name: "PostOfficeBox",
+    category: "Address",
+    priority: 65,
+    enabled: true,
+    caseInsensitive: true,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Post office box (Safe Harbor B).",
+    pattern: "(?<![A-Za-z])(?:p\\.?[ \\t]?o\\.?[ \\t]?box|post[ \\t]office[ \\t]box|pob|postfach|apartado)[ \\t]{0,2}[0-9]{1,6}"
+  },
+  {
+    name: "MilitaryAddress",
+    category: "Address",
+    priority: 66,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "US military mail address PSC/CMR/Unit, Box, APO/FPO/DPO (Safe Harbor B).",
+    pattern: "(?<![A-Za-z])(?:(?:PSC|CMR|Unit)[ \\t]{1,2}[0-9]{3,5},?[ \\t]{1,2}Box[ \\t]{1,2}[0-9]{1,5}(?:[ \\t\\r\\n]{1,3}(?:APO|FPO|DPO)[ \\t]{1,2}(?:AA|AE|AP)[ \\t]{1,2}[0-9]{5})?|(?:APO|FPO|DPO)[ \\t]{1,2}(?:AA|AE|AP)[ \\t]{1,2}[0-9]{5})(?![0-9])"
+  },
+  {
+    name: "AddressUnit",
+    category: "Address",
+    priority: 67,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Apartment, suite or unit number (Safe Harbor B).",
+    pattern: "(?<![A-Za-z])(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?(?![0-9])"
+  },
+  {
+    name: "PostalCodeLabelled",
+    category: "Address",
+    priority: 68,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "HasDigit",
+    replacement: "[ADDRESS]",
+    description: "Postal code after a label (Safe Harbor B).",
+    pattern: "(?<![A-Za-z])(?:zip(?: code)?|postal code|postcode|post code|plz)[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([0-9]{3,5}(?:[ \\-][0-9]{2,4})?|[A-Z0-9]{2,4}[ \\-]?[0-9][A-Z0-9]{2})(?![A-Za-z0-9])"
+  },
+  {
+    name: "UsZipAfterState",
+    category: "Address",
+    priority: 69,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "US ZIP code after a state abbreviation (Safe Harbor B).",
+    pattern: "(?<![A-Za-z])(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR),?[ \\t]{1,2}([0-9]{5}(?:\\-[0-9]{4})?)(?![0-9])"
+  },
+  {
+    name: "PostalCodeAfterPlace",
+    category: "Address",
+    priority: 70,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Capitalised place name and five-digit postal code: Springfield 62704 (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?,?[ \\t]{1,2}[0-9]{5}(?:\\-[0-9]{3,4})?(?![0-9A-Za-z])"
+  },
+  {
+    name: "CanadianPostalCode",
+    category: "Address",
+    priority: 71,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "Canadian postal code A1A 1A1 (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ \\t]?[0-9][ABCEGHJ-NPRSTV-Z][0-9](?![A-Za-z0-9])"
+  },
+  {
+    name: "UkPostcode",
+    category: "Address",
+    priority: 72,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "UK postcode SW1A 1AA (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]?[ \\t][0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])"
+  },
+  {
+    name: "NameAfterTitle",
+    category: "Name",
+    priority: 80,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[NAME]",
+    description: "Name after a title: Dr. Jane Q. Doe (Safe Harbor A).",
+    pattern: "(?<![A-Za-z])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|MR|MRS|MS|DR|PROF|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Sir|Dame|Madam)\\.?[ \\t]{1,2}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Sir|Madam|Team|All|There|Everyone|Customer|Support|Patient|Doctor|Nurse|Mr|Mrs|Ms|Dr|The|This|That|Thanks|Thank|Please|Hello)(?![A-Za-z]))((?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}(?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
+  },
+  {
+    name: "NameAfterCue",
+    category: "Name",
+    priority: 81,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[NAME]",
+    description: 'Name after a cue: "my name is", "Patient:", "Dear", "seen by" (Safe Harbor A).',
+    pattern: "(?<![A-Za-z])(?:[Mm]y name is|[Nn]ame is|[Nn]ame:|NAME:|[Nn]amed|[Cc]alled|[Pp]atient:|[Pp]atient name:|[Pp]t:|[Ss]igned:|[Ss]igned by|[Ss]incerely,|[Rr]egards,|[Cc]ontact:|[Ff]rom:|[Tt]o:|[Aa]ttn:|[Dd]ear|[Hh]i|[Hh]ello|[Ss]poke with|[Ss]poke to|[Ss]een by|[Rr]eferred by|[Aa]ccompanied by|[Gg]uardian:|[Ss]pouse:|[Ee]mergency contact:|[Nn]ext of kin:|[Nn]ame\\?)[ \\t\\r\\n]{1,8}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Sir|Madam|Team|All|There|Everyone|Customer|Support|Patient|Doctor|Nurse|Mr|Mrs|Ms|Dr|The|This|That|Thanks|Thank|Please|Hello)(?![A-Za-z]))((?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}(?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
+  },
+  {
+    name: "LetterDigitsIdentifier",
+    category: "Identifier",
+    priority: 90,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ID]",
+    description: "One or two capital letters and 7-14 digits: licence, passport and member number shapes (Safe Harbor R).",
+    pattern: "(?<![A-Za-z0-9])[A-Z]{1,2}[0-9]{7,14}(?![A-Za-z0-9])"
+  },
+  {
+    name: "LongNumber",
+    category: "Identifier",
+    priority: 91,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ID]",
+    description: "Any other run of 8-19 digits: a unique identifying number (Safe Harbor R).",
+    pattern: "(?<![0-9A-Za-z.,+/\\-])[0-9]{8,19}(?![0-9]|[.,][0-9])"
+  }
+];
+export const VALIDATORS = ["Luhn", "IPv4", "IPv6", "Ssn", "Iban", "Date", "Phone", "HasDigit", "Vin"];
+export const MAX_REPEAT = 2048;
+const SIMPLE_ESCAPES = "dwtnrf";
+const META_ESCAPES = "\\.^$|?*+()[]{}/-";
+export function checkPattern(pattern, caseInsensitive = false) {
+  const problems = [];
+  if (pattern.length === 0) {
+    return ["The pattern is empty."];
+  }
+  const stack = [{ repeats: false, lookaround: false }];
+  let captures = 0;
+  let lastAtom = "none";
+  let lastGroupRepeats = false;
+  let i = 0;
+  const add = (message) => {
+    if (!problems.includes(message)) {
+      problems.push(message);
+    }
+  };
+  const checkUnicodeEscape = (at) => {
+    const hex = pattern.slice(at + 2, at + 6);
+    if (!/^[0-9A-Fa-f]{4}$/.test(hex)) {
+      add(`\\u at ${at} needs four hex digits.`);
+      return at + 2;
+    }
+    const code = parseInt(hex, 16);
+    if (code >= 55296 && code <= 57343) {
+      add(`Surrogate escape \\u${hex} is not allowed.`);
+    }
+    if (caseInsensitive && code > 127) {
+      add("A case-insensitive pattern must be ASCII-only.");
+    }
+    return at + 6;
+  };
+  const readEscape = (at, inClass) => {
+    const c = pattern[at + 1];
+    if (c === void 0) {
+      add("The pattern ends with a backslash.");
+      return at + 1;
+    }
+    if (c === "u") {
+      return checkUnicodeEscape(at);
+    }
+    if (c === "x") {
+      if (!/^[0-9A-Fa-f]{2}$/.test(pattern.slice(at + 2, at + 4))) {
+        add(`\\x at ${at} needs two hex digits.`);
+      }
+      return at + 4;
+    }
+    if (SIMPLE_ESCAPES.includes(c) || META_ESCAPES.includes(c) || c === "," || c === " " || c === "#" || c === "&" || c === "@" || c === ":") {
+      if (inClass && c === "b") {
+        add("\\b is not allowed.");
+      }
+      return at + 2;
+    }
+    add(`The escape \\${c} is outside the Java/JavaScript common subset.`);
+    return at + 2;
+  };
+  while (i < pattern.length) {
+    const c = pattern[i];
+    if (c.charCodeAt(0) > 127 && caseInsensitive) {
+      add("A case-insensitive pattern must be ASCII-only.");
+    }
+    if (c.charCodeAt(0) >= 55296 && c.charCodeAt(0) <= 57343) {
+      add("Characters outside the Basic Multilingual Plane are not allowed in patterns.");
+    }
+    if (c === "\\") {
+      i = readEscape(i, false);
+      lastAtom = "simple";
+      continue;
+    }
+    if (c === "[") {
+      let j = i + 1;
+      if (pattern[j] === "^") {
+        j++;
+      }
+      if (pattern[j] === "]") {
+        add("A character class may not be empty or start with ].");
+      }
+      let closed = false;
+      while (j < pattern.length) {
+        const d = pattern[j];
+        if (d === "\\") {
+          j = readEscape(j, true);
+          continue;
+        }
+        if (d === "[") {
+          add("[ inside a character class must be escaped (Java reads it as a nested class).");
+        }
+        if (d === "&" && pattern[j + 1] === "&") {
+          add("Class intersection && is not allowed.");
+        }
+        if (d.charCodeAt(0) > 127 && caseInsensitive) {
+          add("A case-insensitive pattern must be ASCII-only.");
+        }
+        if (d === "]") {
+          closed = true;
+          break;
+        }
+        j++;
+      }
+      if (!closed) {
+        add("A character class is not closed.");
+      }
+      i = j + 1;
+      lastAtom = "simple";
+      continue;
+    }
+    if (c === "(") {
+      let lookaround = false;
+      if (pattern[i + 1] === "?") {
+        const head = pattern.slice(i, i + 4);
+        if (head.startsWith("(?:")) {
+          i += 3;
+        } else if (head.startsWith("(?=") || head.startsWith("(?!")) {
+          lookaround = true;
+          i += 3;
+        } else if (head === "(?<=" || head === "(?<!") {
+          lookaround = true;
+          i += 4;
+        } else {
+          add("Only (?: (?= (?! (?<= and (?<! groups are allowed (no named groups, flags or atomic groups).");
+          i += 2;
+        }
+      } else {
+        captures++;
+        i += 1;
+      }
+      stack.push({ repeats: false, lookaround });
+      lastAtom = "none";
+      continue;
+    }
+    if (c === ")") {
+      if (stack.length === 1) {
+        add("Unbalanced ).");
+        i++;
+        continue;
+      }
+      const frame = stack.pop();
+      if (frame.repeats) {
+        stack[stack.length - 1].repeats = true;
+      }
+      lastGroupRepeats = frame.repeats;
+      lastAtom = frame.lookaround ? "lookaround" : "group";
+      i++;
+      continue;
+    }
+    if (c === "*" || c === "+") {
+      add("Unbounded quantifiers (* and +) are not allowed: use a bounded {m,n}.");
+      i++;
+      continue;
+    }
+    if (c === "?" || c === "{") {
+      let max = 1;
+      let next = i + 1;
+      if (c === "{") {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
+        if (!m) {
+          add("A literal { must be escaped.");
+          i++;
+          continue;
+        }
+        if (m[2] !== void 0 && m[3] === "") {
+          add("Unbounded quantifiers ({n,}) are not allowed.");
+        }
+        const min = Number(m[1]);
+        max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+        if (max < min) {
+          add(`Quantifier ${m[0]} has its bounds reversed.`);
+        }
+        if (max !== Infinity && max > MAX_REPEAT) {
+          add(`Quantifier ${m[0]} exceeds the limit of ${MAX_REPEAT}.`);
+        }
+        next = i + m[0].length;
+      }
+      if (lastAtom === "none") {
+        add("A quantifier must follow something to repeat.");
+      } else if (lastAtom === "lookaround") {
+        add("Lookarounds cannot be quantified.");
+      } else if (max > 1) {
+        if (lastAtom === "group" && lastGroupRepeats) {
+          add("Nested quantifier: a repeated group contains a repetition (catastrophic backtracking risk).");
+        }
+        stack[stack.length - 1].repeats = true;
+      }
+      if (pattern[next] === "+") {
+        add("Possessive quantifiers are not allowed.");
+        next++;
+      } else if (pattern[next] === "?") {
+        next++;
+      }
+      i = next;
+      lastAtom = "none";
+      continue;
+    }
+    if (c === ".") {
+      add(". is not allowed (Java and JavaScript disagree on line terminators): use a class.");
+    } else if (c === "^" || c === "$") {
+      add("Anchors ^ and $ are not allowed: use lookarounds.");
+    } else if (c === "}" || c === "]") {
+      add(`A literal ${c} must be escaped.`);
+    }
+    i++;
+    lastAtom = c === "|" ? "none" : "simple";
+  }
+  if (stack.length !== 1) {
+    add("Unbalanced (.");
+  }
+  if (captures > 1) {
+    add("At most one capturing group is allowed (group 1 is the PHI span); use (?: for the others.");
+  }
+  if (problems.length === 0) {
+    try {
+      const re = new RegExp(pattern, caseInsensitive ? "i" : "");
+      if (re.test("")) {
+        problems.push("The pattern matches the empty string.");
+      }
+    } catch (error) {
+      problems.push(`JavaScript cannot compile the pattern: ${error.message}`);
+    }
+  }
+  return problems;
+}
+export function checkPatterns(patterns) {
+  const problems = [];
+  const replacements = /* @__PURE__ */ new Map();
+  const names = /* @__PURE__ */ new Set();
+  for (const p of patterns) {
+    if (names.has(p.name)) {
+      problems.push(`${p.name}: duplicate pattern name.`);
+    }
+    names.add(p.name);
+    if (!/^[A-Z][A-Za-z0-9]{0,39}$/.test(p.category)) {
+      problems.push(`${p.name}: category "${p.category}" must be PascalCase letters and digits.`);
+    }
+    for (const problem of checkPattern(p.pattern, p.caseInsensitive)) {
+      problems.push(`${p.name}: ${problem}`);
+    }
+    if (p.validator && !VALIDATORS.includes(p.validator)) {
+      problems.push(`${p.name}: unknown validator "${p.validator}" (known: ${VALIDATORS.join(", ")}).`);
+    }
+    if (!Number.isInteger(p.priority) || p.priority < 1 || p.priority > 999) {
+      problems.push(`${p.name}: priority must be a whole number from 1 to 999.`);
+    }
+    if (p.enabled) {
+      const replacement = p.replacement && p.replacement.trim() !== "" ? p.replacement : null;
+      if (replacements.has(p.category) && replacements.get(p.category) !== replacement) {
+        problems.push(`${p.name}: category ${p.category} already has another replacement.`);
+      }
+      replacements.set(p.category, replacement);
+    }
+  }
+  return problems;
+}
+function digitsOf(text) {
+  return text.replace(/[^0-9]/g, "");
+}
+function luhn(text) {
+  if (!/^[0-9 -]+$/.test(text)) {
+    return false;
+  }
+  const digits = digitsOf(text);
+  if (digits.length < 12 || digits.length > 19 || /^(\d)\1+$/.test(digits)) {
+    return false;
+  }
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) {
+        d -= 9;
+      }
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+function ipv4(text) {
+  const parts = text.split(".");
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+function ipv6(text) {
+  if (!/^[0-9A-Fa-f:]+$/.test(text) || !/[0-9]/.test(text)) {
+    return false;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) {
+    return false;
+  }
+  const groups = halves.map((h) => h === "" ? [] : h.split(":"));
+  const all = groups[0].concat(groups[1] ?? []);
+  if (!all.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) {
+    return false;
+  }
+  return halves.length === 2 ? all.length >= 2 && all.length <= 7 : all.length === 8;
+}
+function ssn(text) {
+  const m = /^(\d{3})[ -]?(\d{2})[ -]?(\d{4})$/.exec(text);
+  if (!m) {
+    return false;
+  }
+  return m[1] !== "000" && m[1] !== "666" && m[1][0] !== "9" && m[2] !== "00" && m[3] !== "0000";
+}
+function iban(text) {
+  const compact = text.replace(/ /g, "").toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) {
+    return false;
+  }
+  const rearranged = compact.slice(4) + compact.slice(0, 4);
+  let remainder = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const code = rearranged.charCodeAt(i);
+    const value = code >= 65 ? String(code - 55) : rearranged[i];
+    for (let k = 0; k < value.length; k++) {
+      remainder = (remainder * 10 + (value.charCodeAt(k) - 48)) % 97;
+    }
+  }
+  return remainder === 1;
+}
+function dateValid(text) {
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (m) {
+    return +m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= 31;
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    return a >= 1 && a <= 12 && b >= 1 && b <= 31 || b >= 1 && b <= 12 && a >= 1 && a <= 31;
+  }
+  const day = /(?:^|[^0-9])(\d{1,2})(?![0-9])/.exec(text);
+  return day === null || +day[1] >= 1 && +day[1] <= 31;
+}
+function phone(text) {
+  const core = text.replace(/[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/i, "");
+  if (!/^[0-9 +().-]+$/.test(core)) {
+    return false;
+  }
+  const digits = digitsOf(core);
+  if (digits.length < 7 || digits.length > 15 || /^(\d)\1+$/.test(digits)) {
+    return false;
+  }
+  if (/[ .-]{2}/.test(core) || (core.match(/\(/g) ?? []).length !== (core.match(/\)/g) ?? []).length) {
+    return false;
+  }
+  return core.indexOf("+") <= 0 && core.lastIndexOf("+") <= 0;
+}
+const VIN_VALUES = {
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9
+};
+const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+function vin(text) {
+  const v = text.toUpperCase();
+  if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(v) || !/[0-9]/.test(v) || !/[A-Z]/.test(v)) {
+    return false;
+  }
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = v[i];
+    const value = c >= "0" && c <= "9" ? Number(c) : VIN_VALUES[c];
+    sum += value * VIN_WEIGHTS[i];
+  }
+  const check = sum % 11;
+  return v[8] === (check === 10 ? "X" : String(check));
+}
+export function validate(validator, text) {
+  switch (validator ?? "") {
+    case "":
+      return true;
+    case "Luhn":
+      return luhn(text);
+    case "IPv4":
+      return ipv4(text);
+    case "IPv6":
+      return ipv6(text);
+    case "Ssn":
+      return ssn(text);
+    case "Iban":
+      return iban(text);
+    case "Date":
+      return dateValid(text);
+    case "Phone":
+      return phone(text);
+    case "HasDigit":
+      return /[0-9]/.test(text);
+    case "Vin":
+      return vin(text);
+    default:
+      return false;
+  }
+}
+export function parseNameDictionary(text) {
+  const dictionary = {
+    strong: /* @__PURE__ */ new Set(),
+    ambiguous: /* @__PURE__ */ new Set(),
+    wordNames: /* @__PURE__ */ new Set(),
+    stop: /* @__PURE__ */ new Set(),
+    fold: /* @__PURE__ */ new Map(),
+    suffixes: [],
+    eponymNouns: /* @__PURE__ */ new Set()
+  };
+  const lines = text.split("\n");
+  for (let raw of lines) {
+    raw = raw.replace(/\r$/, "");
+    if (raw === "" || raw[0] === "#") {
+      continue;
+    }
+    if (raw.startsWith("@fold ")) {
+      const parts = raw.split(" ");
+      for (const ch of parts[2] ?? "") {
+        dictionary.fold.set(ch, parts[1]);
+      }
+      continue;
+    }
+    if (raw.startsWith("@suffix ")) {
+      dictionary.suffixes.push(
+        ...raw.slice(8).split(" ").filter((x) => x !== "")
+      );
+      continue;
+    }
+    if (raw[0] === "-") {
+      dictionary.stop.add(raw.slice(1));
+      continue;
+    }
+    if (raw[0] === "=") {
+      dictionary.eponymNouns.add(raw.slice(1));
+      continue;
+    }
+    const marker = raw[0] === "~" || raw[0] === "^" ? raw[0] : "";
+    const target = marker === "~" ? dictionary.ambiguous : marker === "^" ? dictionary.wordNames : dictionary.strong;
+    const body = marker ? raw.slice(1) : raw;
+    const colon = body.indexOf(":");
+    if (colon !== 3) {
+      throw new Error(`Names dictionary: malformed line "${raw.slice(0, 40)}".`);
+    }
+    const prefix = body.slice(0, 3);
+    for (const suffix of body.slice(4).split("|")) {
+      target.add(prefix + suffix);
+    }
+  }
+  return dictionary;
+}
+export function nameKey(token, dictionary) {
+  let ascii = true;
+  for (let i = 0; i < token.length; i++) {
+    if (token.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  const lower = token.toLowerCase();
+  if (ascii) {
+    return lower;
+  }
+  let out = "";
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower[i];
+    const code = c.charCodeAt(0);
+    if (code >= 768 && code <= 879) {
+      continue;
+    }
+    if (c === "’") {
+      out += "'";
+      continue;
+    }
+    const folded = dictionary.fold.get(c);
+    out += folded === void 0 ? c : folded;
+  }
+  return out;
+}
+export const FIELD_CATEGORIES = {
+  FirstName: "Name",
+  LastName: "Name",
+  MiddleName: "Name",
+  Name: "Name",
+  Suffix: "Name",
+  MailingStreet: "Address",
+  MailingCity: "Address",
+  MailingPostalCode: "Address",
+  OtherStreet: "Address",
+  OtherCity: "Address",
+  OtherPostalCode: "Address",
+  Street: "Address",
+  City: "Address",
+  PostalCode: "Address",
+  BillingStreet: "Address",
+  BillingCity: "Address",
+  BillingPostalCode: "Address",
+  ShippingStreet: "Address",
+  ShippingCity: "Address",
+  ShippingPostalCode: "Address",
+  Phone: "Phone",
+  MobilePhone: "Phone",
+  HomePhone: "Phone",
+  OtherPhone: "Phone",
+  AssistantPhone: "Phone",
+  Fax: "Fax",
+  Email: "Email",
+  Birthdate: "Date"
+};
+export const FIELD_PRIORITY = 1;
+export const DICTIONARY_PRIORITY = 900;
+const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const FULLWIDTH = /[\uFF01-\uFF5E]/g;
+export function scanText(text) {
+  let scan = text;
+  if (/[\u0080-\uFFFF]/.test(text)) {
+    scan = scan.replace(SPACE_LIKE, " ").replace(DASH_LIKE, "-").replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 65248));
+  }
+  IGNORABLE.lastIndex = 0;
+  if (!IGNORABLE.test(scan)) {
+    return { text: scan, map: null };
+  }
+  const map = [];
+  let out = "";
+  for (let i = 0; i < scan.length; i++) {
+    const c = scan.charCodeAt(i);
+    if (c === 173 || c >= 8203 && c <= 8205 || c === 8288 || c === 65279) {
+      continue;
+    }
+    map.push(i);
+    out += scan[i];
+  }
+  map.push(scan.length);
+  return { text: out, map };
+}
+const compiledCache = /* @__PURE__ */ new WeakMap();
+export function compilePatterns(patterns) {
+  const cached = compiledCache.get(patterns);
+  if (cached) {
+    return cached;
+  }
+  const problems = checkPatterns(patterns);
+  if (problems.length > 0) {
+    throw new Error("Unsafe or invalid PHI patterns:\n" + problems.join("\n"));
+  }
+  const compiled = patterns.filter((p) => p.enabled).slice().sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((spec) => ({
+    spec,
+    regex: new RegExp(spec.pattern, "gd" + (spec.caseInsensitive ? "i" : "")),
+    hasGroup: new RegExp(spec.pattern + "|").exec("").length > 1
+  }));
+  compiledCache.set(patterns, compiled);
+  return compiled;
+}
+function patternCandidates(scan, compiled, out) {
+  for (let p = 0; p < compiled.length; p++) {
+    const { spec, regex, hasGroup } = compiled[p];
+    regex.lastIndex = 0;
+    let m;
+    while ((m = regex.exec(scan)) !== null) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      let start = m.index;
+      let end = m.index + m[0].length;
+      if (hasGroup) {
+        const indices = m.indices?.[1];
+        if (!indices) {
+          continue;
+        }
+        start = indices[0];
+        end = indices[1];
+        if (end <= start) {
+          continue;
+        }
+      }
+      if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
+        continue;
+      }
+      out.push({
+        start,
+        end,
+        category: spec.category,
+        priority: spec.priority,
+        source: "pattern",
+        rule: spec.name,
+        order: p
+      });
+    }
+  }
+}
+const TAIL_WORD = "[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,30}";
+const TAIL_POSTAL = "[0-9]{3,5}(?:[ \\-][0-9]{2,4})?";
+const TAIL_SEGMENT = "(?:(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?|" + TAIL_POSTAL + "|" + TAIL_WORD + "(?:[ \\t]" + TAIL_WORD + ")?(?:[ \\t]" + TAIL_WORD + ")?(?:,?[ \\t]{1,2}[A-Z]{2})?(?:,?[ \\t]{1,2}" + TAIL_POSTAL + ")?)";
+export const ADDRESS_TAIL = "(?:(?:,[ \\t]{0,2}|[ \\t]{1,2})" + TAIL_SEGMENT + "(?![A-Za-z0-9:])|[ \\t]{0,2}\\r?\\n[ \\t>?*]{0,4}" + TAIL_SEGMENT + "(?=[ \\t]{0,3}[\\r\\n,]))";
+export const ADDRESS_TAIL_PARTS = 5;
+const addressTail = new RegExp(ADDRESS_TAIL, "y");
+function extendAddresses(scan, candidates) {
+  for (const c of candidates) {
+    if (c.source !== "pattern" || c.category !== "Address") {
+      continue;
+    }
+    for (let part = 0; part < ADDRESS_TAIL_PARTS; part++) {
+      addressTail.lastIndex = c.end;
+      const m = addressTail.exec(scan);
+      if (!m || m[0].length === 0) {
+        break;
+      }
+      c.end += m[0].length;
+    }
+  }
+}
+function escapeForClass(c) {
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+    return c;
+  }
+  return "\\u" + code.toString(16).padStart(4, "0");
+}
+export function literalValuePattern(value) {
+  const words = value.trim().split(/[ \t\n\r\f\v\u00A0]+/).filter((w) => w !== "");
+  if (words.length === 0) {
+    return null;
+  }
+  const parts = words.map((word) => {
+    let out = "";
+    for (let i = 0; i < word.length; i++) {
+      const c = word[i];
+      const lower = c.toLowerCase();
+      const upper = c.toUpperCase();
+      const variants = [c];
+      if (lower.length === 1 && !variants.includes(lower)) {
+        variants.push(lower);
+      }
+      if (upper.length === 1 && !variants.includes(upper)) {
+        variants.push(upper);
+      }
+      out += variants.length === 1 ? escapeForClass(c) : "[" + variants.map(escapeForClass).join("") + "]";
+    }
+    return out;
+  });
+  return "(?<![\\p{L}\\p{Nd}])" + parts.join("[ \\t\\n\\r\\f\\u000B]{1,16}") + "(?![\\p{L}\\p{Nd}])";
+}
+export function phoneValuePattern(digits) {
+  return "(?<![0-9])" + digits.split("").join("[ ().+/\\-]{0,3}") + "(?![0-9])";
+}
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+export function dateValueForms(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) {
+    return [value];
+  }
+  const y = m[1];
+  const mm = m[2];
+  const dd = m[3];
+  const mo = String(Number(mm));
+  const d = String(Number(dd));
+  const month = MONTHS[Number(mm) - 1] ?? "";
+  const forms = [
+    `${y}-${mm}-${dd}`,
+    `${mm}/${dd}/${y}`,
+    `${mo}/${d}/${y}`,
+    `${dd}/${mm}/${y}`,
+    `${d}/${mo}/${y}`,
+    `${dd}.${mm}.${y}`,
+    `${d}.${mo}.${y}`,
+    `${mo}/${d}/${y.slice(2)}`,
+    `${mm}/${dd}/${y.slice(2)}`,
+    `${dd}-${mm}-${y}`,
+    `${mm}-${dd}-${y}`
+  ];
+  if (month) {
+    forms.push(
+      `${month} ${d}, ${y}`,
+      `${month} ${d} ${y}`,
+      `${d} ${month} ${y}`,
+      `${month.slice(0, 3)} ${d}, ${y}`,
+      `${d} ${month.slice(0, 3)} ${y}`
+    );
+  }
+  return forms.filter((f, i) => forms.indexOf(f) === i);
+}
+export function fieldCategory(field, extra) {
+  if (extra && extra[field]) {
+    return extra[field];
+  }
+  if (FIELD_CATEGORIES[field]) {
+    return FIELD_CATEGORIES[field];
+  }
+  const lower = field.toLowerCase();
+  if (lower.includes("mrn") || lower.includes("medicalrecord")) {
+    return "Mrn";
+  }
+  if (lower.includes("ssn") || lower.includes("socialsecurity")) {
+    return "Ssn";
+  }
+  if (lower.includes("phone") || lower.includes("mobile")) {
+    return "Phone";
+  }
+  if (lower.includes("email")) {
+    return "Email";
+  }
+  return "Identifier";
+}
+export function fieldValueMatchers(category, value) {
+  const trimmed = value.trim();
+  const digits = trimmed.replace(/[^0-9]/g, "");
+  const letters = trimmed.replace(/[^\p{L}]/gu, "").length;
+  const out = [];
+  const addLiteral = (v) => {
+    const t = v.trim();
+    const ds = t.replace(/[^0-9]/g, "").length;
+    const ls = t.replace(/[^\p{L}]/gu, "").length;
+    if (ls < 2 && ds < 4) {
+      return;
+    }
+    const p = literalValuePattern(t);
+    if (p && !out.includes(p)) {
+      out.push(p);
+    }
+  };
+  if (category === "Phone" || category === "Fax") {
+    if (digits.length >= 7) {
+      out.push(phoneValuePattern(digits));
+      if (digits.length >= 10) {
+        out.push(phoneValuePattern(digits.slice(digits.length - 9)));
+      }
+    }
+    return out;
+  }
+  if (category === "Date") {
+    for (const form of dateValueForms(trimmed)) {
+      addLiteral(form);
+    }
+    return out;
+  }
+  addLiteral(trimmed);
+  if (category === "Name") {
+    for (const raw of trimmed.split(/[ \t\n\r\f\v\u00A0]+/)) {
+      const part = raw.replace(/^[,;.]+|[,;.]+$/g, "");
+      const first = part.charAt(0);
+      if (part.length >= 2 && first !== first.toLowerCase() && first === first.toUpperCase()) {
+        addLiteral(part);
+      }
+    }
+  } else if (category === "Address") {
+    for (const line of trimmed.split(/[\r\n]+/)) {
+      addLiteral(line.replace(/[,;]+$/, ""));
+    }
+  } else if (letters === 0 && digits.length >= 4 && digits !== trimmed) {
+    addLiteral(digits);
+  }
+  return out;
+}
+export function withFullNames(fields) {
+  const first = (fields.FirstName ?? "").trim();
+  const middle = (fields.MiddleName ?? "").trim();
+  const last = (fields.LastName ?? "").trim();
+  if (first === "" || last === "") {
+    return fields;
+  }
+  const out = {
+    ...fields,
+    $FullName: first + " " + last,
+    $ReversedName: last + ", " + first
+  };
+  if (middle !== "") {
+    out.$FullNameWithMiddle = first + " " + middle + " " + last;
+  }
+  return out;
+}
+function fieldCandidates(scan, input, out) {
+  const fields = withFullNames(input.fields ?? {});
+  const names = Object.keys(fields).sort();
+  for (const field of names) {
+    const value = fields[field];
+    if (value === null || value === void 0 || String(value).trim() === "") {
+      continue;
+    }
+    const category = field.startsWith("$") ? "Name" : fieldCategory(field, input.fieldCategories);
+    for (const source of fieldValueMatchers(category, String(value))) {
+      const regex = new RegExp(source, "gu");
+      let m;
+      while ((m = regex.exec(scan)) !== null) {
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          category,
+          priority: FIELD_PRIORITY,
+          source: "field",
+          rule: field,
+          order: 0
+        });
+      }
+    }
+  }
+}
+export const WORD_PATTERN = "[\\p{L}\\p{M}]+(?:['\\u2019-][\\p{L}\\p{M}]+)*";
+const SENTENCE_BREAK = '.!?\n\r"“(>[*•';
+function isCapitalised(token) {
+  const f = token.charAt(0);
+  return f !== f.toLowerCase() && f === f.toUpperCase();
+}
+function lookupName(key, dictionary) {
+  const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+  if (dictionary.strong.has(bare)) {
+    return "S";
+  }
+  if (dictionary.wordNames.has(bare)) {
+    return "R";
+  }
+  if (dictionary.ambiguous.has(bare)) {
+    return "A";
+  }
+  if (bare.indexOf("-") > 0) {
+    const parts = bare.split("-");
+    let strong = 0;
+    let known = 0;
+    for (const part of parts) {
+      if (dictionary.strong.has(part)) {
+        strong++;
+        known++;
+      } else if (dictionary.ambiguous.has(part) || dictionary.wordNames.has(part)) {
+        known++;
+      }
+    }
+    if (strong > 0 && known === parts.length) {
+      return "S";
+    }
+  }
+  return null;
+}
+function hasSurnameSuffix(lower, dictionary) {
+  for (const suffix of dictionary.suffixes) {
+    if (lower.length > suffix.length + 2 && lower.endsWith(suffix)) {
+      return true;
+    }
+  }
+  return false;
+}
+function isAllCaps(token) {
+  return token === token.toUpperCase() && token !== token.toLowerCase();
+}
+function classify(token, dictionary) {
+  const f = token.charCodeAt(0);
+  const lowerInitial = f >= 97 && f <= 122;
+  if (lowerInitial && token.length < 3) {
+    return "L";
+  }
+  const capital = !lowerInitial && isCapitalised(token);
+  if (!capital && !lowerInitial) {
+    return "L";
+  }
+  const key = nameKey(token, dictionary);
+  if (!capital) {
+    return lookupName(key, dictionary) === "S" ? "l" : "L";
+  }
+  if (dictionary.stop.has(key)) {
+    return "W";
+  }
+  if (token.length === 1) {
+    return "I";
+  }
+  if (token.length <= 3 && isAllCaps(token)) {
+    return "U";
+  }
+  const found = lookupName(key, dictionary);
+  if (found) {
+    return found;
+  }
+  if (token.length >= 5 && !isAllCaps(token) && hasSurnameSuffix(token.toLowerCase(), dictionary)) {
+    return "S";
+  }
+  return "U";
+}
+const letterCache = new Uint8Array(65536);
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+function letterAt(text, i) {
+  const c = text.charCodeAt(i);
+  if (c >= 97 && c <= 122 || c >= 65 && c <= 90) {
+    return 1;
+  }
+  if (c < 170) {
+    return 0;
+  }
+  if (c >= 55296 && c <= 56319 && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 56320 && d <= 57343) {
+      return LETTER_OR_MARK.test(text.slice(i, i + 2)) ? 2 : 0;
+    }
+  }
+  let cached = letterCache[c];
+  if (cached === 0) {
+    cached = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
+    letterCache[c] = cached;
+  }
+  return cached === 1 ? 1 : 0;
+}
+export function tokenize(text, emit) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let len = letterAt(text, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += len;
+    for (; ; ) {
+      while (i < n && (len = letterAt(text, i)) > 0) {
+        i += len;
+      }
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 8217 || c === 45) && i + 1 < n && letterAt(text, i + 1) > 0) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    emit(start, i);
+  }
+}
+function atSentenceStart(scan, start) {
+  let i = start - 1;
+  while (i >= 0 && (scan[i] === " " || scan[i] === "	")) {
+    i--;
+  }
+  return i < 0 || SENTENCE_BREAK.indexOf(scan[i]) >= 0;
+}
+const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
+function isEponym(scan, end, dictionary) {
+  if (dictionary.eponymNouns.size === 0) {
+    return false;
+  }
+  const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
+  return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
+}
+function joins(scan, left, right) {
+  const gap = scan.slice(left.end, right.start);
+  if (/^[ \t]{1,2}$/.test(gap)) {
+    return true;
+  }
+  return left.cls === "I" && /^\.[ \t]{1,2}$/.test(gap);
+}
+function dictionaryCandidates(scan, dictionary, out) {
+  const tokens = [];
+  tokenize(scan, (start, end) => {
+    const token = scan.slice(start, end);
+    const cls = classify(token, dictionary);
+    if (cls !== "L") {
+      tokens.push({ start, end, cls, sentenceStart: null, caps: token.length > 1 && isAllCaps(token) });
+    }
+  });
+  const sentenceStart = (t) => {
+    if (t.sentenceStart === null) {
+      t.sentenceStart = atSentenceStart(scan, t.start);
+    }
+    return t.sentenceStart;
+  };
+  const nameLike = (t) => t.cls === "S" || t.cls === "I" || !t.caps && (t.cls === "R" || t.cls === "A" || t.cls === "U");
+  const anchors = (k) => {
+    const t = tokens[k];
+    if (t.cls === "S") {
+      return true;
+    }
+    if (t.cls !== "R") {
+      return false;
+    }
+    return !sentenceStart(t) || k + 1 < tokens.length && nameLike(tokens[k + 1]) && joins(scan, t, tokens[k + 1]);
+  };
+  const push = (from, to) => {
+    if (isEponym(scan, tokens[to].end, dictionary)) {
+      return;
+    }
+    out.push({
+      start: tokens[from].start,
+      end: tokens[to].end,
+      category: "Name",
+      priority: DICTIONARY_PRIORITY,
+      source: "dictionary",
+      rule: "dictionary",
+      order: 0
+    });
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (anchors(k)) {
+      let right = k;
+      while (right - k < 3 && right + 1 < tokens.length && nameLike(tokens[right + 1]) && joins(scan, tokens[right], tokens[right + 1])) {
+        right++;
+      }
+      let left = k;
+      while (k - left < 2 && left - 1 >= 0 && joins(scan, tokens[left - 1], tokens[left])) {
+        const prev = tokens[left - 1];
+        const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || !prev.caps && (prev.cls === "A" || prev.cls === "U") && !sentenceStart(prev);
+        if (!ok) {
+          break;
+        }
+        left--;
+      }
+      push(left, right);
+      k = right;
+      continue;
+    }
+    if ((t.cls === "U" || t.cls === "A" || t.cls === "R") && k + 2 < tokens.length && tokens[k + 1].cls === "I" && (tokens[k + 2].cls === "U" || tokens[k + 2].cls === "A" || tokens[k + 2].cls === "R") && joins(scan, t, tokens[k + 1]) && joins(scan, tokens[k + 1], tokens[k + 2])) {
+      push(k, k + 2);
+      k += 2;
+      continue;
+    }
+    if (t.cls === "l") {
+      let to = k;
+      while (to + 1 < tokens.length && tokens[to + 1].cls === "l" && joins(scan, tokens[to], tokens[to + 1])) {
+        to++;
+      }
+      if (to > k || t.end - t.start >= 5) {
+        push(k, to);
+      }
+      k = to;
+      continue;
+    }
+    if (t.cls === "A" || t.cls === "I" || t.cls === "R") {
+      let from = k;
+      if (t.cls !== "I" && sentenceStart(t)) {
+        from = k + 1;
+      }
+      let to = k;
+      while (to + 1 < tokens.length && (tokens[to + 1].cls === "A" || tokens[to + 1].cls === "I" || tokens[to + 1].cls === "R") && joins(scan, tokens[to], tokens[to + 1])) {
+        to++;
+      }
+      let names = 0;
+      for (let j = from; j <= to; j++) {
+        if (tokens[j].cls !== "I") {
+          names++;
+        }
+      }
+      if (to - from >= 1 && names >= 1) {
+        push(from, to);
+      }
+      k = to;
+    }
+  }
+}
+function mergeCandidates(candidates) {
+  const sorted = candidates.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged = [];
+  let cluster = [];
+  let clusterStart = -1;
+  let clusterEnd = -1;
+  const better = (a, b) => {
+    const la = a.end - a.start;
+    const lb = b.end - b.start;
+    if (la !== lb) {
+      return la > lb;
+    }
+    if (a.priority !== b.priority) {
+      return a.priority < b.priority;
+    }
+    if (a.start !== b.start) {
+      return a.start < b.start;
+    }
+    return a.order < b.order;
+  };
+  const flush = () => {
+    if (cluster.length === 0) {
+      return;
+    }
+    let best = cluster[0];
+    for (const c of cluster) {
+      if (better(c, best)) {
+        best = c;
+      }
+    }
+    merged.push({ ...best, start: clusterStart, end: clusterEnd });
+  };
+  for (const c of sorted) {
+    if (cluster.length > 0 && c.start < clusterEnd) {
+      cluster.push(c);
+      clusterEnd = Math.max(clusterEnd, c.end);
+      continue;
+    }
+    flush();
+    cluster = [c];
+    clusterStart = c.start;
+    clusterEnd = c.end;
+  }
+  flush();
+  return merged;
+}
+export function placeholderFor(category, patterns) {
+  for (const p of patterns) {
+    if (p.enabled && p.category === category && p.replacement && p.replacement.trim() !== "") {
+      return p.replacement;
+    }
+  }
+  return "[" + category.toUpperCase() + "]";
+}
+export function pseudonymToken(category, value, keyHex) {
+  const normalised = value.toLowerCase().replace(/[ \t\n\r\f\v]+/g, " ").replace(/^ | $/g, "");
+  return "[" + category.toUpperCase() + "-" + hmacSha256Hex(keyHex, category + "|" + normalised).slice(0, 12) + "]";
+}
+export function findPhi(input, policy) {
+  const normalised = scanText(input.text);
+  const map = normalised.map;
+  const scan = normalised.text + "\n";
+  const candidates = [];
+  fieldCandidates(scan, input, candidates);
+  patternCandidates(scan, compilePatterns(policy.patterns), candidates);
+  extendAddresses(scan, candidates);
+  if (policy.dictionary) {
+    dictionaryCandidates(scan, policy.dictionary, candidates);
+  }
+  const limit = normalised.text.length;
+  const merged = mergeCandidates(candidates.filter((c) => c.start < limit)).map((c) => {
+    return c.end > limit ? { ...c, end: limit } : c;
+  });
+  const spans = merged.map((c) => ({
+    start: map ? map[c.start] : c.start,
+    end: map ? map[c.end - 1] + 1 : c.end,
+    category: c.category,
+    source: c.source,
+    rule: c.rule
+  }));
+  return { spans, scan, map, scanSpans: merged };
+}
+export function redact(input, policy) {
+  const mode = input.mode ?? "redact";
+  if (mode === "pseudonymize" && !(policy.pseudonymKeyHex && /^[0-9a-fA-F]{64}$/.test(policy.pseudonymKeyHex))) {
+    throw new Error("Pseudonymize mode needs a 32-byte pseudonym key (64 hex characters).");
+  }
+  const { spans, scan, scanSpans } = findPhi(input, policy);
+  const tokens = {};
+  let out = "";
+  let cursor = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    out += input.text.slice(cursor, span.start);
+    let replacement;
+    if (mode === "pseudonymize") {
+      const scanValue = scan.slice(scanSpans[i].start, scanSpans[i].end);
+      replacement = pseudonymToken(span.category, scanValue, policy.pseudonymKeyHex);
+      if (!(replacement in tokens)) {
+        tokens[replacement] = input.text.slice(span.start, span.end);
+      }
+    } else {
+      replacement = placeholderFor(span.category, policy.patterns);
+    }
+    out += replacement;
+    cursor = span.end;
+  }
+  out += input.text.slice(cursor);
+  const categories = Array.from(new Set(spans.map((s) => s.category))).sort();
+  return { text: out, spans, categories, count: spans.length, tokens };
+}
+export function rehydrate(text, tokens) {
+  return text.replace(/\[[A-Z][A-Z0-9]{0,39}-[0-9a-f]{12}\]/g, (token) => {
+    return token in tokens ? tokens[token] : token;
+  });
+}
+export const EXPORT_COLUMNS = [...LOG_FIELDS.map((f) => f.name), ...CHAIN_FIELDS];
+export const CHECKPOINT_COLUMNS = [
+  "Sequence__c",
+  "FromSequence__c",
+  "EntryCount__c",
+  "HeadHash__c",
+  "MerkleRoot__c",
+  "Signature__c",
+  "CertificateName__c",
+  "CreatedAt__c"
+];
+function csvCell(value) {
+  if (value === null || value === void 0) {
+    return "";
+  }
+  const text = String(value);
+  return /[",\r\n]/.test(text) || text !== text.trim() ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+export function toCsv(rows, columns) {
+  const lines = [columns.join(",")];
+  for (const row of rows) {
+    lines.push(columns.map((c) => csvCell(row[c])).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
