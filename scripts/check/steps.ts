@@ -12,6 +12,7 @@ import { lwcStep } from './steps/lwc';
 import { metadataStep } from './steps/metadata';
 import { pmdStep } from './steps/pmd';
 import { prettierStep } from './steps/prettier';
+import { scanStep } from './steps/scan';
 import { typesStep } from './steps/types';
 
 export const CHECK_STEPS: readonly CheckStep[] = [
@@ -20,6 +21,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
     prettierStep,
     apexSyntaxStep,
     pmdStep,
+    scanStep,
     lwcStep,
     metadataStep,
     deployableStep,

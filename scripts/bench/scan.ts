@@ -1,0 +1,196 @@
+/**
+ * `npm run bench:scan`: the scanner benchmark (a measurement, not a test). Generates a synthetic
+ * corpus of at least 100k lines of Apex deterministically into a temp folder, then measures:
+ *  - warm throughput: lines of Apex per CPU-second of the engine in this process, after one
+ *    warm-up pass, best of three (one core: the engine is single-threaded);
+ *  - whole-process time and peak RSS of `warden scan` over the corpus, run as a user runs it;
+ *  - the same for PMD through Salesforce Code Analyzer's PMD engine with the equivalent Apex
+ *    security and performance rules, on the same files, in its own process;
+ * and prints the ratio. Options: --lines N (default 100000), --skip-pmd, --keep (keep the corpus).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanSources } from '../scan/engine';
+import { generateCorpus, writeCorpus } from './corpus';
+
+export const PMD_RULES = [
+    'ApexCRUDViolation',
+    'ApexSharingViolations',
+    'ApexSOQLInjection',
+    'ApexInsecureEndpoint',
+    'ApexOpenRedirect',
+    'ApexXSSFromEscapeFalse',
+    'ApexXSSFromURLParam',
+    'ApexSuggestUsingNamedCred',
+    'ApexBadCrypto',
+    'ApexCSRF',
+    'ApexDangerousMethods',
+    'OperationWithLimitsInLoop'
+];
+
+const ROOT = join(__dirname, '..', '..');
+
+type Measured = {
+    wallMs: number;
+    cpuMs: number | null;
+    maxRssMb: number | null;
+    code: number;
+    stdout: string;
+    stderr: string;
+};
+
+/** Runs a command, measuring wall time, and CPU and peak RSS through /usr/bin/time -v when present. */
+function measure(command: string, args: string[], cwd: string): Promise<Measured> {
+    const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+    const [cmd, cmdArgs] = timeBinary ? [timeBinary, ['-v', command, ...args]] : [command, args];
+    return new Promise((resolve, reject) => {
+        const started = performance.now();
+        const child = spawn(cmd, cmdArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        const out: Buffer[] = [];
+        const err: Buffer[] = [];
+        child.stdout.on('data', (c: Buffer) => out.push(c));
+        child.stderr.on('data', (c: Buffer) => err.push(c));
+        child.on('error', reject);
+        child.on('close', (code) => {
+            const wallMs = performance.now() - started;
+            const stderr = Buffer.concat(err).toString('utf8');
+            const number = (label: string): number | null => {
+                const match = new RegExp(`${label}:\\s*([\\d.]+)`).exec(stderr);
+                return match ? Number(match[1]) : null;
+            };
+            const user = number('User time \\(seconds\\)');
+            const system = number('System time \\(seconds\\)');
+            const rss = number('Maximum resident set size \\(kbytes\\)');
+            resolve({
+                wallMs,
+                cpuMs: user !== null && system !== null ? (user + system) * 1000 : null,
+                maxRssMb: rss !== null ? rss / 1024 : null,
+                code: code ?? 1,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr
+            });
+        });
+    });
+}
+
+const PMD_RUNNER = `
+const core = require(${JSON.stringify(require.resolve('@salesforce/code-analyzer-core'))});
+const pmd = require(${JSON.stringify(require.resolve('@salesforce/code-analyzer-pmd-engine'))});
+const path = require('path');
+const fs = require('fs');
+(async () => {
+    const [root, work] = process.argv.slice(2);
+    const config = core.CodeAnalyzerConfig.fromObject({
+        log_folder: work,
+        root_working_folder: work,
+        engines: { pmd: { java_command: 'java', rule_languages: ['apex'] }, cpd: { disable_engine: true } }
+    }, root);
+    const analyzer = new core.CodeAnalyzer(config);
+    await analyzer.addEnginePlugin(pmd.createEnginePlugin());
+    const workspace = await analyzer.createWorkspace([path.join(root, 'force-app')]);
+    const selection = await analyzer.selectRules(${JSON.stringify(PMD_RULES.map((r) => `pmd:${r}`))}, { workspace });
+    const results = await analyzer.run(selection, { workspace });
+    const counts = {};
+    for (const v of results.getViolations()) counts[v.getRule().getName()] = (counts[v.getRule().getName()] || 0) + 1;
+    process.stdout.write(JSON.stringify({ rules: selection.getCount(), violations: results.getViolationCount(), counts }) + '\\n');
+})().catch((e) => { process.stderr.write(String(e && e.stack || e) + '\\n'); process.exit(1); });
+`;
+
+function fmt(ms: number | null): string {
+    return ms === null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`;
+}
+
+async function main(argv: string[]): Promise<number> {
+    const linesArg = argv.indexOf('--lines');
+    const minLines = linesArg !== -1 ? Number(argv[linesArg + 1]) : 100_000;
+    const skipPmd = argv.includes('--skip-pmd');
+    const keep = argv.includes('--keep');
+    const dir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
+    try {
+        const corpus = generateCorpus(minLines);
+        writeCorpus(dir, corpus);
+        process.stdout.write(
+            `Corpus: ${corpus.apexFiles} Apex files, ${corpus.apexLines.toLocaleString('en-US')} lines, in ${dir}\n`
+        );
+
+        // Warm in-process throughput (CPU time of this process, one thread).
+        scanSources(corpus.files);
+        let best = Infinity;
+        let findings = 0;
+        for (let run = 0; run < 3; run += 1) {
+            const before = process.cpuUsage();
+            const result = scanSources(corpus.files);
+            const used = process.cpuUsage(before);
+            best = Math.min(best, (used.user + used.system) / 1000);
+            findings = result.findings.length;
+        }
+        const warmRate = corpus.apexLines / (best / 1000);
+        process.stdout.write(
+            `Warden warm: ${Math.round(warmRate).toLocaleString('en-US')} lines/s per CPU-second (best of 3 passes: ${fmt(best)} CPU), ${findings} findings\n`
+        );
+
+        // Whole process, as a user runs it.
+        const wardenArgs = [
+            join(ROOT, 'scripts', 'bin', 'warden.js'),
+            'scan',
+            dir,
+            '--format',
+            'json',
+            '--output',
+            join(dir, 'warden.json')
+        ];
+        await measure(process.execPath, wardenArgs, ROOT); // let tsx fill its transform cache
+        const warden = await measure(process.execPath, wardenArgs, ROOT);
+        if (warden.code !== 0 && warden.code !== 1) {
+            process.stderr.write(warden.stderr);
+            return 2;
+        }
+        process.stdout.write(
+            `Warden whole process: ${fmt(warden.wallMs)} wall, ${fmt(warden.cpuMs)} CPU, peak RSS ${warden.maxRssMb === null ? 'n/a' : `${Math.round(warden.maxRssMb)} MB`}\n`
+        );
+        if (skipPmd) {
+            return 0;
+        }
+        const runner = join(dir, 'pmd-runner.cjs');
+        writeFileSync(runner, PMD_RUNNER);
+        const work = mkdtempSync(join(tmpdir(), 'warden-bench-pmd-'));
+        const pmd = await measure(process.execPath, [runner, dir, work], ROOT);
+        rmSync(work, { recursive: true, force: true });
+        if (pmd.code !== 0) {
+            process.stderr.write(`PMD run failed:\n${pmd.stderr.slice(-2000)}\n`);
+            return 2;
+        }
+        const summary = JSON.parse(pmd.stdout.trim().split('\n').pop() ?? '{}') as {
+            rules: number;
+            violations: number;
+            counts: Record<string, number>;
+        };
+        process.stdout.write(
+            `PMD (${summary.rules} rules: ${PMD_RULES.join(', ')}): ${fmt(pmd.wallMs)} wall, ${fmt(pmd.cpuMs)} CPU, peak RSS ${pmd.maxRssMb === null ? 'n/a' : `${Math.round(pmd.maxRssMb)} MB`}, ${summary.violations} violations ${JSON.stringify(summary.counts)}\n`
+        );
+        const ratio = pmd.wallMs / warden.wallMs;
+        const cpuRatio = pmd.cpuMs !== null && warden.cpuMs !== null ? pmd.cpuMs / warden.cpuMs : null;
+        process.stdout.write(
+            `Ratio PMD / Warden: ${ratio.toFixed(2)}x wall${cpuRatio === null ? '' : `, ${cpuRatio.toFixed(2)}x CPU`} (target: 5x wall)\n`
+        );
+        return 0;
+    } finally {
+        if (!keep) {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(
+        (code) => {
+            process.exitCode = code;
+        },
+        (error: unknown) => {
+            process.stderr.write(`bench:scan: ${error instanceof Error ? error.stack : String(error)}\n`);
+            process.exitCode = 2;
+        }
+    );
+}

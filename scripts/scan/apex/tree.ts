@@ -1,0 +1,53 @@
+/**
+ * From Apex source to the shared per-file model in one call: parse (SLL, LL on error), build the
+ * scanner's tree, then the units and symbol tables. Syntax errors come back instead of a model.
+ */
+import { NestingError, TreeBuilder } from './build';
+import { buildApexFile, type ApexFile } from './model';
+import { apexKindOf, parseApex, type SyntaxProblem } from './parse';
+
+export type TreeResult = {
+    file: ApexFile | null;
+    errors: SyntaxProblem[];
+    /** True when the fast SLL pass failed and the file was parsed again with full LL. */
+    fallback: boolean;
+};
+
+export function buildTree(path: string, source: string, lines: number, forceLL = false): TreeResult {
+    try {
+        return buildTreeUnguarded(path, source, lines, forceLL);
+    } catch (error) {
+        // Pathological nesting overflows the parser's (or the builder's) recursion: report, do not crash.
+        // (By name: a stack overflow's RangeError may come from another realm under test runners.)
+        const overflow = (error as { name?: unknown } | null)?.name === 'RangeError';
+        if (error instanceof NestingError || overflow) {
+            const line = error instanceof NestingError ? error.line : 1;
+            return {
+                file: null,
+                errors: [{ line, column: 1, message: `too deeply nested to analyse (${(error as Error).message})` }],
+                fallback: false
+            };
+        }
+        throw error;
+    }
+}
+
+function buildTreeUnguarded(path: string, source: string, lines: number, forceLL: boolean): TreeResult {
+    const kind = apexKindOf(path);
+    if (!kind) {
+        return { file: null, errors: [{ line: 1, column: 1, message: 'not an Apex file' }], fallback: false };
+    }
+    const parsed = parseApex(source, kind, { forceLL });
+    if (parsed.errors.length > 0) {
+        return { file: null, errors: parsed.errors, fallback: parsed.fallback };
+    }
+    const unit = new TreeBuilder(source).build(parsed);
+    if (!unit) {
+        return {
+            file: null,
+            errors: [{ line: 1, column: 1, message: 'no class, interface, enum or trigger declaration found' }],
+            fallback: parsed.fallback
+        };
+    }
+    return { file: buildApexFile(path, source, unit, lines), errors: [], fallback: parsed.fallback && !forceLL };
+}

@@ -1,0 +1,551 @@
+/**
+ * The scanner engine: source files in, findings out. Each Apex file is parsed once (SLL first, LL
+ * only on error), turned into the shared per-file model, and every rule runs over those models and
+ * the project context (PHI classification, LLM endpoints, class index). Metadata XML and seed data
+ * are read once. Bad input never stops a scan: unparsable files become `parse-error` findings and
+ * binary, empty, oversized or non-UTF-8 files become `skipped-file` findings.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { displayPath, loadProject, walkFiles } from '../lib/project';
+import { buildTree } from './apex/tree';
+import type { ApexFile } from './apex/model';
+import { apexKindOf } from './apex/parse';
+import { defaultConfig, globToRegExp, loadConfig, ScanConfig } from './config';
+import { buildClassIndex, buildClassification, buildLlmRegistry, ProjectContext } from './context';
+import { mayHoldSeedData, metadataKindOf, readMetadata } from './metadata/read';
+import { ALL_RULES, ENGINE_RULE_IDS, RULES_BY_ID } from './rules';
+import type { ApexReport, FileReport, RuleContext, RuleDefinition } from './rules/rule';
+import { findSuppression, parseSuppressions, ParsedSuppression } from './suppressions';
+import type { Category, Finding, ScanResult, Severity, SourceFile, SuppressedFinding } from './types';
+
+/** Files larger than this are reported and skipped (Salesforce caps a class at 1 M characters). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type ScanOptions = {
+    config?: ScanConfig;
+    /** Only these rule ids (engine diagnostics such as parse-error always run). */
+    rules?: string[];
+    /** Called after each Apex file is parsed. */
+    onProgress?: (done: number, total: number) => void;
+    /** Parse with full LL prediction only (for verifying that the SLL fast path changes nothing). */
+    forceLL?: boolean;
+};
+
+export type ProjectScanOptions = ScanOptions & { configFile?: string };
+
+type PendingFinding = Omit<Finding, 'fingerprint'> & { key: string };
+
+function sha256(text: string): string {
+    return createHash('sha256').update(text).digest('hex');
+}
+
+/** Whitespace removed and case folded: reformatting (Apex is case-insensitive) keeps a fingerprint. */
+function normalizeSnippet(text: string): string {
+    return text.replace(/\s+/g, '').toLowerCase();
+}
+
+function displaySnippet(text: string): string {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 240 ? `${flat.slice(0, 239)}…` : flat;
+}
+
+function countLines(text: string): number {
+    let lines = 1;
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        lines += 1;
+    }
+    return lines;
+}
+
+function componentOfPath(path: string): { componentType: string; componentName: string; category: Category } {
+    const name = path.split('/').pop() ?? path;
+    const kind = apexKindOf(path);
+    if (kind === 'class') {
+        return { componentType: 'ApexClass', componentName: name.replace(/\.cls$/i, ''), category: 'ApexClass' };
+    }
+    if (kind === 'trigger') {
+        return {
+            componentType: 'ApexTrigger',
+            componentName: name.replace(/\.trigger$/i, ''),
+            category: 'ApexTrigger'
+        };
+    }
+    if (kind === 'anonymous') {
+        return { componentType: 'AnonymousApex', componentName: name.replace(/\.apex$/i, ''), category: 'ApexClass' };
+    }
+    const meta = /^(.+?)\.([A-Za-z]+)-meta\.xml$/.exec(name);
+    if (meta) {
+        const typeNames: Record<string, string> = {
+            field: 'CustomField',
+            permissionset: 'PermissionSet',
+            namedCredential: 'NamedCredential',
+            remoteSite: 'RemoteSiteSetting',
+            settings: 'Settings'
+        };
+        const segments = path.split('/');
+        const componentName =
+            meta[2] === 'field' && segments.length >= 3 ? `${segments[segments.length - 3]}.${meta[1]}` : meta[1];
+        return { componentType: typeNames[meta[2]] ?? meta[2], componentName, category: 'Metadata' };
+    }
+    return { componentType: 'SeedData', componentName: name, category: 'Metadata' };
+}
+
+/** Why a text file cannot be scanned, or null when it can. */
+export function unscannableReason(file: SourceFile): string | null {
+    if (file.content.trim().length === 0) {
+        return 'the file is empty';
+    }
+    if (Buffer.byteLength(file.content, 'utf8') > MAX_FILE_BYTES) {
+        return `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
+    }
+    if (file.content.includes('\u0000')) {
+        return 'the file is binary';
+    }
+    if (file.content.includes('\uFFFD')) {
+        return 'the file is not valid UTF-8';
+    }
+    return null;
+}
+
+/** Apex and the metadata XML the rules read; seed-data candidates (JSON, CSV) are handled apart. */
+function isRelevant(path: string): boolean {
+    const kind = metadataKindOf(path);
+    return apexKindOf(path) !== undefined || (kind !== undefined && kind !== 'seed');
+}
+
+function isSeedCandidate(file: SourceFile): boolean {
+    return metadataKindOf(file.path) === 'seed' && mayHoldSeedData(file);
+}
+
+class FindingCollector {
+    readonly pending: PendingFinding[] = [];
+
+    add(
+        rule: Pick<RuleDefinition, 'id' | 'severity' | 'category'>,
+        severityOverrides: Record<string, Severity>,
+        fields: Omit<Finding, 'ruleId' | 'severity' | 'category' | 'fingerprint'> & {
+            severity?: Severity;
+            category?: Category;
+            defaultCategory: Category;
+            fingerprintText: string;
+            discriminator?: string;
+        }
+    ): void {
+        const category = fields.category ?? (rule.category === 'component' ? fields.defaultCategory : rule.category);
+        const severity = severityOverrides[rule.id] ?? fields.severity ?? rule.severity;
+        const key = [
+            'v1',
+            rule.id,
+            fields.componentType,
+            fields.componentName,
+            fields.member ?? '',
+            normalizeSnippet(fields.fingerprintText),
+            fields.discriminator ?? ''
+        ].join('\u0000');
+        const finding: PendingFinding = {
+            ruleId: rule.id,
+            severity,
+            category,
+            componentType: fields.componentType,
+            componentName: fields.componentName,
+            file: fields.file,
+            line: fields.line,
+            column: fields.column,
+            message: fields.message,
+            snippet: fields.snippet,
+            key
+        };
+        if (fields.endLine !== undefined && fields.endLine !== fields.line) {
+            finding.endLine = fields.endLine;
+        }
+        if (fields.member) {
+            finding.member = fields.member;
+        }
+        this.pending.push(finding);
+    }
+}
+
+function compareFindings(
+    a: Pick<Finding, 'file' | 'line' | 'column' | 'ruleId'>,
+    b: Pick<Finding, 'file' | 'line' | 'column' | 'ruleId'>
+): number {
+    return (
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+    );
+}
+
+/** Scans in-memory sources. Paths are as displayed (relative, forward slashes). */
+export function scanSources(files: SourceFile[], options: ScanOptions = {}): ScanResult {
+    return scanInternal(files, options, []);
+}
+
+function scanInternal(
+    files: SourceFile[],
+    options: ScanOptions,
+    preSkipped: Array<{ path: string; reason: string }>
+): ScanResult {
+    const started = performance.now();
+    const config = options.config ?? defaultConfig();
+    const collector = new FindingCollector();
+    const severityOverrides = config.rules.severity;
+    const excludes = config.exclude.map(globToRegExp);
+    const knownRuleIds = new Set([...ALL_RULES.map((r) => r.id), ...ENGINE_RULE_IDS]);
+    const selected = new Set(options.rules ?? ALL_RULES.map((r) => r.id));
+    for (const disabled of config.rules.disabled) {
+        selected.delete(disabled);
+    }
+
+    const skipped = [...preSkipped];
+    const scannable: SourceFile[] = [];
+    for (const file of files) {
+        if (excludes.some((re) => re.test(file.path))) {
+            continue;
+        }
+        if (isSeedCandidate(file)) {
+            scannable.push(file);
+            continue;
+        }
+        if (!isRelevant(file.path)) {
+            continue;
+        }
+        const reason = unscannableReason(file);
+        if (reason) {
+            skipped.push({ path: file.path, reason });
+        } else {
+            scannable.push(file);
+        }
+    }
+    for (const entry of skipped) {
+        const component = componentOfPath(entry.path);
+        collector.add(RULES_BY_ID.get('skipped-file')!, severityOverrides, {
+            ...component,
+            defaultCategory: component.category,
+            category: component.category,
+            file: entry.path,
+            line: 1,
+            column: 1,
+            message: `Not scanned: ${entry.reason}.`,
+            snippet: '',
+            fingerprintText: entry.reason
+        });
+    }
+
+    // Metadata and seed data first: the Apex rules need the PHI classification.
+    const metadataFiles = scannable.filter((f) => metadataKindOf(f.path) !== undefined);
+    const metadata = readMetadata(metadataFiles);
+    for (const problem of metadata.problems) {
+        const component = componentOfPath(problem.file);
+        collector.add(RULES_BY_ID.get('parse-error')!, severityOverrides, {
+            ...component,
+            defaultCategory: component.category,
+            category: component.category,
+            file: problem.file,
+            line: problem.line,
+            column: problem.column,
+            message: `Could not parse: ${problem.message}. The file was not scanned.`,
+            snippet: '',
+            fingerprintText: problem.message
+        });
+    }
+
+    // Apex: parse each file once.
+    const apexSources = scannable.filter((f) => apexKindOf(f.path) !== undefined);
+    const apexFiles: ApexFile[] = [];
+    let parseMs = 0;
+    let apexLines = 0;
+    let llFallbacks = 0;
+    apexSources.forEach((file, index) => {
+        const parseStart = performance.now();
+        const lines = countLines(file.content);
+        apexLines += lines;
+        const result = buildTree(file.path, file.content, lines, options.forceLL === true);
+        parseMs += performance.now() - parseStart;
+        if (result.fallback) {
+            llFallbacks += 1;
+        }
+        if (result.errors.length > 0 || !result.file) {
+            const first = result.errors[0] ?? { line: 1, column: 1, message: 'no class, trigger or script found' };
+            const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+            const component = componentOfPath(file.path);
+            collector.add(RULES_BY_ID.get('parse-error')!, severityOverrides, {
+                ...component,
+                defaultCategory: component.category,
+                category: component.category,
+                file: file.path,
+                line: first.line,
+                column: first.column,
+                message: first.message.startsWith('too deeply nested')
+                    ? `Not analysed: the code is ${first.message}.`
+                    : `Syntax error: ${first.message}${more}. The file was not scanned.`,
+                snippet: (file.content.split('\n')[first.line - 1] ?? '').trim().slice(0, 240),
+                fingerprintText: first.message
+            });
+        } else {
+            apexFiles.push(result.file);
+        }
+        options.onProgress?.(index + 1, apexSources.length);
+    });
+
+    const rulesStart = performance.now();
+    const project: ProjectContext = {
+        config,
+        classification: buildClassification(config, metadata),
+        llm: buildLlmRegistry(config, metadata),
+        metadata,
+        apexFiles,
+        ...buildClassIndex(apexFiles),
+        gateClasses: new Set(config.gate.classes.map((c) => c.toLowerCase())),
+        sanitizers: config.gate.sanitizers
+    };
+
+    const memo = new Map<string, unknown>();
+    for (const rule of ALL_RULES) {
+        if (!selected.has(rule.id)) {
+            continue;
+        }
+        const ctx: RuleContext = {
+            project,
+            memo<T>(key: string, compute: () => T): T {
+                if (!memo.has(key)) {
+                    memo.set(key, compute());
+                }
+                return memo.get(key) as T;
+            },
+            reportApex(report: ApexReport) {
+                const file = report.file;
+                const source = file.source.slice(report.span.start, report.span.end);
+                const firstLine = source.split('\n')[0];
+                collector.add(rule, severityOverrides, {
+                    componentType: file.componentType,
+                    componentName: file.componentName,
+                    defaultCategory: file.componentType === 'ApexTrigger' ? 'ApexTrigger' : 'ApexClass',
+                    category: report.category,
+                    severity: report.severity,
+                    file: file.path,
+                    line: report.span.line,
+                    column: report.span.column,
+                    endLine: report.span.endLine,
+                    message: report.message,
+                    snippet: displaySnippet(report.snippet ?? (source.length > 240 ? firstLine : source)),
+                    member: report.member === '' ? undefined : (report.member ?? report.unit?.member),
+                    fingerprintText: report.snippet ?? source.slice(0, 2000),
+                    discriminator: report.discriminator
+                });
+            },
+            reportFile(report: FileReport) {
+                collector.add(rule, severityOverrides, {
+                    componentType: report.componentType,
+                    componentName: report.componentName,
+                    defaultCategory: 'Metadata',
+                    category: report.category,
+                    severity: report.severity,
+                    file: report.file,
+                    line: report.line,
+                    column: report.column,
+                    message: report.message,
+                    snippet: displaySnippet(report.snippet),
+                    member: report.member,
+                    fingerprintText: report.snippet,
+                    discriminator: report.discriminator
+                });
+            }
+        };
+        rule.run(ctx);
+    }
+
+    // Fingerprints: identical keys (the same code twice in one member) are told apart by order.
+    const seen = new Map<string, number>();
+    collector.pending.sort(compareFindings);
+    const all: Finding[] = collector.pending.map((pending) => {
+        const ordinal = seen.get(pending.key) ?? 0;
+        seen.set(pending.key, ordinal + 1);
+        const { key, ...finding } = pending;
+        return { ...finding, fingerprint: sha256(ordinal === 0 ? key : `${key}\u0000#${ordinal}`) };
+    });
+
+    // Suppressions.
+    const suppressionsByFile = new Map<string, ParsedSuppression[]>();
+    for (const file of scannable) {
+        const parsed = parseSuppressions(file.content, knownRuleIds);
+        if (parsed.length > 0) {
+            suppressionsByFile.set(file.path, parsed);
+        }
+    }
+    const findings: Finding[] = [];
+    const suppressed: SuppressedFinding[] = [];
+    const used = new Set<ParsedSuppression>();
+    for (const finding of all) {
+        const suppression =
+            finding.ruleId === 'parse-error' || finding.ruleId === 'skipped-file'
+                ? undefined
+                : findSuppression(suppressionsByFile.get(finding.file) ?? [], finding.ruleId, finding.line);
+        if (suppression) {
+            used.add(suppression);
+            suppressed.push({ ...finding, suppression: { line: suppression.line, reason: suppression.reason } });
+        } else {
+            findings.push(finding);
+        }
+    }
+    const diagnostics = new FindingCollector();
+    for (const [path, list] of suppressionsByFile) {
+        const component = componentOfPath(path);
+        const apex = apexFiles.find((f) => f.path === path);
+        const componentName = apex ? apex.componentName : component.componentName;
+        for (const suppression of list) {
+            if (suppression.problem) {
+                diagnostics.add(RULES_BY_ID.get('invalid-suppression')!, severityOverrides, {
+                    ...component,
+                    componentName,
+                    defaultCategory: component.category,
+                    category: component.category,
+                    file: path,
+                    line: suppression.line,
+                    column: suppression.column,
+                    message: `This warden:ignore comment ${suppression.problem}; it suppresses nothing.`,
+                    snippet: suppression.text,
+                    fingerprintText: suppression.text
+                });
+            } else if (!used.has(suppression) && suppression.rules.every((r) => selected.has(r))) {
+                diagnostics.add(RULES_BY_ID.get('unused-suppression')!, severityOverrides, {
+                    ...component,
+                    componentName,
+                    defaultCategory: component.category,
+                    category: component.category,
+                    file: path,
+                    line: suppression.line,
+                    column: suppression.column,
+                    message: `This warden:ignore comment suppresses no finding of ${suppression.rules.join(', ')} on this line or the next; remove it.`,
+                    snippet: suppression.text,
+                    fingerprintText: suppression.text
+                });
+            }
+        }
+    }
+    for (const pending of diagnostics.pending) {
+        const { key, ...finding } = pending;
+        findings.push({ ...finding, fingerprint: sha256(`${key}\u0000${finding.line}`) });
+    }
+    findings.sort(compareFindings);
+    suppressed.sort(compareFindings);
+
+    const rulesMs = performance.now() - rulesStart;
+    return {
+        findings,
+        suppressed,
+        stats: {
+            files: scannable.length + skipped.length,
+            apexFiles: apexSources.length,
+            metadataFiles: metadata.filesRead,
+            apexLines,
+            parseMs: Math.round(parseMs),
+            rulesMs: Math.round(rulesMs),
+            durationMs: Math.round(performance.now() - started),
+            llFallbacks
+        }
+    };
+}
+
+export class ScanInputError extends Error {}
+
+/** Reads one file for scanning: undefined content with a reason when it must be skipped. */
+export function readSource(absolute: string, display: string): { file?: SourceFile; skipped?: string } {
+    let size: number;
+    try {
+        size = statSync(absolute).size;
+    } catch (error) {
+        return { skipped: `it could not be read (${(error as Error).message})` };
+    }
+    if (size > MAX_FILE_BYTES) {
+        return { skipped: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${size} bytes)` };
+    }
+    if (size === 0) {
+        return { skipped: 'the file is empty' };
+    }
+    let buffer: Buffer;
+    try {
+        buffer = readFileSync(absolute);
+    } catch (error) {
+        return { skipped: `it could not be read (${(error as Error).message})` };
+    }
+    if (buffer.subarray(0, 8192).includes(0)) {
+        return { skipped: 'the file is binary' };
+    }
+    let content: string;
+    try {
+        content = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    } catch {
+        return { skipped: 'the file is not valid UTF-8' };
+    }
+    if (content.charCodeAt(0) === 0xfeff) {
+        content = content.slice(1);
+    }
+    if (content.trim().length === 0) {
+        return { skipped: 'the file is empty' };
+    }
+    return { file: { path: display, content } };
+}
+
+/** The files a project scan reads: package directories, plus data/ and configured seed data. */
+export function projectScanFiles(root: string, config: ScanConfig): string[] {
+    const files = new Set<string>();
+    if (existsSync(join(root, 'sfdx-project.json'))) {
+        const project = loadProject(root);
+        for (const pkg of project.packageDirectories) {
+            walkFiles(pkg.absolutePath).forEach((f) => files.add(f));
+        }
+        walkFiles(join(root, 'data')).forEach((f) => files.add(f));
+        walkFiles(join(root, 'scripts', 'apex')).forEach((f) => files.add(f));
+    } else {
+        walkFiles(root).forEach((f) => files.add(f));
+    }
+    for (const extra of config.seedData) {
+        const path = join(root, extra);
+        if (existsSync(path) && statSync(path).isDirectory()) {
+            walkFiles(path).forEach((f) => files.add(f));
+        } else if (existsSync(path)) {
+            files.add(path);
+        }
+    }
+    return [...files].sort();
+}
+
+/**
+ * Scans a local SFDX project (or any folder, or one file). Reads warden.config.json at the root
+ * unless a config is given. Throws ScanInputError for a path that does not exist.
+ */
+export function scanProject(path: string, options: ProjectScanOptions = {}): ScanResult {
+    if (!existsSync(path)) {
+        throw new ScanInputError(`${path} does not exist`);
+    }
+    const isFile = statSync(path).isFile();
+    const root = isFile ? join(path, '..') : path;
+    const config = options.config ?? loadConfig(root, options.configFile).config;
+    const absolute = isFile ? [path] : projectScanFiles(root, config);
+    const excludes = config.exclude.map(globToRegExp);
+    const sources: SourceFile[] = [];
+    const skipped: Array<{ path: string; reason: string }> = [];
+    for (const file of absolute) {
+        const display = displayPath(root, file);
+        if (excludes.some((re) => re.test(display))) {
+            continue;
+        }
+        const seed = metadataKindOf(display) === 'seed';
+        if (!seed && !isRelevant(display)) {
+            continue;
+        }
+        const read = readSource(file, display);
+        if (read.file) {
+            sources.push(read.file);
+        } else if (!seed) {
+            skipped.push({ path: display, reason: read.skipped ?? 'unreadable' });
+        }
+    }
+    return scanInternal(sources, { ...options, config }, skipped);
+}
+
+export { ALL_RULES };

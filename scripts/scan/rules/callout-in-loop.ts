@@ -1,0 +1,30 @@
+/**
+ * callout-in-loop: An HTTP callout runs inside a loop, directly or through a method of the same class.
+ */
+import { loopHits, loopMessage } from './loops';
+import type { RuleContext, RuleDefinition } from './rule';
+
+export const rule: RuleDefinition = {
+    id: 'callout-in-loop',
+    title: 'Callout inside a loop',
+    severity: 'high',
+    category: 'component',
+    summary: 'An HTTP callout runs inside a loop, directly or through a method of the same class.',
+    description:
+        'Each callout in a loop counts against the limit of 100 callouts and 120 seconds per transaction, and sends data out record by record. Batch the request, or move the work to a Queueable that processes a bounded chunk.',
+    tags: ['performance', 'governor-limits'],
+    precision: 'high',
+    run(ctx: RuleContext): void {
+        for (const hit of loopHits(ctx)) {
+            if (hit.kind !== 'callout') {
+                continue;
+            }
+            ctx.reportApex({
+                unit: hit.unit,
+                file: hit.unit.file,
+                span: hit.span,
+                message: loopMessage(hit, 'it calls out', '100-callouts')
+            });
+        }
+    }
+};

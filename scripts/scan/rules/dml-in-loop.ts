@@ -1,0 +1,31 @@
+/**
+ * dml-in-loop: A DML statement, Database DML method or EventBus.publish runs inside a loop, directly or through a method of the same class.
+ */
+import { loopHits, loopMessage } from './loops';
+import type { RuleContext, RuleDefinition } from './rule';
+
+export const rule: RuleDefinition = {
+    id: 'dml-in-loop',
+    title: 'DML inside a loop',
+    severity: 'medium',
+    category: 'component',
+    summary:
+        'A DML statement, Database DML method or EventBus.publish runs inside a loop, directly or through a method of the same class.',
+    description:
+        'Each DML in a loop counts against the limit of 150 DML statements per transaction and multiplies trigger recursion and lock contention. Collect records in a list and write them once after the loop.',
+    tags: ['performance', 'governor-limits'],
+    precision: 'high',
+    run(ctx: RuleContext): void {
+        for (const hit of loopHits(ctx)) {
+            if (hit.kind !== 'dml') {
+                continue;
+            }
+            ctx.reportApex({
+                unit: hit.unit,
+                file: hit.unit.file,
+                span: hit.span,
+                message: loopMessage(hit, 'it writes', '150-DML-statements')
+            });
+        }
+    }
+};

@@ -1,0 +1,42 @@
+/**
+ * Shared data-flow results: the PHI analysis feeds three rules (callouts, debug logs, exception
+ * messages) and runs once per class; the injection analysis feeds soql-injection.
+ */
+import { injectionPolicy, phiPolicy } from '../apex/policies';
+import { SinkHit, TaintAnalysis, TaintPolicy, unitsByOwner } from '../apex/taint';
+import type { RuleContext } from './rule';
+
+function runPolicy(ctx: RuleContext, policy: TaintPolicy): SinkHit[] {
+    const hits: SinkHit[] = [];
+    for (const file of ctx.project.apexFiles) {
+        if (file.isTest) {
+            continue;
+        }
+        for (const group of unitsByOwner(file.units.filter((u) => !u.isTest))) {
+            if (policy.relevant(group)) {
+                hits.push(...new TaintAnalysis(group, policy).run());
+            }
+        }
+    }
+    return hits;
+}
+
+export function phiHits(ctx: RuleContext): SinkHit[] {
+    return ctx.memo('phi-flow', () =>
+        ctx.project.classification.size === 0 ? [] : runPolicy(ctx, phiPolicy(ctx.project))
+    );
+}
+
+export function injectionHits(ctx: RuleContext): SinkHit[] {
+    return ctx.memo('injection-flow', () => runPolicy(ctx, injectionPolicy()));
+}
+
+/** "via PatientSync.build(Contact) (line 12)" for hits that arrived through calls. */
+export function viaText(hit: SinkHit): string {
+    if (hit.via.length === 0) {
+        return '';
+    }
+    const first = hit.via[0];
+    const more = hit.via.length > 1 ? ` and ${hit.via.length - 1} more call(s)` : '';
+    return ` It arrives through the call in ${first.unit.member} at line ${first.call.span.line}${more}.`;
+}

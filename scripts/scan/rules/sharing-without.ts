@@ -1,0 +1,40 @@
+/**
+ * sharing-without: a class declared `without sharing`. Every query and DML in it ignores record
+ * sharing. Accepted only with a `warden:ignore sharing-without <reason>` comment that says why.
+ */
+import { isTestType } from '../apex/model';
+import { typeTouchesData } from './helpers';
+import type { RuleContext, RuleDefinition } from './rule';
+
+export const rule: RuleDefinition = {
+    id: 'sharing-without',
+    title: 'Class runs without sharing',
+    severity: 'high',
+    category: 'ApexClass',
+    summary: 'A class is declared without sharing and no suppression comment justifies it.',
+    description:
+        'A without sharing class sees and changes every record regardless of the running user. Sometimes that is the design (an audit writer, a system-level queue); then the decision is written down next to the declaration as a warden:ignore comment with the reason, and reviewed like any accepted risk.',
+    tags: ['security', 'access-control', 'sharing'],
+    precision: 'very-high',
+    run(ctx: RuleContext): void {
+        for (const file of ctx.project.apexFiles) {
+            if (file.isTest || file.componentType !== 'ApexClass') {
+                continue;
+            }
+            for (const type of file.types) {
+                if (type.kind !== 'class' || type.sharing !== 'without' || isTestType(type)) {
+                    continue;
+                }
+                const data = typeTouchesData(file, type);
+                ctx.reportApex({
+                    file,
+                    span: type.nameSpan,
+                    member: '',
+                    snippet: `without sharing class ${type.qualifiedName}`,
+                    severity: data ? 'high' : 'medium',
+                    message: `Class ${type.qualifiedName} runs without sharing${data ? ' and queries or changes records' : ''}: every record is visible to it regardless of the user. Use \`with sharing\` / \`inherited sharing\`, or justify it with \`// warden:ignore sharing-without <reason>\`.`
+                });
+            }
+        }
+    }
+};
