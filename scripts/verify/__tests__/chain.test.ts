@@ -151,6 +151,25 @@ describe('the Merkle root', () => {
         expect(NODE_HASHER.sha256Node(a, b)).toBe(ab);
         expect(() => merkleRoot([])).toThrow('at least one');
     });
+
+    it('is the same from the word-based and Buffer-based fast paths as from sha256Node on hex', () => {
+        // The reference: the level-by-level computation through sha256Node alone (no merkleRoot shortcut).
+        const pureHex = { sha256Utf8: PURE_HASHER.sha256Utf8, sha256Node: PURE_HASHER.sha256Node };
+        const nodeHex = { sha256Utf8: NODE_HASHER.sha256Utf8, sha256Node: NODE_HASHER.sha256Node };
+        for (let n = 1; n <= 70; n++) {
+            const leaves = Array.from({ length: n }, (_, i) => NODE_HASHER.sha256Utf8(`leaf ${i} of ${n}`));
+            if (n % 7 === 0) {
+                leaves[n - 1] = leaves[n - 1].toUpperCase();
+            }
+            const expected = merkleRoot(leaves, pureHex);
+            expect(merkleRoot(leaves, nodeHex)).toBe(expected);
+            expect(merkleRoot(leaves, PURE_HASHER)).toBe(expected);
+            expect(merkleRoot(leaves, NODE_HASHER)).toBe(expected);
+        }
+        // Leaves that are not hex take the reference path (which rejects them in the pure hasher).
+        expect(() => merkleRoot(['z'.repeat(64), 'a'.repeat(64)], PURE_HASHER)).toThrow('hex');
+        expect(merkleRoot(['z'.repeat(64)], PURE_HASHER)).toBe('z'.repeat(64));
+    });
 });
 
 describe('verifyChain', () => {

@@ -220,7 +220,7 @@ export function hmacSha256Bytes(key, message) {
 export function hmacSha256Hex(keyHex, text) {
   return toHex(hmacSha256Bytes(fromHex(keyHex), utf8Encode(text)));
 }
-export const PURE_HASHER = {
+const PURE_NODE_HASHER = {
   sha256Utf8: sha256Hex,
   sha256Node(leftHex, rightHex) {
     const bytes = new Uint8Array(65);
@@ -229,6 +229,109 @@ export const PURE_HASHER = {
     bytes.set(fromHex(rightHex), 33);
     return toHex(sha256Bytes(bytes));
   }
+};
+const SHA256_IV = [1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225];
+const LEAF_HEX = /^[0-9a-fA-F]{64}$/;
+function compress(h, w) {
+  for (let t = 16; t < 64; t++) {
+    const x = w[t - 15];
+    const y = w[t - 2];
+    const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+    const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
+    w[t] = w[t - 16] + s0 + w[t - 7] + s1 | 0;
+  }
+  let a = h[0];
+  let b = h[1];
+  let c = h[2];
+  let d = h[3];
+  let e = h[4];
+  let f = h[5];
+  let g = h[6];
+  let k = h[7];
+  for (let t = 0; t < 64; t++) {
+    const S1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+    const ch = e & f ^ ~e & g;
+    const temp1 = k + S1 + ch + K256[t] + w[t] | 0;
+    const S0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+    const maj = a & b ^ a & c ^ b & c;
+    const temp2 = S0 + maj | 0;
+    k = g;
+    g = f;
+    f = e;
+    e = d + temp1 | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = temp1 + temp2 | 0;
+  }
+  h[0] = h[0] + a | 0;
+  h[1] = h[1] + b | 0;
+  h[2] = h[2] + c | 0;
+  h[3] = h[3] + d | 0;
+  h[4] = h[4] + e | 0;
+  h[5] = h[5] + f | 0;
+  h[6] = h[6] + g | 0;
+  h[7] = h[7] + k | 0;
+}
+export function merkleRootWords(leafHashes) {
+  const n = leafHashes.length;
+  if (n === 1) {
+    return leafHashes[0];
+  }
+  const nodes = new Int32Array(n * 8);
+  for (let i = 0; i < n; i++) {
+    const leaf = leafHashes[i];
+    if (!LEAF_HEX.test(leaf)) {
+      return merkleRootHex(leafHashes, PURE_NODE_HASHER);
+    }
+    for (let k = 0; k < 8; k++) {
+      nodes[i * 8 + k] = parseInt(leaf.substring(k * 8, k * 8 + 8), 16) | 0;
+    }
+  }
+  const h = new Int32Array(8);
+  const w = new Int32Array(64);
+  let count = n;
+  while (count > 1) {
+    let j = 0;
+    for (let i = 0; i + 1 < count; i += 2) {
+      const base = i * 8;
+      for (let k = 0; k < 8; k++) {
+        h[k] = SHA256_IV[k];
+      }
+      w[0] = 16777216 | nodes[base] >>> 8;
+      for (let t = 1; t < 16; t++) {
+        w[t] = nodes[base + t - 1] << 24 | nodes[base + t] >>> 8;
+      }
+      compress(h, w);
+      w[0] = nodes[base + 15] << 24 | 8388608;
+      for (let t = 1; t < 15; t++) {
+        w[t] = 0;
+      }
+      w[15] = 520;
+      compress(h, w);
+      for (let k = 0; k < 8; k++) {
+        nodes[j * 8 + k] = h[k];
+      }
+      j++;
+    }
+    if (count % 2 === 1) {
+      for (let k = 0; k < 8; k++) {
+        nodes[j * 8 + k] = nodes[(count - 1) * 8 + k];
+      }
+      j++;
+    }
+    count = j;
+  }
+  let out = "";
+  for (let k = 0; k < 8; k++) {
+    out += ((nodes[k] >>> 0) + 4294967296).toString(16).slice(1);
+  }
+  return out;
+}
+export const PURE_HASHER = {
+  sha256Utf8: PURE_NODE_HASHER.sha256Utf8,
+  sha256Node: PURE_NODE_HASHER.sha256Node,
+  merkleRoot: merkleRootWords
 };
 export const CHAIN_VERSION = "warden-log-v1";
 export const CHECKPOINT_VERSION = "warden-checkpoint-v1";
@@ -391,6 +494,12 @@ export function merkleRoot(leafHashes, hasher = PURE_HASHER) {
   if (leafHashes.length === 0) {
     throw new Error("A Merkle root needs at least one entry.");
   }
+  if (hasher.merkleRoot) {
+    return hasher.merkleRoot(leafHashes);
+  }
+  return merkleRootHex(leafHashes, hasher);
+}
+function merkleRootHex(leafHashes, hasher) {
   let level = leafHashes.slice();
   while (level.length > 1) {
     const next = new Array(Math.ceil(level.length / 2));
@@ -414,6 +523,13 @@ export function checkpointMessage(checkpoint) {
 }
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 function sequenceOf(entry) {
+  const raw = entry.Sequence__c;
+  if (typeof raw === "number" && raw >= 1 && Number.isSafeInteger(raw)) {
+    return raw;
+  }
+  if (typeof raw === "string" && DIGITS.test(raw)) {
+    return Number(raw);
+  }
   const text = canonicalInteger(entry.Sequence__c, "Sequence__c");
   if (text === "") {
     return null;
@@ -2338,13 +2454,33 @@ function joins(scan, left, right) {
   }
   return left.cls === "I" && /^\.[ \t]{1,2}$/.test(gap);
 }
+const tokenCaches = /* @__PURE__ */ new WeakMap();
+const TOKEN_CACHE_LIMIT = 1e5;
+function tokenClassCache(dictionary) {
+  const stamp = dictionary.strong.size + "," + dictionary.ambiguous.size + "," + dictionary.wordNames.size + "," + dictionary.stop.size + "," + dictionary.fold.size + "," + dictionary.suffixes.join("|") + "," + dictionary.eponymNouns.size;
+  let entry = tokenCaches.get(dictionary);
+  if (!entry || entry.stamp !== stamp) {
+    entry = { stamp, classes: /* @__PURE__ */ new Map() };
+    tokenCaches.set(dictionary, entry);
+  }
+  return entry.classes;
+}
 function dictionaryCandidates(scan, dictionary, out) {
   const tokens = [];
+  const cache = tokenClassCache(dictionary);
   tokenize(scan, (start, end) => {
     const token = scan.slice(start, end);
-    const cls = classify(token, dictionary);
-    if (cls !== "L") {
-      tokens.push({ start, end, cls, sentenceStart: null, caps: token.length > 1 && isAllCaps(token) });
+    let info = cache.get(token);
+    if (info === void 0) {
+      const cls = classify(token, dictionary);
+      info = cls === "L" ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
+      if (cache.size >= TOKEN_CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.set(token, info);
+    }
+    if (info !== null) {
+      tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
     }
   });
   const sentenceStart = (t) => {

@@ -195,9 +195,14 @@ export type Hasher = {
     sha256Utf8(text: string): string;
     /** SHA-256 of the bytes 0x01 || left || right (Merkle interior node), lowercase hex. */
     sha256Node(leftHex: string, rightHex: string): string;
+    /**
+     * Optional: the whole Merkle root (see merkleRoot) in one call, so a fast hasher can work on bytes
+     * instead of hex strings. Must give exactly what the sha256Node-based computation gives.
+     */
+    merkleRoot?(leafHashes: ReadonlyArray<string>): string;
 };
 
-export const PURE_HASHER: Hasher = {
+const PURE_NODE_HASHER: Hasher = {
     sha256Utf8: sha256Hex,
     sha256Node(leftHex: string, rightHex: string): string {
         const bytes = new Uint8Array(65);
@@ -206,6 +211,121 @@ export const PURE_HASHER: Hasher = {
         bytes.set(fromHex(rightHex), 33);
         return toHex(sha256Bytes(bytes));
     }
+};
+
+const SHA256_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const LEAF_HEX = /^[0-9a-fA-F]{64}$/;
+
+/** One SHA-256 compression of the 16 words in w[0..15] into the state h (w is expanded in place). */
+function compress(h: Int32Array, w: Int32Array): void {
+    for (let t = 16; t < 64; t++) {
+        const x = w[t - 15];
+        const y = w[t - 2];
+        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+    }
+    let a = h[0];
+    let b = h[1];
+    let c = h[2];
+    let d = h[3];
+    let e = h[4];
+    let f = h[5];
+    let g = h[6];
+    let k = h[7];
+    for (let t = 0; t < 64; t++) {
+        const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+        const ch = (e & f) ^ (~e & g);
+        const temp1 = (k + S1 + ch + K256[t] + w[t]) | 0;
+        const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+        const maj = (a & b) ^ (a & c) ^ (b & c);
+        const temp2 = (S0 + maj) | 0;
+        k = g;
+        g = f;
+        f = e;
+        e = (d + temp1) | 0;
+        d = c;
+        c = b;
+        b = a;
+        a = (temp1 + temp2) | 0;
+    }
+    h[0] = (h[0] + a) | 0;
+    h[1] = (h[1] + b) | 0;
+    h[2] = (h[2] + c) | 0;
+    h[3] = (h[3] + d) | 0;
+    h[4] = (h[4] + e) | 0;
+    h[5] = (h[5] + f) | 0;
+    h[6] = (h[6] + g) | 0;
+    h[7] = (h[7] + k) | 0;
+}
+
+/**
+ * merkleRoot computed on 32-bit words: each interior node SHA-256(0x01 || left || right) is two compressions
+ * of a 65-byte message laid out directly in words, with no hex or byte-array conversions in between.
+ * Gives exactly what the sha256Node-based computation gives (the tests compare it with Node's crypto).
+ */
+export function merkleRootWords(leafHashes: ReadonlyArray<string>): string {
+    const n = leafHashes.length;
+    if (n === 1) {
+        return leafHashes[0];
+    }
+    const nodes = new Int32Array(n * 8);
+    for (let i = 0; i < n; i++) {
+        const leaf = leafHashes[i];
+        if (!LEAF_HEX.test(leaf)) {
+            return merkleRootHex(leafHashes, PURE_NODE_HASHER);
+        }
+        for (let k = 0; k < 8; k++) {
+            nodes[i * 8 + k] = parseInt(leaf.substring(k * 8, k * 8 + 8), 16) | 0;
+        }
+    }
+    const h = new Int32Array(8);
+    const w = new Int32Array(64);
+    let count = n;
+    while (count > 1) {
+        let j = 0;
+        for (let i = 0; i + 1 < count; i += 2) {
+            const base = i * 8;
+            for (let k = 0; k < 8; k++) {
+                h[k] = SHA256_IV[k];
+            }
+            // Block 1: 0x01 then the first 63 bytes of left || right.
+            w[0] = 0x01000000 | (nodes[base] >>> 8);
+            for (let t = 1; t < 16; t++) {
+                w[t] = (nodes[base + t - 1] << 24) | (nodes[base + t] >>> 8);
+            }
+            compress(h, w);
+            // Block 2: the last byte, the 0x80 pad byte, zeros, and the length (65 bytes = 520 bits).
+            w[0] = (nodes[base + 15] << 24) | 0x00800000;
+            for (let t = 1; t < 15; t++) {
+                w[t] = 0;
+            }
+            w[15] = 520;
+            compress(h, w);
+            for (let k = 0; k < 8; k++) {
+                nodes[j * 8 + k] = h[k];
+            }
+            j++;
+        }
+        if (count % 2 === 1) {
+            for (let k = 0; k < 8; k++) {
+                nodes[j * 8 + k] = nodes[(count - 1) * 8 + k];
+            }
+            j++;
+        }
+        count = j;
+    }
+    let out = '';
+    for (let k = 0; k < 8; k++) {
+        out += ((nodes[k] >>> 0) + 0x100000000).toString(16).slice(1);
+    }
+    return out;
+}
+
+export const PURE_HASHER: Hasher = {
+    sha256Utf8: PURE_NODE_HASHER.sha256Utf8,
+    sha256Node: PURE_NODE_HASHER.sha256Node,
+    merkleRoot: merkleRootWords
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -437,6 +557,14 @@ export function merkleRoot(leafHashes: ReadonlyArray<string>, hasher: Hasher = P
     if (leafHashes.length === 0) {
         throw new Error('A Merkle root needs at least one entry.');
     }
+    if (hasher.merkleRoot) {
+        return hasher.merkleRoot(leafHashes);
+    }
+    return merkleRootHex(leafHashes, hasher);
+}
+
+/** merkleRoot through hasher.sha256Node on hex strings (the reference computation). */
+function merkleRootHex(leafHashes: ReadonlyArray<string>, hasher: Hasher): string {
     let level: string[] = leafHashes.slice();
     while (level.length > 1) {
         const next: string[] = new Array(Math.ceil(level.length / 2));
@@ -513,6 +641,14 @@ export type VerifyOptions = {
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 function sequenceOf(entry: LogEntry): number | null {
+    const raw = entry.Sequence__c;
+    // Fast paths for what exports carry (same results as canonicalInteger below).
+    if (typeof raw === 'number' && raw >= 1 && Number.isSafeInteger(raw)) {
+        return raw;
+    }
+    if (typeof raw === 'string' && DIGITS.test(raw)) {
+        return Number(raw);
+    }
     const text = canonicalInteger(entry.Sequence__c, 'Sequence__c');
     if (text === '') {
         return null;
@@ -2778,6 +2914,36 @@ function joins(scan: string, left: Token, right: Token): boolean {
     return left.cls === 'I' && /^\.[ \t]{1,2}$/.test(gap);
 }
 
+type TokenInfo = { cls: TokenClass; caps: boolean } | null;
+
+/** Classification of a token depends only on the token and the dictionary: cached per dictionary. */
+const tokenCaches = new WeakMap<NameDictionary, { stamp: string; classes: Map<string, TokenInfo> }>();
+const TOKEN_CACHE_LIMIT = 100_000;
+
+function tokenClassCache(dictionary: NameDictionary): Map<string, TokenInfo> {
+    // A dictionary is not expected to change once used; if its contents grow or shrink, start afresh.
+    const stamp =
+        dictionary.strong.size +
+        ',' +
+        dictionary.ambiguous.size +
+        ',' +
+        dictionary.wordNames.size +
+        ',' +
+        dictionary.stop.size +
+        ',' +
+        dictionary.fold.size +
+        ',' +
+        dictionary.suffixes.join('|') +
+        ',' +
+        dictionary.eponymNouns.size;
+    let entry = tokenCaches.get(dictionary);
+    if (!entry || entry.stamp !== stamp) {
+        entry = { stamp, classes: new Map() };
+        tokenCaches.set(dictionary, entry);
+    }
+    return entry.classes;
+}
+
 /**
  * Names from the dictionary. Capitalised tokens form chains (one or two blanks apart, or "X. " initials).
  * A strong name marks a span that grows right over up to three more name-like tokens (names, initials,
@@ -2786,12 +2952,21 @@ function joins(scan: string, left: Token, right: Token): boolean {
  */
 function dictionaryCandidates(scan: string, dictionary: NameDictionary, out: Candidate[]): void {
     const tokens: Token[] = [];
+    const cache = tokenClassCache(dictionary);
     // Other words (class L) are not kept: a word between two tokens already stops them from joining.
     tokenize(scan, (start, end) => {
         const token = scan.slice(start, end);
-        const cls = classify(token, dictionary);
-        if (cls !== 'L') {
-            tokens.push({ start, end, cls, sentenceStart: null, caps: token.length > 1 && isAllCaps(token) });
+        let info = cache.get(token);
+        if (info === undefined) {
+            const cls = classify(token, dictionary);
+            info = cls === 'L' ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
+            if (cache.size >= TOKEN_CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.set(token, info);
+        }
+        if (info !== null) {
+            tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
         }
     });
     const sentenceStart = (t: Token): boolean => {
