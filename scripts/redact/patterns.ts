@@ -108,7 +108,13 @@ export function withPatternBlock(moduleText: string, patterns: PhiPattern[]): st
 /** Whether the module's SHIPPED_PATTERNS are exactly the records (what --check and the tests verify). */
 export function patternsAgree(records: PhiPattern[], shipped: ReadonlyArray<PhiPattern> = SHIPPED_PATTERNS): boolean {
     const normalise = (list: ReadonlyArray<PhiPattern>): string =>
-        JSON.stringify(list.map((p) => Object.keys(p).sort().map((k) => [k, p[k as keyof PhiPattern]])));
+        JSON.stringify(
+            list.map((p) =>
+                Object.keys(p)
+                    .sort()
+                    .map((k) => [k, p[k as keyof PhiPattern]])
+            )
+        );
     return normalise(records) === normalise(shipped);
 }
 
@@ -122,7 +128,9 @@ export async function main(args: string[]): Promise<number> {
     }
     if (args.includes('--check')) {
         if (!patternsAgree(patterns)) {
-            process.stderr.write(`${MODULE_PATH}: SHIPPED_PATTERNS differ from the PhiPattern records; run npm run build:patterns.\n`);
+            process.stderr.write(
+                `${MODULE_PATH}: SHIPPED_PATTERNS differ from the PhiPattern records; run npm run build:patterns.\n`
+            );
             return 1;
         }
         process.stdout.write(`${patterns.length} patterns: the module agrees with the records.\n`);
@@ -131,7 +139,10 @@ export async function main(args: string[]): Promise<number> {
     // Loaded here, not at the top: Jest cannot load prettier's ES modules, and the tests never write.
     const prettier = await import('prettier');
     const options = (await prettier.resolveConfig(modulePath)) ?? {};
-    const expected = await prettier.format(withPatternBlock(readFileSync(modulePath, 'utf8'), patterns), { ...options, filepath: modulePath });
+    const expected = await prettier.format(withPatternBlock(readFileSync(modulePath, 'utf8'), patterns), {
+        ...options,
+        filepath: modulePath
+    });
     writeFileSync(modulePath, expected);
     writeFileSync(generatedJsPath(modulePath), stripTypes(expected, modulePath));
     process.stdout.write(`Wrote ${patterns.length} patterns into ${MODULE_PATH} and rebuilt its .js.\n`);

@@ -69,7 +69,6 @@ describe('the vector file', () => {
         expect(file.patterns).toEqual(SHIPPED_PATTERNS);
         expect(loadPatternRecords(root)).toEqual(SHIPPED_PATTERNS);
     });
-
 });
 
 describe('each vector', () => {
