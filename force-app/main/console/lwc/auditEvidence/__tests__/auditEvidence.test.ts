@@ -1,0 +1,154 @@
+import { createElement } from 'lwc';
+import { registerSa11yMatcher } from '@sa11y/jest';
+import AuditEvidence, { verifyExportText } from 'c/auditEvidence';
+import verifyChain from '@salesforce/apex/WardenAuditController.verifyChain';
+import exportLog from '@salesforce/apex/WardenAuditController.exportLog';
+import getEvidencePack from '@salesforce/apex/WardenAuditController.getEvidencePack';
+import type { EvidencePack } from 'c/consoleContracts';
+
+const pack: EvidencePack = require('./data/evidencePack.json');
+const exported: Record<string, unknown>[] = require('./data/logExport.json');
+
+jest.mock('@salesforce/apex/WardenAuditController.verifyChain', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WardenAuditController.exportLog', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock(
+    '@salesforce/apex/WardenAuditController.getEvidencePack',
+    () => {
+        const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+const verifyMock = verifyChain as unknown as jest.Mock;
+const exportMock = exportLog as unknown as jest.Mock;
+const packWire = getEvidencePack as unknown as { emit(value: unknown): void };
+
+// Several macrotask turns let wires, imperative Apex mocks and re-renders settle.
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const flush = (turns = 6): Promise<void> => (turns === 0 ? Promise.resolve() : tick().then(() => flush(turns - 1)));
+
+async function mount(): Promise<HTMLElement> {
+    const element = createElement('c-audit-evidence', { is: AuditEvidence });
+    document.body.appendChild(element);
+    packWire.emit(pack);
+    await flush();
+    return element;
+}
+
+describe('c-audit-evidence', () => {
+    let clicks: string[] = [];
+    beforeAll(() => registerSa11yMatcher());
+    beforeEach(() => {
+        // jsdom cannot download: record which file each download link would save instead.
+        clicks = [];
+        jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function click(this: HTMLAnchorElement) {
+            clicks.push(this.download);
+        });
+    });
+    afterEach(() => {
+        jest.restoreAllMocks();
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('shows the chain head', async () => {
+        const element = await mount();
+        expect(element.shadowRoot?.querySelector('[data-id="chain-head-hash"]')?.textContent).toBe(
+            pack.chainHead?.entryHash
+        );
+    });
+
+    it('verifies the org chain batch by batch until the head', async () => {
+        verifyMock
+            .mockResolvedValueOnce({
+                fromSequence: 1,
+                toSequence: 2000,
+                checked: 2000,
+                ok: true,
+                brokenAtSequence: null,
+                reason: null,
+                lastHash: 'a'.repeat(64),
+                nextSequence: 2001
+            })
+            .mockResolvedValueOnce({
+                fromSequence: 2001,
+                toSequence: 3000,
+                checked: 1000,
+                ok: true,
+                brokenAtSequence: null,
+                reason: null,
+                lastHash: 'b'.repeat(64),
+                nextSequence: null
+            });
+        const element = await mount();
+        (element.shadowRoot?.querySelector('[data-id="verify-org"]') as HTMLElement).click();
+        await flush();
+        expect(verifyMock.mock.calls.map((call) => call[0].fromSequence)).toEqual([1, 2001]);
+        const result = element.shadowRoot?.querySelector('[data-id="verify-result"] p');
+        expect(result?.textContent).toBe('c.AuditVerifyOk');
+        expect(result?.className).toContain('slds-text-color_success');
+    });
+
+    it('reports where the org chain breaks', async () => {
+        verifyMock.mockResolvedValueOnce({
+            fromSequence: 1,
+            toSequence: 17,
+            checked: 16,
+            ok: false,
+            brokenAtSequence: 17,
+            reason: 'Entry 17 was changed',
+            lastHash: null,
+            nextSequence: null
+        });
+        const element = await mount();
+        (element.shadowRoot?.querySelector('[data-id="verify-org"]') as HTMLElement).click();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="verify-result"] p')?.className).toContain(
+            'slds-text-color_error'
+        );
+    });
+
+    it('verifies an exported file with the shared verifier and catches tampering', () => {
+        const good = verifyExportText(JSON.stringify(exported), 'log.json');
+        expect(good.ok).toBe(true);
+        const tampered = JSON.parse(JSON.stringify(exported));
+        tampered[2].Decision__c = tampered[2].Decision__c === 'Allowed' ? 'Blocked' : 'Allowed';
+        const bad = verifyExportText(JSON.stringify(tampered), 'log.json');
+        expect(bad.ok).toBe(false);
+        expect(bad.message).toBe('c.AuditFileBroken');
+        expect(verifyExportText('not a log', 'x.csv').ok).toBe(false);
+    });
+
+    it('exports a log slice through keyset pages', async () => {
+        exportMock.mockResolvedValueOnce({ records: exported, nextSequence: null });
+        const element = await mount();
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+        (element.shadowRoot?.querySelector('[data-id="export-log"]') as HTMLElement).click();
+        await flush();
+        expect(exportMock).toHaveBeenCalledWith({
+            fromSequence: Math.max(1, (pack.chainHead?.sequence ?? 1) - 1999),
+            batchSize: 2000
+        });
+        expect(toast.mock.calls.some((call) => call[0].detail.variant === 'success')).toBe(true);
+        expect(clicks).toEqual([expect.stringMatching(/^warden-inference-log-.*\.json$/)]);
+    });
+
+    it('downloads the evidence pack, a CSV section and the printable report', async () => {
+        const element = await mount();
+        (element.shadowRoot?.querySelector('[data-id="evidence-json"]') as HTMLElement).click();
+        (element.shadowRoot?.querySelector('[data-id="evidence-csv"]') as HTMLElement).click();
+        (element.shadowRoot?.querySelector('[data-id="evidence-html"]') as HTMLElement).click();
+        expect(clicks).toHaveLength(3);
+        expect(clicks[0]).toMatch(/^warden-dpia-evidence-\d{8}-\d{6}\.json$/);
+        expect(clicks[1]).toMatch(/^warden-dpia-findings-.*\.csv$/);
+        expect(clicks[2]).toMatch(/^warden-dpia-report-.*\.html$/);
+    });
+
+    it('is accessible', async () => {
+        const element = await mount();
+        await expect(element).toBeAccessible();
+    }, 60_000);
+});

@@ -1,0 +1,84 @@
+// Generated from consoleContracts.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+export const SEVERITIES = ["Critical", "High", "Medium", "Low", "Info"];
+export const DECISIONS = ["Allowed", "Redacted", "Blocked"];
+export const FINDING_STATUSES = [
+  "New",
+  "Triaged",
+  "InRemediation",
+  "RiskAccepted",
+  "FalsePositive",
+  "Resolved"
+];
+export const OPEN_FINDING_STATUSES = ["New", "Triaged", "InRemediation"];
+export const PURPOSES = ["LlmInference", "LlmTraining", "Analytics", "CareDelivery", "Research", "Marketing"];
+export const FINDING_CATEGORIES = [
+  "ApexTrigger",
+  "ApexClass",
+  "Residency",
+  "Consent",
+  "Endpoint",
+  "DataFlow",
+  "AuditChain",
+  "Metadata"
+];
+export const CONSENT_COVERED_RESULTS = ["Granted", "NotRequired"];
+export const RESIDENCY_VIOLATION_RESULTS = ["Violation"];
+export const LOG_PAGE_SIZE = 200;
+export const LOG_FIRST_PAGE_SIZE = 50;
+export const LOG_PAGE_SIZE_MAX = 500;
+export const LOG_WINDOW_MAX = 1e3;
+export const FINDINGS_LIMIT = 500;
+export const VERIFY_BATCH_MAX = 2e3;
+export const CONTROLLERS = {
+  WardenPostureController: {
+    getPosture: { params: [], cacheable: true }
+  },
+  WardenLogController: {
+    getLogPage: { params: ["query"], cacheable: true },
+    getLogEntry: { params: ["logId"], cacheable: true },
+    getLogFilterOptions: { params: [], cacheable: true }
+  },
+  WardenConsentController: {
+    getConsentOverview: { params: [], cacheable: true }
+  },
+  WardenResidencyController: {
+    getResidencyOverview: { params: [], cacheable: true }
+  },
+  WardenDataFlowController: {
+    getDataFlows: { params: [], cacheable: true },
+    approveFlow: { params: ["flowId"], cacheable: false },
+    reviewFlow: { params: ["flowId"], cacheable: false }
+  },
+  WardenFindingsController: {
+    getFindings: { params: ["query"], cacheable: true },
+    getFinding: { params: ["findingId"], cacheable: true },
+    getSlaSettings: { params: [], cacheable: true },
+    getAssignees: { params: [], cacheable: true },
+    updateFindings: { params: ["findingIds", "status", "justification", "assigneeId"], cacheable: false },
+    saveSlaSettings: { params: ["critical", "high", "medium", "low"], cacheable: false }
+  },
+  WardenAuditController: {
+    verifyChain: { params: ["fromSequence", "batchSize"], cacheable: false },
+    exportLog: { params: ["fromSequence", "batchSize"], cacheable: true },
+    getEvidencePack: { params: [], cacheable: true }
+  },
+  WardenSimulatorController: {
+    getSimulationRecords: { params: [], cacheable: true },
+    getSimulationContext: { params: ["recordId", "endpointId", "purpose"], cacheable: true }
+  }
+};
+export function methodNames() {
+  const names = [];
+  for (const controller of Object.keys(CONTROLLERS)) {
+    for (const method of Object.keys(CONTROLLERS[controller])) {
+      names.push(`${controller}.${method}`);
+    }
+  }
+  return names;
+}
+export function findMethod(name) {
+  const [controller, method] = name.split(".");
+  const methods = CONTROLLERS[controller];
+  return methods && Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : void 0;
+}

@@ -1,0 +1,490 @@
+/**
+ * The one statement of what every console Apex controller method takes and returns.
+ *
+ * Three readers depend on it: the components (their types), the local preview's fake backend
+ * (scripts/preview/backend.ts implements exactly these methods over the demo data set) and a Jest test
+ * that parses the Apex controllers and fails when a method or parameter name here differs from the
+ * Apex source. So the preview and the org cannot drift apart silently.
+ *
+ * Dates travel as Apex serialises them: Date as 'YYYY-MM-DD', Datetime as an ISO 8601 string in UTC.
+ */
+
+export type Severity = 'Critical' | 'High' | 'Medium' | 'Low' | 'Info';
+export type FindingStatus = 'New' | 'Triaged' | 'InRemediation' | 'RiskAccepted' | 'FalsePositive' | 'Resolved';
+export type Decision = 'Allowed' | 'Redacted' | 'Blocked';
+export type Hosting = 'SovereignLocal' | 'PrivateCloud' | 'PublicCloud';
+export type EndpointStatus = 'Proposed' | 'Approved' | 'Suspended';
+export type FlowStatus = 'Proposed' | 'Approved' | 'Suspended' | 'Retired';
+
+export const SEVERITIES: Severity[] = ['Critical', 'High', 'Medium', 'Low', 'Info'];
+export const DECISIONS: Decision[] = ['Allowed', 'Redacted', 'Blocked'];
+export const FINDING_STATUSES: FindingStatus[] = [
+    'New',
+    'Triaged',
+    'InRemediation',
+    'RiskAccepted',
+    'FalsePositive',
+    'Resolved'
+];
+export const OPEN_FINDING_STATUSES: FindingStatus[] = ['New', 'Triaged', 'InRemediation'];
+export const PURPOSES = ['LlmInference', 'LlmTraining', 'Analytics', 'CareDelivery', 'Research', 'Marketing'];
+export const FINDING_CATEGORIES = [
+    'ApexTrigger',
+    'ApexClass',
+    'Residency',
+    'Consent',
+    'Endpoint',
+    'DataFlow',
+    'AuditChain',
+    'Metadata'
+];
+
+/** Values of InferenceLog__c.ConsentResult__c that mean the call was covered by a consent. */
+export const CONSENT_COVERED_RESULTS = ['Granted', 'NotRequired'];
+/** Values of InferenceLog__c.ResidencyResult__c that mean the call broke a residency rule. */
+export const RESIDENCY_VIOLATION_RESULTS = ['Violation'];
+
+/** Page sizes: the explorer asks for pages of this size and keeps at most LOG_WINDOW_MAX rows. */
+export const LOG_PAGE_SIZE = 200;
+/** The first page is smaller: it only has to fill the screen, and rendering rows is what the user waits for. */
+export const LOG_FIRST_PAGE_SIZE = 50;
+export const LOG_PAGE_SIZE_MAX = 500;
+export const LOG_WINDOW_MAX = 1000;
+export const FINDINGS_LIMIT = 500;
+export const VERIFY_BATCH_MAX = 2000;
+
+// ---------------------------------------------------------------------------------------------
+// Shared row shapes
+// ---------------------------------------------------------------------------------------------
+
+export type EndpointRow = {
+    id: string;
+    name: string;
+    endpointKey: string;
+    model: string | null;
+    region: string | null;
+    jurisdiction: string | null;
+    hosting: Hosting | null;
+    status: EndpointStatus;
+    dpaSigned: boolean;
+    dpaExpires: string | null;
+    zeroRetention: boolean;
+    approvedOn: string | null;
+};
+
+export type JurisdictionRuleRow = {
+    jurisdiction: string;
+    allowedRegions: string[];
+    allowedHostings: string[];
+    requiresDpa: boolean;
+    requiresZeroRetention: boolean;
+    legalBasis: string | null;
+};
+
+export type FindingRow = {
+    id: string;
+    name: string;
+    rule: string;
+    severity: Severity;
+    category: string;
+    componentType: string | null;
+    componentName: string | null;
+    line: number | null;
+    message: string | null;
+    status: FindingStatus;
+    dueDate: string | null;
+    assignedToId: string | null;
+    assignedToName: string | null;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    resolvedOn: string | null;
+};
+
+export type FindingDetail = FindingRow & {
+    snippet: string | null;
+    justification: string | null;
+    fingerprint: string;
+    /** From the WardenRuleCatalog static resource; null for rules it does not describe. */
+    ruleTitle: string | null;
+    ruleSummary: string | null;
+    ruleDescription: string | null;
+};
+
+export type ChainHead = {
+    sequence: number;
+    entryHash: string;
+    loggedAt: string;
+};
+
+export type CountByKey = { key: string; count: number };
+
+// ---------------------------------------------------------------------------------------------
+// Posture overview
+// ---------------------------------------------------------------------------------------------
+
+export type SeverityCount = { severity: Severity; open: number; overdue: number; dueSoon: number };
+export type DailyDecisionCount = { day: string; decision: Decision; count: number };
+
+export type PostureSummary = {
+    generatedAt: string;
+    today: string;
+    windowDays: number;
+    findingsBySeverity: SeverityCount[];
+    /** The open findings with the earliest due dates, overdue first (at most 10). */
+    urgentFindings: FindingRow[];
+    callsByDay: DailyDecisionCount[];
+    consentResults: CountByKey[];
+    residencyResults: CountByKey[];
+    endpoints: EndpointRow[];
+    flowsTotal: number;
+    flowsReviewOverdue: number;
+    chainHead: ChainHead | null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Inference log explorer
+// ---------------------------------------------------------------------------------------------
+
+export type LogQuery = {
+    fromDate?: string | null;
+    toDate?: string | null;
+    endpointId?: string | null;
+    purpose?: string | null;
+    decision?: string | null;
+    jurisdiction?: string | null;
+    caller?: string | null;
+    phiCategory?: string | null;
+    /** HMAC subject key of one patient (SubjectKey__c, an indexed external id). */
+    subjectKey?: string | null;
+    /** Keyset cursor: only entries with a Sequence__c below this one. Null for the newest page. */
+    beforeSequence?: number | null;
+    pageSize?: number | null;
+};
+
+export type LogRow = {
+    id: string;
+    name: string;
+    sequence: number;
+    loggedAt: string;
+    endpointId: string | null;
+    endpointKey: string | null;
+    purpose: string | null;
+    decision: Decision;
+    mode: string | null;
+    jurisdiction: string | null;
+    phiCategories: string | null;
+    redactionCount: number | null;
+    consentResult: string | null;
+    residencyResult: string | null;
+    caller: string | null;
+    recordId: string | null;
+    latencyMs: number | null;
+};
+
+export type LogPage = { rows: LogRow[]; nextCursor: number | null; hasMore: boolean };
+
+export type LogDetail = LogRow & {
+    reasons: string | null;
+    fieldsSent: string | null;
+    subjectKey: string | null;
+    promptSha256: string | null;
+    responseSha256: string | null;
+    tokensIn: number | null;
+    tokensOut: number | null;
+    previousHash: string | null;
+    entryHash: string | null;
+    endpoint: EndpointRow | null;
+};
+
+export type LogFilterOptions = {
+    endpoints: EndpointRow[];
+    purposes: string[];
+    decisions: string[];
+    jurisdictions: string[];
+    phiCategories: string[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Consent
+// ---------------------------------------------------------------------------------------------
+
+export type ConsentCoverageCell = { purpose: string; jurisdiction: string; status: string; count: number };
+export type ConsentRow = {
+    id: string;
+    name: string;
+    patientId: string | null;
+    patientName: string | null;
+    purpose: string;
+    status: string;
+    jurisdiction: string | null;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+    capturedVia: string | null;
+};
+export type UncoveredSubject = {
+    subjectKey: string;
+    recordId: string | null;
+    jurisdiction: string | null;
+    purpose: string | null;
+    calls: number;
+};
+export type ConsentOverview = {
+    today: string;
+    windowDays: number;
+    coverage: ConsentCoverageCell[];
+    expiring: ConsentRow[];
+    uncovered: UncoveredSubject[];
+    callsByConsentResult: CountByKey[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Residency
+// ---------------------------------------------------------------------------------------------
+
+export type ResidencyTraffic = {
+    dataJurisdiction: string;
+    endpointId: string;
+    residencyResult: string;
+    count: number;
+};
+export type ResidencyOverview = {
+    today: string;
+    windowDays: number;
+    traffic: ResidencyTraffic[];
+    endpoints: EndpointRow[];
+    rules: JurisdictionRuleRow[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Data flows
+// ---------------------------------------------------------------------------------------------
+
+export type DataFlowRow = {
+    id: string;
+    name: string;
+    flowKey: string;
+    sourceObject: string;
+    sourceField: string;
+    endpointId: string;
+    endpointName: string | null;
+    purpose: string | null;
+    minimization: string | null;
+    status: FlowStatus;
+    approvedOn: string | null;
+    nextReview: string | null;
+    classification: string | null;
+    phiCategory: string | null;
+};
+export type DataFlowOverview = { today: string; flows: DataFlowRow[]; endpoints: EndpointRow[] };
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+// ---------------------------------------------------------------------------------------------
+
+export type FindingQuery = {
+    statuses?: string[] | null;
+    severities?: string[] | null;
+    categories?: string[] | null;
+    assignedToMe?: boolean | null;
+    overdueOnly?: boolean | null;
+};
+export type FindingList = { today: string; rows: FindingRow[]; truncated: boolean };
+export type FindingUpdateResult = { id: string; success: boolean; message: string | null };
+export type SlaSettings = { critical: number; high: number; medium: number; low: number };
+export type UserOption = { id: string; name: string };
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+// ---------------------------------------------------------------------------------------------
+
+export type ChainVerification = {
+    fromSequence: number;
+    toSequence: number | null;
+    checked: number;
+    ok: boolean;
+    brokenAtSequence: number | null;
+    reason: string | null;
+    lastHash: string | null;
+    /** Where the next batch starts; null when the head of the chain was reached. */
+    nextSequence: number | null;
+};
+export type CheckpointRow = {
+    sequence: number;
+    fromSequence: number | null;
+    entryCount: number | null;
+    headHash: string | null;
+    merkleRoot: string | null;
+    createdAt: string | null;
+};
+/** Log entries in the export format `warden verify` and c/wardenPolicy read: keyed by field API name. */
+export type LogExportPage = { records: Record<string, string | number | null>[]; nextSequence: number | null };
+
+export type EvidencePack = {
+    generatedAt: string;
+    generatedBy: string;
+    windowDays: number;
+    flows: DataFlowRow[];
+    endpoints: EndpointRow[];
+    consentCoverage: ConsentCoverageCell[];
+    callsByConsentResult: CountByKey[];
+    callsByDecision: CountByKey[];
+    findings: FindingRow[];
+    findingsTruncated: boolean;
+    chainHead: ChainHead | null;
+    checkpoints: CheckpointRow[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Policy simulator
+// ---------------------------------------------------------------------------------------------
+
+export type SimulationRecord = { id: string; label: string; jurisdiction: string | null };
+export type SimulationField = {
+    field: string;
+    value: string | null;
+    classification: string | null;
+    phiCategory: string | null;
+    minimization: string | null;
+    /** True when an approved DataFlow__c maps this field to the endpoint for the purpose. */
+    mapped: boolean;
+};
+/** One enabled PhiPattern__mdt record, in the shape the shared redactor (c/wardenPolicy) takes. */
+export type PhiPatternRow = {
+    name: string;
+    category: string;
+    pattern: string;
+    replacement: string | null;
+    enabled: boolean;
+    caseInsensitive: boolean;
+    priority: number;
+    validator: string | null;
+    description: string | null;
+};
+export type SimulationContext = {
+    recordId: string;
+    jurisdiction: string | null;
+    purpose: string;
+    endpoint: EndpointRow;
+    rule: JurisdictionRuleRow | null;
+    consentStatus: string;
+    fields: SimulationField[];
+    patterns: PhiPatternRow[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// The method table
+// ---------------------------------------------------------------------------------------------
+
+export type MethodContract = {
+    /** Parameter names, in the Apex order; LWC passes them as one object keyed by these names. */
+    params: string[];
+    /** True for reads (@AuraEnabled(cacheable=true)); false for methods that write. */
+    cacheable: boolean;
+};
+
+/** Every console controller and its @AuraEnabled methods. The Apex source must match exactly. */
+export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
+    WardenPostureController: {
+        getPosture: { params: [], cacheable: true }
+    },
+    WardenLogController: {
+        getLogPage: { params: ['query'], cacheable: true },
+        getLogEntry: { params: ['logId'], cacheable: true },
+        getLogFilterOptions: { params: [], cacheable: true }
+    },
+    WardenConsentController: {
+        getConsentOverview: { params: [], cacheable: true }
+    },
+    WardenResidencyController: {
+        getResidencyOverview: { params: [], cacheable: true }
+    },
+    WardenDataFlowController: {
+        getDataFlows: { params: [], cacheable: true },
+        approveFlow: { params: ['flowId'], cacheable: false },
+        reviewFlow: { params: ['flowId'], cacheable: false }
+    },
+    WardenFindingsController: {
+        getFindings: { params: ['query'], cacheable: true },
+        getFinding: { params: ['findingId'], cacheable: true },
+        getSlaSettings: { params: [], cacheable: true },
+        getAssignees: { params: [], cacheable: true },
+        updateFindings: { params: ['findingIds', 'status', 'justification', 'assigneeId'], cacheable: false },
+        saveSlaSettings: { params: ['critical', 'high', 'medium', 'low'], cacheable: false }
+    },
+    WardenAuditController: {
+        verifyChain: { params: ['fromSequence', 'batchSize'], cacheable: false },
+        exportLog: { params: ['fromSequence', 'batchSize'], cacheable: true },
+        getEvidencePack: { params: [], cacheable: true }
+    },
+    WardenSimulatorController: {
+        getSimulationRecords: { params: [], cacheable: true },
+        getSimulationContext: { params: ['recordId', 'endpointId', 'purpose'], cacheable: true }
+    }
+};
+
+/** Request and response type of every method, keyed 'Controller.method'. */
+export type ContractTypes = {
+    'WardenPostureController.getPosture': { request: Record<string, never>; response: PostureSummary };
+    'WardenLogController.getLogPage': { request: { query: LogQuery }; response: LogPage };
+    'WardenLogController.getLogEntry': { request: { logId: string }; response: LogDetail };
+    'WardenLogController.getLogFilterOptions': { request: Record<string, never>; response: LogFilterOptions };
+    'WardenConsentController.getConsentOverview': { request: Record<string, never>; response: ConsentOverview };
+    'WardenResidencyController.getResidencyOverview': { request: Record<string, never>; response: ResidencyOverview };
+    'WardenDataFlowController.getDataFlows': { request: Record<string, never>; response: DataFlowOverview };
+    'WardenDataFlowController.approveFlow': { request: { flowId: string }; response: DataFlowRow };
+    'WardenDataFlowController.reviewFlow': { request: { flowId: string }; response: DataFlowRow };
+    'WardenFindingsController.getFindings': { request: { query: FindingQuery }; response: FindingList };
+    'WardenFindingsController.getFinding': { request: { findingId: string }; response: FindingDetail };
+    'WardenFindingsController.getSlaSettings': { request: Record<string, never>; response: SlaSettings };
+    'WardenFindingsController.getAssignees': { request: Record<string, never>; response: UserOption[] };
+    'WardenFindingsController.updateFindings': {
+        request: {
+            findingIds: string[];
+            status: string | null;
+            justification: string | null;
+            assigneeId: string | null;
+        };
+        response: FindingUpdateResult[];
+    };
+    'WardenFindingsController.saveSlaSettings': {
+        request: { critical: number; high: number; medium: number; low: number };
+        response: SlaSettings;
+    };
+    'WardenAuditController.verifyChain': {
+        request: { fromSequence: number | null; batchSize: number | null };
+        response: ChainVerification;
+    };
+    'WardenAuditController.exportLog': {
+        request: { fromSequence: number | null; batchSize: number | null };
+        response: LogExportPage;
+    };
+    'WardenAuditController.getEvidencePack': { request: Record<string, never>; response: EvidencePack };
+    'WardenSimulatorController.getSimulationRecords': {
+        request: Record<string, never>;
+        response: SimulationRecord[];
+    };
+    'WardenSimulatorController.getSimulationContext': {
+        request: { recordId: string; endpointId: string; purpose: string };
+        response: SimulationContext;
+    };
+};
+
+export type MethodName = keyof ContractTypes;
+
+/** 'Controller.method' names of every contract, in a stable order. */
+export function methodNames(): string[] {
+    const names: string[] = [];
+    for (const controller of Object.keys(CONTROLLERS)) {
+        for (const method of Object.keys(CONTROLLERS[controller])) {
+            names.push(`${controller}.${method}`);
+        }
+    }
+    return names;
+}
+
+/** The contract of one 'Controller.method', or undefined when no such method exists. */
+export function findMethod(name: string): MethodContract | undefined {
+    const [controller, method] = name.split('.');
+    const methods = CONTROLLERS[controller];
+    return methods && Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : undefined;
+}

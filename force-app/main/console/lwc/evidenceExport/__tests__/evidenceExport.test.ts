@@ -1,0 +1,120 @@
+import {
+    csvCell,
+    toCsv,
+    sectionCsv,
+    evidenceJson,
+    printableReport,
+    escapeHtml,
+    exportFileName,
+    dataUrl
+} from 'c/evidenceExport';
+import type { EvidencePack } from 'c/consoleContracts';
+
+const pack: EvidencePack = {
+    generatedAt: '2026-11-22T10:00:00.000Z',
+    generatedBy: 'Ada Auditor',
+    windowDays: 90,
+    flows: [],
+    endpoints: [],
+    consentCoverage: [{ purpose: 'LlmInference', jurisdiction: 'EU', status: 'Granted', count: 12 }],
+    callsByConsentResult: [],
+    callsByDecision: [{ key: 'Blocked', count: 3 }],
+    findings: [
+        {
+            id: 'a1',
+            name: 'CF-000001',
+            rule: 'soql-injection',
+            severity: 'High',
+            category: 'ApexClass',
+            componentType: 'ApexClass',
+            componentName: 'Foo',
+            line: 12,
+            message: '=HYPERLINK("http://x") <script>',
+            status: 'New',
+            dueDate: '2026-12-01',
+            assignedToId: null,
+            assignedToName: null,
+            firstSeen: null,
+            lastSeen: null,
+            resolvedOn: null
+        }
+    ],
+    findingsTruncated: false,
+    chainHead: { sequence: 50000, entryHash: 'ab'.repeat(32), loggedAt: '2026-11-22T09:59:00.000Z' },
+    checkpoints: []
+};
+
+describe('c/evidenceExport', () => {
+    it('quotes CSV cells with commas, quotes and line breaks', () => {
+        expect(csvCell('plain')).toBe('plain');
+        expect(csvCell('a,b')).toBe('"a,b"');
+        expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+        expect(csvCell('two\nlines')).toBe('"two\nlines"');
+        expect(csvCell(null)).toBe('');
+        expect(csvCell(['a', 'b'])).toBe('a;b');
+    });
+
+    it('defuses spreadsheet formulas but keeps negative numbers', () => {
+        expect(csvCell('=1+1')).toBe("'=1+1");
+        expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+        expect(csvCell('-12.5')).toBe('-12.5');
+        expect(csvCell('+cmd')).toBe("'+cmd");
+    });
+
+    it('writes RFC 4180 lines with CRLF', () => {
+        const csv = toCsv(
+            [
+                { key: 'a', header: 'A' },
+                { key: 'b', header: 'B', value: (row: { a: number }) => row.a * 2 }
+            ],
+            [{ a: 1 }, { a: 2 }]
+        );
+        expect(csv).toBe('A,B\r\n1,2\r\n2,4\r\n');
+    });
+
+    it('exports a section of the pack as CSV', () => {
+        const csv = sectionCsv(pack, 'findings');
+        expect(csv.split('\r\n')[0]).toBe(
+            'name,rule,severity,category,componentType,componentName,line,status,dueDate,assignedToName,firstSeen,resolvedOn,message'
+        );
+        expect(csv).toContain(`"'=HYPERLINK(""http://x"") <script>"`);
+        expect(sectionCsv(pack, 'consent')).toBe('purpose,jurisdiction,status,count\r\nLlmInference,EU,Granted,12\r\n');
+    });
+
+    it('exports the pack as JSON with a format header', () => {
+        const parsed = JSON.parse(evidenceJson(pack));
+        expect(parsed.format).toBe('warden-dpia-evidence');
+        expect(parsed.version).toBe(1);
+        expect(parsed.chainHead.sequence).toBe(50000);
+    });
+
+    it('renders a printable report with every value escaped', () => {
+        const labels = {
+            title: 'DPIA <evidence>',
+            generated: 'Generated',
+            chainHead: 'Chain head',
+            chainEmpty: 'No entries',
+            dataFlows: 'Data flows',
+            endpoints: 'Endpoints',
+            consent: 'Consent',
+            findings: 'Findings',
+            decisions: 'Decisions',
+            truncated: 'Truncated'
+        };
+        const html = printableReport(pack, labels);
+        expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+        expect(html).toContain('<title>DPIA &lt;evidence&gt;</title>');
+        expect(html).toContain('&lt;script&gt;');
+        expect(html).not.toContain('<script>');
+        expect(html).toContain('ab'.repeat(32));
+        expect(printableReport({ ...pack, chainHead: null }, labels)).toContain('<p>No entries</p>');
+        expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
+    });
+
+    it('names files safely and builds data URLs', () => {
+        expect(exportFileName('dpia evidence!', 'json', new Date(Date.UTC(2026, 10, 22, 9, 8, 7)))).toBe(
+            'warden-dpiaevidence-20261122-090807.json'
+        );
+        expect(dataUrl('a,b', 'text/csv')).toBe('data:text/csv;charset=utf-8,a%2Cb');
+    });
+});

@@ -1,0 +1,196 @@
+/**
+ * Evidence exports of the audit screen: CSV tables (RFC 4180), the DPIA evidence pack as JSON, and a
+ * self-contained printable HTML report. Everything here is pure: the component turns the strings into
+ * downloads.
+ *
+ * CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return)
+ * are prefixed with an apostrophe, because evidence files get opened in Excel by auditors.
+ */
+import type { EvidencePack } from 'c/consoleContracts';
+
+export const EVIDENCE_FORMAT_VERSION = 1;
+
+export type Column<T> = { key: string; header: string; value?: (row: T) => unknown };
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: unknown): string {
+    if (value === null || value === undefined) {
+        return '';
+    }
+    let text = Array.isArray(value) ? value.join(';') : String(value);
+    if (FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) {
+        text = `'${text}`;
+    }
+    return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
+    const lines = [columns.map((column) => csvCell(column.header)).join(',')];
+    for (const row of rows) {
+        lines.push(
+            columns
+                .map((column) =>
+                    csvCell(column.value ? column.value(row) : (row as Record<string, unknown>)[column.key])
+                )
+                .join(',')
+        );
+    }
+    return `${lines.join('\r\n')}\r\n`;
+}
+
+export type EvidenceSection = 'flows' | 'endpoints' | 'consent' | 'findings';
+
+/** Columns of each CSV section: the API-level keys, so a file reads the same in every language. */
+export const SECTION_COLUMNS: Record<EvidenceSection, string[]> = {
+    flows: [
+        'name',
+        'flowKey',
+        'sourceObject',
+        'sourceField',
+        'endpointName',
+        'purpose',
+        'minimization',
+        'status',
+        'approvedOn',
+        'nextReview',
+        'classification',
+        'phiCategory'
+    ],
+    endpoints: [
+        'name',
+        'endpointKey',
+        'model',
+        'region',
+        'jurisdiction',
+        'hosting',
+        'status',
+        'dpaSigned',
+        'dpaExpires',
+        'zeroRetention',
+        'approvedOn'
+    ],
+    consent: ['purpose', 'jurisdiction', 'status', 'count'],
+    findings: [
+        'name',
+        'rule',
+        'severity',
+        'category',
+        'componentType',
+        'componentName',
+        'line',
+        'status',
+        'dueDate',
+        'assignedToName',
+        'firstSeen',
+        'resolvedOn',
+        'message'
+    ]
+};
+
+export function sectionRows(pack: EvidencePack, section: EvidenceSection): Record<string, unknown>[] {
+    switch (section) {
+        case 'flows':
+            return pack.flows;
+        case 'endpoints':
+            return pack.endpoints;
+        case 'consent':
+            return pack.consentCoverage;
+        case 'findings':
+            return pack.findings;
+        default:
+            throw new RangeError(`unknown section ${String(section)}`);
+    }
+}
+
+export function sectionCsv(pack: EvidencePack, section: EvidenceSection): string {
+    return toCsv(
+        SECTION_COLUMNS[section].map((key) => ({ key, header: key })),
+        sectionRows(pack, section)
+    );
+}
+
+/** The evidence pack as pretty-printed JSON with a format header, keys in a stable order. */
+export function evidenceJson(pack: EvidencePack): string {
+    return `${JSON.stringify({ format: 'warden-dpia-evidence', version: EVIDENCE_FORMAT_VERSION, ...pack }, null, 2)}\n`;
+}
+
+export function escapeHtml(value: unknown): string {
+    return String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+
+/** Labels of the printable report; every string a reader sees comes from here (custom labels in the org). */
+export type ReportLabels = {
+    title: string;
+    generated: string;
+    chainHead: string;
+    chainEmpty: string;
+    dataFlows: string;
+    endpoints: string;
+    consent: string;
+    findings: string;
+    decisions: string;
+    truncated: string;
+};
+
+function table(columns: string[], rows: Record<string, unknown>[], format: (value: unknown) => string): string {
+    const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('');
+    const body = rows
+        .map((row) => `<tr>${columns.map((column) => `<td>${escapeHtml(format(row[column]))}</td>`).join('')}</tr>`)
+        .join('\n');
+    return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/**
+ * A standalone HTML document (inline CSS, no scripts) for printing or saving as PDF: data flows,
+ * endpoints, consent coverage, calls by decision, findings and the chain head.
+ */
+export function printableReport(
+    pack: EvidencePack,
+    labels: ReportLabels,
+    formatValue: (value: unknown) => string = (value) => (value === null || value === undefined ? '' : String(value))
+): string {
+    const head = pack.chainHead
+        ? `<p>${escapeHtml(labels.chainHead)}: #${escapeHtml(pack.chainHead.sequence)} <code>${escapeHtml(pack.chainHead.entryHash)}</code> (${escapeHtml(formatValue(pack.chainHead.loggedAt))})</p>`
+        : `<p>${escapeHtml(labels.chainEmpty)}</p>`;
+    const decisions = pack.callsByDecision.map((row) => ({ key: row.key, count: row.count }));
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en"><head><meta charset="utf-8">',
+        `<title>${escapeHtml(labels.title)}</title>`,
+        '<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#181818}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #c9c9c9}table{border-collapse:collapse;width:100%;font-size:.8rem}th,td{border:1px solid #c9c9c9;padding:.25rem .4rem;text-align:left;vertical-align:top}th{background:#f3f3f3}code{font-size:.8rem;word-break:break-all}@media print{h2{break-after:avoid}tr{break-inside:avoid}}</style>',
+        '</head><body>',
+        `<h1>${escapeHtml(labels.title)}</h1>`,
+        `<p>${escapeHtml(labels.generated)}: ${escapeHtml(formatValue(pack.generatedAt))} · ${escapeHtml(pack.generatedBy)}</p>`,
+        head,
+        `<h2>${escapeHtml(labels.dataFlows)}</h2>`,
+        table(SECTION_COLUMNS.flows, pack.flows, formatValue),
+        `<h2>${escapeHtml(labels.endpoints)}</h2>`,
+        table(SECTION_COLUMNS.endpoints, pack.endpoints, formatValue),
+        `<h2>${escapeHtml(labels.consent)}</h2>`,
+        table(SECTION_COLUMNS.consent, pack.consentCoverage, formatValue),
+        `<h2>${escapeHtml(labels.decisions)}</h2>`,
+        table(['key', 'count'], decisions, formatValue),
+        `<h2>${escapeHtml(labels.findings)}</h2>`,
+        pack.findingsTruncated ? `<p>${escapeHtml(labels.truncated)}</p>` : '',
+        table(SECTION_COLUMNS.findings, pack.findings, formatValue),
+        '</body></html>',
+        ''
+    ].join('\n');
+}
+
+/** A file name safe on every OS: warden-<kind>-<YYYYMMDD-HHMMSS>.<ext>. */
+export function exportFileName(kind: string, extension: string, at: Date): string {
+    const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    return `warden-${kind.replace(/[^a-z0-9-]/gi, '')}-${stamp}.${extension}`;
+}
+
+/** A data: URL of a text file, for an <a download> link. */
+export function dataUrl(text: string, mimeType: string): string {
+    return `data:${mimeType};charset=utf-8,${encodeURIComponent(text)}`;
+}

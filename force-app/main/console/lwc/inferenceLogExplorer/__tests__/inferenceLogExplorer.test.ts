@@ -1,0 +1,158 @@
+import { createElement } from 'lwc';
+import { registerSa11yMatcher } from '@sa11y/jest';
+import { subscribe } from 'lightning/empApi';
+import InferenceLogExplorer from 'c/inferenceLogExplorer';
+import getLogPage from '@salesforce/apex/WardenLogController.getLogPage';
+import getLogEntry from '@salesforce/apex/WardenLogController.getLogEntry';
+import getLogFilterOptions from '@salesforce/apex/WardenLogController.getLogFilterOptions';
+import type { LogPage } from 'c/consoleContracts';
+
+const page: LogPage = require('./data/logPage.json');
+const entry = require('./data/logEntry.json');
+const options = require('./data/filterOptions.json');
+
+jest.mock('@salesforce/apex/WardenLogController.getLogPage', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WardenLogController.getLogEntry', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock(
+    '@salesforce/apex/WardenLogController.getLogFilterOptions',
+    () => {
+        const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+
+const pageMock = getLogPage as unknown as jest.Mock;
+const entryMock = getLogEntry as unknown as jest.Mock;
+const optionsWire = getLogFilterOptions as unknown as { emit(value: unknown): void };
+const subscribeMock = subscribe as unknown as jest.Mock;
+
+// Several macrotask turns let wires, imperative Apex mocks and re-renders settle.
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const flush = (turns = 5): Promise<void> => (turns === 0 ? Promise.resolve() : tick().then(() => flush(turns - 1)));
+
+function mount(): HTMLElement {
+    const element = createElement('c-inference-log-explorer', { is: InferenceLogExplorer });
+    document.body.appendChild(element);
+    return element;
+}
+
+const rows = (element: HTMLElement): HTMLElement[] =>
+    Array.from(element.shadowRoot?.querySelectorAll('[data-id="log-table"] tbody tr') ?? []) as HTMLElement[];
+
+describe('c-inference-log-explorer', () => {
+    beforeAll(() => registerSa11yMatcher());
+    beforeEach(() => {
+        pageMock.mockResolvedValue(page);
+        entryMock.mockResolvedValue(entry);
+        subscribeMock.mockResolvedValue({ id: 'sub-1', channel: '/event/InferenceEvent__e' });
+    });
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('loads the newest page with a keyset query and no cursor', async () => {
+        const element = mount();
+        await flush();
+        expect(pageMock).toHaveBeenCalledTimes(1);
+        const query = pageMock.mock.calls[0][0].query;
+        expect(query.beforeSequence).toBeNull();
+        expect(query.pageSize).toBe(50);
+        expect(query.fromDate).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00.000Z$/);
+        expect(rows(element)).toHaveLength(page.rows.length);
+        expect(rows(element)[0].getAttribute('data-row-key-value')).toBe(page.rows[0].id);
+        expect(element.shadowRoot?.querySelector('[data-id="load-more"]') !== null).toBe(page.hasMore);
+    });
+
+    it('loads older rows after the last sequence when the table asks for more', async () => {
+        const element = mount();
+        await flush();
+        const box = element.shadowRoot?.querySelector('[data-id="log-table"]') as HTMLElement;
+        // jsdom has no layout: a scroll at height 0 is at the bottom, as in a fully scrolled table.
+        box.dispatchEvent(new CustomEvent('scroll'));
+        await flush();
+        expect(pageMock).toHaveBeenCalledTimes(2);
+        expect(pageMock.mock.calls[1][0].query.beforeSequence).toBe(page.nextCursor);
+        expect(pageMock.mock.calls[1][0].query.pageSize).toBe(200);
+        expect(rows(element)).toHaveLength(page.rows.length * 2);
+    });
+
+    it('sends the chosen decision and shows a filter count', async () => {
+        const element = mount();
+        optionsWire.emit(options);
+        await flush();
+        const decision = element.shadowRoot?.querySelector('lightning-combobox[data-filter="decision"]') as HTMLElement;
+        decision.dispatchEvent(new CustomEvent('change', { detail: { value: 'Blocked' } }));
+        (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
+        await flush();
+        expect(pageMock.mock.calls[1][0].query.decision).toBe('Blocked');
+        expect(element.shadowRoot?.querySelector('[data-id="filter-count"]')).not.toBeNull();
+    });
+
+    it('refuses a reversed date range without calling the server', async () => {
+        const element = mount();
+        await flush();
+        const from = element.shadowRoot?.querySelector('lightning-input[data-filter="fromDay"]') as HTMLElement;
+        from.dispatchEvent(new CustomEvent('change', { detail: { value: '2099-01-01' } }));
+        (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
+        await flush();
+        expect(pageMock).toHaveBeenCalledTimes(1);
+        expect(element.shadowRoot?.querySelector('[data-id="filter-errors"]')?.textContent).toContain(
+            'c.ExplorerErrorReversed'
+        );
+    });
+
+    it('puts matching live events from empApi on top', async () => {
+        const element = mount();
+        await flush();
+        expect(subscribeMock).toHaveBeenCalledWith('/event/InferenceEvent__e', -1, expect.any(Function));
+        const onMessage = subscribeMock.mock.calls[0][2];
+        onMessage({
+            data: {
+                event: { replayId: 7 },
+                payload: {
+                    Decision__c: 'Blocked',
+                    LoggedAt__c: new Date().toISOString(),
+                    EndpointKey__c: 'us-public-gpt'
+                }
+            }
+        });
+        await flush();
+        expect(rows(element)[0].getAttribute('data-row-key-value')).toBe('live-7');
+        expect(rows(element)[0].querySelector('td')?.textContent).toBe('');
+        expect(element.shadowRoot?.querySelector('[data-id="live-count"]')).not.toBeNull();
+    });
+
+    it('explains a decision in the detail panel', async () => {
+        const element = mount();
+        await flush();
+        (rows(element)[0].querySelector('button') as HTMLElement).click();
+        await flush();
+        expect(entryMock).toHaveBeenCalledWith({ logId: page.rows[0].id });
+        const reasons = element.shadowRoot?.querySelectorAll('[data-id="reasons"] li');
+        expect(reasons?.length).toBe(entry.reasons.split('\n').length);
+    });
+
+    it('turns a server error into a toast', async () => {
+        pageMock.mockRejectedValue({
+            status: 500,
+            body: { message: 'System.QueryException: Non-selective query (Class.WardenLogController: line 12)' }
+        });
+        const element = mount();
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+        await flush();
+        expect(toast).toHaveBeenCalledTimes(1);
+        expect(toast.mock.calls[0][0].detail.message).toBe('Non-selective query');
+    });
+
+    it('is accessible', async () => {
+        const element = mount();
+        optionsWire.emit(options);
+        await flush();
+        await expect(element).toBeAccessible();
+    }, 60_000);
+});

@@ -1,0 +1,461 @@
+// Generated from inferenceLogExplorer.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import { LightningElement, api, wire } from "lwc";
+import { ShowToastEvent } from "lightning/platformShowToastEvent";
+import { subscribe, unsubscribe, onError } from "lightning/empApi";
+import LOCALE from "@salesforce/i18n/locale";
+import getLogPage from "@salesforce/apex/WardenLogController.getLogPage";
+import getLogEntry from "@salesforce/apex/WardenLogController.getLogEntry";
+import getLogFilterOptions from "@salesforce/apex/WardenLogController.getLogFilterOptions";
+import { LOG_FIRST_PAGE_SIZE, LOG_PAGE_SIZE, LOG_WINDOW_MAX } from "c/consoleContracts";
+import {
+  activeFilterCount,
+  appendPage,
+  defaultFilters,
+  matchesQuery,
+  parseReasons,
+  phiCategoryList,
+  prependLive,
+  presetRange,
+  rowFromEvent,
+  toQuery,
+  validateFilters
+} from "c/logFilters";
+import { formatDateTime, formatLabel, formatNumber, readableError } from "c/consoleUtils";
+import TITLE from "@salesforce/label/c.ExplorerTitle";
+import FROM from "@salesforce/label/c.ExplorerFrom";
+import TO from "@salesforce/label/c.ExplorerTo";
+import RANGE from "@salesforce/label/c.ExplorerRange";
+import RANGE_7 from "@salesforce/label/c.ExplorerRangeLast7";
+import RANGE_30 from "@salesforce/label/c.ExplorerRangeLast30";
+import RANGE_90 from "@salesforce/label/c.ExplorerRangeLast90";
+import RANGE_THIS_Q from "@salesforce/label/c.ExplorerRangeThisQuarter";
+import RANGE_LAST_Q from "@salesforce/label/c.ExplorerRangeLastQuarter";
+import ENDPOINT from "@salesforce/label/c.ConsoleEndpoint";
+import PURPOSE from "@salesforce/label/c.ConsolePurpose";
+import DECISION from "@salesforce/label/c.ConsoleDecision";
+import JURISDICTION from "@salesforce/label/c.ConsoleJurisdiction";
+import CALLER from "@salesforce/label/c.ExplorerCaller";
+import PHI_CATEGORY from "@salesforce/label/c.ExplorerPhiCategory";
+import ANY from "@salesforce/label/c.ConsoleAny";
+import APPLY from "@salesforce/label/c.ConsoleApply";
+import RESET from "@salesforce/label/c.ConsoleReset";
+import LIVE from "@salesforce/label/c.ExplorerLive";
+import NEW_ENTRIES from "@salesforce/label/c.ExplorerNewEntries";
+import SHOWING from "@salesforce/label/c.ExplorerShowing";
+import TRIMMED from "@salesforce/label/c.ExplorerTrimmed";
+import BACK_TO_NEWEST from "@salesforce/label/c.ExplorerBackToNewest";
+import NO_ROWS from "@salesforce/label/c.ExplorerNoRows";
+import FILTER_COUNT from "@salesforce/label/c.ExplorerFilterCount";
+import COL_SEQUENCE from "@salesforce/label/c.ExplorerColSequence";
+import COL_LOGGED_AT from "@salesforce/label/c.ExplorerColLoggedAt";
+import COL_CONSENT from "@salesforce/label/c.ExplorerColConsent";
+import COL_RESIDENCY from "@salesforce/label/c.ExplorerColResidency";
+import COL_PHI from "@salesforce/label/c.ExplorerColPhi";
+import COL_LATENCY from "@salesforce/label/c.ExplorerColLatency";
+import DETAILS from "@salesforce/label/c.ExplorerDetails";
+import LOAD_MORE from "@salesforce/label/c.ExplorerLoadMore";
+import DETAIL_TITLE from "@salesforce/label/c.ExplorerDetailTitle";
+import DETAIL_WHY from "@salesforce/label/c.ExplorerDetailWhy";
+import DETAIL_FIELDS from "@salesforce/label/c.ExplorerDetailFields";
+import DETAIL_NONE from "@salesforce/label/c.ExplorerDetailNone";
+import DETAIL_ENDPOINT from "@salesforce/label/c.ExplorerDetailEndpoint";
+import DETAIL_CHAIN from "@salesforce/label/c.ExplorerDetailChain";
+import DETAIL_TOKENS from "@salesforce/label/c.ExplorerDetailTokens";
+import DETAIL_MODE from "@salesforce/label/c.ExplorerDetailMode";
+import DETAIL_SUBJECT from "@salesforce/label/c.ExplorerDetailSubject";
+import DETAIL_EMPTY from "@salesforce/label/c.ExplorerDetailEmpty";
+import CLOSE from "@salesforce/label/c.ConsoleClose";
+import ERR_INVALID_DATE from "@salesforce/label/c.ExplorerErrorInvalidDate";
+import ERR_REVERSED from "@salesforce/label/c.ExplorerErrorReversed";
+import ERR_TOO_LONG_RANGE from "@salesforce/label/c.ExplorerErrorRangeTooLong";
+import ERR_INVALID from "@salesforce/label/c.ExplorerErrorInvalid";
+import ERR_SUBJECT from "@salesforce/label/c.ExplorerErrorSubjectKey";
+import SUBJECT_KEY from "@salesforce/label/c.ExplorerSubjectKey";
+import LOADING from "@salesforce/label/c.ConsoleLoading";
+import ERROR_TITLE from "@salesforce/label/c.ConsoleErrorTitle";
+import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
+import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
+import ALLOWED from "@salesforce/label/c.ConsoleDecisionAllowed";
+import REDACTED from "@salesforce/label/c.ConsoleDecisionRedacted";
+import BLOCKED from "@salesforce/label/c.ConsoleDecisionBlocked";
+export const EVENT_CHANNEL = "/event/InferenceEvent__e";
+const DECISION_LABELS = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
+const DECISION_CELL = {
+  Allowed: "slds-text-color_success",
+  Redacted: "decision_redacted",
+  Blocked: "slds-text-color_error slds-text-title_bold"
+};
+const FILTER_ERRORS = {
+  invalidDate: ERR_INVALID_DATE,
+  rangeReversed: ERR_REVERSED,
+  rangeTooLong: ERR_TOO_LONG_RANGE,
+  invalidSubjectKey: ERR_SUBJECT
+};
+const LOAD_MORE_THRESHOLD_PX = 240;
+function todayUtc() {
+  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+export default class InferenceLogExplorer extends LightningElement {
+  labels = {
+    title: TITLE,
+    from: FROM,
+    to: TO,
+    range: RANGE,
+    endpoint: ENDPOINT,
+    purpose: PURPOSE,
+    decision: DECISION,
+    jurisdiction: JURISDICTION,
+    caller: CALLER,
+    phiCategory: PHI_CATEGORY,
+    subjectKey: SUBJECT_KEY,
+    apply: APPLY,
+    reset: RESET,
+    live: LIVE,
+    backToNewest: BACK_TO_NEWEST,
+    noRows: NO_ROWS,
+    detailTitle: DETAIL_TITLE,
+    detailWhy: DETAIL_WHY,
+    detailFields: DETAIL_FIELDS,
+    detailNone: DETAIL_NONE,
+    detailEndpoint: DETAIL_ENDPOINT,
+    detailChain: DETAIL_CHAIN,
+    detailTokens: DETAIL_TOKENS,
+    detailMode: DETAIL_MODE,
+    detailSubject: DETAIL_SUBJECT,
+    detailEmpty: DETAIL_EMPTY,
+    close: CLOSE,
+    details: DETAILS,
+    loadMore: LOAD_MORE,
+    loading: LOADING
+  };
+  filters = defaultFilters(todayUtc());
+  appliedFilters = { ...this.filters };
+  filterErrors = [];
+  window = { rows: [], trimmed: 0 };
+  nextCursor = null;
+  hasMore = false;
+  isLoading = false;
+  loadedOnce = false;
+  liveEnabled = true;
+  liveCount = 0;
+  options;
+  detail;
+  detailLoading = false;
+  subscription;
+  requestToken = 0;
+  connected = false;
+  /** Column headers of the log table, in display order. */
+  columns = [
+    { key: "sequence", label: COL_SEQUENCE, cssClass: "col col_number" },
+    { key: "loggedAt", label: COL_LOGGED_AT, cssClass: "col col_time" },
+    { key: "decision", label: DECISION, cssClass: "col col_decision" },
+    { key: "endpoint", label: ENDPOINT, cssClass: "col" },
+    { key: "purpose", label: PURPOSE, cssClass: "col" },
+    { key: "jurisdiction", label: JURISDICTION, cssClass: "col col_short" },
+    { key: "phi", label: COL_PHI, cssClass: "col" },
+    { key: "consent", label: COL_CONSENT, cssClass: "col" },
+    { key: "residency", label: COL_RESIDENCY, cssClass: "col" },
+    { key: "caller", label: CALLER, cssClass: "col" },
+    { key: "latency", label: COL_LATENCY, cssClass: "col col_number" },
+    { key: "action", label: DETAILS, cssClass: "col col_action" }
+  ];
+  preset = null;
+  @api
+  get presetFilters() {
+    return this.preset;
+  }
+  set presetFilters(value) {
+    this.preset = value;
+    if (value) {
+      this.filters = { ...defaultFilters(todayUtc()), ...value };
+      if (this.connected) {
+        this.applyFilters();
+      }
+    }
+  }
+  @wire(getLogFilterOptions)
+  wiredOptions({ data, error }) {
+    if (data) {
+      this.options = data;
+    } else if (error) {
+      this.toastError(error);
+    }
+  }
+  connectedCallback() {
+    this.connected = true;
+    this.applyFilters();
+    if (this.liveEnabled) {
+      this.startLive();
+    }
+    onError(() => {
+      this.subscription = void 0;
+    });
+  }
+  disconnectedCallback() {
+    this.connected = false;
+    this.stopLive();
+  }
+  // ---------------------------------------------------------------- options
+  withAny(values) {
+    return [{ label: ANY, value: "" }, ...values];
+  }
+  get rangeOptions() {
+    return [
+      { label: RANGE_7, value: "last7" },
+      { label: RANGE_30, value: "last30" },
+      { label: RANGE_90, value: "last90" },
+      { label: RANGE_THIS_Q, value: "thisQuarter" },
+      { label: RANGE_LAST_Q, value: "lastQuarter" }
+    ];
+  }
+  get endpointOptions() {
+    return this.withAny(
+      (this.options?.endpoints ?? []).map((endpoint) => ({
+        label: `${endpoint.name} (${endpoint.endpointKey})`,
+        value: endpoint.id
+      }))
+    );
+  }
+  get purposeOptions() {
+    return this.withAny((this.options?.purposes ?? []).map((value) => ({ label: value, value })));
+  }
+  get decisionOptions() {
+    return this.withAny(
+      (this.options?.decisions ?? ["Allowed", "Redacted", "Blocked"]).map((value) => ({
+        label: DECISION_LABELS[value] ?? value,
+        value
+      }))
+    );
+  }
+  get jurisdictionOptions() {
+    return this.withAny((this.options?.jurisdictions ?? []).map((value) => ({ label: value, value })));
+  }
+  get phiOptions() {
+    return this.withAny((this.options?.phiCategories ?? []).map((value) => ({ label: value, value })));
+  }
+  // ---------------------------------------------------------------- filters
+  handleFilterChange(event) {
+    const name = event.target.dataset.filter;
+    const value = event.detail?.value ?? event.target.value ?? "";
+    this.filters = { ...this.filters, [name]: value ?? "" };
+  }
+  handleRangePreset(event) {
+    this.filters = { ...this.filters, ...presetRange(event.detail.value, todayUtc()) };
+  }
+  handleApply() {
+    this.applyFilters();
+  }
+  handleReset() {
+    this.filters = defaultFilters(todayUtc());
+    this.applyFilters();
+  }
+  handleKeyUp(event) {
+    if (event.key === "Enter") {
+      this.applyFilters();
+    }
+  }
+  get filterCountLabel() {
+    const count = activeFilterCount(this.appliedFilters);
+    return count > 0 ? formatLabel(FILTER_COUNT, formatNumber(count, LOCALE)) : "";
+  }
+  get hasFilterErrors() {
+    return this.filterErrors.length > 0;
+  }
+  applyFilters() {
+    const errors = validateFilters(this.filters);
+    this.filterErrors = errors.map((error) => FILTER_ERRORS[error.code] ?? ERR_INVALID);
+    if (errors.length > 0) {
+      return;
+    }
+    this.appliedFilters = { ...this.filters };
+    this.window = { rows: [], trimmed: 0 };
+    this.nextCursor = null;
+    this.hasMore = false;
+    this.liveCount = 0;
+    this.loadedOnce = false;
+    this.loadPage(null);
+  }
+  // ---------------------------------------------------------------- paging
+  decorate(row) {
+    return {
+      ...row,
+      // A live event is not chained yet, so it has no sequence to show.
+      sequenceText: row.live ? "" : formatNumber(row.sequence, LOCALE),
+      loggedAtText: formatDateTime(row.loggedAt, LOCALE),
+      latencyText: formatNumber(row.latencyMs, LOCALE),
+      decisionLabel: DECISION_LABELS[row.decision] ?? row.decision,
+      decisionClass: DECISION_CELL[row.decision] ?? ""
+    };
+  }
+  async loadPage(cursor) {
+    const token = ++this.requestToken;
+    this.isLoading = true;
+    try {
+      const pageSize = cursor === null ? LOG_FIRST_PAGE_SIZE : LOG_PAGE_SIZE;
+      const page = await getLogPage({ query: toQuery(this.appliedFilters, cursor, pageSize) });
+      if (token !== this.requestToken) {
+        return;
+      }
+      this.window = appendPage(
+        this.window,
+        page.rows.map((row) => this.decorate(row)),
+        LOG_WINDOW_MAX
+      );
+      this.nextCursor = page.nextCursor;
+      this.hasMore = page.hasMore;
+    } catch (error) {
+      if (token === this.requestToken) {
+        this.hasMore = false;
+        this.toastError(error);
+      }
+    } finally {
+      if (token === this.requestToken) {
+        this.isLoading = false;
+        this.loadedOnce = true;
+      }
+    }
+  }
+  handleScroll(event) {
+    const box = event.target;
+    if (box.scrollTop + box.clientHeight >= box.scrollHeight - LOAD_MORE_THRESHOLD_PX) {
+      this.handleLoadMore();
+    }
+  }
+  handleLoadMore() {
+    if (this.isLoading || !this.hasMore || this.nextCursor === null) {
+      return;
+    }
+    this.loadPage(this.nextCursor);
+  }
+  handleBackToNewest() {
+    this.applyFilters();
+  }
+  get rows() {
+    return this.window.rows;
+  }
+  get hasRows() {
+    return this.window.rows.length > 0;
+  }
+  /** A button for keyboard and screen-reader users; scrolling to the bottom loads the same page. */
+  get showLoadMore() {
+    return this.hasMore && !this.isLoading;
+  }
+  get showEmpty() {
+    return this.loadedOnce && !this.isLoading && this.window.rows.length === 0;
+  }
+  get showingLabel() {
+    return formatLabel(SHOWING, formatNumber(this.window.rows.length, LOCALE));
+  }
+  get trimmedLabel() {
+    return this.window.trimmed > 0 ? formatLabel(TRIMMED, formatNumber(this.window.trimmed, LOCALE)) : "";
+  }
+  // ---------------------------------------------------------------- live stream
+  handleLiveToggle(event) {
+    this.liveEnabled = event.target.checked;
+    if (this.liveEnabled) {
+      this.startLive();
+    } else {
+      this.stopLive();
+    }
+  }
+  startLive() {
+    if (this.subscription) {
+      return;
+    }
+    subscribe(EVENT_CHANNEL, -1, (message) => this.handleLiveMessage(message)).then((subscription) => {
+      this.subscription = subscription;
+    }).catch((error) => this.toastError(error));
+  }
+  stopLive() {
+    if (this.subscription) {
+      unsubscribe(this.subscription, () => void 0);
+      this.subscription = void 0;
+    }
+  }
+  handleLiveMessage(message) {
+    const row = rowFromEvent(message);
+    if (!row || !matchesQuery(row, toQuery(this.appliedFilters))) {
+      return;
+    }
+    this.window = prependLive(this.window, [{ ...this.decorate(row), live: true }], LOG_WINDOW_MAX);
+    this.liveCount += 1;
+  }
+  get liveCountLabel() {
+    return this.liveCount > 0 ? formatLabel(NEW_ENTRIES, formatNumber(this.liveCount, LOCALE)) : "";
+  }
+  // ---------------------------------------------------------------- detail panel
+  async handleDetails(event) {
+    const id = event.currentTarget.dataset.id;
+    const row = this.window.rows.find((candidate) => candidate.id === id);
+    if (!row) {
+      return;
+    }
+    if (row.live || !row.id) {
+      this.detail = {
+        ...row,
+        reasons: null,
+        fieldsSent: null,
+        subjectKey: null,
+        promptSha256: null,
+        responseSha256: null,
+        tokensIn: null,
+        tokensOut: null,
+        previousHash: null,
+        entryHash: null,
+        endpoint: null
+      };
+      return;
+    }
+    this.detailLoading = true;
+    try {
+      this.detail = await getLogEntry({ logId: row.id });
+    } catch (error) {
+      this.toastError(error);
+    } finally {
+      this.detailLoading = false;
+    }
+  }
+  handleCloseDetail() {
+    this.detail = void 0;
+  }
+  get detailView() {
+    const detail = this.detail;
+    if (!detail) {
+      return void 0;
+    }
+    return {
+      title: detail.name || DETAIL_TITLE,
+      loggedAt: formatDateTime(detail.loggedAt, LOCALE),
+      decision: DECISION_LABELS[detail.decision] ?? detail.decision,
+      badgeClass: detail.decision === "Blocked" ? "slds-badge slds-theme_error" : detail.decision === "Redacted" ? "slds-badge slds-theme_warning" : "slds-badge slds-theme_success",
+      reasons: parseReasons(detail.reasons).map((reason, index) => ({ key: `r${index}`, ...reason })),
+      hasReasons: !!detail.reasons,
+      fields: (detail.fieldsSent ?? "").split(";").filter((field) => field !== ""),
+      phi: phiCategoryList(detail.phiCategories).join(", "),
+      mode: detail.mode ?? "",
+      consent: detail.consentResult ?? "",
+      residency: detail.residencyResult ?? "",
+      endpoint: detail.endpoint ? `${detail.endpoint.name} · ${detail.endpoint.jurisdiction ?? ""} · ${detail.endpoint.region ?? ""} · ${detail.endpoint.hosting ?? ""} · ${detail.endpoint.status}` : detail.endpointKey ?? "",
+      tokens: detail.tokensIn === null ? "" : `${formatNumber(detail.tokensIn, LOCALE)} / ${formatNumber(detail.tokensOut, LOCALE)}`,
+      subjectKey: detail.subjectKey ?? "",
+      sequence: detail.sequence ? formatNumber(detail.sequence, LOCALE) : "",
+      previousHash: detail.previousHash ?? "",
+      entryHash: detail.entryHash ?? ""
+    };
+  }
+  get hasDetailFields() {
+    return (this.detailView?.fields.length ?? 0) > 0;
+  }
+  get tableClass() {
+    return this.detail ? "slds-col slds-size_1-of-1 slds-large-size_8-of-12" : "slds-col slds-size_1-of-1";
+  }
+  // ---------------------------------------------------------------- errors
+  toastError(error) {
+    const readable = readableError(error, NEED_PERMISSION, GENERIC_ERROR);
+    this.dispatchEvent(new ShowToastEvent({ title: ERROR_TITLE, message: readable.message, variant: "error" }));
+  }
+  get heading() {
+    return TITLE;
+  }
+}

@@ -1,0 +1,228 @@
+// Generated from policySimulator.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import { LightningElement, wire } from "lwc";
+import { ShowToastEvent } from "lightning/platformShowToastEvent";
+import NAME_DICTIONARY_URL from "@salesforce/resourceUrl/PhiNameDictionary";
+import getSimulationRecords from "@salesforce/apex/WardenSimulatorController.getSimulationRecords";
+import getSimulationContext from "@salesforce/apex/WardenSimulatorController.getSimulationContext";
+import getLogFilterOptions from "@salesforce/apex/WardenLogController.getLogFilterOptions";
+import { PURPOSES } from "c/consoleContracts";
+import { simulate } from "c/policySimulation";
+import { parseNameDictionary } from "c/wardenPolicy";
+import { formatLabel, readableError } from "c/consoleUtils";
+import TITLE from "@salesforce/label/c.SimulatorTitle";
+import HELP from "@salesforce/label/c.SimulatorHelp";
+import RECORD from "@salesforce/label/c.SimulatorRecord";
+import TEXT from "@salesforce/label/c.SimulatorText";
+import SAMPLE from "@salesforce/label/c.SimulatorSampleText";
+import RUN from "@salesforce/label/c.SimulatorRun";
+import RESULT from "@salesforce/label/c.SimulatorResult";
+import WOULD_SEND from "@salesforce/label/c.SimulatorWouldSend";
+import WHY from "@salesforce/label/c.SimulatorWhy";
+import FIELDS from "@salesforce/label/c.SimulatorFields";
+import NOTHING_SENT from "@salesforce/label/c.SimulatorNothingSent";
+import PICK_ALL from "@salesforce/label/c.SimulatorPickAll";
+import DISCLAIMER from "@salesforce/label/c.SimulatorDisclaimer";
+import R_CONSENT_GRANTED from "@salesforce/label/c.SimulatorReasonConsentGranted";
+import R_CONSENT_NOT_REQUIRED from "@salesforce/label/c.SimulatorReasonConsentNotRequired";
+import R_CONSENT_MISSING from "@salesforce/label/c.SimulatorReasonConsentMissing";
+import R_CONSENT_REFUSED from "@salesforce/label/c.SimulatorReasonConsentRefused";
+import R_ENDPOINT from "@salesforce/label/c.SimulatorReasonEndpointNotApproved";
+import R_RESIDENCY_OK from "@salesforce/label/c.SimulatorReasonResidencyOk";
+import R_REDACTED from "@salesforce/label/c.SimulatorReasonRedacted";
+import R_NOTHING from "@salesforce/label/c.SimulatorReasonNothingToRedact";
+import R_DROPPED from "@salesforce/label/c.SimulatorReasonFieldsDropped";
+import ISSUE_REGION from "@salesforce/label/c.ResidencyIssueRegion";
+import ISSUE_HOSTING from "@salesforce/label/c.ResidencyIssueHosting";
+import ISSUE_DPA_MISSING from "@salesforce/label/c.ResidencyIssueDpaMissing";
+import ISSUE_DPA_EXPIRED from "@salesforce/label/c.ResidencyIssueDpaExpired";
+import ISSUE_RETENTION from "@salesforce/label/c.ResidencyIssueRetention";
+import ISSUE_NO_RULE from "@salesforce/label/c.ResidencyIssueNoRule";
+import O_SENT from "@salesforce/label/c.SimulatorFieldSent";
+import O_REDACTED from "@salesforce/label/c.SimulatorFieldRedacted";
+import O_PSEUDONYMIZED from "@salesforce/label/c.SimulatorFieldPseudonymized";
+import O_DROPPED from "@salesforce/label/c.SimulatorFieldDropped";
+import O_NOT_MAPPED from "@salesforce/label/c.SimulatorFieldNotMapped";
+import ENDPOINT from "@salesforce/label/c.ConsoleEndpoint";
+import PURPOSE from "@salesforce/label/c.ConsolePurpose";
+import ALLOWED from "@salesforce/label/c.ConsoleDecisionAllowed";
+import REDACTED from "@salesforce/label/c.ConsoleDecisionRedacted";
+import BLOCKED from "@salesforce/label/c.ConsoleDecisionBlocked";
+import ERROR_TITLE from "@salesforce/label/c.ConsoleErrorTitle";
+import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
+import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
+import LOADING from "@salesforce/label/c.ConsoleLoading";
+const REASON_LABELS = {
+  consentGranted: R_CONSENT_GRANTED,
+  consentNotRequired: R_CONSENT_NOT_REQUIRED,
+  consentMissing: R_CONSENT_MISSING,
+  consentRefused: R_CONSENT_REFUSED,
+  endpointNotApproved: R_ENDPOINT,
+  residencyOk: R_RESIDENCY_OK,
+  regionNotAllowed: ISSUE_REGION,
+  hostingNotAllowed: ISSUE_HOSTING,
+  dpaMissing: ISSUE_DPA_MISSING,
+  dpaExpired: ISSUE_DPA_EXPIRED,
+  retentionNotZero: ISSUE_RETENTION,
+  noRule: ISSUE_NO_RULE,
+  redacted: R_REDACTED,
+  nothingToRedact: R_NOTHING,
+  fieldDropped: R_DROPPED
+};
+const OUTCOME_LABELS = {
+  sent: O_SENT,
+  redacted: O_REDACTED,
+  pseudonymized: O_PSEUDONYMIZED,
+  dropped: O_DROPPED,
+  notMapped: O_NOT_MAPPED
+};
+const DECISION_LABELS = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
+export default class PolicySimulator extends LightningElement {
+  labels = {
+    title: TITLE,
+    help: HELP,
+    record: RECORD,
+    text: TEXT,
+    run: RUN,
+    result: RESULT,
+    wouldSend: WOULD_SEND,
+    why: WHY,
+    fields: FIELDS,
+    nothingSent: NOTHING_SENT,
+    disclaimer: DISCLAIMER,
+    endpoint: ENDPOINT,
+    purpose: PURPOSE,
+    loading: LOADING
+  };
+  text = SAMPLE;
+  recordId = "";
+  endpointId = "";
+  purpose = "LlmInference";
+  records = [];
+  endpoints = [];
+  context;
+  result;
+  running = false;
+  dictionary = null;
+  dictionaryLoaded = false;
+  @wire(getSimulationRecords)
+  wiredRecords({ data, error }) {
+    if (data) {
+      this.records = data;
+      if (!this.recordId && data.length > 0) {
+        this.recordId = data[0].id;
+      }
+    } else if (error) {
+      this.toastError(error);
+    }
+  }
+  @wire(getLogFilterOptions)
+  wiredOptions({ data, error }) {
+    if (data) {
+      this.endpoints = data.endpoints;
+      if (!this.endpointId && data.endpoints.length > 0) {
+        this.endpointId = data.endpoints[0].id;
+      }
+    } else if (error) {
+      this.toastError(error);
+    }
+  }
+  get recordOptions() {
+    return this.records.map((record) => ({ label: record.label, value: record.id }));
+  }
+  get endpointOptions() {
+    return this.endpoints.map((endpoint) => ({
+      label: `${endpoint.name} · ${endpoint.status}`,
+      value: endpoint.id
+    }));
+  }
+  get purposeOptions() {
+    return PURPOSES.map((value) => ({ label: value, value }));
+  }
+  get runDisabled() {
+    return this.running || !this.recordId || !this.endpointId || !this.purpose;
+  }
+  handleText(event) {
+    this.text = event.target.value ?? "";
+  }
+  handleRecord(event) {
+    this.recordId = event.detail.value;
+  }
+  handleEndpoint(event) {
+    this.endpointId = event.detail.value;
+  }
+  handlePurpose(event) {
+    this.purpose = event.detail.value;
+  }
+  /** The name dictionary static resource; without it names are still caught from the record's own values. */
+  async loadDictionary() {
+    if (this.dictionaryLoaded) {
+      return this.dictionary;
+    }
+    this.dictionaryLoaded = true;
+    try {
+      if (typeof fetch === "function" && NAME_DICTIONARY_URL) {
+        const response = await fetch(NAME_DICTIONARY_URL);
+        if (response.ok) {
+          this.dictionary = parseNameDictionary(await response.text());
+        }
+      }
+    } catch {
+      this.dictionary = null;
+    }
+    return this.dictionary;
+  }
+  async handleRun() {
+    if (this.runDisabled) {
+      this.toast(ERROR_TITLE, PICK_ALL, "error");
+      return;
+    }
+    this.running = true;
+    try {
+      const [context, dictionary] = await Promise.all([
+        getSimulationContext({
+          recordId: this.recordId,
+          endpointId: this.endpointId,
+          purpose: this.purpose
+        }),
+        this.loadDictionary()
+      ]);
+      this.context = context;
+      this.result = simulate(context, this.text, dictionary, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+    } catch (error) {
+      this.toastError(error);
+    } finally {
+      this.running = false;
+    }
+  }
+  get view() {
+    const result = this.result;
+    if (!result) {
+      return void 0;
+    }
+    return {
+      decision: DECISION_LABELS[result.decision],
+      badgeClass: result.decision === "Blocked" ? "slds-badge slds-theme_error" : result.decision === "Redacted" ? "slds-badge slds-theme_warning" : "slds-badge slds-theme_success",
+      blocked: result.decision === "Blocked",
+      prompt: result.prompt.text,
+      reasons: result.reasons.map((reason, index) => ({
+        key: `${reason.code}-${index}`,
+        text: formatLabel(REASON_LABELS[reason.code], reason.detail),
+        cssClass: reason.blocking ? "slds-text-color_error" : "",
+        icon: reason.blocking ? "utility:ban" : "utility:check"
+      })),
+      fields: result.fields.map((field) => ({
+        key: field.field,
+        field: field.field,
+        outcome: OUTCOME_LABELS[field.outcome],
+        value: field.value
+      }))
+    };
+  }
+  toast(title, message, variant) {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+  }
+  toastError(error) {
+    this.toast(ERROR_TITLE, readableError(error, NEED_PERMISSION, GENERIC_ERROR).message, "error");
+  }
+}
