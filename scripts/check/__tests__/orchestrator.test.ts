@@ -107,9 +107,11 @@ describe('check orchestrator', () => {
             'prettier',
             'apex-syntax',
             'pmd',
+            'scan',
             'lwc',
             'metadata',
             'deployable',
+            'generated',
             'jest'
         ]);
         expect(names({ only: ['metadata', 'types'] })).toEqual(['types', 'metadata']);
@@ -117,9 +119,11 @@ describe('check orchestrator', () => {
             'types',
             'prettier',
             'apex-syntax',
+            'scan',
             'lwc',
             'metadata',
-            'deployable'
+            'deployable',
+            'generated'
         ]);
         expect(() => selectSteps(CHECK_STEPS, { only: ['typo'] })).toThrow(CheckUsageError);
     });
