@@ -11,6 +11,7 @@
  * Where the guess is wrong (say `Foo(x)` is a constructor declared without modifiers), SLL reports
  * an error and the file is parsed again, untouched, with LL.
  */
+import { apexUnitKind, type ApexUnitKind } from '../../lib/apex-syntax';
 import { createRequire } from 'node:module';
 import { ApexErrorListener, ApexLexer, ApexParserFactory } from '@apexdevtools/apex-parser';
 import type {
@@ -21,7 +22,7 @@ import type {
     TriggerUnitContext
 } from '@apexdevtools/apex-parser';
 
-export type ApexKind = 'class' | 'trigger' | 'anonymous';
+export type ApexKind = ApexUnitKind;
 
 export type SyntaxProblem = { line: number; column: number; message: string };
 
@@ -108,19 +109,8 @@ class CollectingListener extends ApexErrorListener {
     }
 }
 
-export function apexKindOf(path: string): ApexKind | undefined {
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.cls')) {
-        return 'class';
-    }
-    if (lower.endsWith('.trigger')) {
-        return 'trigger';
-    }
-    if (lower.endsWith('.apex')) {
-        return 'anonymous';
-    }
-    return undefined;
-}
+/** Which parser entry point a file needs: the same mapping the apex-syntax check uses. */
+export const apexKindOf: (path: string) => ApexKind | undefined = apexUnitKind;
 
 /** True for the zero-width `this` / `.` tokens inserted for the SLL pass. */
 export function isSynthetic(token: ApexToken | undefined | null): boolean {
