@@ -22,6 +22,7 @@ module.exports = {
             testEnvironment: 'node',
             testMatch: ['**/__tests__/**/*.test.ts'],
             transform: { '^.+\\.ts$': '<rootDir>/scripts/jest/esbuild-transform.js' },
+            setupFiles: ['<rootDir>/scripts/jest/crosscheck-env.js'],
             moduleFileExtensions: ['ts', 'js', 'json']
         }
     ]

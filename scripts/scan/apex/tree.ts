@@ -3,6 +3,8 @@
  * scanner's tree, then the units and symbol tables. Syntax errors come back instead of a model.
  */
 import { NestingError, TreeBuilder } from './build';
+import { fastParseApex } from './fastparse';
+import { treeDifference } from './treediff';
 import { buildApexFile, type ApexFile } from './model';
 import { apexKindOf, parseApex, type SyntaxProblem } from './parse';
 
@@ -12,6 +14,33 @@ export type TreeResult = {
     /** True when the fast SLL pass failed and the file was parsed again with full LL. */
     fallback: boolean;
 };
+
+/**
+ * The fast path (fastparse.ts) is on by default. `crossCheck` also parses every file the fast path
+ * accepts with apex-parser and throws if the trees differ: the scanner's Jest suites run with it
+ * on (WARDEN_PARSE_CROSSCHECK=1), so every Apex snippet in every test checks the fast path.
+ */
+export const fastPath = {
+    enabled: process.env.WARDEN_FAST_PARSE !== '0',
+    crossCheck: process.env.WARDEN_PARSE_CROSSCHECK === '1'
+};
+
+function crossCheck(
+    path: string,
+    source: string,
+    kind: NonNullable<ReturnType<typeof apexKindOf>>,
+    unit: unknown
+): void {
+    const parsed = parseApex(source, kind);
+    if (parsed.errors.length > 0) {
+        throw new Error(`fast parser accepted ${path}, which apex-parser rejects at line ${parsed.errors[0].line}`);
+    }
+    const reference = new TreeBuilder(source).build(parsed);
+    const difference = treeDifference(reference, unit);
+    if (difference) {
+        throw new Error(`fast parser tree differs from apex-parser's for ${path}: ${difference}`);
+    }
+}
 
 export function buildTree(path: string, source: string, lines: number, forceLL = false): TreeResult {
     try {
@@ -36,6 +65,15 @@ function buildTreeUnguarded(path: string, source: string, lines: number, forceLL
     const kind = apexKindOf(path);
     if (!kind) {
         return { file: null, errors: [{ line: 1, column: 1, message: 'not an Apex file' }], fallback: false };
+    }
+    if (!forceLL && fastPath.enabled) {
+        const unit = fastParseApex(source, kind);
+        if (unit) {
+            if (fastPath.crossCheck) {
+                crossCheck(path, source, kind, unit);
+            }
+            return { file: buildApexFile(path, source, unit, lines), errors: [], fallback: false };
+        }
     }
     const parsed = parseApex(source, kind, { forceLL });
     if (parsed.errors.length > 0) {
