@@ -12,8 +12,7 @@
  * accepts must be one apex-parser accepts with the same tree; a test compares the two on every
  * Apex file the test suites see, on the benchmark corpus, and on token-deletion mutants.
  */
-import { ApexLexer, ApexParserFactory } from '@apexdevtools/apex-parser';
-import type { ApexToken } from '@apexdevtools/apex-parser';
+import type { ApexParserFactory as Factory } from '@apexdevtools/apex-parser';
 import type {
     AccessMode,
     Annotation,
@@ -37,10 +36,11 @@ import type {
     VariableDeclarator,
     WhenClause
 } from './ast';
-import { unquote } from './build';
+import { EOF, lexApex, TOKEN, type LexedToken } from './lexer';
 import type { ApexKind } from './parse';
+import { unquote } from './unquote';
 
-const T = ApexLexer as unknown as Record<string, number>;
+const T = TOKEN;
 
 /** Thrown (a shared object, no stack trace) whenever the fast path gives up on a file. */
 const GIVE_UP = { fastParseGaveUp: true };
@@ -127,7 +127,7 @@ const STARTS_OPERAND = table(
 
 const MAX_DEPTH = 300;
 
-type Token = ApexToken;
+type Token = LexedToken;
 
 class FastParser {
     private i = 0;
@@ -473,11 +473,20 @@ class FastParser {
         return { name, params };
     }
 
+    /** An annotation value: apex-parser's grammar takes a single literal here (other shapes are left to it). */
     private elementValue(): void {
-        if (this.at(T.ATSIGN) || this.at(T.LBRACE)) {
+        const t = this.ty[this.i];
+        if (
+            t !== T.StringLiteral &&
+            t !== T.IntegerLiteral &&
+            t !== T.LongLiteral &&
+            t !== T.NumberLiteral &&
+            t !== T.BooleanLiteral &&
+            t !== T.NULL
+        ) {
             throw GIVE_UP;
         }
-        this.expression(0);
+        this.i += 1;
     }
 
     private classDeclaration(modifiers: Modifiers, outer: TypeDecl | null): TypeDecl {
@@ -1685,9 +1694,18 @@ const DATE_FORMULAS_N = table(
         'NEXT_N_FISCAL_YEARS_N LAST_N_FISCAL_YEARS_N N_FISCAL_YEARS_AGO_N'
 );
 
-/** Lexes with apex-parser's lexer; null when the lexer reports any error. */
+/**
+ * Tokens from the hand-written lexer, or, where it is not certain, from apex-parser's own lexer
+ * (loaded only then); null when that lexer reports an error.
+ */
 function lex(source: string): Token[] | null {
-    const lexer = ApexParserFactory.createLexer(source);
+    const fast = lexApex(source);
+    if (fast) {
+        return fast;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const factory = (require('@apexdevtools/apex-parser') as { ApexParserFactory: typeof Factory }).ApexParserFactory;
+    const lexer = factory.createLexer(source);
     let failed = false;
     lexer.removeErrorListeners();
     lexer.addErrorListener({
@@ -1700,11 +1718,11 @@ function lex(source: string): Token[] | null {
     } as never);
     const tokens: Token[] = [];
     for (;;) {
-        const token = lexer.nextToken() as Token;
-        if (token.channel === 0) {
+        const token = lexer.nextToken() as unknown as Token;
+        if ((token as unknown as { channel: number }).channel === 0) {
             tokens.push(token);
         }
-        if (token.type === -1) {
+        if (token.type === EOF) {
             break;
         }
     }

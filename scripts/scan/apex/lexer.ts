@@ -1,0 +1,375 @@
+/**
+ * A hand-written lexer for Apex that produces exactly the tokens of apex-parser's ApexLexer (type,
+ * offsets, line, column, text) for the characters real code uses, several times faster and with no
+ * warm-up. Like the fast parser it is partial: on anything it is not certain to lex exactly as
+ * ApexLexer does (astral characters, non-ASCII outside strings and comments, date and time
+ * literals, SOSL, multi-line strings, unknown escapes, unterminated strings or comments) it returns
+ * null and the caller uses ApexLexer. A test compares the two token streams on the benchmark
+ * corpus, on Warden's own Apex and on mutants.
+ *
+ * Token types and keyword spellings are apex-parser's; the tables below are checked against
+ * ApexLexer by the same test, so an upgrade of apex-parser that changes them fails the build.
+ */
+
+/** ApexLexer.symbolicNames[1..], in token-type order. */
+const SYMBOLIC_NAMES = (
+    'ABSTRACT AFTER BEFORE BREAK CATCH CLASS CONTINUE DELETE DO ELSE ENUM EXTENDS FINAL FINALLY FOR GET ' +
+    'GLOBAL IF IMPLEMENTS INHERITED INSERT INSTANCEOF INTERFACE MERGE NEW NULL ON OVERRIDE PRIVATE ' +
+    'PROTECTED PUBLIC RETURN SYSTEMRUNAS SET SHARING STATIC SUPER SWITCH TESTMETHOD THIS THROW TRANSIENT ' +
+    'TRIGGER TRY UNDELETE UPDATE UPSERT VIRTUAL VOID WEBSERVICE WHEN WHILE WITH WITHOUT LIST MAP SYSTEM ' +
+    'USER SELECT COUNT FROM AS USING SCOPE WHERE ORDER BY LIMIT SOQLAND SOQLOR NOT AVG COUNT_DISTINCT MIN ' +
+    'MAX SUM TYPEOF END THEN LIKE IN INCLUDES EXCLUDES ASC DESC NULLS FIRST LAST GROUP ALL ROWS VIEW ' +
+    'HAVING ROLLUP TOLABEL OFFSET DATA CATEGORY AT ABOVE BELOW ABOVE_OR_BELOW SECURITY_ENFORCED ' +
+    'SYSTEM_MODE USER_MODE REFERENCE CUBE FORMAT TRACKING VIEWSTAT CUSTOM STANDARD DISTANCE GEOLOCATION ' +
+    'GROUPING CONVERT_CURRENCY FORMULA CALENDAR_MONTH CALENDAR_QUARTER CALENDAR_YEAR DAY_IN_MONTH ' +
+    'DAY_IN_WEEK DAY_IN_YEAR DAY_ONLY FISCAL_MONTH FISCAL_QUARTER FISCAL_YEAR HOUR_IN_DAY WEEK_IN_MONTH ' +
+    'WEEK_IN_YEAR CONVERT_TIMEZONE YESTERDAY TODAY TOMORROW LAST_WEEK THIS_WEEK NEXT_WEEK LAST_MONTH ' +
+    'THIS_MONTH NEXT_MONTH LAST_90_DAYS NEXT_90_DAYS LAST_N_DAYS_N NEXT_N_DAYS_N N_DAYS_AGO_N ' +
+    'NEXT_N_WEEKS_N LAST_N_WEEKS_N N_WEEKS_AGO_N NEXT_N_MONTHS_N LAST_N_MONTHS_N N_MONTHS_AGO_N ' +
+    'THIS_QUARTER LAST_QUARTER NEXT_QUARTER NEXT_N_QUARTERS_N LAST_N_QUARTERS_N N_QUARTERS_AGO_N ' +
+    'THIS_YEAR LAST_YEAR NEXT_YEAR NEXT_N_YEARS_N LAST_N_YEARS_N N_YEARS_AGO_N THIS_FISCAL_QUARTER ' +
+    'LAST_FISCAL_QUARTER NEXT_FISCAL_QUARTER NEXT_N_FISCAL_QUARTERS_N LAST_N_FISCAL_QUARTERS_N ' +
+    'N_FISCAL_QUARTERS_AGO_N THIS_FISCAL_YEAR LAST_FISCAL_YEAR NEXT_FISCAL_YEAR NEXT_N_FISCAL_YEARS_N ' +
+    'LAST_N_FISCAL_YEARS_N N_FISCAL_YEARS_AGO_N DateLiteral TimeLiteral DateTimeLiteral ' +
+    'IntegralCurrencyLiteral FIND EMAIL NAME PHONE SIDEBAR FIELDS METADATA PRICEBOOKID NETWORK SNIPPET ' +
+    'TARGET_LENGTH DIVISION RETURNING LISTVIEW HIGHLIGHT SPELL_CORRECTION FindLiteral FindLiteralAlt ' +
+    'IntegerLiteral LongLiteral NumberLiteral BooleanLiteral MultilineStringLiteral StringLiteral ' +
+    'NullLiteral LPAREN RPAREN LBRACE RBRACE LBRACK RBRACK SEMI COMMA DOT ASSIGN GT LT BANG TILDE ' +
+    'QUESTIONDOT QUESTION COLON EQUAL TRIPLEEQUAL NOTEQUAL LESSANDGREATER TRIPLENOTEQUAL AND OR COAL INC ' +
+    'DEC ADD SUB MUL DIV BITAND BITOR CARET MAPTO ADD_ASSIGN SUB_ASSIGN MUL_ASSIGN DIV_ASSIGN AND_ASSIGN ' +
+    'OR_ASSIGN XOR_ASSIGN LSHIFT_ASSIGN RSHIFT_ASSIGN URSHIFT_ASSIGN ATSIGN Identifier WS DOC_COMMENT ' +
+    'COMMENT LINE_COMMENT'
+).split(' ');
+
+/** The keyword tokens, as NAME where the keyword is the name in lower case, else text=NAME. */
+const KEYWORD_TOKENS = (
+    'ABSTRACT AFTER BEFORE BREAK CATCH CLASS CONTINUE DELETE DO ELSE ENUM EXTENDS FINAL FINALLY FOR GET ' +
+    'GLOBAL IF IMPLEMENTS INHERITED INSERT INSTANCEOF INTERFACE MERGE NEW NULL ON OVERRIDE PRIVATE ' +
+    'PROTECTED PUBLIC RETURN system.runas=SYSTEMRUNAS SET SHARING STATIC SUPER SWITCH TESTMETHOD THIS ' +
+    'THROW TRANSIENT TRIGGER TRY UNDELETE UPDATE UPSERT VIRTUAL VOID WEBSERVICE WHEN WHILE WITH WITHOUT ' +
+    'LIST MAP SYSTEM USER SELECT COUNT FROM AS USING SCOPE WHERE ORDER BY LIMIT and=SOQLAND or=SOQLOR NOT ' +
+    'AVG COUNT_DISTINCT MIN MAX SUM TYPEOF END THEN LIKE IN INCLUDES EXCLUDES ASC DESC NULLS FIRST LAST ' +
+    'GROUP ALL ROWS VIEW HAVING ROLLUP TOLABEL OFFSET DATA CATEGORY AT ABOVE BELOW ABOVE_OR_BELOW ' +
+    'SECURITY_ENFORCED SYSTEM_MODE USER_MODE REFERENCE CUBE FORMAT TRACKING VIEWSTAT CUSTOM STANDARD ' +
+    'DISTANCE GEOLOCATION GROUPING convertcurrency=CONVERT_CURRENCY FORMULA CALENDAR_MONTH ' +
+    'CALENDAR_QUARTER CALENDAR_YEAR DAY_IN_MONTH DAY_IN_WEEK DAY_IN_YEAR DAY_ONLY FISCAL_MONTH ' +
+    'FISCAL_QUARTER FISCAL_YEAR HOUR_IN_DAY WEEK_IN_MONTH WEEK_IN_YEAR converttimezone=CONVERT_TIMEZONE ' +
+    'YESTERDAY TODAY TOMORROW LAST_WEEK THIS_WEEK NEXT_WEEK LAST_MONTH THIS_MONTH NEXT_MONTH LAST_90_DAYS ' +
+    'NEXT_90_DAYS last_n_days=LAST_N_DAYS_N next_n_days=NEXT_N_DAYS_N n_days_ago=N_DAYS_AGO_N ' +
+    'next_n_weeks=NEXT_N_WEEKS_N last_n_weeks=LAST_N_WEEKS_N n_weeks_ago=N_WEEKS_AGO_N ' +
+    'next_n_months=NEXT_N_MONTHS_N last_n_months=LAST_N_MONTHS_N n_months_ago=N_MONTHS_AGO_N THIS_QUARTER ' +
+    'LAST_QUARTER NEXT_QUARTER next_n_quarters=NEXT_N_QUARTERS_N last_n_quarters=LAST_N_QUARTERS_N ' +
+    'n_quarters_ago=N_QUARTERS_AGO_N THIS_YEAR LAST_YEAR NEXT_YEAR next_n_years=NEXT_N_YEARS_N ' +
+    'last_n_years=LAST_N_YEARS_N n_years_ago=N_YEARS_AGO_N THIS_FISCAL_QUARTER LAST_FISCAL_QUARTER ' +
+    'NEXT_FISCAL_QUARTER next_n_fiscal_quarters=NEXT_N_FISCAL_QUARTERS_N ' +
+    'last_n_fiscal_quarters=LAST_N_FISCAL_QUARTERS_N n_fiscal_quarters_ago=N_FISCAL_QUARTERS_AGO_N ' +
+    'THIS_FISCAL_YEAR LAST_FISCAL_YEAR NEXT_FISCAL_YEAR next_n_fiscal_years=NEXT_N_FISCAL_YEARS_N ' +
+    'last_n_fiscal_years=LAST_N_FISCAL_YEARS_N n_fiscal_years_ago=N_FISCAL_YEARS_AGO_N FIND EMAIL NAME ' +
+    'PHONE SIDEBAR FIELDS METADATA PRICEBOOKID NETWORK SNIPPET TARGET_LENGTH DIVISION RETURNING LISTVIEW ' +
+    'HIGHLIGHT SPELL_CORRECTION'
+).split(' ');
+
+/** Token type by symbolic name (ApexLexer's numbering: the index in SYMBOLIC_NAMES plus one). */
+export const TOKEN: Readonly<Record<string, number>> = Object.fromEntries(
+    SYMBOLIC_NAMES.map((name, index) => [name, index + 1])
+);
+
+export const EOF = -1;
+
+/** Keyword text (lower case) to token type. */
+export const KEYWORDS: ReadonlyMap<string, number> = new Map(
+    KEYWORD_TOKENS.map((entry) => {
+        const [text, name] = entry.includes('=') ? entry.split('=') : [entry.toLowerCase(), entry];
+        return [text, TOKEN[name]];
+    })
+);
+
+/** The fields of an ANTLR token the fast parser reads. */
+export type LexedToken = {
+    type: number;
+    /** Offsets of the first and last character (ApexLexer counts code points; the same here, as astral characters give up). */
+    start: number;
+    stop: number;
+    line: number;
+    /** 0-based, as ANTLR's. */
+    column: number;
+    text: string;
+};
+
+const OPERATORS: Array<[string, string]> = [
+    ['>>>=', 'URSHIFT_ASSIGN'],
+    ['===', 'TRIPLEEQUAL'],
+    ['!==', 'TRIPLENOTEQUAL'],
+    ['<<=', 'LSHIFT_ASSIGN'],
+    ['>>=', 'RSHIFT_ASSIGN'],
+    ['==', 'EQUAL'],
+    ['!=', 'NOTEQUAL'],
+    ['<>', 'LESSANDGREATER'],
+    ['&&', 'AND'],
+    ['||', 'OR'],
+    ['??', 'COAL'],
+    ['++', 'INC'],
+    ['--', 'DEC'],
+    ['=>', 'MAPTO'],
+    ['+=', 'ADD_ASSIGN'],
+    ['-=', 'SUB_ASSIGN'],
+    ['*=', 'MUL_ASSIGN'],
+    ['/=', 'DIV_ASSIGN'],
+    ['&=', 'AND_ASSIGN'],
+    ['|=', 'OR_ASSIGN'],
+    ['^=', 'XOR_ASSIGN'],
+    ['?.', 'QUESTIONDOT'],
+    ['(', 'LPAREN'],
+    [')', 'RPAREN'],
+    ['{', 'LBRACE'],
+    ['}', 'RBRACE'],
+    ['[', 'LBRACK'],
+    [']', 'RBRACK'],
+    [';', 'SEMI'],
+    [',', 'COMMA'],
+    ['.', 'DOT'],
+    ['=', 'ASSIGN'],
+    ['>', 'GT'],
+    ['<', 'LT'],
+    ['!', 'BANG'],
+    ['~', 'TILDE'],
+    ['?', 'QUESTION'],
+    [':', 'COLON'],
+    ['+', 'ADD'],
+    ['-', 'SUB'],
+    ['*', 'MUL'],
+    ['/', 'DIV'],
+    ['&', 'BITAND'],
+    ['|', 'BITOR'],
+    ['^', 'CARET'],
+    ['@', 'ATSIGN']
+];
+
+/** Operators by first character, longest first. */
+const OPERATORS_BY_FIRST = new Map<number, Array<[string, number]>>();
+for (const [text, name] of OPERATORS) {
+    const first = text.charCodeAt(0);
+    const list = OPERATORS_BY_FIRST.get(first) ?? [];
+    list.push([text, TOKEN[name]]);
+    OPERATORS_BY_FIRST.set(first, list);
+}
+
+const IDENTIFIER_START = new Uint8Array(128);
+const IDENTIFIER_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c += 1) {
+    const ch = String.fromCharCode(c);
+    IDENTIFIER_START[c] = /[a-zA-Z$_]/.test(ch) ? 1 : 0;
+    IDENTIFIER_PART[c] = /[a-zA-Z0-9$_]/.test(ch) ? 1 : 0;
+}
+
+const STRING_ESCAPES = new Set('btnfr"\'\\'.split('').map((c) => c.charCodeAt(0)));
+const CURRENCY_LIKE = /^[a-z]{3}[0-9]+$/i;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+function isDigit(c: number): boolean {
+    return c >= 48 && c <= 57;
+}
+
+/** The on-channel tokens of `source` followed by EOF, or null where this lexer is not certain. */
+export function lexApex(source: string): LexedToken[] | null {
+    if (/[\uD800-\uDFFF]/.test(source)) {
+        return null;
+    }
+    const tokens: LexedToken[] = [];
+    const length = source.length;
+    let pos = 0;
+    let line = 1;
+    let lineStart = 0;
+    const push = (type: number, start: number, end: number, startLine: number, startColumn: number): void => {
+        tokens.push({
+            type,
+            start,
+            stop: end - 1,
+            line: startLine,
+            column: startColumn,
+            text: source.slice(start, end)
+        });
+    };
+    while (pos < length) {
+        const c = source.charCodeAt(pos);
+        // Whitespace.
+        if (c === 32 || c === 9 || c === 13 || c === 12) {
+            pos += 1;
+            continue;
+        }
+        if (c === 10) {
+            pos += 1;
+            line += 1;
+            lineStart = pos;
+            continue;
+        }
+        const start = pos;
+        const startLine = line;
+        const column = pos - lineStart;
+        // Comments.
+        if (c === 47 && source.charCodeAt(pos + 1) === 47) {
+            pos += 2;
+            while (pos < length) {
+                const d = source.charCodeAt(pos);
+                if (d === 10 || d === 13) {
+                    break;
+                }
+                pos += 1;
+            }
+            continue;
+        }
+        if (c === 47 && source.charCodeAt(pos + 1) === 42) {
+            const end = source.indexOf('*/', pos + 2);
+            if (end < 0) {
+                return null;
+            }
+            for (let i = pos; i < end; i += 1) {
+                if (source.charCodeAt(i) === 10) {
+                    line += 1;
+                    lineStart = i + 1;
+                }
+            }
+            pos = end + 2;
+            continue;
+        }
+        // Identifiers and keywords.
+        if (c < 128 && IDENTIFIER_START[c] === 1) {
+            pos += 1;
+            while (pos < length) {
+                const d = source.charCodeAt(pos);
+                if (d >= 128) {
+                    return null;
+                }
+                if (IDENTIFIER_PART[d] !== 1) {
+                    break;
+                }
+                pos += 1;
+            }
+            const word = source.slice(start, pos);
+            const lower = word.toLowerCase();
+            if (lower === 'system' && source.charCodeAt(pos) === 46) {
+                // `System.runAs` is one token.
+                const next = source.slice(pos + 1, pos + 6).toLowerCase();
+                if (next === 'runas') {
+                    const after = source.charCodeAt(pos + 6);
+                    if (after < 128 && IDENTIFIER_PART[after] === 1) {
+                        return null;
+                    }
+                    pos += 6;
+                    push(TOKEN.SYSTEMRUNAS, start, pos, startLine, column);
+                    continue;
+                }
+            }
+            if (lower === 'true' || lower === 'false') {
+                push(TOKEN.BooleanLiteral, start, pos, startLine, column);
+                continue;
+            }
+            const keyword = KEYWORDS.get(lower);
+            if (keyword !== undefined) {
+                push(keyword, start, pos, startLine, column);
+                continue;
+            }
+            push(
+                CURRENCY_LIKE.test(word) ? TOKEN.IntegralCurrencyLiteral : TOKEN.Identifier,
+                start,
+                pos,
+                startLine,
+                column
+            );
+            continue;
+        }
+        // Numbers.
+        if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
+            while (isDigit(source.charCodeAt(pos))) {
+                pos += 1;
+            }
+            if (pos - start === 4 && source.charCodeAt(pos) === 45) {
+                return null; // perhaps a date literal
+            }
+            let type = TOKEN.IntegerLiteral;
+            if (source.charCodeAt(pos) === 46 && isDigit(source.charCodeAt(pos + 1))) {
+                pos += 1;
+                while (isDigit(source.charCodeAt(pos))) {
+                    pos += 1;
+                }
+                type = TOKEN.NumberLiteral;
+                const suffix = source.charCodeAt(pos);
+                if (suffix === 100 || suffix === 68) {
+                    pos += 1;
+                }
+            } else {
+                const suffix = source.charCodeAt(pos);
+                if (suffix === 108 || suffix === 76) {
+                    pos += 1;
+                    type = TOKEN.LongLiteral;
+                }
+            }
+            const after = source.charCodeAt(pos);
+            if (after === 46 || (after < 128 && IDENTIFIER_PART[after] === 1) || after >= 128) {
+                return null;
+            }
+            push(type, start, pos, startLine, column);
+            continue;
+        }
+        // Strings.
+        if (c === 39) {
+            if (source.charCodeAt(pos + 1) === 39 && source.charCodeAt(pos + 2) === 39) {
+                return null; // a multi-line string
+            }
+            pos += 1;
+            for (;;) {
+                if (pos >= length) {
+                    return null;
+                }
+                const d = source.charCodeAt(pos);
+                if (d === 39) {
+                    pos += 1;
+                    break;
+                }
+                if (d === 10 || d === 13) {
+                    return null;
+                }
+                if (d === 92) {
+                    const escape = source.charCodeAt(pos + 1);
+                    if (escape === 117 && HEX4.test(source.slice(pos + 2, pos + 6))) {
+                        pos += 6;
+                        continue;
+                    }
+                    if (!STRING_ESCAPES.has(escape)) {
+                        return null;
+                    }
+                    pos += 2;
+                    continue;
+                }
+                pos += 1;
+            }
+            push(TOKEN.StringLiteral, start, pos, startLine, column);
+            continue;
+        }
+        if (c === 91) {
+            // `[FIND ...` (SOSL) has literal tokens of its own.
+            const rest = /^\[\s*find\b/i.exec(source.slice(pos, pos + 64));
+            if (rest) {
+                return null;
+            }
+        }
+        const candidates = OPERATORS_BY_FIRST.get(c);
+        if (!candidates) {
+            return null;
+        }
+        let matched = false;
+        for (const [text, type] of candidates) {
+            if (source.startsWith(text, pos)) {
+                pos += text.length;
+                push(type, start, pos, startLine, column);
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) {
+            return null;
+        }
+    }
+    tokens.push({ type: EOF, start: length, stop: length - 1, line, column: pos - lineStart, text: '<EOF>' });
+    return tokens;
+}
