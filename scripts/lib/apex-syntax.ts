@@ -5,7 +5,9 @@
  */
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 
-export type ApexUnitKind = 'class' | 'trigger' | 'anonymous';
+import { apexUnitKind, type ApexUnitKind } from './apex-kind';
+
+export { apexUnitKind, type ApexUnitKind };
 
 export type ApexSyntaxError = {
     /** 1-based line. */
@@ -47,21 +49,6 @@ class CollectingListener extends ApexErrorListener {
     apexSyntaxError(line: number, column: number, msg: string): void {
         this.errors.push({ line, column: column + 1, message: msg });
     }
-}
-
-/** Which parser entry point a file needs, from its extension; undefined for non-Apex files. */
-export function apexUnitKind(fileName: string): ApexUnitKind | undefined {
-    const lower = fileName.toLowerCase();
-    if (lower.endsWith('.cls')) {
-        return 'class';
-    }
-    if (lower.endsWith('.trigger')) {
-        return 'trigger';
-    }
-    if (lower.endsWith('.apex')) {
-        return 'anonymous';
-    }
-    return undefined;
 }
 
 export function apexSyntaxErrors(source: string, kind: ApexUnitKind): ApexSyntaxError[] {

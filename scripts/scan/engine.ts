@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { displayPath, loadProject, walkFiles } from '../lib/project';
 import { buildTree } from './apex/tree';
 import type { ApexFile } from './apex/model';
-import { apexKindOf } from './apex/parse';
+import { apexUnitKind as apexKindOf } from '../lib/apex-kind';
 import { defaultConfig, globToRegExp, loadConfig, ScanConfig } from './config';
 import { buildClassIndex, buildClassification, buildLlmRegistry, ProjectContext } from './context';
 import { mayHoldSeedData, metadataKindOf, readMetadata } from './metadata/read';

@@ -11,7 +11,7 @@
  * Where the guess is wrong (say `Foo(x)` is a constructor declared without modifiers), SLL reports
  * an error and the file is parsed again, untouched, with LL.
  */
-import { apexUnitKind, type ApexUnitKind } from '../../lib/apex-syntax';
+import { apexUnitKind, type ApexUnitKind } from '../../lib/apex-kind';
 import { createRequire } from 'node:module';
 import { ApexErrorListener, ApexLexer, ApexParserFactory } from '@apexdevtools/apex-parser';
 import type {
