@@ -4,12 +4,14 @@
  *  - warm throughput: lines of Apex per CPU-second of the engine in this process, after one
  *    warm-up pass, best of three (one core: the engine is single-threaded);
  *  - whole-process time and peak RSS of `warden scan` over the corpus, run as a user runs it;
+ *  - the same scan with the fast parser off (WARDEN_FAST_PARSE=0, apex-parser for every file), and
+ *    whether its findings and fingerprints are identical (the bench fails if not);
  *  - the same for PMD through Salesforce Code Analyzer's PMD engine with the equivalent Apex
  *    security and performance rules, on the same files, in its own process;
  * and prints the ratio. Options: --lines N (default 100000), --skip-pmd, --keep (keep the corpus).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanSources } from '../scan/engine';
@@ -42,12 +44,17 @@ type Measured = {
 };
 
 /** Runs a command, measuring wall time, and CPU and peak RSS through /usr/bin/time -v when present. */
-function measure(command: string, args: string[], cwd: string): Promise<Measured> {
+function measure(
+    command: string,
+    args: string[],
+    cwd: string,
+    env: NodeJS.ProcessEnv = process.env
+): Promise<Measured> {
     const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
     const [cmd, cmdArgs] = timeBinary ? [timeBinary, ['-v', command, ...args]] : [command, args];
     return new Promise((resolve, reject) => {
         const started = performance.now();
-        const child = spawn(cmd, cmdArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
         const out: Buffer[] = [];
         const err: Buffer[] = [];
         child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -119,16 +126,18 @@ async function main(argv: string[]): Promise<number> {
         scanSources(corpus.files);
         let best = Infinity;
         let findings = 0;
+        let fastParsed = 0;
         for (let run = 0; run < 3; run += 1) {
             const before = process.cpuUsage();
             const result = scanSources(corpus.files);
             const used = process.cpuUsage(before);
             best = Math.min(best, (used.user + used.system) / 1000);
             findings = result.findings.length;
+            fastParsed = result.stats.fastParsed;
         }
         const warmRate = corpus.apexLines / (best / 1000);
         process.stdout.write(
-            `Warden warm: ${Math.round(warmRate).toLocaleString('en-US')} lines/s per CPU-second (best of 3 passes: ${fmt(best)} CPU), ${findings} findings\n`
+            `Warden warm: ${Math.round(warmRate).toLocaleString('en-US')} lines/s per CPU-second (best of 3 passes: ${fmt(best)} CPU), ${findings} findings; ${fastParsed} of ${corpus.apexFiles} files parsed by the fast path, the rest by apex-parser\n`
         );
 
         // Whole process, as a user runs it.
@@ -150,6 +159,20 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(
             `Warden whole process: ${fmt(warden.wallMs)} wall, ${fmt(warden.cpuMs)} CPU, peak RSS ${warden.maxRssMb === null ? 'n/a' : `${Math.round(warden.maxRssMb)} MB`}\n`
         );
+
+        // The same scan with the fast path off (apex-parser for every file): its time, and proof
+        // that the fast path changes nothing in the report.
+        const slowArgs = [...wardenArgs.slice(0, -1), join(dir, 'warden-apex-parser.json')];
+        const slow = await measure(process.execPath, slowArgs, ROOT, { ...process.env, WARDEN_FAST_PARSE: '0' });
+        const findingsOf = (file: string): string =>
+            JSON.stringify((JSON.parse(readFileSync(file, 'utf8')) as { findings: unknown }).findings);
+        const identical = findingsOf(join(dir, 'warden.json')) === findingsOf(join(dir, 'warden-apex-parser.json'));
+        process.stdout.write(
+            `Warden with apex-parser for every file (WARDEN_FAST_PARSE=0): ${fmt(slow.wallMs)} wall, ${fmt(slow.cpuMs)} CPU; the fast path is ${(slow.wallMs / warden.wallMs).toFixed(2)}x faster; findings and fingerprints ${identical ? 'identical' : 'DIFFERENT'}\n`
+        );
+        if (!identical) {
+            return 1;
+        }
         if (skipPmd) {
             return 0;
         }

@@ -259,6 +259,7 @@ function scanInternal(
     let parseMs = 0;
     let apexLines = 0;
     let llFallbacks = 0;
+    let fastParsed = 0;
     apexSources.forEach((file, index) => {
         const parseStart = performance.now();
         const lines = countLines(file.content);
@@ -267,6 +268,9 @@ function scanInternal(
         parseMs += performance.now() - parseStart;
         if (result.fallback) {
             llFallbacks += 1;
+        }
+        if (result.fast) {
+            fastParsed += 1;
         }
         if (result.errors.length > 0 || !result.file) {
             const first = result.errors[0] ?? { line: 1, column: 1, message: 'no class, trigger or script found' };
@@ -445,7 +449,8 @@ function scanInternal(
             parseMs: Math.round(parseMs),
             rulesMs: Math.round(rulesMs),
             durationMs: Math.round(performance.now() - started),
-            llFallbacks
+            llFallbacks,
+            fastParsed
         }
     };
 }

@@ -69,7 +69,8 @@ const emptyResult = (): ScanResult => ({
         parseMs: 0,
         rulesMs: 0,
         durationMs: 0,
-        llFallbacks: 0
+        llFallbacks: 0,
+        fastParsed: 0
     }
 });
 

@@ -33,6 +33,8 @@ export type TreeResult = {
     errors: SyntaxProblem[];
     /** True when the fast SLL pass failed and the file was parsed again with full LL. */
     fallback: boolean;
+    /** True when the hand-written fast path (fastparse.ts) parsed the file. */
+    fast?: boolean;
 };
 
 /**
@@ -94,7 +96,7 @@ function buildTreeUnguarded(path: string, source: string, lines: number, forceLL
             if (fastPath.crossCheck) {
                 crossCheck(path, source, kind, unit);
             }
-            return { file: buildApexFile(path, source, unit, lines), errors: [], fallback: false };
+            return { file: buildApexFile(path, source, unit, lines), errors: [], fallback: false, fast: true };
         }
     }
     const { parseApex, TreeBuilder } = antlr();
