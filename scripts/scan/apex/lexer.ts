@@ -145,13 +145,11 @@ const OPERATORS: Array<[string, string]> = [
     ['@', 'ATSIGN']
 ];
 
-/** Operators by first character, longest first. */
-const OPERATORS_BY_FIRST = new Map<number, Array<[string, number]>>();
+/** Operators by first character (an ASCII code), longest first. */
+const OPERATORS_BY_FIRST: Array<Array<[string, number]> | undefined> = [];
 for (const [text, name] of OPERATORS) {
     const first = text.charCodeAt(0);
-    const list = OPERATORS_BY_FIRST.get(first) ?? [];
-    list.push([text, TOKEN[name]]);
-    OPERATORS_BY_FIRST.set(first, list);
+    (OPERATORS_BY_FIRST[first] ??= []).push([text, TOKEN[name]]);
 }
 
 const IDENTIFIER_START = new Uint8Array(128);
@@ -163,11 +161,30 @@ for (let c = 0; c < 128; c += 1) {
 }
 
 const STRING_ESCAPES = new Set('btnfr"\'\\'.split('').map((c) => c.charCodeAt(0)));
-const CURRENCY_LIKE = /^[a-z]{3}[0-9]+$/i;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 
 function isDigit(c: number): boolean {
     return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** `[a-z]{3}[0-9]+` (case-insensitive): ApexLexer's IntegralCurrencyLiteral, which wins over Identifier. */
+function currencyLike(source: string, start: number, end: number): boolean {
+    if (end - start < 4 || !isLetter(source.charCodeAt(start)) || !isLetter(source.charCodeAt(start + 1))) {
+        return false;
+    }
+    if (!isLetter(source.charCodeAt(start + 2))) {
+        return false;
+    }
+    for (let i = start + 3; i < end; i += 1) {
+        if (!isDigit(source.charCodeAt(i))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /** The on-channel tokens of `source` followed by EOF, or null where this lexer is not certain. */
@@ -270,7 +287,7 @@ export function lexApex(source: string): LexedToken[] | null {
                 continue;
             }
             push(
-                CURRENCY_LIKE.test(word) ? TOKEN.IntegralCurrencyLiteral : TOKEN.Identifier,
+                currencyLike(source, start, pos) ? TOKEN.IntegralCurrencyLiteral : TOKEN.Identifier,
                 start,
                 pos,
                 startLine,
@@ -353,7 +370,7 @@ export function lexApex(source: string): LexedToken[] | null {
                 return null;
             }
         }
-        const candidates = OPERATORS_BY_FIRST.get(c);
+        const candidates = c < 128 ? OPERATORS_BY_FIRST[c] : undefined;
         if (!candidates) {
             return null;
         }
