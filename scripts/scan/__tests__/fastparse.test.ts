@@ -10,7 +10,7 @@ import { ApexErrorListener, ApexLexer, ApexParserFactory } from '@apexdevtools/a
 import { generateCorpus } from '../../bench/corpus';
 import { walkFiles } from '../../lib/project';
 import { TreeBuilder } from '../apex/build';
-import { EXTRA_ANY_ID_TOKENS, ID_TOKENS, fastParseApex } from '../apex/fastparse';
+import { EXTRA_ANY_ID_TOKENS, ID_TOKENS, antlrLex, fastParseApex } from '../apex/fastparse';
 import { KEYWORDS, TOKEN, lexApex, type LexedToken } from '../apex/lexer';
 import { apexKindOf, parseApex, type ApexKind } from '../apex/parse';
 import { treeDifference } from '../apex/treediff';
@@ -49,27 +49,7 @@ const REPO = join(__dirname, '..', '..', '..');
 
 /** ApexLexer's on-channel tokens and EOF as comparable strings, or null when it reports an error. */
 function antlrTokens(source: string): string[] | null {
-    const lexer = ApexParserFactory.createLexer(source);
-    let failed = false;
-    lexer.removeErrorListeners();
-    lexer.addErrorListener({
-        syntaxError() {
-            failed = true;
-        },
-        reportAmbiguity() {},
-        reportAttemptingFullContext() {},
-        reportContextSensitivity() {}
-    } as never);
-    const out: string[] = [];
-    for (;;) {
-        const token = lexer.nextToken();
-        if (token.channel === 0) {
-            out.push(tokenKey(token as unknown as LexedToken));
-        }
-        if (token.type === -1) {
-            return failed ? null : out;
-        }
-    }
+    return antlrLex(source)?.map(tokenKey) ?? null;
 }
 
 function tokenKey(token: LexedToken): string {

@@ -1061,6 +1061,26 @@ class FastParser {
         return this.source.slice(this.tk[leftEnd].stop + 1, this.tk[rightStart].start).replace(/\s+/g, '');
     }
 
+    /**
+     * The binary operator starting at the current token (of type `t`): its precedence, its right
+     * operand's precedence and its length in tokens; null if none. `<<`, `>>` and `>>>` are
+     * bitExpression (12), `<`, `>`, `<=` and `>=` cmpExpression (11): all lexed from `<`/`>`.
+     */
+    private binaryOperator(t: number): [number, number, number] | null {
+        const simple = BINARY[t];
+        if (simple !== undefined) {
+            return [simple[0], simple[1], 1];
+        }
+        if (t !== T.LT && t !== T.GT) {
+            return null;
+        }
+        const next = this.ty[this.i + 1];
+        if ((t === T.LT && next === T.LT) || (t === T.GT && next === T.GT)) {
+            return [12, 13, t === T.GT && this.ty[this.i + 2] === T.GT ? 3 : 2];
+        }
+        return [11, 12, next === T.ASSIGN ? 2 : 1];
+    }
+
     expression(minPrecedence: number): Expr {
         this.enter();
         try {
@@ -1116,40 +1136,15 @@ class FastParser {
                 };
                 continue;
             }
-            const binary = BINARY[t];
-            if (binary !== undefined) {
+            const binary = this.binaryOperator(t);
+            if (binary !== null) {
                 if (minPrecedence > binary[0]) {
                     break;
                 }
                 const opAt = this.i;
-                this.i += 1;
+                this.i += binary[2];
                 const rightStart = this.i;
                 const right = this.expression(binary[1]);
-                left = {
-                    kind: 'binary',
-                    op: this.operatorText(opAt - 1, rightStart),
-                    left,
-                    right,
-                    span: this.span(start, this.i - 1)
-                };
-                continue;
-            }
-            if (t === T.LT || t === T.GT) {
-                // `<<`, `>>`, `>>>` (bitExpression, 12) or `<`, `>`, `<=`, `>=` (cmpExpression, 11).
-                const next = this.ty[this.i + 1];
-                const shift = (t === T.LT && next === T.LT) || (t === T.GT && next === T.GT);
-                const [precedence, rightPrecedence] = shift ? [12, 13] : [11, 12];
-                if (minPrecedence > precedence) {
-                    break;
-                }
-                const opAt = this.i;
-                if (shift) {
-                    this.i += t === T.GT && this.ty[this.i + 2] === T.GT ? 3 : 2;
-                } else {
-                    this.i += next === T.ASSIGN ? 2 : 1;
-                }
-                const rightStart = this.i;
-                const right = this.expression(rightPrecedence);
                 left = {
                     kind: 'binary',
                     op: this.operatorText(opAt - 1, rightStart),
@@ -1703,6 +1698,11 @@ function lex(source: string): Token[] | null {
     if (fast) {
         return fast;
     }
+    return antlrLex(source);
+}
+
+/** Tokens from apex-parser's own ApexLexer (on-channel ones and EOF); null when it reports an error. */
+export function antlrLex(source: string): Token[] | null {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const factory = (require('@apexdevtools/apex-parser') as { ApexParserFactory: typeof Factory }).ApexParserFactory;
     const lexer = factory.createLexer(source);
