@@ -72,8 +72,22 @@ export function visitExpr(expr: Expr, visit: (e: Expr) => void): void {
     }
 }
 
-/** The expressions that belong directly to a statement (not to its nested statements). */
-export function ownExpressions(stmt: Stmt): Expr[] {
+const ownExpressionsCache = new WeakMap<Stmt, Expr[]>();
+
+/**
+ * The expressions that belong directly to a statement (not to its nested statements), computed once
+ * per statement: callers must not modify the array.
+ */
+export function ownExpressions(stmt: Stmt): ReadonlyArray<Expr> {
+    let cached = ownExpressionsCache.get(stmt);
+    if (!cached) {
+        cached = computeOwnExpressions(stmt);
+        ownExpressionsCache.set(stmt, cached);
+    }
+    return cached;
+}
+
+function computeOwnExpressions(stmt: Stmt): Expr[] {
     switch (stmt.kind) {
         case 'local':
             return stmt.declarators.flatMap((d) => (d.init ? [d.init] : []));
@@ -182,12 +196,19 @@ export function dottedName(expr: Expr | null): string | null {
  * The qualified name of a call, lower-cased, with a leading `system.` dropped when a class follows
  * (`System.Database.insert` → `database.insert`; `System.debug` stays `system.debug`).
  */
+const callNameCache = new WeakMap<Expr, string>();
+
 export function callName(call: Expr & { kind: 'call' }): string {
-    const target = dottedName(call.target);
-    const full = target === null ? call.name.toLowerCase() : `${target}.${call.name.toLowerCase()}`;
-    if (full.startsWith('system.') && full.indexOf('.', 7) !== -1) {
-        return full.slice(7);
+    const cached = callNameCache.get(call);
+    if (cached !== undefined) {
+        return cached;
     }
+    const target = dottedName(call.target);
+    let full = target === null ? call.name.toLowerCase() : `${target}.${call.name.toLowerCase()}`;
+    if (full.startsWith('system.') && full.indexOf('.', 7) !== -1) {
+        full = full.slice(7);
+    }
+    callNameCache.set(call, full);
     return full;
 }
 
