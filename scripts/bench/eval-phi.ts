@@ -193,11 +193,19 @@ export function evaluate(items: Item[], dictionary: NameDictionary): EvalResult 
 }
 
 /** Redaction throughput on a larger synthetic text (the data set's texts concatenated to ~5 MB). */
+const PASSES = 5;
+
 export function throughput(
     items: Item[],
     dictionary: NameDictionary,
     targetChars = 5_000_000
-): { megabytes: number; seconds: number; mbPerSecond: number; mbPerCpuSecond: number } {
+): {
+    megabytes: number;
+    seconds: number;
+    mbPerSecond: number;
+    mbPerCpuSecond: number;
+    firstPassMbPerSecond: number;
+} {
     const parts: string[] = [];
     let size = 0;
     while (size < targetChars) {
@@ -224,19 +232,28 @@ export function throughput(
         notes.push(current);
     }
     const bytes = notes.reduce((t, n) => t + Buffer.byteLength(n, 'utf8'), 0);
-    const cpu = process.cpuUsage();
-    const started = process.hrtime.bigint();
-    for (const note of notes) {
-        findPhi({ text: note }, policy);
+    // Five timed passes over the same notes; the median pass is reported (the first pass also pays
+    // the JIT and the pattern plans, and a busy machine disturbs single passes).
+    const passes: Array<{ seconds: number; cpuSeconds: number }> = [];
+    for (let pass = 0; pass < PASSES; pass += 1) {
+        const cpu = process.cpuUsage();
+        const started = process.hrtime.bigint();
+        for (const note of notes) {
+            findPhi({ text: note }, policy);
+        }
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const used = process.cpuUsage(cpu);
+        passes.push({ seconds, cpuSeconds: (used.user + used.system) / 1e6 });
     }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const used = process.cpuUsage(cpu);
-    const cpuSeconds = (used.user + used.system) / 1e6;
+    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const seconds = median(passes.map((p) => p.seconds));
+    const cpuSeconds = median(passes.map((p) => p.cpuSeconds));
     return {
         megabytes: bytes / 1e6,
         seconds,
         mbPerSecond: bytes / 1e6 / seconds,
-        mbPerCpuSecond: bytes / 1e6 / cpuSeconds
+        mbPerCpuSecond: bytes / 1e6 / cpuSeconds,
+        firstPassMbPerSecond: bytes / 1e6 / passes[0].seconds
     };
 }
 
@@ -309,7 +326,7 @@ export function main(args: string[]): number {
         'Reference on this file: Presidio default precision 0.685 / recall 0.603; with a transformer model 0.870 / 0.839.'
     );
     out.push(
-        `Throughput: ${speed.mbPerSecond.toFixed(2)} MB/s over ${speed.megabytes.toFixed(1)} MB in 32 KB notes (${speed.seconds.toFixed(2)} s wall; ${speed.mbPerCpuSecond.toFixed(2)} MB per CPU-second; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); target >= 5 MB/s.`
+        `Throughput: ${speed.mbPerSecond.toFixed(2)} MB/s over ${speed.megabytes.toFixed(1)} MB in 32 KB notes, median of ${PASSES} passes (${speed.seconds.toFixed(2)} s wall; ${speed.mbPerCpuSecond.toFixed(2)} MB per CPU-second; first pass ${speed.firstPassMbPerSecond.toFixed(2)} MB/s; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); target >= 5 MB/s.`
     );
     const missIndex = args.indexOf('--misses');
     if (missIndex >= 0) {

@@ -10,6 +10,7 @@ import {
     type Hasher,
     type LogEntry
 } from '../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { seededRandom } from '../lib/random';
 
 const DECISIONS = ['Allowed', 'Redacted', 'Blocked'];
 const PURPOSES = ['LlmInference', 'CareDelivery', 'Research', 'Analytics'];
@@ -23,23 +24,23 @@ const REASONS = [
 ];
 
 /** Deterministic pseudo-random numbers (mulberry32), so generated logs are reproducible. */
-export function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+export const random = seededRandom;
+
+/** The 65,536 four-digit hex strings, so hex() needs no Number.toString(16) (slow above 2^31). */
+let hex4: string[] | undefined;
 
 function hex(next: () => number, length: number): string {
+    if (!hex4) {
+        hex4 = new Array<string>(65536);
+        for (let i = 0; i < 65536; i++) {
+            hex4[i] = (i + 0x10000).toString(16).slice(1);
+        }
+    }
     let out = '';
     while (out.length < length) {
-        out += Math.floor(next() * 0x100000000)
-            .toString(16)
-            .padStart(8, '0');
+        // Eight hex digits of a 32-bit value: the same text as toString(16).padStart(8, '0').
+        const value = Math.floor(next() * 0x100000000);
+        out += hex4[Math.floor(value / 0x10000)] + hex4[value % 0x10000];
     }
     return out.slice(0, length);
 }

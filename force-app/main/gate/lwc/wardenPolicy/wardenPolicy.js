@@ -1,11 +1,12 @@
 // Generated from wardenPolicy.ts by scripts/check/build-lwc.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 export function utf8Encode(text) {
-  const out = [];
+  const out = new Uint8Array(text.length * 3);
+  let p = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code < 128) {
-      out.push(code);
+      out[p++] = code;
       continue;
     }
     if (code >= 55296 && code <= 56319 && i + 1 < text.length) {
@@ -20,19 +21,20 @@ export function utf8Encode(text) {
       code = 65533;
     }
     if (code < 2048) {
-      out.push(192 | code >> 6, 128 | code & 63);
+      out[p++] = 192 | code >> 6;
+      out[p++] = 128 | code & 63;
     } else if (code < 65536) {
-      out.push(224 | code >> 12, 128 | code >> 6 & 63, 128 | code & 63);
+      out[p++] = 224 | code >> 12;
+      out[p++] = 128 | code >> 6 & 63;
+      out[p++] = 128 | code & 63;
     } else {
-      out.push(
-        240 | code >> 18,
-        128 | code >> 12 & 63,
-        128 | code >> 6 & 63,
-        128 | code & 63
-      );
+      out[p++] = 240 | code >> 18;
+      out[p++] = 128 | code >> 12 & 63;
+      out[p++] = 128 | code >> 6 & 63;
+      out[p++] = 128 | code & 63;
     }
   }
-  return Uint8Array.from(out);
+  return out.slice(0, p);
 }
 const HEX = "0123456789abcdef";
 export function toHex(bytes) {
@@ -456,6 +458,31 @@ function escapeCanonical(value) {
   return value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 const DIGITS = /^(?:0|[1-9][0-9]{0,14})$/;
+let shortDecimals = null;
+let paddedDecimals = null;
+function decimal(value) {
+  if (!shortDecimals || !paddedDecimals) {
+    shortDecimals = new Array(1e4);
+    paddedDecimals = new Array(1e4);
+    for (let i = 0; i < 1e4; i++) {
+      shortDecimals[i] = String(i);
+      paddedDecimals[i] = String(i + 1e4).slice(1);
+    }
+  }
+  if (value < 0) {
+    return "-" + decimal(-value);
+  }
+  if (value < 1e4) {
+    return shortDecimals[value];
+  }
+  let out = "";
+  while (value >= 1e4) {
+    const group = value % 1e4;
+    out = paddedDecimals[group] + out;
+    value = (value - group) / 1e4;
+  }
+  return shortDecimals[value] + out;
+}
 function canonicalValue(raw, kind, field) {
   if (raw === null || raw === void 0) {
     return "";
@@ -463,7 +490,7 @@ function canonicalValue(raw, kind, field) {
   switch (kind) {
     case "integer":
       if (typeof raw === "number" && Number.isSafeInteger(raw)) {
-        return String(raw);
+        return decimal(raw);
       }
       if (typeof raw === "string" && DIGITS.test(raw)) {
         return raw;
@@ -477,18 +504,44 @@ function canonicalValue(raw, kind, field) {
       return escapeCanonical(typeof raw === "string" ? raw : String(raw));
   }
 }
-const FIELD_PREFIXES = LOG_FIELDS.map((f) => f.name + "=");
-const FIELD_KINDS = LOG_FIELDS.map((f) => f.kind);
 export function canonicalEntry(entry) {
-  let out = CHAIN_VERSION + "\n";
-  for (let i = 0; i < FIELD_PREFIXES.length; i++) {
-    const name = LOG_FIELDS[i].name;
-    out += FIELD_PREFIXES[i] + canonicalValue(entry[name], FIELD_KINDS[i], name) + "\n";
+  return canonicalText(entry, "");
+}
+const LINE_STARTS = LOG_FIELDS.map((f, i) => (i === 0 ? CHAIN_VERSION + "\n" : "\n") + f.name + "=");
+function valueOf(raw, kind, field) {
+  return raw === null || raw === void 0 ? "" : canonicalValue(raw, kind, field);
+}
+function textOf(raw, escaped) {
+  if (raw === null || raw === void 0) {
+    return "";
   }
-  return out;
+  const value = typeof raw === "string" ? raw : String(raw);
+  return escaped || value.indexOf("\n") >= 0 ? escapeCanonical(value) : value;
+}
+function canonicalLines(entry, suffix, escaped) {
+  return LINE_STARTS[0] + textOf(entry.EventUuid__c, escaped) + LINE_STARTS[1] + valueOf(entry.Sequence__c, "integer", "Sequence__c") + LINE_STARTS[2] + valueOf(entry.LoggedAt__c, "datetime", "LoggedAt__c") + LINE_STARTS[3] + valueOf(entry.Endpoint__c, "id", "Endpoint__c") + LINE_STARTS[4] + textOf(entry.EndpointKey__c, escaped) + LINE_STARTS[5] + textOf(entry.Purpose__c, escaped) + LINE_STARTS[6] + textOf(entry.Decision__c, escaped) + LINE_STARTS[7] + textOf(entry.Mode__c, escaped) + LINE_STARTS[8] + textOf(entry.Reasons__c, escaped) + LINE_STARTS[9] + textOf(entry.RecordId__c, escaped) + LINE_STARTS[10] + textOf(entry.SubjectKey__c, escaped) + LINE_STARTS[11] + textOf(entry.Jurisdiction__c, escaped) + LINE_STARTS[12] + textOf(entry.FieldsSent__c, escaped) + LINE_STARTS[13] + textOf(entry.PhiCategories__c, escaped) + LINE_STARTS[14] + valueOf(entry.RedactionCount__c, "integer", "RedactionCount__c") + LINE_STARTS[15] + textOf(entry.ConsentResult__c, escaped) + LINE_STARTS[16] + textOf(entry.ResidencyResult__c, escaped) + LINE_STARTS[17] + textOf(entry.PromptSha256__c, escaped) + LINE_STARTS[18] + textOf(entry.ResponseSha256__c, escaped) + LINE_STARTS[19] + valueOf(entry.TokensIn__c, "integer", "TokensIn__c") + LINE_STARTS[20] + valueOf(entry.TokensOut__c, "integer", "TokensOut__c") + LINE_STARTS[21] + valueOf(entry.LatencyMs__c, "integer", "LatencyMs__c") + LINE_STARTS[22] + textOf(entry.Caller__c, escaped) + "\n" + suffix;
+}
+function canonicalText(entry, suffix) {
+  const plain = canonicalLines(entry, suffix, false);
+  if (plain.indexOf("\\") < 0 && plain.indexOf("\r") < 0 || keptTextIsCanonical(entry)) {
+    return plain;
+  }
+  return canonicalLines(entry, suffix, true);
+}
+function keptTextIsCanonical(entry) {
+  for (const field of LOG_FIELDS) {
+    const raw = entry[field.name];
+    if (field.kind === "text" && raw !== null && raw !== void 0) {
+      const value = typeof raw === "string" ? raw : String(raw);
+      if (value.indexOf("\n") < 0 && (value.indexOf("\\") >= 0 || value.indexOf("\r") >= 0)) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 export function computeEntryHash(entry, previousHash, hasher = PURE_HASHER) {
-  return hasher.sha256Utf8(canonicalEntry(entry) + previousHash);
+  return hasher.sha256Utf8(canonicalText(entry, previousHash));
 }
 export function merkleRoot(leafHashes, hasher = PURE_HASHER) {
   if (leafHashes.length === 0) {
@@ -522,6 +575,18 @@ export function checkpointMessage(checkpoint) {
   return out;
 }
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
+function chainText(raw) {
+  return typeof raw === "string" ? raw : raw === null || raw === void 0 ? "" : String(raw);
+}
+function malformedEntryHash(index, sequence) {
+  return {
+    kind: "malformed",
+    index,
+    sequence,
+    field: "EntryHash__c",
+    message: `Sequence ${sequence}: EntryHash__c is not 64 lowercase hex characters.`
+  };
+}
 function sequenceOf(entry) {
   const raw = entry.Sequence__c;
   if (typeof raw === "number" && raw >= 1 && Number.isSafeInteger(raw)) {
@@ -559,7 +624,6 @@ export function verifyChain(entries, options = {}) {
     return fail({ kind: "empty", index: -1, sequence: null, message: "The export holds no entries." });
   }
   const sequences = new Array(entries.length);
-  const positions = /* @__PURE__ */ new Map();
   for (let i = 0; i < entries.length; i++) {
     let seq;
     try {
@@ -583,9 +647,6 @@ export function verifyChain(entries, options = {}) {
       });
     }
     sequences[i] = seq;
-    if (!positions.has(seq)) {
-      positions.set(seq, i);
-    }
   }
   const first = sequences[0];
   if (first !== 1 && !options.allowPartial) {
@@ -619,8 +680,8 @@ export function verifyChain(entries, options = {}) {
         );
       }
       const expected = previousSeq + 1;
-      const later = positions.get(expected);
-      if (later !== void 0 && later > i) {
+      const later = sequences.indexOf(expected);
+      if (later > i) {
         return fail({
           kind: "reordered",
           index: i,
@@ -635,9 +696,10 @@ export function verifyChain(entries, options = {}) {
         message: seq - expected === 1 ? `Sequence ${expected} is missing (row ${i + 1} has sequence ${seq}).` : `Sequences ${expected}..${seq - 1} are missing (row ${i + 1} has sequence ${seq}).`
       });
     }
-    const recordedPrevious = entry.PreviousHash__c === null || entry.PreviousHash__c === void 0 ? "" : String(entry.PreviousHash__c);
-    const recordedHash = entry.EntryHash__c === null || entry.EntryHash__c === void 0 ? "" : String(entry.EntryHash__c);
-    if (!HASH_PATTERN.test(recordedPrevious)) {
+    const recordedPrevious = chainText(entry.PreviousHash__c);
+    const recordedHash = chainText(entry.EntryHash__c);
+    const linked = previousHash !== null && recordedPrevious === previousHash;
+    if (!linked && !HASH_PATTERN.test(recordedPrevious)) {
       return fail({
         kind: "malformed",
         index: i,
@@ -646,14 +708,8 @@ export function verifyChain(entries, options = {}) {
         message: `Sequence ${seq}: PreviousHash__c is not 64 lowercase hex characters.`
       });
     }
-    if (!HASH_PATTERN.test(recordedHash)) {
-      return fail({
-        kind: "malformed",
-        index: i,
-        sequence: seq,
-        field: "EntryHash__c",
-        message: `Sequence ${seq}: EntryHash__c is not 64 lowercase hex characters.`
-      });
+    if (!linked && !HASH_PATTERN.test(recordedHash)) {
+      return fail(malformedEntryHash(i, seq));
     }
     if (previousHash === null) {
       if (seq === 1 && recordedPrevious !== GENESIS_HASH) {
@@ -679,8 +735,11 @@ export function verifyChain(entries, options = {}) {
     }
     let computed;
     try {
-      computed = hasher.sha256Utf8(canonicalEntry(entry) + recordedPrevious);
+      computed = computeEntryHash(entry, recordedPrevious, hasher);
     } catch (error) {
+      if (linked && !HASH_PATTERN.test(recordedHash)) {
+        return fail(malformedEntryHash(i, seq));
+      }
       const field = error instanceof CanonicalFormError ? error.field : void 0;
       return fail({
         kind: "malformed",
@@ -691,6 +750,9 @@ export function verifyChain(entries, options = {}) {
       });
     }
     if (computed !== recordedHash) {
+      if (linked && !HASH_PATTERN.test(recordedHash)) {
+        return fail(malformedEntryHash(i, seq));
+      }
       return fail({
         kind: "edited",
         index: i,
@@ -802,9 +864,17 @@ function verifyCheckpoints(entries, sequences, options, hasher, report) {
 }
 export function parseCsv(text) {
   const rows = [];
-  let row = [];
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+  parseCsvRows(text, text.charCodeAt(0) === 65279 ? 1 : 0, true, rows, 0);
+  return rows;
+}
+export function parseCsvRows(text, start, final, rows, offset) {
   const n = text.length;
+  let i = start;
+  let rowStart = start;
+  let row = [];
+  let comma = -1;
+  let lineFeed = -1;
+  let carriageReturn = -1;
   while (i < n) {
     let value;
     if (text.charCodeAt(i) === 34) {
@@ -812,8 +882,11 @@ export function parseCsv(text) {
       let parts = "";
       for (; ; ) {
         const q = text.indexOf('"', j);
-        if (q < 0) {
-          throw new Error(`Unterminated quoted CSV field at character ${i}.`);
+        if (q < 0 || !final && q + 1 >= n) {
+          if (!final) {
+            return rowStart;
+          }
+          throw new Error(`Unterminated quoted CSV field at character ${offset + i}.`);
         }
         parts += text.slice(j, q);
         if (text.charCodeAt(q + 1) === 34) {
@@ -826,19 +899,30 @@ export function parseCsv(text) {
       }
       value = parts;
     } else {
-      let j = i;
-      while (j < n) {
-        const c2 = text.charCodeAt(j);
-        if (c2 === 44 || c2 === 10 || c2 === 13) {
-          break;
-        }
-        j++;
+      if (comma < i) {
+        comma = text.indexOf(",", i);
+        comma = comma < 0 ? n : comma;
+      }
+      if (lineFeed < i) {
+        lineFeed = text.indexOf("\n", i);
+        lineFeed = lineFeed < 0 ? n : lineFeed;
+      }
+      if (carriageReturn < i) {
+        carriageReturn = text.indexOf("\r", i);
+        carriageReturn = carriageReturn < 0 ? n : carriageReturn;
+      }
+      const j = Math.min(comma, lineFeed, carriageReturn);
+      if (j >= n && !final) {
+        return rowStart;
       }
       value = text.slice(i, j);
       i = j;
     }
     row.push(value);
     const c = text.charCodeAt(i);
+    if (!final && (i >= n || (c === 44 || c === 13) && i === n - 1)) {
+      return rowStart;
+    }
     if (c === 44) {
       i++;
       if (i === n) {
@@ -848,25 +932,30 @@ export function parseCsv(text) {
       rows.push(row);
       row = [];
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      rowStart = i;
     } else {
-      throw new Error(`Unexpected character after a quoted CSV field at character ${i}.`);
+      throw new Error(`Unexpected character after a quoted CSV field at character ${offset + i}.`);
     }
+  }
+  if (!final) {
+    return rowStart;
   }
   if (row.length > 0) {
     rows.push(row);
   }
-  return rows;
+  return n;
 }
 export function localFieldName(name) {
   const trimmed = name.trim();
   const m = /^[A-Za-z][A-Za-z0-9]*__([A-Za-z][A-Za-z0-9_]*__c)$/.exec(trimmed);
   return m ? m[1] : trimmed;
 }
-export function rowsToEntries(rows) {
+export function rowsToEntries(rows, rowOffset = 0) {
   if (rows.length === 0) {
     return { entries: [], columns: [] };
   }
   const columns = rows[0].map(localFieldName);
+  const template = columns.includes("__proto__") ? null : Object.fromEntries(columns.map((c) => [c, null]));
   const entries = [];
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
@@ -874,9 +963,9 @@ export function rowsToEntries(rows) {
       continue;
     }
     if (row.length !== columns.length) {
-      throw new Error(`CSV row ${r + 1} has ${row.length} cells; the header has ${columns.length}.`);
+      throw new Error(`CSV row ${rowOffset + r + 1} has ${row.length} cells; the header has ${columns.length}.`);
     }
-    const entry = {};
+    const entry = template ? { ...template } : {};
     for (let c = 0; c < columns.length; c++) {
       entry[columns[c]] = row[c] === "" ? null : row[c];
     }
@@ -2006,14 +2095,18 @@ export const FIELD_CATEGORIES = {
 export const FIELD_PRIORITY = 1;
 export const DICTIONARY_PRIORITY = 900;
 const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const FULLWIDTH = /[\uFF01-\uFF5E]/g;
+const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
+const REPLACED = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u2010-\u2015\u2212\uFE58\uFE63\uFF01-\uFF5E]/g;
+const NORMALISED = /[\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF01-\uFF5E]/;
+function replacementOf(c) {
+  return SPACE_LIKE.test(c) ? " " : DASH_LIKE.test(c) ? "-" : String.fromCharCode(c.charCodeAt(0) - 65248);
+}
 export function scanText(text) {
-  let scan = text;
-  if (/[\u0080-\uFFFF]/.test(text)) {
-    scan = scan.replace(SPACE_LIKE, " ").replace(DASH_LIKE, "-").replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 65248));
+  if (!NORMALISED.test(text)) {
+    return { text, map: null };
   }
+  const scan = text.replace(REPLACED, replacementOf);
   IGNORABLE.lastIndex = 0;
   if (!IGNORABLE.test(scan)) {
     return { text: scan, map: null };
@@ -2031,6 +2124,759 @@ export function scanText(text) {
   map.push(scan.length);
   return { text: out, map };
 }
+const ALL_CODES = [0, 65535];
+const ASCII_LETTERS = [65, 90, 97, 122];
+const ASCII_DIGITS = [48, 57];
+function normaliseCodes(pairs) {
+  const ranges = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    ranges.push([pairs[i], pairs[i + 1]]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out = [];
+  for (const [lo, hi] of ranges) {
+    if (out.length > 0 && lo <= out[out.length - 1] + 1) {
+      out[out.length - 1] = Math.max(out[out.length - 1], hi);
+    } else {
+      out.push(lo, hi);
+    }
+  }
+  return out;
+}
+function unionCodes(a, b) {
+  return a.length === 0 ? b : b.length === 0 ? a : normaliseCodes(a.concat(b));
+}
+function complementCodes(a) {
+  const out = [];
+  let next = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    if (a[i] > next) {
+      out.push(next, a[i] - 1);
+    }
+    next = a[i + 1] + 1;
+  }
+  if (next <= 65535) {
+    out.push(next, 65535);
+  }
+  return out;
+}
+function intersectCodes(a, b) {
+  const out = [];
+  for (let i = 0; i < a.length; i += 2) {
+    for (let j = 0; j < b.length; j += 2) {
+      const lo = Math.max(a[i], b[j]);
+      const hi = Math.min(a[i + 1], b[j + 1]);
+      if (lo <= hi) {
+        out.push(lo, hi);
+      }
+    }
+  }
+  return normaliseCodes(out);
+}
+function hasCode(a, code) {
+  for (let i = 0; i < a.length; i += 2) {
+    if (code < a[i]) {
+      return false;
+    }
+    if (code <= a[i + 1]) {
+      return true;
+    }
+  }
+  return false;
+}
+function countCodes(a) {
+  let n = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    n += a[i + 1] - a[i] + 1;
+  }
+  return n;
+}
+function caseClosed(a) {
+  const extra = [];
+  for (let c = 65; c <= 90; c++) {
+    if (hasCode(a, c) || hasCode(a, c + 32)) {
+      extra.push(c, c, c + 32, c + 32);
+    }
+  }
+  return unionCodes(a, normaliseCodes(extra));
+}
+class RxUnsupported extends Error {
+}
+class RxParser {
+  source;
+  ci;
+  i = 0;
+  constructor(source, ci) {
+    this.source = source;
+    this.ci = ci;
+  }
+  parse() {
+    const tree = this.alternation();
+    if (this.i !== this.source.length) {
+      this.fail();
+    }
+    return tree;
+  }
+  fail() {
+    throw new RxUnsupported(this.source);
+  }
+  literal(code) {
+    if (this.ci && code > 127) {
+      this.fail();
+    }
+    return this.ci ? caseClosed([code, code]) : [code, code];
+  }
+  hex(length) {
+    const digits = this.source.slice(this.i + 2, this.i + 2 + length);
+    if (digits.length !== length || !/^[0-9A-Fa-f]+$/.test(digits)) {
+      this.fail();
+    }
+    this.i += 2 + length;
+    return parseInt(digits, 16);
+  }
+  /** One escape at i (source[i] is a backslash): a code unit, or a class for \d and \w. */
+  escape() {
+    const c = this.source[this.i + 1];
+    if (c === void 0) {
+      return this.fail();
+    }
+    if (c === "u") {
+      return { code: this.hex(4), set: null };
+    }
+    if (c === "x") {
+      return { code: this.hex(2), set: null };
+    }
+    this.i += 2;
+    const known = {
+      d: { code: -1, set: ASCII_DIGITS },
+      w: { code: -1, set: [48, 57, 65, 90, 95, 95, 97, 122] },
+      t: { code: 9, set: null },
+      n: { code: 10, set: null },
+      r: { code: 13, set: null },
+      f: { code: 12, set: null },
+      v: { code: 11, set: null }
+    };
+    if (Object.prototype.hasOwnProperty.call(known, c)) {
+      return known[c];
+    }
+    if (/[A-Za-z0-9]/.test(c)) {
+      return this.fail();
+    }
+    return { code: c.charCodeAt(0), set: null };
+  }
+  classAtom() {
+    if (this.source[this.i] === "\\") {
+      return this.escape();
+    }
+    if (this.source[this.i] === "[" || this.i >= this.source.length) {
+      this.fail();
+    }
+    const code = this.source.charCodeAt(this.i);
+    this.i++;
+    return { code, set: null };
+  }
+  charClass() {
+    const source = this.source;
+    this.i++;
+    let negated = false;
+    if (source[this.i] === "^") {
+      negated = true;
+      this.i++;
+    }
+    if (source[this.i] === "]") {
+      this.fail();
+    }
+    const pairs = [];
+    while (source[this.i] !== "]") {
+      if (this.i >= source.length) {
+        this.fail();
+      }
+      const from = this.classAtom();
+      if (source[this.i] === "-" && source[this.i + 1] !== "]" && this.i + 1 < source.length) {
+        this.i++;
+        const to = this.classAtom();
+        if (from.set || to.set || to.code < from.code) {
+          this.fail();
+        }
+        pairs.push(from.code, to.code);
+      } else if (from.set) {
+        pairs.push(...from.set);
+      } else {
+        pairs.push(from.code, from.code);
+      }
+    }
+    this.i++;
+    let set = normaliseCodes(pairs);
+    if (this.ci) {
+      for (let k = 0; k < set.length; k += 2) {
+        if (set[k + 1] > 127) {
+          this.fail();
+        }
+      }
+      set = caseClosed(set);
+    }
+    return negated ? complementCodes(set) : set;
+  }
+  alternation() {
+    const options = [this.sequence()];
+    while (this.source[this.i] === "|") {
+      this.i++;
+      options.push(this.sequence());
+    }
+    return options.length === 1 ? options[0] : { k: "alt", options };
+  }
+  sequence() {
+    const items = [];
+    while (this.i < this.source.length && this.source[this.i] !== "|" && this.source[this.i] !== ")") {
+      const quantified = this.quantifier(this.atom());
+      if (quantified.k === "seq") {
+        items.push(...quantified.items);
+      } else {
+        items.push(quantified);
+      }
+    }
+    return { k: "seq", items };
+  }
+  quantifier(atom) {
+    const c = this.source[this.i];
+    let min = 1;
+    let max = 1;
+    if (c === "?" || c === "*" || c === "+") {
+      min = c === "+" ? 1 : 0;
+      max = c === "?" ? 1 : Infinity;
+      this.i++;
+    } else if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.i));
+      if (!m) {
+        return this.fail();
+      }
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      if (max < min) {
+        this.fail();
+      }
+      this.i += m[0].length;
+    } else {
+      return atom;
+    }
+    if (atom.k === "look") {
+      this.fail();
+    }
+    if (this.source[this.i] === "?") {
+      this.i++;
+    }
+    return { k: "rep", body: atom, min, max };
+  }
+  atom() {
+    const source = this.source;
+    const c = source[this.i];
+    if (c === "(") {
+      let look = null;
+      if (source.startsWith("(?:", this.i)) {
+        this.i += 3;
+      } else if (source.startsWith("(?=", this.i) || source.startsWith("(?!", this.i)) {
+        look = { behind: false, negative: source[this.i + 2] === "!" };
+        this.i += 3;
+      } else if (source.startsWith("(?<=", this.i) || source.startsWith("(?<!", this.i)) {
+        look = { behind: true, negative: source[this.i + 3] === "!" };
+        this.i += 4;
+      } else if (source[this.i + 1] === "?") {
+        return this.fail();
+      } else {
+        this.i += 1;
+      }
+      const body = this.alternation();
+      if (source[this.i] !== ")") {
+        this.fail();
+      }
+      this.i++;
+      return look ? { k: "look", behind: look.behind, negative: look.negative, body } : body;
+    }
+    if (c === "[") {
+      return { k: "set", set: this.charClass() };
+    }
+    if (c === "\\") {
+      const e = this.escape();
+      return { k: "set", set: e.set ? e.set : this.literal(e.code) };
+    }
+    if (".^$*+?{}[]|)".includes(c)) {
+      return this.fail();
+    }
+    this.i++;
+    return { k: "set", set: this.literal(c.charCodeAt(0)) };
+  }
+}
+function parseRx(source, ci) {
+  return new RxParser(source, ci).parse();
+}
+function rxMin(node) {
+  if (node.k === "set" || node.k === "look") {
+    return node.k === "set" ? 1 : 0;
+  }
+  if (node.k === "seq") {
+    return node.items.reduce((t, n) => t + rxMin(n), 0);
+  }
+  if (node.k === "alt") {
+    return Math.min(...node.options.map(rxMin));
+  }
+  return node.min * rxMin(node.body);
+}
+function rxMax(node) {
+  if (node.k === "set" || node.k === "look") {
+    return node.k === "set" ? 1 : 0;
+  }
+  if (node.k === "seq") {
+    return node.items.reduce((t, n) => t + rxMax(n), 0);
+  }
+  if (node.k === "alt") {
+    return Math.max(...node.options.map(rxMax));
+  }
+  const body = rxMax(node.body);
+  return body === 0 ? 0 : node.max * body;
+}
+function rxEdge(node, last) {
+  if (node.k === "set" || node.k === "look") {
+    return node.k === "set" ? node.set : [];
+  }
+  if (node.k === "alt") {
+    return node.options.reduce((t, n) => unionCodes(t, rxEdge(n, last)), []);
+  }
+  if (node.k === "rep") {
+    return node.max === 0 ? [] : rxEdge(node.body, last);
+  }
+  let out = [];
+  const items = last ? node.items.slice().reverse() : node.items;
+  for (const item of items) {
+    out = unionCodes(out, rxEdge(item, last));
+    if (rxMin(item) > 0) {
+      break;
+    }
+  }
+  return out;
+}
+function rxPositions(items, limit, backward) {
+  const raw = [];
+  for (let k = 0; k < limit; k++) {
+    raw.push([]);
+  }
+  const over = 1 << limit;
+  const walk = (node, from) => {
+    if (node.k === "look") {
+      return from;
+    }
+    if (node.k === "set") {
+      for (let o = 0; o < limit; o++) {
+        if ((from >>> o & 1) === 1) {
+          const into = raw[o];
+          for (let r = 0; r < node.set.length; r++) {
+            into.push(node.set[r]);
+          }
+          if (into.length > 512) {
+            raw[o] = normaliseCodes(into);
+          }
+        }
+      }
+      return (from & over - 1) << 1 | from & over;
+    }
+    if (node.k === "seq") {
+      let at2 = from;
+      const order = backward ? node.items.slice().reverse() : node.items;
+      for (const item of order) {
+        at2 = walk(item, at2);
+      }
+      return at2;
+    }
+    if (node.k === "alt") {
+      let out2 = 0;
+      for (const option of node.options) {
+        out2 |= walk(option, from);
+      }
+      return out2;
+    }
+    let at = from;
+    for (let n = 0; n < node.min; n++) {
+      const next = walk(node.body, at);
+      if (next === at) {
+        break;
+      }
+      at = next;
+    }
+    let all = at;
+    for (let n = node.min; n < node.max; n++) {
+      const grown = all | walk(node.body, all);
+      if (grown === all) {
+        break;
+      }
+      all = grown;
+    }
+    return all;
+  };
+  walk({ k: "seq", items }, 1);
+  const length = Math.min(limit, rxMin({ k: "seq", items }));
+  const out = [];
+  for (let k = 0; k < length; k++) {
+    out.push(raw[k].length > 0 ? normaliseCodes(raw[k]) : ALL_CODES);
+  }
+  return out;
+}
+const WORD_NEXT = 54;
+const RUN_LENGTHS = 16;
+const RUN_AFTER = 18;
+const ENTRY_DIGITS = 52 * WORD_NEXT;
+const ENTRY_CHAR = ENTRY_DIGITS + RUN_LENGTHS * RUN_AFTER;
+const CHAR_LIMIT = 592;
+const ENTRY_HIGH = ENTRY_CHAR + CHAR_LIMIT;
+const ENTRY_COUNT = ENTRY_HIGH + 1;
+function letterIndex(code) {
+  return code >= 65 && code <= 90 ? code - 65 : code >= 97 && code <= 122 ? code - 71 : code >= 48 && code <= 57 ? 52 : 53;
+}
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] = letterIndex(c);
+}
+const DIGIT_AFTER = " 	\n\r-./:,()+#'";
+const DIGIT_AFTER_CLASS = new Uint8Array(128).fill(16);
+for (let c = 65; c <= 90; c++) {
+  DIGIT_AFTER_CLASS[c] = 14;
+  DIGIT_AFTER_CLASS[c + 32] = 15;
+}
+for (let k = 0; k < DIGIT_AFTER.length; k++) {
+  DIGIT_AFTER_CLASS[DIGIT_AFTER.charCodeAt(k)] = k;
+}
+function digitAfterSet(cls) {
+  if (cls < DIGIT_AFTER.length) {
+    const c = DIGIT_AFTER.charCodeAt(cls);
+    return [c, c];
+  }
+  if (cls === 14) {
+    return [65, 90];
+  }
+  if (cls === 15) {
+    return [97, 122];
+  }
+  if (cls === 16) {
+    let listed = unionCodes(ASCII_LETTERS, ASCII_DIGITS);
+    for (let k = 0; k < DIGIT_AFTER.length; k++) {
+      const c = DIGIT_AFTER.charCodeAt(k);
+      listed = unionCodes(listed, [c, c]);
+    }
+    return complementCodes(listed);
+  }
+  return [];
+}
+const DIGIT_AFTER_CODES = [];
+for (let cls = 0; cls < 18; cls++) {
+  DIGIT_AFTER_CODES.push(digitAfterSet(cls));
+}
+const LETTER_SHARE = "etaoinshrdlcumwfgypbvkjxqz";
+function charShare(code) {
+  if (code >= 97 && code <= 122) {
+    const rank = LETTER_SHARE.indexOf(String.fromCharCode(code));
+    return 0.65 * (0.13 * Math.pow(0.86, rank));
+  }
+  if (code >= 65 && code <= 90) {
+    const rank = LETTER_SHARE.indexOf(String.fromCharCode(code + 32));
+    return 0.06 * (0.13 * Math.pow(0.86, rank));
+  }
+  if (code >= 48 && code <= 57) {
+    return 66e-4;
+  }
+  switch (code) {
+    case 32:
+      return 0.15;
+    case 10:
+      return 0.03;
+    case 46:
+      return 0.01;
+    case 44:
+      return 6e-3;
+    case 39:
+      return 4e-3;
+    case 58:
+      return 34e-4;
+    case 45:
+      return 2e-3;
+    case 47:
+      return 15e-4;
+    case 34:
+      return 2e-3;
+    case 9:
+    case 13:
+      return 5e-4;
+    default:
+      return code < 128 ? 3e-4 : code < CHAR_LIMIT ? 5e-5 : 1e-5;
+  }
+}
+const SHARE_TABLE = new Float64Array(CHAR_LIMIT);
+for (let c = 0; c < CHAR_LIMIT; c++) {
+  SHARE_TABLE[c] = charShare(c);
+}
+function shareOf(set) {
+  let share = 0;
+  for (let i = 0; i < set.length; i += 2) {
+    for (let c = set[i]; c <= Math.min(set[i + 1], CHAR_LIMIT - 1); c++) {
+      share += SHARE_TABLE[c];
+    }
+    if (set[i + 1] >= CHAR_LIMIT) {
+      share += (set[i + 1] - Math.max(set[i], CHAR_LIMIT) + 1) * 1e-5;
+    }
+  }
+  return Math.min(1, share);
+}
+const RUN_LENGTH_SHARE = [0.25, 0.2, 0.1, 0.25, 0.06, 0.04, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01];
+const RUN_AFTER_SHARE = [
+  0.45,
+  5e-3,
+  0.1,
+  5e-3,
+  0.05,
+  0.08,
+  0.04,
+  0.03,
+  0.08,
+  5e-3,
+  0.01,
+  1e-3,
+  1e-3,
+  5e-3,
+  0.02,
+  0.1,
+  0.02,
+  1e-3
+];
+function entryShare(entry) {
+  if (entry < ENTRY_DIGITS) {
+    const letter = Math.floor(entry / WORD_NEXT);
+    const next = entry % WORD_NEXT;
+    const nextShare = next < 52 ? SHARE_TABLE[next < 26 ? 65 + next : 71 + next] / 0.7 : next === 52 ? 0.01 : 0.05;
+    return SHARE_TABLE[letter < 26 ? 65 + letter : 71 + letter] * (letter < 26 ? 0.8 : 0.2) * nextShare;
+  }
+  if (entry < ENTRY_CHAR) {
+    const run = entry - ENTRY_DIGITS;
+    return 0.016 * RUN_LENGTH_SHARE[Math.floor(run / RUN_AFTER)] * RUN_AFTER_SHARE[run % RUN_AFTER];
+  }
+  return entry === ENTRY_HIGH ? 2e-3 : SHARE_TABLE[entry - ENTRY_CHAR];
+}
+function classRun(sets) {
+  const low = new Uint32Array(sets.length * 8);
+  const high = [];
+  sets.forEach((set, k) => {
+    for (let i = 0; i < set.length; i += 2) {
+      for (let c = set[i]; c <= Math.min(set[i + 1], 255); c++) {
+        low[k * 8 + (c >>> 5)] |= 1 << (c & 31);
+      }
+    }
+    high.push(intersectCodes(set, [256, 65535]));
+  });
+  return { length: sets.length, low, high };
+}
+function inRun(run, k, code) {
+  return code < 256 ? (run.low[k * 8 + (code >>> 5)] >>> (code & 31) & 1) === 1 : hasCode(run.high[k], code);
+}
+const PLAN_CLASSES = 12;
+const COST_ENTRY = 20;
+const COST_ANCHOR = 40;
+const COST_POSITION = 8;
+const COST_EXEC = 250;
+function topLevelItems(tree) {
+  return tree.k === "seq" ? tree.items : [tree];
+}
+function singleSet(node) {
+  if (node.k === "set") {
+    return node.set;
+  }
+  if (node.k === "seq" && node.items.length === 1) {
+    return singleSet(node.items[0]);
+  }
+  return null;
+}
+function anchorEntries(before, positions) {
+  if (positions.length === 0) {
+    return null;
+  }
+  const first = positions[0];
+  const entries = [];
+  const letters = intersectCodes(first, ASCII_LETTERS);
+  if (letters.length > 0) {
+    if (intersectCodes(before, ASCII_LETTERS).length > 0) {
+      return null;
+    }
+    const nextClasses = /* @__PURE__ */ new Set();
+    if (positions.length < 2) {
+      for (let k = 0; k < WORD_NEXT; k++) {
+        nextClasses.add(k);
+      }
+    } else {
+      const next = positions[1];
+      for (let i = 0; i < next.length; i += 2) {
+        for (let c = next[i]; c <= next[i + 1]; c++) {
+          nextClasses.add(c < 128 ? ASCII_CLASS[c] : 53);
+          if (c >= 128) {
+            break;
+          }
+        }
+      }
+    }
+    for (let i = 0; i < letters.length; i += 2) {
+      for (let c = letters[i]; c <= letters[i + 1]; c++) {
+        for (const n of nextClasses) {
+          entries.push(letterIndex(c) * WORD_NEXT + n);
+        }
+      }
+    }
+  }
+  if (intersectCodes(first, ASCII_DIGITS).length > 0) {
+    if (intersectCodes(before, ASCII_DIGITS).length > 0) {
+      return null;
+    }
+    for (let length = 1; length <= RUN_LENGTHS; length++) {
+      if (length <= positions.length && intersectCodes(positions[length - 1], ASCII_DIGITS).length === 0) {
+        break;
+      }
+      for (let after = 0; after < RUN_AFTER; after++) {
+        const fits = length === RUN_LENGTHS || length >= positions.length || intersectCodes(positions[length], DIGIT_AFTER_CODES[after]).length > 0;
+        if (fits) {
+          entries.push(ENTRY_DIGITS + (length - 1) * RUN_AFTER + after);
+        }
+      }
+    }
+  }
+  const others = intersectCodes(first, complementCodes(unionCodes(ASCII_LETTERS, ASCII_DIGITS)));
+  const low = intersectCodes(others, [0, CHAR_LIMIT - 1]);
+  if (countCodes(low) > 256) {
+    return null;
+  }
+  for (let i = 0; i < low.length; i += 2) {
+    for (let c = low[i]; c <= low[i + 1]; c++) {
+      entries.push(ENTRY_CHAR + c);
+    }
+  }
+  if (intersectCodes(others, [CHAR_LIMIT, 65535]).length > 0) {
+    entries.push(ENTRY_HIGH);
+  }
+  return entries;
+}
+export function planPatternIndex(pattern, caseInsensitive) {
+  let tree;
+  try {
+    tree = parseRx(pattern, caseInsensitive);
+  } catch (error) {
+    if (error instanceof RxUnsupported) {
+      return null;
+    }
+    throw error;
+  }
+  const items = topLevelItems(tree);
+  if (items.some((n) => !Number.isFinite(rxMax(n)))) {
+    return null;
+  }
+  const lead = items[0];
+  const notBefore = lead && lead.k === "look" && lead.behind && lead.negative ? singleSet(lead.body) : null;
+  const beforeStart = notBefore ? complementCodes(notBefore) : ALL_CODES;
+  const start = rxPositions(items, PLAN_CLASSES, false);
+  if (start.length === 0) {
+    return null;
+  }
+  const notBeforeShare = notBefore ? Math.max(0.2, 1 - shareOf(notBefore)) : 1;
+  const startShare = Math.min(1, start.reduce((t, set) => t * shareOf(set), 1) * notBeforeShare);
+  const scanCost = 0.8 + 40 * shareOf(start[0]) * notBeforeShare;
+  let best = null;
+  let lo = 0;
+  let hi = 0;
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j];
+    const itemMin = rxMin(item);
+    const itemMax = rxMax(item);
+    const anchor = itemMin > 0 ? planAnchor(items, j, beforeStart) : null;
+    if (anchor !== null) {
+      const width = hi - lo + 1;
+      const cost = anchor.entryShare * (COST_ENTRY + COST_ANCHOR) + anchor.anchorShare * width * (COST_POSITION + startShare * COST_EXEC);
+      if (best === null || cost < best.cost) {
+        best = {
+          entries: anchor.entries,
+          after: anchor.after,
+          lo,
+          hi,
+          before: anchor.before,
+          start: classRun(start),
+          notBefore: notBefore ? classRun([notBefore]) : null,
+          cost,
+          scanCost
+        };
+      }
+    }
+    lo += itemMin;
+    hi += itemMax;
+  }
+  return best !== null && best.cost < scanCost ? best : null;
+}
+function planAnchor(items, j, beforeStart) {
+  let before = [];
+  let emptyBefore = true;
+  for (let i = j - 1; i >= 0; i--) {
+    before = unionCodes(before, rxEdge(items[i], true));
+    if (rxMin(items[i]) > 0) {
+      emptyBefore = false;
+      break;
+    }
+  }
+  if (emptyBefore) {
+    before = unionCodes(before, beforeStart);
+  }
+  const back = rxPositions(items.slice(0, j), PLAN_CLASSES, true);
+  const backShare = back.reduce((t, set) => t * shareOf(set), 1);
+  const item = items[j];
+  const options = item.k === "alt" ? item.options : [item];
+  const runsOf = /* @__PURE__ */ new Map();
+  let totalEntryShare = 0;
+  let anchorShare = 0;
+  for (const option of options) {
+    const positions = rxPositions([option, ...items.slice(j + 1)], PLAN_CLASSES, false);
+    const entries2 = anchorEntries(before, positions);
+    if (entries2 === null || entries2.length === 0) {
+      return null;
+    }
+    const run = classRun(positions);
+    let share = 0;
+    for (const e of entries2) {
+      share += entryShare(e);
+      const runs = runsOf.get(e);
+      if (runs === void 0) {
+        runsOf.set(e, [run]);
+      } else if (!runs.includes(run)) {
+        runs.push(run);
+      }
+    }
+    totalEntryShare += share;
+    const verifiedFrom = intersectCodes(positions[0], ASCII_LETTERS).length > 0 ? 2 : 1;
+    anchorShare += share * positions.slice(verifiedFrom).reduce((t, set) => t * shareOf(set), 1) * backShare;
+  }
+  const entries = Array.from(runsOf.keys()).sort((a, b) => a - b);
+  const runIds = /* @__PURE__ */ new Map();
+  const shared = /* @__PURE__ */ new Map();
+  const after = entries.map((e) => {
+    const runs = runsOf.get(e);
+    const key = runs.map((run) => {
+      if (!runIds.has(run)) {
+        runIds.set(run, runIds.size);
+      }
+      return runIds.get(run);
+    }).join(",");
+    const known = shared.get(key);
+    if (known) {
+      return known;
+    }
+    shared.set(key, runs);
+    return runs;
+  });
+  return {
+    entries,
+    after,
+    before: classRun(back),
+    entryShare: Math.min(1, totalEntryShare),
+    anchorShare: Math.min(1, anchorShare)
+  };
+}
 const compiledCache = /* @__PURE__ */ new WeakMap();
 export function compilePatterns(patterns) {
   const cached = compiledCache.get(patterns);
@@ -2044,48 +2890,310 @@ export function compilePatterns(patterns) {
   const compiled = patterns.filter((p) => p.enabled).slice().sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((spec) => ({
     spec,
     regex: new RegExp(spec.pattern, "gd" + (spec.caseInsensitive ? "i" : "")),
-    hasGroup: new RegExp(spec.pattern + "|").exec("").length > 1
+    hasGroup: new RegExp(spec.pattern + "|").exec("").length > 1,
+    sticky: new RegExp(spec.pattern, "yd" + (spec.caseInsensitive ? "i" : "")),
+    plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
   }));
   compiledCache.set(patterns, compiled);
   return compiled;
 }
-function patternCandidates(scan, compiled, out) {
-  for (let p = 0; p < compiled.length; p++) {
-    const { spec, regex, hasGroup } = compiled[p];
-    regex.lastIndex = 0;
-    let m;
-    while ((m = regex.exec(scan)) !== null) {
-      if (m[0].length === 0) {
-        regex.lastIndex++;
-        continue;
-      }
-      let start = m.index;
-      let end = m.index + m[0].length;
-      if (hasGroup) {
-        const indices = m.indices?.[1];
-        if (!indices) {
-          continue;
-        }
-        start = indices[0];
-        end = indices[1];
-        if (end <= start) {
-          continue;
-        }
-      }
-      if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
-        continue;
-      }
-      out.push({
-        start,
-        end,
-        category: spec.category,
-        priority: spec.priority,
-        source: "pattern",
-        rule: spec.name,
-        order: p
+const patternIndexes = /* @__PURE__ */ new WeakMap();
+function patternIndexFor(compiled) {
+  let index = patternIndexes.get(compiled);
+  if (index) {
+    return index;
+  }
+  const fed = [];
+  for (let e = 0; e < ENTRY_COUNT; e++) {
+    fed.push([]);
+  }
+  const lists = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const listFor = (entries) => {
+    const key = entries.join(",");
+    let list = byKey.get(key);
+    if (list === void 0) {
+      list = lists.length;
+      const slotOf = new Int16Array(ENTRY_COUNT).fill(-1);
+      entries.forEach((e, slot) => {
+        slotOf[e] = slot;
       });
+      lists.push({ positions: [], entries: null, slotOf });
+      byKey.set(key, list);
+      for (const e of entries) {
+        fed[e].push(list);
+      }
+    }
+    return list;
+  };
+  const anchorList = compiled.map((c) => c.plan ? listFor(c.plan.entries) : -1);
+  compiled.forEach((c, p) => {
+    if (c.plan && c.plan.after.some((runs) => runs !== c.plan?.after[0])) {
+      lists[anchorList[p]].entries = [];
+    }
+  });
+  const feeds = new Int32Array(ENTRY_COUNT).fill(-1);
+  const groups = [];
+  const groupOf = /* @__PURE__ */ new Map();
+  fed.forEach((targets, e) => {
+    if (targets.length > 0) {
+      const key = targets.join(",");
+      let group = groupOf.get(key);
+      if (group === void 0) {
+        group = groups.length;
+        groups.push(targets);
+        groupOf.set(key, group);
+      }
+      feeds[e] = group;
+    }
+  });
+  index = { feeds, groups, lists, anchorList };
+  patternIndexes.set(compiled, index);
+  return index;
+}
+function tokenList() {
+  return { starts: [], ends: [], hashes: [], plain: [], count: 0 };
+}
+function addToken(tokens, start, end, hash, plain) {
+  const k = tokens.count++;
+  if (k < tokens.starts.length) {
+    tokens.starts[k] = start;
+    tokens.ends[k] = end;
+    tokens.hashes[k] = hash;
+    tokens.plain[k] = plain ? 1 : 0;
+  } else {
+    tokens.starts.push(start);
+    tokens.ends.push(end);
+    tokens.hashes.push(hash);
+    tokens.plain.push(plain ? 1 : 0);
+  }
+}
+function textPass(scan, index, tokens) {
+  const feeds = index === null ? null : index.feeds;
+  const groups = index === null ? [] : index.groups;
+  const lists = index === null ? [] : index.lists;
+  for (let l = 0; l < lists.length; l++) {
+    lists[l].positions.length = 0;
+    const entries = lists[l].entries;
+    if (entries !== null) {
+      entries.length = 0;
     }
   }
+  if (tokens !== null) {
+    tokens.count = 0;
+  }
+  const n = scan.length;
+  let previous = 53;
+  let tokenStart = -1;
+  let lowHalf = false;
+  let hash = 0;
+  let plain = true;
+  for (let i = 0; i < n; i++) {
+    const c = scan.charCodeAt(i);
+    const cls = c < 128 ? ASCII_CLASS[c] : 53;
+    if (cls < 52 && previous < 52) {
+      hash = Math.imul(hash, 31) + c | 0;
+      plain = plain && cls >= 26;
+      previous = cls;
+      continue;
+    }
+    if (tokens !== null) {
+      if (lowHalf) {
+        lowHalf = false;
+        hash = Math.imul(hash, 31) + c | 0;
+      } else {
+        const length = cls < 52 ? 1 : c < 170 ? 0 : letterAt(scan, i);
+        if (length > 0) {
+          if (tokenStart < 0) {
+            tokenStart = i;
+            hash = 0;
+            plain = true;
+          }
+          lowHalf = length === 2;
+          hash = Math.imul(hash, 31) + c | 0;
+          plain = plain && cls >= 26 && cls < 52;
+        } else if (tokenStart >= 0) {
+          if ((c === 39 || c === 8217 || c === 45) && i + 1 < n && letterAt(scan, i + 1) > 0) {
+            hash = Math.imul(hash, 31) + c | 0;
+            plain = false;
+          } else {
+            addToken(tokens, tokenStart, i, hash, plain);
+            tokenStart = -1;
+          }
+        }
+      }
+    }
+    if (feeds !== null) {
+      let entry = -1;
+      if (cls < 52) {
+        if (previous >= 52) {
+          const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
+          entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
+        }
+      } else if (cls === 52) {
+        if (previous !== 52) {
+          let j = i + 1;
+          while (j < n && j - i < RUN_LENGTHS) {
+            const d = scan.charCodeAt(j);
+            if (d < 48 || d > 57) {
+              break;
+            }
+            j++;
+          }
+          let after = 16;
+          if (j - i < RUN_LENGTHS) {
+            const d = j < n ? scan.charCodeAt(j) : -1;
+            after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
+          }
+          entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
+        }
+      } else {
+        entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+      }
+      if (entry >= 0) {
+        const group = feeds[entry];
+        if (group >= 0) {
+          const targets = groups[group];
+          for (let t = 0; t < targets.length; t++) {
+            const list = lists[targets[t]];
+            list.positions.push(i);
+            if (list.entries !== null) {
+              list.entries.push(entry);
+            }
+          }
+        }
+      }
+    }
+    previous = cls;
+  }
+  if (tokens !== null && tokenStart >= 0) {
+    addToken(tokens, tokenStart, n, hash, plain);
+  }
+}
+function fitsForward(scan, at, run) {
+  if (at + run.length > scan.length) {
+    return false;
+  }
+  for (let k = 0; k < run.length; k++) {
+    if (!inRun(run, k, scan.charCodeAt(at + k))) {
+      return false;
+    }
+  }
+  return true;
+}
+function fitsBackward(scan, at, run) {
+  if (at - run.length < 0) {
+    return false;
+  }
+  for (let k = 0; k < run.length; k++) {
+    if (!inRun(run, k, scan.charCodeAt(at - 1 - k))) {
+      return false;
+    }
+  }
+  return true;
+}
+function addPatternMatch(scan, m, compiled, order, out) {
+  const { spec, hasGroup } = compiled;
+  let start = m.index;
+  let end = m.index + m[0].length;
+  if (hasGroup) {
+    const indices = m.indices?.[1];
+    if (!indices) {
+      return;
+    }
+    start = indices[0];
+    end = indices[1];
+    if (end <= start) {
+      return;
+    }
+  }
+  if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
+    return;
+  }
+  out.push({
+    start,
+    end,
+    category: spec.category,
+    priority: spec.priority,
+    source: "pattern",
+    rule: spec.name,
+    order
+  });
+}
+function scanPattern(scan, compiled, order, out) {
+  const regex = compiled.regex;
+  regex.lastIndex = 0;
+  let m;
+  while ((m = regex.exec(scan)) !== null) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    addPatternMatch(scan, m, compiled, order, out);
+  }
+}
+function tryStart(scan, s, compiled, plan, order, out) {
+  const notBefore = plan.notBefore;
+  if (notBefore !== null && s > 0 && inRun(notBefore, 0, scan.charCodeAt(s - 1)) || !fitsForward(scan, s, plan.start)) {
+    return s + 1;
+  }
+  const sticky = compiled.sticky;
+  sticky.lastIndex = s;
+  const m = sticky.exec(scan);
+  if (m === null || m[0].length === 0) {
+    return s + 1;
+  }
+  addPatternMatch(scan, m, compiled, order, out);
+  return s + m[0].length;
+}
+function indexedPattern(scan, compiled, plan, anchors, order, out) {
+  const { lo, hi, after, before } = plan;
+  const positions = anchors.positions;
+  const entries = anchors.entries;
+  const slotOf = anchors.slotOf;
+  let next = 0;
+  for (let a = 0; a < positions.length; a++) {
+    const at = positions[a];
+    const last = at - lo;
+    if (last < next || before.length > 0 && !fitsBackward(scan, at, before)) {
+      continue;
+    }
+    const runs = entries === null ? after[0] : after[slotOf[entries[a]]];
+    let fits = false;
+    for (let r = 0; r < runs.length && !fits; r++) {
+      fits = fitsForward(scan, at, runs[r]);
+    }
+    if (!fits) {
+      continue;
+    }
+    for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
+      next = tryStart(scan, s, compiled, plan, order, out);
+    }
+    if (last + 1 > next) {
+      next = last + 1;
+    }
+  }
+}
+function patternCandidates(scan, compiled, index, out) {
+  for (let p = 0; p < compiled.length; p++) {
+    const c = compiled[p];
+    const list = index === null ? -1 : index.anchorList[p];
+    if (index === null || list < 0 || c.plan === null) {
+      scanPattern(scan, c, p, out);
+    } else {
+      indexedPattern(scan, c, c.plan, index.lists[list], p, out);
+    }
+  }
+}
+export function matchPatterns(scan, patterns, mode = "indexed", compiled = compilePatterns(patterns)) {
+  const out = [];
+  let index = null;
+  if (mode === "indexed") {
+    index = patternIndexFor(compiled);
+    textPass(scan, index, null);
+  }
+  patternCandidates(scan, compiled, index, out);
+  return out.map((c) => ({ start: c.start, end: c.end, rule: c.rule }));
 }
 const TAIL_WORD = "[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,30}";
 const TAIL_POSTAL = "[0-9]{3,5}(?:[ \\-][0-9]{2,4})?";
@@ -2408,28 +3516,10 @@ function letterAt(text, i) {
   return cached === 1 ? 1 : 0;
 }
 export function tokenize(text, emit) {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let len = letterAt(text, i);
-    if (len === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i += len;
-    for (; ; ) {
-      while (i < n && (len = letterAt(text, i)) > 0) {
-        i += len;
-      }
-      const c = text.charCodeAt(i);
-      if ((c === 39 || c === 8217 || c === 45) && i + 1 < n && letterAt(text, i + 1) > 0) {
-        i += 1;
-        continue;
-      }
-      break;
-    }
-    emit(start, i);
+  const tokens = tokenList();
+  textPass(text, null, tokens);
+  for (let k = 0; k < tokens.count; k++) {
+    emit(tokens.starts[k], tokens.ends[k]);
   }
 }
 function atSentenceStart(scan, start) {
@@ -2447,42 +3537,147 @@ function isEponym(scan, end, dictionary) {
   const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
   return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
 }
-function joins(scan, left, right) {
+function joinsReference(scan, left, right) {
   const gap = scan.slice(left.end, right.start);
   if (/^[ \t]{1,2}$/.test(gap)) {
     return true;
   }
   return left.cls === "I" && /^\.[ \t]{1,2}$/.test(gap);
 }
+function joins(scan, left, right) {
+  let from = left.end;
+  const to = right.start;
+  if (left.cls === "I" && to - from >= 2 && scan.charCodeAt(from) === 46) {
+    from++;
+  }
+  const gap = to - from;
+  if (gap < 1 || gap > 2) {
+    return false;
+  }
+  for (let i = from; i < to; i++) {
+    const c = scan.charCodeAt(i);
+    if (c !== 32 && c !== 9) {
+      return false;
+    }
+  }
+  return true;
+}
 const tokenCaches = /* @__PURE__ */ new WeakMap();
 const TOKEN_CACHE_LIMIT = 1e5;
+const TOKEN_TABLE_SIZE = 4096;
+function cachedTokenInfo(cache, scan, start, end, hash) {
+  const length = end - start;
+  const table = cache.table;
+  const mask = table.length - 1;
+  for (let slot = hash & mask; ; slot = slot + 1 & mask) {
+    const k = table[slot];
+    if (k < 0) {
+      return void 0;
+    }
+    const key = cache.keys[k];
+    if (cache.hashes[k] === hash && key.length === length) {
+      let same = true;
+      for (let i = 0; i < length && same; i++) {
+        same = key.charCodeAt(i) === scan.charCodeAt(start + i);
+      }
+      if (same) {
+        return cache.infos[k];
+      }
+    }
+  }
+}
+function placeToken(table, hash, k) {
+  const mask = table.length - 1;
+  let slot = hash & mask;
+  while (table[slot] >= 0) {
+    slot = slot + 1 & mask;
+  }
+  table[slot] = k;
+}
+function cacheTokenInfo(cache, token, hash, info) {
+  if (cache.keys.length >= TOKEN_CACHE_LIMIT) {
+    cache.table = new Int32Array(TOKEN_TABLE_SIZE).fill(-1);
+    cache.keys.length = 0;
+    cache.hashes.length = 0;
+    cache.infos.length = 0;
+  }
+  if ((cache.keys.length + 1) * 2 > cache.table.length) {
+    cache.table = new Int32Array(cache.table.length * 2).fill(-1);
+    cache.hashes.forEach((h, k) => placeToken(cache.table, h, k));
+  }
+  placeToken(cache.table, hash, cache.keys.length);
+  cache.keys.push(token);
+  cache.hashes.push(hash);
+  cache.infos.push(info);
+}
+const FILTER_BITS = 1 << 21;
+function filterBit(hash, second) {
+  const mixed = Math.imul(hash, 2654435761);
+  return (mixed >>> 20) * 512 + (second ? mixed >>> 2 & 511 : mixed >>> 11 & 511);
+}
+function tokenHash(text) {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h, 31) + text.charCodeAt(i) | 0;
+  }
+  return h;
+}
+function mayBeStrong(filter, hash) {
+  const a = filterBit(hash, false);
+  const b = filterBit(hash, true);
+  return (filter[a >>> 5] >>> (a & 31) & 1) === 1 && (filter[b >>> 5] >>> (b & 31) & 1) === 1;
+}
 function tokenClassCache(dictionary) {
   const stamp = dictionary.strong.size + "," + dictionary.ambiguous.size + "," + dictionary.wordNames.size + "," + dictionary.stop.size + "," + dictionary.fold.size + "," + dictionary.suffixes.join("|") + "," + dictionary.eponymNouns.size;
   let entry = tokenCaches.get(dictionary);
   if (!entry || entry.stamp !== stamp) {
-    entry = { stamp, classes: /* @__PURE__ */ new Map() };
+    const strongFilter = new Uint32Array(FILTER_BITS / 32);
+    for (const name of dictionary.strong) {
+      const hash = tokenHash(name);
+      for (const bit of [filterBit(hash, false), filterBit(hash, true)]) {
+        strongFilter[bit >>> 5] |= 1 << (bit & 31);
+      }
+    }
+    entry = {
+      stamp,
+      table: new Int32Array(TOKEN_TABLE_SIZE).fill(-1),
+      keys: [],
+      hashes: [],
+      infos: [],
+      strongFilter
+    };
     tokenCaches.set(dictionary, entry);
   }
-  return entry.classes;
+  return entry;
 }
-function dictionaryCandidates(scan, dictionary, out) {
+function dictionaryCandidates(scan, dictionary, words, out, reference = false) {
   const tokens = [];
+  const join = reference ? joinsReference : joins;
   const cache = tokenClassCache(dictionary);
-  tokenize(scan, (start, end) => {
-    const token = scan.slice(start, end);
-    let info = cache.get(token);
+  const strongFilter = cache.strongFilter;
+  const { starts, ends, hashes, plain } = words;
+  for (let w = 0; w < words.count; w++) {
+    const start = starts[w];
+    const end = ends[w];
+    const first = scan.charCodeAt(start);
+    if (first >= 97 && first <= 122 && !reference) {
+      if (end - start < 3 || plain[w] === 1 && !mayBeStrong(strongFilter, hashes[w])) {
+        continue;
+      }
+    }
+    let info = reference ? void 0 : cachedTokenInfo(cache, scan, start, end, hashes[w]);
     if (info === void 0) {
+      const token = scan.slice(start, end);
       const cls = classify(token, dictionary);
       info = cls === "L" ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
-      if (cache.size >= TOKEN_CACHE_LIMIT) {
-        cache.clear();
+      if (!reference) {
+        cacheTokenInfo(cache, token, hashes[w], info);
       }
-      cache.set(token, info);
     }
     if (info !== null) {
       tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
     }
-  });
+  }
   const sentenceStart = (t) => {
     if (t.sentenceStart === null) {
       t.sentenceStart = atSentenceStart(scan, t.start);
@@ -2498,7 +3693,7 @@ function dictionaryCandidates(scan, dictionary, out) {
     if (t.cls !== "R") {
       return false;
     }
-    return !sentenceStart(t) || k + 1 < tokens.length && nameLike(tokens[k + 1]) && joins(scan, t, tokens[k + 1]);
+    return !sentenceStart(t) || k + 1 < tokens.length && nameLike(tokens[k + 1]) && join(scan, t, tokens[k + 1]);
   };
   const push = (from, to) => {
     if (isEponym(scan, tokens[to].end, dictionary)) {
@@ -2518,11 +3713,11 @@ function dictionaryCandidates(scan, dictionary, out) {
     const t = tokens[k];
     if (anchors(k)) {
       let right = k;
-      while (right - k < 3 && right + 1 < tokens.length && nameLike(tokens[right + 1]) && joins(scan, tokens[right], tokens[right + 1])) {
+      while (right - k < 3 && right + 1 < tokens.length && nameLike(tokens[right + 1]) && join(scan, tokens[right], tokens[right + 1])) {
         right++;
       }
       let left = k;
-      while (k - left < 2 && left - 1 >= 0 && joins(scan, tokens[left - 1], tokens[left])) {
+      while (k - left < 2 && left - 1 >= 0 && join(scan, tokens[left - 1], tokens[left])) {
         const prev = tokens[left - 1];
         const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || !prev.caps && (prev.cls === "A" || prev.cls === "U") && !sentenceStart(prev);
         if (!ok) {
@@ -2534,14 +3729,14 @@ function dictionaryCandidates(scan, dictionary, out) {
       k = right;
       continue;
     }
-    if ((t.cls === "U" || t.cls === "A" || t.cls === "R") && k + 2 < tokens.length && tokens[k + 1].cls === "I" && (tokens[k + 2].cls === "U" || tokens[k + 2].cls === "A" || tokens[k + 2].cls === "R") && joins(scan, t, tokens[k + 1]) && joins(scan, tokens[k + 1], tokens[k + 2])) {
+    if ((t.cls === "U" || t.cls === "A" || t.cls === "R") && k + 2 < tokens.length && tokens[k + 1].cls === "I" && (tokens[k + 2].cls === "U" || tokens[k + 2].cls === "A" || tokens[k + 2].cls === "R") && join(scan, t, tokens[k + 1]) && join(scan, tokens[k + 1], tokens[k + 2])) {
       push(k, k + 2);
       k += 2;
       continue;
     }
     if (t.cls === "l") {
       let to = k;
-      while (to + 1 < tokens.length && tokens[to + 1].cls === "l" && joins(scan, tokens[to], tokens[to + 1])) {
+      while (to + 1 < tokens.length && tokens[to + 1].cls === "l" && join(scan, tokens[to], tokens[to + 1])) {
         to++;
       }
       if (to > k || t.end - t.start >= 5) {
@@ -2556,7 +3751,7 @@ function dictionaryCandidates(scan, dictionary, out) {
         from = k + 1;
       }
       let to = k;
-      while (to + 1 < tokens.length && (tokens[to + 1].cls === "A" || tokens[to + 1].cls === "I" || tokens[to + 1].cls === "R") && joins(scan, tokens[to], tokens[to + 1])) {
+      while (to + 1 < tokens.length && (tokens[to + 1].cls === "A" || tokens[to + 1].cls === "I" || tokens[to + 1].cls === "R") && join(scan, tokens[to], tokens[to + 1])) {
         to++;
       }
       let names = 0;
@@ -2630,16 +3825,22 @@ export function pseudonymToken(category, value, keyHex) {
   const normalised = value.toLowerCase().replace(/[ \t\n\r\f\v]+/g, " ").replace(/^ | $/g, "");
   return "[" + category.toUpperCase() + "-" + hmacSha256Hex(keyHex, category + "|" + normalised).slice(0, 12) + "]";
 }
-export function findPhi(input, policy) {
+const sharedTokens = tokenList();
+export function findPhi(input, policy, options = {}) {
+  const reference = options.reference === true;
   const normalised = scanText(input.text);
   const map = normalised.map;
   const scan = normalised.text + "\n";
   const candidates = [];
   fieldCandidates(scan, input, candidates);
-  patternCandidates(scan, compilePatterns(policy.patterns), candidates);
+  const compiled = compilePatterns(policy.patterns);
+  const index = reference ? null : patternIndexFor(compiled);
+  const words = policy.dictionary ? sharedTokens : null;
+  textPass(scan, index !== null && index.lists.length > 0 ? index : null, words);
+  patternCandidates(scan, compiled, index, candidates);
   extendAddresses(scan, candidates);
   if (policy.dictionary) {
-    dictionaryCandidates(scan, policy.dictionary, candidates);
+    dictionaryCandidates(scan, policy.dictionary, words, candidates, reference);
   }
   const limit = normalised.text.length;
   const merged = mergeCandidates(candidates.filter((c) => c.start < limit)).map((c) => {
