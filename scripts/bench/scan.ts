@@ -151,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
             '--output',
             join(dir, 'warden.json')
         ];
-        await measure(process.execPath, wardenArgs, ROOT); // let tsx fill its transform cache
+        await measure(process.execPath, wardenArgs, ROOT); // builds the cached CLI bundle (scripts/bin/cli-bundle.js)
         // Three runs, the median (by wall time) reported: a scan takes seconds, so one run is at the
         // mercy of whatever else the machine is doing; PMD's single run is long enough to average out.
         const runs: Measured[] = [];

@@ -1,13 +1,27 @@
 #!/usr/bin/env node
-// Entry point of the `warden` command: loads the TypeScript CLI through tsx's CommonJS hook.
+// Entry point of the `warden` command. scan, verify and redact run from a cached bundle of their
+// TypeScript (cli-bundle.js: faster to start); every command can run through tsx's CommonJS hook,
+// which is the fallback when there is no bundle and the path for WARDEN_CLI_BUNDLE=0.
 'use strict';
-require('tsx/cjs');
-require('../cli.ts')
-    .main(process.argv.slice(2))
-    .then((code) => {
-        process.exitCode = code;
+
+function report(promise) {
+    promise
+        .then((code) => {
+            process.exitCode = code;
+        })
+        .catch((error) => {
+            process.stderr.write(`warden: ${error && error.message ? error.message : String(error)}\n`);
+            process.exitCode = 2;
+        });
+}
+
+const argv = process.argv.slice(2);
+report(
+    (argv.length > 0 ? require('./cli-bundle').loadBundledCommand(argv[0]) : Promise.resolve(null)).then((bundled) => {
+        if (bundled) {
+            return bundled.run(argv.slice(1));
+        }
+        require('tsx/cjs');
+        return require('../cli.ts').main(argv);
     })
-    .catch((error) => {
-        process.stderr.write(`warden: ${error && error.message ? error.message : String(error)}\n`);
-        process.exitCode = 2;
-    });
+);
