@@ -9,7 +9,9 @@
 'use strict';
 const { createHash } = require('node:crypto');
 const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { wrap } = require('node:module');
 const { dirname, extname, join, relative, resolve } = require('node:path');
+const { Script } = require('node:vm');
 
 /** The commands that are bundled; the others (check, deploy, model, preview) always run through tsx. */
 const BUNDLED_COMMANDS = new Set(['scan', 'verify', 'redact']);
@@ -120,13 +122,14 @@ async function build(command, cacheDir, root = ROOT) {
 }
 
 /**
- * Deletes this command's earlier bundles once they are an hour old (a process that read the previous
+ * Deletes this command's earlier bundles (and their code caches) once they are an hour old (a process that read the previous
  * manifest a moment ago may still be about to load its bundle).
  */
 function pruneBundles(command, cacheDir, keep) {
     const cutoff = Date.now() - 60 * 60 * 1000;
     for (const file of readdirSync(cacheDir)) {
-        if (file !== keep && file.startsWith(`${command}-`) && file.endsWith('.cjs')) {
+        const bundle = file.endsWith('.v8cache') ? file.slice(0, -'.v8cache'.length) : file;
+        if (bundle !== keep && bundle.startsWith(`${command}-`) && bundle.endsWith('.cjs')) {
             try {
                 if (statSync(join(cacheDir, file)).mtimeMs < cutoff) {
                     unlinkSync(join(cacheDir, file));
@@ -156,14 +159,53 @@ async function loadBundledCommand(command, cacheDir = defaultCacheDir()) {
         if (!isFresh(manifest)) {
             manifest = await build(command, cacheDir);
         }
-        const loaded = require(join(cacheDir, manifest.bundle));
-        return loaded && loaded.command && typeof loaded.command.run === 'function' ? loaded.command : null;
+        return loadBundle(join(cacheDir, manifest.bundle));
     } catch (error) {
         if (process.env.WARDEN_DEBUG) {
             process.stderr.write(`warden: no bundle for ${command} (${error && error.message}); using tsx\n`);
         }
         return null;
     }
+}
+
+/**
+ * Loads a bundle as CommonJS through vm.Script with V8's code cache kept beside it (`.v8cache`), the way
+ * Node 22's module compile cache works: the functions compiled during a run are saved after the command
+ * returns, so the next run does not parse and compile them again. V8 checks the cache against the source
+ * and its own version and flags, and ignores one that does not match; then a new one is written.
+ */
+function loadBundle(file) {
+    const cacheFile = `${file}.v8cache`;
+    let cachedData;
+    try {
+        cachedData = readFileSync(cacheFile);
+    } catch {
+        cachedData = undefined;
+    }
+    const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+    const loaded = { exports: {} };
+    script.runInThisContext().call(loaded.exports, loaded.exports, require, loaded, file, dirname(file));
+    const command = loaded.exports.command;
+    if (!command || typeof command.run !== 'function') {
+        return null;
+    }
+    const saveCache = !cachedData || script.cachedDataRejected;
+    return {
+        ...command,
+        run: async (args) => {
+            const code = await command.run(args);
+            if (saveCache) {
+                try {
+                    const temp = `${cacheFile}.${process.pid}-${Date.now()}`;
+                    writeFileSync(temp, script.createCachedData());
+                    renameSync(temp, cacheFile);
+                } catch {
+                    // A read-only cache folder: the next run compiles again.
+                }
+            }
+            return code;
+        }
+    };
 }
 
 module.exports = { BUNDLED_COMMANDS, build, isFresh, loadBundledCommand, toolchainKey };

@@ -106,7 +106,7 @@ describe('warden from the bundle and through tsx', () => {
         expect(findings[0]).toEqual(findings[1]);
     });
 
-    it('gives the same verify output for an intact and a tampered export, and reuses the bundle', () => {
+    it('gives the same verify output for an intact and a tampered export, and reuses the bundle and its code cache', () => {
         const entries = sampleLog(50, NODE_HASHER);
         const columns = [...LOG_FIELDS.map((f) => f.name), ...CHAIN_FIELDS];
         const intact = join(work, 'intact.csv');
@@ -125,6 +125,7 @@ describe('warden from the bundle and through tsx', () => {
             expect(bundled).toEqual(viaTsx);
         }
         const manifest = JSON.parse(readFileSync(join(cacheDir, 'verify.json'), 'utf8')) as { bundle: string };
+        expect(existsSync(join(cacheDir, `${manifest.bundle}.v8cache`))).toBe(true);
         expect(warden(['verify', intact], { WARDEN_CLI_CACHE: cacheDir }).status).toBe(0);
         expect((JSON.parse(readFileSync(join(cacheDir, 'verify.json'), 'utf8')) as { bundle: string }).bundle).toBe(
             manifest.bundle
