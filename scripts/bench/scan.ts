@@ -3,17 +3,17 @@
  * corpus of at least 100k lines of Apex deterministically into a temp folder, then measures:
  *  - warm throughput: lines of Apex per CPU-second of the engine in this process, after one
  *    warm-up pass, best of three (one core: the engine is single-threaded);
- *  - whole-process time and peak RSS of `warden scan` over the corpus, run as a user runs it
- *    (median of three runs);
+ *  - whole-process time and peak RSS of `warden scan` over the corpus, run as a user runs it;
  *  - the same scan with the fast parser off (WARDEN_FAST_PARSE=0, apex-parser for every file), and
  *    whether its findings and fingerprints are identical (the bench fails if not);
  *  - the same for PMD through Salesforce Code Analyzer's PMD engine with the equivalent Apex
  *    security and performance rules, on the same files, in its own process;
- * and prints the ratio. Options: --lines N (default 100000), --skip-pmd, --keep (keep the corpus).
+ * in three rounds of one Warden run then one PMD run, and prints the median of each and the median
+ * of the rounds' ratios. Options: --lines N (default 100000), --skip-pmd, --keep (keep the corpus).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanSources } from '../scan/engine';
 import { generateCorpus, writeCorpus } from './corpus';
@@ -106,6 +106,19 @@ const fs = require('fs');
 })().catch((e) => { process.stderr.write(String(e && e.stack || e) + '\\n'); process.exit(1); });
 `;
 
+type PmdSummary = { rules: number; violations: number; counts: Record<string, number> };
+
+/** Rounds of one Warden run and one PMD run. */
+const ROUNDS = 3;
+
+function mb(value: number | null): string {
+    return value === null ? 'n/a' : `${Math.round(value)} MB`;
+}
+
+function loadAverage(): string {
+    return loadavg()[0].toFixed(1);
+}
+
 function fmt(ms: number | null): string {
     return ms === null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`;
 }
@@ -115,6 +128,7 @@ async function main(argv: string[]): Promise<number> {
     const minLines = linesArg !== -1 ? Number(argv[linesArg + 1]) : 100_000;
     const skipPmd = argv.includes('--skip-pmd');
     const keep = argv.includes('--keep');
+    const loadBefore = loadAverage();
     const dir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
     try {
         const corpus = generateCorpus(minLines);
@@ -152,21 +166,6 @@ async function main(argv: string[]): Promise<number> {
             join(dir, 'warden.json')
         ];
         await measure(process.execPath, wardenArgs, ROOT); // builds the cached CLI bundle (scripts/bin/cli-bundle.js)
-        // Three runs, the median (by wall time) reported: a scan takes seconds, so one run is at the
-        // mercy of whatever else the machine is doing; PMD's single run is long enough to average out.
-        const runs: Measured[] = [];
-        for (let run = 0; run < 3; run += 1) {
-            const measured = await measure(process.execPath, wardenArgs, ROOT);
-            if (measured.code !== 0 && measured.code !== 1) {
-                process.stderr.write(measured.stderr);
-                return 2;
-            }
-            runs.push(measured);
-        }
-        const warden = [...runs].sort((a, b) => a.wallMs - b.wallMs)[1];
-        process.stdout.write(
-            `Warden whole process (median of 3 runs: ${runs.map((r) => fmt(r.wallMs)).join(', ')}): ${fmt(warden.wallMs)} wall, ${fmt(warden.cpuMs)} CPU, peak RSS ${warden.maxRssMb === null ? 'n/a' : `${Math.round(warden.maxRssMb)} MB`}\n`
-        );
 
         // The same scan with the fast path off (apex-parser for every file): its time, and proof
         // that the fast path changes nothing in the report.
@@ -175,36 +174,60 @@ async function main(argv: string[]): Promise<number> {
         const findingsOf = (file: string): string =>
             JSON.stringify((JSON.parse(readFileSync(file, 'utf8')) as { findings: unknown }).findings);
         const identical = findingsOf(join(dir, 'warden.json')) === findingsOf(join(dir, 'warden-apex-parser.json'));
-        process.stdout.write(
-            `Warden with apex-parser for every file (WARDEN_FAST_PARSE=0): ${fmt(slow.wallMs)} wall, ${fmt(slow.cpuMs)} CPU; the fast path is ${(slow.wallMs / warden.wallMs).toFixed(2)}x faster; findings and fingerprints ${identical ? 'identical' : 'DIFFERENT'}\n`
-        );
         if (!identical) {
+            process.stdout.write('The findings of the fast path and of apex-parser are DIFFERENT.\n');
             return 1;
         }
-        if (skipPmd) {
-            return 0;
-        }
+
+        // Rounds of one Warden run and one PMD run, back to back, so both meet the same machine: these
+        // machines are shared, and a slow minute would otherwise land on one side only. The ratio of each
+        // round is computed, and the median round reported.
         const runner = join(dir, 'pmd-runner.cjs');
         writeFileSync(runner, PMD_RUNNER);
-        const work = mkdtempSync(join(tmpdir(), 'warden-bench-pmd-'));
-        const pmd = await measure(process.execPath, [runner, dir, work], ROOT);
-        rmSync(work, { recursive: true, force: true });
-        if (pmd.code !== 0) {
-            process.stderr.write(`PMD run failed:\n${pmd.stderr.slice(-2000)}\n`);
-            return 2;
+        const rounds: Array<{ warden: Measured; pmd: Measured | null }> = [];
+        let pmdSummary: PmdSummary | null = null;
+        for (let round = 0; round < ROUNDS; round += 1) {
+            const warden = await measure(process.execPath, wardenArgs, ROOT);
+            if (warden.code !== 0 && warden.code !== 1) {
+                process.stderr.write(warden.stderr);
+                return 2;
+            }
+            let pmd: Measured | null = null;
+            if (!skipPmd) {
+                const work = mkdtempSync(join(tmpdir(), 'warden-bench-pmd-'));
+                pmd = await measure(process.execPath, [runner, dir, work], ROOT);
+                rmSync(work, { recursive: true, force: true });
+                if (pmd.code !== 0) {
+                    process.stderr.write(`PMD run failed:\n${pmd.stderr.slice(-2000)}\n`);
+                    return 2;
+                }
+                pmdSummary = JSON.parse(pmd.stdout.trim().split('\n').pop() ?? '{}') as PmdSummary;
+            }
+            rounds.push({ warden, pmd });
         }
-        const summary = JSON.parse(pmd.stdout.trim().split('\n').pop() ?? '{}') as {
-            rules: number;
-            violations: number;
-            counts: Record<string, number>;
-        };
+        const median = <T>(items: T[], key: (item: T) => number): T =>
+            [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
+        const warden = median(rounds, (r) => r.warden.wallMs).warden;
         process.stdout.write(
-            `PMD (${summary.rules} rules: ${PMD_RULES.join(', ')}): ${fmt(pmd.wallMs)} wall, ${fmt(pmd.cpuMs)} CPU, peak RSS ${pmd.maxRssMb === null ? 'n/a' : `${Math.round(pmd.maxRssMb)} MB`}, ${summary.violations} violations ${JSON.stringify(summary.counts)}\n`
+            `Warden whole process (median of ${ROUNDS} runs: ${rounds.map((r) => fmt(r.warden.wallMs)).join(', ')}): ${fmt(warden.wallMs)} wall, ${fmt(warden.cpuMs)} CPU, peak RSS ${mb(warden.maxRssMb)}\n`
         );
-        const ratio = pmd.wallMs / warden.wallMs;
-        const cpuRatio = pmd.cpuMs !== null && warden.cpuMs !== null ? pmd.cpuMs / warden.cpuMs : null;
         process.stdout.write(
-            `Ratio PMD / Warden: ${ratio.toFixed(2)}x wall${cpuRatio === null ? '' : `, ${cpuRatio.toFixed(2)}x CPU`} (target: 5x wall)\n`
+            `Warden with apex-parser for every file (WARDEN_FAST_PARSE=0): ${fmt(slow.wallMs)} wall, ${fmt(slow.cpuMs)} CPU; the fast path is ${(slow.wallMs / warden.wallMs).toFixed(2)}x faster; findings and fingerprints identical\n`
+        );
+        if (skipPmd || !pmdSummary) {
+            return 0;
+        }
+        const pmd = median(rounds, (r) => r.pmd?.wallMs ?? 0).pmd as Measured;
+        process.stdout.write(
+            `PMD (${pmdSummary.rules} rules: ${PMD_RULES.join(', ')}) (median of ${ROUNDS} runs: ${rounds.map((r) => fmt(r.pmd?.wallMs ?? null)).join(', ')}): ${fmt(pmd.wallMs)} wall, ${fmt(pmd.cpuMs)} CPU, peak RSS ${mb(pmd.maxRssMb)}, ${pmdSummary.violations} violations ${JSON.stringify(pmdSummary.counts)}\n`
+        );
+        const ratios = rounds.map((r) => (r.pmd as Measured).wallMs / r.warden.wallMs);
+        const cpuRatios = rounds
+            .filter((r) => r.pmd?.cpuMs != null && r.warden.cpuMs != null)
+            .map((r) => (r.pmd?.cpuMs as number) / (r.warden.cpuMs as number));
+        const middle = (values: number[]): number => median(values, (v) => v);
+        process.stdout.write(
+            `Ratio PMD / Warden, round by round: ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} wall; median ${middle(ratios).toFixed(2)}x wall${cpuRatios.length ? `, ${middle(cpuRatios).toFixed(2)}x CPU` : ''} (target: 5x wall; load average before ${loadBefore}, after ${loadAverage()})\n`
         );
         return 0;
     } finally {
