@@ -197,15 +197,15 @@ export function lexApex(source: string): LexedToken[] | null {
     let pos = 0;
     let line = 1;
     let lineStart = 0;
-    const push = (type: number, start: number, end: number, startLine: number, startColumn: number): void => {
-        tokens.push({
-            type,
-            start,
-            stop: end - 1,
-            line: startLine,
-            column: startColumn,
-            text: source.slice(start, end)
-        });
+    const push = (
+        type: number,
+        start: number,
+        end: number,
+        startLine: number,
+        startColumn: number,
+        text = source.slice(start, end)
+    ): void => {
+        tokens.push({ type, start, stop: end - 1, line: startLine, column: startColumn, text });
     };
     while (pos < length) {
         const c = source.charCodeAt(pos);
@@ -278,12 +278,12 @@ export function lexApex(source: string): LexedToken[] | null {
                 }
             }
             if (lower === 'true' || lower === 'false') {
-                push(TOKEN.BooleanLiteral, start, pos, startLine, column);
+                push(TOKEN.BooleanLiteral, start, pos, startLine, column, word);
                 continue;
             }
             const keyword = KEYWORDS.get(lower);
             if (keyword !== undefined) {
-                push(keyword, start, pos, startLine, column);
+                push(keyword, start, pos, startLine, column, word);
                 continue;
             }
             push(
@@ -291,7 +291,8 @@ export function lexApex(source: string): LexedToken[] | null {
                 start,
                 pos,
                 startLine,
-                column
+                column,
+                word
             );
             continue;
         }
@@ -378,7 +379,7 @@ export function lexApex(source: string): LexedToken[] | null {
         for (const [text, type] of candidates) {
             if (source.startsWith(text, pos)) {
                 pos += text.length;
-                push(type, start, pos, startLine, column);
+                push(type, start, pos, startLine, column, text);
                 matched = true;
                 break;
             }
