@@ -10,8 +10,8 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import {
     jsonToEntries,
+    localFieldName,
     merkleRoot,
-    parseCsv,
     parseCsvRows,
     rowsToEntries,
     type Checkpoint,
@@ -103,13 +103,10 @@ export const NODE_HASHER: Hasher = {
 
 export class ExportFormatError extends Error {}
 
-/**
- * Bytes read at a time from an export too long to be one string. UTF-8 decodes to at most one UTF-16 unit
- * per byte, so the text of a part stays far below the string limit.
- */
-const PART_BYTES = 64 * 1024 * 1024;
+/** Bytes read at a time from a CSV export: the reader holds one part (and the row it ends inside) at a time. */
+export const PART_BYTES = 16 * 1024 * 1024;
 
-/** The byte size of a file, or -1 when it cannot be read (readRows then reports the error as it always has). */
+/** The byte size of a file, or -1 when it cannot be read (the reader then reports the error). */
 function fileSize(file: string): number {
     try {
         return statSync(file).size;
@@ -118,8 +115,26 @@ function fileSize(file: string): number {
     }
 }
 
-/** Whether readRows takes a file for JSON: by its name, or by its first character other than a BOM and white space. */
-function looksLikeJson(file: string): boolean {
+/** Opens an export for reading; ExportFormatError when it cannot be. */
+export function openExport(file: string): number {
+    try {
+        return openSync(file, 'r');
+    } catch (error) {
+        throw new ExportFormatError(`Cannot read ${file}: ${(error as Error).message}`);
+    }
+}
+
+/** Reads the next bytes of an export into buffer from offset to its end; returns their count, 0 at the end. */
+export function readExport(file: string, fd: number, buffer: Buffer, offset: number): number {
+    try {
+        return readSync(fd, buffer, offset, buffer.length - offset, null);
+    } catch (error) {
+        throw new ExportFormatError(`Cannot read ${file}: ${(error as Error).message}`);
+    }
+}
+
+/** Whether a file is read as JSON: by its name, or by its first character other than a BOM and white space. */
+export function looksLikeJson(file: string): boolean {
     if (/\.json$/i.test(file)) {
         return true;
     }
@@ -127,7 +142,7 @@ function looksLikeJson(file: string): boolean {
     try {
         fd = openSync(file, 'r');
     } catch {
-        return false; // readCsvInParts reports it, as readRows always has
+        return false; // the CSV reader reports it
     }
     try {
         const decoder = new StringDecoder('utf8');
@@ -149,17 +164,20 @@ function looksLikeJson(file: string): boolean {
 }
 
 /**
- * readRows for a CSV export read and parsed part by part (parseCsvRows), for a file longer than the longest
- * string V8 makes (about 512 MiB; a 1,000,000-entry export is larger): the same rows, entries and errors as
- * parsing the whole text at once. partBytes is the size of the parts read.
+ * Reads a CSV export part by part as text (StringDecoder, then parseCsvRows) and hands each row to onEntry as
+ * an entry keyed by local field names, without holding the file: the plain reader, whose results the byte
+ * reader (export-reader.ts) must equal. onColumns gets the header first. A CSV syntax error, or a row that
+ * does not fit the header, is an ExportFormatError; a row that does not fit is reported only once the whole
+ * file has parsed, so that a syntax error anywhere comes first, as when parsing the text whole.
  */
-export function readCsvInParts(file: string, partBytes = PART_BYTES): { entries: LogEntry[]; columns: string[] } {
-    // The rows of each part become entries at once (after the header, the first row of the file). A row
-    // that does not fit the header is reported after the whole file has parsed, as parseCsv comes first.
+export function readCsvEntries(
+    file: string,
+    onColumns: (columns: string[]) => void,
+    onEntry: (entry: LogEntry) => void,
+    partBytes = PART_BYTES
+): void {
     let header: string[] | undefined;
     let rowsBefore = 0;
-    let columns: string[] = [];
-    const entries: LogEntry[] = [];
     let rowError: Error | undefined;
     const toEntries = (rows: string[][]): void => {
         if (!header) {
@@ -167,27 +185,24 @@ export function readCsvInParts(file: string, partBytes = PART_BYTES): { entries:
                 return;
             }
             header = rows.shift() as string[];
+            onColumns(header.map(localFieldName));
         }
         if (rowError) {
             return;
         }
+        let entries: LogEntry[];
         try {
-            const part = rowsToEntries([header, ...rows], rowsBefore);
-            columns = part.columns;
-            for (const entry of part.entries) {
-                entries.push(entry);
-            }
+            entries = rowsToEntries([header, ...rows], rowsBefore).entries;
         } catch (error) {
             rowError = error as Error;
+            return;
         }
         rowsBefore += rows.length;
+        for (const entry of entries) {
+            onEntry(entry);
+        }
     };
-    let fd: number;
-    try {
-        fd = openSync(file, 'r');
-    } catch (error) {
-        throw new ExportFormatError(`Cannot read ${file}: ${(error as Error).message}`);
-    }
+    const fd = openExport(file);
     try {
         const decoder = new StringDecoder('utf8');
         const buffer = Buffer.allocUnsafe(partBytes);
@@ -196,12 +211,7 @@ export function readCsvInParts(file: string, partBytes = PART_BYTES): { entries:
         let offset = 0;
         let atStart = true;
         for (;;) {
-            let read: number;
-            try {
-                read = readSync(fd, buffer, 0, partBytes, null);
-            } catch (error) {
-                throw new ExportFormatError(`Cannot read ${file}: ${(error as Error).message}`);
-            }
+            const read = readExport(file, fd, buffer, 0);
             const final = read === 0;
             const text = pending + (final ? decoder.end() : decoder.write(buffer.subarray(0, read)));
             let start = 0;
@@ -230,14 +240,24 @@ export function readCsvInParts(file: string, partBytes = PART_BYTES): { entries:
     if (rowError) {
         throw new ExportFormatError(`${file} is not a valid CSV export: ${rowError.message}`);
     }
-    return { entries, columns };
 }
 
-/** Reads a CSV or JSON export into entries keyed by local field names; columns lists the header. */
+/** Reads a CSV or JSON file whole into entries keyed by local field names; columns lists the header (checkpoint files, JSON exports). */
 export function readRows(file: string): { entries: LogEntry[]; columns: string[] } {
-    // Files that fit in one string (their UTF-8 byte count bounds their length) are read whole, as always.
-    if (fileSize(file) > bufferConstants.MAX_STRING_LENGTH && !looksLikeJson(file)) {
-        return readCsvInParts(file);
+    if (!looksLikeJson(file)) {
+        const entries: LogEntry[] = [];
+        let columns: string[] = [];
+        readCsvEntries(
+            file,
+            (header) => (columns = header),
+            (entry) => entries.push(entry)
+        );
+        return { entries, columns };
+    }
+    if (fileSize(file) > bufferConstants.MAX_STRING_LENGTH) {
+        throw new ExportFormatError(
+            `${file} is too large to read as JSON (${Math.round(fileSize(file) / 1048576)} MiB; the limit is ${Math.floor(bufferConstants.MAX_STRING_LENGTH / 1048576)} MiB): export the log as CSV, which is read part by part at any size.`
+        );
     }
     let text: string;
     try {
@@ -245,19 +265,12 @@ export function readRows(file: string): { entries: LogEntry[]; columns: string[]
     } catch (error) {
         throw new ExportFormatError(`Cannot read ${file}: ${(error as Error).message}`);
     }
-    const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-    const json = /\.json$/i.test(file) || trimmed.startsWith('[') || trimmed.startsWith('{');
     try {
-        if (json) {
-            const entries = jsonToEntries(JSON.parse(trimmed));
-            const columns = Array.from(new Set(entries.flatMap((e) => Object.keys(e))));
-            return { entries, columns };
-        }
-        return rowsToEntries(parseCsv(text));
+        const entries = jsonToEntries(JSON.parse(text.replace(/^\uFEFF/, '').trimStart()));
+        const columns = Array.from(new Set(entries.flatMap((e) => Object.keys(e))));
+        return { entries, columns };
     } catch (error) {
-        throw new ExportFormatError(
-            `${file} is not a valid ${json ? 'JSON' : 'CSV'} export: ${(error as Error).message}`
-        );
+        throw new ExportFormatError(`${file} is not a valid JSON export: ${(error as Error).message}`);
     }
 }
 

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from '../cli';
-import { EXPORT_COLUMNS, verifyChain, type ChainReport } from '../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
-import { ExportFormatError, NODE_HASHER, readCheckpoints, readRows, signatureChecker } from './chain';
+import { EXPORT_COLUMNS, type ChainReport } from '../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { ExportFormatError, NODE_HASHER, readCheckpoints, signatureChecker } from './chain';
+import { verifyExportFile } from './export-reader';
 
 const USAGE = `Usage: warden verify <export.csv|export.json> [--checkpoints <file>] [--cert <file.pem>] [--allow-partial] [--json]
 
@@ -58,27 +59,23 @@ export function runVerify(args: string[]): VerifyOutcome {
     let report: ChainReport;
     const notes: string[] = [];
     try {
-        const { entries, columns } = readRows(file);
-        const missing = EXPORT_COLUMNS.filter((c) => !columns.includes(c));
-        if (entries.length > 0 && missing.length > 0) {
-            return {
-                code: 2,
-                stdout: '',
-                stderr: `warden verify: ${file} lacks the column(s) ${missing.join(', ')} (see docs/audit-format.md).\n`
-            };
-        }
-        const extra = columns.filter((c) => !EXPORT_COLUMNS.includes(c));
+        const checkpoints = checkpointsFile ? readCheckpoints(checkpointsFile) : undefined;
+        const pem = certFile ? readFileSync(certFile, 'utf8') : undefined;
+        const verified = verifyExportFile(
+            file,
+            {
+                hasher: NODE_HASHER,
+                checkpoints,
+                allowPartial,
+                verifySignature: pem ? signatureChecker(pem) : undefined
+            },
+            { requiredColumns: EXPORT_COLUMNS }
+        );
+        report = verified.report;
+        const extra = verified.columns.filter((c) => !EXPORT_COLUMNS.includes(c));
         if (extra.length > 0) {
             notes.push(`Columns not covered by the chain (ignored): ${extra.join(', ')}.`);
         }
-        const checkpoints = checkpointsFile ? readCheckpoints(checkpointsFile) : undefined;
-        const pem = certFile ? readFileSync(certFile, 'utf8') : undefined;
-        report = verifyChain(entries, {
-            hasher: NODE_HASHER,
-            checkpoints,
-            allowPartial,
-            verifySignature: pem ? signatureChecker(pem) : undefined
-        });
     } catch (error) {
         if (error instanceof ExportFormatError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
             return { code: 2, stdout: '', stderr: `warden verify: ${(error as Error).message}\n` };

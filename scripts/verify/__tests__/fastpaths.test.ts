@@ -5,7 +5,7 @@
  * Inputs are fuzzed (Unicode, lone surrogates, empty and null fields, commas, quotes, line breaks,
  * backslashes) from a fixed seed, so a failure reproduces.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -32,7 +32,7 @@ import {
     type Hasher,
     type LogEntry
 } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
-import { NODE_HASHER, readCsvInParts, readRows } from '../chain';
+import { ExportFormatError, NODE_HASHER, readCsvEntries, readRows } from '../chain';
 import { random, rechain, sampleLog } from '../sample-log';
 
 // ---------------------------------------------------------------------------------------------
@@ -495,14 +495,37 @@ describe('exports read part by part', () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+    /** The reference: the whole file decoded at once, parsed whole, and turned into entries. */
+    function readWhole(file: string): { entries: LogEntry[]; columns: string[] } {
+        const text = readFileSync(file, 'utf8');
+        try {
+            return rowsToEntries(parseCsv(text));
+        } catch (error) {
+            throw new ExportFormatError(`${file} is not a valid CSV export: ${(error as Error).message}`);
+        }
+    }
+
+    function readInParts(file: string, partBytes: number): { entries: LogEntry[]; columns: string[] } {
+        const entries: LogEntry[] = [];
+        let columns: string[] = [];
+        readCsvEntries(
+            file,
+            (header) => (columns = header),
+            (entry) => entries.push(entry),
+            partBytes
+        );
+        return { entries, columns };
+    }
+
     /** Reads the bytes as a file whole and in parts of several sizes, and expects the same outcome. */
     function expectSameAsWhole(name: string, bytes: Buffer): void {
         const file = join(dir, name);
         writeFileSync(file, bytes);
-        const whole = outcome(() => readRows(file));
+        const whole = outcome(() => readWhole(file));
         for (const part of [1, 2, 3, 5, 7, 64, 1000]) {
-            expect(outcome(() => readCsvInParts(file, part))).toEqual(whole);
+            expect(outcome(() => readInParts(file, part))).toEqual(whole);
         }
+        expect(outcome(() => readRows(file))).toEqual(whole);
     }
 
     it('give the entries of reading the file whole, multi-byte characters split across parts', () => {
@@ -511,7 +534,7 @@ describe('exports read part by part', () => {
         expectSameAsWhole('log.csv', Buffer.from(csv, 'utf8'));
         expectSameAsWhole('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]));
         expectSameAsWhole('lf.csv', Buffer.from(csv.replace(/\r\n/g, '\n'), 'utf8'));
-        const { entries } = readCsvInParts(join(dir, 'log.csv'), 3);
+        const { entries } = readInParts(join(dir, 'log.csv'), 3);
         expect(verifyChain(entries, { hasher: NODE_HASHER }).ok).toBe(true);
     });
 
