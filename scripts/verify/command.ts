@@ -74,7 +74,7 @@ export function runVerify(args: string[]): VerifyOutcome {
         report = verified.report;
         const extra = verified.columns.filter((c) => !EXPORT_COLUMNS.includes(c));
         if (extra.length > 0) {
-            notes.push(`Columns not covered by the chain (ignored): ${extra.join(', ')}.`);
+            notes.push(`Columns not covered by the chain (ignored): ${columnList(extra)}.`);
         }
     } catch (error) {
         if (error instanceof ExportFormatError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -102,6 +102,12 @@ export function runVerify(args: string[]): VerifyOutcome {
         lines.push(`Note: ${note}`);
     }
     return { code: report.ok ? 0 : 1, stdout: lines.join('\n') + '\n', stderr: '', report };
+}
+
+/** Column names for a note: at most 20, each cut to 60 characters (a header can be anything). */
+function columnList(columns: string[]): string {
+    const shown = columns.slice(0, 20).map((c) => (c.length > 60 ? c.slice(0, 57) + '...' : c));
+    return shown.join(', ') + (columns.length > shown.length ? ` and ${columns.length - shown.length} more` : '');
 }
 
 export const command: Command = {

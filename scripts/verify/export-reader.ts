@@ -46,16 +46,17 @@ export type ReadOptions = {
     reader?: 'fast' | 'plain';
     /** Bytes read at a time (tests use tiny parts to cut rows and characters at every place). */
     partBytes?: number;
-    /** Columns an export with rows must have; missing ones are an ExportFormatError naming them. */
+    /** Columns the header must have; missing ones are an ExportFormatError naming them. */
     requiredColumns?: ReadonlyArray<string>;
 };
 
 /** Verifies an export file: CSV streamed, JSON read whole. ExportFormatError when it cannot be read. */
 export function verifyExportFile(file: string, options: VerifyOptions, read: ReadOptions = {}): ExportVerification {
     const verified = readAndVerify(file, options, read);
-    // Checked once the whole file has been read, so that a CSV error anywhere in it is reported first.
+    // Checked once the whole file has been read, so that a CSV error anywhere in it is reported first. A file
+    // without even a header is just empty.
     const missing = (read.requiredColumns ?? []).filter((c) => !verified.columns.includes(c));
-    if (verified.report.count > 0 && missing.length > 0) {
+    if (verified.columns.length > 0 && missing.length > 0) {
         throw new ExportFormatError(`${file} lacks the column(s) ${missing.join(', ')} (see docs/audit-format.md).`);
     }
     return verified;

@@ -29,6 +29,16 @@ describe('warden verify', () => {
         );
         writeFileSync(join(dir, 'nocolumns.csv'), 'Sequence__c\n1\n');
         writeFileSync(join(dir, 'broken.json'), '[{');
+        writeFileSync(join(dir, 'header-only.csv'), EXPORT_COLUMNS.join(',') + '\r\n');
+        writeFileSync(join(dir, 'other-header.csv'), 'Name,Phone\r\n');
+        writeFileSync(join(dir, 'empty.csv'), '');
+        writeFileSync(
+            join(dir, 'wide.csv'),
+            toCsv(
+                log.map((e) => ({ ...e, ['X'.repeat(5000)]: 'y' })),
+                [...EXPORT_COLUMNS, ...Array.from({ length: 30 }, (_, i) => 'Extra' + i), 'X'.repeat(5000)]
+            )
+        );
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,6 +70,24 @@ describe('warden verify', () => {
         const outcome = runVerify([join(dir, 'extra.csv')]);
         expect(outcome.code).toBe(0);
         expect(outcome.stdout).toContain('Columns not covered by the chain (ignored): Id, Name');
+    });
+
+    it('keeps the note on extra columns short however wide the header', () => {
+        const outcome = runVerify([join(dir, 'wide.csv')]);
+        expect(outcome.code).toBe(0);
+        expect(outcome.stdout).toContain('Extra0, Extra1,');
+        expect(outcome.stdout).toContain('Extra19 and 11 more.');
+        expect(outcome.stdout.length).toBeLessThan(1500);
+    });
+
+    it('tells an empty export from a file that is not an inference log export', () => {
+        const headerOnly = runVerify([join(dir, 'header-only.csv')]);
+        expect(headerOnly.code).toBe(1);
+        expect(headerOnly.stdout).toContain('The export holds no entries.');
+        expect(runVerify([join(dir, 'empty.csv')]).stdout).toContain('The export holds no entries.');
+        const other = runVerify([join(dir, 'other-header.csv')]);
+        expect(other.code).toBe(2);
+        expect(other.stderr).toContain('lacks the column(s) EventUuid__c, Sequence__c');
     });
 
     it('exits 2 on bad usage and unreadable input', () => {
