@@ -3,6 +3,7 @@
  * full test run last. Adding a step is one entry here (and its module under ./steps).
  */
 import type { CheckStep } from './step';
+import { apexSemanticsStep } from './steps/apex-semantics';
 import { apexSyntaxStep } from './steps/apex-syntax';
 import { deployableStep } from './steps/deployable';
 import { eslintStep } from './steps/eslint';
@@ -20,6 +21,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
     eslintStep,
     prettierStep,
     apexSyntaxStep,
+    apexSemanticsStep,
     pmdStep,
     scanStep,
     lwcStep,

@@ -41,7 +41,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 import { parseSoql, Row, runQuery } from './soql';
-import { unzip } from './unzip';
+import { unzip } from '../../lib/zip';
 
 export type Failure =
     /** The connection drops before the request is processed. */

@@ -1,6 +1,6 @@
 /**
  * Reads the entries of a zip archive (stored or deflated), enough for the test org to open the
- * deploy zips jsforce sends. Follows the central directory as PKWARE's APPNOTE.TXT describes it
+ * deploy zips jsforce sends and for the apex-semantics step to read the apex-ls jar. Follows the central directory as PKWARE's APPNOTE.TXT describes it
  * (section 4.3: end of central directory record, central directory file headers, local headers).
  */
 import { inflateRawSync } from 'node:zlib';
