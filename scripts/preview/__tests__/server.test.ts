@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../backend';
@@ -20,6 +20,7 @@ describe('preview server', () => {
         await running?.close();
         running = undefined;
     });
+    afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
     async function start(port = 0, liveIntervalMs = 0): Promise<RunningPreview> {
         const backend = createBackend(generateDemoData({ today: '2026-11-22', logEntries: 300 }));
