@@ -127,6 +127,9 @@ const STARTS_OPERAND = table(
 
 const MAX_DEPTH = 300;
 
+/** The modifiers of a declaration that has none; shared, so never modified. */
+const NO_MODIFIERS: Modifiers = { keywords: new Set(), annotations: [] };
+
 type Token = LexedToken;
 
 class FastParser {
@@ -417,6 +420,17 @@ class FastParser {
     // ------------------------------------------------------------ declarations
 
     private modifiers(): Modifiers {
+        const first = this.ty[this.i];
+        if (
+            first !== T.ATSIGN &&
+            MODIFIER_KEYWORDS[first] !== 1 &&
+            first !== T.WITH &&
+            first !== T.WITHOUT &&
+            first !== T.INHERITED
+        ) {
+            // Most declarations (nearly every local) have none: one shared, never-modified value.
+            return NO_MODIFIERS;
+        }
         const keywords = new Set<string>();
         const annotations: Annotation[] = [];
         for (;;) {

@@ -117,12 +117,25 @@ export function phiPolicy(project: ProjectContext): TaintPolicy {
     };
 
     const vocabulary = classification.vocabulary();
+    // One case-insensitive pass over the source instead of lower-casing it and searching once per word.
+    // The regex's case folding equals toLowerCase() for ASCII; other text takes the plain path.
+    const anyWord =
+        vocabulary.length > 0
+            ? new RegExp(vocabulary.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
+            : null;
     const mentions = new WeakMap<object, boolean>();
     const mentionsPhi = (unit: MethodUnit): boolean => {
         let known = mentions.get(unit.file);
         if (known === undefined) {
-            const text = unit.file.source.toLowerCase();
-            known = vocabulary.some((word) => text.includes(word));
+            const source = unit.file.source;
+            if (!anyWord) {
+                known = false;
+            } else if (/^[\x00-\x7f]*$/.test(source)) {
+                known = anyWord.test(source);
+            } else {
+                const text = source.toLowerCase();
+                known = vocabulary.some((word) => text.includes(word));
+            }
             mentions.set(unit.file, known);
         }
         return known;

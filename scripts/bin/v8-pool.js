@@ -1,0 +1,124 @@
+// Runs large scans in a Node process whose V8 thread pool fits the machine.
+//
+// Node gives V8 four background threads whatever the number of cores (`node -e` shows seven threads in
+// all). On a 2-core CI runner they take turns with the main thread: the optimising compiler's jobs,
+// concurrent marking and parallel scavenging preempt the scan, which spends a fifth of its time off the
+// CPU. `--v8-pool-size=0` lets Node size the pool from the cores (one thread fewer than the cores). The
+// pool can only be sized when Node starts, so warden.js starts one more Node with the option; that costs
+// one Node start-up (0.1 s on the 2-core build machine), which pays from a few hundred Apex files on:
+// measured there, 1,289 files (100k lines) took 1.85 s with the default pool and 1.63 s relaunched, and
+// 300 files 0.72 s either way. So a scan is relaunched when its folder holds at least RELAUNCH_FILES Apex
+// files, unless the option is already given (node's own arguments or NODE_OPTIONS) or
+// WARDEN_V8_POOL says otherwise: 0 never relaunches, 1 always does. verify and redact spend their time
+// in native hashing and regular expressions and gain nothing.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { dirname, join, resolve } = require('node:path');
+
+const OPTION = '--v8-pool-size';
+/** Apex files in the scanned folder from which a relaunch pays for itself. */
+const RELAUNCH_FILES = 400;
+/** `warden scan` options that take a value (as a separate argument unless written --option=value). */
+const SCAN_VALUE_OPTIONS = new Set([
+    '--format',
+    '--output',
+    '--fail-on',
+    '--baseline',
+    '--write-baseline',
+    '--rules',
+    '--config'
+]);
+
+/** The folder `warden scan <args>` scans: its path argument, else the SFDX project around `cwd`. */
+function scanFolder(args, cwd) {
+    for (let index = 0; index < args.length; index += 1) {
+        const arg = args[index];
+        if (SCAN_VALUE_OPTIONS.has(arg)) {
+            index += 1;
+        } else if (!arg.startsWith('-')) {
+            return resolve(cwd, arg);
+        }
+    }
+    for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+        if (existsSync(join(folder, 'sfdx-project.json'))) {
+            return folder;
+        }
+        if (dirname(folder) === folder) {
+            return resolve(cwd);
+        }
+    }
+}
+
+/** True when `folder` holds at least `limit` .cls or .trigger files (node_modules and dot folders aside). */
+function hasApexFiles(folder, limit) {
+    let found = 0;
+    const pending = [folder];
+    while (pending.length > 0) {
+        const dir = pending.pop();
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        } catch {
+            continue;
+        }
+        for (const entry of entries) {
+            if (entry.isDirectory()) {
+                if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
+                    pending.push(join(dir, entry.name));
+                }
+            } else if (/\.(cls|trigger)$/i.test(entry.name) && ++found >= limit) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/** True when `warden <argv>`, started with these node options, environment and folder, should start again with the option. */
+function needsRelaunch(argv, execArgv, env, cwd) {
+    if (argv[0] !== 'scan' || env.WARDEN_V8_POOL === '0') {
+        return false;
+    }
+    const given = [...execArgv, ...(env.NODE_OPTIONS || '').split(/\s+/)];
+    // A debugger listening on a port must not be started twice.
+    if (given.some((arg) => arg.startsWith(OPTION) || arg.startsWith('--inspect') || arg.startsWith('--debug'))) {
+        return false;
+    }
+    if (env.WARDEN_V8_POOL === '1') {
+        return true;
+    }
+    const folder = scanFolder(argv.slice(1), cwd);
+    try {
+        if (!statSync(folder).isDirectory()) {
+            return false;
+        }
+    } catch {
+        return false; // a missing path: the scan itself says so
+    }
+    return hasApexFiles(folder, RELAUNCH_FILES);
+}
+
+/**
+ * Runs `script argv` in a new Node process with the pool option, sharing this one's standard streams, and
+ * returns its exit code; null when the process could not be started (the caller then runs the command itself).
+ */
+function relaunch(script, argv) {
+    if (process.env.WARDEN_DEBUG) {
+        process.stderr.write(`warden: running ${argv[0]} in a new process with ${OPTION}=0\n`);
+    }
+    const result = spawnSync(process.execPath, [...process.execArgv, `${OPTION}=0`, script, ...argv], {
+        stdio: 'inherit'
+    });
+    if (result.error) {
+        return null;
+    }
+    if (result.signal) {
+        // Ended by a signal (Ctrl-C): end the same way, so callers see what happened.
+        process.kill(process.pid, result.signal);
+        return 130;
+    }
+    return result.status === null ? 1 : result.status;
+}
+
+module.exports = { hasApexFiles, needsRelaunch, relaunch, scanFolder, RELAUNCH_FILES };
