@@ -36,7 +36,7 @@ import type {
     VariableDeclarator,
     WhenClause
 } from './ast';
-import { EOF, lexApex, TOKEN, type LexedToken } from './lexer';
+import { EOF, lexApexTable, TOKEN, TokenTable, type LexedToken } from './lexer';
 import type { ApexKind } from './parse';
 import { unquote } from './unquote';
 
@@ -127,6 +127,14 @@ const STARTS_OPERAND = table(
 
 const MAX_DEPTH = 300;
 
+/**
+ * The array with no spare room. An array grown by push keeps room for 16 more elements; trees are kept
+ * for the whole scan, so that room would be copied by every garbage collection until the end.
+ */
+function fit<T>(items: T[]): T[] {
+    return items.length === 0 ? items : items.slice();
+}
+
 /** The modifiers of a declaration that has none; shared, so never modified. */
 const NO_MODIFIERS: Modifiers = { keywords: new Set(), annotations: [] };
 
@@ -144,9 +152,9 @@ class FastParser {
 
     constructor(
         private readonly source: string,
-        private readonly tk: Token[]
+        private readonly tk: TokenTable
     ) {
-        this.ty = tk.map((t) => t.type);
+        this.ty = tk.type;
     }
 
     // ------------------------------------------------------------ tokens
@@ -170,22 +178,28 @@ class FastParser {
         return false;
     }
 
-    private idToken(): Token {
+    /** Consumes an identifier-like token; returns its index. */
+    private idToken(): number {
         if (IS_ID[this.ty[this.i]] !== 1) {
             throw GIVE_UP;
         }
-        return this.tk[this.i++];
+        return this.i++;
+    }
+
+    /** Consumes an identifier-like token; returns its text. */
+    private idText(): string {
+        return this.tk.text(this.idToken());
     }
 
     private span(a: number, b: number): Span {
-        const start = this.tk[a];
-        const stop = this.tk[b];
+        const tk = this.tk;
+        const start = tk.start[a];
         return {
-            line: start.line,
-            column: start.column + 1,
-            endLine: stop.line,
-            start: start.start,
-            end: Math.max(start.start, stop.stop + 1)
+            line: tk.line[a],
+            column: tk.column[a] + 1,
+            endLine: tk.line[b],
+            start,
+            end: Math.max(start, tk.stop[b] + 1)
         };
     }
 
@@ -293,9 +307,9 @@ class FastParser {
 
     triggerUnit(): CompilationUnit {
         const first = this.expect(T.TRIGGER);
-        const name = this.idToken().text;
+        const name = this.idText();
         this.expect(T.ON);
-        const objectName = this.idToken().text;
+        const objectName = this.idText();
         this.expect(T.LPAREN);
         const events: string[] = [];
         for (;;) {
@@ -369,7 +383,7 @@ class FastParser {
                 body.push(this.statement());
             }
         }
-        return { body, members, innerTypes };
+        return { body: fit(body), members: fit(members), innerTypes };
     }
 
     /** How many tokens of modifiers start at `from` (without consuming). */
@@ -438,7 +452,7 @@ class FastParser {
             if (t === T.ATSIGN) {
                 annotations.push(this.annotation());
             } else if (MODIFIER_KEYWORDS[t] === 1) {
-                keywords.add(this.tk[this.i].text.toLowerCase());
+                keywords.add(this.tk.text(this.i).toLowerCase());
                 this.i += 1;
             } else if ((t === T.WITH || t === T.WITHOUT || t === T.INHERITED) && this.ty[this.i + 1] === T.SHARING) {
                 keywords.add(
@@ -462,7 +476,7 @@ class FastParser {
         if (this.accept(T.LPAREN)) {
             if (IS_ID[this.ty[this.i]] === 1 && this.ty[this.i + 1] === T.ASSIGN) {
                 for (;;) {
-                    const key = this.idToken().text.toLowerCase();
+                    const key = this.idText().toLowerCase();
                     this.expect(T.ASSIGN);
                     const start = this.i;
                     this.elementValue();
@@ -479,7 +493,7 @@ class FastParser {
                 if (t !== T.StringLiteral && t !== T.IntegerLiteral && t !== T.BooleanLiteral) {
                     throw GIVE_UP;
                 }
-                params[''] = this.tk[this.i].text.toLowerCase();
+                params[''] = this.tk.text(this.i).toLowerCase();
                 this.i += 1;
             }
             this.expect(T.RPAREN);
@@ -506,7 +520,7 @@ class FastParser {
     private classDeclaration(modifiers: Modifiers, outer: TypeDecl | null): TypeDecl {
         const start = this.expect(T.CLASS);
         const nameIndex = this.i;
-        const name = this.idToken().text;
+        const name = this.idText();
         let extendsType: string | null = null;
         const implementsTypes: string[] = [];
         if (this.accept(T.EXTENDS)) {
@@ -564,7 +578,7 @@ class FastParser {
     private interfaceDeclaration(modifiers: Modifiers, outer: TypeDecl | null): TypeDecl {
         const start = this.expect(T.INTERFACE);
         const nameIndex = this.i;
-        const name = this.idToken().text;
+        const name = this.idText();
         const implementsTypes: string[] = [];
         if (this.accept(T.EXTENDS)) {
             implementsTypes.push(this.typeRef());
@@ -579,7 +593,7 @@ class FastParser {
             const methodModifiers = this.modifiers();
             const returnType = this.accept(T.VOID) ? 'void' : this.typeRef();
             const nameAt = this.i;
-            const methodName = this.idToken().text;
+            const methodName = this.idText();
             const params = this.formalParameters();
             const semi = this.expect(T.SEMI);
             members.push({
@@ -613,7 +627,7 @@ class FastParser {
     private enumDeclaration(modifiers: Modifiers, outer: TypeDecl | null): TypeDecl {
         const start = this.expect(T.ENUM);
         const nameIndex = this.i;
-        const name = this.idToken().text;
+        const name = this.idText();
         this.expect(T.LBRACE);
         if (!this.at(T.RBRACE)) {
             this.idToken();
@@ -705,7 +719,7 @@ class FastParser {
         const start = this.i;
         const returnType = this.accept(T.VOID) ? 'void' : this.typeRef();
         const nameAt = this.i;
-        const name = this.idToken().text;
+        const name = this.idText();
         const params = this.formalParameters();
         let body: BlockStmt | null = null;
         if (!this.accept(T.SEMI)) {
@@ -730,7 +744,7 @@ class FastParser {
             for (;;) {
                 this.modifiers();
                 const typeName = this.typeRef();
-                const name = this.idToken().text;
+                const name = this.idText();
                 params.push({ typeName, name });
                 if (!this.accept(T.COMMA)) {
                     break;
@@ -738,13 +752,13 @@ class FastParser {
             }
         }
         this.expect(T.RPAREN);
-        return params;
+        return fit(params);
     }
 
     private property(modifiers: Modifiers): PropertyDecl {
         const start = this.i;
         const typeName = this.typeRef();
-        const name = this.idToken().text;
+        const name = this.idText();
         this.expect(T.LBRACE);
         let getter: BlockStmt | null = null;
         let setter: BlockStmt | null = null;
@@ -780,11 +794,11 @@ class FastParser {
         const out: VariableDeclarator[] = [];
         for (;;) {
             const start = this.i;
-            const name = this.idToken().text;
+            const name = this.idText();
             const init = this.accept(T.ASSIGN) ? this.expression(0) : null;
             out.push({ name, init, span: this.span(start, this.i - 1) });
             if (!this.accept(T.COMMA)) {
-                return out;
+                return fit(out);
             }
         }
     }
@@ -801,7 +815,7 @@ class FastParser {
             body.push(this.statement());
         }
         const end = this.expect(T.RBRACE);
-        return { kind: 'block', body, span: this.span(start, end) };
+        return { kind: 'block', body: fit(body), span: this.span(start, end) };
     }
 
     /** A local variable declaration starts here: modifiers, or a type followed by a name and `=`, `,` or `;`. */
@@ -930,7 +944,7 @@ class FastParser {
         const end = this.typeRefEnd(this.i);
         if (end >= 0 && IS_ID[this.ty[end]] === 1 && this.ty[end + 1] === T.COLON) {
             const typeName = this.typeRef();
-            const variable = this.idToken().text;
+            const variable = this.idText();
             this.expect(T.COLON);
             const iterable = this.expression(0);
             this.expect(T.RPAREN);
@@ -960,7 +974,7 @@ class FastParser {
             this.expect(T.LPAREN);
             this.modifiers();
             const [a, b] = this.qualifiedName();
-            const variable = this.idToken().text;
+            const variable = this.idText();
             this.expect(T.RPAREN);
             const clauseBody = this.block();
             catches.push({
@@ -991,7 +1005,7 @@ class FastParser {
             whens.push(this.whenClause());
         } while (this.at(T.WHEN));
         const end = this.expect(T.RBRACE);
-        return { kind: 'switch', expr, whens, span: this.span(start, end) };
+        return { kind: 'switch', expr, whens: fit(whens), span: this.span(start, end) };
     }
 
     private whenClause(): WhenClause {
@@ -1002,7 +1016,7 @@ class FastParser {
         const end = this.typeRefEnd(this.i);
         if (end >= 0 && IS_ID[this.ty[end]] === 1 && this.ty[end + 1] === T.LBRACE) {
             const typeName = this.typeRef();
-            const variable = this.idToken().text;
+            const variable = this.idText();
             return { values: [], isElse: false, typeName, variable, body: this.block() };
         }
         const values: string[] = [];
@@ -1060,7 +1074,7 @@ class FastParser {
         while (this.accept(T.COMMA)) {
             out.push(this.expression(0));
         }
-        return out;
+        return fit(out);
     }
 
     private arguments(): Expr[] {
@@ -1072,7 +1086,7 @@ class FastParser {
 
     /** The operator text between two operands, as build.ts takes it (whitespace removed). */
     private operatorText(leftEnd: number, rightStart: number): string {
-        return this.source.slice(this.tk[leftEnd].stop + 1, this.tk[rightStart].start).replace(/\s+/g, '');
+        return this.source.slice(this.tk.stop[leftEnd] + 1, this.tk.start[rightStart]).replace(/\s+/g, '');
     }
 
     /**
@@ -1117,7 +1131,7 @@ class FastParser {
                 if (IS_ANY_ID[this.ty[this.i]] !== 1) {
                     throw GIVE_UP;
                 }
-                const name = this.tk[this.i++].text;
+                const name = this.tk.text(this.i++);
                 if (this.at(T.LPAREN)) {
                     const args = this.arguments();
                     left = { kind: 'call', target: left, name, args, span: this.span(start, this.i - 1) };
@@ -1273,7 +1287,7 @@ class FastParser {
                 break;
         }
         if (IS_ID[t] === 1 && this.ty[start + 1] === T.LPAREN) {
-            const name = this.tk[this.i++].text;
+            const name = this.tk.text(this.i++);
             const args = this.arguments();
             return { kind: 'call', target: null, name, args, span: this.span(start, this.i - 1) };
         }
@@ -1286,7 +1300,7 @@ class FastParser {
         }
         if (IS_ID[t] === 1) {
             this.i += 1;
-            return { kind: 'name', name: this.tk[start].text, span: this.span(start, start) };
+            return { kind: 'name', name: this.tk.text(start), span: this.span(start, start) };
         }
         throw GIVE_UP;
     }
@@ -1316,20 +1330,19 @@ class FastParser {
     }
 
     private literal(at: number): Expr {
-        const token = this.tk[at];
         const span = this.span(at, at);
-        switch (token.type) {
+        switch (this.ty[at]) {
             case T.StringLiteral:
             case T.MultilineStringLiteral:
-                return { kind: 'literal', literalType: 'string', value: unquote(token.text), span };
+                return { kind: 'literal', literalType: 'string', value: unquote(this.tk.text(at)), span };
             case T.IntegerLiteral:
-                return { kind: 'literal', literalType: 'integer', value: token.text, span };
+                return { kind: 'literal', literalType: 'integer', value: this.tk.text(at), span };
             case T.LongLiteral:
-                return { kind: 'literal', literalType: 'long', value: token.text, span };
+                return { kind: 'literal', literalType: 'long', value: this.tk.text(at), span };
             case T.NumberLiteral:
-                return { kind: 'literal', literalType: 'number', value: token.text, span };
+                return { kind: 'literal', literalType: 'number', value: this.tk.text(at), span };
             case T.BooleanLiteral:
-                return { kind: 'literal', literalType: 'boolean', value: token.text.toLowerCase(), span };
+                return { kind: 'literal', literalType: 'boolean', value: this.tk.text(at).toLowerCase(), span };
             default:
                 return { kind: 'literal', literalType: 'null', value: 'null', span };
         }
@@ -1402,7 +1415,14 @@ class FastParser {
         } else {
             throw GIVE_UP;
         }
-        return { kind: 'new', typeName, args, elements, pairs, span: this.span(start, this.i - 1) };
+        return {
+            kind: 'new',
+            typeName,
+            args,
+            elements: fit(elements),
+            pairs: fit(pairs),
+            span: this.span(start, this.i - 1)
+        };
     }
 
     // ------------------------------------------------------------ SOQL
@@ -1437,7 +1457,7 @@ class FastParser {
                 if (param !== T.ALL && param !== T.CUSTOM && param !== T.STANDARD) {
                     throw GIVE_UP;
                 }
-                fields.push(`FIELDS(${this.tk[this.i].text.replace(/\s+/g, '').toUpperCase()})`);
+                fields.push(`FIELDS(${this.tk.text(this.i).replace(/\s+/g, '').toUpperCase()})`);
                 this.i += 1;
                 this.expect(T.RPAREN);
             } else if (SOQL_FUNCTIONS[t] === 1 && this.ty[this.i + 1] === T.LPAREN) {
@@ -1489,7 +1509,11 @@ class FastParser {
         }
         const mode = this.at(T.RBRACK) ? null : this.soqlTail(binds, T.RBRACK);
         const end = this.expect(T.RBRACK);
-        return { kind: 'soql', query: { from, fields, subqueries, mode, binds }, span: this.span(start, end) };
+        return {
+            kind: 'soql',
+            query: { from, fields: fit(fields), subqueries, mode, binds: fit(binds) },
+            span: this.span(start, end)
+        };
     }
 
     /**
@@ -1707,12 +1731,13 @@ const DATE_FORMULAS_N = table(
  * Tokens from the hand-written lexer, or, where it is not certain, from apex-parser's own lexer
  * (loaded only then); null when that lexer reports an error.
  */
-function lex(source: string): Token[] | null {
-    const fast = lexApex(source);
+function lex(source: string): TokenTable | null {
+    const fast = lexApexTable(source);
     if (fast) {
         return fast;
     }
-    return antlrLex(source);
+    const tokens = antlrLex(source);
+    return tokens ? TokenTable.fromTokens(source, tokens) : null;
 }
 
 /** Tokens from apex-parser's own ApexLexer (on-channel ones and EOF); null when it reports an error. */
@@ -1768,8 +1793,8 @@ export function fastParseApex(
     } catch (error) {
         if (error === GIVE_UP || (error as { name?: unknown } | null)?.name === 'RangeError') {
             if (onGiveUp) {
-                const token = tokens[Math.min(parser.position, tokens.length - 1)];
-                onGiveUp({ line: token.line, column: token.column + 1, text: token.text });
+                const at = Math.min(parser.position, tokens.length - 1);
+                onGiveUp({ line: tokens.line[at], column: tokens.column[at] + 1, text: tokens.text(at) });
             }
             return null;
         }

@@ -96,6 +96,116 @@ export type LexedToken = {
     text: string;
 };
 
+/**
+ * The tokens of one source as parallel arrays of small integers: no object per token, and a token's text
+ * is sliced from the source only when the parser asks for it (keywords and punctuation never are).
+ */
+export class TokenTable {
+    readonly type: number[] = [];
+    readonly start: number[] = [];
+    readonly stop: number[] = [];
+    readonly line: number[] = [];
+    readonly column: number[] = [];
+    /** The tokens' own texts, for tokens that came from ApexLexer; null when every text is a slice of the source. */
+    private texts: string[] | null = null;
+
+    constructor(readonly source: string) {}
+
+    get length(): number {
+        return this.type.length;
+    }
+
+    push(type: number, start: number, stop: number, line: number, column: number): void {
+        this.type.push(type);
+        this.start.push(start);
+        this.stop.push(stop);
+        this.line.push(line);
+        this.column.push(column);
+    }
+
+    text(index: number): string {
+        if (this.texts) {
+            return this.texts[index];
+        }
+        return this.type[index] === EOF ? '<EOF>' : this.source.slice(this.start[index], this.stop[index] + 1);
+    }
+
+    /** The tokens as objects, as ApexLexer gives them (for tests and comparisons). */
+    toTokens(): LexedToken[] {
+        return this.type.map((type, index) => ({
+            type,
+            start: this.start[index],
+            stop: this.stop[index],
+            line: this.line[index],
+            column: this.column[index],
+            text: this.text(index)
+        }));
+    }
+
+    /** A table of ApexLexer's tokens, keeping their texts as ApexLexer has them. */
+    static fromTokens(source: string, tokens: ReadonlyArray<LexedToken>): TokenTable {
+        const table = new TokenTable(source);
+        for (const token of tokens) {
+            table.push(token.type, token.start, token.stop, token.line, token.column);
+        }
+        table.texts = tokens.map((token) => token.text);
+        return table;
+    }
+}
+
+/**
+ * Keywords (and `true`/`false`) in a case-insensitive trie over [a-z0-9_], so that telling a keyword from
+ * an identifier allocates nothing: no lower-cased copy of every word. `system.runAs` is lexed apart.
+ */
+const TRIE_SYMBOLS = 37;
+const TRIE_SYMBOL = new Int8Array(128).fill(-1);
+for (let c = 0; c < 26; c += 1) {
+    TRIE_SYMBOL[97 + c] = c;
+    TRIE_SYMBOL[65 + c] = c;
+}
+for (let c = 0; c < 10; c += 1) {
+    TRIE_SYMBOL[48 + c] = 26 + c;
+}
+TRIE_SYMBOL[95] = 36;
+const KEYWORD_TRIE = ((): { next: Int32Array; type: Int32Array } => {
+    const words = [...KEYWORDS].filter(([text]) => /^[a-z0-9_]+$/.test(text));
+    words.push(['true', TOKEN.BooleanLiteral], ['false', TOKEN.BooleanLiteral]);
+    const capacity = words.reduce((sum, [text]) => sum + text.length, 1);
+    const next = new Int32Array(capacity * TRIE_SYMBOLS);
+    const type = new Int32Array(capacity);
+    let nodes = 1;
+    for (const [text, tokenType] of words) {
+        let node = 0;
+        for (let i = 0; i < text.length; i += 1) {
+            const slot = node * TRIE_SYMBOLS + TRIE_SYMBOL[text.charCodeAt(i)];
+            if (next[slot] === 0) {
+                next[slot] = nodes;
+                nodes += 1;
+            }
+            node = next[slot];
+        }
+        type[node] = tokenType;
+    }
+    return { next, type };
+})();
+
+/** The keyword (or BooleanLiteral) type of the ASCII word source[start, end), or 0 for an identifier. */
+function keywordType(source: string, start: number, end: number): number {
+    const { next, type } = KEYWORD_TRIE;
+    let node = 0;
+    for (let i = start; i < end; i += 1) {
+        const symbol = TRIE_SYMBOL[source.charCodeAt(i)];
+        if (symbol < 0) {
+            return 0;
+        }
+        node = next[node * TRIE_SYMBOLS + symbol];
+        if (node === 0) {
+            return 0;
+        }
+    }
+    return type[node];
+}
+
 const OPERATORS: Array<[string, string]> = [
     ['>>>=', 'URSHIFT_ASSIGN'],
     ['===', 'TRIPLEEQUAL'],
@@ -187,25 +297,23 @@ function currencyLike(source: string, start: number, end: number): boolean {
     return true;
 }
 
-/** The on-channel tokens of `source` followed by EOF, or null where this lexer is not certain. */
+/** The on-channel tokens of `source` followed by EOF, as objects, or null where this lexer is not certain. */
 export function lexApex(source: string): LexedToken[] | null {
+    return lexApexTable(source)?.toTokens() ?? null;
+}
+
+/** The on-channel tokens of `source` followed by EOF, or null where this lexer is not certain. */
+export function lexApexTable(source: string): TokenTable | null {
     if (/[\uD800-\uDFFF]/.test(source)) {
         return null;
     }
-    const tokens: LexedToken[] = [];
+    const tokens = new TokenTable(source);
     const length = source.length;
     let pos = 0;
     let line = 1;
     let lineStart = 0;
-    const push = (
-        type: number,
-        start: number,
-        end: number,
-        startLine: number,
-        startColumn: number,
-        text = source.slice(start, end)
-    ): void => {
-        tokens.push({ type, start, stop: end - 1, line: startLine, column: startColumn, text });
+    const push = (type: number, start: number, end: number, startLine: number, startColumn: number): void => {
+        tokens.push(type, start, end - 1, startLine, startColumn);
     };
     while (pos < length) {
         const c = source.charCodeAt(pos);
@@ -262,9 +370,8 @@ export function lexApex(source: string): LexedToken[] | null {
                 }
                 pos += 1;
             }
-            const word = source.slice(start, pos);
-            const lower = word.toLowerCase();
-            if (lower === 'system' && source.charCodeAt(pos) === 46) {
+            const keyword = keywordType(source, start, pos);
+            if (keyword === TOKEN.SYSTEM && source.charCodeAt(pos) === 46) {
                 // `System.runAs` is one token.
                 const next = source.slice(pos + 1, pos + 6).toLowerCase();
                 if (next === 'runas') {
@@ -277,13 +384,8 @@ export function lexApex(source: string): LexedToken[] | null {
                     continue;
                 }
             }
-            if (lower === 'true' || lower === 'false') {
-                push(TOKEN.BooleanLiteral, start, pos, startLine, column, word);
-                continue;
-            }
-            const keyword = KEYWORDS.get(lower);
-            if (keyword !== undefined) {
-                push(keyword, start, pos, startLine, column, word);
+            if (keyword !== 0) {
+                push(keyword, start, pos, startLine, column);
                 continue;
             }
             push(
@@ -291,8 +393,7 @@ export function lexApex(source: string): LexedToken[] | null {
                 start,
                 pos,
                 startLine,
-                column,
-                word
+                column
             );
             continue;
         }
@@ -379,7 +480,7 @@ export function lexApex(source: string): LexedToken[] | null {
         for (const [text, type] of candidates) {
             if (source.startsWith(text, pos)) {
                 pos += text.length;
-                push(type, start, pos, startLine, column, text);
+                push(type, start, pos, startLine, column);
                 matched = true;
                 break;
             }
@@ -388,6 +489,6 @@ export function lexApex(source: string): LexedToken[] | null {
             return null;
         }
     }
-    tokens.push({ type: EOF, start: length, stop: length - 1, line, column: pos - lineStart, text: '<EOF>' });
+    tokens.push(EOF, length, length - 1, line, pos - lineStart);
     return tokens;
 }

@@ -72,19 +72,13 @@ export function visitExpr(expr: Expr, visit: (e: Expr) => void): void {
     }
 }
 
-const ownExpressionsCache = new WeakMap<Stmt, Expr[]>();
-
 /**
- * The expressions that belong directly to a statement (not to its nested statements), computed once
- * per statement: callers must not modify the array.
+ * The expressions that belong directly to a statement (not to its nested statements). Computed on each
+ * call: the arrays are small and short-lived, which the young generation collects for free, whereas a
+ * cache keyed by statement made every collection trace one weak entry per statement of the project.
  */
 export function ownExpressions(stmt: Stmt): ReadonlyArray<Expr> {
-    let cached = ownExpressionsCache.get(stmt);
-    if (!cached) {
-        cached = computeOwnExpressions(stmt);
-        ownExpressionsCache.set(stmt, cached);
-    }
-    return cached;
+    return computeOwnExpressions(stmt);
 }
 
 function computeOwnExpressions(stmt: Stmt): Expr[] {
