@@ -125,7 +125,9 @@ describe('a relaunched scan', () => {
         const inProcess = warden(['scan', project, '--format', 'json', '--output', outputs[1]], {
             WARDEN_V8_POOL: '0'
         });
-        expect(relaunched.stderr).toContain('running scan in a new process with --v8-pool-size=0');
+        expect(relaunched.stderr).toContain(
+            'running scan in a new process with --v8-pool-size=0 --max-semi-space-size=8'
+        );
         expect(inProcess.stderr).not.toContain('new process');
         expect(relaunched.status).toBe(1);
         expect(inProcess.status).toBe(1);
@@ -134,6 +136,13 @@ describe('a relaunched scan', () => {
         );
         expect(findings[0].length).toBeGreaterThan(0);
         expect(findings[0]).toEqual(findings[1]);
+
+        const ownSemiSpace = warden(['scan', project, '--format', 'json', '--output', outputs[0]], {
+            WARDEN_V8_POOL: '1',
+            NODE_OPTIONS: '--max-semi-space-size=16'
+        });
+        expect(ownSemiSpace.stderr).toContain('running scan in a new process with --v8-pool-size=0\n');
+        expect(ownSemiSpace.status).toBe(1);
 
         const usage = warden(['scan', '--format', 'yaml'], { WARDEN_V8_POOL: '1' });
         expect(usage.status).toBe(2);

@@ -97,6 +97,30 @@ export type LexedToken = {
 };
 
 /**
+ * One copy of each short token text across all the files of a scan. Trees are kept for the whole scan
+ * and the same names recur in every file (`String`, `Id`, `Contact`, `add`): sharing them saves memory
+ * that the garbage collector would otherwise copy. Cleared when it grows past a bound, so a long-lived
+ * process that scans many projects does not keep every name it has seen.
+ */
+const INTERNED = new Map<string, string>();
+const MAX_INTERNED = 100_000;
+
+function intern(text: string): string {
+    if (text.length > 40) {
+        return text;
+    }
+    const known = INTERNED.get(text);
+    if (known !== undefined) {
+        return known;
+    }
+    if (INTERNED.size >= MAX_INTERNED) {
+        INTERNED.clear();
+    }
+    INTERNED.set(text, text);
+    return text;
+}
+
+/**
  * The tokens of one source as parallel arrays of small integers: no object per token, and a token's text
  * is sliced from the source only when the parser asks for it (keywords and punctuation never are).
  */
@@ -127,7 +151,10 @@ export class TokenTable {
         if (this.texts) {
             return this.texts[index];
         }
-        return this.type[index] === EOF ? '<EOF>' : this.source.slice(this.start[index], this.stop[index] + 1);
+        if (this.type[index] === EOF) {
+            return '<EOF>';
+        }
+        return intern(this.source.slice(this.start[index], this.stop[index] + 1));
     }
 
     /** The tokens as objects, as ApexLexer gives them (for tests and comparisons). */
