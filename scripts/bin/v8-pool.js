@@ -32,8 +32,18 @@ const SCAN_VALUE_OPTIONS = new Set([
     '--baseline',
     '--write-baseline',
     '--rules',
-    '--config'
+    '--config',
+    '-o',
+    '--target-org',
+    '--jwt-key-file',
+    '--client-id',
+    '--username',
+    '--login-url',
+    '--api-version',
+    '--objects'
 ]);
+/** Options that make `warden scan` read an org: how much it scans is not known here, so it is not relaunched. */
+const ORG_OPTIONS = ['-o', '--target-org', '--jwt-key-file', '--org'];
 
 /** The folder `warden scan <args>` scans: its path argument, else the SFDX project around `cwd`. */
 function scanFolder(args, cwd) {
@@ -103,6 +113,9 @@ function needsRelaunch(argv, execArgv, env, cwd) {
     }
     if (env.WARDEN_V8_POOL === '1') {
         return true;
+    }
+    if (argv.some((arg) => ORG_OPTIONS.includes(arg.split('=')[0]))) {
+        return false;
     }
     const folder = scanFolder(argv.slice(1), cwd);
     try {

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot } from '../lib/project';
-import { defaultConfig, loadConfig } from '../scan/config';
+import { defaultConfig, loadConfig, type ScanConfig } from '../scan/config';
 import { DEFAULT_PHI } from '../scan/context';
 import { scanSources } from '../scan/engine';
 import type { ScanResult, SourceFile } from '../scan/types';
@@ -30,6 +30,10 @@ export type OrgScanArgs = AuthFlags & {
     projectDir?: string;
     /** Objects whose field classification is read, beyond Contact, Account, Case and those tagged. */
     objects?: string[];
+    /** Scan settings; by default warden.config.json of the project at projectDir, if any. */
+    config?: ScanConfig;
+    /** Only these rule ids (as `warden scan --rules`). */
+    rules?: string[];
 };
 
 export type OrgScanIo = {
@@ -161,7 +165,7 @@ export async function runOrgScan(args: OrgScanArgs, io: OrgScanIo): Promise<OrgS
             'Hosting__c',
             'Status__c'
         ]);
-        const config = scanConfig(args.projectDir);
+        const config = args.config ?? scanConfig(args.projectDir);
         const taggedObjects = residencyTags.map((tag) => String(tag.ObjectApiName__c ?? '')).filter(Boolean);
         const defaultObjects = DEFAULT_PHI.map((name) => name.split('.')[0]);
         const objects = [...BASE_OBJECTS, ...defaultObjects, ...taggedObjects, ...(args.objects ?? [])].filter((name) =>
@@ -184,6 +188,7 @@ export async function runOrgScan(args: OrgScanArgs, io: OrgScanIo): Promise<OrgS
         const apexCount = apex.length;
         const scanned = (io.scan ?? scanSources)(files, {
             config,
+            rules: args.rules,
             onProgress: (done) => progress('scan Apex', Math.min(done, apexCount), apexCount)
         });
         const onApex = (finding: { componentType: string }): boolean => APEX_TYPES.includes(finding.componentType);

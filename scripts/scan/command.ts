@@ -17,6 +17,8 @@ import { ALL_RULES, ENGINE_RULES, RULES_BY_ID } from './rules';
 import { isSeverity, Severity } from './types';
 import { existsSync, statSync } from 'node:fs';
 import { findProjectRoot } from '../lib/project';
+import type { AuthFlags } from '../org/auth';
+import type { ScanResult } from './types';
 
 export const USAGE = `Usage: warden scan [path] [options]
 
@@ -37,7 +39,17 @@ Options:
   --list-rules               Print the rules and exit
   -h, --help                 This help
 
-Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or I/O error.`;
+Org mode: scan the Apex of an org instead of a folder (a path then only locates warden.config.json):
+  -o, --target-org <org>     An org you logged in to with the Salesforce CLI (alias or username)
+  --jwt-key-file <file>      JWT bearer flow for CI, with --client-id and --username
+                             (or SF_JWT_KEY_FILE, SF_CLIENT_ID, SF_USERNAME; --login-url / SF_LOGIN_URL)
+  --org                      The org given by the environment: SF_ACCESS_TOKEN and SF_INSTANCE_URL
+  --sync                     Write the findings to ComplianceFinding__c (keeps triage decisions)
+  --objects <A,B,...>        Also read the field classification of these objects
+  --api-version <v>          API version (default 62.0)
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or I/O error, or
+the org could not be read (what to do is printed). See docs/scan.md and docs/deploy.md.`;
 
 type Options = {
     path?: string;
@@ -51,12 +63,18 @@ type Options = {
     color: boolean;
     help: boolean;
     listRules: boolean;
+    /** Org mode: set when --target-org, --jwt-key-file or --org is given. */
+    org?: AuthFlags & { sync: boolean; objects?: string[] };
 };
+
+/** The org options, gathered before it is known whether org mode was asked for. */
+type OrgOptions = AuthFlags & { sync?: boolean; objects?: string[]; fromEnv?: boolean };
 
 class UsageError extends Error {}
 
 export function parseArgs(args: string[]): Options {
     const options: Options = { format: 'table', failOn: 'low', color: true, help: false, listRules: false };
+    const org: OrgOptions = {};
     const value = (index: number, flag: string): string => {
         const next = args[index + 1];
         if (next === undefined || next.startsWith('--')) {
@@ -133,6 +151,42 @@ export function parseArgs(args: string[]): Options {
             case '--list-rules':
                 options.listRules = true;
                 break;
+            case '-o':
+            case '--target-org':
+                org.targetOrg = take();
+                break;
+            case '--jwt-key-file':
+                org.jwtKeyFile = take();
+                break;
+            case '--client-id':
+                org.clientId = take();
+                break;
+            case '--username':
+                org.username = take();
+                break;
+            case '--login-url':
+                org.loginUrl = take();
+                break;
+            case '--api-version': {
+                const version = take();
+                if (!/^\d{2}\.0$/.test(version)) {
+                    throw new UsageError(`--api-version ${version}: expected a version like 62.0`);
+                }
+                org.apiVersion = version;
+                break;
+            }
+            case '--org':
+                org.fromEnv = true;
+                break;
+            case '--sync':
+                org.sync = true;
+                break;
+            case '--objects':
+                org.objects = take()
+                    .split(',')
+                    .map((name) => name.trim())
+                    .filter(Boolean);
+                break;
             default:
                 if (arg.startsWith('-')) {
                     throw new UsageError(`unknown option ${arg}`);
@@ -141,6 +195,22 @@ export function parseArgs(args: string[]): Options {
                     throw new UsageError(`only one path may be given (got "${options.path}" and "${arg}")`);
                 }
                 options.path = arg;
+        }
+    }
+    const { fromEnv, sync, objects, ...auth } = org;
+    if (auth.targetOrg || auth.jwtKeyFile || fromEnv) {
+        options.org = { ...auth, sync: sync === true, objects };
+    } else {
+        const orgOnly = Object.entries({
+            '--sync': sync,
+            '--objects': objects,
+            '--client-id': auth.clientId,
+            '--username': auth.username,
+            '--login-url': auth.loginUrl,
+            '--api-version': auth.apiVersion
+        }).find(([, value]) => value !== undefined);
+        if (orgOnly) {
+            throw new UsageError(`${orgOnly[0]} is for org mode: add --target-org <org>, --jwt-key-file or --org`);
         }
     }
     return options;
@@ -170,6 +240,8 @@ export type ScanIo = {
     stderr: { write(text: string): unknown; isTTY?: boolean };
     env: NodeJS.ProcessEnv;
     cwd: string;
+    /** Where the Salesforce CLI keeps its logins (org mode); the user's home by default. */
+    homeDir?: string;
 };
 
 /** Runs the command with explicit I/O, for tests. */
@@ -200,8 +272,11 @@ export async function runScan(args: string[], io: ScanIo): Promise<number> {
         try {
             root = findProjectRoot(io.cwd);
         } catch (error) {
-            io.stderr.write(`warden scan: ${(error as Error).message} Give the path of an SFDX project.\n`);
-            return 2;
+            if (!options.org) {
+                io.stderr.write(`warden scan: ${(error as Error).message} Give the path of an SFDX project.\n`);
+                return 2;
+            }
+            root = io.cwd; // org mode needs no project; warden.config.json is looked for here
         }
     }
     const configRoot = statSync(root).isFile() ? resolve(root, '..') : root;
@@ -217,37 +292,65 @@ export async function runScan(args: string[], io: ScanIo): Promise<number> {
         }
         throw error;
     }
-    const progress = io.stderr.isTTY === true;
-    let lastDraw = 0;
-    const onProgress = (done: number, total: number): void => {
-        if (!progress || total < 50) {
-            return;
+    let result: ScanResult;
+    let reportRoot = configRoot;
+    if (options.org) {
+        // Loaded only here: a local scan does not pay for jsforce.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runOrgScan } = require('../org/scan-org') as typeof import('../org/scan-org');
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { OrgError } = require('../org/errors') as typeof import('../org/errors');
+        try {
+            const outcome = await runOrgScan(
+                { ...options.org, config, rules: options.rules },
+                {
+                    stderr: (text) => io.stderr.write(text),
+                    progressTty: io.stderr.isTTY === true,
+                    env: io.env,
+                    homeDir: io.homeDir
+                }
+            );
+            result = outcome.result;
+            reportRoot = outcome.org.instanceUrl;
+        } catch (error) {
+            if (error instanceof OrgError) {
+                io.stderr.write(`warden scan: ${error.describe()}\n`);
+                return 2;
+            }
+            throw error;
         }
-        const now = Date.now();
-        if (now - lastDraw < 100 && done < total) {
-            return;
+    } else {
+        const progress = io.stderr.isTTY === true;
+        let lastDraw = 0;
+        const onProgress = (done: number, total: number): void => {
+            if (!progress || total < 50) {
+                return;
+            }
+            const now = Date.now();
+            if (now - lastDraw < 100 && done < total) {
+                return;
+            }
+            lastDraw = now;
+            io.stderr.write(`\r\u001b[2Kwarden scan: parsing Apex ${done}/${total}`);
+            if (done === total) {
+                io.stderr.write('\r\u001b[2K');
+            }
+        };
+        try {
+            result = scanProject(root, { config, rules: options.rules, onProgress });
+        } catch (error) {
+            if (error instanceof ScanInputError || (error as NodeJS.ErrnoException).code !== undefined) {
+                io.stderr.write(`warden scan: ${(error as Error).message}\n`);
+                return 2;
+            }
+            throw error;
         }
-        lastDraw = now;
-        io.stderr.write(`\r\u001b[2Kwarden scan: parsing Apex ${done}/${total}`);
-        if (done === total) {
-            io.stderr.write('\r\u001b[2K');
-        }
-    };
-    let result;
-    try {
-        result = scanProject(root, { config, rules: options.rules, onProgress });
-    } catch (error) {
-        if (error instanceof ScanInputError || (error as NodeJS.ErrnoException).code !== undefined) {
-            io.stderr.write(`warden scan: ${(error as Error).message}\n`);
-            return 2;
-        }
-        throw error;
     }
     const { fresh, known } = applyBaseline(result.findings, baseline);
     const ran = options.rules ? options.rules.map((id) => RULES_BY_ID.get(id)!) : [...ALL_RULES];
     const report: Report = {
         tool: { name: 'warden-scan', version: toolVersion() },
-        root: configRoot,
+        root: reportRoot,
         result,
         findings: fresh,
         baselined: known,

@@ -69,6 +69,13 @@ describe('needsRelaunch', () => {
         expect(pool.needsRelaunch(['scan', '--output', 'x.json'], [], {}, join(small, 'force-app'))).toBe(false);
     });
 
+    it('does not relaunch an org scan, whatever the folder holds', () => {
+        expect(pool.needsRelaunch(['scan', '--target-org', 'prod'], [], {}, large)).toBe(false);
+        expect(pool.needsRelaunch(['scan', large, '-o', 'prod', '--sync'], [], {}, '/')).toBe(false);
+        expect(pool.needsRelaunch(['scan', '--org'], [], {}, large)).toBe(false);
+        expect(pool.scanFolder(['--target-org', 'prod', '--objects', 'A,B', 'large'], work)).toBe(large);
+    });
+
     it('does not relaunch for a single file or a missing path', () => {
         const file = join(large, 'force-app', 'main', 'default', 'classes', 'C1.cls');
         expect(pool.needsRelaunch(['scan', file], [], {}, '/')).toBe(false);
