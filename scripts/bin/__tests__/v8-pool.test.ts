@@ -151,6 +151,15 @@ describe('a relaunched scan', () => {
         expect(ownSemiSpace.stderr).toContain('running scan in a new process with --v8-pool-size=0\n');
         expect(ownSemiSpace.status).toBe(1);
 
+        // Node reads NODE_EXTRA_CA_CERTS at start-up and warns about an unreadable one: only the first
+        // process does, the relaunched local scan starts without it.
+        const certs = warden(['scan', project, '--format', 'json', '--output', outputs[0]], {
+            WARDEN_V8_POOL: '1',
+            NODE_EXTRA_CA_CERTS: join(work, 'missing.pem')
+        });
+        expect(certs.stderr.match(/Ignoring extra certs/g)).toHaveLength(1);
+        expect(certs.status).toBe(1);
+
         const usage = warden(['scan', '--format', 'yaml'], { WARDEN_V8_POOL: '1' });
         expect(usage.status).toBe(2);
         expect(usage.stderr).toContain('--format must be table, json or sarif');
