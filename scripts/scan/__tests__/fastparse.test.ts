@@ -73,6 +73,26 @@ describe('fast lexer', () => {
         expect(keywords.length).toBe(KEYWORDS.size);
     });
 
+    it('tells every keyword from an identifier as ApexLexer does, in any case, and not their prefixes or extensions', () => {
+        const words = [...KEYWORDS.keys(), 'true', 'false'].filter((word) => /^[a-z0-9_]+$/.test(word));
+        const mixed = (word: string): string =>
+            [...word].map((char, index) => (index % 2 === 0 ? char.toUpperCase() : char)).join('');
+        const variants = words.flatMap((word) => [
+            word,
+            word.toUpperCase(),
+            mixed(word),
+            `${word}x`,
+            `${word}_1`,
+            `$${word}`,
+            word.slice(0, -1) || 'a'
+        ]);
+        const source = `${variants.join('\n')}\n`;
+        const mine = lexApex(source);
+        expect(mine).not.toBeNull();
+        expect(mine!.map(tokenKey)).toEqual(antlrTokens(source));
+        expect(words).toHaveLength(KEYWORDS.size + 1); // all but `system.runas`, plus true and false
+    });
+
     it("gives apex-parser's tokens for the corpus, Warden's Apex and character-level mutants", () => {
         const sources = [
             ...generateCorpus(6_000, 3).files.filter((f) => apexKindOf(f.path)),

@@ -221,7 +221,8 @@ function keywordType(source: string, start: number, end: number): number {
     const { next, type } = KEYWORD_TRIE;
     let node = 0;
     for (let i = start; i < end; i += 1) {
-        const symbol = TRIE_SYMBOL[source.charCodeAt(i)];
+        const code = source.charCodeAt(i);
+        const symbol = code < 128 ? TRIE_SYMBOL[code] : -1;
         if (symbol < 0) {
             return 0;
         }
