@@ -8,12 +8,12 @@
 // `--max-semi-space-size=8` (half of V8's default) gets them moved to the old generation sooner, which
 // made the parse phase about 10% faster on corpora of 100k and 250k lines and changed nothing else.
 // Both can only be given when Node starts, so warden.js starts one more Node with them; that costs one
-// Node start-up (0.1 s on the 2-core build machine), which pays from a few hundred Apex files on:
-// measured there, 1,289 files (100k lines) took 1.85 s with the default pool and 1.63 s relaunched, and
-// 300 files 0.72 s either way. So a scan is relaunched when its folder holds at least RELAUNCH_FILES Apex
-// files, unless the pool size is already given (node's own arguments or NODE_OPTIONS) or WARDEN_V8_POOL
-// says otherwise: 0 never relaunches, 1 always does. verify and redact spend their time in native
-// hashing and regular expressions and gain nothing.
+// Node start-up (about 70 ms on the 2-core build machine), which pays from a couple of hundred Apex
+// files on: measured there (medians of eight alternating runs), 300 files took 0.77 s in one process
+// and 0.67 s relaunched, 150 files 0.49 s and 0.54 s. So a scan is relaunched when its folder holds at
+// least RELAUNCH_FILES Apex files, unless the pool size is already given (node's own arguments or
+// NODE_OPTIONS) or WARDEN_V8_POOL says otherwise: 0 never relaunches, 1 always does. verify and redact
+// spend their time in native hashing and regular expressions and gain nothing.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
@@ -23,7 +23,7 @@ const OPTION = '--v8-pool-size';
 /** What a relaunched scan is started with; a semi-space size already given is kept. */
 const RELAUNCH_OPTIONS = [`${OPTION}=0`, '--max-semi-space-size=8'];
 /** Apex files in the scanned folder from which a relaunch pays for itself. */
-const RELAUNCH_FILES = 400;
+const RELAUNCH_FILES = 250;
 /** `warden scan` options that take a value (as a separate argument unless written --option=value). */
 const SCAN_VALUE_OPTIONS = new Set([
     '--format',
