@@ -4,6 +4,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Command } from '../cli';
+import { takeAuthOption } from '../org/auth-flags';
 import { runDeploy, DeployOptions } from './run';
 import { StepId, STEP_IDS } from './steps/types';
 
@@ -80,28 +81,6 @@ export function parseDeployArgs(args: string[]): DeployOptions & { help: boolean
             case '--help':
                 options.help = true;
                 break;
-            case '-o':
-            case '--target-org':
-                options.targetOrg = value();
-                break;
-            case '--jwt-key-file':
-                options.jwtKeyFile = value();
-                break;
-            case '--client-id':
-                options.clientId = value();
-                break;
-            case '--username':
-                options.username = value();
-                break;
-            case '--login-url':
-                options.loginUrl = value();
-                break;
-            case '--api-version': {
-                const v = value();
-                if (!/^\d{2}\.0$/.test(v)) throw new UsageError(`--api-version ${v}: expected a version like 62.0`);
-                options.apiVersion = v;
-                break;
-            }
             case '--config':
                 options.configPath = value();
                 break;
@@ -141,7 +120,9 @@ export function parseDeployArgs(args: string[]): DeployOptions & { help: boolean
                 break;
             }
             default:
-                throw new UsageError(`unknown option ${arg}`);
+                if (!takeAuthOption(flag, value, options)) {
+                    throw new UsageError(`unknown option ${arg}`);
+                }
         }
     }
     return options;

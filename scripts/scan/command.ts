@@ -18,6 +18,7 @@ import { isSeverity, Severity } from './types';
 import { existsSync, statSync } from 'node:fs';
 import { findProjectRoot } from '../lib/project';
 import type { AuthFlags } from '../org/auth';
+import { takeAuthOption } from '../org/auth-flags';
 import type { ScanResult } from './types';
 
 export const USAGE = `Usage: warden scan [path] [options]
@@ -151,30 +152,6 @@ export function parseArgs(args: string[]): Options {
             case '--list-rules':
                 options.listRules = true;
                 break;
-            case '-o':
-            case '--target-org':
-                org.targetOrg = take();
-                break;
-            case '--jwt-key-file':
-                org.jwtKeyFile = take();
-                break;
-            case '--client-id':
-                org.clientId = take();
-                break;
-            case '--username':
-                org.username = take();
-                break;
-            case '--login-url':
-                org.loginUrl = take();
-                break;
-            case '--api-version': {
-                const version = take();
-                if (!/^\d{2}\.0$/.test(version)) {
-                    throw new UsageError(`--api-version ${version}: expected a version like 62.0`);
-                }
-                org.apiVersion = version;
-                break;
-            }
             case '--org':
                 org.fromEnv = true;
                 break;
@@ -188,6 +165,9 @@ export function parseArgs(args: string[]): Options {
                     .filter(Boolean);
                 break;
             default:
+                if (takeAuthOption(arg, take, org)) {
+                    break;
+                }
                 if (arg.startsWith('-')) {
                     throw new UsageError(`unknown option ${arg}`);
                 }

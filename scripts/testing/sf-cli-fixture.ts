@@ -61,3 +61,21 @@ export function writeCliHome(
     }
     return { home, key };
 }
+
+/** A CLI home logged in to a running test org under `alias`, with an access and a refresh token it issued. */
+export function cliHomeForFakeOrg(
+    fake: { url: string; issueAccessToken(): string; issueRefreshToken(): string },
+    alias: string,
+    username = 'admin@warden.test'
+): string {
+    return writeCliHome([
+        {
+            alias,
+            username,
+            instanceUrl: fake.url,
+            loginUrl: fake.url,
+            accessToken: fake.issueAccessToken(),
+            refreshToken: fake.issueRefreshToken()
+        }
+    ]).home;
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScan, type ScanIo } from '../../scan/command';
 import { FakeOrg } from '../../testing/fake-org/server';
-import { writeCliHome } from '../../testing/sf-cli-fixture';
+import { cliHomeForFakeOrg } from '../../testing/sf-cli-fixture';
 
 jest.setTimeout(60000);
 
@@ -24,16 +24,7 @@ async function org(): Promise<{ fake: FakeOrg; home: string }> {
     const fake = new FakeOrg();
     fakes.push(fake);
     await fake.start();
-    const { home } = writeCliHome([
-        {
-            alias: 'scan-org',
-            username: 'admin@warden.test',
-            instanceUrl: fake.url,
-            loginUrl: fake.url,
-            accessToken: fake.issueAccessToken(),
-            refreshToken: fake.issueRefreshToken()
-        }
-    ]);
+    const home = cliHomeForFakeOrg(fake, 'scan-org');
     folders.push(home);
     fake.addApex('ApexClass', 'NoSharing', 'public class NoSharing {\n    public void run() {}\n}\n');
     fake.addApex('ApexClass', 'Shared', 'public with sharing class Shared {\n    public void run() {}\n}\n');

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import type { ScanResult, SourceFile } from '../../scan/types';
 import { FakeOrg } from '../../testing/fake-org/server';
-import { writeCliHome } from '../../testing/sf-cli-fixture';
+import { cliHomeForFakeOrg } from '../../testing/sf-cli-fixture';
 import { chunkByWeight, IDS_PER_CHUNK } from '../apex-source';
 import { OrgScanIo, runOrgScan } from '../scan-org';
 
@@ -24,16 +24,7 @@ async function org(options: ConstructorParameters<typeof FakeOrg>[0] = {}): Prom
     const fake = new FakeOrg(options);
     fakes.push(fake);
     await fake.start();
-    const { home } = writeCliHome([
-        {
-            alias: 'scan-org',
-            username: 'admin@warden.test',
-            instanceUrl: fake.url,
-            loginUrl: fake.url,
-            accessToken: fake.issueAccessToken(),
-            refreshToken: fake.issueRefreshToken()
-        }
-    ]);
+    const home = cliHomeForFakeOrg(fake, 'scan-org');
     homes.push(home);
     return { fake, home };
 }
