@@ -131,7 +131,7 @@ const MAX_DEPTH = 300;
  * The array with no spare room. An array grown by push keeps room for 16 more elements; trees are kept
  * for the whole scan, so that room would be copied by every garbage collection until the end.
  */
-function fit<T>(items: T[]): T[] {
+function trimmed<T>(items: T[]): T[] {
     return items.length === 0 ? items : items.slice();
 }
 
@@ -383,7 +383,7 @@ class FastParser {
                 body.push(this.statement());
             }
         }
-        return { body: fit(body), members: fit(members), innerTypes };
+        return { body: trimmed(body), members: trimmed(members), innerTypes };
     }
 
     /** How many tokens of modifiers start at `from` (without consuming). */
@@ -752,7 +752,7 @@ class FastParser {
             }
         }
         this.expect(T.RPAREN);
-        return fit(params);
+        return trimmed(params);
     }
 
     private property(modifiers: Modifiers): PropertyDecl {
@@ -798,7 +798,7 @@ class FastParser {
             const init = this.accept(T.ASSIGN) ? this.expression(0) : null;
             out.push({ name, init, span: this.span(start, this.i - 1) });
             if (!this.accept(T.COMMA)) {
-                return fit(out);
+                return trimmed(out);
             }
         }
     }
@@ -815,7 +815,7 @@ class FastParser {
             body.push(this.statement());
         }
         const end = this.expect(T.RBRACE);
-        return { kind: 'block', body: fit(body), span: this.span(start, end) };
+        return { kind: 'block', body: trimmed(body), span: this.span(start, end) };
     }
 
     /** A local variable declaration starts here: modifiers, or a type followed by a name and `=`, `,` or `;`. */
@@ -1005,7 +1005,7 @@ class FastParser {
             whens.push(this.whenClause());
         } while (this.at(T.WHEN));
         const end = this.expect(T.RBRACE);
-        return { kind: 'switch', expr, whens: fit(whens), span: this.span(start, end) };
+        return { kind: 'switch', expr, whens: trimmed(whens), span: this.span(start, end) };
     }
 
     private whenClause(): WhenClause {
@@ -1074,7 +1074,7 @@ class FastParser {
         while (this.accept(T.COMMA)) {
             out.push(this.expression(0));
         }
-        return fit(out);
+        return trimmed(out);
     }
 
     private arguments(): Expr[] {
@@ -1419,8 +1419,8 @@ class FastParser {
             kind: 'new',
             typeName,
             args,
-            elements: fit(elements),
-            pairs: fit(pairs),
+            elements: trimmed(elements),
+            pairs: trimmed(pairs),
             span: this.span(start, this.i - 1)
         };
     }
@@ -1511,7 +1511,7 @@ class FastParser {
         const end = this.expect(T.RBRACK);
         return {
             kind: 'soql',
-            query: { from, fields: fit(fields), subqueries, mode, binds: fit(binds) },
+            query: { from, fields: trimmed(fields), subqueries, mode, binds: trimmed(binds) },
             span: this.span(start, end)
         };
     }
