@@ -141,7 +141,8 @@ function relaunch(script, argv) {
     }
     // A local scan opens no TLS connection, and Node reads NODE_EXTRA_CA_CERTS when it starts (40 ms on the
     // build machine), so the relaunched scan starts without it. Org scans are never relaunched.
-    const env = { ...process.env };
+    // The new process must never relaunch in turn, whatever its options turn out to be.
+    const env = { ...process.env, WARDEN_V8_POOL: '0' };
     delete env.NODE_EXTRA_CA_CERTS;
     const result = spawnSync(process.execPath, [...process.execArgv, ...options, script, ...argv], {
         stdio: 'inherit',

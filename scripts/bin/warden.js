@@ -17,6 +17,9 @@ function report(promise) {
 }
 
 const argv = process.argv.slice(2);
+if (process.env.WARDEN_DEBUG && process.execArgv.length > 0) {
+    process.stderr.write(`warden: node options ${process.execArgv.join(' ')}\n`);
+}
 const pool = require('./v8-pool');
 const relaunched = pool.needsRelaunch(argv, process.execArgv, process.env, process.cwd())
     ? pool.relaunch(__filename, argv)

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from '../cli';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from './baseline';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type ScanConfig } from './config';
 import { scanProject, ScanInputError } from './engine';
 import { formatJson } from './format/json';
 import { Report, summarize } from './format/report';
@@ -224,6 +224,76 @@ export type ScanIo = {
     homeDir?: string;
 };
 
+/** A scan's result and the root its report names, or the exit code of a scan that could not run. */
+type Scanned = { result: ScanResult; root: string } | { exitCode: number };
+
+/** A local scan, with a progress line on a terminal. */
+function scanFolder(
+    root: string,
+    configRoot: string,
+    config: ScanConfig,
+    rules: string[] | undefined,
+    io: ScanIo
+): Scanned {
+    const progress = io.stderr.isTTY === true;
+    let lastDraw = 0;
+    const onProgress = (done: number, total: number): void => {
+        if (!progress || total < 50) {
+            return;
+        }
+        const now = Date.now();
+        if (now - lastDraw < 100 && done < total) {
+            return;
+        }
+        lastDraw = now;
+        io.stderr.write(`\r\u001b[2Kwarden scan: parsing Apex ${done}/${total}`);
+        if (done === total) {
+            io.stderr.write('\r\u001b[2K');
+        }
+    };
+    try {
+        return { result: scanProject(root, { config, rules, onProgress }), root: configRoot };
+    } catch (error) {
+        if (error instanceof ScanInputError || (error as NodeJS.ErrnoException).code !== undefined) {
+            io.stderr.write(`warden scan: ${(error as Error).message}\n`);
+            return { exitCode: 2 };
+        }
+        throw error;
+    }
+}
+
+/** Org mode: the org's Apex, read and scanned by runOrgScan; an org that cannot be read is exit 2. */
+async function scanOrg(
+    org: NonNullable<Options['org']>,
+    config: ScanConfig,
+    rules: string[] | undefined,
+    io: ScanIo
+): Promise<Scanned> {
+    // Loaded only here: a local scan does not pay for jsforce.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runOrgScan } = require('../org/scan-org') as typeof import('../org/scan-org');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { OrgError } = require('../org/errors') as typeof import('../org/errors');
+    try {
+        const outcome = await runOrgScan(
+            { ...org, config, rules },
+            {
+                stderr: (text) => io.stderr.write(text),
+                progressTty: io.stderr.isTTY === true,
+                env: io.env,
+                homeDir: io.homeDir
+            }
+        );
+        return { result: outcome.result, root: outcome.org.instanceUrl };
+    } catch (error) {
+        if (error instanceof OrgError) {
+            io.stderr.write(`warden scan: ${error.describe()}\n`);
+            return { exitCode: 2 };
+        }
+        throw error;
+    }
+}
+
 /** Runs the command with explicit I/O, for tests. */
 export async function runScan(args: string[], io: ScanIo): Promise<number> {
     let options: Options;
@@ -272,60 +342,13 @@ export async function runScan(args: string[], io: ScanIo): Promise<number> {
         }
         throw error;
     }
-    let result: ScanResult;
-    let reportRoot = configRoot;
-    if (options.org) {
-        // Loaded only here: a local scan does not pay for jsforce.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { runOrgScan } = require('../org/scan-org') as typeof import('../org/scan-org');
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { OrgError } = require('../org/errors') as typeof import('../org/errors');
-        try {
-            const outcome = await runOrgScan(
-                { ...options.org, config, rules: options.rules },
-                {
-                    stderr: (text) => io.stderr.write(text),
-                    progressTty: io.stderr.isTTY === true,
-                    env: io.env,
-                    homeDir: io.homeDir
-                }
-            );
-            result = outcome.result;
-            reportRoot = outcome.org.instanceUrl;
-        } catch (error) {
-            if (error instanceof OrgError) {
-                io.stderr.write(`warden scan: ${error.describe()}\n`);
-                return 2;
-            }
-            throw error;
-        }
-    } else {
-        const progress = io.stderr.isTTY === true;
-        let lastDraw = 0;
-        const onProgress = (done: number, total: number): void => {
-            if (!progress || total < 50) {
-                return;
-            }
-            const now = Date.now();
-            if (now - lastDraw < 100 && done < total) {
-                return;
-            }
-            lastDraw = now;
-            io.stderr.write(`\r\u001b[2Kwarden scan: parsing Apex ${done}/${total}`);
-            if (done === total) {
-                io.stderr.write('\r\u001b[2K');
-            }
-        };
-        try {
-            result = scanProject(root, { config, rules: options.rules, onProgress });
-        } catch (error) {
-            if (error instanceof ScanInputError || (error as NodeJS.ErrnoException).code !== undefined) {
-                io.stderr.write(`warden scan: ${(error as Error).message}\n`);
-                return 2;
-            }
-            throw error;
-        }
+    const scanned = options.org
+        ? await scanOrg(options.org, config, options.rules, io)
+        : scanFolder(root, configRoot, config, options.rules, io);
+    if ('exitCode' in scanned) {
+        return scanned.exitCode;
     }
+    const { result, root: reportRoot } = scanned;
     const { fresh, known } = applyBaseline(result.findings, baseline);
     const ran = options.rules ? options.rules.map((id) => RULES_BY_ID.get(id)!) : [...ALL_RULES];
     const report: Report = {

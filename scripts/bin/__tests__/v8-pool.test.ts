@@ -93,7 +93,7 @@ describe('needsRelaunch', () => {
         expect(pool.needsRelaunch(['verify', large], [], { WARDEN_V8_POOL: '1' }, '/')).toBe(false);
     });
 
-    it('counts only up to the limit', () => {
+    it('tells whether a folder holds at least the limit, leaving node_modules and dot folders out', () => {
         expect(pool.hasApexFiles(large, pool.RELAUNCH_FILES)).toBe(true);
         expect(pool.hasApexFiles(small, pool.RELAUNCH_FILES)).toBe(false);
         expect(pool.hasApexFiles(join(work, 'missing'), 1)).toBe(false);
@@ -135,6 +135,9 @@ describe('a relaunched scan', () => {
         expect(relaunched.stderr).toContain(
             'running scan in a new process with --v8-pool-size=0 --max-semi-space-size=8'
         );
+        expect(relaunched.stderr.match(/in a new process/g)).toHaveLength(1);
+        // Printed by the relaunched process itself: the options reached it.
+        expect(relaunched.stderr).toContain('warden: node options --v8-pool-size=0 --max-semi-space-size=8\n');
         expect(inProcess.stderr).not.toContain('new process');
         expect(relaunched.status).toBe(1);
         expect(inProcess.status).toBe(1);
@@ -149,6 +152,7 @@ describe('a relaunched scan', () => {
             NODE_OPTIONS: '--max-semi-space-size=16'
         });
         expect(ownSemiSpace.stderr).toContain('running scan in a new process with --v8-pool-size=0\n');
+        expect(ownSemiSpace.stderr).toContain('warden: node options --v8-pool-size=0\n');
         expect(ownSemiSpace.status).toBe(1);
 
         // Node reads NODE_EXTRA_CA_CERTS at start-up and warns about an unreadable one: only the first

@@ -135,9 +135,6 @@ function trimmed<T>(items: T[]): T[] {
     return items.length === 0 ? items : items.slice();
 }
 
-/** The modifiers of a declaration that has none; shared, so never modified. */
-const NO_MODIFIERS: Modifiers = { keywords: new Set(), annotations: [] };
-
 type Token = LexedToken;
 
 class FastParser {
@@ -434,17 +431,6 @@ class FastParser {
     // ------------------------------------------------------------ declarations
 
     private modifiers(): Modifiers {
-        const first = this.ty[this.i];
-        if (
-            first !== T.ATSIGN &&
-            MODIFIER_KEYWORDS[first] !== 1 &&
-            first !== T.WITH &&
-            first !== T.WITHOUT &&
-            first !== T.INHERITED
-        ) {
-            // Most declarations (nearly every local) have none: one shared, never-modified value.
-            return NO_MODIFIERS;
-        }
         const keywords = new Set<string>();
         const annotations: Annotation[] = [];
         for (;;) {
