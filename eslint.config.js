@@ -51,6 +51,25 @@ module.exports = [
         }
     },
     {
+        // The house rule of scripts/: the shipped CLI (scripts/cli) never imports development code
+        // (scripts/dev: checks, benchmarks, generators, the preview, the fake org). Tests may.
+        files: ['scripts/cli/**/*.{ts,js}'],
+        ignores: ['scripts/cli/**/__tests__/**'],
+        rules: {
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        {
+                            regex: '^(\\.\\./)+dev(/|$)|/scripts/dev/',
+                            message: 'scripts/cli ships to users and must not import development code from scripts/dev.'
+                        }
+                    ]
+                }
+            ]
+        }
+    },
+    {
         files: ['scripts/**/__tests__/**/*.ts'],
         plugins: { jest: jestPlugin },
         languageOptions: { globals: { ...globals.jest } },

@@ -21,8 +21,8 @@ module.exports = {
             roots: ['<rootDir>/scripts'],
             testEnvironment: 'node',
             testMatch: ['**/__tests__/**/*.test.ts'],
-            transform: { '^.+\\.ts$': '<rootDir>/scripts/jest/esbuild-transform.js' },
-            setupFiles: ['<rootDir>/scripts/jest/crosscheck-env.js'],
+            transform: { '^.+\\.ts$': '<rootDir>/scripts/dev/jest/esbuild-transform.js' },
+            setupFiles: ['<rootDir>/scripts/dev/jest/crosscheck-env.js'],
             moduleFileExtensions: ['ts', 'js', 'json']
         }
     ]

@@ -1,4 +1,4 @@
-// Generated from auditEvidence.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from auditEvidence.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { LightningElement, wire } from "lwc";
 import { ShowToastEvent } from "lightning/platformShowToastEvent";

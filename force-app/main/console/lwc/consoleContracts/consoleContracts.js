@@ -1,4 +1,4 @@
-// Generated from consoleContracts.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from consoleContracts.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 export const SEVERITIES = ["Critical", "High", "Medium", "Low", "Info"];
 export const DECISIONS = ["Allowed", "Redacted", "Blocked"];

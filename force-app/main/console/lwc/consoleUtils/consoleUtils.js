@@ -1,4 +1,4 @@
-// Generated from consoleUtils.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from consoleUtils.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 export function formatLabel(template, ...args) {
   return String(template ?? "").replace(/\{(\d+)\}/g, (match, index) => {

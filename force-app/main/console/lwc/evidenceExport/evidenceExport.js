@@ -1,4 +1,4 @@
-// Generated from evidenceExport.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from evidenceExport.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 export const EVIDENCE_FORMAT_VERSION = 1;
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,4 +1,4 @@
-// Generated from findingWorkflow.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from findingWorkflow.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 export const MIN_JUSTIFICATION_LENGTH = 10;
 export const MAX_JUSTIFICATION_LENGTH = 32768;

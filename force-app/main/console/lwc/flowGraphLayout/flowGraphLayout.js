@@ -1,4 +1,4 @@
-// Generated from flowGraphLayout.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from flowGraphLayout.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 export const LAYOUT = { nodeWidth: 200, nodeHeight: 32, rowGap: 12, columnGap: 140, padding: 16, labelMax: 28 };
 export function flowState(flow, today) {

@@ -1,4 +1,4 @@
-// Generated from logFilters.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from logFilters.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { DECISIONS, LOG_PAGE_SIZE, LOG_WINDOW_MAX } from "c/consoleContracts";
 export const MAX_RANGE_DAYS = 400;

@@ -1,4 +1,4 @@
-// Generated from postureScore.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from postureScore.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
 export const SEVERITY_POINTS = { Critical: 10, High: 5, Medium: 2, Low: 0.5, Info: 0 };

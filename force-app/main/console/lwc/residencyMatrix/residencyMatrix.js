@@ -1,4 +1,4 @@
-// Generated from residencyMatrix.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from residencyMatrix.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
 export const DPA_SOON_DAYS = 30;

@@ -1,4 +1,4 @@
-// Generated from slaCalculator.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from slaCalculator.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { OPEN_FINDING_STATUSES } from "c/consoleContracts";
 export const DEFAULT_SLA = { critical: 30, high: 60, medium: 90, low: 180 };

@@ -1,4 +1,4 @@
-// Generated from wardenPolicy.ts by scripts/check/build-lwc.ts (npm run build:lwc).
+// Generated from wardenPolicy.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 export function utf8Encode(text) {
   const out = new Uint8Array(text.length * 3);

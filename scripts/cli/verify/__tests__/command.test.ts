@@ -1,0 +1,105 @@
+/** `warden verify` end to end on files: exit codes, messages and the checkpoint file. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+    CHECKPOINT_COLUMNS,
+    EXPORT_COLUMNS,
+    toCsv
+} from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { NODE_HASHER } from '../chain';
+import { runVerify } from '../command';
+import { sampleCheckpoints, sampleLog } from '../../../dev/generate/sample-log';
+
+describe('warden verify', () => {
+    let dir: string;
+    const log = sampleLog(20, NODE_HASHER);
+    const checkpoints = sampleCheckpoints(log, 6, NODE_HASHER);
+    beforeAll(() => {
+        dir = mkdtempSync(join(tmpdir(), 'warden-verify-'));
+        writeFileSync(join(dir, 'log.csv'), toCsv(log, EXPORT_COLUMNS));
+        writeFileSync(join(dir, 'log.json'), JSON.stringify(log));
+        writeFileSync(join(dir, 'checkpoints.csv'), toCsv(checkpoints, CHECKPOINT_COLUMNS));
+        const edited = log.map((e) => ({ ...e }));
+        edited[7].TokensOut__c = 1;
+        writeFileSync(join(dir, 'edited.csv'), toCsv(edited, EXPORT_COLUMNS));
+        writeFileSync(join(dir, 'truncated.csv'), toCsv(log.slice(0, 19), EXPORT_COLUMNS));
+        writeFileSync(
+            join(dir, 'extra.csv'),
+            toCsv(
+                log.map((e, i) => ({ ...e, Id: 'a0X' + i, Name: 'IL-' + i })),
+                ['Id', 'Name', ...EXPORT_COLUMNS]
+            )
+        );
+        writeFileSync(join(dir, 'nocolumns.csv'), 'Sequence__c\n1\n');
+        writeFileSync(join(dir, 'broken.json'), '[{');
+        writeFileSync(join(dir, 'header-only.csv'), EXPORT_COLUMNS.join(',') + '\r\n');
+        writeFileSync(join(dir, 'other-header.csv'), 'Name,Phone\r\n');
+        writeFileSync(join(dir, 'empty.csv'), '');
+        writeFileSync(
+            join(dir, 'wide.csv'),
+            toCsv(
+                log.map((e) => ({ ...e, ['X'.repeat(5000)]: 'y' })),
+                [...EXPORT_COLUMNS, ...Array.from({ length: 30 }, (_, i) => 'Extra' + i), 'X'.repeat(5000)]
+            )
+        );
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('reports OK with the count, head hash and time span, and exits 0', () => {
+        const outcome = runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'checkpoints.csv')]);
+        expect(outcome.code).toBe(0);
+        expect(outcome.stdout).toContain('OK: 20 entries, sequences 1..20');
+        expect(outcome.stdout).toContain(String(log[19].EntryHash__c));
+        expect(outcome.stdout).toContain('2026-01-01T00:00:01.000Z .. 2026-01-01T00:00:20.000Z');
+        expect(outcome.stdout).toContain(`Checkpoints verified: ${checkpoints.length}`);
+        expect(runVerify([join(dir, 'log.json')]).code).toBe(0);
+    });
+
+    it('reports the first broken entry and why, and exits 1', () => {
+        const outcome = runVerify([join(dir, 'edited.csv')]);
+        expect(outcome.code).toBe(1);
+        expect(outcome.stdout).toContain('BROKEN at sequence 8 (row 8): edited');
+        const truncated = runVerify([join(dir, 'truncated.csv'), '--checkpoints', join(dir, 'checkpoints.csv')]);
+        expect(truncated.code).toBe(1);
+        expect(truncated.stdout).toContain('entries 20..20 are missing');
+    });
+
+    it('prints JSON on request', () => {
+        const outcome = runVerify([join(dir, 'edited.csv'), '--json']);
+        expect(JSON.parse(outcome.stdout).break.kind).toBe('edited');
+    });
+
+    it('names columns the chain does not cover', () => {
+        const outcome = runVerify([join(dir, 'extra.csv')]);
+        expect(outcome.code).toBe(0);
+        expect(outcome.stdout).toContain('Columns not covered by the chain (ignored): Id, Name');
+    });
+
+    it('keeps the note on extra columns short however wide the header', () => {
+        const outcome = runVerify([join(dir, 'wide.csv')]);
+        expect(outcome.code).toBe(0);
+        expect(outcome.stdout).toContain('Extra0, Extra1,');
+        expect(outcome.stdout).toContain('Extra19 and 11 more.');
+        expect(outcome.stdout.length).toBeLessThan(1500);
+    });
+
+    it('tells an empty export from a file that is not an inference log export', () => {
+        const headerOnly = runVerify([join(dir, 'header-only.csv')]);
+        expect(headerOnly.code).toBe(1);
+        expect(headerOnly.stdout).toContain('The export holds no entries.');
+        expect(runVerify([join(dir, 'empty.csv')]).stdout).toContain('The export holds no entries.');
+        const other = runVerify([join(dir, 'other-header.csv')]);
+        expect(other.code).toBe(2);
+        expect(other.stderr).toContain('lacks the column(s) EventUuid__c, Sequence__c');
+    });
+
+    it('exits 2 on bad usage and unreadable input', () => {
+        expect(runVerify([]).code).toBe(2);
+        expect(runVerify(['--bogus']).code).toBe(2);
+        expect(runVerify([join(dir, 'missing.csv')]).code).toBe(2);
+        expect(runVerify([join(dir, 'broken.json')]).stderr).toContain('not a valid JSON export');
+        expect(runVerify([join(dir, 'nocolumns.csv')]).stderr).toContain('lacks the column(s)');
+        expect(runVerify([join(dir, 'log.csv'), '--checkpoints']).code).toBe(2);
+    });
+});

@@ -1,0 +1,37 @@
+/**
+ * Step `generated`: files that are generated from a single source must match a fresh generation.
+ * The PhiPattern__mdt records are the source of the shared module's pattern list, and the Apex
+ * tests and Jest read the same test vectors; a hand edit to one side would let Apex and
+ * TypeScript drift apart silently. Each generator's --check mode compares without writing.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProcess } from '../../lib/exec';
+import { CheckStep, oneLine, plural, Problem, unitResult } from '../step';
+
+export const GENERATORS: ReadonlyArray<{ script: string; fix: string }> = [
+    { script: 'scripts/dev/generate/patterns.ts', fix: 'npm run build:patterns' },
+    { script: 'scripts/dev/generate/redaction-vectors.ts', fix: 'npm run build:vectors' },
+    { script: 'scripts/dev/generate/chain-vectors.ts', fix: 'npm run build:vectors' }
+];
+
+export const generatedStep: CheckStep = {
+    name: 'generated',
+    description: 'generated pattern list and shared test vectors equal a fresh generation from their sources',
+    async run(ctx) {
+        const tsx = join(ctx.root, 'node_modules', '.bin', 'tsx');
+        const present = GENERATORS.filter((generator) => existsSync(join(ctx.root, generator.script)));
+        const problems: Problem[] = [];
+        for (const generator of present) {
+            const result = await runProcess(tsx, [generator.script, '--check'], { cwd: ctx.root });
+            if (result.code !== 0) {
+                const output = oneLine(`${result.stdout}\n${result.stderr}`.trim() || `exit code ${result.code}`);
+                problems.push({
+                    file: generator.script,
+                    message: `generated output is stale (${output}); run ${generator.fix}`
+                });
+            }
+        }
+        return unitResult(problems, `${plural(present.length, 'generator')} checked`);
+    }
+};

@@ -1,0 +1,52 @@
+/**
+ * Builds the canonical-form and hashing vectors shared by the TypeScript verifier and the Apex chain
+ * (static resource AuditChainVectors): entries with their canonical text and hashes, Merkle roots of
+ * small trees, and checkpoint messages. Hashes come from Node's crypto.
+ *
+ *   npx tsx scripts/dev/generate/chain-vectors.ts [--check]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+    canonicalEntry,
+    checkpointMessage,
+    merkleRoot
+} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { findProjectRoot } from '../../cli/lib/project';
+import { NODE_HASHER } from '../../cli/verify/chain';
+import { sampleCheckpoints, sampleLog } from './sample-log';
+
+export const CHAIN_VECTORS_PATH = 'force-app/tests/audit/staticresources/AuditChainVectors.json';
+
+export function chainVectorText(): string {
+    const entries = sampleLog(12, NODE_HASHER, 7);
+    const hashes = entries.map((e) => String(e.EntryHash__c));
+    const merkle = [1, 2, 3, 4, 5, 6, 7, 8, 11, 12].map((n) => ({
+        leaves: hashes.slice(0, n),
+        root: merkleRoot(hashes.slice(0, n), NODE_HASHER)
+    }));
+    const checkpoints = sampleCheckpoints(entries, 5, NODE_HASHER).map((cp) => ({
+        checkpoint: cp,
+        message: checkpointMessage(cp)
+    }));
+    const file = {
+        version: 1,
+        description:
+            'Canonical entry form, entry hashes, Merkle roots and checkpoint messages of docs/audit-format.md, shared by the TypeScript verifier and the Apex AuditChain tests. Built by scripts/dev/generate/chain-vectors.ts.',
+        entries: entries.map((entry) => ({ entry, canonical: canonicalEntry(entry) })),
+        merkle,
+        checkpoints
+    };
+    return JSON.stringify(file, null, 2) + '\n';
+}
+
+if (require.main === module) {
+    const path = join(findProjectRoot(), CHAIN_VECTORS_PATH);
+    const text = chainVectorText();
+    if (process.argv.includes('--check')) {
+        process.exitCode = readFileSync(path, 'utf8') === text ? 0 : 1;
+    } else {
+        writeFileSync(path, text);
+        process.stdout.write(`Wrote ${CHAIN_VECTORS_PATH}.\n`);
+    }
+}

@@ -1,0 +1,170 @@
+/**
+ * Builds the PhiNameDictionary static resource (the names dictionary of PhiRedactor and wardenPolicy) from
+ * two public word lists, so the shipped file can be regenerated and reviewed:
+ *   --names  list.txt of the npm package humannames@1.0.5 (MIT, ~197,000 first and last names)
+ *   --common /usr/share/dict/american-english-small of Debian's wamerican-small (SCOWL size 35)
+ *   --words  /usr/share/dict/american-english of Debian's wamerican (SCOWL size 50)
+ * A name that is also a common lower-case English word (will, grace, smith) becomes "ambiguous": it only
+ * counts beside another name. A name that is a rarer word (login, john) is a "word name": a name except
+ * alone at the start of a sentence. The stop words and the accent-folding table are defined here.
+ *
+ *   npx tsx scripts/dev/generate/names.ts --names list.txt --common /usr/share/dict/american-english-small \
+ *       --words /usr/share/dict/american-english
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findProjectRoot } from '../../cli/lib/project';
+
+/** Capitalised words that are never part of a name: they stop a name chain. Lower case. */
+export const STOP_WORDS = `
+the a an and or but nor if then so this that these those there here hello hi hey dear thanks thank please yes
+no ok okay sure sorry welcome good great regards best sincerely cheers i me my mine we our ours us you your
+yours he him his she her hers they them their theirs it its who whom whose what where when why how which
+do does did is are was were be been being have has had not all any some every each none one two three four
+five six seven eight nine ten first second third last next new old other another same such only also just
+very more most less least many much few several about after before during since until upon with without
+within into onto from for to of in on at by as per via re fw fwd cc bcc subject
+mr mrs ms miss mx dr prof sir madam mme mlle herr frau sr sra srta jr ii iii iv esq
+monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning evening
+january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+street st road rd avenue ave lane ln drive dr boulevard blvd court ct place pl square sq way highway hwy
+parkway pkwy terrace circle suite ste apt apartment unit floor fl building bldg box po route rte
+city county state province region district north south east west northeast northwest southeast southwest
+republic kingdom united states federation island islands
+inc llc ltd plc gmbh corp corporation company co group holdings bank university college school academy
+hospital clinic center centre medical medicine health healthcare institute foundation association department
+dept office services service care pharmacy lab labs laboratory ministry agency council committee board
+club society trust fund partners associates systems solutions technologies technology international global
+national federal church
+patient patients doctor nurse physician surgeon md rn np pa do dds phd mba diagnosis history plan
+assessment allergies allergy medications medication vitals chief complaint hpi ros exam impression note notes
+discharge admission admitted follow followup imaging procedure surgery emergency er icu ed
+name address date birth dob id ssn mrn account card credit number phone mobile fax email tel cell home work
+internet website web online app god lord christmas easter
+american british english french german italian spanish dutch swedish finnish danish norwegian icelandic
+polish czech slovak hungarian greek russian ukrainian chinese japanese korean indian canadian mexican
+brazilian argentine australian irish scottish welsh european african asian portuguese swiss austrian belgian
+uti ards copd chf cad htn afib gerd ckd esrd dvt mrsa hiv aids icu nicu picu ekg ecg eeg mri cbc bmp cmp inr
+`;
+
+/** Family-name endings across languages; a capitalised unknown word with one counts as a strong name. */
+export const SURNAME_SUFFIXES =
+    'sson sen dóttir dottir ová ova ská ski ska sky skiy enko chuk ić vić ič vich ovich evich ovna evna escu opoulos ' +
+    'idis yan ishvili adze aitė aite ienė ytė qvist ström strom nen ov ev eva';
+
+/** Nouns that make the name before them an eponym (Crohn's disease), not a person. */
+export const EPONYM_NOUNS = `
+disease diseases syndrome syndromes sign signs test tests reflex palsy sarcoma lymphoma ulcer ulcers phenomenon
+maneuver manoeuvre procedure operation score scale scales criteria classification fracture fractures law
+thyroiditis disorder anomaly tumor tumour cells cell node nodes duct gland glands canal membrane
+`;
+
+/** Accent folding, applied after lower-casing, so dictionary keys stay ASCII. */
+export const FOLD: ReadonlyArray<[string, string]> = [
+    ['a', 'àáâãäåāăą'],
+    ['c', 'çćĉċč'],
+    ['d', 'ďđð'],
+    ['e', 'èéêëēĕėęě'],
+    ['g', 'ĝğġģ'],
+    ['h', 'ĥħ'],
+    ['i', 'ìíîïĩīĭįı'],
+    ['j', 'ĵ'],
+    ['k', 'ķ'],
+    ['l', 'ĺļľŀł'],
+    ['n', 'ñńņň'],
+    ['o', 'òóôõöøōŏő'],
+    ['r', 'ŕŗř'],
+    ['s', 'śŝşšș'],
+    ['t', 'ţťŧț'],
+    ['u', 'ùúûüũūŭůűų'],
+    ['w', 'ŵ'],
+    ['y', 'ýÿŷ'],
+    ['z', 'źżž'],
+    ['ss', 'ß'],
+    ['ae', 'æ'],
+    ['oe', 'œ'],
+    ['th', 'þ']
+];
+
+function argument(args: string[], name: string): string {
+    const index = args.indexOf(name);
+    if (index < 0 || !args[index + 1]) {
+        throw new Error(`Missing ${name} <file>.`);
+    }
+    return args[index + 1];
+}
+
+function bucketLines(names: string[], marker: string): string[] {
+    const buckets = new Map<string, string[]>();
+    for (const name of names) {
+        const prefix = name.slice(0, 3);
+        const list = buckets.get(prefix) ?? [];
+        list.push(name.slice(3));
+        buckets.set(prefix, list);
+    }
+    return Array.from(buckets.keys())
+        .sort()
+        .map((prefix) => marker + prefix + ':' + (buckets.get(prefix) as string[]).join('|'));
+}
+
+function lowerCaseWords(text: string): Set<string> {
+    return new Set(text.split(/\r?\n/).filter((w) => /^[a-z][a-z'-]*$/.test(w)));
+}
+
+export function buildDictionary(namesText: string, commonText: string, wordsText: string): string {
+    const stop = new Set(STOP_WORDS.split(/\s+/).filter((w) => w !== ''));
+    const common = lowerCaseWords(commonText);
+    const words = lowerCaseWords(wordsText);
+    const keys = new Set<string>();
+    for (const raw of namesText.split(/\r?\n/)) {
+        const name = raw.trim();
+        if (/^[A-Za-z][A-Za-z'-]{2,14}$/.test(name) && !/['-]{2}|[-']$/.test(name)) {
+            keys.add(name.toLowerCase());
+        }
+    }
+    const strong: string[] = [];
+    const ambiguous: string[] = [];
+    const wordNames: string[] = [];
+    for (const key of Array.from(keys).sort()) {
+        if (stop.has(key)) {
+            continue;
+        }
+        (common.has(key) ? ambiguous : words.has(key) ? wordNames : strong).push(key);
+    }
+    const lines = [
+        '#warden-names 1',
+        '# Names dictionary of the Warden PHI redactor. Generated by scripts/dev/generate/names.ts; do not edit.',
+        '# Names: npm package humannames 1.0.5, Copyright (c) 2017 Alex Corvi, MIT licence.',
+        '# Ambiguity: names that are lower-case words of SCOWL (Debian wamerican-small and wamerican),',
+        '# Copyright 2000-2011 Kevin Atkinson.',
+        `# ${strong.length} strong names, ${wordNames.length} word names, ${ambiguous.length} ambiguous names, ${stop.size} stop words.`,
+        ...FOLD.map(([base, chars]) => `@fold ${base} ${chars}`),
+        `@suffix ${SURNAME_SUFFIXES}`,
+        ...EPONYM_NOUNS.split(/\s+/)
+            .filter((w) => w !== '')
+            .sort()
+            .map((w) => '=' + w),
+        ...Array.from(stop)
+            .sort()
+            .map((w) => '-' + w),
+        ...bucketLines(ambiguous, '~'),
+        ...bucketLines(wordNames, '^'),
+        ...bucketLines(strong, '')
+    ];
+    return lines.join('\n') + '\n';
+}
+
+export const DICTIONARY_PATH = 'force-app/main/gate/staticresources/PhiNameDictionary.resource';
+
+if (require.main === module) {
+    const args = process.argv.slice(2);
+    const root = findProjectRoot();
+    const text = buildDictionary(
+        readFileSync(argument(args, '--names'), 'utf8'),
+        readFileSync(argument(args, '--common'), 'utf8'),
+        readFileSync(argument(args, '--words'), 'utf8')
+    );
+    writeFileSync(join(root, DICTIONARY_PATH), text);
+    process.stdout.write(`Wrote ${DICTIONARY_PATH} (${text.length} characters).\n`);
+}

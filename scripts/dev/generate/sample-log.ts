@@ -1,0 +1,126 @@
+/**
+ * Deterministic sample inference logs for tests, vectors and the benchmark: entries with every field
+ * kind (nulls, Unicode, line breaks, backslashes, large numbers), chained with a given hasher.
+ */
+import {
+    GENESIS_HASH,
+    canonicalEntry,
+    merkleRoot,
+    type Checkpoint,
+    type Hasher,
+    type LogEntry
+} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { seededRandom } from '../lib/random';
+
+const DECISIONS = ['Allowed', 'Redacted', 'Blocked'];
+const PURPOSES = ['LlmInference', 'CareDelivery', 'Research', 'Analytics'];
+const REASONS = [
+    'CONSENT_GRANTED;RESIDENCY_OK;FIELDS_APPROVED',
+    'PHI_REDACTED:Name=2,Phone=1',
+    'CONSENT_MISSING',
+    'RESIDENCY_BLOCKED:EU->US',
+    'Line one\nline two with a back\\slash\r\nand CRLF',
+    'Ünïcödé reason — 患者 😀'
+];
+
+/** Deterministic pseudo-random numbers (mulberry32), so generated logs are reproducible. */
+export const random = seededRandom;
+
+/** The 65,536 four-digit hex strings, so hex() needs no Number.toString(16) (slow above 2^31). */
+let hex4: string[] | undefined;
+
+function hex(next: () => number, length: number): string {
+    if (!hex4) {
+        hex4 = new Array<string>(65536);
+        for (let i = 0; i < 65536; i++) {
+            hex4[i] = (i + 0x10000).toString(16).slice(1);
+        }
+    }
+    let out = '';
+    while (out.length < length) {
+        // Eight hex digits of a 32-bit value: the same text as toString(16).padStart(8, '0').
+        const value = Math.floor(next() * 0x100000000);
+        out += hex4[Math.floor(value / 0x10000)] + hex4[value % 0x10000];
+    }
+    return out.slice(0, length);
+}
+
+/** The hashed fields of entry `sequence` (no chain fields). */
+export function sampleFields(sequence: number, next: () => number): LogEntry {
+    const blocked = next() < 0.2;
+    const time = Date.UTC(2026, 0, 1) + sequence * 1000;
+    return {
+        EventUuid__c: `${hex(next, 8)}-${hex(next, 4)}-4${hex(next, 3)}-a${hex(next, 3)}-${hex(next, 12)}`,
+        Sequence__c: sequence,
+        LoggedAt__c: new Date(time).toISOString(),
+        Endpoint__c: 'a0B5g00000' + hex(next, 5).toUpperCase() + 'AAA',
+        EndpointKey__c: next() < 0.5 ? 'eu-sovereign-llm' : 'us-private-llm',
+        Purpose__c: PURPOSES[Math.floor(next() * PURPOSES.length)],
+        Decision__c: blocked ? 'Blocked' : DECISIONS[Math.floor(next() * 2)],
+        Mode__c: next() < 0.9 ? 'Enforce' : 'Monitor',
+        Reasons__c: REASONS[Math.floor(next() * REASONS.length)],
+        RecordId__c: next() < 0.1 ? null : '0035g00000' + hex(next, 5).toUpperCase() + 'QAA',
+        SubjectKey__c: next() < 0.1 ? null : hex(next, 64),
+        Jurisdiction__c: next() < 0.5 ? 'EU' : 'US',
+        FieldsSent__c: blocked ? null : 'Contact.FirstName,Case.Description',
+        PhiCategories__c: blocked ? null : 'Name;Phone',
+        RedactionCount__c: blocked ? 0 : Math.floor(next() * 20),
+        ConsentResult__c: 'Granted',
+        ResidencyResult__c: 'Allowed',
+        PromptSha256__c: blocked ? null : hex(next, 64),
+        ResponseSha256__c: blocked ? null : hex(next, 64),
+        TokensIn__c: blocked ? null : Math.floor(next() * 100000),
+        TokensOut__c: blocked ? null : Math.floor(next() * 4000),
+        LatencyMs__c: blocked ? null : Math.floor(next() * 30000),
+        Caller__c: next() < 0.5 ? 'ClinicalSummaryFlow' : 'c:triageAssistant'
+    };
+}
+
+/** A chained log of `count` entries. */
+export function sampleLog(count: number, hasher: Hasher, seed = 42): LogEntry[] {
+    const next = random(seed);
+    const entries: LogEntry[] = new Array(count);
+    let previous = GENESIS_HASH;
+    for (let i = 0; i < count; i++) {
+        const entry = sampleFields(i + 1, next);
+        entry.PreviousHash__c = previous;
+        entry.EntryHash__c = hasher.sha256Utf8(canonicalEntry(entry) + previous);
+        previous = entry.EntryHash__c as string;
+        entries[i] = entry;
+    }
+    return entries;
+}
+
+/** Recomputes PreviousHash__c and EntryHash__c from a position on (what a forger with the export could do). */
+export function rechain(entries: LogEntry[], hasher: Hasher, from = 0): void {
+    let previous = from === 0 ? GENESIS_HASH : String(entries[from - 1].EntryHash__c);
+    for (let i = from; i < entries.length; i++) {
+        entries[i].PreviousHash__c = previous;
+        entries[i].EntryHash__c = hasher.sha256Utf8(canonicalEntry(entries[i]) + previous);
+        previous = entries[i].EntryHash__c as string;
+    }
+}
+
+/** Checkpoints every `interval` entries and one at the head, as the org records them. */
+export function sampleCheckpoints(entries: LogEntry[], interval: number, hasher: Hasher): Checkpoint[] {
+    const checkpoints: Checkpoint[] = [];
+    let from = 1;
+    for (let to = interval; from <= entries.length; to = Math.min(to + interval, entries.length)) {
+        const block = entries.slice(from - 1, to).map((e) => String(e.EntryHash__c));
+        checkpoints.push({
+            Sequence__c: to,
+            FromSequence__c: from,
+            EntryCount__c: to - from + 1,
+            HeadHash__c: block[block.length - 1],
+            MerkleRoot__c: merkleRoot(block, hasher),
+            Signature__c: null,
+            CertificateName__c: null,
+            CreatedAt__c: entries[to - 1].LoggedAt__c
+        });
+        from = to + 1;
+        if (to === entries.length) {
+            break;
+        }
+    }
+    return checkpoints;
+}

@@ -1,0 +1,110 @@
+/**
+ * The demo log's hash chain, computed with the gate's shared chain module (c/wardenPolicy: canonical form,
+ * EntryHash = SHA-256(canonical + previous hash), Merkle roots; docs/audit-format.md), on Node's crypto for
+ * speed. The same module verifies exports in the browser, so the demo chain is checked by the real verifier.
+ */
+import { createHash } from 'node:crypto';
+import {
+    CHAIN_FIELDS,
+    computeEntryHash,
+    GENESIS_HASH,
+    LOG_FIELDS,
+    merkleRoot,
+    type Hasher,
+    type LogEntry
+} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+
+export { GENESIS_HASH };
+
+export const NODE_HASHER: Hasher = {
+    sha256Utf8: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+    sha256Node: (left, right) =>
+        createHash('sha256')
+            .update(Buffer.concat([Buffer.from([1]), Buffer.from(left, 'hex'), Buffer.from(right, 'hex')]))
+            .digest('hex')
+};
+
+/** The demo entry's fields the chain covers, under their field names. */
+export type ChainFields = {
+    eventUuid: string;
+    sequence: number;
+    loggedAt: string;
+    endpointId: string | null;
+    endpointKey: string | null;
+    purpose: string | null;
+    decision: string;
+    mode: string | null;
+    reasons: string | null;
+    recordId: string | null;
+    subjectKey: string | null;
+    jurisdiction: string | null;
+    fieldsSent: string | null;
+    phiCategories: string | null;
+    redactionCount: number | null;
+    consentResult: string | null;
+    residencyResult: string | null;
+    promptSha256: string | null;
+    responseSha256: string | null;
+    tokensIn: number | null;
+    tokensOut: number | null;
+    latencyMs: number | null;
+    caller: string | null;
+    previousHash?: string | null;
+    entryHash?: string | null;
+};
+
+const FIELD_OF: Record<string, keyof ChainFields> = {
+    EventUuid__c: 'eventUuid',
+    Sequence__c: 'sequence',
+    LoggedAt__c: 'loggedAt',
+    Endpoint__c: 'endpointId',
+    EndpointKey__c: 'endpointKey',
+    Purpose__c: 'purpose',
+    Decision__c: 'decision',
+    Mode__c: 'mode',
+    Reasons__c: 'reasons',
+    RecordId__c: 'recordId',
+    SubjectKey__c: 'subjectKey',
+    Jurisdiction__c: 'jurisdiction',
+    FieldsSent__c: 'fieldsSent',
+    PhiCategories__c: 'phiCategories',
+    RedactionCount__c: 'redactionCount',
+    ConsentResult__c: 'consentResult',
+    ResidencyResult__c: 'residencyResult',
+    PromptSha256__c: 'promptSha256',
+    ResponseSha256__c: 'responseSha256',
+    TokensIn__c: 'tokensIn',
+    TokensOut__c: 'tokensOut',
+    LatencyMs__c: 'latencyMs',
+    Caller__c: 'caller',
+    PreviousHash__c: 'previousHash',
+    EntryHash__c: 'entryHash'
+};
+
+const EXPORT_COLUMNS: [string, keyof ChainFields][] = [...LOG_FIELDS.map((field) => field.name), ...CHAIN_FIELDS].map(
+    (name) => {
+        const key = FIELD_OF[name];
+        if (!key) {
+            throw new Error(`The demo data has no value for the chained field ${name}.`);
+        }
+        return [name, key];
+    }
+);
+
+/** An entry in the export format (field API names), chain fields included. */
+export function toExportRecord(entry: ChainFields): Record<string, string | number | null> {
+    const record: Record<string, string | number | null> = {};
+    for (const [name, key] of EXPORT_COLUMNS) {
+        const value = entry[key];
+        record[name] = value === undefined ? null : value;
+    }
+    return record;
+}
+
+export function chainEntryHash(entry: ChainFields, previousHash: string): string {
+    return computeEntryHash(toExportRecord(entry) as LogEntry, previousHash, NODE_HASHER);
+}
+
+export function checkpointRoot(entryHashes: string[]): string {
+    return merkleRoot(entryHashes, NODE_HASHER);
+}

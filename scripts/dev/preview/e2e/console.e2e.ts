@@ -1,0 +1,426 @@
+/**
+ * End-to-end test of the console in a real browser: starts the preview (demo data, 127.0.0.1, a free port),
+ * drives Debian's Chromium headless through playwright-core, and checks every screen, a finding through the
+ * triage workflow, the log filters, evidence exports and in-browser chain verification. A screenshot of each
+ * screen goes to .warden/e2e/screenshots. Installs nothing: CHROMIUM (default /usr/bin/chromium) must exist.
+ *
+ * Run: npx tsx scripts/dev/preview/e2e/console.e2e.ts   (what `npm run test:e2e` runs)
+ * Ends with "N passed, N failed"; exit code 1 when any check failed.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../browser';
+import { findProjectRoot } from '../../../cli/lib/project';
+import { startPreview, type StartedPreview } from '../command';
+
+type Check = { name: string; run: (page: Page) => Promise<void> };
+
+const root = findProjectRoot(__dirname);
+const outDir = join(root, '.warden', 'e2e');
+const shots = join(outDir, 'screenshots');
+const downloads = join(outDir, 'downloads');
+
+function assert(condition: unknown, message: string): asserts condition {
+    if (!condition) {
+        throw new Error(message);
+    }
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+    await page.getByRole('tab', { name, exact: true }).click();
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Picks an option of the lightning-combobox with the given data-id or data-filter attribute. */
+async function chooseOption(page: Page, selector: string, option: string): Promise<void> {
+    const combobox = page.locator(selector).first();
+    await combobox.locator('button, input').first().click();
+    await combobox.locator('lightning-base-combobox-item', { hasText: option }).first().click();
+}
+
+async function waitForToast(page: Page, variant: string, text?: RegExp): Promise<string> {
+    const toast = page.locator(`#warden-toasts [data-variant="${variant}"]`).last();
+    await toast.waitFor({ timeout: 20000 });
+    const content = (await toast.textContent()) ?? '';
+    if (text) {
+        assert(text.test(content), `toast "${content}" does not match ${text}`);
+    }
+    return content;
+}
+
+async function apex<T>(page: Page, name: string, params: Record<string, unknown>): Promise<T> {
+    return page.evaluate(
+        async ({ name: method, params: body }) => {
+            const response = await fetch(`/api/apex/${method}`, { method: 'POST', body: JSON.stringify(body) });
+            return response.json();
+        },
+        { name, params }
+    ) as Promise<T>;
+}
+
+/** Data rows of the lightning-datatable inside `container` (not its header or loading rows). */
+async function tableRows(page: Page, container: string): Promise<string[]> {
+    return page.locator(`${container} tr[data-row-key-value]:not([data-row-key-value="HEADER"])`).allInnerTexts();
+}
+
+/**
+ * Polls a condition through Playwright locators (which pierce LWC shadow roots; the page's own
+ * document.querySelectorAll does not, under synthetic shadow).
+ */
+async function eventually(condition: () => Promise<boolean>, message: string, timeout = 20000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        if (await condition()) {
+            return;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`timed out: ${message}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
+async function allRowsMatch(page: Page, container: string, pattern: RegExp): Promise<boolean> {
+    const rows = await tableRows(page, container);
+    return rows.length > 0 && rows.every((row) => pattern.test(row));
+}
+
+const checks: Check[] = [
+    {
+        name: 'overview shows the posture score, findings, calls and the demo-data banner',
+        run: async (page) => {
+            await page.locator('[data-id="demo-banner"]').waitFor();
+            assert(
+                /DEMO DATA/.test((await page.locator('[data-id="demo-banner"]').textContent()) ?? ''),
+                'banner says DEMO DATA'
+            );
+            const score = page.locator('[data-id="score"]');
+            await score.waitFor({ timeout: 30000 });
+            const value = Number(((await score.textContent()) ?? '').trim());
+            assert(Number.isInteger(value) && value >= 0 && value <= 100, `score ${value} is 0..100`);
+            assert(
+                (await page.locator('svg[data-id="calls-chart"] rect').count()) > 100,
+                'the chart draws the daily bars'
+            );
+            assert((await page.locator('tr.row_overdue').count()) > 0, 'overdue findings are highlighted');
+            await shot(page, '01-overview');
+        }
+    },
+    {
+        name: 'log explorer loads keyset pages, filters by decision and explains a decision',
+        run: async (page) => {
+            await openTab(page, 'Inference Log');
+            const table = '[data-id="log-table"]';
+            await page.locator(`${table} tbody tr`).first().waitFor({ timeout: 30000 });
+            assert((await tableRows(page, table)).length >= 20, 'rows are shown');
+            await chooseOption(page, 'lightning-combobox[data-filter="decision"]', 'Blocked');
+            await page.locator('[data-id="apply"]').click();
+            await eventually(() => allRowsMatch(page, table, /Blocked/), 'every row is Blocked');
+            await page.locator('[data-id="filter-count"]').waitFor();
+            // Pause the live stream so that the rows stay put, reload, and open the newest chained entry.
+            await page.locator('[data-id="live-toggle"] label').first().click();
+            await page.locator('[data-id="apply"]').click();
+            await eventually(
+                async () =>
+                    (await allRowsMatch(page, table, /Blocked/)) && /^\d/.test((await tableRows(page, table))[0] ?? ''),
+                'chained Blocked rows only'
+            );
+            await page
+                .locator(`${table} tr[data-row-key-value]:not([data-row-key-value="HEADER"])`)
+                .first()
+                .getByRole('button', { name: 'Details' })
+                .click();
+            await page.locator('[data-id="reasons"] li').first().waitFor({ timeout: 20000 });
+            const reasons = (await page.locator('[data-id="reasons"]').textContent()) ?? '';
+            assert(
+                /BLOCKED|CONSENT|RESIDENCY/.test(reasons),
+                `the detail explains the decision: ${reasons.slice(0, 120)}`
+            );
+            await shot(page, '02-explorer');
+        }
+    },
+    {
+        name: 'consent screen shows coverage, expiring consents and uncovered patients',
+        run: async (page) => {
+            await openTab(page, 'Consent');
+            await page.locator('[data-id="coverage-matrix"] tbody tr').first().waitFor({ timeout: 30000 });
+            assert((await page.locator('[data-id="coverage-matrix"] tbody tr').count()) === 6, 'six purposes');
+            await page.locator('[data-id="uncovered"] tbody tr').first().waitFor({ timeout: 20000 });
+            await shot(page, '03-consent');
+        }
+    },
+    {
+        name: 'residency matrix links a violation to its log entries',
+        run: async (page) => {
+            await openTab(page, 'Residency');
+            await page.locator('[data-id="residency-matrix"] td.cell_violation').first().waitFor({ timeout: 30000 });
+            await page.locator('[data-id="registry"] tbody tr').first().waitFor();
+            await shot(page, '04-residency');
+            const link = page.locator('[data-id="violations"] lightning-button').first();
+            const jurisdiction = await link.getAttribute('data-jurisdiction');
+            const endpoint = await link.getAttribute('data-endpoint');
+            await link.click();
+            await eventually(
+                () => allRowsMatch(page, '[data-id="log-table"]', new RegExp(`\\b${jurisdiction}\\b`)),
+                `explorer filtered to ${jurisdiction}`,
+                30000
+            );
+            const endpointKey =
+                (
+                    await apex<{ endpoints: { id: string; endpointKey: string }[] }>(
+                        page,
+                        'WardenLogController.getLogFilterOptions',
+                        {}
+                    )
+                ).endpoints.find((candidate) => candidate.id === endpoint)?.endpointKey ?? '?';
+            assert(
+                await allRowsMatch(page, '[data-id="log-table"]', new RegExp(endpointKey.slice(0, 10))),
+                `and to the endpoint ${endpointKey}`
+            );
+        }
+    },
+    {
+        name: 'data-flow map marks overdue reviews and re-reviews one in place',
+        run: async (page) => {
+            await openTab(page, 'Data Flows');
+            await page.locator('svg[data-id="flow-graph"] g.node_endpoint').first().waitFor({ timeout: 30000 });
+            const overdue = await page.locator('tr[data-state="reviewOverdue"]').count();
+            assert(overdue > 0, 'overdue reviews are listed');
+            assert((await page.locator('path.edge_reviewOverdue').count()) === overdue, 'and drawn in the graph');
+            await shot(page, '05-flows');
+            await page.locator('tr[data-state="reviewOverdue"]').first().locator('[data-action="review"]').click();
+            await waitForToast(page, 'success', /Reviewed/);
+            await eventually(
+                async () => (await page.locator('tr[data-state="reviewOverdue"]').count()) === overdue - 1,
+                'one review fewer is overdue'
+            );
+        }
+    },
+    {
+        name: 'a finding moves New → Triaged → InRemediation → Resolved, and RiskAccepted needs a justification',
+        run: async (page) => {
+            await openTab(page, 'Findings');
+            const table = '[data-id="findings-table"]';
+            await page.locator(`${table} tbody tr`).first().waitFor({ timeout: 30000 });
+            await shot(page, '06-findings');
+            const row = page.locator(`${table} tbody tr`, { hasText: 'New' }).first();
+            const findingName = (await row.innerText()).match(/CF-\d{6}/)?.[0];
+            assert(findingName, 'a New finding is listed');
+            await row.locator('lightning-primitive-cell-checkbox label').first().click();
+            await page.locator('[data-id="bulk"]').waitFor();
+
+            // RiskAccepted without a justification is refused before anything is sent.
+            await chooseOption(page, '[data-id="bulk-status"]', 'Risk accepted');
+            await page.locator('[data-id="bulk-apply"] button').click();
+            await waitForToast(page, 'error', /justification/);
+
+            await chooseOption(page, '[data-id="bulk-status"]', 'Triaged');
+            await chooseOption(page, '[data-id="bulk-assignee"]', 'Tom Okafor');
+            await page.locator('[data-id="bulk-apply"] button').click();
+            await waitForToast(page, 'success', /updated/);
+
+            const findingsList = await apex<{ rows: { id: string; name: string; status: string }[] }>(
+                page,
+                'WardenFindingsController.getFindings',
+                { query: {} }
+            );
+            const finding = findingsList.rows.find((candidate) => candidate.name === findingName);
+            assert(finding && finding.status === 'Triaged', `${findingName} is Triaged`);
+
+            await page
+                .locator(`${table} tbody tr`, { hasText: findingName as string })
+                .getByRole('button', { name: 'Open' })
+                .click();
+            await page.locator('[data-id="finding-detail"]').waitFor();
+            await page
+                .locator('[data-id="finding-detail"] lightning-button[data-status="InRemediation"] button')
+                .click();
+            await waitForToast(page, 'success', /updated/);
+            await page.locator('[data-id="detail-status"]', { hasText: 'In remediation' }).waitFor({ timeout: 20000 });
+            await page.locator('[data-id="finding-detail"] lightning-button[data-status="Resolved"] button').click();
+            await page.locator('[data-id="detail-status"]', { hasText: 'Resolved' }).waitFor({ timeout: 20000 });
+            const resolved = await apex<{ status: string; resolvedOn: string | null; assignedToName: string }>(
+                page,
+                'WardenFindingsController.getFinding',
+                { findingId: finding.id }
+            );
+            assert(resolved.status === 'Resolved' && resolved.resolvedOn, 'the finding is Resolved with a date');
+            assert(/Tom Okafor/.test(resolved.assignedToName), 'and assigned');
+        }
+    },
+    {
+        name: 'an Apex finding shows its code with the flagged line, the rule and the fix',
+        run: async (page) => {
+            await chooseOption(page, '[data-id="status-filter"]', 'All statuses');
+            const table = '[data-id="findings-table"]';
+            const apexRow = page.locator(`${table} tbody tr`, { hasText: 'soql-injection' }).first();
+            await apexRow.waitFor({ timeout: 20000 });
+            await apexRow.getByRole('button', { name: 'Open' }).click();
+            await page.locator('[data-id="snippet"] .code__line_flagged').waitFor();
+            assert(
+                /SOQL injection/.test((await page.locator('[data-id="rule-title"]').textContent()) ?? ''),
+                'rule title from the catalog'
+            );
+            assert(/bind/.test((await page.locator('[data-id="rule-fix"]').textContent()) ?? ''), 'the fix');
+            await shot(page, '07-finding-detail');
+        }
+    },
+    {
+        name: 'audit verifies the chain, exports evidence and verifies an exported file in the browser',
+        run: async (page) => {
+            await openTab(page, 'Audit');
+            await page.locator('[data-id="chain-head-hash"]').waitFor({ timeout: 30000 });
+            await page.locator('[data-id="verify-org"] button').click();
+            await page.locator('[data-id="verify-result"] p', { hasText: 'Intact' }).waitFor({ timeout: 180000 });
+
+            const [json] = await Promise.all([
+                page.waitForEvent('download'),
+                page.locator('[data-id="evidence-json"] button').click()
+            ]);
+            const jsonPath = join(downloads, json.suggestedFilename());
+            await json.saveAs(jsonPath);
+            const pack = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
+                format: string;
+                chainHead: { entryHash: string };
+                flows: unknown[];
+            };
+            assert(
+                pack.format === 'warden-dpia-evidence' &&
+                    pack.chainHead.entryHash.length === 64 &&
+                    pack.flows.length > 0,
+                'evidence pack JSON'
+            );
+
+            const [csv] = await Promise.all([
+                page.waitForEvent('download'),
+                page.locator('[data-id="evidence-csv"] button').click()
+            ]);
+            const csvPath = join(downloads, csv.suggestedFilename());
+            await csv.saveAs(csvPath);
+            assert(readFileSync(csvPath, 'utf8').startsWith('name,rule,severity'), 'findings CSV');
+
+            const [html] = await Promise.all([
+                page.waitForEvent('download'),
+                page.locator('[data-id="evidence-html"] button').click()
+            ]);
+            const htmlPath = join(downloads, html.suggestedFilename());
+            await html.saveAs(htmlPath);
+            assert(/<h1>Warden DPIA evidence report<\/h1>/.test(readFileSync(htmlPath, 'utf8')), 'printable report');
+
+            const [log] = await Promise.all([
+                page.waitForEvent('download'),
+                page.locator('[data-id="export-log"] button').click()
+            ]);
+            const logPath = join(downloads, log.suggestedFilename());
+            await log.saveAs(logPath);
+            await page.locator('[data-id="verify-file"] input[type="file"]').setInputFiles(logPath);
+            await page.locator('[data-id="file-result"]', { hasText: 'intact' }).waitFor({ timeout: 60000 });
+
+            const records = JSON.parse(readFileSync(logPath, 'utf8')) as Record<string, unknown>[];
+            records[10].Reasons__c = 'edited after the fact';
+            await page.locator('[data-id="verify-file"] input[type="file"]').setInputFiles({
+                name: 'tampered.json',
+                mimeType: 'application/json',
+                buffer: Buffer.from(JSON.stringify(records))
+            });
+            await page
+                .locator('[data-id="file-result"]', { hasText: 'breaks at sequence' })
+                .waitFor({ timeout: 60000 });
+            await shot(page, '08-audit');
+        }
+    },
+    {
+        name: 'policy simulator shows the redacted prompt and why',
+        run: async (page) => {
+            await openTab(page, 'Policy Simulator');
+            await page.locator('[data-id="run"] button:not([disabled])').waitFor({ timeout: 30000 });
+            await page.locator('[data-id="run"] button').click();
+            await page.locator('[data-id="redacted-prompt"]').waitFor({ timeout: 30000 });
+            const prompt = (await page.locator('[data-id="redacted-prompt"]').textContent()) ?? '';
+            assert(
+                !prompt.includes('48213377') &&
+                    !prompt.includes('1234567') &&
+                    !prompt.includes('ada.albrecht@example.org'),
+                `PHI is redacted: ${prompt}`
+            );
+            assert((await page.locator('[data-id="reasons"] li').count()) >= 3, 'the reasons are listed');
+            await shot(page, '09-simulator');
+        }
+    },
+    {
+        name: 'live entries stream into the explorer',
+        run: async (page) => {
+            await openTab(page, 'Inference Log');
+            await page.locator('[data-id="live-toggle"] label').first().click();
+            await page.locator('[data-id="reset"] button').click();
+            await page.locator('[data-id="live-count"]').waitFor({ timeout: 30000 });
+        }
+    },
+    {
+        name: 'a user without the permission set gets a readable message',
+        run: async (page) => {
+            await page.goto(`${page.url().split('?')[0]}?nopermission`);
+            const alert = page.locator('[role="alert"]', { hasText: 'WardenComplianceOfficer' }).first();
+            await alert.waitFor({ timeout: 30000 });
+            assert(!/Exception|line \d+/.test((await alert.textContent()) ?? ''), 'no stack trace');
+            await shot(page, '10-no-permission');
+        }
+    }
+];
+
+async function main(): Promise<number> {
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(shots, { recursive: true });
+    mkdirSync(downloads, { recursive: true });
+    let preview: StartedPreview | undefined;
+    let browser: { context: BrowserContext; close(): Promise<void> } | undefined;
+    let passed = 0;
+    let failed = 0;
+    try {
+        preview = await startPreview({ root, port: 0, build: true, seed: 20261122, liveIntervalMs: 1500 }, (line) =>
+            process.stdout.write(`${line}\n`)
+        );
+        browser = await launchChromium(downloads);
+        const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(preview.url);
+        for (const check of checks) {
+            const started = Date.now();
+            try {
+                await check.run(page);
+                assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+                passed++;
+                process.stdout.write(`✓ ${check.name} (${Date.now() - started} ms)\n`);
+            } catch (error) {
+                failed++;
+                errors.length = 0;
+                process.stdout.write(`✗ ${check.name}\n    ${(error as Error).message.split('\n')[0]}\n`);
+                await page
+                    .screenshot({ path: join(shots, `failed-${passed + failed}.png`), fullPage: true })
+                    .catch(() => undefined);
+            }
+        }
+    } finally {
+        await browser?.close();
+        await preview?.close();
+    }
+    process.stdout.write(`\nScreenshots in ${shots}\n${passed} passed, ${failed} failed\n`);
+    return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+    main().then(
+        (code) => {
+            process.exitCode = code;
+        },
+        (error: Error) => {
+            process.stderr.write(`e2e: ${error.message}\n0 passed, 1 failed\n`);
+            process.exitCode = 1;
+        }
+    );
+}

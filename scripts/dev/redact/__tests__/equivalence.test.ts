@@ -1,0 +1,206 @@
+/**
+ * The redactor's fast paths give exactly what the straightforward ones give. The pattern index (each
+ * pattern tried only where its anchor allows, see "Pattern index" in wardenPolicy.ts) is compared with a
+ * scan of every pattern over the whole text, match by match; findPhi as a whole (the index, and the names
+ * dictionary's strong-name filter, token cache and word-joining check) with its `reference` path; the
+ * tokenizer and scanText with their specifications. On generated texts (equivalence-corpus.ts), the vector
+ * texts and a share of the benchmark data set, for the shipped patterns and for variants. A check that the
+ * comparison does catch a wrong index (plans altered on purpose) keeps the test from passing vacuously.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+    SHIPPED_PATTERNS,
+    WORD_PATTERN,
+    compilePatterns,
+    findPhi,
+    matchPatterns,
+    parseNameDictionary,
+    scanText,
+    tokenize,
+    type CompiledPattern,
+    type PhiPattern
+} from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { CUSTOM_PATTERNS, flippedPatterns } from '../equivalence';
+import { generateCorpus } from '../equivalence-corpus';
+import { VECTORS_PATH, type VectorFile } from '../../generate/redaction-vectors';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const dictionary = parseNameDictionary(
+    readFileSync(join(root, 'force-app/main/gate/staticresources/PhiNameDictionary.resource'), 'utf8')
+);
+const vectors = JSON.parse(readFileSync(join(root, VECTORS_PATH), 'utf8')) as VectorFile;
+const datasetPath = join(root, '..', 'shared', 'data', 'presidio-synth-v2', 'synth_dataset_v2.json');
+const dataset = existsSync(datasetPath)
+    ? (JSON.parse(readFileSync(datasetPath, 'utf8')) as Array<{ full_text: string }>).map((i) => i.full_text)
+    : [];
+
+function texts(patterns: ReadonlyArray<PhiPattern>, seed: number): string[] {
+    const corpus = generateCorpus({ seed, texts: 550, longNotes: 2, patterns, dictionary, snippets: dataset });
+    return [
+        ...corpus.map((c) => c.input.text),
+        ...vectors.vectors.map((v) => v.text),
+        ...dataset.filter((_, i) => i % 5 === 0)
+    ];
+}
+
+/** The scanned form findPhi runs the patterns on. */
+function scanned(text: string): string {
+    return scanText(text).text + '\n';
+}
+
+/** Texts where the indexed matches differ from the scanned ones (at most `limit` reported). */
+function differences(
+    list: string[],
+    patterns: ReadonlyArray<PhiPattern>,
+    compiled?: CompiledPattern[],
+    limit = 5
+): string[] {
+    const found: string[] = [];
+    for (const text of list) {
+        const scan = scanned(text);
+        const indexed = JSON.stringify(matchPatterns(scan, patterns, 'indexed', compiled));
+        const reference = JSON.stringify(matchPatterns(scan, patterns, 'reference', compiled));
+        if (indexed !== reference) {
+            found.push(`${JSON.stringify(text.slice(0, 80))}: ${indexed.slice(0, 120)} / ${reference.slice(0, 120)}`);
+            if (found.length >= limit) {
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+const SETS: Array<[string, ReadonlyArray<PhiPattern>, number]> = [
+    ['the shipped patterns', SHIPPED_PATTERNS, 11],
+    ['the shipped patterns and custom shapes', [...SHIPPED_PATTERNS, ...CUSTOM_PATTERNS], 12],
+    ['the shipped patterns with case-insensitivity flipped', flippedPatterns(), 13]
+];
+
+describe('the pattern index', () => {
+    it('is used for nearly every shipped pattern (so that the comparisons below test it)', () => {
+        const compiled = compilePatterns(SHIPPED_PATTERNS);
+        expect(compiled.filter((c) => c.plan !== null).length).toBeGreaterThanOrEqual(40);
+    });
+
+    it.each(SETS)('finds exactly the matches of a full scan, for %s', (_name, patterns, seed) => {
+        const list = texts(patterns, seed);
+        const total = list.reduce((t, text) => t + matchPatterns(scanned(text), patterns, 'reference').length, 0);
+        expect(total).toBeGreaterThan(3000);
+        expect(differences(list, patterns)).toEqual([]);
+    });
+
+    it('is caught by the comparison when its plans are wrong', () => {
+        const list = texts(SHIPPED_PATTERNS, 14).slice(0, 400);
+        const compiled = compilePatterns(SHIPPED_PATTERNS);
+        const altered = (
+            change: (plan: NonNullable<CompiledPattern['plan']>) => Partial<NonNullable<CompiledPattern['plan']>>
+        ) => compiled.map((c) => (c.plan ? { ...c, plan: { ...c.plan, ...change(c.plan) } } : c));
+        // Windows shifted by one position, windows one position narrower, and a third of the entry points
+        // missing: each must show up as a difference.
+        expect(
+            differences(
+                list,
+                SHIPPED_PATTERNS,
+                altered((p) => ({ lo: p.lo + 1, hi: p.hi + 1 })),
+                1
+            )
+        ).not.toEqual([]);
+        expect(
+            differences(
+                list,
+                SHIPPED_PATTERNS,
+                altered((p) => ({ hi: Math.max(p.lo, p.hi - 1), lo: p.lo + (p.hi > p.lo ? 0 : 1) })),
+                1
+            )
+        ).not.toEqual([]);
+        expect(
+            differences(
+                list,
+                SHIPPED_PATTERNS,
+                altered((p) => ({
+                    entries: p.entries.filter((_, i) => i % 3 !== 0),
+                    after: p.after.filter((_, i) => i % 3 !== 0)
+                })),
+                1
+            )
+        ).not.toEqual([]);
+    });
+});
+
+describe('findPhi', () => {
+    it.each(SETS)('gives the spans of its reference path, for %s', (_name, patterns, seed) => {
+        const corpus = generateCorpus({
+            seed: seed + 100,
+            texts: 400,
+            longNotes: 1,
+            patterns,
+            dictionary,
+            snippets: dataset
+        });
+        const mismatches: string[] = [];
+        let spans = 0;
+        for (const item of corpus) {
+            const policy = { patterns, dictionary: item.dictionary ? dictionary : null };
+            const fast = findPhi(item.input, policy);
+            const reference = findPhi(item.input, policy, { reference: true });
+            spans += reference.spans.length;
+            if (
+                JSON.stringify(fast.spans) !== JSON.stringify(reference.spans) ||
+                JSON.stringify(fast.scanSpans) !== JSON.stringify(reference.scanSpans)
+            ) {
+                mismatches.push(JSON.stringify(item.input.text.slice(0, 80)));
+            }
+        }
+        expect(spans).toBeGreaterThan(2000);
+        expect(mismatches.slice(0, 5)).toEqual([]);
+    });
+});
+
+describe('the shared text pass', () => {
+    it('finds exactly the tokens of WORD_PATTERN on generated texts', () => {
+        const regex = new RegExp(WORD_PATTERN, 'gu');
+        const mismatches: string[] = [];
+        for (const text of texts(SHIPPED_PATTERNS, 15)) {
+            const fromRegex = Array.from(text.matchAll(regex), (m) => [m.index, (m.index as number) + m[0].length]);
+            const fromScanner: number[][] = [];
+            tokenize(text, (start, end) => fromScanner.push([start, end]));
+            if (JSON.stringify(fromScanner) !== JSON.stringify(fromRegex)) {
+                mismatches.push(JSON.stringify(text.slice(0, 80)));
+            }
+        }
+        expect(mismatches.slice(0, 5)).toEqual([]);
+    });
+});
+
+describe('scanText', () => {
+    // The specification: spaces, then dashes, then full-width characters replaced, then invisible ones removed.
+    function specification(text: string): { text: string; map: number[] | null } {
+        let scan = text
+            .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+            .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+            .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+        if (!/[\u00AD\u200B-\u200D\u2060\uFEFF]/.test(scan)) {
+            return { text: scan, map: null };
+        }
+        const map: number[] = [];
+        let out = '';
+        for (let i = 0; i < scan.length; i++) {
+            if (!/[\u00AD\u200B-\u200D\u2060\uFEFF]/.test(scan[i])) {
+                map.push(i);
+                out += scan[i];
+            }
+        }
+        map.push(scan.length);
+        scan = out;
+        return { text: scan, map };
+    }
+
+    it('normalises generated texts as specified', () => {
+        const list = texts(SHIPPED_PATTERNS, 16);
+        const changed = list.filter((t) => specification(t).text !== t).length;
+        expect(changed).toBeGreaterThan(50);
+        const mismatches = list.filter((t) => JSON.stringify(scanText(t)) !== JSON.stringify(specification(t)));
+        expect(mismatches.slice(0, 5)).toEqual([]);
+    });
+});
