@@ -1,24 +1,45 @@
 #!/usr/bin/env node
-// Entry point of the `warden` command. scan, verify and redact run from a cached bundle of their
-// TypeScript (cli-bundle.js: faster to start); every command can run through tsx's CommonJS hook,
-// which is the fallback when there is no bundle and the path for WARDEN_CLI_BUNDLE=0. A scan of a large
-// project first starts again with a V8 thread pool sized for the machine (v8-pool.js).
+// Entry point of the `warden` command. Runs the compiled CLI, .warden/cli/warden.cjs (see build.js). In a
+// checkout, where the TypeScript sources are, a bundle older than a source is built again first; without
+// esbuild (devDependencies not installed) the sources run through tsx instead. A scan of a large project
+// first starts again with a V8 thread pool sized for the machine (v8-pool.js).
+// WARDEN_DEBUG=1 says on stderr which of these happened.
 'use strict';
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 
-function report(promise) {
-    promise
-        .then((code) => {
-            process.exitCode = code;
-        })
-        .catch((error) => {
-            process.stderr.write(`warden: ${error && error.message ? error.message : String(error)}\n`);
-            process.exitCode = 2;
-        });
+function debug(message) {
+    if (process.env.WARDEN_DEBUG) {
+        process.stderr.write(`warden: ${message}\n`);
+    }
+}
+
+/** The CLI's `main`, from the bundle, a fresh build of it, or the sources. */
+function loadCli() {
+    const bundle = join(__dirname, '..', '..', '.warden', 'cli', 'warden.cjs');
+    if (existsSync(join(__dirname, 'main.ts'))) {
+        const build = require('./build');
+        if (build.isStale()) {
+            if (!build.canBuild()) {
+                debug(
+                    'the bundle is missing or older than the sources, and esbuild is not installed: running the sources through tsx'
+                );
+                require('tsx/cjs');
+                return require('./main.ts').main;
+            }
+            const started = Date.now();
+            build.buildCli();
+            debug(`the bundle was missing or older than the sources: built it in ${Date.now() - started} ms`);
+        }
+    } else if (!existsSync(bundle)) {
+        throw new Error(`${bundle} is missing: this installation of warden is incomplete (npm pack builds it)`);
+    }
+    return require(bundle).main;
 }
 
 const argv = process.argv.slice(2);
-if (process.env.WARDEN_DEBUG && process.execArgv.length > 0) {
-    process.stderr.write(`warden: node options ${process.execArgv.join(' ')}\n`);
+if (process.execArgv.length > 0) {
+    debug(`node options ${process.execArgv.join(' ')}`);
 }
 const pool = require('./v8-pool');
 const relaunched = pool.needsRelaunch(argv, process.execArgv, process.env, process.cwd())
@@ -27,15 +48,12 @@ const relaunched = pool.needsRelaunch(argv, process.execArgv, process.env, proce
 if (relaunched !== null) {
     process.exitCode = relaunched;
 } else {
-    report(
-        (argv.length > 0 ? require('./cli-bundle').loadBundledCommand(argv[0]) : Promise.resolve(null)).then(
-            (bundled) => {
-                if (bundled) {
-                    return bundled.run(argv.slice(1));
-                }
-                require('tsx/cjs');
-                return require('./main.ts').main(argv);
-            }
-        )
-    );
+    new Promise((resolve) => resolve(loadCli()(argv)))
+        .then((code) => {
+            process.exitCode = code;
+        })
+        .catch((error) => {
+            process.stderr.write(`warden: ${error && error.message ? error.message : String(error)}\n`);
+            process.exitCode = 2;
+        });
 }

@@ -7,8 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from '../lib/command';
+import { packageFile } from '../lib/paths';
 import {
     SHIPPED_PATTERNS,
     parseNameDictionary,
@@ -17,11 +17,7 @@ import {
     type RedactionMode
 } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
 
-export const DICTIONARY_FILE = join(
-    __dirname,
-    '..',
-    '..',
-    '..',
+export const DICTIONARY_FILE = packageFile(
     'force-app',
     'main',
     'gate',

@@ -4,7 +4,7 @@
  * usage or unreadable input. See docs/scan.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from '../lib/command';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from './baseline';
 import { ConfigError, loadConfig, type ScanConfig } from './config';
@@ -16,6 +16,7 @@ import { formatTable } from './format/table';
 import { ALL_RULES, ENGINE_RULES, RULES_BY_ID } from './rules';
 import { isSeverity, Severity } from './types';
 import { existsSync, statSync } from 'node:fs';
+import { packageFile } from '../lib/paths';
 import { findProjectRoot } from '../lib/project';
 import type { AuthFlags } from '../org/auth';
 import { takeAuthOption } from '../org/auth-flags';
@@ -198,7 +199,7 @@ export function parseArgs(args: string[]): Options {
 
 function toolVersion(): string {
     try {
-        const json = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+        const json = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
             version?: string;
         };
         return json.version ?? '0.0.0';

@@ -171,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
             '--output',
             join(dir, 'warden.json')
         ];
-        await measure(process.execPath, wardenArgs, ROOT); // builds the cached CLI bundle (scripts/bin/cli-bundle.js)
+        await measure(process.execPath, wardenArgs, ROOT); // warm-up: file cache and the compiled CLI (npm run build:cli)
 
         // The same scan with the fast path off (apex-parser for every file): its time, and proof
         // that the fast path changes nothing in the report.

@@ -5,6 +5,7 @@
 import type { CheckStep } from './step';
 import { apexSemanticsStep } from './steps/apex-semantics';
 import { apexSyntaxStep } from './steps/apex-syntax';
+import { buildStep } from './steps/build';
 import { deployableStep } from './steps/deployable';
 import { eslintStep } from './steps/eslint';
 import { generatedStep } from './steps/generated';
@@ -20,6 +21,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
     typesStep,
     eslintStep,
     prettierStep,
+    buildStep,
     apexSyntaxStep,
     apexSemanticsStep,
     pmdStep,

@@ -105,6 +105,7 @@ describe('check orchestrator', () => {
             'types',
             'eslint',
             'prettier',
+            'build',
             'apex-syntax',
             'apex-semantics',
             'pmd',
@@ -119,6 +120,7 @@ describe('check orchestrator', () => {
         expect(names({ skip: ['jest', 'pmd', 'eslint'] })).toEqual([
             'types',
             'prettier',
+            'build',
             'apex-syntax',
             'apex-semantics',
             'scan',
