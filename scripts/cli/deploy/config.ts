@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from '../lib/errors';
 
 export const PERMISSION_SETS = [
     'WardenAdmin',
@@ -40,8 +41,6 @@ export const DEFAULT_SCHEDULES: Record<JobKey, string> = {
     // 07:00 on the first day of each quarter.
     dataFlowReviewReminder: '0 0 7 1 1,4,7,10 ?'
 };
-
-export class ConfigError extends Error {}
 
 /** Salesforce usernames have the form of an email address. */
 const USERNAME = /^[^\s@'"\\]+@[^\s@'"\\]+\.[^\s@'"\\]+$/;

@@ -18,6 +18,8 @@ export type OptionSpec = {
     description: string;
     /** The only values a string option accepts. */
     choices?: ReadonlyArray<string>;
+    /** The heading the help text lists the option under (default "Options"), e.g. "Org (one of)". */
+    section?: string;
 };
 
 export type OptionsSpec = Record<string, OptionSpec>;
@@ -69,7 +71,7 @@ export function parseCommandLine<T extends OptionsSpec>(
     try {
         parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (error) {
-        throw new UsageError(`${line.name}: ${describeParseError(error)}`);
+        throw new UsageError(`${line.name}: ${describeParseError(error, line.options)}`);
     }
     const values = parsed.values as ParsedValues<T>;
     if (values.help) {
@@ -86,7 +88,7 @@ export function parseCommandLine<T extends OptionsSpec>(
                 }
             }
         }
-        if (spec.type === 'string' && given === '') {
+        if (spec.type === 'string' && (Array.isArray(given) ? given.includes('') : given === '')) {
             throw new UsageError(`${line.name}: --${name} needs a value`);
         }
     }
@@ -106,44 +108,115 @@ export function parseCommandLine<T extends OptionsSpec>(
     return { values, positionals: parsed.positionals };
 }
 
+export type HelpOutput = { stdout(text: string): void; stderr(text: string): void };
+
+const PROCESS_OUTPUT: HelpOutput = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text)
+};
+
+/**
+ * parseCommandLine at a command's edge: the parsed command line, or the exit code when the command has
+ * nothing more to do: 0 after printing the help for --help, 2 after printing a usage error and the help.
+ */
+export function readCommandLine<T extends OptionsSpec>(
+    args: ReadonlyArray<string>,
+    line: CommandLine & { options: T },
+    output: HelpOutput = PROCESS_OUTPUT
+): Parsed<T> | number {
+    try {
+        const parsed = parseCommandLine(args, line);
+        if (parsed.values.help) {
+            output.stdout(helpText(line));
+            return 0;
+        }
+        return parsed;
+    } catch (error) {
+        if (!(error instanceof UsageError)) {
+            throw error;
+        }
+        output.stderr(`${error.message}\n\n${helpText(line)}`);
+        return 2;
+    }
+}
+
+/** The long form of an option as parseArgs quotes it (`-o, --target-org <value>`, `--json`, `-o`). */
+function longForm(quoted: string, options: OptionsSpec): string {
+    const long = /--[\w-]+/.exec(quoted)?.[0];
+    if (long) {
+        return long;
+    }
+    const short = quoted.replace(/^-/, '');
+    const named = Object.entries({ ...options, help: HELP }).find(([, spec]) => spec.short === short);
+    return named ? `--${named[0]}` : quoted;
+}
+
 /** parseArgs' TypeErrors carry a code and a message written for developers; this one is for users. */
-function describeParseError(error: unknown): string {
+function describeParseError(error: unknown, options: OptionsSpec): string {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-        const option = /'([^']+)'/.exec(message)?.[1];
-        return option ? `unknown option ${option}` : message.split('. ')[0];
+    const quoted = /'([^']+)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) {
+        return `unknown option ${quoted}`;
     }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-        const option = /Option '([^']+)'/.exec(message)?.[1];
-        if (option && /argument missing/.test(message)) {
-            return `${option.replace(/^-\w, /, '')} needs a value`;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted) {
+        const option = longForm(quoted, options);
+        if (/argument missing/.test(message)) {
+            return `${option} needs a value`;
         }
-        if (option && /does not take an argument/.test(message)) {
-            return `${option.replace(/^-\w, /, '')} takes no value`;
+        if (/ambiguous/.test(message)) {
+            // The next argument starts with a dash: usually a forgotten value, else a value that needs `=`.
+            return `${option} needs a value (write ${option}=<value> for a value that starts with "-")`;
+        }
+        if (/does not take an argument/.test(message)) {
+            return `${option} takes no value`;
         }
     }
     return message.split('\n')[0];
 }
 
-/** The help text of a command, from the same table that parses it. */
+/** Help text lines are wrapped to fit this many columns. */
+const HELP_WIDTH = 100;
+
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+    const lines: string[] = [];
+    for (const word of text.split(/\s+/).filter((part) => part.length > 0)) {
+        const last = lines.length - 1;
+        if (last >= 0 && lines[last].length + 1 + word.length <= width) {
+            lines[last] += ` ${word}`;
+        } else {
+            lines.push(word);
+        }
+    }
+    return lines;
+}
+
+/** The help text of a command, from the same table that parses it; options grouped by their section. */
 export function helpText(line: CommandLine): string {
     const out = [`Usage: ${line.name} [options]${line.operands ? ' ' + line.operands : ''}`];
     if (line.summary) {
         out.push('', line.summary);
     }
-    out.push('', 'Options:');
     const rows = Object.entries({ ...line.options, help: HELP }).map(([name, spec]) => {
         const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'string' ? ` ${spec.value ?? '<value>'}` : ''}`;
         const choices = spec.choices ? ` (${spec.choices.join(', ')})` : '';
         const repeat = spec.multiple ? ' (repeatable)' : '';
-        return [flag, spec.description + choices + repeat] as const;
+        return { section: spec.section ?? 'Options', flag, text: spec.description + choices + repeat };
     });
-    const width = Math.min(34, Math.max(...rows.map(([flag]) => flag.length)));
-    for (const [flag, text] of rows) {
-        out.push(
-            flag.length > width ? `  ${flag}\n  ${' '.repeat(width)}  ${text}` : `  ${flag.padEnd(width)}  ${text}`
-        );
+    const width = Math.min(34, Math.max(...rows.map((row) => row.flag.length)));
+    const indent = ' '.repeat(width + 4);
+    for (const section of new Set(rows.map((row) => row.section))) {
+        out.push('', `${section}:`);
+        for (const { flag, text } of rows.filter((row) => row.section === section)) {
+            const lines = wrap(text, HELP_WIDTH - indent.length);
+            out.push(
+                ...(flag.length > width ? [`  ${flag}`] : []),
+                ...lines.map((line, index) =>
+                    index === 0 && flag.length <= width ? `  ${flag.padEnd(width)}  ${line}` : indent + line
+                )
+            );
+        }
     }
     if (line.epilogue && line.epilogue.length > 0) {
         out.push('', ...line.epilogue);
@@ -151,23 +224,40 @@ export function helpText(line: CommandLine): string {
     return out.join('\n') + '\n';
 }
 
-/** A comma-separated option value as a list (`--rules a,b`), blanks dropped. */
-export function list(value: string | undefined): string[] {
-    return value === undefined
-        ? []
-        : value
-              .split(',')
-              .map((part) => part.trim())
-              .filter((part) => part.length > 0);
+/** Comma-separated option values as one list (`--rules a,b`, or `--only a --only b,c`), blanks dropped. */
+export function list(value: string | ReadonlyArray<string> | undefined): string[] {
+    return (typeof value === 'string' ? [value] : (value ?? []))
+        .flatMap((item) => item.split(','))
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0);
+}
+
+/** A whole-number option within `min`..`max` (both included), or UsageError naming the option and the range. */
+export function wholeNumber(
+    command: string,
+    option: string,
+    value: string | undefined,
+    range: { min?: number; max?: number } = {}
+): number | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    const min = range.min ?? 0;
+    const max = range.max ?? Number.MAX_SAFE_INTEGER;
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < min || number > max) {
+        const expected =
+            max !== Number.MAX_SAFE_INTEGER
+                ? `a whole number from ${min} to ${max}`
+                : min === 1
+                  ? 'a positive whole number'
+                  : `a whole number from ${min} up`;
+        throw new UsageError(`${command}: --${option} takes ${expected} (got "${value}")`);
+    }
+    return number;
 }
 
 /** A positive whole number option, or UsageError naming the option. */
 export function positiveInteger(command: string, option: string, value: string | undefined): number | undefined {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
-        throw new UsageError(`${command}: --${option} takes a positive whole number (got "${value}")`);
-    }
-    return Number(value);
+    return wholeNumber(command, option, value, { min: 1 });
 }

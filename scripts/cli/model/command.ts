@@ -4,6 +4,7 @@
  * cannot be read. It needs no org, so it is what a new user sees first.
  */
 import { basename } from 'node:path';
+import { readCommandLine, type CommandLine } from '../lib/args';
 import type { Command } from '../lib/command';
 import { isIndexed, ObjectModel, readDataModel } from '../lib/datamodel';
 import { findProjectRoot, loadProject, projectSourceFiles, SfdxProject } from '../lib/project';
@@ -16,12 +17,18 @@ export type PermissionSetAccess = {
     objects: Record<string, string>;
 };
 
-const USAGE = `Usage: warden model [path] [--json]
-
-Prints the data model of the SFDX project at path (default: the current project):
-every object and field with its type, keys and whether Salesforce indexes it, then
-the object access of every permission set (C=create R=read E=edit D=delete,
-V=view all, M=modify all). --json prints the same as JSON.`;
+const LINE = {
+    name: 'warden model',
+    operands: '[path]',
+    summary: [
+        'Prints the data model of the SFDX project at path (default: the current project):',
+        'every object and field with its type, keys and whether Salesforce indexes it, then',
+        'the object access of every permission set (C=create R=read E=edit D=delete,',
+        'V=view all, M=modify all).'
+    ].join('\n'),
+    options: { json: { type: 'boolean', description: 'print the same as JSON' } },
+    positionals: { max: 1 }
+} as const satisfies CommandLine;
 
 function accessLetters(permission: Record<string, unknown>): string {
     const flags: Array<[string, string]> = [
@@ -120,19 +127,13 @@ export function renderModel(objects: ObjectModel[], permissionSets: PermissionSe
 export const command: Command = {
     summary: 'print the data model and permission set access read from the project source',
     async run(args: string[]): Promise<number> {
-        if (args.includes('--help') || args.includes('-h')) {
-            process.stdout.write(USAGE + '\n');
-            return 0;
-        }
-        const unknown = args.filter((arg) => arg.startsWith('-') && arg !== '--json');
-        const positional = args.filter((arg) => !arg.startsWith('-'));
-        if (unknown.length > 0 || positional.length > 1) {
-            process.stderr.write(`warden model: unexpected argument ${unknown[0] ?? positional[1]}\n\n${USAGE}\n`);
-            return 2;
+        const parsed = readCommandLine(args, LINE);
+        if (typeof parsed === 'number') {
+            return parsed;
         }
         let project: SfdxProject;
         try {
-            project = loadProject(findProjectRoot(positional[0] ?? process.cwd()));
+            project = loadProject(findProjectRoot(parsed.positionals[0] ?? process.cwd()));
         } catch (error) {
             process.stderr.write(`warden model: ${(error as Error).message}\n`);
             return 2;
@@ -146,7 +147,7 @@ export const command: Command = {
             process.stderr.write(`warden model: cannot read the project's metadata: ${(error as Error).message}\n`);
             return 1;
         }
-        if (args.includes('--json')) {
+        if (parsed.values.json) {
             process.stdout.write(JSON.stringify({ objects, permissionSets }, null, 2) + '\n');
         } else {
             process.stdout.write(renderModel(objects, permissionSets) + '\n');

@@ -25,6 +25,7 @@ import {
     type NameDictionary,
     type PhiSpan
 } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { positiveInteger, readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 
 export const SAFE_HARBOR_TYPES = [
@@ -261,12 +262,30 @@ function pct(n: number): string {
     return n.toFixed(3);
 }
 
+const LINE = {
+    name: 'npm run eval:phi',
+    summary: 'Span recall and precision of the TypeScript redactor on a labelled data set (options go after --).',
+    options: {
+        data: {
+            type: 'string',
+            value: '<file>',
+            description: 'the data set (default: ../shared/data/presidio-synth-v2/synth_dataset_v2.json)'
+        },
+        json: { type: 'boolean', description: 'print the figures as JSON' },
+        misses: { type: 'string', value: 'N', description: 'also print the first N misses and false positives' }
+    }
+} as const satisfies CommandLine;
+
 export function main(args: string[]): number {
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
+    const misses = positiveInteger(LINE.name, 'misses', parsed.values.misses);
     const root = findProjectRoot();
-    const dataIndex = args.indexOf('--data');
     const dataFile =
-        dataIndex >= 0
-            ? resolve(args[dataIndex + 1])
+        parsed.values.data !== undefined
+            ? resolve(parsed.values.data)
             : resolve(root, '..', 'shared', 'data', 'presidio-synth-v2', 'synth_dataset_v2.json');
     const items = JSON.parse(readFileSync(dataFile, 'utf8')) as Item[];
     const dictionary = parseNameDictionary(
@@ -274,7 +293,7 @@ export function main(args: string[]): number {
     );
     const result = evaluate(items, dictionary);
     const speed = throughput(items, dictionary);
-    if (args.includes('--json')) {
+    if (parsed.values.json) {
         process.stdout.write(
             JSON.stringify({ ...result, misses: undefined, falsePositives: undefined, throughput: speed }, null, 2) +
                 '\n'
@@ -328,9 +347,8 @@ export function main(args: string[]): number {
     out.push(
         `Throughput: ${speed.mbPerSecond.toFixed(2)} MB/s over ${speed.megabytes.toFixed(1)} MB in 32 KB notes, median of ${PASSES} passes (${speed.seconds.toFixed(2)} s wall; ${speed.mbPerCpuSecond.toFixed(2)} MB per CPU-second; first pass ${speed.firstPassMbPerSecond.toFixed(2)} MB/s; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); target >= 5 MB/s.`
     );
-    const missIndex = args.indexOf('--misses');
-    if (missIndex >= 0) {
-        const n = Number(args[missIndex + 1] ?? 20);
+    if (misses !== undefined) {
+        const n = misses;
         out.push('', 'Misses:');
         for (const m of result.misses.slice(0, n)) {
             out.push(`  ${m.type}: ${JSON.stringify(m.value)} in ${JSON.stringify(m.text.slice(0, 160))}`);

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { positiveInteger, readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { scanSources } from '../../cli/scan/engine';
 import { generateCorpus, writeCorpus } from './corpus';
 
@@ -147,11 +148,24 @@ function warmThroughput(corpus: ReturnType<typeof generateCorpus>): void {
     );
 }
 
+const LINE = {
+    name: 'npm run bench:scan',
+    summary: 'The scanner benchmark: warden scan on a generated corpus of Apex, against PMD (options go after --).',
+    options: {
+        lines: { type: 'string', value: 'N', description: 'lines of Apex in the corpus, at least (default 100000)' },
+        'skip-pmd': { type: 'boolean', description: 'time Warden only' },
+        keep: { type: 'boolean', description: 'keep the corpus folder' }
+    }
+} as const satisfies CommandLine;
+
 async function main(argv: string[]): Promise<number> {
-    const linesArg = argv.indexOf('--lines');
-    const minLines = linesArg !== -1 ? Number(argv[linesArg + 1]) : 100_000;
-    const skipPmd = argv.includes('--skip-pmd');
-    const keep = argv.includes('--keep');
+    const parsed = readCommandLine(argv, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
+    const minLines = positiveInteger(LINE.name, 'lines', parsed.values.lines) ?? 100_000;
+    const skipPmd = parsed.values['skip-pmd'] ?? false;
+    const keep = parsed.values.keep ?? false;
     const loadBefore = loadAverage();
     const dir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
     try {

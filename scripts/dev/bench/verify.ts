@@ -24,14 +24,24 @@ import {
     verifyChain,
     type LogEntry
 } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { positiveInteger, readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 import { NODE_HASHER } from '../../cli/verify/chain';
 import { sampleLog } from '../generate/sample-log';
 
-function option(args: string[], name: string, fallback: number): number {
-    const index = args.indexOf(name);
-    return index >= 0 ? Number(args[index + 1]) : fallback;
-}
+const LINE = {
+    name: 'npm run bench:verify',
+    summary: 'Verification speed of the inference log chain, then warden verify end to end (options go after --).',
+    options: {
+        entries: { type: 'string', value: 'N', description: 'entries in the log (default 1000000)' },
+        'pure-entries': {
+            type: 'string',
+            value: 'N',
+            description: 'entries verified with the pure TypeScript SHA-256 (default 50000)'
+        },
+        'no-end-to-end': { type: 'boolean', description: 'skip warden verify on a CSV export' }
+    }
+} as const satisfies CommandLine;
 
 function timed<T>(run: () => T): { value: T; seconds: number; cpuSeconds: number } {
     const cpu = process.cpuUsage();
@@ -43,8 +53,12 @@ function timed<T>(run: () => T): { value: T; seconds: number; cpuSeconds: number
 }
 
 export function main(args: string[]): number {
-    const count = option(args, '--entries', 1_000_000);
-    const pureCount = option(args, '--pure-entries', 50_000);
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
+    const count = positiveInteger(LINE.name, 'entries', parsed.values.entries) ?? 1_000_000;
+    const pureCount = positiveInteger(LINE.name, 'pure-entries', parsed.values['pure-entries']) ?? 50_000;
     process.stdout.write(`Building a chained log of ${count.toLocaleString('en-US')} entries...\n`);
     const build = timed(() => sampleLog(count, NODE_HASHER));
     const log = build.value;
@@ -100,7 +114,7 @@ export function main(args: string[]): number {
         `verify (pure TypeScript SHA-256, as in the browser): ${pureCount.toLocaleString('en-US')} entries in ${pure.seconds.toFixed(2)} s = ${Math.round(pureCount / pure.seconds).toLocaleString('en-US')} entries/s (CPU ${pure.cpuSeconds.toFixed(2)} s = ${Math.round(pureCount / pure.cpuSeconds).toLocaleString('en-US')} entries/CPU-s)\n`
     );
     let endToEndPerSecond: number | null = null;
-    if (!args.includes('--no-end-to-end')) {
+    if (!parsed.values['no-end-to-end']) {
         endToEndPerSecond = endToEnd(log);
         if (endToEndPerSecond === null) {
             return 1;

@@ -4,85 +4,49 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { helpText, list, parseCommandLine, type CommandLine } from '../../cli/lib/args';
 import type { Command } from '../../cli/lib/command';
+import { UsageError } from '../../cli/lib/errors';
 import { findProjectRoot } from '../../cli/lib/project';
-import { CheckUsageError, runChecks, selectSteps, StepSelection } from './run';
+import { runChecks, selectSteps } from './run';
 import { CHECK_STEPS } from './steps';
 
-const HELP = `Usage: warden check [--only a,b] [--skip a,b] [--list] [--root <dir>] [--json <file>]
-
-Runs the offline checks in order and ends with one line "N passed, N failed".
-Exit code 0 only when nothing failed; 2 on a usage error.
-
-  --only a,b     run only these steps
-  --skip a,b     run all steps but these
-  --list         print the steps and exit
-  --root <dir>   the SFDX project to check (default: the one holding the current folder)
-  --json <file>  also write the results as JSON to <file>`;
-
-type Options = StepSelection & { list: boolean; help: boolean; root?: string; json?: string };
-
-function parseArgs(args: string[]): Options {
-    const options: Options = { list: false, help: false };
-    const names = (value: string | undefined, flag: string): string[] => {
-        if (value === undefined || value.startsWith('--')) {
-            throw new CheckUsageError(`${flag} needs a comma-separated list of step names`);
-        }
-        return value
-            .split(',')
-            .map((name) => name.trim())
-            .filter((name) => name.length > 0);
-    };
-    for (let index = 0; index < args.length; index += 1) {
-        const [flag, inline] = args[index].split(/=(.*)/s, 2);
-        const value = (): string | undefined => (inline !== undefined ? inline : args[++index]);
-        switch (flag) {
-            case '--only':
-                options.only = [...(options.only ?? []), ...names(value(), flag)];
-                break;
-            case '--skip':
-                options.skip = [...(options.skip ?? []), ...names(value(), flag)];
-                break;
-            case '--list':
-                options.list = true;
-                break;
-            case '--help':
-            case '-h':
-                options.help = true;
-                break;
-            case '--root':
-            case '--json': {
-                const given = value();
-                if (!given || given.startsWith('--')) {
-                    throw new CheckUsageError(`${flag} needs a path`);
-                }
-                options[flag === '--root' ? 'root' : 'json'] = given;
-                break;
-            }
-            default:
-                throw new CheckUsageError(`unknown option "${args[index]}"`);
-        }
+const LINE = {
+    name: 'warden check',
+    summary: [
+        'Runs the offline checks in order and ends with one line "N passed, N failed".',
+        'Exit code 0 only when nothing failed; 2 on a usage error.'
+    ].join('\n'),
+    options: {
+        only: { type: 'string', multiple: true, value: 'a,b', description: 'run only these steps' },
+        skip: { type: 'string', multiple: true, value: 'a,b', description: 'run all steps but these' },
+        list: { type: 'boolean', description: 'print the steps and exit' },
+        root: {
+            type: 'string',
+            value: '<dir>',
+            description: 'the SFDX project to check (default: the one holding the current folder)'
+        },
+        json: { type: 'string', value: '<file>', description: 'also write the results as JSON to <file>' }
     }
-    return options;
-}
+} as const satisfies CommandLine;
 
 export const command: Command = {
     summary: 'Run the offline checks (types, lint, format, Apex, PMD, LWC, metadata, deployability, Jest)',
     async run(args: string[]): Promise<number> {
-        let options: Options;
+        let options;
         let steps;
         try {
-            options = parseArgs(args);
-            steps = selectSteps(CHECK_STEPS, options);
+            options = parseCommandLine(args, LINE).values;
+            steps = selectSteps(CHECK_STEPS, { only: list(options.only), skip: list(options.skip) });
         } catch (error) {
-            if (error instanceof CheckUsageError) {
-                process.stderr.write(`warden check: ${error.message}\n\n${HELP}\n`);
+            if (error instanceof UsageError) {
+                process.stderr.write(`${error.message}\n\n${helpText(LINE)}`);
                 return 2;
             }
             throw error;
         }
         if (options.help) {
-            process.stdout.write(`${HELP}\n`);
+            process.stdout.write(helpText(LINE));
             return 0;
         }
         if (options.list) {

@@ -4,9 +4,8 @@
  * line. A step that throws is a failed step carrying its error; it never passes silently.
  */
 import { performance } from 'node:perf_hooks';
+import { UsageError } from '../../cli/lib/errors';
 import { CheckContext, CheckStep, isError, Problem, StepResult } from './step';
-
-export class CheckUsageError extends Error {}
 
 export type StepSelection = {
     only?: string[];
@@ -39,7 +38,7 @@ export function selectSteps(steps: readonly CheckStep[], selection: StepSelectio
     const known = new Set(steps.map((step) => step.name));
     for (const name of [...(selection.only ?? []), ...(selection.skip ?? [])]) {
         if (!known.has(name)) {
-            throw new CheckUsageError(`unknown step "${name}"; the steps are: ${[...known].join(', ')}`);
+            throw new UsageError(`warden check: unknown step "${name}"; the steps are: ${[...known].join(', ')}`);
         }
     }
     const only = selection.only && selection.only.length > 0 ? new Set(selection.only) : undefined;

@@ -12,6 +12,7 @@ import {
     checkpointMessage,
     merkleRoot
 } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 import { NODE_HASHER } from '../../cli/verify/chain';
 import { sampleCheckpoints, sampleLog } from './sample-log';
@@ -40,13 +41,29 @@ export function chainVectorText(): string {
     return JSON.stringify(file, null, 2) + '\n';
 }
 
-if (require.main === module) {
+const LINE = {
+    name: 'chain-vectors',
+    summary: 'Writes the canonical-form and hashing vectors shared by the TypeScript verifier and the Apex chain.',
+    options: {
+        check: { type: 'boolean', description: 'write nothing; exit 1 when the committed output differs' }
+    }
+} as const satisfies CommandLine;
+
+export function main(args: string[]): number {
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
     const path = join(findProjectRoot(), CHAIN_VECTORS_PATH);
     const text = chainVectorText();
-    if (process.argv.includes('--check')) {
-        process.exitCode = readFileSync(path, 'utf8') === text ? 0 : 1;
-    } else {
-        writeFileSync(path, text);
-        process.stdout.write(`Wrote ${CHAIN_VECTORS_PATH}.\n`);
+    if (parsed.values.check) {
+        return readFileSync(path, 'utf8') === text ? 0 : 1;
     }
+    writeFileSync(path, text);
+    process.stdout.write(`Wrote ${CHAIN_VECTORS_PATH}.\n`);
+    return 0;
+}
+
+if (require.main === module) {
+    process.exitCode = main(process.argv.slice(2));
 }

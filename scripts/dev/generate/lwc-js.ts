@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expectedTsconfigPaths, findLwcBundles, generatedJsPath, lwcTypeScriptSources, stripTypes } from '../lib/lwc';
+import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { displayPath, findProjectRoot, loadProject } from '../../cli/lib/project';
 
 export type BuildOutcome = {
@@ -87,10 +88,27 @@ export async function syncTsconfigPaths(
     return 'written';
 }
 
+const LINE = {
+    name: 'npm run build:lwc',
+    summary:
+        "Writes each LWC bundle's .js from the .ts beside it, and tsconfig.json's c/* paths (options go after --).",
+    options: {
+        check: { type: 'boolean', description: 'write nothing; exit 1 when the committed output differs' },
+        root: {
+            type: 'string',
+            value: '<dir>',
+            description: 'the project (default: the one holding the current folder)'
+        }
+    }
+} as const satisfies CommandLine;
+
 export async function main(args: string[]): Promise<number> {
-    const check = args.includes('--check');
-    const rootIndex = args.indexOf('--root');
-    const root = rootIndex >= 0 && args[rootIndex + 1] ? resolve(args[rootIndex + 1]) : findProjectRoot();
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
+    const check = parsed.values.check ?? false;
+    const root = parsed.values.root !== undefined ? resolve(parsed.values.root) : findProjectRoot();
     const outcomes = buildLwc(root, { write: !check });
     for (const outcome of outcomes) {
         process.stdout.write(`${outcome.status.padEnd(10)} ${displayPath(root, outcome.js)}\n`);

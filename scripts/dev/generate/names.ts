@@ -13,6 +13,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 
 /** Capitalised words that are never part of a name: they stop a name chain. Lower case. */
@@ -87,14 +88,6 @@ export const FOLD: ReadonlyArray<[string, string]> = [
     ['th', 'þ']
 ];
 
-function argument(args: string[], name: string): string {
-    const index = args.indexOf(name);
-    if (index < 0 || !args[index + 1]) {
-        throw new Error(`Missing ${name} <file>.`);
-    }
-    return args[index + 1];
-}
-
 function bucketLines(names: string[], marker: string): string[] {
     const buckets = new Map<string, string[]>();
     for (const name of names) {
@@ -157,14 +150,36 @@ export function buildDictionary(namesText: string, commonText: string, wordsText
 
 export const DICTIONARY_PATH = 'force-app/main/gate/staticresources/PhiNameDictionary.resource';
 
-if (require.main === module) {
-    const args = process.argv.slice(2);
-    const root = findProjectRoot();
+const LINE = {
+    name: 'names',
+    summary: `Builds ${DICTIONARY_PATH} from public word lists (all three are required).`,
+    options: {
+        names: { type: 'string', value: '<file>', description: 'list.txt of the npm package humannames@1.0.5' },
+        common: { type: 'string', value: '<file>', description: "Debian wamerican-small's word list" },
+        words: { type: 'string', value: '<file>', description: "Debian wamerican's word list" }
+    }
+} as const satisfies CommandLine;
+
+export function main(args: string[]): number {
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
+    const { names, common, words } = parsed.values;
+    if (names === undefined || common === undefined || words === undefined) {
+        process.stderr.write(`${LINE.name}: --names, --common and --words are all required\n`);
+        return 2;
+    }
     const text = buildDictionary(
-        readFileSync(argument(args, '--names'), 'utf8'),
-        readFileSync(argument(args, '--common'), 'utf8'),
-        readFileSync(argument(args, '--words'), 'utf8')
+        readFileSync(names, 'utf8'),
+        readFileSync(common, 'utf8'),
+        readFileSync(words, 'utf8')
     );
-    writeFileSync(join(root, DICTIONARY_PATH), text);
+    writeFileSync(join(findProjectRoot(), DICTIONARY_PATH), text);
     process.stdout.write(`Wrote ${DICTIONARY_PATH} (${text.length} characters).\n`);
+    return 0;
+}
+
+if (require.main === module) {
+    process.exitCode = main(process.argv.slice(2));
 }

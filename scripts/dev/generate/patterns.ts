@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHIPPED_PATTERNS, type PhiPattern } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
 import { generatedJsPath, stripTypes } from '../lib/lwc';
+import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 import { list, parseXmlFile, text } from '../../cli/lib/xml';
 
@@ -118,7 +119,20 @@ export function patternsAgree(records: PhiPattern[], shipped: ReadonlyArray<PhiP
     return normalise(records) === normalise(shipped);
 }
 
+const LINE = {
+    name: 'npm run build:patterns',
+    summary:
+        'Copies the PhiPattern records into the pattern list of the shared TypeScript module (options go after --).',
+    options: {
+        check: { type: 'boolean', description: 'write nothing; exit 1 when the committed output differs' }
+    }
+} as const satisfies CommandLine;
+
 export async function main(args: string[]): Promise<number> {
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
     const root = findProjectRoot();
     const modulePath = join(root, MODULE_PATH);
     const patterns = loadPatternRecords(root);
@@ -126,7 +140,7 @@ export async function main(args: string[]): Promise<number> {
         process.stderr.write(`No PhiPattern records in ${RECORDS_DIR}.\n`);
         return 1;
     }
-    if (args.includes('--check')) {
+    if (parsed.values.check) {
         if (!patternsAgree(patterns)) {
             process.stderr.write(
                 `${MODULE_PATH}: SHIPPED_PATTERNS differ from the PhiPattern records; run npm run build:patterns.\n`

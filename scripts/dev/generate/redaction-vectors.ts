@@ -16,6 +16,7 @@ import {
     scanText,
     type PhiPattern
 } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 
 export const VECTORS_PATH = 'force-app/tests/gate/staticresources/PhiRedactionVectors.json';
@@ -785,11 +786,23 @@ export function vectorFileText(): string {
     return JSON.stringify(build(), null, 2) + '\n';
 }
 
+const LINE = {
+    name: 'redaction-vectors',
+    summary: 'Writes the PHI redaction test vectors shared by Jest and the Apex tests.',
+    options: {
+        check: { type: 'boolean', description: 'write nothing; exit 1 when the committed output differs' }
+    }
+} as const satisfies CommandLine;
+
 export function main(args: string[]): number {
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
     const root = findProjectRoot();
     const path = join(root, VECTORS_PATH);
     const text = vectorFileText();
-    if (args.includes('--check')) {
+    if (parsed.values.check) {
         let current = '';
         try {
             current = readFileSync(path, 'utf8');

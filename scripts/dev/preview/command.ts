@@ -3,7 +3,9 @@
  * set and serves both on 127.0.0.1, printing the URL. Stops on Ctrl+C. A busy port is an error (exit 2).
  */
 import { join } from 'node:path';
+import { helpText, parseCommandLine, wholeNumber, type CommandLine } from '../../cli/lib/args';
 import type { Command } from '../../cli/lib/command';
+import { UsageError } from '../../cli/lib/errors';
 import { findProjectRoot } from '../../cli/lib/project';
 import { createBackend } from './backend';
 import { buildPreview, staticResources } from './build';
@@ -23,65 +25,51 @@ export type PreviewOptions = {
     logEntries?: number;
 };
 
-const USAGE = `Usage: warden preview [--port N] [--seed N] [--today YYYY-MM-DD] [--live-interval MS] [--no-build]
-
-Serves the Warden Compliance console with an embedded, generated demo data set on http://127.0.0.1:<port>/.
-  --port N            port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --seed N            seed of the demo data generator (default ${DEMO_SEED})
-  --today DATE        the day the demo data ends on (default: today, UTC)
-  --live-interval MS  one simulated gate decision every MS milliseconds on the live stream (default 4000, 0 = off)
-  --no-build          reuse the last build in .warden/preview instead of building again`;
-
-export class UsageError extends Error {}
-
-export function parseArgs(args: string[], root: string): PreviewOptions {
-    const options: PreviewOptions = { root, port: DEFAULT_PORT, build: true, seed: DEMO_SEED, liveIntervalMs: 4000 };
-    const value = (index: number, name: string): string => {
-        const next = args[index + 1];
-        if (next === undefined || next.startsWith('--')) {
-            throw new UsageError(`${name} needs a value`);
-        }
-        return next;
-    };
-    const integer = (text: string, name: string, min: number, max: number): number => {
-        const number = Number(text);
-        if (!/^\d+$/.test(text) || number < min || number > max) {
-            throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
-        }
-        return number;
-    };
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index];
-        const [flag, inline] = arg.includes('=')
-            ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-            : [arg, undefined];
-        const take = (): string => (inline !== undefined ? inline : value(index++, flag));
-        switch (flag) {
-            case '--port':
-                options.port = integer(take(), '--port', 0, 65535);
-                break;
-            case '--seed':
-                options.seed = integer(take(), '--seed', 0, 4294967295);
-                break;
-            case '--today': {
-                const day = take();
-                if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-                    throw new UsageError(`--today must be a date YYYY-MM-DD, not "${day}"`);
-                }
-                options.today = day;
-                break;
-            }
-            case '--live-interval':
-                options.liveIntervalMs = integer(take(), '--live-interval', 0, 3600000);
-                break;
-            case '--no-build':
-                options.build = false;
-                break;
-            default:
-                throw new UsageError(`unknown option ${arg}`);
+const LINE = {
+    name: 'warden preview',
+    summary:
+        'Serves the Warden Compliance console with an embedded, generated demo data set on http://127.0.0.1:<port>/.',
+    options: {
+        port: {
+            type: 'string',
+            value: 'N',
+            description: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`
+        },
+        seed: { type: 'string', value: 'N', description: `seed of the demo data generator (default ${DEMO_SEED})` },
+        today: {
+            type: 'string',
+            value: 'YYYY-MM-DD',
+            description: 'the day the demo data ends on (default: today, UTC)'
+        },
+        'live-interval': {
+            type: 'string',
+            value: 'MS',
+            description: 'one simulated gate decision every MS milliseconds on the live stream (default 4000, 0 = off)'
+        },
+        'no-build': {
+            type: 'boolean',
+            description: 'reuse the last build in .warden/preview instead of building again'
         }
     }
-    return options;
+} as const satisfies CommandLine;
+
+/** The preview's options from its command line (help aside); UsageError on anything it cannot use. */
+export function parsePreviewArgs(args: string[], root: string): PreviewOptions & { help: boolean } {
+    const { values } = parseCommandLine(args, LINE);
+    const day = values.today;
+    if (day !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))) {
+        throw new UsageError(`${LINE.name}: --today takes a date YYYY-MM-DD (got "${day}")`);
+    }
+    return {
+        root,
+        port: wholeNumber(LINE.name, 'port', values.port, { min: 0, max: 65535 }) ?? DEFAULT_PORT,
+        build: !values['no-build'],
+        seed: wholeNumber(LINE.name, 'seed', values.seed, { min: 0, max: 4294967295 }) ?? DEMO_SEED,
+        today: day,
+        liveIntervalMs:
+            wholeNumber(LINE.name, 'live-interval', values['live-interval'], { min: 0, max: 3600000 }) ?? 4000,
+        help: values.help ?? false
+    };
 }
 
 export type StartedPreview = RunningPreview & { buildMs: number | null; dataMs: number };
@@ -124,16 +112,17 @@ export async function startPreview(
 export const command: Command = {
     summary: 'serve the compliance console locally with demo data',
     async run(args: string[]): Promise<number> {
-        if (args.includes('--help') || args.includes('-h')) {
-            process.stdout.write(`${USAGE}\n`);
-            return 0;
-        }
-        let options: PreviewOptions;
+        let options: PreviewOptions & { help: boolean };
         try {
-            options = parseArgs(args, findProjectRoot());
+            options = parsePreviewArgs(args, findProjectRoot());
         } catch (error) {
-            process.stderr.write(`warden preview: ${(error as Error).message}\n\n${USAGE}\n`);
+            if (!(error instanceof UsageError)) throw error;
+            process.stderr.write(`${error.message}\n\n${helpText(LINE)}`);
             return 2;
+        }
+        if (options.help) {
+            process.stdout.write(helpText(LINE));
+            return 0;
         }
         let running: StartedPreview;
         try {

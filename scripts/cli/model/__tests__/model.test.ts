@@ -125,4 +125,24 @@ describe('warden model', () => {
         }
         expect(errors.join('')).toContain('No sfdx-project.json found');
     });
+
+    it('exits 2 with the help on a bad command line, and prints the help with exit 0', async () => {
+        const out: string[] = [];
+        const spies = [process.stdout, process.stderr].map((stream) =>
+            jest.spyOn(stream, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0)
+        );
+        try {
+            expect(await command.run(['--frobnicate'])).toBe(2);
+            expect(await command.run(['one', 'two'])).toBe(2);
+            expect(await command.run(['--json=yes'])).toBe(2);
+            expect(await command.run(['-h'])).toBe(0);
+        } finally {
+            spies.forEach((spy) => spy.mockRestore());
+        }
+        const text = out.join('');
+        expect(text).toContain('warden model: unknown option --frobnicate');
+        expect(text).toContain('warden model: too many arguments (from "two"); expected [path]');
+        expect(text).toContain('warden model: --json takes no value');
+        expect(text).toContain('Usage: warden model [options] [path]');
+    });
 });

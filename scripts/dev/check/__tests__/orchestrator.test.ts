@@ -1,5 +1,6 @@
 import { runProcess } from '../../lib/exec';
-import { CheckUsageError, formatProblem, runChecks, selectSteps } from '../run';
+import { formatProblem, runChecks, selectSteps } from '../run';
+import { UsageError } from '../../../cli/lib/errors';
 import type { CheckStep, StepResult } from '../step';
 import { CHECK_STEPS } from '../steps';
 import { REPO_ROOT } from './helpers/temp-project';
@@ -129,7 +130,7 @@ describe('check orchestrator', () => {
             'deployable',
             'generated'
         ]);
-        expect(() => selectSteps(CHECK_STEPS, { only: ['typo'] })).toThrow(CheckUsageError);
+        expect(() => selectSteps(CHECK_STEPS, { only: ['typo'] })).toThrow(UsageError);
     });
 });
 
@@ -165,6 +166,10 @@ describe('warden check command line', () => {
             expect(unknownStep.stderr).toContain('unknown step "nosuchstep"');
             const unknownOption = await warden(['--frobnicate']);
             expect(unknownOption.code).toBe(2);
+            expect(unknownOption.stderr).toContain('warden check: unknown option --frobnicate');
+            const missingValue = await warden(['--root']);
+            expect(missingValue.code).toBe(2);
+            expect(missingValue.stderr).toContain('warden check: --root needs a value');
         },
         SLOW
     );

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createBackend } from '../backend';
 import { generateDemoData } from '../demoData';
 import { assertPortFree, PortInUseError, startPreviewServer, type RunningPreview } from '../server';
-import { parseArgs, UsageError } from '../command';
+import { parsePreviewArgs } from '../command';
+import { UsageError } from '../../../cli/lib/errors';
 import { buildRuleCatalog, readRuleCatalog, ruleCatalogText, RULE_CATALOG_PATH } from '../ruleCatalog';
 import { readFileSync } from 'node:fs';
 
@@ -99,12 +100,27 @@ describe('preview server', () => {
     });
 
     it('parses --port and refuses bad options', () => {
-        expect(parseArgs(['--port', '6001'], ROOT).port).toBe(6001);
-        expect(parseArgs(['--port=6002', '--no-build'], ROOT)).toMatchObject({ port: 6002, build: false });
-        expect(() => parseArgs(['--port', 'abc'], ROOT)).toThrow(UsageError);
-        expect(() => parseArgs(['--port'], ROOT)).toThrow(/needs a value/);
-        expect(() => parseArgs(['--today', '2026-13-45'], ROOT)).toThrow(UsageError);
-        expect(() => parseArgs(['--bogus'], ROOT)).toThrow(/unknown option/);
+        expect(parsePreviewArgs(['--port', '6001'], ROOT).port).toBe(6001);
+        expect(parsePreviewArgs(['--port=6002', '--no-build'], ROOT)).toMatchObject({ port: 6002, build: false });
+        expect(parsePreviewArgs([], ROOT)).toMatchObject({
+            port: 5170,
+            build: true,
+            liveIntervalMs: 4000,
+            help: false
+        });
+        expect(parsePreviewArgs(['--seed=7', '--today', '2026-03-01', '--live-interval', '0'], ROOT)).toMatchObject({
+            seed: 7,
+            today: '2026-03-01',
+            liveIntervalMs: 0
+        });
+        expect(() => parsePreviewArgs(['--port', 'abc'], ROOT)).toThrow(UsageError);
+        expect(() => parsePreviewArgs(['--port', '70000'], ROOT)).toThrow(
+            'warden preview: --port takes a whole number from 0 to 65535 (got "70000")'
+        );
+        expect(() => parsePreviewArgs(['--port'], ROOT)).toThrow(/needs a value/);
+        expect(() => parsePreviewArgs(['--today', '2026-13-45'], ROOT)).toThrow(UsageError);
+        expect(() => parsePreviewArgs(['--bogus'], ROOT)).toThrow(/unknown option/);
+        expect(() => parsePreviewArgs(['--no-build=1'], ROOT)).toThrow('warden preview: --no-build takes no value');
     });
 
     it('ships a rule catalog that matches the scanner rules', () => {
