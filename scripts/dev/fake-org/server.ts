@@ -1043,7 +1043,10 @@ export class FakeOrg {
 
     // ----------------------------------------------------------------- Metadata API
 
-    private metadataApi(soap: { operation: string; args: Record<string, unknown> }, response: ServerResponse): void {
+    private async metadataApi(
+        soap: { operation: string; args: Record<string, unknown> },
+        response: ServerResponse
+    ): Promise<void> {
         const namespace = 'http://soap.sforce.com/2006/04/metadata';
         const respond = (result: unknown): void =>
             this.xml(response, 200, envelope(namespace, toXml(`${soap.operation}Response`, { result })));
@@ -1052,7 +1055,7 @@ export class FakeOrg {
         }
         switch (soap.operation) {
             case 'deploy':
-                return respond(this.deploy(soap.args));
+                return respond(await this.deploy(soap.args));
             case 'checkDeployStatus': {
                 const record = this.deploys.get(String(soap.args.asyncProcessId));
                 if (!record) {
@@ -1154,10 +1157,10 @@ export class FakeOrg {
         return { created, errors: [], fullName, success: true };
     }
 
-    private deploy(args: Record<string, unknown>): Record<string, unknown> {
+    private async deploy(args: Record<string, unknown>): Promise<Record<string, unknown>> {
         const options = (args.DeployOptions ?? {}) as Record<string, unknown>;
         this.lastDeployOptions = options;
-        const files = unzip(Buffer.from(String(args.ZipFile ?? ''), 'base64'));
+        const files = await unzip(Buffer.from(String(args.ZipFile ?? ''), 'base64'));
         const packageXml = files.get('package.xml')?.toString('utf8') ?? '';
         const parsed = clean(soapParser.parse(packageXml)) as { Package?: { types?: unknown } };
         const members = asArray(parsed.Package?.types as Array<{ name: string; members: string | string[] }>).flatMap(

@@ -127,7 +127,7 @@ type Manifest = { format: string; jar: string; sha256: string; target: number; p
  * cache folder keyed by the jar's SHA-256 (see the top of this file for why). Built once, under a
  * temporary name, then renamed into place, so a concurrent run sees a complete folder or none.
  */
-export function patchedClasses(jar: string, cacheRoot = DEFAULT_CACHE_ROOT): PatchedClasses {
+export async function patchedClasses(jar: string, cacheRoot = DEFAULT_CACHE_ROOT): Promise<PatchedClasses> {
     const bytes = readFileSync(jar);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const folder = join(cacheRoot, `${CACHE_FORMAT}-${sha256.slice(0, 16)}`);
@@ -140,12 +140,14 @@ export function patchedClasses(jar: string, cacheRoot = DEFAULT_CACHE_ROOT): Pat
     mkdirSync(cacheRoot, { recursive: true });
     const temp = `${folder}.tmp-${process.pid}-${Date.now()}`;
     try {
-        for (const [name, data] of unzip(bytes)) {
+        for (const [name, data] of await unzip(bytes)) {
             if (!name.endsWith('.class')) {
                 continue;
             }
             if (data.length < 8 || data.readUInt32BE(0) !== 0xcafebabe) {
-                throw new Error(`${name} in ${jar} is not a class file (or is compressed in a way we cannot read)`);
+                throw new Error(
+                    `${name} in ${jar} is not a class file (it does not start with the class file magic number)`
+                );
             }
             if (data.readUInt16BE(6) <= JAVA_17_CLASS_VERSION) {
                 continue;
@@ -231,7 +233,7 @@ export async function runApexLs(
     options: { java?: string; cacheRoot?: string; jars?: ApexLsJars } = {}
 ): Promise<ApexLsRun> {
     const jars = options.jars ?? findApexLsJars();
-    const patched = patchedClasses(jars.jar, options.cacheRoot);
+    const patched = await patchedClasses(jars.jar, options.cacheRoot);
     const classpath = [patched.classesDir, join(jars.dir, '*')].join(delimiter);
     const result = await runProcess(
         options.java ?? 'java',

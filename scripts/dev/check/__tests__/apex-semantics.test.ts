@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { findApexLsJars, parseJavaVersion, patchedClasses } from '../../lib/apex-ls';
 import { unzip } from '../../lib/zip';
 import { ALLOWLIST_FILE, applyAllowlist, loadAllowlist, makeApexSemanticsStep } from '../steps/apex-semantics';
@@ -243,43 +243,12 @@ describe('apex-semantics step', () => {
 });
 
 /** A minimal jar: stored or deflated entries, as jar tools write them. */
-function makeJar(entries: Record<string, { data: Buffer; deflate?: boolean }>): Buffer {
-    const parts: Buffer[] = [];
-    const central: Buffer[] = [];
-    let offset = 0;
+function makeJar(entries: Record<string, { data: Buffer; deflate?: boolean }>): Promise<Buffer> {
+    const jar = new JSZip();
     for (const [name, { data, deflate }] of Object.entries(entries)) {
-        const nameBytes = Buffer.from(name);
-        const body = deflate ? deflateRawSync(data) : data;
-        const local = Buffer.alloc(30);
-        local.writeUInt32LE(0x04034b50, 0);
-        local.writeUInt16LE(20, 4);
-        local.writeUInt16LE(deflate ? 8 : 0, 8);
-        local.writeUInt32LE(crc32(data), 14);
-        local.writeUInt32LE(body.length, 18);
-        local.writeUInt32LE(data.length, 22);
-        local.writeUInt16LE(nameBytes.length, 26);
-        const header = Buffer.alloc(46);
-        header.writeUInt32LE(0x02014b50, 0);
-        header.writeUInt16LE(20, 4);
-        header.writeUInt16LE(20, 6);
-        header.writeUInt16LE(deflate ? 8 : 0, 10);
-        header.writeUInt32LE(crc32(data), 16);
-        header.writeUInt32LE(body.length, 20);
-        header.writeUInt32LE(data.length, 24);
-        header.writeUInt16LE(nameBytes.length, 28);
-        header.writeUInt32LE(offset, 42);
-        parts.push(local, nameBytes, body);
-        central.push(header, nameBytes);
-        offset += 30 + nameBytes.length + body.length;
+        jar.file(name, data, { compression: deflate ? 'DEFLATE' : 'STORE' });
     }
-    const directory = Buffer.concat(central);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(central.length / 2, 8);
-    end.writeUInt16LE(central.length / 2, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...parts, directory, end]);
+    return jar.generateAsync({ type: 'nodebuffer' });
 }
 
 /** The first bytes of a class file of the given major version, then a fake body. */
@@ -303,12 +272,12 @@ describe('apex-ls class file patching', () => {
     });
     afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-    it('copies only the classes above Java 17 into a cache keyed by the jar hash, and never edits the jar', () => {
+    it('copies only the classes above Java 17 into a cache keyed by the jar hash, and never edits the jar', async () => {
         const jar = join(work, 'apex-ls_2.13-9.9.9.jar');
         const cache = join(work, 'cache');
         writeFileSync(
             jar,
-            makeJar({
+            await makeJar({
                 'META-INF/MANIFEST.MF': { data: Buffer.from('Manifest-Version: 1.0\n') },
                 'p/Api.class': { data: classFile(65, 'api'), deflate: true },
                 'p/Old.class': { data: classFile(52, 'old') },
@@ -316,32 +285,32 @@ describe('apex-ls class file patching', () => {
             })
         );
         const original = readFileSync(jar);
-        const first = patchedClasses(jar, cache);
+        const first = await patchedClasses(jar, cache);
         expect(first).toMatchObject({ built: true, patched: ['p/Api.class'] });
         expect(filesUnder(first.classesDir)).toEqual(['p/Api.class']);
         expect(readFileSync(join(first.classesDir, 'p/Api.class'))).toEqual(classFile(61, 'api'));
         expect(readFileSync(jar)).toEqual(original);
 
-        const again = patchedClasses(jar, cache);
+        const again = await patchedClasses(jar, cache);
         expect(again).toEqual({ ...first, built: false });
 
         writeFileSync(
             jar,
-            makeJar({
+            await makeJar({
                 'p/Api.class': { data: classFile(65, 'api v2'), deflate: true },
                 'p/Next.class': { data: classFile(66, 'next') }
             })
         );
-        const rebuilt = patchedClasses(jar, cache);
+        const rebuilt = await patchedClasses(jar, cache);
         expect(rebuilt.built).toBe(true);
         expect(rebuilt.classesDir).not.toBe(first.classesDir);
         expect(filesUnder(rebuilt.classesDir)).toEqual(['p/Api.class', 'p/Next.class']);
         expect(readFileSync(join(rebuilt.classesDir, 'p/Next.class')).readUInt16BE(6)).toBe(61);
     });
 
-    it('patches exactly the 21 Java 21 classes of the shipped apex-ls jar', () => {
+    it('patches exactly the 21 Java 21 classes of the shipped apex-ls jar', async () => {
         const { jar } = findApexLsJars();
-        const result = patchedClasses(jar, join(work, 'cache'));
+        const result = await patchedClasses(jar, join(work, 'cache'));
         expect(result.patched).toHaveLength(21);
         for (const name of result.patched) {
             expect(name).toMatch(
@@ -350,7 +319,7 @@ describe('apex-ls class file patching', () => {
             expect(readFileSync(join(result.classesDir, name)).readUInt16BE(6)).toBe(61);
         }
         const versions = new Set(
-            [...unzip(readFileSync(jar))]
+            [...(await unzip(readFileSync(jar)))]
                 .filter(([name]) => name.endsWith('.class') && !result.patched.includes(name))
                 .map(([, data]) => data.readUInt16BE(6))
         );
