@@ -79,5 +79,10 @@ module.exports = [
         files: ['**/*.js'],
         ignores: lwcFiles,
         languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
+    },
+    {
+        // Mocks of platform modules for the LWC Jest project: ES modules, as the modules they stand for.
+        files: ['config/jest/mocks/**/*.js'],
+        languageOptions: { sourceType: 'module', globals: { ...globals.jest } }
     }
 ];

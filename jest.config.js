@@ -9,9 +9,11 @@ module.exports = {
             displayName: 'lwc',
             rootDir: __dirname,
             roots: ['<rootDir>/force-app'],
-            // Our own mocks of lightning/* modules, where the sfdx-lwc-jest stubs do not suffice,
-            // are mapped one by one from config/jest/mocks/lightning.
-            moduleNameMapper: {},
+            // Our own mocks of lightning/* modules, where the sfdx-lwc-jest stubs do not suffice, one by one
+            // from config/jest/mocks/lightning; every other lightning/* module is sfdx-lwc-jest's stub.
+            moduleNameMapper: {
+                '^lightning/empApi$': '<rootDir>/config/jest/mocks/lightning/empApi.js'
+            },
             testMatch: ['**/lwc/**/__tests__/**/*.test.(js|ts)'],
             modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
         },

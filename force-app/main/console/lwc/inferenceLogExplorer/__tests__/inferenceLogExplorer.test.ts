@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import { registerSa11yMatcher } from '@sa11y/jest';
-import { subscribe } from 'lightning/empApi';
+import { jestMockPublish, jestMockReset, subscribe, unsubscribe } from 'lightning/empApi';
 import InferenceLogExplorer from 'c/inferenceLogExplorer';
 import getLogPage from '@salesforce/apex/WardenLogController.getLogPage';
 import getLogEntry from '@salesforce/apex/WardenLogController.getLogEntry';
@@ -25,7 +25,6 @@ jest.mock(
 const pageMock = getLogPage as unknown as jest.Mock;
 const entryMock = getLogEntry as unknown as jest.Mock;
 const optionsWire = getLogFilterOptions as unknown as { emit(value: unknown): void };
-const subscribeMock = subscribe as unknown as jest.Mock;
 
 // Several macrotask turns let wires, imperative Apex mocks and re-renders settle.
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -45,13 +44,13 @@ describe('c-inference-log-explorer', () => {
     beforeEach(() => {
         pageMock.mockResolvedValue(page);
         entryMock.mockResolvedValue(entry);
-        subscribeMock.mockResolvedValue({ id: 'sub-1', channel: '/event/InferenceEvent__e' });
     });
     afterEach(() => {
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
         }
         jest.clearAllMocks();
+        jestMockReset();
     });
 
     it('loads the newest page with a keyset query and no cursor', async () => {
@@ -108,9 +107,8 @@ describe('c-inference-log-explorer', () => {
     it('puts matching live events from empApi on top', async () => {
         const element = mount();
         await flush();
-        expect(subscribeMock).toHaveBeenCalledWith('/event/InferenceEvent__e', -1, expect.any(Function));
-        const onMessage = subscribeMock.mock.calls[0][2];
-        onMessage({
+        expect(subscribe).toHaveBeenCalledWith('/event/InferenceEvent__e', -1, expect.any(Function));
+        const delivered = jestMockPublish('/event/InferenceEvent__e', {
             data: {
                 event: { replayId: 7 },
                 payload: {
@@ -120,10 +118,20 @@ describe('c-inference-log-explorer', () => {
                 }
             }
         });
+        expect(delivered).toBe(1);
         await flush();
         expect(rows(element)[0].getAttribute('data-row-key-value')).toBe('live-7');
         expect(rows(element)[0].querySelector('td')?.textContent).toBe('');
         expect(element.shadowRoot?.querySelector('[data-id="live-count"]')).not.toBeNull();
+    });
+
+    it('stops listening to empApi when it leaves the page', async () => {
+        const element = mount();
+        await flush();
+        document.body.removeChild(element);
+        await flush();
+        expect(unsubscribe).toHaveBeenCalledTimes(1);
+        expect(jestMockPublish('/event/InferenceEvent__e', { data: { event: { replayId: 8 }, payload: {} } })).toBe(0);
     });
 
     it('explains a decision in the detail panel', async () => {
