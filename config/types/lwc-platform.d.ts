@@ -48,9 +48,7 @@ declare module 'lightning/empApi' {
     export function isEmpEnabled(): Promise<boolean>;
     /** Jest mock only (config/jest/mocks/lightning/empApi.js): delivers to the channel's subscribers. */
     export function jestMockPublish(channel: string, message: EmpMessage): number;
-    /** Jest mock only: reports a streaming error to the onError listeners. */
-    export function jestMockError(error: unknown): void;
-    /** Jest mock only: forgets every subscription and listener. */
+    /** Jest mock only: forgets every subscription. */
     export function jestMockReset(): void;
 }
 declare module 'lightning/platformShowToastEvent' {

@@ -5,7 +5,6 @@
  * here, for tests.
  */
 const subscriptions = new Map();
-const errorListeners = [];
 let lastId = 0;
 
 export const subscribe = jest.fn((channel, replayId, onMessage) => {
@@ -24,9 +23,7 @@ export const unsubscribe = jest.fn((subscription, callback) => {
     return Promise.resolve(response);
 });
 
-export const onError = jest.fn((callback) => {
-    errorListeners.push(callback);
-});
+export const onError = jest.fn();
 
 export const setDebugFlag = jest.fn(() => Promise.resolve(true));
 
@@ -44,13 +41,7 @@ export function jestMockPublish(channel, message) {
     return delivered;
 }
 
-/** Reports a streaming error to every onError listener, as the platform does when the connection fails. */
-export function jestMockError(error) {
-    errorListeners.forEach((listener) => listener(error));
-}
-
-/** Forgets every subscription and error listener, for a test that wants a clean start. */
+/** Forgets every subscription, for a test that wants a clean start. */
 export function jestMockReset() {
     subscriptions.clear();
-    errorListeners.length = 0;
 }
