@@ -335,7 +335,9 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
                         ...data.patterns.map((pattern) => pattern.category)
                     ].filter((value): value is string => !!value)
                 )
-            ].sort()
+            ].sort(),
+            // The preview is an org without a namespace.
+            eventChannel: '/event/InferenceEvent__e'
         }),
 
         'WardenConsentController.getConsentOverview': () => {

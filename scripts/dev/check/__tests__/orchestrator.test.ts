@@ -111,6 +111,7 @@ describe('check orchestrator', () => {
             'scan',
             'lwc',
             'metadata',
+            'namespace',
             'deployable',
             'generated',
             'jest'
@@ -124,6 +125,7 @@ describe('check orchestrator', () => {
             'scan',
             'lwc',
             'metadata',
+            'namespace',
             'deployable',
             'generated'
         ]);

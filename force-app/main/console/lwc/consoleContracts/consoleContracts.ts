@@ -194,6 +194,8 @@ export type LogFilterOptions = {
     decisions: string[];
     jurisdictions: string[];
     phiCategories: string[];
+    /** The lightning/empApi channel of InferenceEvent__e, with the namespace of a packaged org. */
+    eventChannel: string;
 };
 
 // ---------------------------------------------------------------------------------------------

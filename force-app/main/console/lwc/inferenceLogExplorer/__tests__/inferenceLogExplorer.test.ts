@@ -105,18 +105,23 @@ describe('c-inference-log-explorer', () => {
         );
     });
 
-    it('puts matching live events from empApi on top', async () => {
+    it('puts matching live events from empApi on top, on the channel the server names', async () => {
         const element = mount();
         await flush();
-        expect(subscribeMock).toHaveBeenCalledWith('/event/InferenceEvent__e', -1, expect.any(Function));
+        expect(subscribeMock).not.toHaveBeenCalled();
+        optionsWire.emit({ ...options, eventChannel: '/event/warden__InferenceEvent__e' });
+        optionsWire.emit({ ...options, eventChannel: '/event/warden__InferenceEvent__e' });
+        await flush();
+        expect(subscribeMock).toHaveBeenCalledTimes(1);
+        expect(subscribeMock).toHaveBeenCalledWith('/event/warden__InferenceEvent__e', -1, expect.any(Function));
         const onMessage = subscribeMock.mock.calls[0][2];
         onMessage({
             data: {
                 event: { replayId: 7 },
                 payload: {
-                    Decision__c: 'Blocked',
-                    LoggedAt__c: new Date().toISOString(),
-                    EndpointKey__c: 'us-public-gpt'
+                    warden__Decision__c: 'Blocked',
+                    warden__LoggedAt__c: new Date().toISOString(),
+                    warden__EndpointKey__c: 'us-public-gpt'
                 }
             }
         });
