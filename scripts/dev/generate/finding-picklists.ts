@@ -41,7 +41,9 @@ export function picklistValues(root: string, field: string): string[] {
 function arrayLiteral(prefix: string, values: string[], suffix: string): string {
     const items = values.map((value) => `'${value}'`);
     const oneLine = `${prefix}[${items.join(', ')}]${suffix}`;
-    return oneLine.length <= 120 ? oneLine : `${prefix}[\n${items.map((item) => `    ${item}`).join(',\n')}\n]${suffix}`;
+    return oneLine.length <= 120
+        ? oneLine
+        : `${prefix}[\n${items.map((item) => `    ${item}`).join(',\n')}\n]${suffix}`;
 }
 
 export function picklistModuleText(root: string): string {
