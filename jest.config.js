@@ -1,6 +1,16 @@
 // Two Jest projects: the LWC components (sfdx-lwc-jest preset, jsdom) and the Node tooling in scripts/.
 'use strict';
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+const { compilerOptions } = require('./tsconfig.json');
+
+// Tooling code and its tests import LWC service modules that import each other as `c/<name>`, as the
+// platform requires; tsconfig.json's paths (kept in step with the bundles by npm run build:lwc) say where
+// each one lives, so the Node project resolves them the same way tsc and tsx do.
+const lwcModules = Object.fromEntries(
+    Object.entries(compilerOptions.paths)
+        .filter(([name]) => name.startsWith('c/'))
+        .map(([name, [path]]) => [`^${name}$`, `<rootDir>/${path}`])
+);
 
 module.exports = {
     projects: [
@@ -25,6 +35,7 @@ module.exports = {
             testMatch: ['**/__tests__/**/*.test.ts'],
             transform: { '^.+\\.ts$': '<rootDir>/scripts/dev/jest/esbuild-transform.js' },
             setupFiles: ['<rootDir>/scripts/dev/jest/crosscheck-env.js'],
+            moduleNameMapper: lwcModules,
             moduleFileExtensions: ['ts', 'js', 'json']
         }
     ]

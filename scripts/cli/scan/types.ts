@@ -3,25 +3,19 @@
  * with the rest of Warden (the `scan` check step, the org-mode scanner and the console's
  * ComplianceFinding__c upsert), so fields are only ever added, never renamed.
  */
+import {
+    FINDING_CATEGORIES,
+    type FindingCategory
+} from '../../../force-app/main/findings/lwc/findingPicklists/findingPicklists';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
-/** Values of the ComplianceFinding__c Category__c picklist. */
-export type Category =
-    'ApexTrigger' | 'ApexClass' | 'Residency' | 'Consent' | 'Endpoint' | 'DataFlow' | 'AuditChain' | 'Metadata';
+/** Values of the ComplianceFinding__c Category__c picklist (c/findingPicklists, generated from its metadata). */
+export type Category = FindingCategory;
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-export const CATEGORIES: readonly Category[] = [
-    'ApexTrigger',
-    'ApexClass',
-    'Residency',
-    'Consent',
-    'Endpoint',
-    'DataFlow',
-    'AuditChain',
-    'Metadata'
-];
+export const CATEGORIES: readonly Category[] = FINDING_CATEGORIES;
 
 /** Higher is worse. */
 export function severityRank(severity: Severity): number {

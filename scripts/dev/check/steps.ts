@@ -12,6 +12,7 @@ import { generatedStep } from './steps/generated';
 import { jestStep } from './steps/jest';
 import { lwcStep } from './steps/lwc';
 import { metadataStep } from './steps/metadata';
+import { namespaceStep } from './steps/namespace';
 import { pmdStep } from './steps/pmd';
 import { prettierStep } from './steps/prettier';
 import { scanStep } from './steps/scan';
@@ -28,6 +29,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
     scanStep,
     lwcStep,
     metadataStep,
+    namespaceStep,
     deployableStep,
     generatedStep,
     jestStep

@@ -1,8 +1,11 @@
 /**
  * The preview's stand-in for the org: every console controller method of consoleContracts, answered from
  * the demo data set with the same rules the Apex controllers apply (keyset pages, window limits, the
- * findings workflow, flow approval, SLA validation). `Handlers` is typed from ContractTypes, so a method
- * added to the contracts and not implemented here fails type checking.
+ * findings workflow, flow approval, SLA validation). The rules the console shares with Apex come from the
+ * console's own modules (c/findingWorkflow, bound to the Apex by shared vectors; c/slaCalculator;
+ * the picklist values of c/findingPicklists through consoleContracts), never from a copy here.
+ * `Handlers` is typed from ContractTypes, so a method added to the contracts and not implemented here fails
+ * type checking.
  */
 import {
     CONTROLLERS,
@@ -24,7 +27,13 @@ import {
     type LogRow,
     type MethodName
 } from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
-import { checkTransition } from '../../../force-app/main/console/lwc/findingWorkflow/findingWorkflow';
+import {
+    checkTransition,
+    isStatus,
+    justificationAfter,
+    resolvedOnAfter
+} from '../../../force-app/main/console/lwc/findingWorkflow/findingWorkflow';
+import { addDays, dueDate, MAX_SLA_DAYS } from '../../../force-app/main/console/lwc/slaCalculator/slaCalculator';
 import { chainEntryHash, GENESIS_HASH, toExportRecord } from './chain';
 import type { DemoData, DemoLogEntry } from './demoData';
 import type { RuleCatalog } from './ruleCatalog';
@@ -45,10 +54,6 @@ export class ApexError extends Error {
 }
 
 export type Handlers = { [K in MethodName]: (request: ContractTypes[K]['request']) => ContractTypes[K]['response'] };
-
-function addDays(day: string, days: number): string {
-    return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 function parseInstant(value: string | null | undefined, name: string): number | null {
     if (value === null || value === undefined || value === '') {
@@ -208,8 +213,8 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
 
     const validSla = (value: unknown, name: string): number => {
         const days = Number(value);
-        if (value === null || value === undefined || !Number.isInteger(days) || days < 1 || days > 3650) {
-            throw new ApexError(`The ${name} SLA must be a whole number of days from 1 to 3650.`);
+        if (value === null || value === undefined || !Number.isInteger(days) || days < 1 || days > MAX_SLA_DAYS) {
+            throw new ApexError(`The ${name} SLA must be a whole number of days from 1 to ${MAX_SLA_DAYS}.`);
         }
         return days;
     };
@@ -330,7 +335,9 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
                         ...data.patterns.map((pattern) => pattern.category)
                     ].filter((value): value is string => !!value)
                 )
-            ].sort()
+            ].sort(),
+            // The preview is an org without a namespace.
+            eventChannel: '/event/InferenceEvent__e'
         }),
 
         'WardenConsentController.getConsentOverview': () => {
@@ -485,8 +492,11 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
             if (findingIds.length > MAX_BULK) {
                 throw new ApexError(`Update at most ${MAX_BULK} findings at a time.`);
             }
-            if (!status && !assigneeId && !justification) {
+            if (!status && !assigneeId && !justification?.trim()) {
                 throw new ApexError('Nothing to change: choose a status, an assignee or a justification.');
+            }
+            if (status && !isStatus(status)) {
+                throw new ApexError(`Unknown status ${status}.`);
             }
             let assignee: { id: string; name: string } | undefined;
             if (assigneeId) {
@@ -501,8 +511,9 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
                 if (!finding) {
                     return { id, success: false, message: 'The finding does not exist or you cannot see it.' };
                 }
-                if (status && status !== finding.status) {
-                    const check = checkTransition(finding.status, status, justification ?? finding.justification);
+                const newJustification = justificationAfter(justification, finding.justification);
+                if (status) {
+                    const check = checkTransition(finding.status, status, newJustification);
                     if (!check.allowed) {
                         const reasons: Record<string, string> = {
                             unknownStatus: `Unknown status ${status}.`,
@@ -512,17 +523,15 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
                         };
                         return { id, success: false, message: reasons[check.reason] };
                     }
+                }
+                if (status && status !== finding.status) {
                     finding.status = status as FindingDetail['status'];
-                    finding.resolvedOn =
-                        status === 'Resolved'
-                            ? new Date(clock()).toISOString()
-                            : status === 'Triaged'
-                              ? null
-                              : finding.resolvedOn;
+                    const resolvedOn = resolvedOnAfter(status);
+                    if (resolvedOn !== 'keep') {
+                        finding.resolvedOn = resolvedOn === 'set' ? new Date(clock()).toISOString() : null;
+                    }
                 }
-                if (justification) {
-                    finding.justification = justification.trim();
-                }
+                finding.justification = newJustification;
                 if (assignee) {
                     finding.assignedToId = assignee.id;
                     finding.assignedToName = assignee.name;
@@ -539,15 +548,10 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
                 low: validSla(low, 'Low')
             };
             data.sla = sla;
-            const days: Record<string, number> = {
-                Critical: sla.critical,
-                High: sla.high,
-                Medium: sla.medium,
-                Low: sla.low
-            };
             for (const finding of openFindings()) {
-                if (finding.firstSeen && days[finding.severity]) {
-                    finding.dueDate = addDays(finding.firstSeen.slice(0, 10), days[finding.severity]);
+                const due = finding.firstSeen ? dueDate(finding.severity, finding.firstSeen, sla) : null;
+                if (due) {
+                    finding.dueDate = due;
                 }
             }
             return sla;

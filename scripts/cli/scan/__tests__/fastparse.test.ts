@@ -108,7 +108,7 @@ describe('fast lexer', () => {
         }
         expect(lexed).toBeGreaterThan(100);
         // Mutants: characters deleted or inserted at many places of one file.
-        const base = readFileSync(join(REPO, 'force-app/main/gate/classes/WardenSelector.cls'), 'utf8');
+        const base = readFileSync(join(REPO, 'force-app/main/gate/classes/GateSelector.cls'), 'utf8');
         const inserts = ["'", '"', '\\', '/*', '*/', '.', '0', '2020-', '@', '#', '\u00e9', '\n', 'L', 'd', '>', '='];
         let agreed = 0;
         let rejected = 0;

@@ -113,6 +113,7 @@ describe('check orchestrator', () => {
             'scan',
             'lwc',
             'metadata',
+            'namespace',
             'deployable',
             'generated',
             'jest'
@@ -127,6 +128,7 @@ describe('check orchestrator', () => {
             'scan',
             'lwc',
             'metadata',
+            'namespace',
             'deployable',
             'generated'
         ]);

@@ -1,8 +1,9 @@
 /**
  * Step `generated`: files that are generated from a single source must match a fresh generation.
- * The PhiPattern__mdt records are the source of the shared module's pattern list, and the Apex
- * tests and Jest read the same test vectors; a hand edit to one side would let Apex and
- * TypeScript drift apart silently. Each generator's --check mode compares without writing.
+ * The PhiPattern__mdt records are the source of the shared module's pattern list, the
+ * ComplianceFinding__c picklists the source of c/findingPicklists, the tables of
+ * docs/finding-workflow.md the source of the finding-workflow vectors, and the Apex tests and Jest
+ * read the same test vectors; a hand edit to one side would let Apex and TypeScript drift apart silently. Each generator's --check mode compares without writing.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,9 @@ import { CheckStep, oneLine, plural, Problem, unitResult } from '../step';
 export const GENERATORS: ReadonlyArray<{ script: string; fix: string }> = [
     { script: 'scripts/dev/generate/patterns.ts', fix: 'npm run build:patterns' },
     { script: 'scripts/dev/generate/redaction-vectors.ts', fix: 'npm run build:vectors' },
-    { script: 'scripts/dev/generate/chain-vectors.ts', fix: 'npm run build:vectors' }
+    { script: 'scripts/dev/generate/chain-vectors.ts', fix: 'npm run build:vectors' },
+    { script: 'scripts/dev/generate/finding-workflow.ts', fix: 'npm run build:vectors' },
+    { script: 'scripts/dev/generate/finding-picklists.ts', fix: 'npm run build:picklists' }
 ];
 
 export const generatedStep: CheckStep = {

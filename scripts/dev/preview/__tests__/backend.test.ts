@@ -109,6 +109,35 @@ describe('preview backend', () => {
         expect(detail.assignedToName).toBe(b.data.users[1].name);
     });
 
+    it('keeps the justification, stamps and clears ResolvedOn as c/findingWorkflow says', () => {
+        const b = backend();
+        const list = b.invoke('WardenFindingsController.getFindings', { query: { statuses: ['New'] } }) as FindingList;
+        const id = list.rows[0].id;
+        const update = (status: string | null, justification: string | null) =>
+            (
+                b.invoke('WardenFindingsController.updateFindings', {
+                    findingIds: [id],
+                    status,
+                    justification,
+                    assigneeId: null
+                }) as { success: boolean }[]
+            )[0].success;
+        const detail = () =>
+            b.invoke('WardenFindingsController.getFinding', { findingId: id }) as {
+                resolvedOn: string | null;
+                justification: string | null;
+            };
+        expect(update(null, '  Accepted by the CISO on 2026-01-12.  ')).toBe(true);
+        expect(detail().justification).toBe('Accepted by the CISO on 2026-01-12.');
+        expect(update('RiskAccepted', '   ')).toBe(true);
+        expect(update('Triaged', null)).toBe(true);
+        expect(update('Resolved', null)).toBe(true);
+        expect(detail().resolvedOn).toBe('2026-11-22T08:00:00.000Z');
+        expect(update('Triaged', null)).toBe(true);
+        expect(detail().resolvedOn).toBeNull();
+        expect(() => update('Closed', null)).toThrow(/Unknown status Closed/);
+    });
+
     it('describes scanner rules from the rule catalog', () => {
         const b = backend();
         const apex = b.data.findings.find((finding) => finding.rule === 'soql-injection')!;

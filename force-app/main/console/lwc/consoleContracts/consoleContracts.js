@@ -1,27 +1,16 @@
 // Generated from consoleContracts.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-export const SEVERITIES = ["Critical", "High", "Medium", "Low", "Info"];
+import {
+  FINDING_CATEGORIES as CATEGORY_VALUES,
+  FINDING_SEVERITIES,
+  FINDING_STATUSES as STATUS_VALUES
+} from "c/findingPicklists";
+export const SEVERITIES = [...FINDING_SEVERITIES];
 export const DECISIONS = ["Allowed", "Redacted", "Blocked"];
-export const FINDING_STATUSES = [
-  "New",
-  "Triaged",
-  "InRemediation",
-  "RiskAccepted",
-  "FalsePositive",
-  "Resolved"
-];
+export const FINDING_STATUSES = [...STATUS_VALUES];
 export const OPEN_FINDING_STATUSES = ["New", "Triaged", "InRemediation"];
 export const PURPOSES = ["LlmInference", "LlmTraining", "Analytics", "CareDelivery", "Research", "Marketing"];
-export const FINDING_CATEGORIES = [
-  "ApexTrigger",
-  "ApexClass",
-  "Residency",
-  "Consent",
-  "Endpoint",
-  "DataFlow",
-  "AuditChain",
-  "Metadata"
-];
+export const FINDING_CATEGORIES = [...CATEGORY_VALUES];
 export const CONSENT_COVERED_RESULTS = ["Granted", "NotRequired"];
 export const RESIDENCY_VIOLATION_RESULTS = ["Violation"];
 export const LOG_PAGE_SIZE = 200;

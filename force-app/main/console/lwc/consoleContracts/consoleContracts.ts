@@ -7,37 +7,29 @@
  * Apex source. So the preview and the org cannot drift apart silently.
  *
  * Dates travel as Apex serialises them: Date as 'YYYY-MM-DD', Datetime as an ISO 8601 string in UTC.
+ * The finding vocabulary (statuses, severities, categories) comes from the picklists through c/findingPicklists.
  */
+import {
+    FINDING_CATEGORIES as CATEGORY_VALUES,
+    FINDING_SEVERITIES,
+    FINDING_STATUSES as STATUS_VALUES,
+    type FindingSeverity,
+    type FindingStatus as FindingStatusValue
+} from 'c/findingPicklists';
 
-export type Severity = 'Critical' | 'High' | 'Medium' | 'Low' | 'Info';
-export type FindingStatus = 'New' | 'Triaged' | 'InRemediation' | 'RiskAccepted' | 'FalsePositive' | 'Resolved';
+export type Severity = FindingSeverity;
+export type FindingStatus = FindingStatusValue;
 export type Decision = 'Allowed' | 'Redacted' | 'Blocked';
 export type Hosting = 'SovereignLocal' | 'PrivateCloud' | 'PublicCloud';
 export type EndpointStatus = 'Proposed' | 'Approved' | 'Suspended';
 export type FlowStatus = 'Proposed' | 'Approved' | 'Suspended' | 'Retired';
 
-export const SEVERITIES: Severity[] = ['Critical', 'High', 'Medium', 'Low', 'Info'];
+export const SEVERITIES: Severity[] = [...FINDING_SEVERITIES];
 export const DECISIONS: Decision[] = ['Allowed', 'Redacted', 'Blocked'];
-export const FINDING_STATUSES: FindingStatus[] = [
-    'New',
-    'Triaged',
-    'InRemediation',
-    'RiskAccepted',
-    'FalsePositive',
-    'Resolved'
-];
+export const FINDING_STATUSES: FindingStatus[] = [...STATUS_VALUES];
 export const OPEN_FINDING_STATUSES: FindingStatus[] = ['New', 'Triaged', 'InRemediation'];
 export const PURPOSES = ['LlmInference', 'LlmTraining', 'Analytics', 'CareDelivery', 'Research', 'Marketing'];
-export const FINDING_CATEGORIES = [
-    'ApexTrigger',
-    'ApexClass',
-    'Residency',
-    'Consent',
-    'Endpoint',
-    'DataFlow',
-    'AuditChain',
-    'Metadata'
-];
+export const FINDING_CATEGORIES: string[] = [...CATEGORY_VALUES];
 
 /** Values of InferenceLog__c.ConsentResult__c that mean the call was covered by a consent. */
 export const CONSENT_COVERED_RESULTS = ['Granted', 'NotRequired'];
@@ -202,6 +194,8 @@ export type LogFilterOptions = {
     decisions: string[];
     jurisdictions: string[];
     phiCategories: string[];
+    /** The lightning/empApi channel of InferenceEvent__e, with the namespace of a packaged org. */
+    eventChannel: string;
 };
 
 // ---------------------------------------------------------------------------------------------

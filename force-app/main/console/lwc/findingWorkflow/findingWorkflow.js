@@ -24,6 +24,9 @@ export function checkTransition(from, to, justification) {
   if (!isStatus(from) || !isStatus(to)) {
     return { allowed: false, reason: "unknownStatus" };
   }
+  if (from === to) {
+    return { allowed: true };
+  }
   if (!TRANSITIONS[from].includes(to)) {
     return { allowed: false, reason: "notAllowed" };
   }
@@ -38,6 +41,15 @@ export function checkTransition(from, to, justification) {
   }
   return { allowed: true };
 }
+export function justificationAfter(given, existing) {
+  return given === null || given === void 0 || given.trim() === "" ? existing ?? null : given.trim();
+}
+export function resolvedOnAfter(to) {
+  if (to === "Resolved") {
+    return "set";
+  }
+  return to === "Triaged" ? "clear" : "keep";
+}
 export function commonNextStatuses(fromStatuses) {
   if (fromStatuses.length === 0) {
     return [];
@@ -49,7 +61,7 @@ export function planBulkTransition(findings, to, justification) {
   const movable = [];
   const refused = [];
   for (const finding of findings) {
-    const check = checkTransition(finding.status, to, justification);
+    const check = checkTransition(finding.status, to, justificationAfter(justification, finding.justification));
     if (check.allowed) {
       movable.push(finding);
     } else {

@@ -79,7 +79,6 @@ import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
 import ALLOWED from "@salesforce/label/c.ConsoleDecisionAllowed";
 import REDACTED from "@salesforce/label/c.ConsoleDecisionRedacted";
 import BLOCKED from "@salesforce/label/c.ConsoleDecisionBlocked";
-export const EVENT_CHANNEL = "/event/InferenceEvent__e";
 const DECISION_LABELS = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
 const DECISION_CELL = {
   Allowed: "slds-text-color_success",
@@ -143,6 +142,7 @@ export default class InferenceLogExplorer extends LightningElement {
   detail;
   detailLoading = false;
   subscription;
+  subscribing = false;
   requestToken = 0;
   connected = false;
   /** Column headers of the log table, in display order. */
@@ -178,6 +178,9 @@ export default class InferenceLogExplorer extends LightningElement {
   wiredOptions({ data, error }) {
     if (data) {
       this.options = data;
+      if (this.connected && this.liveEnabled) {
+        this.startLive();
+      }
     } else if (error) {
       this.toastError(error);
     }
@@ -359,13 +362,18 @@ export default class InferenceLogExplorer extends LightningElement {
       this.stopLive();
     }
   }
+  /** Subscribes once the server has named the channel; until then the options wire starts it. */
   startLive() {
-    if (this.subscription) {
+    const channel = this.options?.eventChannel;
+    if (!channel || this.subscription || this.subscribing) {
       return;
     }
-    subscribe(EVENT_CHANNEL, -1, (message) => this.handleLiveMessage(message)).then((subscription) => {
+    this.subscribing = true;
+    subscribe(channel, -1, (message) => this.handleLiveMessage(message)).then((subscription) => {
       this.subscription = subscription;
-    }).catch((error) => this.toastError(error));
+    }).catch((error) => this.toastError(error)).finally(() => {
+      this.subscribing = false;
+    });
   }
   stopLive() {
     if (this.subscription) {

@@ -1,7 +1,8 @@
 /**
  * Inference log explorer: filters, keyset-paged rows in a datatable with infinite loading (at most
  * LOG_WINDOW_MAX rows held), a detail panel that explains a decision, and new entries streamed live from
- * the InferenceEvent__e channel through lightning/empApi.
+ * the InferenceEvent__e channel through lightning/empApi. The channel's name comes from the server
+ * (LogFilterOptions.eventChannel), because a packaged org names it with the namespace.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -87,7 +88,6 @@ import ALLOWED from '@salesforce/label/c.ConsoleDecisionAllowed';
 import REDACTED from '@salesforce/label/c.ConsoleDecisionRedacted';
 import BLOCKED from '@salesforce/label/c.ConsoleDecisionBlocked';
 
-export const EVENT_CHANNEL = '/event/InferenceEvent__e';
 const DECISION_LABELS: Record<string, string> = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
 const DECISION_CELL: Record<string, string> = {
     Allowed: 'slds-text-color_success',
@@ -166,6 +166,7 @@ export default class InferenceLogExplorer extends LightningElement {
     detail: LogDetail | undefined;
     detailLoading = false;
     private subscription: EmpSubscription | undefined;
+    private subscribing = false;
     private requestToken = 0;
     private connected = false;
 
@@ -205,6 +206,9 @@ export default class InferenceLogExplorer extends LightningElement {
     wiredOptions({ data, error }: { data?: LogFilterOptions; error?: unknown }): void {
         if (data) {
             this.options = data;
+            if (this.connected && this.liveEnabled) {
+                this.startLive();
+            }
         } else if (error) {
             this.toastError(error);
         }
@@ -421,15 +425,21 @@ export default class InferenceLogExplorer extends LightningElement {
         }
     }
 
+    /** Subscribes once the server has named the channel; until then the options wire starts it. */
     startLive(): void {
-        if (this.subscription) {
+        const channel = this.options?.eventChannel;
+        if (!channel || this.subscription || this.subscribing) {
             return;
         }
-        subscribe(EVENT_CHANNEL, -1, (message) => this.handleLiveMessage(message))
+        this.subscribing = true;
+        subscribe(channel, -1, (message) => this.handleLiveMessage(message))
             .then((subscription) => {
                 this.subscription = subscription;
             })
-            .catch((error: unknown) => this.toastError(error));
+            .catch((error: unknown) => this.toastError(error))
+            .finally(() => {
+                this.subscribing = false;
+            });
     }
 
     stopLive(): void {

@@ -137,6 +137,11 @@ export function prependLive(window, live, max = LOG_WINDOW_MAX) {
   const rows = fresh.concat(window.rows);
   return { rows: rows.slice(0, max), trimmed: window.trimmed };
 }
+export function localFields(payload) {
+  return Object.fromEntries(
+    Object.entries(payload).map(([key, value]) => [key.replace(/^[A-Za-z][A-Za-z0-9]*__(?=\w+__c$)/, ""), value])
+  );
+}
 function str(payload, key) {
   const value = payload[key];
   return value === void 0 || value === null ? null : String(value);
@@ -146,10 +151,11 @@ function num(payload, key) {
   return value === void 0 || value === null || value === "" ? null : Number(value);
 }
 export function rowFromEvent(message) {
-  const payload = message?.data?.payload;
-  if (!payload) {
+  const raw = message?.data?.payload;
+  if (!raw) {
     return null;
   }
+  const payload = localFields(raw);
   const decision = str(payload, "Decision__c");
   if (!decision || !DECISIONS.includes(decision)) {
     return null;

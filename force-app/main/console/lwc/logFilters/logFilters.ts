@@ -211,6 +211,17 @@ export function prependLive<T extends { id: string }>(
 
 type EventPayload = Record<string, unknown>;
 
+/**
+ * The payload with its field names as the source writes them. In the managed package the platform delivers
+ * namespaced names (warden__Decision__c); the console must read the same fields in any org, so the
+ * namespace is cut off before a field is looked up.
+ */
+export function localFields(payload: EventPayload): EventPayload {
+    return Object.fromEntries(
+        Object.entries(payload).map(([key, value]) => [key.replace(/^[A-Za-z][A-Za-z0-9]*__(?=\w+__c$)/, ''), value])
+    );
+}
+
 function str(payload: EventPayload, key: string): string | null {
     const value = payload[key];
     return value === undefined || value === null ? null : String(value);
@@ -228,10 +239,11 @@ function num(payload: EventPayload, key: string): number | null {
 export function rowFromEvent(message: {
     data?: { payload?: EventPayload; event?: { replayId?: number } };
 }): (LogRow & { live: true; subjectKey: string | null }) | null {
-    const payload = message?.data?.payload;
-    if (!payload) {
+    const raw = message?.data?.payload;
+    if (!raw) {
         return null;
     }
+    const payload = localFields(raw);
     const decision = str(payload, 'Decision__c');
     if (!decision || !(DECISIONS as string[]).includes(decision)) {
         return null;

@@ -104,17 +104,22 @@ describe('c-inference-log-explorer', () => {
         );
     });
 
-    it('puts matching live events from empApi on top', async () => {
+    it('puts matching live events from empApi on top, on the channel the server names', async () => {
         const element = mount();
         await flush();
-        expect(subscribe).toHaveBeenCalledWith('/event/InferenceEvent__e', -1, expect.any(Function));
-        const delivered = jestMockPublish('/event/InferenceEvent__e', {
+        expect(subscribe).not.toHaveBeenCalled();
+        optionsWire.emit({ ...options, eventChannel: '/event/warden__InferenceEvent__e' });
+        optionsWire.emit({ ...options, eventChannel: '/event/warden__InferenceEvent__e' });
+        await flush();
+        expect(subscribe).toHaveBeenCalledTimes(1);
+        expect(subscribe).toHaveBeenCalledWith('/event/warden__InferenceEvent__e', -1, expect.any(Function));
+        const delivered = jestMockPublish('/event/warden__InferenceEvent__e', {
             data: {
                 event: { replayId: 7 },
                 payload: {
-                    Decision__c: 'Blocked',
-                    LoggedAt__c: new Date().toISOString(),
-                    EndpointKey__c: 'us-public-gpt'
+                    warden__Decision__c: 'Blocked',
+                    warden__LoggedAt__c: new Date().toISOString(),
+                    warden__EndpointKey__c: 'us-public-gpt'
                 }
             }
         });
@@ -128,6 +133,9 @@ describe('c-inference-log-explorer', () => {
     it('stops listening to empApi when it leaves the page', async () => {
         const element = mount();
         await flush();
+        optionsWire.emit({ ...options, eventChannel: '/event/InferenceEvent__e' });
+        await flush();
+        expect(subscribe).toHaveBeenCalledTimes(1);
         document.body.removeChild(element);
         await flush();
         expect(unsubscribe).toHaveBeenCalledTimes(1);

@@ -119,6 +119,10 @@ describe('c/logFilters', () => {
         });
         expect(row).toMatchObject({ id: 'live-42', decision: 'Blocked', endpointId: 'e1', latencyMs: 12, live: true });
         expect(rowFromEvent({ data: { payload: { Decision__c: 'Unknown' } } })).toBeNull();
+        const packaged = rowFromEvent({
+            data: { payload: { warden__Decision__c: 'Allowed', warden__RedactionCount__c: 3 }, event: { replayId: 43 } }
+        });
+        expect(packaged).toMatchObject({ decision: 'Allowed', redactionCount: 3 });
         expect(rowFromEvent({})).toBeNull();
     });
 
