@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `warden` command. scan, verify and redact run from a cached bundle of their
 // TypeScript (cli-bundle.js: faster to start); every command can run through tsx's CommonJS hook,
-// which is the fallback when there is no bundle and the path for WARDEN_CLI_BUNDLE=0. A scan of a large
-// project first starts again with a V8 thread pool sized for the machine (v8-pool.js).
+// which is the fallback when there is no bundle and the path for WARDEN_CLI_BUNDLE=0.
 'use strict';
 
 function report(promise) {
@@ -20,22 +19,12 @@ const argv = process.argv.slice(2);
 if (process.env.WARDEN_DEBUG && process.execArgv.length > 0) {
     process.stderr.write(`warden: node options ${process.execArgv.join(' ')}\n`);
 }
-const pool = require('./v8-pool');
-const relaunched = pool.needsRelaunch(argv, process.execArgv, process.env, process.cwd())
-    ? pool.relaunch(__filename, argv)
-    : null;
-if (relaunched !== null) {
-    process.exitCode = relaunched;
-} else {
-    report(
-        (argv.length > 0 ? require('./cli-bundle').loadBundledCommand(argv[0]) : Promise.resolve(null)).then(
-            (bundled) => {
-                if (bundled) {
-                    return bundled.run(argv.slice(1));
-                }
-                require('tsx/cjs');
-                return require('./main.ts').main(argv);
-            }
-        )
-    );
-}
+report(
+    (argv.length > 0 ? require('./cli-bundle').loadBundledCommand(argv[0]) : Promise.resolve(null)).then((bundled) => {
+        if (bundled) {
+            return bundled.run(argv.slice(1));
+        }
+        require('tsx/cjs');
+        return require('./main.ts').main(argv);
+    })
+);

@@ -115,12 +115,16 @@ function describeParseError(error: unknown): string {
         return option ? `unknown option ${option}` : message.split('. ')[0];
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-        const option = /Option '([^']+)'/.exec(message)?.[1];
-        if (option && /argument missing/.test(message)) {
-            return `${option.replace(/^-\w, /, '')} needs a value`;
+        // The option as parseArgs names it: `--output <value>`, `-o, --target-org <value>`.
+        const option = /Option '([^']+)'/
+            .exec(message)?.[1]
+            ?.replace(/^-\w, /, '')
+            .replace(/ <value>$/, '');
+        if (option && /argument missing|argument is ambiguous/.test(message)) {
+            return `${option} needs a value`;
         }
         if (option && /does not take an argument/.test(message)) {
-            return `${option.replace(/^-\w, /, '')} takes no value`;
+            return `${option} takes no value`;
         }
     }
     return message.split('\n')[0];
