@@ -7,7 +7,8 @@
 import type { Span } from '../ast';
 import { describeToken, EOF, ID_TOKENS, KEYWORDS, TOKEN, tokenSet, type TokenTable } from './tokens';
 
-export const T = TOKEN;
+/** Token types by name (module-local in each parser file, see expressions.ts). */
+const T = TOKEN;
 
 /**
  * How deep statements and expressions may nest, counted as the depth of the tree the rules walk. Real
@@ -27,7 +28,7 @@ export class SyntaxFailure {
     ) {}
 }
 
-export const IS_ID = tokenSet(ID_TOKENS);
+const IS_ID = tokenSet(ID_TOKENS);
 
 /** Token types to the spelling an error message shows (`';'`, `'class'`). */
 const SPELLING: string[] = [];
@@ -63,14 +64,6 @@ export function spell(type: number): string {
     return SPELLING[type === EOF ? 0 : type] ?? `a ${Object.keys(T).find((name) => T[name] === type) ?? 'token'}`;
 }
 
-/**
- * The array with no spare room. An array grown by push keeps room for 16 more elements; trees are kept
- * for the whole scan, so that room would be copied by every garbage collection until the end.
- */
-export function trimmed<V>(items: V[]): V[] {
-    return items.length === 0 ? items : items.slice();
-}
-
 export abstract class TokenCursor {
     protected i = 0;
     /** Nesting of statements, expressions and type arguments being parsed (see MAX_NESTING). */
@@ -84,8 +77,12 @@ export abstract class TokenCursor {
         this.ty = tk.type;
     }
 
-    get position(): number {
-        return this.i;
+    /**
+     * The array with no spare room. An array grown by push keeps room for 16 more elements; trees are
+     * kept for the whole scan, so that room would be copied by every garbage collection until the end.
+     */
+    protected trimmed<V>(items: V[]): V[] {
+        return items.length === 0 ? items : items.slice();
     }
 
     // ------------------------------------------------------------ tokens

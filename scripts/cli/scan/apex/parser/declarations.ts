@@ -17,8 +17,13 @@ import type {
     TriggerDecl,
     TypeDecl
 } from '../ast';
-import { IS_ID, T, trimmed } from './cursor';
 import { StatementParser } from './statements';
+import { ID_TOKENS, TOKEN, tokenSet } from './tokens';
+
+// Module-local bindings of the token tables: under a per-file CommonJS transform (tsx, Jest) an
+// imported binding is a getter call on every use, and these are read for every token.
+const T = TOKEN;
+const IS_ID = tokenSet(ID_TOKENS);
 
 type MemberShape = 'type' | 'method' | 'property' | 'field' | 'constructor';
 
@@ -128,7 +133,7 @@ export class ApexParser extends StatementParser {
                 body.push(this.statement());
             }
         }
-        return { body: trimmed(body), members: trimmed(members), innerTypes };
+        return { body: this.trimmed(body), members: this.trimmed(members), innerTypes };
     }
 
     /**
@@ -238,7 +243,7 @@ export class ApexParser extends StatementParser {
         }
         const end = this.expect(T.RBRACE);
         type.span = this.span(start, end);
-        type.members = trimmed(type.members);
+        type.members = this.trimmed(type.members);
         return type;
     }
 
@@ -384,7 +389,7 @@ export class ApexParser extends StatementParser {
             } while (this.accept(T.COMMA));
         }
         this.expect(T.RPAREN, 'to close the parameter list');
-        return trimmed(params);
+        return this.trimmed(params);
     }
 
     private property(modifiers: Modifiers): PropertyDecl {

@@ -7,8 +7,13 @@
  */
 import type { Expr } from '../ast';
 import { unquote } from '../unquote';
-import { IS_ID, MAX_NESTING, SyntaxFailure, T, TokenCursor, trimmed } from './cursor';
-import { EXTRA_ANY_ID_TOKENS, ID_TOKENS, tokenSet } from './tokens';
+import { MAX_NESTING, SyntaxFailure, TokenCursor } from './cursor';
+import { EXTRA_ANY_ID_TOKENS, ID_TOKENS, TOKEN, tokenSet } from './tokens';
+
+// Module-local bindings of the token tables: under a per-file CommonJS transform (tsx, Jest) an
+// imported binding is a getter call on every use, and these are read for every token.
+const T = TOKEN;
+const IS_ID = tokenSet(ID_TOKENS);
 
 export const IS_ANY_ID = tokenSet(`${ID_TOKENS} ${EXTRA_ANY_ID_TOKENS}`);
 
@@ -73,7 +78,7 @@ export abstract class ExpressionParser extends TokenCursor {
         while (this.accept(T.COMMA)) {
             out.push(this.expression(0));
         }
-        return trimmed(out);
+        return this.trimmed(out);
     }
 
     protected arguments(): Expr[] {
@@ -453,7 +458,7 @@ export abstract class ExpressionParser extends TokenCursor {
                     }
                 }
                 this.expect(T.RBRACE, 'to close the array initializer');
-                created.elements = trimmed(elements);
+                created.elements = this.trimmed(elements);
             }
         } else {
             created.args = [this.expression(0)];
@@ -476,13 +481,13 @@ export abstract class ExpressionParser extends TokenCursor {
                 this.expect(T.MAPTO, 'between a key and its value');
                 pairs.push([key, this.expression(0)]);
             }
-            created.pairs = trimmed(pairs);
+            created.pairs = this.trimmed(pairs);
         } else {
             const elements = [first];
             while (this.accept(T.COMMA)) {
                 elements.push(this.expression(0));
             }
-            created.elements = trimmed(elements);
+            created.elements = this.trimmed(elements);
         }
         this.expect(T.RBRACE, 'to close the initializer');
     }

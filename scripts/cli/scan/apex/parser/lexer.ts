@@ -10,6 +10,10 @@
  */
 import { EOF, KEYWORDS, TOKEN, TokenTable } from './tokens';
 
+// A module-local binding: under a per-file CommonJS transform (tsx, Jest) an imported one is a getter
+// call on every use.
+const T = TOKEN;
+
 /** A character no token starts with, an unterminated string: where, and what. */
 export type LexError = { line: number; column: number; message: string };
 
@@ -29,7 +33,7 @@ for (let c = 0; c < 10; c += 1) {
 TRIE_SYMBOL[95] = 36;
 const KEYWORD_TRIE = ((): { next: Int32Array; type: Int32Array } => {
     const words = [...KEYWORDS].filter(([text]) => /^[a-z0-9_]+$/.test(text));
-    words.push(['true', TOKEN.BooleanLiteral], ['false', TOKEN.BooleanLiteral]);
+    words.push(['true', T.BooleanLiteral], ['false', T.BooleanLiteral]);
     const capacity = words.reduce((sum, [text]) => sum + text.length, 1);
     const next = new Int32Array(capacity * TRIE_SYMBOLS);
     const type = new Int32Array(capacity);
@@ -120,7 +124,27 @@ const OPERATORS: Array<[string, string]> = [
 const OPERATORS_BY_FIRST: Array<Array<[string, number]> | undefined> = [];
 for (const [text, name] of OPERATORS) {
     const first = text.charCodeAt(0);
-    (OPERATORS_BY_FIRST[first] ??= []).push([text, TOKEN[name]]);
+    (OPERATORS_BY_FIRST[first] ??= []).push([text, T[name]]);
+}
+
+/**
+ * ASCII characters that are always a one-character token, whatever follows: `(`, `)`, `{`, `}`, `]`,
+ * `;`, `,`, `~`, `@` (and `.` unless a digit follows). 0 for the others.
+ */
+const SIMPLE_OPERATORS = new Int32Array(128);
+for (const [text, name] of [
+    ['(', 'LPAREN'],
+    [')', 'RPAREN'],
+    ['{', 'LBRACE'],
+    ['}', 'RBRACE'],
+    [']', 'RBRACK'],
+    [';', 'SEMI'],
+    [',', 'COMMA'],
+    ['.', 'DOT'],
+    ['~', 'TILDE'],
+    ['@', 'ATSIGN']
+]) {
+    SIMPLE_OPERATORS[text.charCodeAt(0)] = T[name];
 }
 
 /** ASCII characters: 1 starts a word ([a-z$_]), 2 continues one ([0-9]), 0 neither. */
@@ -167,15 +191,6 @@ function wideLetterLength(source: string, pos: number): number {
         return low >= 0xdc00 && low <= 0xdfff ? 2 : 0;
     }
     return 1;
-}
-
-/** The length of the identifier character at `pos`, or 0. */
-function wordPartLength(source: string, pos: number): number {
-    const c = source.charCodeAt(pos);
-    if (c < 128) {
-        return WORD[c] !== 0 ? 1 : 0;
-    }
-    return wideLetterLength(source, pos);
 }
 
 /** `[a-z]{3}[0-9]+` (any case): ApexLexer's IntegralCurrencyLiteral, which wins over Identifier at equal length. */
@@ -263,7 +278,7 @@ function timeEnd(source: string, pos: number): number {
  * TimeLiteral, NumberLiteral, LongLiteral or IntegerLiteral, as [type, end].
  */
 function numberToken(source: string, pos: number): [number, number] {
-    let best: [number, number] = [TOKEN.DOT, pos];
+    let best: [number, number] = [T.DOT, pos];
     const consider = (type: number, end: number): void => {
         if (end > best[1]) {
             best = [type, end];
@@ -271,25 +286,25 @@ function numberToken(source: string, pos: number): [number, number] {
     };
     const date = dateEnd(source, pos);
     if (date > 0) {
-        consider(TOKEN.DateLiteral, date);
+        consider(T.DateLiteral, date);
         const t = source.charCodeAt(date);
         if (t === 116 || t === 84) {
             const time = timeEnd(source, date + 1);
             if (time > 0) {
-                consider(TOKEN.DateTimeLiteral, time);
+                consider(T.DateTimeLiteral, time);
             }
         }
     }
     const time = timeEnd(source, pos);
     if (time > 0) {
-        consider(TOKEN.TimeLiteral, time);
+        consider(T.TimeLiteral, time);
     }
     const digits = digitsEnd(source, pos);
     if (digits > pos) {
-        consider(TOKEN.IntegerLiteral, digits);
+        consider(T.IntegerLiteral, digits);
         const suffix = source.charCodeAt(digits);
         if (suffix === 108 || suffix === 76) {
-            consider(TOKEN.LongLiteral, digits + 1);
+            consider(T.LongLiteral, digits + 1);
         }
     }
     if (source.charCodeAt(digits) === 46 && isDigit(source.charCodeAt(digits + 1))) {
@@ -298,7 +313,7 @@ function numberToken(source: string, pos: number): [number, number] {
         if (suffix === 100 || suffix === 68) {
             end += 1;
         }
-        consider(TOKEN.NumberLiteral, end);
+        consider(T.NumberLiteral, end);
     }
     return best;
 }
@@ -392,7 +407,7 @@ function findToken(source: string, pos: number): [number, number] | null {
     while (at < source.length) {
         const d = source.charCodeAt(at);
         if (d === close) {
-            return [open === 39 ? TOKEN.FindLiteral : TOKEN.FindLiteralAlt, at + 1];
+            return [open === 39 ? T.FindLiteral : T.FindLiteralAlt, at + 1];
         }
         if (d === 92) {
             if (!FIND_ESCAPES.has(source.charCodeAt(at + 1))) {
@@ -417,160 +432,150 @@ function describeCharacter(source: string, pos: number): string {
 }
 
 /**
- * The tokens of `source` on the default channel (whitespace and comments dropped) followed by EOF, or
- * the first lexical error. Never throws.
+ * The end of the token (or comment) that does not start with a letter, digit, space or plain
+ * operator at `pos`, as [type, end] (type 0: a comment), or an error message: strings, comments,
+ * numbers starting with `.`, SOSL search literals.
  */
-export function lexApex(source: string): TokenTable | LexError {
-    return new Lexer(source).run();
+function otherToken(source: string, pos: number, c: number): [number, number] | string {
+    if (c === 47) {
+        const next = source.charCodeAt(pos + 1);
+        if (next === 47) {
+            let end = pos + 2;
+            while (end < source.length) {
+                const d = source.charCodeAt(end);
+                if (d === 10 || d === 13) {
+                    break;
+                }
+                end += 1;
+            }
+            return [0, end];
+        }
+        if (next === 42) {
+            const end = source.indexOf('*/', pos + 2);
+            // Unterminated, `/*` is no comment: ApexLexer reads `/` and `*` as operators.
+            if (end >= 0) {
+                return [0, end + 2];
+            }
+        }
+    } else if (c === 39) {
+        const multiline = multilineEnd(source, pos);
+        const [end, problem] = stringEnd(source, pos);
+        if (multiline < 0 && end < 0) {
+            return problem;
+        }
+        return [multiline > end ? T.MultilineStringLiteral : T.StringLiteral, Math.max(multiline, end)];
+    } else if (c === 91) {
+        const find = findToken(source, pos);
+        if (find) {
+            return find;
+        }
+    } else if (c === 46 && isDigit(source.charCodeAt(pos + 1))) {
+        return numberToken(source, pos);
+    }
+    for (const [text, type] of (c < 128 ? OPERATORS_BY_FIRST[c] : undefined) ?? []) {
+        if (source.startsWith(text, pos)) {
+            return [type, pos + text.length];
+        }
+    }
+    return describeCharacter(source, pos);
 }
 
-class Lexer {
-    private readonly tokens: TokenTable;
-    private pos = 0;
-    private line = 1;
-    private lineStart = 0;
+/** Tokens that may hold a newline: only they are scanned for one. */
+const SPANS_LINES = new Set([
+    0,
+    T.StringLiteral,
+    T.MultilineStringLiteral,
+    T.FindLiteral,
+    T.FindLiteralAlt
+]);
 
-    constructor(private readonly source: string) {
-        this.tokens = new TokenTable(source);
-    }
-
-    run(): TokenTable | LexError {
-        const source = this.source;
-        const length = source.length;
-        while (this.pos < length) {
-            const c = source.charCodeAt(this.pos);
-            if (c === 32 || c === 9 || c === 13 || c === 12) {
-                this.pos += 1;
-                continue;
-            }
-            if (c === 10) {
-                this.pos += 1;
-                this.line += 1;
-                this.lineStart = this.pos;
-                continue;
-            }
-            const error = this.token(c);
-            if (error) {
-                return error;
-            }
+/**
+ * The tokens of `source` on the default channel (whitespace and comments dropped) followed by EOF, or
+ * the first lexical error. Never throws. The common tokens (names, keywords, digits, one-character
+ * operators) are lexed inline; the rest by otherToken.
+ */
+export function lexApex(source: string): TokenTable | LexError {
+    const tokens = new TokenTable(source);
+    const length = source.length;
+    let pos = 0;
+    let line = 1;
+    let lineStart = 0;
+    while (pos < length) {
+        const c = source.charCodeAt(pos);
+        if (c === 32 || c === 9 || c === 13 || c === 12) {
+            pos += 1;
+            continue;
         }
-        this.tokens.push(EOF, length, length - 1, this.line, this.pos - this.lineStart);
-        return this.tokens;
-    }
-
-    /** Emits the token from `pos` to `end` (newlines inside it move the line count). */
-    private emit(type: number, end: number): void {
-        const start = this.pos;
-        this.tokens.push(type, start, end - 1, this.line, start - this.lineStart);
-        this.skipTo(end);
-    }
-
-    /** Moves to `end`, counting the newlines passed (strings and comments may span lines). */
-    private skipTo(end: number): void {
-        const source = this.source;
-        for (let i = this.pos; i < end; i += 1) {
-            if (source.charCodeAt(i) === 10) {
-                this.line += 1;
-                this.lineStart = i + 1;
-            }
+        if (c === 10) {
+            pos += 1;
+            line += 1;
+            lineStart = pos;
+            continue;
         }
-        this.pos = end;
-    }
-
-    private error(message: string): LexError {
-        return { line: this.line, column: this.pos - this.lineStart + 1, message };
-    }
-
-    /** Lexes the token (or comment) starting with character `c`; returns an error when there is none. */
-    private token(c: number): LexError | null {
-        const source = this.source;
-        const pos = this.pos;
-        if (c === 47) {
-            const next = source.charCodeAt(pos + 1);
-            if (next === 47) {
-                let end = pos + 2;
-                while (end < source.length) {
-                    const d = source.charCodeAt(end);
-                    if (d === 10 || d === 13) {
-                        break;
-                    }
-                    end += 1;
-                }
-                this.pos = end;
-                return null;
-            }
-            if (next === 42) {
-                const end = source.indexOf('*/', pos + 2);
-                // Unterminated, `/*` is no comment: ApexLexer reads `/` and `*` as operators.
-                if (end >= 0) {
-                    this.skipTo(end + 2);
-                    return null;
-                }
-            }
-        }
+        let type: number;
+        let end: number;
         if (c < 128 ? WORD[c] === 1 : wideLetterLength(source, pos) > 0) {
-            this.word();
-            return null;
-        }
-        if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
-            const [type, end] = numberToken(source, pos);
-            this.emit(type, end);
-            return null;
-        }
-        if (c === 39) {
-            const multiline = multilineEnd(source, pos);
-            const [end, problem] = stringEnd(source, pos);
-            if (multiline < 0 && end < 0) {
-                return this.error(problem);
+            [type, end] = wordToken(source, pos);
+        } else if (c >= 48 && c <= 57) {
+            [type, end] = numberToken(source, pos);
+        } else if (c < 128 && SIMPLE_OPERATORS[c] !== 0 && !(c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
+            type = SIMPLE_OPERATORS[c];
+            end = pos + 1;
+        } else {
+            const other = otherToken(source, pos, c);
+            if (typeof other === 'string') {
+                return { line, column: pos - lineStart + 1, message: other };
             }
-            this.emit(multiline > end ? TOKEN.MultilineStringLiteral : TOKEN.StringLiteral, Math.max(multiline, end));
-            return null;
+            [type, end] = other;
         }
-        if (c === 91) {
-            const find = findToken(source, pos);
-            if (find) {
-                this.emit(find[0], find[1]);
-                return null;
-            }
+        if (type !== 0) {
+            tokens.push(type, pos, end - 1, line, pos - lineStart);
         }
-        const candidates = c < 128 ? OPERATORS_BY_FIRST[c] : undefined;
-        for (const [text, type] of candidates ?? []) {
-            if (source.startsWith(text, pos)) {
-                this.emit(type, pos + text.length);
-                return null;
+        if (SPANS_LINES.has(type)) {
+            for (let i = pos; i < end; i += 1) {
+                if (source.charCodeAt(i) === 10) {
+                    line += 1;
+                    lineStart = i + 1;
+                }
             }
         }
-        return this.error(describeCharacter(source, pos));
+        pos = end;
     }
+    tokens.push(EOF, length, length - 1, line, pos - lineStart);
+    return tokens;
+}
 
-    /** An identifier, keyword, boolean, currency literal or `System.runAs`. */
-    private word(): void {
-        const source = this.source;
-        const start = this.pos;
-        let end = start;
-        let ascii = true;
-        for (;;) {
-            const part = wordPartLength(source, end);
-            if (part === 0) {
+/** An identifier, keyword, boolean, currency literal or `System.runAs` at `start`, as [type, end]. */
+function wordToken(source: string, start: number): [number, number] {
+    let end = start;
+    let ascii = true;
+    for (;;) {
+        const c = source.charCodeAt(end);
+        if (c < 128) {
+            if (WORD[c] === 0) {
                 break;
             }
-            ascii &&= source.charCodeAt(end) < 128;
-            end += part;
+            end += 1;
+            continue;
         }
-        const keyword = ascii ? keywordType(source, start, end) : 0;
-        if (
-            keyword === TOKEN.SYSTEM &&
-            source.charCodeAt(end) === 46 &&
-            source.slice(end + 1, end + 6).toLowerCase() === 'runas'
-        ) {
-            // `System.runAs` is one token, even when letters follow it (the longest match wins).
-            this.emit(TOKEN.SYSTEMRUNAS, end + 6);
-            return;
+        const wide = wideLetterLength(source, end);
+        if (wide === 0) {
+            break;
         }
-        if (keyword !== 0) {
-            this.emit(keyword, end);
-            return;
-        }
-        this.emit(ascii && currencyLike(source, start, end) ? TOKEN.IntegralCurrencyLiteral : TOKEN.Identifier, end);
+        ascii = false;
+        end += wide;
     }
+    const keyword = ascii ? keywordType(source, start, end) : 0;
+    if (
+        keyword === T.SYSTEM &&
+        source.charCodeAt(end) === 46 &&
+        source.slice(end + 1, end + 6).toLowerCase() === 'runas'
+    ) {
+        // `System.runAs` is one token, even when letters follow it (the longest match wins).
+        return [T.SYSTEMRUNAS, end + 6];
+    }
+    if (keyword !== 0) {
+        return [keyword, end];
+    }
+    return [ascii && currencyLike(source, start, end) ? T.IntegralCurrencyLiteral : T.Identifier, end];
 }

@@ -6,9 +6,13 @@
  * keyword could be either, the token after it decides, as ANTLR's look-ahead would.
  */
 import type { AccessMode, Expr, SoqlQuery } from '../ast';
-import { IS_ID, T, trimmed } from './cursor';
 import { ExpressionParser } from './expressions';
-import { tokenSet } from './tokens';
+import { ID_TOKENS, TOKEN, tokenSet } from './tokens';
+
+// Module-local bindings of the token tables: under a per-file CommonJS transform (tsx, Jest) an
+// imported binding is a getter call on every use, and these are read for every token.
+const T = TOKEN;
+const IS_ID = tokenSet(ID_TOKENS);
 
 type Subqueries = SoqlQuery['subqueries'];
 
@@ -100,9 +104,9 @@ export abstract class QueryParser extends ExpressionParser {
             throw this.failure(close === T.RBRACK ? "expected ']' to close the query" : "expected ')'");
         }
         if (!top) {
-            return { relationship: from, fields: trimmed(fields) };
+            return { relationship: from, fields: this.trimmed(fields) };
         }
-        return { from, fields: trimmed(fields), subqueries, mode, binds: trimmed(binds) };
+        return { from, fields: this.trimmed(fields), subqueries, mode, binds: this.trimmed(binds) };
     }
 
     /** One entry of the select list: a field, a function, a subquery or TYPEOF, and an optional alias. */
@@ -527,7 +531,13 @@ export abstract class QueryParser extends ExpressionParser {
             this.updateList();
         }
         const end = this.expect(T.RBRACK, 'to close the search');
-        return { kind: 'sosl', objects: trimmed(objects), mode, binds: trimmed(binds), span: this.span(start, end) };
+        return {
+            kind: 'sosl',
+            objects: this.trimmed(objects),
+            mode,
+            binds: this.trimmed(binds),
+            span: this.span(start, end)
+        };
     }
 
     /** A dotted SOSL name (soslId). */

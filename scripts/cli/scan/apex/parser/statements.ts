@@ -15,9 +15,13 @@ import type {
     VariableDeclarator,
     WhenClause
 } from '../ast';
-import { IS_ID, T, trimmed } from './cursor';
 import { QueryParser } from './queries';
-import { ID_TOKENS, tokenSet } from './tokens';
+import { ID_TOKENS, TOKEN, tokenSet } from './tokens';
+
+// Module-local bindings of the token tables: under a per-file CommonJS transform (tsx, Jest) an
+// imported binding is a getter call on every use, and these are read for every token.
+const T = TOKEN;
+const IS_ID = tokenSet(ID_TOKENS);
 
 const MODIFIER_KEYWORDS = tokenSet(
     'GLOBAL PUBLIC PROTECTED PRIVATE TRANSIENT STATIC ABSTRACT FINAL WEBSERVICE OVERRIDE VIRTUAL TESTMETHOD'
@@ -153,7 +157,7 @@ export abstract class StatementParser extends QueryParser {
             body.push(this.statement());
         }
         const end = this.expect(T.RBRACE);
-        return { kind: 'block', body: trimmed(body), span: this.span(start, end) };
+        return { kind: 'block', body: this.trimmed(body), span: this.span(start, end) };
     }
 
     protected statement(): Stmt {
@@ -199,7 +203,7 @@ export abstract class StatementParser extends QueryParser {
             const init = this.accept(T.ASSIGN) ? this.expression(0) : null;
             out.push({ name, init, span: this.span(start, this.i - 1) });
         } while (this.accept(T.COMMA));
-        return trimmed(out);
+        return this.trimmed(out);
     }
 
     private statementInner(): Stmt {
@@ -334,7 +338,7 @@ export abstract class StatementParser extends QueryParser {
         if (catches.length === 0 && !finallyBlock) {
             throw this.failure("expected 'catch' or 'finally' after the try block");
         }
-        return { kind: 'try', body, catches: trimmed(catches), finallyBlock, span: this.span(start, this.i - 1) };
+        return { kind: 'try', body, catches: this.trimmed(catches), finallyBlock, span: this.span(start, this.i - 1) };
     }
 
     /** `Type.Name variable )` at `from`: the rest of a catch clause. */
@@ -360,7 +364,7 @@ export abstract class StatementParser extends QueryParser {
             whens.push(this.whenClause());
         } while (this.at(T.WHEN));
         const end = this.expect(T.RBRACE, 'to close the switch');
-        return { kind: 'switch', expr, whens: trimmed(whens), span: this.span(start, end) };
+        return { kind: 'switch', expr, whens: this.trimmed(whens), span: this.span(start, end) };
     }
 
     private whenClause(): WhenClause {
@@ -380,7 +384,7 @@ export abstract class StatementParser extends QueryParser {
             this.whenLiteral();
             values.push(this.text(valueStart, this.i - 1));
         } while (this.accept(T.COMMA));
-        return { values: trimmed(values), isElse: false, typeName: null, variable: null, body: this.block() };
+        return { values: this.trimmed(values), isElse: false, typeName: null, variable: null, body: this.block() };
     }
 
     /** A `when` value: a (signed) integer or long, a string, null, an enum value, or one in parentheses. */
