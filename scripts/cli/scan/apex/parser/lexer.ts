@@ -481,13 +481,7 @@ function otherToken(source: string, pos: number, c: number): [number, number] | 
 }
 
 /** Tokens that may hold a newline: only they are scanned for one. */
-const SPANS_LINES = new Set([
-    0,
-    T.StringLiteral,
-    T.MultilineStringLiteral,
-    T.FindLiteral,
-    T.FindLiteralAlt
-]);
+const SPANS_LINES = new Set([0, T.StringLiteral, T.MultilineStringLiteral, T.FindLiteral, T.FindLiteralAlt]);
 
 /**
  * The tokens of `source` on the default channel (whitespace and comments dropped) followed by EOF, or
