@@ -109,7 +109,7 @@ describe('Apex parser', () => {
         });
         expect(parseApex('public class A {\n    void m() {\n', 'class').problem).toMatchObject({
             line: 3,
-            message: "unexpected the end of the file: expected '}' to close the block"
+            message: "unexpected end of file: expected '}' to close the block"
         });
         expect(parseApex('trigger T on Account (before save) {}', 'trigger').problem?.message).toBe(
             "unexpected 'save': expected 'insert', 'update', 'delete' or 'undelete'"

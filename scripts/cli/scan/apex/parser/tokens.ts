@@ -204,7 +204,7 @@ export function tokenSet(names: string): Uint8Array {
 /** What a token is called in an error message: its text, or the end of the file. */
 export function describeToken(tokens: TokenTable, index: number): string {
     if (tokens.type[index] === EOF) {
-        return 'the end of the file';
+        return 'end of file';
     }
     const text = tokens.text(index);
     return `'${text.length > 40 ? `${text.slice(0, 37)}...` : text}'`;
