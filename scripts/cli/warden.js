@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `warden` command. Runs the compiled CLI, .warden/cli/warden.cjs (see build.js). In a
 // checkout, where the TypeScript sources are, a bundle older than a source is built again first; without
-// esbuild (devDependencies not installed) the sources run through tsx instead. A scan of a large project
-// first starts again with a V8 thread pool sized for the machine (v8-pool.js).
+// esbuild (devDependencies not installed) the sources run through tsx instead.
 // WARDEN_DEBUG=1 says on stderr which of these happened.
 'use strict';
 const { existsSync } = require('node:fs');
@@ -41,19 +40,11 @@ const argv = process.argv.slice(2);
 if (process.execArgv.length > 0) {
     debug(`node options ${process.execArgv.join(' ')}`);
 }
-const pool = require('./v8-pool');
-const relaunched = pool.needsRelaunch(argv, process.execArgv, process.env, process.cwd())
-    ? pool.relaunch(__filename, argv)
-    : null;
-if (relaunched !== null) {
-    process.exitCode = relaunched;
-} else {
-    new Promise((resolve) => resolve(loadCli()(argv)))
-        .then((code) => {
-            process.exitCode = code;
-        })
-        .catch((error) => {
-            process.stderr.write(`warden: ${error && error.message ? error.message : String(error)}\n`);
-            process.exitCode = 2;
-        });
-}
+new Promise((resolve) => resolve(loadCli()(argv)))
+    .then((code) => {
+        process.exitCode = code;
+    })
+    .catch((error) => {
+        process.stderr.write(`warden: ${error && error.message ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+    });

@@ -1,6 +1,7 @@
 /**
- * The command-line options that name an org, shared by `warden deploy` and `warden scan`. Kept apart
- * from auth.ts so that reading them does not load jsforce.
+ * The command-line options that name an org, shared by `warden deploy` and `warden scan`: as option
+ * specs for the one option parser (lib/args.ts) and the AuthFlags they give. Kept apart from auth.ts so
+ * that reading them does not load jsforce.
  */
 import type { OptionsSpec } from '../lib/args';
 import { UsageError } from '../lib/errors';
@@ -61,40 +62,4 @@ export function authFlags(command: string, values: AuthValues): AuthFlags {
         apiVersion
     };
     return Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined)) as AuthFlags;
-}
-
-/**
- * Stores `flag` into `flags` when it is one of the org options, taking its value from `value()`;
- * returns false for any other flag. Throws on an API version that is not like 62.0. (For a command
- * that still reads its arguments one by one; an option table takes AUTH_OPTIONS and authFlags.)
- */
-export function takeAuthOption(flag: string, value: () => string, flags: AuthFlags): boolean {
-    switch (flag) {
-        case '-o':
-        case '--target-org':
-            flags.targetOrg = value();
-            return true;
-        case '--jwt-key-file':
-            flags.jwtKeyFile = value();
-            return true;
-        case '--client-id':
-            flags.clientId = value();
-            return true;
-        case '--username':
-            flags.username = value();
-            return true;
-        case '--login-url':
-            flags.loginUrl = value();
-            return true;
-        case '--api-version': {
-            const version = value();
-            if (!/^\d{2}\.0$/.test(version)) {
-                throw new Error(`--api-version ${version}: expected a version like 62.0`);
-            }
-            flags.apiVersion = version;
-            return true;
-        }
-        default:
-            return false;
-    }
 }

@@ -5,10 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { helpText, list, parseCommandLine, type CommandLine, type OptionsSpec, type ParsedValues } from '../lib/args';
 import type { Command } from '../lib/command';
+import { UsageError } from '../lib/errors';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from './baseline';
 import { ConfigError, loadConfig, type ScanConfig } from './config';
-import { scanProject, ScanInputError } from './engine';
+import { filesToScan, scanProject, ScanInputError } from './engine';
 import { formatJson } from './format/json';
 import { Report, summarize } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -16,42 +18,69 @@ import { formatTable } from './format/table';
 import { ALL_RULES, ENGINE_RULES, RULES_BY_ID } from './rules';
 import { isSeverity, Severity } from './types';
 import { existsSync, statSync } from 'node:fs';
+import { apexUnitKind } from '../lib/apex-kind';
 import { packageFile } from '../lib/paths';
 import { findProjectRoot } from '../lib/project';
 import type { AuthFlags } from '../org/auth';
-import { takeAuthOption } from '../org/auth-flags';
+import { AUTH_OPTIONS, authFlags } from '../org/auth-flags';
+import { relaunch, relaunchOptions } from './relaunch';
 import type { ScanResult } from './types';
 
-export const USAGE = `Usage: warden scan [path] [options]
+const SCAN_OPTIONS = {
+    format: {
+        type: 'string',
+        value: '<format>',
+        choices: ['table', 'json', 'sarif'],
+        description: 'report format, default table'
+    },
+    output: { type: 'string', value: '<file>', description: 'write the report to a file instead of standard output' },
+    'fail-on': {
+        type: 'string',
+        value: '<severity>',
+        description: 'exit 1 when a finding is at or above: critical, high, medium, low, info (default: low)'
+    },
+    baseline: {
+        type: 'string',
+        value: '<file>',
+        description: 'findings whose fingerprint is in this file (a JSON or SARIF report, or a baseline) do not fail'
+    },
+    'write-baseline': {
+        type: 'string',
+        value: '<file>',
+        description: 'write the fingerprints of all findings to <file>'
+    },
+    rules: { type: 'string', value: '<id,id,...>', description: 'run only these rules' },
+    config: {
+        type: 'string',
+        value: '<file>',
+        description: 'scanner configuration (default: warden.config.json at the root)'
+    },
+    'no-color': { type: 'boolean', description: 'plain text even on a terminal' },
+    'list-rules': { type: 'boolean', description: 'print the rules and exit' },
+    ...AUTH_OPTIONS,
+    'api-version': { ...AUTH_OPTIONS['api-version'], description: 'API version (default 62.0)' },
+    org: { type: 'boolean', description: 'the org given by the environment: SF_ACCESS_TOKEN and SF_INSTANCE_URL' },
+    sync: { type: 'boolean', description: 'write the findings to ComplianceFinding__c (keeps triage decisions)' },
+    objects: { type: 'string', value: '<A,B,...>', description: 'also read the field classification of these objects' }
+} as const satisfies OptionsSpec;
 
-Scans the Apex and metadata of an SFDX project (default: the project around the current folder)
-for code that leaks PHI or bypasses Warden's controls.
+const SCAN_LINE: CommandLine & { options: typeof SCAN_OPTIONS } = {
+    name: 'warden scan',
+    operands: '[path]',
+    summary: [
+        'Scans the Apex and metadata of an SFDX project (default: the project around the current folder)',
+        "for code that leaks PHI or bypasses Warden's controls. Org mode (--target-org, --jwt-key-file or",
+        '--org) scans the Apex of an org instead; a path then only locates warden.config.json.'
+    ].join('\n'),
+    options: SCAN_OPTIONS,
+    positionals: { max: 1 },
+    epilogue: [
+        'Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or I/O error, or',
+        'the org could not be read (what to do is printed). See docs/scan.md and docs/deploy.md.'
+    ]
+};
 
-Options:
-  --format table|json|sarif  Report format (default: table)
-  --output <file>            Write the report to a file instead of standard output
-  --fail-on <severity>       Exit 1 when a finding is at or above: critical, high, medium, low, info
-                             (default: low)
-  --baseline <file>          Findings whose fingerprint is in this file (a previous JSON or SARIF
-                             report, or --write-baseline output) do not fail the scan
-  --write-baseline <file>    Write the fingerprints of all current findings to <file>
-  --rules <id,id,...>        Run only these rules
-  --config <file>            Scanner configuration (default: warden.config.json at the root)
-  --no-color                 Plain text even on a terminal
-  --list-rules               Print the rules and exit
-  -h, --help                 This help
-
-Org mode: scan the Apex of an org instead of a folder (a path then only locates warden.config.json):
-  -o, --target-org <org>     An org you logged in to with the Salesforce CLI (alias or username)
-  --jwt-key-file <file>      JWT bearer flow for CI, with --client-id and --username
-                             (or SF_JWT_KEY_FILE, SF_CLIENT_ID, SF_USERNAME; --login-url / SF_LOGIN_URL)
-  --org                      The org given by the environment: SF_ACCESS_TOKEN and SF_INSTANCE_URL
-  --sync                     Write the findings to ComplianceFinding__c (keeps triage decisions)
-  --objects <A,B,...>        Also read the field classification of these objects
-  --api-version <v>          API version (default 62.0)
-
-Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or I/O error, or
-the org could not be read (what to do is printed). See docs/scan.md and docs/deploy.md.`;
+export const USAGE = helpText(SCAN_LINE).trimEnd();
 
 type Options = {
     path?: string;
@@ -69,132 +98,51 @@ type Options = {
     org?: AuthFlags & { sync: boolean; objects?: string[] };
 };
 
-/** The org options, gathered before it is known whether org mode was asked for. */
-type OrgOptions = AuthFlags & { sync?: boolean; objects?: string[]; fromEnv?: boolean };
-
-class UsageError extends Error {}
+/** The org options: org mode when one of them names an org, else a usage error when any is given. */
+function orgOptions(values: ParsedValues<typeof SCAN_OPTIONS>): Options['org'] {
+    const auth = authFlags('warden scan', values);
+    const objects = values.objects === undefined ? undefined : list(values.objects);
+    if (auth.targetOrg || auth.jwtKeyFile || values.org) {
+        return { ...auth, sync: values.sync === true, objects };
+    }
+    const orgOnly = ['sync', 'objects', 'client-id', 'username', 'login-url', 'api-version'] as const;
+    const given = orgOnly.find((name) => values[name] !== undefined);
+    if (given) {
+        throw new UsageError(`--${given} is for org mode: add --target-org <org>, --jwt-key-file or --org`);
+    }
+    return undefined;
+}
 
 export function parseArgs(args: string[]): Options {
-    const options: Options = { format: 'table', failOn: 'low', color: true, help: false, listRules: false };
-    const org: OrgOptions = {};
-    const value = (index: number, flag: string): string => {
-        const next = args[index + 1];
-        if (next === undefined || next.startsWith('--')) {
-            throw new UsageError(`${flag} needs a value`);
+    const { values, positionals } = parseCommandLine(args, SCAN_LINE);
+    const failOn = (values['fail-on'] ?? 'low').toLowerCase();
+    if (!isSeverity(failOn)) {
+        throw new UsageError(`--fail-on must be critical, high, medium, low or info, not "${values['fail-on']}"`);
+    }
+    let rules: string[] | undefined;
+    if (values.rules !== undefined) {
+        rules = list(values.rules);
+        const unknown = rules.filter((id) => !ALL_RULES.some((r) => r.id === id));
+        if (rules.length === 0 || unknown.length > 0) {
+            throw new UsageError(
+                `--rules: unknown rule ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; see --list-rules`
+            );
         }
-        return next;
+    }
+    return {
+        path: positionals[0],
+        format: (values.format ?? 'table') as Options['format'],
+        output: values.output,
+        failOn,
+        baseline: values.baseline,
+        writeBaseline: values['write-baseline'],
+        rules,
+        config: values.config,
+        color: values['no-color'] !== true,
+        help: values.help === true,
+        listRules: values['list-rules'] === true,
+        org: orgOptions(values)
     };
-    for (let index = 0; index < args.length; index += 1) {
-        let arg = args[index];
-        let inline: string | undefined;
-        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-        if (eq !== -1) {
-            inline = arg.slice(eq + 1);
-            arg = arg.slice(0, eq);
-        }
-        const take = (): string => {
-            if (inline !== undefined) {
-                return inline;
-            }
-            const v = value(index, arg);
-            index += 1;
-            return v;
-        };
-        switch (arg) {
-            case '-h':
-            case '--help':
-                options.help = true;
-                break;
-            case '--format': {
-                const format = take();
-                if (format !== 'table' && format !== 'json' && format !== 'sarif') {
-                    throw new UsageError(`--format must be table, json or sarif, not "${format}"`);
-                }
-                options.format = format;
-                break;
-            }
-            case '--output':
-                options.output = take();
-                break;
-            case '--fail-on': {
-                const severity = take().toLowerCase();
-                if (!isSeverity(severity)) {
-                    throw new UsageError(`--fail-on must be critical, high, medium, low or info, not "${severity}"`);
-                }
-                options.failOn = severity;
-                break;
-            }
-            case '--baseline':
-                options.baseline = take();
-                break;
-            case '--write-baseline':
-                options.writeBaseline = take();
-                break;
-            case '--rules': {
-                const ids = take()
-                    .split(',')
-                    .map((id) => id.trim())
-                    .filter(Boolean);
-                const unknown = ids.filter((id) => !ALL_RULES.some((r) => r.id === id));
-                if (ids.length === 0 || unknown.length > 0) {
-                    throw new UsageError(
-                        `--rules: unknown rule ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; see --list-rules`
-                    );
-                }
-                options.rules = ids;
-                break;
-            }
-            case '--config':
-                options.config = take();
-                break;
-            case '--no-color':
-                options.color = false;
-                break;
-            case '--list-rules':
-                options.listRules = true;
-                break;
-            case '--org':
-                org.fromEnv = true;
-                break;
-            case '--sync':
-                org.sync = true;
-                break;
-            case '--objects':
-                org.objects = take()
-                    .split(',')
-                    .map((name) => name.trim())
-                    .filter(Boolean);
-                break;
-            default:
-                if (takeAuthOption(arg, take, org)) {
-                    break;
-                }
-                if (arg.startsWith('-')) {
-                    throw new UsageError(`unknown option ${arg}`);
-                }
-                if (options.path !== undefined) {
-                    throw new UsageError(`only one path may be given (got "${options.path}" and "${arg}")`);
-                }
-                options.path = arg;
-        }
-    }
-    const { fromEnv, sync, objects, ...auth } = org;
-    if (auth.targetOrg || auth.jwtKeyFile || fromEnv) {
-        options.org = { ...auth, sync: sync === true, objects };
-    } else {
-        const orgOnly = Object.entries({
-            '--sync': sync,
-            '--objects': objects,
-            '--client-id': auth.clientId,
-            '--username': auth.username,
-            '--login-url': auth.loginUrl,
-            '--api-version': auth.apiVersion
-        }).find(([, value]) => value !== undefined);
-        if (orgOnly) {
-            throw new UsageError(`${orgOnly[0]} is for org mode: add --target-org <org>, --jwt-key-file or --org`);
-        }
-    }
-    return options;
 }
 
 function toolVersion(): string {
@@ -223,6 +171,11 @@ export type ScanIo = {
     cwd: string;
     /** Where the Salesforce CLI keeps its logins (org mode); the user's home by default. */
     homeDir?: string;
+    /**
+     * How to run this command line again in a Node with other options (relaunch.ts), for a large local
+     * scan; absent, every scan runs in this process (as in the tests that call runScan).
+     */
+    relaunch?: { execArgv: readonly string[]; run(options: readonly string[]): number | null };
 };
 
 /** A scan's result and the root its report names, or the exit code of a scan that could not run. */
@@ -295,13 +248,42 @@ async function scanOrg(
     }
 }
 
+/**
+ * A large local scan runs again in a Node started with the relaunch options (relaunch.ts); returns its
+ * exit code, or null when this process scans (a small project, or already relaunched).
+ */
+function relaunchIfLarge(
+    root: string,
+    config: ScanConfig,
+    relaunch: NonNullable<ScanIo['relaunch']>,
+    io: ScanIo
+): number | null {
+    let apexFiles: number;
+    try {
+        apexFiles = filesToScan(root, config).files.filter((file) => apexUnitKind(file) !== undefined).length;
+    } catch {
+        return null; // the scan itself reports what is wrong with the path
+    }
+    const options = relaunchOptions(apexFiles, relaunch.execArgv, io.env.NODE_OPTIONS);
+    if (!options) {
+        return null;
+    }
+    if (io.env.WARDEN_DEBUG) {
+        io.stderr.write(`warden scan: ${apexFiles} Apex files: running in a new Node with ${options.join(' ')}\n`);
+    }
+    return relaunch.run(options);
+}
+
 /** Runs the command with explicit I/O, for tests. */
 export async function runScan(args: string[], io: ScanIo): Promise<number> {
     let options: Options;
     try {
         options = parseArgs(args);
     } catch (error) {
-        io.stderr.write(`warden scan: ${(error as Error).message}\n\n${USAGE}\n`);
+        if (!(error instanceof UsageError)) {
+            throw error;
+        }
+        io.stderr.write(`${error.message.replace(/^(warden scan: )?/, 'warden scan: ')}\n\n${USAGE}\n`);
         return 2;
     }
     if (options.help) {
@@ -342,6 +324,12 @@ export async function runScan(args: string[], io: ScanIo): Promise<number> {
             return 2;
         }
         throw error;
+    }
+    if (!options.org && io.relaunch) {
+        const code = relaunchIfLarge(root, config, io.relaunch, io);
+        if (code !== null) {
+            return code;
+        }
     }
     const scanned = options.org
         ? await scanOrg(options.org, config, options.rules, io)
@@ -396,6 +384,7 @@ export const command: Command = {
             stdout: process.stdout,
             stderr: process.stderr,
             env: process.env,
-            cwd: process.cwd()
+            cwd: process.cwd(),
+            relaunch: { execArgv: process.execArgv, run: (options) => relaunch(options, process.env) }
         })
 };

@@ -6,7 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import picomatch from 'picomatch';
+import { ConfigError } from '../lib/errors';
 import { isSeverity, Severity } from './types';
+
+export { ConfigError };
 
 export const CONFIG_FILE = 'warden.config.json';
 
@@ -56,8 +60,6 @@ export type ScanConfig = {
     /** Extra files or folders holding seed data (sfdx tree JSON or CSV) to read classifications from. */
     seedData: string[];
 };
-
-export class ConfigError extends Error {}
 
 export function defaultConfig(): ScanConfig {
     return {
@@ -176,29 +178,19 @@ export function loadConfig(root: string, explicitFile?: string): { config: ScanC
     return { config: resolveConfig(section, `${CONFIG_FILE}: scan`), file };
 }
 
-/** A path glob (`*` within a segment, `**` across segments, `?` one character) as a RegExp. */
-export function globToRegExp(glob: string): RegExp {
-    let pattern = '';
-    for (let index = 0; index < glob.length; index += 1) {
-        const char = glob[index];
-        if (char === '*') {
-            if (glob[index + 1] === '*') {
-                pattern += '.*';
-                index += 1;
-                if (glob[index + 1] === '/') {
-                    index += 1;
-                    pattern += '/?';
-                }
-            } else {
-                pattern += '[^/]*';
-            }
-        } else if (char === '?') {
-            pattern += '[^/]';
-        } else {
-            pattern += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-        }
+/**
+ * Whether a path (relative to the root, with `/`) is excluded by any of the `exclude` globs (picomatch:
+ * `*` within a segment, `**` across segments, `?` one character, and dot files too). A glob that names a
+ * folder excludes everything beneath it.
+ */
+export function excludedBy(globs: readonly string[]): (path: string) => boolean {
+    if (globs.length === 0) {
+        return () => false;
     }
-    return new RegExp(`^${pattern}(/.*)?$`);
+    return picomatch(
+        globs.flatMap((glob) => [glob, `${glob.replace(/\/+$/, '')}/**`]),
+        { dot: true }
+    );
 }
 
 /** `eu-*` style matching of a name against a list of patterns, case-insensitively. */

@@ -1,6 +1,6 @@
 /**
- * The scanner engine: source files in, findings out. Each Apex file is parsed once (SLL first, LL
- * only on error), turned into the shared per-file model, and every rule runs over those models and
+ * The scanner engine: source files in, findings out. Each Apex file is parsed once (apex/parser),
+ * turned into the shared per-file model, and every rule runs over those models and
  * the project context (PHI classification, LLM endpoints, class index). Metadata XML and seed data
  * are read once. Bad input never stops a scan: unparsable files become `parse-error` findings and
  * binary, empty, oversized or non-UTF-8 files become `skipped-file` findings.
@@ -12,7 +12,7 @@ import { displayPath, loadProject, walkFiles } from '../lib/project';
 import { buildTree } from './apex/tree';
 import type { ApexFile } from './apex/model';
 import { apexUnitKind as apexKindOf } from '../lib/apex-kind';
-import { defaultConfig, globToRegExp, loadConfig, ScanConfig } from './config';
+import { defaultConfig, excludedBy, loadConfig, ScanConfig } from './config';
 import { buildClassIndex, buildClassification, buildLlmRegistry, ProjectContext } from './context';
 import { mayHoldSeedData, metadataKindOf, readMetadata } from './metadata/read';
 import { ALL_RULES, ENGINE_RULE_IDS, RULES_BY_ID } from './rules';
@@ -29,8 +29,6 @@ export type ScanOptions = {
     rules?: string[];
     /** Called after each Apex file is parsed. */
     onProgress?: (done: number, total: number) => void;
-    /** Parse with full LL prediction only (for verifying that the SLL fast path changes nothing). */
-    forceLL?: boolean;
 };
 
 export type ProjectScanOptions = ScanOptions & { configFile?: string };
@@ -184,26 +182,51 @@ export function scanSources(files: SourceFile[], options: ScanOptions = {}): Sca
     return scanInternal(files, options, []);
 }
 
-function scanInternal(
-    files: SourceFile[],
-    options: ScanOptions,
-    preSkipped: Array<{ path: string; reason: string }>
-): ScanResult {
-    const started = performance.now();
-    const config = options.config ?? defaultConfig();
-    const collector = new FindingCollector();
-    const severityOverrides = config.rules.severity;
-    const excludes = config.exclude.map(globToRegExp);
-    const knownRuleIds = new Set([...ALL_RULES.map((r) => r.id), ...ENGINE_RULE_IDS]);
-    const selected = new Set(options.rules ?? ALL_RULES.map((r) => r.id));
-    for (const disabled of config.rules.disabled) {
-        selected.delete(disabled);
-    }
+type Skipped = Array<{ path: string; reason: string }>;
 
+/** A finding of the engine itself about a whole file (parse-error, skipped-file, suppression problems). */
+type FileNote = {
+    path: string;
+    line: number;
+    column: number;
+    message: string;
+    snippet: string;
+    fingerprintText: string;
+    componentName?: string;
+};
+
+function addFileNote(
+    collector: FindingCollector,
+    ruleId: string,
+    severityOverrides: Record<string, Severity>,
+    note: FileNote
+): void {
+    const component = componentOfPath(note.path);
+    collector.add(RULES_BY_ID.get(ruleId)!, severityOverrides, {
+        ...component,
+        componentName: note.componentName ?? component.componentName,
+        defaultCategory: component.category,
+        category: component.category,
+        file: note.path,
+        line: note.line,
+        column: note.column,
+        message: note.message,
+        snippet: note.snippet,
+        fingerprintText: note.fingerprintText
+    });
+}
+
+/** The files the rules read, and those that cannot be scanned with the reason. */
+function partition(
+    files: SourceFile[],
+    config: ScanConfig,
+    preSkipped: Skipped
+): { scannable: SourceFile[]; skipped: Skipped } {
+    const excluded = excludedBy(config.exclude);
     const skipped = [...preSkipped];
     const scannable: SourceFile[] = [];
     for (const file of files) {
-        if (excludes.some((re) => re.test(file.path))) {
+        if (excluded(file.path)) {
             continue;
         }
         if (isSeedCandidate(file)) {
@@ -220,159 +243,125 @@ function scanInternal(
             scannable.push(file);
         }
     }
-    for (const entry of skipped) {
-        const component = componentOfPath(entry.path);
-        collector.add(RULES_BY_ID.get('skipped-file')!, severityOverrides, {
-            ...component,
-            defaultCategory: component.category,
-            category: component.category,
-            file: entry.path,
-            line: 1,
-            column: 1,
-            message: `Not scanned: ${entry.reason}.`,
-            snippet: '',
-            fingerprintText: entry.reason
-        });
-    }
+    return { scannable, skipped };
+}
 
-    // Metadata and seed data first: the Apex rules need the PHI classification.
-    const metadataFiles = scannable.filter((f) => metadataKindOf(f.path) !== undefined);
-    const metadata = readMetadata(metadataFiles);
-    for (const problem of metadata.problems) {
-        const component = componentOfPath(problem.file);
-        collector.add(RULES_BY_ID.get('parse-error')!, severityOverrides, {
-            ...component,
-            defaultCategory: component.category,
-            category: component.category,
-            file: problem.file,
-            line: problem.line,
-            column: problem.column,
-            message: `Could not parse: ${problem.message}. The file was not scanned.`,
-            snippet: '',
-            fingerprintText: problem.message
-        });
-    }
-
-    // Apex: parse each file once.
-    const apexSources = scannable.filter((f) => apexKindOf(f.path) !== undefined);
+/** Parses each Apex file once; a file that does not parse becomes a parse-error finding. */
+function parseApexSources(
+    apexSources: SourceFile[],
+    report: (note: FileNote) => void,
+    onProgress: ScanOptions['onProgress']
+): { apexFiles: ApexFile[]; parseMs: number; apexLines: number } {
     const apexFiles: ApexFile[] = [];
     let parseMs = 0;
     let apexLines = 0;
-    let llFallbacks = 0;
-    let fastParsed = 0;
     apexSources.forEach((file, index) => {
         const parseStart = performance.now();
         const lines = countLines(file.content);
         apexLines += lines;
-        const result = buildTree(file.path, file.content, lines, options.forceLL === true);
+        const result = buildTree(file.path, file.content, lines);
         parseMs += performance.now() - parseStart;
-        if (result.fallback) {
-            llFallbacks += 1;
-        }
-        if (result.fast) {
-            fastParsed += 1;
-        }
-        if (result.errors.length > 0 || !result.file) {
-            const first = result.errors[0] ?? { line: 1, column: 1, message: 'no class, trigger or script found' };
-            const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
-            const component = componentOfPath(file.path);
-            collector.add(RULES_BY_ID.get('parse-error')!, severityOverrides, {
-                ...component,
-                defaultCategory: component.category,
-                category: component.category,
-                file: file.path,
-                line: first.line,
-                column: first.column,
-                message: first.message.startsWith('too deeply nested')
-                    ? `Not analysed: the code is ${first.message}.`
-                    : `Syntax error: ${first.message}${more}. The file was not scanned.`,
-                snippet: (file.content.split('\n')[first.line - 1] ?? '').trim().slice(0, 240),
-                fingerprintText: first.message
+        if (result.problem) {
+            const problem = result.problem;
+            report({
+                path: file.path,
+                line: problem.line,
+                column: problem.column,
+                message: problem.tooDeep
+                    ? `Not analysed: the ${problem.message}. The file was not scanned.`
+                    : `Syntax error: ${problem.message}. The file was not scanned.`,
+                snippet: (file.content.split('\n')[problem.line - 1] ?? '').trim().slice(0, 240),
+                fingerprintText: problem.message
             });
         } else {
             apexFiles.push(result.file);
         }
-        options.onProgress?.(index + 1, apexSources.length);
+        onProgress?.(index + 1, apexSources.length);
     });
+    return { apexFiles, parseMs, apexLines };
+}
 
-    const rulesStart = performance.now();
-    const project: ProjectContext = {
-        config,
-        classification: buildClassification(config, metadata),
-        llm: buildLlmRegistry(config, metadata),
-        metadata,
-        apexFiles,
-        ...buildClassIndex(apexFiles),
-        gateClasses: new Set(config.gate.classes.map((c) => c.toLowerCase())),
-        sanitizers: config.gate.sanitizers
-    };
-
-    const memo = new Map<string, unknown>();
-    for (const rule of ALL_RULES) {
-        if (!selected.has(rule.id)) {
-            continue;
-        }
-        const ctx: RuleContext = {
-            project,
-            memo<T>(key: string, compute: () => T): T {
-                if (!memo.has(key)) {
-                    memo.set(key, compute());
-                }
-                return memo.get(key) as T;
-            },
-            reportApex(report: ApexReport) {
-                const file = report.file;
-                const source = file.source.slice(report.span.start, report.span.end);
-                const firstLine = source.split('\n')[0];
-                collector.add(rule, severityOverrides, {
-                    componentType: file.componentType,
-                    componentName: file.componentName,
-                    defaultCategory: file.componentType === 'ApexTrigger' ? 'ApexTrigger' : 'ApexClass',
-                    category: report.category,
-                    severity: report.severity,
-                    file: file.path,
-                    line: report.span.line,
-                    column: report.span.column,
-                    endLine: report.span.endLine,
-                    message: report.message,
-                    snippet: displaySnippet(report.snippet ?? (source.length > 240 ? firstLine : source)),
-                    member: report.member === '' ? undefined : (report.member ?? report.unit?.member),
-                    fingerprintText: report.snippet ?? source.slice(0, 2000),
-                    discriminator: report.discriminator
-                });
-            },
-            reportFile(report: FileReport) {
-                collector.add(rule, severityOverrides, {
-                    componentType: report.componentType,
-                    componentName: report.componentName,
-                    defaultCategory: 'Metadata',
-                    category: report.category,
-                    severity: report.severity,
-                    file: report.file,
-                    line: report.line,
-                    column: report.column,
-                    message: report.message,
-                    snippet: displaySnippet(report.snippet),
-                    member: report.member,
-                    fingerprintText: report.snippet,
-                    discriminator: report.discriminator
-                });
+/** What a rule sees: the project, a memo shared by the rules, and where its findings go. */
+function ruleContext(
+    rule: RuleDefinition,
+    project: ProjectContext,
+    memo: Map<string, unknown>,
+    collector: FindingCollector,
+    severityOverrides: Record<string, Severity>
+): RuleContext {
+    return {
+        project,
+        memo<T>(key: string, compute: () => T): T {
+            if (!memo.has(key)) {
+                memo.set(key, compute());
             }
-        };
-        rule.run(ctx);
-    }
+            return memo.get(key) as T;
+        },
+        reportApex(report: ApexReport) {
+            const file = report.file;
+            const source = file.source.slice(report.span.start, report.span.end);
+            const firstLine = source.split('\n')[0];
+            collector.add(rule, severityOverrides, {
+                componentType: file.componentType,
+                componentName: file.componentName,
+                defaultCategory: file.componentType === 'ApexTrigger' ? 'ApexTrigger' : 'ApexClass',
+                category: report.category,
+                severity: report.severity,
+                file: file.path,
+                line: report.span.line,
+                column: report.span.column,
+                endLine: report.span.endLine,
+                message: report.message,
+                snippet: displaySnippet(report.snippet ?? (source.length > 240 ? firstLine : source)),
+                member: report.member === '' ? undefined : (report.member ?? report.unit?.member),
+                fingerprintText: report.snippet ?? source.slice(0, 2000),
+                discriminator: report.discriminator
+            });
+        },
+        reportFile(report: FileReport) {
+            collector.add(rule, severityOverrides, {
+                componentType: report.componentType,
+                componentName: report.componentName,
+                defaultCategory: 'Metadata',
+                category: report.category,
+                severity: report.severity,
+                file: report.file,
+                line: report.line,
+                column: report.column,
+                message: report.message,
+                snippet: displaySnippet(report.snippet),
+                member: report.member,
+                fingerprintText: report.snippet,
+                discriminator: report.discriminator
+            });
+        }
+    };
+}
 
-    // Fingerprints: identical keys (the same code twice in one member) are told apart by order.
+/** Fingerprints: identical keys (the same code twice in one member) are told apart by order. */
+function fingerprinted(collector: FindingCollector): Finding[] {
     const seen = new Map<string, number>();
     collector.pending.sort(compareFindings);
-    const all: Finding[] = collector.pending.map((pending) => {
+    return collector.pending.map((pending) => {
         const ordinal = seen.get(pending.key) ?? 0;
         seen.set(pending.key, ordinal + 1);
         const { key, ...finding } = pending;
         return { ...finding, fingerprint: sha256(ordinal === 0 ? key : `${key}\u0000#${ordinal}`) };
     });
+}
 
-    // Suppressions.
+/**
+ * Splits findings into reported and suppressed by the files' `warden:ignore` comments, and reports the
+ * comments that are malformed or suppress nothing (of the rules that ran).
+ */
+function applySuppressions(
+    all: Finding[],
+    scannable: SourceFile[],
+    apexFiles: ApexFile[],
+    selected: Set<string>,
+    severityOverrides: Record<string, Severity>
+): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+    const knownRuleIds = new Set([...ALL_RULES.map((r) => r.id), ...ENGINE_RULE_IDS]);
     const suppressionsByFile = new Map<string, ParsedSuppression[]>();
     for (const file of scannable) {
         const parsed = parseSuppressions(file.content, knownRuleIds);
@@ -397,35 +386,25 @@ function scanInternal(
     }
     const diagnostics = new FindingCollector();
     for (const [path, list] of suppressionsByFile) {
-        const component = componentOfPath(path);
-        const apex = apexFiles.find((f) => f.path === path);
-        const componentName = apex ? apex.componentName : component.componentName;
+        const componentName = apexFiles.find((f) => f.path === path)?.componentName;
         for (const suppression of list) {
+            const note = {
+                path,
+                componentName,
+                line: suppression.line,
+                column: suppression.column,
+                snippet: suppression.text,
+                fingerprintText: suppression.text
+            };
             if (suppression.problem) {
-                diagnostics.add(RULES_BY_ID.get('invalid-suppression')!, severityOverrides, {
-                    ...component,
-                    componentName,
-                    defaultCategory: component.category,
-                    category: component.category,
-                    file: path,
-                    line: suppression.line,
-                    column: suppression.column,
-                    message: `This warden:ignore comment ${suppression.problem}; it suppresses nothing.`,
-                    snippet: suppression.text,
-                    fingerprintText: suppression.text
+                addFileNote(diagnostics, 'invalid-suppression', severityOverrides, {
+                    ...note,
+                    message: `This warden:ignore comment ${suppression.problem}; it suppresses nothing.`
                 });
             } else if (!used.has(suppression) && suppression.rules.every((r) => selected.has(r))) {
-                diagnostics.add(RULES_BY_ID.get('unused-suppression')!, severityOverrides, {
-                    ...component,
-                    componentName,
-                    defaultCategory: component.category,
-                    category: component.category,
-                    file: path,
-                    line: suppression.line,
-                    column: suppression.column,
-                    message: `This warden:ignore comment suppresses no finding of ${suppression.rules.join(', ')} on this line or the next; remove it.`,
-                    snippet: suppression.text,
-                    fingerprintText: suppression.text
+                addFileNote(diagnostics, 'unused-suppression', severityOverrides, {
+                    ...note,
+                    message: `This warden:ignore comment suppresses no finding of ${suppression.rules.join(', ')} on this line or the next; remove it.`
                 });
             }
         }
@@ -434,10 +413,73 @@ function scanInternal(
         const { key, ...finding } = pending;
         findings.push({ ...finding, fingerprint: sha256(`${key}\u0000${finding.line}`) });
     }
-    findings.sort(compareFindings);
-    suppressed.sort(compareFindings);
+    return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
+}
 
-    const rulesMs = performance.now() - rulesStart;
+function scanInternal(files: SourceFile[], options: ScanOptions, preSkipped: Skipped): ScanResult {
+    const started = performance.now();
+    const config = options.config ?? defaultConfig();
+    const collector = new FindingCollector();
+    const severityOverrides = config.rules.severity;
+    const selected = new Set(options.rules ?? ALL_RULES.map((r) => r.id));
+    for (const disabled of config.rules.disabled) {
+        selected.delete(disabled);
+    }
+    const note = (ruleId: string) => (fields: FileNote) => addFileNote(collector, ruleId, severityOverrides, fields);
+
+    const { scannable, skipped } = partition(files, config, preSkipped);
+    for (const entry of skipped) {
+        const message = `Not scanned: ${entry.reason}.`;
+        note('skipped-file')({
+            path: entry.path,
+            line: 1,
+            column: 1,
+            message,
+            snippet: '',
+            fingerprintText: entry.reason
+        });
+    }
+
+    // Metadata and seed data first: the Apex rules need the PHI classification.
+    const metadata = readMetadata(scannable.filter((f) => metadataKindOf(f.path) !== undefined));
+    for (const problem of metadata.problems) {
+        note('parse-error')({
+            path: problem.file,
+            line: problem.line,
+            column: problem.column,
+            message: `Could not parse: ${problem.message}. The file was not scanned.`,
+            snippet: '',
+            fingerprintText: problem.message
+        });
+    }
+
+    const apexSources = scannable.filter((f) => apexKindOf(f.path) !== undefined);
+    const parsed = parseApexSources(apexSources, note('parse-error'), options.onProgress);
+
+    const rulesStart = performance.now();
+    const project: ProjectContext = {
+        config,
+        classification: buildClassification(config, metadata),
+        llm: buildLlmRegistry(config, metadata),
+        metadata,
+        apexFiles: parsed.apexFiles,
+        ...buildClassIndex(parsed.apexFiles),
+        gateClasses: new Set(config.gate.classes.map((c) => c.toLowerCase())),
+        sanitizers: config.gate.sanitizers
+    };
+    const memo = new Map<string, unknown>();
+    for (const rule of ALL_RULES) {
+        if (selected.has(rule.id)) {
+            rule.run(ruleContext(rule, project, memo, collector, severityOverrides));
+        }
+    }
+    const { findings, suppressed } = applySuppressions(
+        fingerprinted(collector),
+        scannable,
+        parsed.apexFiles,
+        selected,
+        severityOverrides
+    );
     return {
         findings,
         suppressed,
@@ -445,12 +487,10 @@ function scanInternal(
             files: scannable.length + skipped.length,
             apexFiles: apexSources.length,
             metadataFiles: metadata.filesRead,
-            apexLines,
-            parseMs: Math.round(parseMs),
-            rulesMs: Math.round(rulesMs),
-            durationMs: Math.round(performance.now() - started),
-            llFallbacks,
-            fastParsed
+            apexLines: parsed.apexLines,
+            parseMs: Math.round(parsed.parseMs),
+            rulesMs: Math.round(performance.now() - rulesStart),
+            durationMs: Math.round(performance.now() - started)
         }
     };
 }
@@ -523,22 +563,31 @@ export function projectScanFiles(root: string, config: ScanConfig): string[] {
  * Scans a local SFDX project (or any folder, or one file). Reads warden.config.json at the root
  * unless a config is given. Throws ScanInputError for a path that does not exist.
  */
-export function scanProject(path: string, options: ProjectScanOptions = {}): ScanResult {
+/** The files a scan of `path` (a project folder or one file) reads, after the configuration's excludes. */
+export function filesToScan(path: string, config: ScanConfig): { root: string; files: string[] } {
     if (!existsSync(path)) {
         throw new ScanInputError(`${path} does not exist`);
     }
     const isFile = statSync(path).isFile();
     const root = isFile ? join(path, '..') : path;
-    const config = options.config ?? loadConfig(root, options.configFile).config;
-    const absolute = isFile ? [path] : projectScanFiles(root, config);
-    const excludes = config.exclude.map(globToRegExp);
+    const excluded = excludedBy(config.exclude);
+    const files = (isFile ? [path] : projectScanFiles(root, config)).filter(
+        (file) => !excluded(displayPath(root, file))
+    );
+    return { root, files };
+}
+
+export function scanProject(path: string, options: ProjectScanOptions = {}): ScanResult {
+    if (!existsSync(path)) {
+        throw new ScanInputError(`${path} does not exist`);
+    }
+    const configRoot = statSync(path).isFile() ? join(path, '..') : path;
+    const config = options.config ?? loadConfig(configRoot, options.configFile).config;
+    const { root, files } = filesToScan(path, config);
     const sources: SourceFile[] = [];
     const skipped: Array<{ path: string; reason: string }> = [];
-    for (const file of absolute) {
+    for (const file of files) {
         const display = displayPath(root, file);
-        if (excludes.some((re) => re.test(display))) {
-            continue;
-        }
         const seed = metadataKindOf(display) === 'seed';
         if (!seed && !isRelevant(display)) {
             continue;

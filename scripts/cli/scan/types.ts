@@ -72,10 +72,6 @@ export type ScanStats = {
     /** Milliseconds spent in rules (metadata reading included). */
     rulesMs: number;
     durationMs: number;
-    /** Files the parser had to re-parse in full LL mode after the fast SLL pass failed. */
-    llFallbacks: number;
-    /** Apex files parsed by the hand-written fast path; the rest went to apex-parser. */
-    fastParsed: number;
 };
 
 export type ScanResult = {

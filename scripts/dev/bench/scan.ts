@@ -1,22 +1,31 @@
 /**
  * `npm run bench:scan`: the scanner benchmark (a measurement, not a test). Generates a synthetic
- * corpus of at least 100k lines of Apex deterministically into a temp folder, then measures:
+ * corpus of at least 100k lines of Apex deterministically into a temp folder, then measures, in three
+ * rounds of one run of each (so that a slow minute of the shared machine lands on all of them):
  *  - whole-process time and peak RSS of `warden scan` over the corpus, run as a user runs it;
- *  - the same scan with the fast parser off (WARDEN_FAST_PARSE=0, apex-parser for every file), and
- *    whether its findings and fingerprints are identical (the bench fails if not);
- *  - the same for PMD through Salesforce Code Analyzer's PMD engine with the equivalent Apex
- *    security and performance rules, on the same files, in its own process;
- * in three rounds of one Warden run then one PMD run, and prints the median of each and the median
- * of the rounds' ratios; last, once nothing else is timed, warm throughput: lines of Apex per
- * CPU-second of the engine in this process, after one warm-up pass, best of three (one core: the
- * engine is single-threaded). Options: --lines N (default 100000), --skip-pmd, --keep (keep the corpus).
+ *  - the same scan kept in one process (node --v8-pool-size=4: Node's own default, given explicitly, so
+ *    the scan command does not relaunch itself; scan/relaunch.ts), to show what the relaunch gains;
+ *  - the scan command built into two bundles alike, one with the scanner's parser and one with its
+ *    oracle, apex-parser, in its place (scan-runner.ts): what the hand-written parser gains, and proof
+ *    that it changes no finding or fingerprint (the bench fails if it does);
+ *  - PMD through Salesforce Code Analyzer's PMD engine with the equivalent Apex security and
+ *    performance rules, on the same files, in its own process;
+ * and prints the median of each and the median of the rounds' ratios. Last, once nothing else is
+ * timed: warm throughput (lines of Apex per CPU-second of the engine in this process, after one
+ * warm-up pass, best of three; one core: the engine is single-threaded), and the two parsers' trees
+ * compared on every file of the corpus. Options: --lines N (default 100000), --skip-pmd, --keep.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { apexUnitKind } from '../../cli/lib/apex-kind';
+import { parseApex } from '../../cli/scan/apex/parser';
 import { positiveInteger, readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { scanSources } from '../../cli/scan/engine';
+import { RELAUNCH_OPTIONS } from '../../cli/scan/relaunch';
+import { parserDisagreement } from '../apex-oracle/oracle';
 import { generateCorpus, writeCorpus } from './corpus';
 
 export const PMD_RULES = [
@@ -109,7 +118,7 @@ const fs = require('fs');
 
 type PmdSummary = { rules: number; violations: number; counts: Record<string, number> };
 
-/** Rounds of one Warden run and one PMD run. */
+/** Rounds of one run of each. */
 const ROUNDS = 3;
 
 function mb(value: number | null): string {
@@ -133,18 +142,158 @@ function warmThroughput(corpus: ReturnType<typeof generateCorpus>): void {
     scanSources(corpus.files);
     let best = Infinity;
     let findings = 0;
-    let fastParsed = 0;
     for (let run = 0; run < 3; run += 1) {
         const before = process.cpuUsage();
         const result = scanSources(corpus.files);
         const used = process.cpuUsage(before);
         best = Math.min(best, (used.user + used.system) / 1000);
         findings = result.findings.length;
-        fastParsed = result.stats.fastParsed;
     }
     const warmRate = corpus.apexLines / (best / 1000);
     process.stdout.write(
-        `Warden warm: ${Math.round(warmRate).toLocaleString('en-US')} lines/s per CPU-second (best of 3 passes: ${fmt(best)} CPU), ${findings} findings; ${fastParsed} of ${corpus.apexFiles} files parsed by the fast path, the rest by apex-parser\n`
+        `Warden warm: ${Math.round(warmRate).toLocaleString('en-US')} lines/s per CPU-second (best of 3 passes: ${fmt(best)} CPU), ${findings} findings\n`
+    );
+}
+
+/** The scanner's parser and apex-parser on every Apex file of the corpus: files with the same tree. */
+function compareTrees(corpus: ReturnType<typeof generateCorpus>): number {
+    const apex = corpus.files.filter((file) => apexUnitKind(file.path));
+    const differing = apex.filter((file) => {
+        const kind = apexUnitKind(file.path)!;
+        return parserDisagreement(file.content, kind, parseApex(file.content, kind)) !== null;
+    });
+    process.stdout.write(
+        `Parsers: ${apex.length - differing.length} of ${apex.length} files get the same tree from the scanner's parser and from apex-parser${differing.length ? `; different: ${differing.map((f) => f.path).join(', ')}` : ''}\n`
+    );
+    return differing.length;
+}
+
+/**
+ * The scan command bundled as `warden scan` runs it, with the scanner's parser or, for `oracle`, with
+ * apex-parser in its place; npm packages resolve from the project.
+ */
+async function bundleScan(out: string, parser: 'scanner' | 'oracle'): Promise<void> {
+    const shim = join(ROOT, 'scripts', 'dev', 'apex-oracle', 'as-parser.ts');
+    const parserIndex = join(ROOT, 'scripts', 'cli', 'scan', 'apex', 'parser', 'index.ts');
+    await build({
+        entryPoints: [join(ROOT, 'scripts', 'dev', 'bench', 'scan-runner.ts')],
+        outfile: out,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: `node${process.versions.node.split('.')[0]}`,
+        packages: 'external',
+        logLevel: 'silent',
+        banner: {
+            js: `var require = require('node:module').createRequire(${JSON.stringify(join(ROOT, 'package.json'))});`
+        },
+        plugins: [
+            {
+                name: 'oracle-parser',
+                setup(pluginBuild) {
+                    pluginBuild.onResolve({ filter: /\/parser$/ }, (args) => {
+                        const target = join(args.resolveDir, args.path, 'index.ts');
+                        return parser === 'oracle' && relative(target, parserIndex) === '' ? { path: shim } : undefined;
+                    });
+                    // Code that reads files beside itself keeps working from the bundle's folder.
+                    pluginBuild.onLoad({ filter: /\.ts$/ }, (args) => ({
+                        contents: readFileSync(args.path, 'utf8')
+                            .replace(/\b__dirname\b/g, JSON.stringify(dirname(args.path)))
+                            .replace(/\b__filename\b/g, JSON.stringify(args.path)),
+                        loader: 'ts'
+                    }));
+                }
+            }
+        ]
+    });
+}
+
+type Round = { warden: Measured; single: Measured; scanner: Measured; oracle: Measured; pmd: Measured | null };
+
+const median = <T>(items: T[], key: (item: T) => number): T =>
+    [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
+const middle = (values: number[]): number => median(values, (v) => v);
+
+/** One round: each run once, back to back. */
+async function round(dir: string, runner: string, skipPmd: boolean): Promise<Round | string> {
+    const scanArgs = (output: string): string[] => [dir, '--format', 'json', '--output', join(dir, output)];
+    const warden = await measure(
+        process.execPath,
+        [join(ROOT, 'scripts', 'cli', 'warden.js'), 'scan', ...scanArgs('warden.json')],
+        ROOT
+    );
+    if (warden.code !== 0 && warden.code !== 1) {
+        return warden.stderr;
+    }
+    const single = await measure(
+        process.execPath,
+        ['--v8-pool-size=4', join(ROOT, 'scripts', 'cli', 'warden.js'), 'scan', ...scanArgs('warden-single.json')],
+        ROOT
+    );
+    // The two bundles run as the relaunched scan does: with the relaunch options from the start.
+    const bundled = (bundle: string, output: string): Promise<Measured> =>
+        measure(process.execPath, [...RELAUNCH_OPTIONS, join(dir, bundle), ...scanArgs(output)], ROOT);
+    const scanner = await bundled('scan-scanner.cjs', 'scanner.json');
+    const oracle = await bundled('scan-oracle.cjs', 'oracle.json');
+    let pmd: Measured | null = null;
+    if (!skipPmd) {
+        const work = mkdtempSync(join(tmpdir(), 'warden-bench-pmd-'));
+        pmd = await measure(process.execPath, [runner, dir, work], ROOT);
+        rmSync(work, { recursive: true, force: true });
+        if (pmd.code !== 0) {
+            return `PMD run failed:\n${pmd.stderr.slice(-2000)}`;
+        }
+    }
+    return { warden, single, scanner, oracle, pmd };
+}
+
+/** The findings of the four Warden reports must be the same, fingerprints included. */
+function sameFindings(dir: string): boolean {
+    const findingsOf = (file: string): string =>
+        JSON.stringify((JSON.parse(readFileSync(join(dir, file), 'utf8')) as { findings: unknown }).findings);
+    const reference = findingsOf('warden.json');
+    return ['warden-single.json', 'scanner.json', 'oracle.json'].every((file) => findingsOf(file) === reference);
+}
+
+function report(rounds: Round[], pmdSummary: PmdSummary | null, loadBefore: string): void {
+    const each = (pick: (r: Round) => Measured): string => rounds.map((r) => fmt(pick(r).wallMs)).join(', ');
+    const ratio = (over: (r: Round) => Measured, under: (r: Round) => Measured): number =>
+        middle(rounds.map((r) => over(r).wallMs / under(r).wallMs));
+    const warden = median(rounds, (r) => r.warden.wallMs).warden;
+    const single = median(rounds, (r) => r.single.wallMs).single;
+    const scanner = median(rounds, (r) => r.scanner.wallMs).scanner;
+    const oracle = median(rounds, (r) => r.oracle.wallMs).oracle;
+    const out = (line: string): void => {
+        process.stdout.write(`${line}\n`);
+    };
+    out(
+        `Warden whole process (median of ${ROUNDS} runs: ${each((r) => r.warden)}): ${fmt(warden.wallMs)} wall, ${fmt(warden.cpuMs)} CPU, peak RSS ${mb(warden.maxRssMb)}`
+    );
+    out(
+        `Warden in one process, not relaunched (${each((r) => r.single)}): ${fmt(single.wallMs)} wall, ${fmt(single.cpuMs)} CPU, peak RSS ${mb(single.maxRssMb)}; the relaunch is ${ratio(
+            (r) => r.single,
+            (r) => r.warden
+        ).toFixed(2)}x faster (median of the rounds' ratios)`
+    );
+    out(
+        `The scan command bundled alike, with the scanner's parser (${each((r) => r.scanner)}): ${fmt(scanner.wallMs)} wall, ${fmt(scanner.cpuMs)} CPU; with apex-parser, its oracle (${each((r) => r.oracle)}): ${fmt(oracle.wallMs)} wall, ${fmt(oracle.cpuMs)} CPU; the scanner's parser is ${ratio(
+            (r) => r.oracle,
+            (r) => r.scanner
+        ).toFixed(2)}x faster; findings and fingerprints identical`
+    );
+    if (!pmdSummary) {
+        return;
+    }
+    const pmd = median(rounds, (r) => r.pmd?.wallMs ?? 0).pmd as Measured;
+    out(
+        `PMD (${pmdSummary.rules} rules: ${PMD_RULES.join(', ')}) (median of ${ROUNDS} runs: ${each((r) => r.pmd as Measured)}): ${fmt(pmd.wallMs)} wall, ${fmt(pmd.cpuMs)} CPU, peak RSS ${mb(pmd.maxRssMb)}, ${pmdSummary.violations} violations ${JSON.stringify(pmdSummary.counts)}`
+    );
+    const ratios = rounds.map((r) => (r.pmd as Measured).wallMs / r.warden.wallMs);
+    const cpuRatios = rounds
+        .filter((r) => r.pmd?.cpuMs != null && r.warden.cpuMs != null)
+        .map((r) => (r.pmd?.cpuMs as number) / (r.warden.cpuMs as number));
+    out(
+        `Ratio PMD / Warden, round by round: ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} wall; median ${middle(ratios).toFixed(2)}x wall${cpuRatios.length ? `, ${middle(cpuRatios).toFixed(2)}x CPU` : ''} (target: 5x wall; load average before ${loadBefore}, after ${loadAverage()})`
     );
 }
 
@@ -174,84 +323,44 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(
             `Corpus: ${corpus.apexFiles} Apex files, ${corpus.apexLines.toLocaleString('en-US')} lines, in ${dir}\n`
         );
-
-        // Whole process, as a user runs it.
-        const wardenArgs = [
-            join(ROOT, 'scripts', 'cli', 'warden.js'),
-            'scan',
-            dir,
-            '--format',
-            'json',
-            '--output',
-            join(dir, 'warden.json')
-        ];
-        await measure(process.execPath, wardenArgs, ROOT); // warm-up: file cache and the compiled CLI (npm run build:cli)
-
-        // The same scan with the fast path off (apex-parser for every file): its time, and proof
-        // that the fast path changes nothing in the report.
-        const slowArgs = [...wardenArgs.slice(0, -1), join(dir, 'warden-apex-parser.json')];
-        const slow = await measure(process.execPath, slowArgs, ROOT, { ...process.env, WARDEN_FAST_PARSE: '0' });
-        const findingsOf = (file: string): string =>
-            JSON.stringify((JSON.parse(readFileSync(file, 'utf8')) as { findings: unknown }).findings);
-        const identical = findingsOf(join(dir, 'warden.json')) === findingsOf(join(dir, 'warden-apex-parser.json'));
-        if (!identical) {
-            process.stdout.write('The findings of the fast path and of apex-parser are DIFFERENT.\n');
-            return 1;
-        }
-
-        // Rounds of one Warden run and one PMD run, back to back, so both meet the same machine: these
-        // machines are shared, and a slow minute would otherwise land on one side only. The ratio of each
-        // round is computed, and the median round reported.
+        await bundleScan(join(dir, 'scan-scanner.cjs'), 'scanner');
+        await bundleScan(join(dir, 'scan-oracle.cjs'), 'oracle');
+        // Warm-up before anything is timed: the file cache, and the compiled CLI (built first by npm run build:cli).
+        await measure(
+            process.execPath,
+            [
+                join(ROOT, 'scripts', 'cli', 'warden.js'),
+                'scan',
+                dir,
+                '--format',
+                'json',
+                '--output',
+                join(dir, 'warm.json')
+            ],
+            ROOT
+        );
         const runner = join(dir, 'pmd-runner.cjs');
         writeFileSync(runner, PMD_RUNNER);
-        const rounds: Array<{ warden: Measured; pmd: Measured | null }> = [];
+        const rounds: Round[] = [];
         let pmdSummary: PmdSummary | null = null;
-        for (let round = 0; round < ROUNDS; round += 1) {
-            const warden = await measure(process.execPath, wardenArgs, ROOT);
-            if (warden.code !== 0 && warden.code !== 1) {
-                process.stderr.write(warden.stderr);
+        for (let index = 0; index < ROUNDS; index += 1) {
+            const result = await round(dir, runner, skipPmd);
+            if (typeof result === 'string') {
+                process.stderr.write(`${result}\n`);
                 return 2;
             }
-            let pmd: Measured | null = null;
-            if (!skipPmd) {
-                const work = mkdtempSync(join(tmpdir(), 'warden-bench-pmd-'));
-                pmd = await measure(process.execPath, [runner, dir, work], ROOT);
-                rmSync(work, { recursive: true, force: true });
-                if (pmd.code !== 0) {
-                    process.stderr.write(`PMD run failed:\n${pmd.stderr.slice(-2000)}\n`);
-                    return 2;
-                }
-                pmdSummary = JSON.parse(pmd.stdout.trim().split('\n').pop() ?? '{}') as PmdSummary;
+            if (result.pmd) {
+                pmdSummary = JSON.parse(result.pmd.stdout.trim().split('\n').pop() ?? '{}') as PmdSummary;
             }
-            rounds.push({ warden, pmd });
+            rounds.push(result);
+            if (index === 0 && !sameFindings(dir)) {
+                process.stdout.write('The findings of the scanner and of its oracle are DIFFERENT.\n');
+                return 1;
+            }
         }
-        const median = <T>(items: T[], key: (item: T) => number): T =>
-            [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
-        const warden = median(rounds, (r) => r.warden.wallMs).warden;
-        process.stdout.write(
-            `Warden whole process (median of ${ROUNDS} runs: ${rounds.map((r) => fmt(r.warden.wallMs)).join(', ')}): ${fmt(warden.wallMs)} wall, ${fmt(warden.cpuMs)} CPU, peak RSS ${mb(warden.maxRssMb)}\n`
-        );
-        process.stdout.write(
-            `Warden with apex-parser for every file (WARDEN_FAST_PARSE=0): ${fmt(slow.wallMs)} wall, ${fmt(slow.cpuMs)} CPU; the fast path is ${(slow.wallMs / warden.wallMs).toFixed(2)}x faster; findings and fingerprints identical\n`
-        );
-        if (skipPmd || !pmdSummary) {
-            warmThroughput(corpus);
-            return 0;
-        }
-        const pmd = median(rounds, (r) => r.pmd?.wallMs ?? 0).pmd as Measured;
-        process.stdout.write(
-            `PMD (${pmdSummary.rules} rules: ${PMD_RULES.join(', ')}) (median of ${ROUNDS} runs: ${rounds.map((r) => fmt(r.pmd?.wallMs ?? null)).join(', ')}): ${fmt(pmd.wallMs)} wall, ${fmt(pmd.cpuMs)} CPU, peak RSS ${mb(pmd.maxRssMb)}, ${pmdSummary.violations} violations ${JSON.stringify(pmdSummary.counts)}\n`
-        );
-        const ratios = rounds.map((r) => (r.pmd as Measured).wallMs / r.warden.wallMs);
-        const cpuRatios = rounds
-            .filter((r) => r.pmd?.cpuMs != null && r.warden.cpuMs != null)
-            .map((r) => (r.pmd?.cpuMs as number) / (r.warden.cpuMs as number));
-        const middle = (values: number[]): number => median(values, (v) => v);
-        process.stdout.write(
-            `Ratio PMD / Warden, round by round: ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} wall; median ${middle(ratios).toFixed(2)}x wall${cpuRatios.length ? `, ${middle(cpuRatios).toFixed(2)}x CPU` : ''} (target: 5x wall; load average before ${loadBefore}, after ${loadAverage()})\n`
-        );
+        report(rounds, pmdSummary, loadBefore);
         warmThroughput(corpus);
-        return 0;
+        return compareTrees(corpus) === 0 ? 0 : 1;
     } finally {
         if (!keep) {
             rmSync(dir, { recursive: true, force: true });

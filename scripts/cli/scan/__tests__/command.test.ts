@@ -85,11 +85,13 @@ describe('warden scan', () => {
 
     it('exits 2 on usage and I/O errors, with a clear message', async () => {
         const cases: Array<[string[], string]> = [
-            [['--format', 'xml'], '--format must be table, json or sarif'],
+            [['--format', 'xml'], 'warden scan: --format takes one of table, json, sarif (got "xml")'],
             [['--fail-on', 'urgent'], '--fail-on must be'],
             [['--rules', 'no-such-rule'], 'unknown rule "no-such-rule"'],
             [['--bogus'], 'unknown option --bogus'],
-            [['a', 'b'], 'only one path'],
+            [['a', 'b'], 'too many arguments (from "b"); expected [path]'],
+            [['-o'], '--target-org needs a value'],
+            [['--api-version', '62'], 'expected a version like 62.0'],
             [['--output'], '--output needs a value'],
             [[join(root, 'missing')], 'does not exist'],
             [[root, '--baseline', 'nope.json'], 'cannot read baseline'],

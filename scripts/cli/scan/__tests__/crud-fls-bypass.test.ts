@@ -89,7 +89,9 @@ describe('crud-fls-bypass', () => {
         );
         expect(lines({ Subject: source }, RULE)).toEqual([4]);
     });
+});
 
+describe('crud-fls-bypass guards', () => {
     it('accepts dominating describe checks in the shapes real code uses', () => {
         const source = method(
             [

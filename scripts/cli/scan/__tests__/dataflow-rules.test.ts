@@ -101,7 +101,9 @@ describe('phi-callout', () => {
         expect(found.map((f) => f.line)).toEqual([10]);
         expect(found[0].message).toContain('Sync.send(Contact) at line 3');
     });
+});
 
+describe('phi-callout sources and sanitisers', () => {
     it('covers setEndpoint and setHeader, and uses field classification metadata', () => {
         const source = cls(
             [

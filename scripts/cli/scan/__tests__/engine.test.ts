@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyBaseline, parseBaseline } from '../baseline';
-import { ConfigError, resolveConfig } from '../config';
+import { ConfigError, excludedBy, resolveConfig } from '../config';
 import { scanProject, ScanInputError } from '../engine';
 import { scanFiles } from './scan-helpers';
 
@@ -145,6 +145,27 @@ describe('configuration', () => {
         expect(result.findings.map((f) => [f.ruleId, f.severity, f.componentName])).toEqual([
             ['phi-callout', 'low', 'Leaky']
         ]);
+    });
+});
+
+describe('exclude globs', () => {
+    it('match paths relative to the root as documented: *, **, ?, folders with what they hold, dot files', () => {
+        const excluded = excludedBy(['force-app/legacy/**', '**/*Mock.cls', 'scripts/apex', 'force-app/?/x.cls']);
+        const cases: Array<[string, boolean]> = [
+            ['force-app/legacy/classes/Old.cls', true],
+            ['force-app/legacy', true],
+            ['force-app/main/classes/ApiMock.cls', true],
+            ['ApiMock.cls', true],
+            ['force-app/main/classes/ApiMock.cls-meta.xml', false],
+            ['scripts/apex/run.apex', true],
+            ['scripts/apexes/run.apex', false],
+            ['force-app/a/x.cls', true],
+            ['force-app/ab/x.cls', false],
+            ['force-app/main/.hidden/ApiMock.cls', true],
+            ['force-app/main/classes/Api.cls', false]
+        ];
+        expect(cases.map(([path]) => [path, excluded(path)])).toEqual(cases);
+        expect(excludedBy([])('anything')).toBe(false);
     });
 });
 

@@ -100,16 +100,13 @@ describe('SARIF report', () => {
     });
 
     it('carries what GitHub code scanning needs: rule metadata, locations, fingerprints, severities', () => {
-        const sarif = buildSarif(report(true)) as {
-            runs: Array<{
-                tool: { driver: { rules: Array<Record<string, unknown>> } };
-                results: Array<Record<string, unknown>>;
-            }>;
-        };
+        const sarif = buildSarif(report(true));
         const run = sarif.runs[0];
-        const ruleIds = run.tool.driver.rules.map((r) => r.id);
+        const rules = run.tool.driver.rules ?? [];
+        const results = run.results ?? [];
+        const ruleIds = rules.map((r) => r.id);
         expect(ruleIds).toContain('phi-callout');
-        const rule = run.tool.driver.rules.find((r) => r.id === 'phi-callout')!;
+        const rule = rules.find((r) => r.id === 'phi-callout')!;
         expect(rule).toMatchObject({
             shortDescription: { text: expect.any(String) },
             fullDescription: { text: expect.any(String) },
@@ -120,27 +117,20 @@ describe('SARIF report', () => {
                 tags: expect.arrayContaining(['security', 'DataFlow'])
             }
         });
-        for (const result of run.results) {
+        for (const result of results) {
             expect(result.partialFingerprints).toEqual({
                 'wardenFingerprint/v1': expect.stringMatching(/^[0-9a-f]{64}$/)
             });
-            expect(ruleIds[result.ruleIndex as number]).toBe(result.ruleId);
+            expect(ruleIds[result.ruleIndex!]).toBe(result.ruleId);
             expect(['new', 'unchanged']).toContain(result.baselineState);
         }
-        const trigger = run.results.find((r) => r.ruleId === 'trigger-logic') as {
-            locations: Array<{
-                physicalLocation: {
-                    artifactLocation: { uri: string; uriBaseId: string };
-                    region: { startLine: number };
-                };
-            }>;
-        };
-        expect(trigger.locations[0].physicalLocation.artifactLocation).toEqual({
+        const trigger = results.find((r) => r.ruleId === 'trigger-logic')!;
+        expect(trigger.locations?.[0].physicalLocation?.artifactLocation).toEqual({
             uri: 'force-app/main/default/triggers/Case%20Trigger.trigger',
             uriBaseId: '%SRCROOT%'
         });
-        expect(trigger.locations[0].physicalLocation.region.startLine).toBe(2);
-        const suppressed = run.results.find((r) => r.ruleId === 'phi-debug-log') as { suppressions: unknown };
+        expect(trigger.locations?.[0].physicalLocation?.region?.startLine).toBe(2);
+        const suppressed = results.find((r) => r.ruleId === 'phi-debug-log')!;
         expect(suppressed.suppressions).toEqual([
             { kind: 'inSource', justification: 'the support team needs the date while the incident lasts' }
         ]);

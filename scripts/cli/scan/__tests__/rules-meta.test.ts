@@ -31,7 +31,7 @@ describe('the rule registry', () => {
             'trigger-loop-rules',
             'metadata-rules',
             'engine',
-            'parse'
+            'parser'
         ]
             .map((name) => readFileSync(join(__dirname, `${name}.test.ts`), 'utf8'))
             .join('\n');

@@ -259,193 +259,235 @@ export type GuardVisitor = {
     expression(expr: Expr, facts: Facts, parent: Expr | null, stmt: Stmt): void;
 };
 
-/** Walks a unit's body keeping the set of guard facts that dominate each statement and expression. */
+/**
+ * Walks a unit's statements and expressions in order, telling the visitor which access checks hold at
+ * each: the facts of enclosing conditions (`if (canRead) ...`, `a && b`, `x ? a : b`), of checks that
+ * end the method when they fail (`if (!canRead) return;`), of Boolean locals holding a check, and of
+ * guard helpers called as statements.
+ */
 export function walkWithGuards(unit: MethodUnit, visitor: GuardVisitor): void {
-    const bools: BoolFacts = new Map();
-    // Without a describe check or guard helper in the unit no fact can ever hold: skip the work.
-    const names = unitIndex(unit).callNames;
-    let hasChecks = false;
-    for (const name of names) {
-        const last = name.slice(name.lastIndexOf('.') + 1);
-        if (CHECK_METHODS[last] !== undefined || HELPER_GUARD.test(last)) {
-            hasChecks = true;
-            break;
-        }
-    }
-    const positiveFacts = hasChecks ? positiveFactsOf : (): string[] => [];
-    const negativeFacts = hasChecks ? negativeFactsOf : (): string[] => [];
-    const helperFacts = hasChecks ? helperFactsOf : (): string[] => [];
+    new GuardWalker(unit, visitor).run();
+}
 
-    const visitExpr = (expr: Expr, facts: Facts, parent: Expr | null, stmt: Stmt): void => {
-        visitor.expression(expr, facts, parent, stmt);
+class GuardWalker {
+    private readonly bools: BoolFacts = new Map();
+    private readonly positive: typeof positiveFactsOf;
+    private readonly negative: typeof negativeFactsOf;
+    private readonly helper: typeof helperFactsOf;
+
+    constructor(
+        private readonly unit: MethodUnit,
+        private readonly visitor: GuardVisitor
+    ) {
+        // Without a describe check or guard helper in the unit no fact can ever hold: skip the work.
+        let hasChecks = false;
+        for (const name of unitIndex(unit).callNames) {
+            const last = name.slice(name.lastIndexOf('.') + 1);
+            if (CHECK_METHODS[last] !== undefined || HELPER_GUARD.test(last)) {
+                hasChecks = true;
+                break;
+            }
+        }
+        this.positive = hasChecks ? positiveFactsOf : (): string[] => [];
+        this.negative = hasChecks ? negativeFactsOf : (): string[] => [];
+        this.helper = hasChecks ? helperFactsOf : (): string[] => [];
+    }
+
+    run(): void {
+        this.block(this.unit.body, new Set());
+    }
+
+    private whenTrue(facts: Facts, test: Expr): Facts {
+        return extend(facts, this.positive(this.unit, test, this.bools));
+    }
+
+    private whenFalse(facts: Facts, test: Expr): Facts {
+        return extend(facts, this.negative(this.unit, test, this.bools));
+    }
+
+    private expr(expr: Expr, facts: Facts, parent: Expr | null, stmt: Stmt): void {
+        this.visitor.expression(expr, facts, parent, stmt);
+        const visit = (child: Expr, childFacts: Facts = facts): void => this.expr(child, childFacts, expr, stmt);
         switch (expr.kind) {
             case 'conditional':
-                visitExpr(expr.test, facts, expr, stmt);
-                visitExpr(expr.whenTrue, extend(facts, positiveFacts(unit, expr.test, bools)), expr, stmt);
-                visitExpr(expr.whenFalse, extend(facts, negativeFacts(unit, expr.test, bools)), expr, stmt);
+                visit(expr.test);
+                visit(expr.whenTrue, this.whenTrue(facts, expr.test));
+                visit(expr.whenFalse, this.whenFalse(facts, expr.test));
                 return;
             case 'binary':
-                visitExpr(expr.left, facts, expr, stmt);
+                visit(expr.left);
                 if (expr.op === '&&') {
-                    visitExpr(expr.right, extend(facts, positiveFacts(unit, expr.left, bools)), expr, stmt);
+                    visit(expr.right, this.whenTrue(facts, expr.left));
                 } else if (expr.op === '||') {
-                    visitExpr(expr.right, extend(facts, negativeFacts(unit, expr.left, bools)), expr, stmt);
+                    visit(expr.right, this.whenFalse(facts, expr.left));
                 } else {
-                    visitExpr(expr.right, facts, expr, stmt);
+                    visit(expr.right);
                 }
-                return;
-            case 'field':
-                visitExpr(expr.target, facts, expr, stmt);
                 return;
             case 'call':
                 if (expr.target) {
-                    visitExpr(expr.target, facts, expr, stmt);
+                    visit(expr.target);
                 }
-                expr.args.forEach((a) => visitExpr(a, facts, expr, stmt));
+                expr.args.forEach((a) => visit(a));
                 return;
             case 'new':
-                expr.args.forEach((a) => visitExpr(a, facts, expr, stmt));
-                expr.elements.forEach((a) => visitExpr(a, facts, expr, stmt));
+                expr.args.forEach((a) => visit(a));
+                expr.elements.forEach((a) => visit(a));
                 expr.pairs.forEach(([k, v]) => {
-                    visitExpr(k, facts, expr, stmt);
-                    visitExpr(v, facts, expr, stmt);
+                    visit(k);
+                    visit(v);
                 });
                 return;
             case 'soql':
-                expr.query.binds.forEach((b) => visitExpr(b, facts, expr, stmt));
+                expr.query.binds.forEach((b) => visit(b));
                 return;
             case 'sosl':
-                expr.binds.forEach((b) => visitExpr(b, facts, expr, stmt));
+                expr.binds.forEach((b) => visit(b));
                 return;
             case 'assign':
-                visitExpr(expr.target, facts, expr, stmt);
-                visitExpr(expr.value, facts, expr, stmt);
-                return;
-            case 'unary':
-                visitExpr(expr.operand, facts, expr, stmt);
-                return;
-            case 'cast':
-                visitExpr(expr.expr, facts, expr, stmt);
+                visit(expr.target);
+                visit(expr.value);
                 return;
             case 'index':
-                visitExpr(expr.target, facts, expr, stmt);
-                visitExpr(expr.index, facts, expr, stmt);
+                visit(expr.target);
+                visit(expr.index);
                 return;
+            case 'field':
+                visit(expr.target);
+                return;
+            case 'unary':
+                visit(expr.operand);
+                return;
+            case 'cast':
             case 'instanceof':
-                visitExpr(expr.expr, facts, expr, stmt);
+                visit(expr.expr);
                 return;
             default:
                 return;
         }
-    };
+    }
 
-    const visitBlock = (body: Stmt[], entry: Facts): Facts => {
+    private block(body: Stmt[], entry: Facts): Facts {
         let facts = entry;
         for (const stmt of body) {
-            facts = visitStmt(stmt, facts);
+            facts = this.stmt(stmt, facts);
         }
         return facts;
-    };
+    }
 
     /** Visits a statement; returns the facts that hold after it completes normally. */
-    const visitStmt = (stmt: Stmt, facts: Facts): Facts => {
-        visitor.statement(stmt, facts);
+    private stmt(stmt: Stmt, facts: Facts): Facts {
+        this.visitor.statement(stmt, facts);
+        const visit = (expr: Expr): void => this.expr(expr, facts, null, stmt);
         switch (stmt.kind) {
             case 'block':
-                return visitBlock(stmt.body, facts);
+                return this.block(stmt.body, facts);
             case 'local':
-                for (const declarator of stmt.declarators) {
-                    if (declarator.init) {
-                        visitExpr(declarator.init, facts, null, stmt);
-                        if (/^boolean$/i.test(stmt.typeName)) {
-                            bools.set(declarator.name.toLowerCase(), {
-                                whenTrue: positiveFacts(unit, declarator.init, bools),
-                                whenFalse: negativeFacts(unit, declarator.init, bools)
-                            });
-                        }
-                    }
-                }
+                this.local(stmt, facts);
                 return facts;
             case 'expr':
-                visitExpr(stmt.expr, facts, null, stmt);
-                return extend(facts, helperFacts(unit, stmt));
-            case 'if': {
-                visitExpr(stmt.test, facts, null, stmt);
-                const whenTrue = positiveFacts(unit, stmt.test, bools);
-                const whenFalse = negativeFacts(unit, stmt.test, bools);
-                const afterThen = visitStmt(stmt.then, extend(facts, whenTrue));
-                const afterElse = stmt.otherwise ? visitStmt(stmt.otherwise, extend(facts, whenFalse)) : null;
-                const thenExits = alwaysExits(stmt.then);
-                const elseExits = stmt.otherwise ? alwaysExits(stmt.otherwise) : false;
-                if (thenExits && !elseExits) {
-                    return afterElse ?? extend(facts, whenFalse);
-                }
-                if (elseExits && !thenExits) {
-                    return afterThen;
-                }
-                return facts;
-            }
+                visit(stmt.expr);
+                return extend(facts, this.helper(this.unit, stmt));
+            case 'if':
+                return this.ifStmt(stmt, facts);
             case 'for':
-                if (Array.isArray(stmt.init)) {
-                    stmt.init.forEach((e) => visitExpr(e, facts, null, stmt));
-                } else if (stmt.init) {
-                    visitStmt(stmt.init, facts);
-                }
-                if (stmt.test) {
-                    visitExpr(stmt.test, facts, null, stmt);
-                }
-                stmt.update.forEach((e) => visitExpr(e, facts, null, stmt));
-                if (stmt.body) {
-                    visitStmt(stmt.body, stmt.test ? extend(facts, positiveFacts(unit, stmt.test, bools)) : facts);
-                }
-                return facts;
             case 'foreach':
-                visitExpr(stmt.iterable, facts, null, stmt);
-                if (stmt.body) {
-                    visitStmt(stmt.body, facts);
-                }
-                return facts;
             case 'while':
-                visitExpr(stmt.test, facts, null, stmt);
-                if (stmt.body) {
-                    visitStmt(stmt.body, extend(facts, positiveFacts(unit, stmt.test, bools)));
-                }
-                return facts;
             case 'dowhile':
-                visitStmt(stmt.body, facts);
-                visitExpr(stmt.test, facts, null, stmt);
+                this.loop(stmt, facts);
                 return facts;
             case 'try':
-                visitStmt(stmt.body, facts);
-                stmt.catches.forEach((clause) => visitStmt(clause.body, facts));
+                this.stmt(stmt.body, facts);
+                stmt.catches.forEach((clause) => this.stmt(clause.body, facts));
                 if (stmt.finallyBlock) {
-                    visitStmt(stmt.finallyBlock, facts);
+                    this.stmt(stmt.finallyBlock, facts);
                 }
                 return facts;
             case 'return':
             case 'throw':
                 if (stmt.expr) {
-                    visitExpr(stmt.expr, facts, null, stmt);
+                    visit(stmt.expr);
                 }
                 return facts;
             case 'dml':
-                visitExpr(stmt.expr, facts, null, stmt);
+                visit(stmt.expr);
                 if (stmt.second) {
-                    visitExpr(stmt.second, facts, null, stmt);
+                    visit(stmt.second);
                 }
                 return facts;
             case 'switch':
-                visitExpr(stmt.expr, facts, null, stmt);
-                stmt.whens.forEach((when) => visitStmt(when.body, facts));
+                visit(stmt.expr);
+                stmt.whens.forEach((when) => this.stmt(when.body, facts));
                 return facts;
             case 'runas':
-                stmt.args.forEach((a) => visitExpr(a, facts, null, stmt));
-                visitStmt(stmt.body, facts);
+                stmt.args.forEach(visit);
+                this.stmt(stmt.body, facts);
                 return facts;
             default:
                 return facts;
         }
-    };
+    }
 
-    visitBlock(unit.body, new Set());
+    /** A local variable: its initialisers, and the checks a Boolean one holds (`Boolean ok = canRead();`). */
+    private local(stmt: Extract<Stmt, { kind: 'local' }>, facts: Facts): void {
+        for (const declarator of stmt.declarators) {
+            if (declarator.init) {
+                this.expr(declarator.init, facts, null, stmt);
+                if (/^boolean$/i.test(stmt.typeName)) {
+                    this.bools.set(declarator.name.toLowerCase(), {
+                        whenTrue: this.positive(this.unit, declarator.init, this.bools),
+                        whenFalse: this.negative(this.unit, declarator.init, this.bools)
+                    });
+                }
+            }
+        }
+    }
+
+    /** An if: each branch under its condition; after it, what the branch that falls through knows. */
+    private ifStmt(stmt: Extract<Stmt, { kind: 'if' }>, facts: Facts): Facts {
+        this.expr(stmt.test, facts, null, stmt);
+        const elseFacts = this.whenFalse(facts, stmt.test);
+        const afterThen = this.stmt(stmt.then, this.whenTrue(facts, stmt.test));
+        const afterElse = stmt.otherwise ? this.stmt(stmt.otherwise, elseFacts) : null;
+        const thenExits = alwaysExits(stmt.then);
+        const elseExits = stmt.otherwise ? alwaysExits(stmt.otherwise) : false;
+        if (thenExits && !elseExits) {
+            return afterElse ?? elseFacts;
+        }
+        if (elseExits && !thenExits) {
+            return afterThen;
+        }
+        return facts;
+    }
+
+    private loop(stmt: Extract<Stmt, { kind: 'for' | 'foreach' | 'while' | 'dowhile' }>, facts: Facts): void {
+        const visit = (expr: Expr): void => this.expr(expr, facts, null, stmt);
+        if (stmt.kind === 'for') {
+            if (Array.isArray(stmt.init)) {
+                stmt.init.forEach(visit);
+            } else if (stmt.init) {
+                this.stmt(stmt.init, facts);
+            }
+            if (stmt.test) {
+                visit(stmt.test);
+            }
+            stmt.update.forEach(visit);
+            if (stmt.body) {
+                this.stmt(stmt.body, stmt.test ? this.whenTrue(facts, stmt.test) : facts);
+            }
+        } else if (stmt.kind === 'foreach') {
+            visit(stmt.iterable);
+            if (stmt.body) {
+                this.stmt(stmt.body, facts);
+            }
+        } else if (stmt.kind === 'while') {
+            visit(stmt.test);
+            if (stmt.body) {
+                this.stmt(stmt.body, this.whenTrue(facts, stmt.test));
+            }
+        } else {
+            this.stmt(stmt.body, facts);
+            visit(stmt.test);
+        }
+    }
 }

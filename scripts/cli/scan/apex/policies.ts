@@ -66,65 +66,61 @@ function isExceptionType(typeName: string | null): boolean {
     return Boolean(typeName) && /exception$/i.test(normalizeType(typeName as string));
 }
 
-export function phiPolicy(project: ProjectContext): TaintPolicy {
-    const classification = project.classification;
-    const configured = project.sanitizers.map((s) => s.toLowerCase());
-    const gate = project.gateClasses;
+type Classification = ProjectContext['classification'];
 
-    const isSanitizer = (call: CallExpr): boolean => {
-        const name = callName(call);
-        if (BUILT_IN_SANITIZERS.has(name) || SANITIZING_NAME.test(call.name)) {
-            return true;
+/** The PHI labels a SOQL or SOSL query's result carries: its PHI fields, or whole PHI records for SOSL. */
+function phiOfQuery(classification: Classification, expr: Expr): Labels {
+    if (expr.kind === 'sosl') {
+        return new Set(expr.objects.filter((o) => classification.objectHoldsPhi(o)).map((o) => `record:${o}`));
+    }
+    if (expr.kind !== 'soql') {
+        return NONE;
+    }
+    const query = expr.query;
+    const out = new Set<string>([PRECISE]);
+    const anywhere = (path: string): void => {
+        const found = classification.customFieldAnywhere(path.split('.').pop() ?? path);
+        if (found) {
+            out.add(`phi:${found.object}.${found.field}`);
         }
-        const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
-        if (owner && gate.has(owner)) {
-            return true;
-        }
-        return configured.some((pattern) =>
-            pattern.endsWith('.*') ? owner === pattern.slice(0, -2) : pattern === name
-        );
     };
-
-    /** A record (or records) whose fields are not known exactly, of an object holding PHI. */
-    const recordLabel = (unit: MethodUnit, expr: Expr, known: Labels): string | null => {
-        if (known.has(PRECISE)) {
-            return null;
+    const whole = classification.wholeObject(query.from);
+    for (const path of query.fields) {
+        if (/^FIELDS\(/.test(path)) {
+            if (whole) {
+                out.add(`phi:${query.from}`);
+            }
+            for (const field of classification.phiFieldsOf(query.from)) {
+                out.add(`phi:${query.from}.${field}`);
+            }
+            continue;
         }
-        const value = unwrap(expr);
-        if (value.kind !== 'name' && value.kind !== 'field' && value.kind !== 'index' && value.kind !== 'call') {
-            return null;
+        const resolved = classification.resolvePath(query.from, path);
+        if (!resolved) {
+            anywhere(path);
+        } else if (classification.field(resolved.object, resolved.field)) {
+            out.add(`phi:${resolved.object}.${resolved.field}`);
         }
-        const object = objectOf(unit, value);
-        return object && classification.objectHoldsPhi(object) ? `record:${object}` : null;
-    };
+    }
+    for (const sub of query.subqueries) {
+        sub.fields.forEach(anywhere);
+    }
+    return out;
+}
 
-    const fieldLabel = (object: string | null, field: string): string | null => {
-        if (object) {
-            const entry = classification.field(object, field);
-            return entry ? `phi:${object}.${field}` : null;
-        }
-        const anywhere = classification.customFieldAnywhere(field);
-        return anywhere ? `phi:${anywhere.object}.${anywhere.field}` : null;
-    };
-
-    const withRecord = (unit: MethodUnit, expr: Expr, known: Labels): Labels => {
-        const record = recordLabel(unit, expr, known);
-        const kept = new Set([...known].filter((l) => l !== PRECISE));
-        if (record) {
-            kept.add(record);
-        }
-        return kept;
-    };
-
+/**
+ * Whether a file's source mentions any PHI field or object name at all: one case-insensitive pass over
+ * the source instead of lower-casing it and searching once per word. The regex's case folding equals
+ * toLowerCase() for ASCII; other text takes the plain path. Remembered per file.
+ */
+function phiMentions(classification: Classification): (unit: MethodUnit) => boolean {
     const vocabulary = classification.vocabulary();
-    // One case-insensitive pass over the source instead of lower-casing it and searching once per word.
-    // The regex's case folding equals toLowerCase() for ASCII; other text takes the plain path.
     const anyWord =
         vocabulary.length > 0
             ? new RegExp(vocabulary.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
             : null;
     const mentions = new WeakMap<object, boolean>();
-    const mentionsPhi = (unit: MethodUnit): boolean => {
+    return (unit) => {
         let known = mentions.get(unit.file);
         if (known === undefined) {
             const source = unit.file.source;
@@ -140,35 +136,136 @@ export function phiPolicy(project: ProjectContext): TaintPolicy {
         }
         return known;
     };
+}
 
-    return {
-        relevant(units) {
-            if (units.length === 0 || !mentionsPhi(units[0])) {
-                return false;
+/** Whether a method's units call a PHI sink with something other than literals (the policy's filter). */
+function hasPhiSink(unit: MethodUnit): boolean {
+    const index = unitIndex(unit);
+    const sinkCall = index.calls.some((call) => {
+        const name = call.name.toLowerCase();
+        const isSink = HTTP_SINK_ARGS[name] !== undefined || name === 'setmessage' || callName(call) === 'system.debug';
+        return isSink && call.args.some((arg) => unwrap(arg).kind !== 'literal');
+    });
+    return (
+        sinkCall ||
+        index.news.some((n) => isExceptionType(n.typeName) && n.args.some((a) => unwrap(a).kind !== 'literal'))
+    );
+}
+
+/** The helpers the PHI policy's callbacks share, over one project's classification and sanitizers. */
+class PhiLabels {
+    private readonly configured: string[];
+
+    constructor(
+        readonly classification: Classification,
+        sanitizers: readonly string[],
+        private readonly gate: ReadonlySet<string>
+    ) {
+        this.configured = sanitizers.map((s) => s.toLowerCase());
+    }
+
+    isSanitizer(call: CallExpr): boolean {
+        const name = callName(call);
+        if (BUILT_IN_SANITIZERS.has(name) || SANITIZING_NAME.test(call.name)) {
+            return true;
+        }
+        const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
+        if (owner && this.gate.has(owner)) {
+            return true;
+        }
+        return this.configured.some((pattern) =>
+            pattern.endsWith('.*') ? owner === pattern.slice(0, -2) : pattern === name
+        );
+    }
+
+    field(object: string | null, field: string): string | null {
+        if (object) {
+            return this.classification.field(object, field) ? `phi:${object}.${field}` : null;
+        }
+        const anywhere = this.classification.customFieldAnywhere(field);
+        return anywhere ? `phi:${anywhere.object}.${anywhere.field}` : null;
+    }
+
+    /** `known`, plus a record (or records) whose fields are not known exactly, of an object holding PHI. */
+    withRecord(unit: MethodUnit, expr: Expr, known: Labels): Labels {
+        const kept = new Set([...known].filter((l) => l !== PRECISE));
+        const value = unwrap(expr);
+        if (
+            !known.has(PRECISE) &&
+            (value.kind === 'name' || value.kind === 'field' || value.kind === 'index' || value.kind === 'call')
+        ) {
+            const object = objectOf(unit, value);
+            if (object && this.classification.objectHoldsPhi(object)) {
+                kept.add(`record:${object}`);
             }
-            return units.some((unit) => {
-                const index = unitIndex(unit);
-                const sinkCall = index.calls.some((call) => {
-                    const name = call.name.toLowerCase();
-                    const isSink =
-                        HTTP_SINK_ARGS[name] !== undefined ||
-                        name === 'setmessage' ||
-                        callName(call) === 'system.debug';
-                    return isSink && call.args.some((arg) => unwrap(arg).kind !== 'literal');
-                });
-                return (
-                    sinkCall ||
-                    index.news.some(
-                        (n) => isExceptionType(n.typeName) && n.args.some((a) => unwrap(a).kind !== 'literal')
-                    )
-                );
-            });
-        },
+        }
+        return kept;
+    }
+
+    /** The labels of `target`, imprecise, plus `label`. */
+    widened(target: Labels, label: string | null): Labels {
+        const kept = [...target].filter((l) => l !== PRECISE);
+        if (label) {
+            kept.push(label);
+        }
+        return new Set(kept);
+    }
+
+    /** `record.get('Field')` and `record.get(Schema.Contact.Field)`. */
+    getCall(unit: MethodUnit, call: CallExpr, receiver: Labels): Labels {
+        const object = objectOf(unit, call.target!);
+        const arg = unwrap(call.args[0]);
+        let field: string | null = null;
+        if (arg.kind === 'literal' && arg.literalType === 'string') {
+            field = arg.value;
+        } else {
+            field = dottedName(arg)?.split('.').pop() ?? null;
+        }
+        if (object) {
+            const label = field ? this.field(object, field) : null;
+            return label ? labels(label) : NONE;
+        }
+        return this.widened(receiver, field && arg.kind === 'literal' ? this.field(null, field) : null);
+    }
+
+    sinks(unit: MethodUnit, expr: CallExpr | NewExpr, args: Labels[]): SinkMatch[] {
+        if (expr.kind === 'new') {
+            if (!isExceptionType(expr.typeName)) {
+                return [];
+            }
+            const flowing = unionAll(expr.args.map((arg, i) => this.withRecord(unit, arg, args[i] ?? NONE)));
+            return concrete(flowing).length > 0 ? [{ kind: 'exception', labels: flowing }] : [];
+        }
+        const name = expr.name.toLowerCase();
+        if (callName(expr) === 'system.debug') {
+            const flowing = unionAll(expr.args.map((arg, i) => this.withRecord(unit, arg, args[i] ?? NONE)));
+            return [{ kind: 'debug', labels: flowing }];
+        }
+        if (name === 'setmessage' && expr.target) {
+            const target = unwrap(expr.target);
+            const type = target.kind === 'name' ? typeOfName(unit, target.name) : null;
+            if (isExceptionType(type)) {
+                return [{ kind: 'exception', labels: args[0] ?? NONE }];
+            }
+        }
+        const sinkArgs = HTTP_SINK_ARGS[name];
+        if (sinkArgs && isHttpRequestCall(unit, expr)) {
+            return [{ kind: `callout:${expr.name}`, labels: unionAll(sinkArgs.map((i) => args[i] ?? NONE)) }];
+        }
+        return [];
+    }
+}
+
+export function phiPolicy(project: ProjectContext): TaintPolicy {
+    const phi = new PhiLabels(project.classification, project.sanitizers, project.gateClasses);
+    const mentionsPhi = phiMentions(project.classification);
+    return {
+        relevant: (units) => units.length > 0 && mentionsPhi(units[0]) && units.some(hasPhiSink),
         parameterLabels: () => null,
         carries: (typeName) => !typeName || !/^boolean$/i.test(normalizeType(typeName)),
         fieldRead(unit, expr, targetLabels) {
             const object = objectOf(unit, expr.target);
-            const label = fieldLabel(object, expr.name);
+            const label = phi.field(object, expr.name);
             if (object) {
                 return label ? labels(label) : NONE;
             }
@@ -176,131 +273,22 @@ export function phiPolicy(project: ProjectContext): TaintPolicy {
             if (dotted && /^(trigger|schema|system|json|string)\./.test(dotted)) {
                 return NONE;
             }
-            const kept = [...targetLabels].filter((l) => l !== PRECISE);
-            if (label) {
-                kept.push(label);
-            }
-            return new Set(kept);
+            return phi.widened(targetLabels, label);
         },
         callSource(unit, call, receiver, args) {
-            const name = call.name.toLowerCase();
+            if (phi.isSanitizer(call)) {
+                return NONE;
+            }
+            if (call.name.toLowerCase() === 'get' && call.target && call.args.length === 1) {
+                return phi.getCall(unit, call, receiver);
+            }
             const qualified = callName(call);
-            if (isSanitizer(call)) {
-                return NONE;
-            }
-            if (name === 'get' && call.target && call.args.length === 1) {
-                const object = objectOf(unit, call.target);
-                const arg = unwrap(call.args[0]);
-                let field: string | null = null;
-                if (arg.kind === 'literal' && arg.literalType === 'string') {
-                    field = arg.value;
-                } else {
-                    const token = dottedName(arg);
-                    if (token) {
-                        field = token.split('.').pop() ?? null;
-                    }
-                }
-                if (object) {
-                    const label = field ? fieldLabel(object, field) : null;
-                    return label ? labels(label) : NONE;
-                }
-                const label = field && arg.kind === 'literal' ? fieldLabel(null, field) : null;
-                const kept = [...receiver].filter((l) => l !== PRECISE);
-                if (label) {
-                    kept.push(label);
-                }
-                return new Set(kept);
-            }
-            if (
-                (qualified === 'json.serialize' ||
-                    qualified === 'json.serializepretty' ||
-                    qualified === 'string.valueof') &&
-                call.args[0]
-            ) {
-                return withRecord(unit, call.args[0], args[0] ?? NONE);
-            }
-            return null;
+            const serializes = ['json.serialize', 'json.serializepretty', 'string.valueof'].includes(qualified);
+            return serializes && call.args[0] ? phi.withRecord(unit, call.args[0], args[0] ?? NONE) : null;
         },
-        querySource(unit, expr) {
-            if (expr.kind === 'sosl') {
-                const out = new Set<string>();
-                for (const object of expr.objects) {
-                    if (classification.objectHoldsPhi(object)) {
-                        out.add(`record:${object}`);
-                    }
-                }
-                return out;
-            }
-            if (expr.kind !== 'soql') {
-                return NONE;
-            }
-            const query = expr.query;
-            const out = new Set<string>([PRECISE]);
-            const whole = classification.wholeObject(query.from);
-            for (const path of query.fields) {
-                if (/^FIELDS\(/.test(path)) {
-                    if (whole) {
-                        out.add(`phi:${query.from}`);
-                    }
-                    for (const field of classification.phiFieldsOf(query.from)) {
-                        out.add(`phi:${query.from}.${field}`);
-                    }
-                    continue;
-                }
-                const resolved = classification.resolvePath(query.from, path);
-                if (resolved) {
-                    const entry = classification.field(resolved.object, resolved.field);
-                    if (entry) {
-                        out.add(`phi:${resolved.object}.${resolved.field}`);
-                    }
-                } else {
-                    const field = path.split('.').pop() ?? path;
-                    const anywhere = classification.customFieldAnywhere(field);
-                    if (anywhere) {
-                        out.add(`phi:${anywhere.object}.${anywhere.field}`);
-                    }
-                }
-            }
-            for (const sub of query.subqueries) {
-                for (const path of sub.fields) {
-                    const anywhere = classification.customFieldAnywhere(path.split('.').pop() ?? path);
-                    if (anywhere) {
-                        out.add(`phi:${anywhere.object}.${anywhere.field}`);
-                    }
-                }
-            }
-            return out;
-        },
+        querySource: (_unit, expr) => phiOfQuery(project.classification, expr),
         propagatesBinary: (op) => ['+', '-', '*', '/', '??'].includes(op),
-        sinks(unit, expr, receiver, args): SinkMatch[] {
-            if (expr.kind === 'new') {
-                if (isExceptionType(expr.typeName)) {
-                    const flowing = unionAll(expr.args.map((arg, i) => withRecord(unit, arg, args[i] ?? NONE)));
-                    return concrete(flowing).length > 0 ? [{ kind: 'exception', labels: flowing }] : [];
-                }
-                return [];
-            }
-            const call = expr as CallExpr;
-            const name = call.name.toLowerCase();
-            const qualified = callName(call);
-            if (qualified === 'system.debug') {
-                const flowing = unionAll(call.args.map((arg, i) => withRecord(unit, arg, args[i] ?? NONE)));
-                return [{ kind: 'debug', labels: flowing }];
-            }
-            if (name === 'setmessage' && call.target) {
-                const target = unwrap(call.target);
-                const type = target.kind === 'name' ? typeOfName(unit, target.name) : null;
-                if (isExceptionType(type)) {
-                    return [{ kind: 'exception', labels: args[0] ?? NONE }];
-                }
-            }
-            const sinkArgs = HTTP_SINK_ARGS[name];
-            if (sinkArgs && isHttpRequestCall(unit, call)) {
-                const flowing = unionAll(sinkArgs.map((i) => args[i] ?? NONE));
-                return [{ kind: `callout:${call.name}`, labels: flowing }];
-            }
-            return [];
-        }
+        sinks: (unit, expr, _receiver, args) => phi.sinks(unit, expr as CallExpr | NewExpr, args)
     };
 }
 

@@ -7,7 +7,7 @@ import type { CallExpr, Expr, Stmt } from './ast';
 import type { ApexFile, MethodUnit } from './model';
 import { lookupField, methodsNamed, typeOfName } from './model';
 import { isSObjectName, normalizeType, sObjectOfType } from './typenames';
-import { callName, dottedName, unwrap, visitAllExpressions } from './walk';
+import { callName, childStatements, dottedName, unwrap, visitAllExpressions } from './walk';
 import type { DmlOp } from './ast';
 
 /** The minimum the helpers need from the project: the class index. */
@@ -63,7 +63,7 @@ export function assignmentsOf(unit: MethodUnit): Map<string, Expr[]> {
                     }
                 }
             }
-            for (const child of childStatementsOf(stmt)) {
+            for (const child of childStatements(stmt)) {
                 declare([child]);
             }
         }
@@ -72,29 +72,6 @@ export function assignmentsOf(unit: MethodUnit): Map<string, Expr[]> {
     visitBody(unit.body);
     assignmentCache.set(unit, map);
     return map;
-}
-
-function childStatementsOf(stmt: Stmt): Stmt[] {
-    switch (stmt.kind) {
-        case 'block':
-            return stmt.body;
-        case 'if':
-            return stmt.otherwise ? [stmt.then, stmt.otherwise] : [stmt.then];
-        case 'for':
-        case 'foreach':
-        case 'while':
-            return stmt.body ? [stmt.body] : [];
-        case 'dowhile':
-            return [stmt.body];
-        case 'try':
-            return [stmt.body, ...stmt.catches.map((c) => c.body), ...(stmt.finallyBlock ? [stmt.finallyBlock] : [])];
-        case 'switch':
-            return stmt.whens.map((w) => w.body);
-        case 'runas':
-            return [stmt.body];
-        default:
-            return [];
-    }
 }
 
 /** The single value ever given to a local (its initialiser or one assignment), or null. */

@@ -5,6 +5,7 @@
  * fingerprint), baseline state when a baseline is used, and in-source suppressions with their reason.
  */
 import { pathToFileURL } from 'node:url';
+import type { Location, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { SARIF_FINGERPRINT_KEY } from '../baseline';
 import type { RuleDefinition } from '../rules/rule';
 import type { Finding, Severity, SuppressedFinding } from '../types';
@@ -41,7 +42,7 @@ function uriOf(path: string): string {
         .join('/');
 }
 
-function ruleDescriptor(rule: RuleDefinition): Record<string, unknown> {
+function ruleDescriptor(rule: RuleDefinition): ReportingDescriptor {
     const category = rule.category === 'component' ? 'ApexClass' : rule.category;
     return {
         id: rule.id,
@@ -62,26 +63,26 @@ function ruleDescriptor(rule: RuleDefinition): Record<string, unknown> {
     };
 }
 
-export function buildSarif(report: Report): Record<string, unknown> {
+export function buildSarif(report: Report): Log {
     const rules = report.rules;
     const index = new Map(rules.map((rule, i) => [rule.id, i]));
     const baselined = new Set(report.baselined.map((f) => f.fingerprint));
     const usingBaseline = report.baselined.length > 0;
-    const result = (finding: Finding | SuppressedFinding): Record<string, unknown> => {
-        const region: Record<string, unknown> = { startLine: finding.line, startColumn: Math.max(1, finding.column) };
+    const result = (finding: Finding | SuppressedFinding): Result => {
+        const region: Region = { startLine: finding.line, startColumn: Math.max(1, finding.column) };
         if (finding.endLine && finding.endLine > finding.line) {
             region.endLine = finding.endLine;
         }
         if (finding.snippet) {
             region.snippet = { text: finding.snippet };
         }
-        const location: Record<string, unknown> = {
+        const location: Location = {
             physicalLocation: { artifactLocation: { uri: uriOf(finding.file), uriBaseId: '%SRCROOT%' }, region }
         };
         if (finding.member) {
             location.logicalLocations = [{ fullyQualifiedName: finding.member, kind: 'member' }];
         }
-        const out: Record<string, unknown> = {
+        const out: Result = {
             ruleId: finding.ruleId,
             level: LEVEL[finding.severity],
             message: { text: finding.message },

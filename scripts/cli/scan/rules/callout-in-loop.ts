@@ -1,7 +1,7 @@
 /**
  * callout-in-loop: An HTTP callout runs inside a loop, directly or through a method of the same class.
  */
-import { loopHits, loopMessage } from './loops';
+import { reportLoopHits } from './loops';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -15,16 +15,6 @@ export const rule: RuleDefinition = {
     tags: ['performance', 'governor-limits'],
     precision: 'high',
     run(ctx: RuleContext): void {
-        for (const hit of loopHits(ctx)) {
-            if (hit.kind !== 'callout') {
-                continue;
-            }
-            ctx.reportApex({
-                unit: hit.unit,
-                file: hit.unit.file,
-                span: hit.span,
-                message: loopMessage(hit, 'it calls out', '100-callouts')
-            });
-        }
+        reportLoopHits(ctx, 'callout', 'it calls out', '100-callouts');
     }
 };

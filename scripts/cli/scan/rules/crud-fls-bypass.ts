@@ -157,26 +157,58 @@ function checkUnit(ctx: RuleContext, unit: MethodUnit): void {
     if (!touchesData(unit)) {
         return;
     }
-    const stripped = unitIndex(unit).callNames.has('security.stripinaccessible')
-        ? readStrippedVariables(unit)
-        : new Set<string>();
-    const report = (span: Expr['span'], message: string, discriminator?: string): void =>
-        ctx.reportApex({ unit, file: unit.file, span, message, discriminator });
+    const checker = new UnitChecker(ctx, unit);
+    walkWithGuards(unit, {
+        statement(stmt: Stmt, facts) {
+            if (stmt.kind === 'dml') {
+                const dml = stmt as DmlStmt;
+                checker.dml(dml.op, dml.expr, dml.mode, dml.span, dml.op.toUpperCase(), facts);
+            }
+        },
+        expression(expr, facts, parent, stmt) {
+            if (expr.kind === 'soql') {
+                checker.query(expr.query.from, expr.query.mode, expr, stmt, parent, facts, 'SOQL query');
+            } else if (expr.kind === 'sosl') {
+                checker.query(expr.objects.join(', ') || null, expr.mode, expr, stmt, parent, facts, 'SOSL search');
+            } else if (expr.kind === 'call') {
+                checker.call(expr as CallExpr, stmt, parent, facts);
+            }
+        }
+    });
+}
 
-    const checkDml = (
+/** The checks of one method unit: DML and queries, with the guards that dominate them. */
+class UnitChecker {
+    private readonly stripped: Set<string>;
+
+    constructor(
+        private readonly ctx: RuleContext,
+        private readonly unit: MethodUnit
+    ) {
+        this.stripped = unitIndex(unit).callNames.has('security.stripinaccessible')
+            ? readStrippedVariables(unit)
+            : new Set<string>();
+    }
+
+    private report(span: Expr['span'], message: string): void {
+        this.ctx.reportApex({ unit: this.unit, file: this.unit.file, span, message });
+    }
+
+    dml(
         op: DmlOp,
         target: Expr,
         mode: 'user' | 'system' | null,
         span: Expr['span'],
         label: string,
         facts: ReadonlySet<string>
-    ): void => {
+    ): void {
         if (mode === 'user') {
             return;
         }
+        const unit = this.unit;
         const object = objectOf(unit, target);
         if (mode === 'system') {
-            report(
+            this.report(
                 span,
                 `${label} runs explicitly in system mode on ${object ?? 'records'}: no CRUD/FLS enforcement. Justify it with a warden:ignore comment or ${advice(op, object)}.`
             );
@@ -190,13 +222,13 @@ function checkUnit(ctx: RuleContext, unit: MethodUnit): void {
         if (guarded(facts, object ? object.toLowerCase() : null, variable, REQUIRED[op])) {
             return;
         }
-        report(
+        this.report(
             span,
             `${label} of ${object ?? 'records of unknown type'} without CRUD/FLS enforcement: ${advice(op, object)}.`
         );
-    };
+    }
 
-    const checkQuery = (
+    query(
         object: string | null,
         mode: string | null,
         expr: Expr,
@@ -204,12 +236,12 @@ function checkUnit(ctx: RuleContext, unit: MethodUnit): void {
         parent: Expr | null,
         facts: ReadonlySet<string>,
         label: string
-    ): void => {
+    ): void {
         if (mode === 'user' || mode === 'security_enforced') {
             return;
         }
         if (mode === 'system') {
-            report(
+            this.report(
                 expr.span,
                 `${label} on ${object ?? 'an unknown object'} runs explicitly in system mode: no CRUD/FLS enforcement. Justify it with a warden:ignore comment or use WITH USER_MODE.`
             );
@@ -219,78 +251,47 @@ function checkUnit(ctx: RuleContext, unit: MethodUnit): void {
             return;
         }
         const variable = storedInto(stmt, expr);
-        if (variable && stripped.has(variable)) {
+        if (variable && this.stripped.has(variable)) {
             return;
         }
         if (object && guarded(facts, object.toLowerCase(), null, [['read']])) {
             return;
         }
-        report(
+        this.report(
             expr.span,
             `${label} on ${object ?? 'an unknown object'} without CRUD/FLS enforcement: ${advice('query', object)}.`
         );
-    };
+    }
 
-    walkWithGuards(unit, {
-        statement(stmt: Stmt, facts) {
-            if (stmt.kind === 'dml') {
-                const dml = stmt as DmlStmt;
-                checkDml(dml.op, dml.expr, dml.mode, dml.span, dml.op.toUpperCase(), facts);
-            }
-        },
-        expression(expr, facts, parent, stmt) {
-            if (expr.kind === 'soql') {
-                checkQuery(expr.query.from, expr.query.mode, expr, stmt, parent, facts, 'SOQL query');
-                return;
-            }
-            if (expr.kind === 'sosl') {
-                checkQuery(expr.objects.join(', ') || null, expr.mode, expr, stmt, parent, facts, 'SOSL search');
-                return;
-            }
-            if (expr.kind !== 'call') {
-                return;
-            }
-            const call = expr as CallExpr;
-            const name = callName(call);
-            const op = DATABASE_DML[name];
-            if (op && call.args[0]) {
-                checkDml(
-                    op,
-                    call.args[0],
-                    accessLevelArgument(unit, call.args.slice(1)),
-                    call.span,
-                    `Database.${call.name}`,
-                    facts
-                );
-                return;
-            }
-            if (DATABASE_QUERIES.has(name)) {
-                const mode = accessLevelArgument(unit, call.args.slice(1));
-                const text = call.args[0] ? resolveString(unit, call.args[0], ctx.project) : null;
-                let queryMode: string | null = mode;
-                let object: string | null = null;
-                if (text) {
-                    if (!queryMode && /\bwith\s+(user_mode|security_enforced)\b/i.test(text.value)) {
-                        queryMode = 'user';
-                    }
-                    if (!queryMode && /\bwith\s+system_mode\b/i.test(text.value)) {
-                        queryMode = 'system';
-                    }
-                    object = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(text.value)?.[1] ?? null;
-                }
-                checkQuery(
-                    object,
-                    queryMode,
-                    call,
-                    stmt,
-                    parent,
-                    facts,
-                    `${call.target ? `${dottedName(call.target)}.` : ''}${call.name}`
-                        .replace(/^system\./, '')
-                        .replace(/^database\./, 'Database.')
-                        .replace(/^search\./, 'Search.')
-                );
-            }
+    /** Database.insert(...) and the other DML methods, and dynamic queries (Database.query ...). */
+    call(call: CallExpr, stmt: Stmt, parent: Expr | null, facts: ReadonlySet<string>): void {
+        const unit = this.unit;
+        const name = callName(call);
+        const op = DATABASE_DML[name];
+        if (op && call.args[0]) {
+            const mode = accessLevelArgument(unit, call.args.slice(1));
+            this.dml(op, call.args[0], mode, call.span, `Database.${call.name}`, facts);
+            return;
         }
-    });
+        if (!DATABASE_QUERIES.has(name)) {
+            return;
+        }
+        const text = call.args[0] ? resolveString(unit, call.args[0], this.ctx.project) : null;
+        let queryMode: string | null = accessLevelArgument(unit, call.args.slice(1));
+        let object: string | null = null;
+        if (text) {
+            if (!queryMode && /\bwith\s+(user_mode|security_enforced)\b/i.test(text.value)) {
+                queryMode = 'user';
+            }
+            if (!queryMode && /\bwith\s+system_mode\b/i.test(text.value)) {
+                queryMode = 'system';
+            }
+            object = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(text.value)?.[1] ?? null;
+        }
+        const label = `${call.target ? `${dottedName(call.target)}.` : ''}${call.name}`
+            .replace(/^system\./, '')
+            .replace(/^database\./, 'Database.')
+            .replace(/^search\./, 'Search.');
+        this.query(object, queryMode, call, stmt, parent, facts, label);
+    }
 }

@@ -6,6 +6,7 @@
  * on a known LLM host).
  */
 import { hostOf, regionAllowed, regionOfHost } from '../context';
+import { endpointFinding } from './endpoints';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -51,15 +52,7 @@ export const rule: RuleDefinition = {
                 continue;
             }
             const region = regionOfHost(host, llm.hosts);
-            const base = {
-                file: endpoint.file,
-                line: endpoint.line,
-                column: endpoint.column,
-                componentType: endpoint.kind,
-                componentName: endpoint.name,
-                snippet: endpoint.snippet
-            };
-            const label = endpoint.kind === 'NamedCredential' ? 'Named Credential' : 'Remote Site Setting';
+            const { base, label } = endpointFinding(endpoint);
             if (region && allowed.length > 0 && !regionAllowed(region, allowed)) {
                 ctx.reportFile({
                     ...base,

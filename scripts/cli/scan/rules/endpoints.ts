@@ -8,7 +8,26 @@ import type { MethodUnit } from '../apex/model';
 import { isHttpRequestCall, objectOf, ResolvedString, resolveString, singleAssignment } from '../apex/semantics';
 import { unwrap, visitAllExpressions, visitExpr } from '../apex/walk';
 import { hostOf } from '../context';
-import type { RuleContext } from './rule';
+import type { EndpointMeta } from '../metadata/read';
+import type { FileReport, RuleContext } from './rule';
+
+/** Where a Named Credential or Remote Site Setting is, for a finding about it, and what to call it. */
+export function endpointFinding(endpoint: EndpointMeta): {
+    label: string;
+    base: Pick<FileReport, 'file' | 'line' | 'column' | 'componentType' | 'componentName' | 'snippet'>;
+} {
+    return {
+        label: endpoint.kind === 'NamedCredential' ? 'Named Credential' : 'Remote Site Setting',
+        base: {
+            file: endpoint.file,
+            line: endpoint.line,
+            column: endpoint.column,
+            componentType: endpoint.kind,
+            componentName: endpoint.name,
+            snippet: endpoint.snippet
+        }
+    };
+}
 
 export type EndpointUse = {
     unit: MethodUnit;

@@ -2,7 +2,7 @@
  * Shared data-flow results: the PHI analysis feeds three rules (callouts, debug logs, exception
  * messages) and runs once per class; the injection analysis feeds soql-injection.
  */
-import { injectionPolicy, phiPolicy } from '../apex/policies';
+import { describeLabel, injectionPolicy, phiPolicy } from '../apex/policies';
 import { SinkHit, TaintAnalysis, TaintPolicy, unitsByOwner } from '../apex/taint';
 import type { RuleContext } from './rule';
 
@@ -29,6 +29,28 @@ export function phiHits(ctx: RuleContext): SinkHit[] {
 
 export function injectionHits(ctx: RuleContext): SinkHit[] {
     return ctx.memo('injection-flow', () => runPolicy(ctx, injectionPolicy()));
+}
+
+/**
+ * Reports the PHI hits whose sink kind `matches` (callout:setBody, debug, exception), with the message
+ * `describe` writes from the sink kind and the PHI fields that reach it.
+ */
+export function reportPhiHits(
+    ctx: RuleContext,
+    matches: (kind: string) => boolean,
+    describe: (fields: string, kind: string) => string
+): void {
+    for (const hit of phiHits(ctx)) {
+        if (matches(hit.kind)) {
+            const fields = [...hit.labels].sort().map(describeLabel).join(', ');
+            ctx.reportApex({
+                unit: hit.unit,
+                file: hit.unit.file,
+                span: hit.expr.span,
+                message: `${describe(fields, hit.kind)}${viaText(hit)}`
+            });
+        }
+    }
 }
 
 /** "via PatientSync.build(Contact) (line 12)" for hits that arrived through calls. */

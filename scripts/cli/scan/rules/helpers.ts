@@ -4,10 +4,11 @@
  */
 import type { CallExpr, TypeDecl } from '../apex/ast';
 import type { ApexFile, MethodUnit } from '../apex/model';
-import { hasAnnotation, unitIndex } from '../apex/model';
+import { hasAnnotation, isTestType, unitIndex } from '../apex/model';
 import { DATABASE_DML, DATABASE_QUERIES } from '../apex/semantics';
 import { dottedName, unwrap } from '../apex/walk';
 import type { ProjectContext } from '../context';
+import type { RuleContext } from './rule';
 import { normalizeType } from '../apex/typenames';
 
 /** True when the unit runs SOQL, SOSL or DML (statements or Database methods). */
@@ -29,6 +30,20 @@ export function typeTouchesData(file: ApexFile, type: TypeDecl): boolean {
 }
 
 const ENTRY_ANNOTATIONS = ['auraenabled', 'remoteaction', 'invocablemethod', 'restresource', 'namespaceaccessible'];
+
+/** The classes of the project's non-test class files (inner ones included), test classes left out. */
+export function* productionClasses(ctx: RuleContext): Generator<{ file: ApexFile; type: TypeDecl }> {
+    for (const file of ctx.project.apexFiles) {
+        if (file.isTest || file.componentType !== 'ApexClass') {
+            continue;
+        }
+        for (const type of file.types) {
+            if (type.kind === 'class' && !isTestType(type)) {
+                yield { file, type };
+            }
+        }
+    }
+}
 
 export function isEntryType(type: TypeDecl): boolean {
     if (type.modifiers.keywords.has('global') || hasAnnotation(type.modifiers, 'restresource')) {

@@ -3,6 +3,7 @@
  * http://, and Remote Site Settings that disable protocol security (which lets https pages call
  * http endpoints).
  */
+import { endpointFinding } from './endpoints';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -17,19 +18,12 @@ export const rule: RuleDefinition = {
     precision: 'very-high',
     run(ctx: RuleContext): void {
         for (const endpoint of ctx.project.metadata.endpoints) {
-            const base = {
-                file: endpoint.file,
-                line: endpoint.line,
-                column: endpoint.column,
-                componentType: endpoint.kind,
-                componentName: endpoint.name,
-                snippet: endpoint.snippet
-            };
+            const { base, label } = endpointFinding(endpoint);
             if (/^\s*http:\/\//i.test(endpoint.url)) {
                 ctx.reportFile({
                     ...base,
                     severity: endpoint.isActive ? 'high' : 'low',
-                    message: `${endpoint.kind === 'NamedCredential' ? 'Named Credential' : 'Remote Site Setting'} ${endpoint.name} uses plain http (${endpoint.url}): callouts through it are unencrypted.${endpoint.isActive ? '' : ' It is inactive.'}`
+                    message: `${label} ${endpoint.name} uses plain http (${endpoint.url}): callouts through it are unencrypted.${endpoint.isActive ? '' : ' It is inactive.'}`
                 });
             }
             if (endpoint.disableProtocolSecurity) {

@@ -197,6 +197,20 @@ export function loopHits(ctx: RuleContext): LoopHit[] {
     });
 }
 
+/** Reports the loop hits of one kind: `what` the operation does (`it queries`), the `limit` it counts against. */
+export function reportLoopHits(ctx: RuleContext, kind: LoopHit['kind'], what: string, limit: string): void {
+    for (const hit of loopHits(ctx)) {
+        if (hit.kind === kind) {
+            ctx.reportApex({
+                unit: hit.unit,
+                file: hit.unit.file,
+                span: hit.span,
+                message: loopMessage(hit, what, limit)
+            });
+        }
+    }
+}
+
 export function loopMessage(hit: LoopHit, what: string, limit: string): string {
     if (!hit.through) {
         return `${hit.label} inside a loop: ${what} once per iteration and hits the ${limit} limit on bulk data. Move it out of the loop and work on collections.`;

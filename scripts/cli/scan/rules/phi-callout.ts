@@ -3,8 +3,7 @@
  * directly or through locals, string building, collections, JSON serialisation, getters such as
  * `record.get('Field')` and methods of the same class.
  */
-import { describeLabel } from '../apex/policies';
-import { phiHits, viaText } from './flows';
+import { reportPhiHits } from './flows';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -18,18 +17,11 @@ export const rule: RuleDefinition = {
     tags: ['security', 'privacy', 'phi', 'external/cwe/cwe-359'],
     precision: 'high',
     run(ctx: RuleContext): void {
-        for (const hit of phiHits(ctx)) {
-            if (!hit.kind.startsWith('callout:')) {
-                continue;
-            }
-            const method = hit.kind.slice('callout:'.length);
-            const fields = [...hit.labels].sort().map(describeLabel);
-            ctx.reportApex({
-                unit: hit.unit,
-                file: hit.unit.file,
-                span: hit.expr.span,
-                message: `PHI (${fields.join(', ')}) reaches HttpRequest.${method}: it leaves the org without the InferenceGuard gate's consent, residency and redaction checks.${viaText(hit)}`
-            });
-        }
+        reportPhiHits(
+            ctx,
+            (kind) => kind.startsWith('callout:'),
+            (fields, kind) =>
+                `PHI (${fields}) reaches HttpRequest.${kind.slice('callout:'.length)}: it leaves the org without the InferenceGuard gate's consent, residency and redaction checks.`
+        );
     }
 };

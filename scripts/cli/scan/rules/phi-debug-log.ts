@@ -3,8 +3,7 @@
  * the debug log with System.debug. Debug logs are readable by admins and kept outside HIPAA audit
  * controls.
  */
-import { describeLabel } from '../apex/policies';
-import { phiHits, viaText } from './flows';
+import { reportPhiHits } from './flows';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -18,17 +17,10 @@ export const rule: RuleDefinition = {
     tags: ['security', 'privacy', 'phi', 'logging', 'external/cwe/cwe-532'],
     precision: 'high',
     run(ctx: RuleContext): void {
-        for (const hit of phiHits(ctx)) {
-            if (hit.kind !== 'debug') {
-                continue;
-            }
-            const fields = [...hit.labels].sort().map(describeLabel);
-            ctx.reportApex({
-                unit: hit.unit,
-                file: hit.unit.file,
-                span: hit.expr.span,
-                message: `PHI (${fields.join(', ')}) is written to the debug log. Log the record id or a hash instead.${viaText(hit)}`
-            });
-        }
+        reportPhiHits(
+            ctx,
+            (kind) => kind === 'debug',
+            (fields) => `PHI (${fields}) is written to the debug log. Log the record id or a hash instead.`
+        );
     }
 };

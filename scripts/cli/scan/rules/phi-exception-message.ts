@@ -3,8 +3,7 @@
  * XxxException(...)` argument or `setMessage`). Exception messages end up in logs, emails to
  * admins, Flow fault paths and, for AuraHandledException, on the user's screen.
  */
-import { describeLabel } from '../apex/policies';
-import { phiHits, viaText } from './flows';
+import { reportPhiHits } from './flows';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -18,17 +17,11 @@ export const rule: RuleDefinition = {
     tags: ['security', 'privacy', 'phi', 'external/cwe/cwe-209'],
     precision: 'high',
     run(ctx: RuleContext): void {
-        for (const hit of phiHits(ctx)) {
-            if (hit.kind !== 'exception') {
-                continue;
-            }
-            const fields = [...hit.labels].sort().map(describeLabel);
-            ctx.reportApex({
-                unit: hit.unit,
-                file: hit.unit.file,
-                span: hit.expr.span,
-                message: `PHI (${fields.join(', ')}) is put into an exception message, which reaches logs, admin e-mails or the user's screen.${viaText(hit)}`
-            });
-        }
+        reportPhiHits(
+            ctx,
+            (kind) => kind === 'exception',
+            (fields) =>
+                `PHI (${fields}) is put into an exception message, which reaches logs, admin e-mails or the user's screen.`
+        );
     }
 };

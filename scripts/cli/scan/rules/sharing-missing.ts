@@ -4,8 +4,7 @@
  * Top-level classes are always checked; inner classes (which do not inherit the outer class's
  * keyword) when they touch data. Test classes and interfaces are not.
  */
-import { isTestType } from '../apex/model';
-import { isEntryType, typeTouchesData } from './helpers';
+import { isEntryType, productionClasses, typeTouchesData } from './helpers';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -19,38 +18,33 @@ export const rule: RuleDefinition = {
     tags: ['security', 'access-control', 'sharing'],
     precision: 'very-high',
     run(ctx: RuleContext): void {
-        for (const file of ctx.project.apexFiles) {
-            if (file.isTest || file.componentType !== 'ApexClass') {
+        for (const { file, type } of productionClasses(ctx)) {
+            if (type.sharing !== null) {
                 continue;
             }
-            for (const type of file.types) {
-                if (type.kind !== 'class' || type.sharing !== null || isTestType(type)) {
-                    continue;
-                }
-                const data = typeTouchesData(file, type);
-                const entry = isEntryType(type);
-                if (type.outer && !data) {
-                    continue;
-                }
-                const isException =
-                    /exception$/i.test(type.name) && (type.extendsType ?? '').toLowerCase().endsWith('exception');
-                if (isException && !data) {
-                    continue;
-                }
-                const why = data
-                    ? 'it runs SOQL or DML with the sharing of its caller, which is none from triggers, @future, batch, REST and Aura entry points'
-                    : entry
-                      ? 'it is an entry point and runs without sharing when called from outside'
-                      : 'it will run with whatever sharing its caller has';
-                ctx.reportApex({
-                    file,
-                    span: type.nameSpan,
-                    member: '',
-                    snippet: `class ${type.qualifiedName}`,
-                    severity: data || entry ? 'high' : 'low',
-                    message: `Class ${type.qualifiedName} declares no sharing: ${why}. Declare \`with sharing\` (or \`inherited sharing\` for a utility).`
-                });
+            const data = typeTouchesData(file, type);
+            const entry = isEntryType(type);
+            if (type.outer && !data) {
+                continue;
             }
+            const isException =
+                /exception$/i.test(type.name) && (type.extendsType ?? '').toLowerCase().endsWith('exception');
+            if (isException && !data) {
+                continue;
+            }
+            const why = data
+                ? 'it runs SOQL or DML with the sharing of its caller, which is none from triggers, @future, batch, REST and Aura entry points'
+                : entry
+                  ? 'it is an entry point and runs without sharing when called from outside'
+                  : 'it will run with whatever sharing its caller has';
+            ctx.reportApex({
+                file,
+                span: type.nameSpan,
+                member: '',
+                snippet: `class ${type.qualifiedName}`,
+                severity: data || entry ? 'high' : 'low',
+                message: `Class ${type.qualifiedName} declares no sharing: ${why}. Declare \`with sharing\` (or \`inherited sharing\` for a utility).`
+            });
         }
     }
 };

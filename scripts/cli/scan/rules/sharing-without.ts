@@ -2,8 +2,7 @@
  * sharing-without: a class declared `without sharing`. Every query and DML in it ignores record
  * sharing. Accepted only with a `warden:ignore sharing-without <reason>` comment that says why.
  */
-import { isTestType } from '../apex/model';
-import { typeTouchesData } from './helpers';
+import { productionClasses, typeTouchesData } from './helpers';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -17,24 +16,19 @@ export const rule: RuleDefinition = {
     tags: ['security', 'access-control', 'sharing'],
     precision: 'very-high',
     run(ctx: RuleContext): void {
-        for (const file of ctx.project.apexFiles) {
-            if (file.isTest || file.componentType !== 'ApexClass') {
+        for (const { file, type } of productionClasses(ctx)) {
+            if (type.sharing !== 'without') {
                 continue;
             }
-            for (const type of file.types) {
-                if (type.kind !== 'class' || type.sharing !== 'without' || isTestType(type)) {
-                    continue;
-                }
-                const data = typeTouchesData(file, type);
-                ctx.reportApex({
-                    file,
-                    span: type.nameSpan,
-                    member: '',
-                    snippet: `without sharing class ${type.qualifiedName}`,
-                    severity: data ? 'high' : 'medium',
-                    message: `Class ${type.qualifiedName} runs without sharing${data ? ' and queries or changes records' : ''}: every record is visible to it regardless of the user. Use \`with sharing\` / \`inherited sharing\`, or justify it with \`// warden:ignore sharing-without <reason>\`.`
-                });
-            }
+            const data = typeTouchesData(file, type);
+            ctx.reportApex({
+                file,
+                span: type.nameSpan,
+                member: '',
+                snippet: `without sharing class ${type.qualifiedName}`,
+                severity: data ? 'high' : 'medium',
+                message: `Class ${type.qualifiedName} runs without sharing${data ? ' and queries or changes records' : ''}: every record is visible to it regardless of the user. Use \`with sharing\` / \`inherited sharing\`, or justify it with \`// warden:ignore sharing-without <reason>\`.`
+            });
         }
     }
 };

@@ -1,7 +1,7 @@
 /**
  * soql-in-loop: A SOQL query, SOSL search or Database.query runs inside a loop, directly or through a method of the same class.
  */
-import { loopHits, loopMessage } from './loops';
+import { reportLoopHits } from './loops';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -16,16 +16,6 @@ export const rule: RuleDefinition = {
     tags: ['performance', 'governor-limits'],
     precision: 'high',
     run(ctx: RuleContext): void {
-        for (const hit of loopHits(ctx)) {
-            if (hit.kind !== 'soql') {
-                continue;
-            }
-            ctx.reportApex({
-                unit: hit.unit,
-                file: hit.unit.file,
-                span: hit.span,
-                message: loopMessage(hit, 'it queries', '101-queries')
-            });
-        }
+        reportLoopHits(ctx, 'soql', 'it queries', '101-queries');
     }
 };

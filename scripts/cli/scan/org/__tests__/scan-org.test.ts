@@ -59,9 +59,7 @@ const emptyResult = (): ScanResult => ({
         apexLines: 0,
         parseMs: 0,
         rulesMs: 0,
-        durationMs: 0,
-        llFallbacks: 0,
-        fastParsed: 0
+        durationMs: 0
     }
 });
 
@@ -149,7 +147,9 @@ describe('org mode scan', () => {
             classified.result.findings.every((f) => f.file.startsWith('classes/') || f.file.startsWith('triggers/'))
         ).toBe(true);
     });
+});
 
+describe('org mode scan --sync', () => {
     it('--sync creates, keeps triage, updates LastSeen, resolves what disappeared and reopens what came back', async () => {
         const { fake, home } = await org();
         fake.addCustomObject('ComplianceFinding__c');
@@ -234,7 +234,9 @@ describe('org mode scan', () => {
         const fourth = await runOrgScan({ targetOrg: 'scan-org', sync: true }, io(home));
         expect(fourth.sync).toMatchObject({ created: 0, reopened: 0, resolved: 0 });
     });
+});
 
+describe('org mode scan, writing and retrying', () => {
     it('refuses --sync with a clear message when Warden is not installed', async () => {
         const { fake, home } = await org();
         fake.addApex('ApexClass', 'Plain', 'public with sharing class Plain {}\n');

@@ -1,5 +1,7 @@
 /**
- * Parses Apex with @apexdevtools/apex-parser in two stages, the standard ANTLR speed-up: first with
+ * The oracle's parser: Apex through @apexdevtools/apex-parser, the ANTLR grammar the scanner's own
+ * parser is checked against (oracle.ts). It used to be the scanner's parser, so it is kept as fast
+ * as ANTLR allows, and bench:scan times it beside the scanner's. It parses in two stages, the standard ANTLR speed-up: first with
  * SLL prediction, several times faster and giving the same tree whenever it succeeds, and only when
  * SLL reports a syntax error again with full LL prediction, whose errors are the real ones.
  *
@@ -11,7 +13,7 @@
  * Where the guess is wrong (say `Foo(x)` is a constructor declared without modifiers), SLL reports
  * an error and the file is parsed again, untouched, with LL.
  */
-import { apexUnitKind, type ApexUnitKind } from '../../lib/apex-kind';
+import type { ApexUnitKind } from '../../cli/lib/apex-kind';
 import { createRequire } from 'node:module';
 import { ApexErrorListener, ApexLexer, ApexParserFactory } from '@apexdevtools/apex-parser';
 import type {
@@ -108,9 +110,6 @@ class CollectingListener extends ApexErrorListener {
         }
     }
 }
-
-/** Which parser entry point a file needs: the same mapping the apex-syntax check uses. */
-export const apexKindOf: (path: string) => ApexKind | undefined = apexUnitKind;
 
 /** True for the zero-width `this` / `.` tokens inserted for the SLL pass. */
 export function isSynthetic(token: ApexToken | undefined | null): boolean {
@@ -268,7 +267,7 @@ function parseWith(source: string, kind: ApexKind, predictionMode: number): Pars
     }
 }
 
-export function parseApex(source: string, kind: ApexKind, options: { forceLL?: boolean } = {}): ParsedApex {
+export function antlrParse(source: string, kind: ApexKind, options: { forceLL?: boolean } = {}): ParsedApex {
     if (options.forceLL) {
         return parseWith(source, kind, PREDICTION_LL);
     }
