@@ -34,7 +34,7 @@ module.exports = {
             testEnvironment: 'node',
             testMatch: ['**/__tests__/**/*.test.ts'],
             transform: { '^.+\\.ts$': '<rootDir>/scripts/dev/jest/esbuild-transform.js' },
-            setupFiles: ['<rootDir>/scripts/dev/jest/crosscheck-env.js'],
+            setupFiles: ['<rootDir>/scripts/dev/jest/crosscheck-env.js', '<rootDir>/scripts/dev/jest/native-errors.js'],
             moduleNameMapper: lwcModules,
             moduleFileExtensions: ['ts', 'js', 'json']
         }

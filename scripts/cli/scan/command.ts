@@ -45,10 +45,13 @@ Org mode: scan the Apex of an org instead of a folder (a path then only locates 
   -o, --target-org <org>     An org you logged in to with the Salesforce CLI (alias or username)
   --jwt-key-file <file>      JWT bearer flow for CI, with --client-id and --username
                              (or SF_JWT_KEY_FILE, SF_CLIENT_ID, SF_USERNAME; --login-url / SF_LOGIN_URL)
-  --org                      The org given by the environment: SF_ACCESS_TOKEN and SF_INSTANCE_URL
+  --org                      The org given by the environment: SF_ACCESS_TOKEN and SF_ORG_INSTANCE_URL
   --sync                     Write the findings to ComplianceFinding__c (keeps triage decisions)
   --objects <A,B,...>        Also read the field classification of these objects
   --api-version <v>          API version (default 62.0)
+  --wait <minutes>           How long the org scan may take in all (default 30)
+  --request-timeout <s>      How long one request may go unanswered (default 60)
+  --allow-insecure-localhost Let http://127.0.0.1 or localhost carry credentials (local fake org only)
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or I/O error, or
 the org could not be read (what to do is printed). See docs/scan.md and docs/deploy.md.`;
@@ -188,7 +191,10 @@ export function parseArgs(args: string[]): Options {
             '--client-id': auth.clientId,
             '--username': auth.username,
             '--login-url': auth.loginUrl,
-            '--api-version': auth.apiVersion
+            '--api-version': auth.apiVersion,
+            '--wait': auth.waitMinutes,
+            '--request-timeout': auth.requestTimeoutSeconds,
+            '--allow-insecure-localhost': auth.allowInsecureLocalhost
         }).find(([, value]) => value !== undefined);
         if (orgOnly) {
             throw new UsageError(`${orgOnly[0]} is for org mode: add --target-org <org>, --jwt-key-file or --org`);
@@ -221,8 +227,6 @@ export type ScanIo = {
     stderr: { write(text: string): unknown; isTTY?: boolean };
     env: NodeJS.ProcessEnv;
     cwd: string;
-    /** Where the Salesforce CLI keeps its logins (org mode); the user's home by default. */
-    homeDir?: string;
 };
 
 /** A scan's result and the root its report names, or the exit code of a scan that could not run. */
@@ -270,7 +274,7 @@ async function scanOrg(
     rules: string[] | undefined,
     io: ScanIo
 ): Promise<Scanned> {
-    // Loaded only here: a local scan does not pay for jsforce.
+    // Loaded only here: a local scan does not pay for @salesforce/core.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runOrgScan } = require('./org/scan-org') as typeof import('./org/scan-org');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -281,8 +285,7 @@ async function scanOrg(
             {
                 stderr: (text) => io.stderr.write(text),
                 progressTty: io.stderr.isTTY === true,
-                env: io.env,
-                homeDir: io.homeDir
+                env: io.env
             }
         );
         return { result: outcome.result, root: outcome.org.instanceUrl };

@@ -44,12 +44,20 @@ import { parseSoql, Row, runQuery } from './soql';
 import { unzip } from '../lib/zip';
 
 export type Failure =
-    /** The connection drops before the request is processed. */
+    /** The connection drops before the request is processed, as a proxy that drops connections does. */
     | 'network'
     /** The request is processed, then the connection drops before the answer: the client cannot know. */
     | 'dropResponse'
+    /** The server never answers. */
     | 'hang'
+    /** 503 with an HTML maintenance page (and Retry-After when the rule has retryAfter). */
     | 'http503'
+    /** 200 with an HTML page instead of the API's JSON: a login page or a proxy's portal. */
+    | 'html'
+    /** 500 with Salesforce's JSON error UNKNOWN_EXCEPTION and an ErrorId. */
+    | 'http500'
+    /** 500 with a plain-text body that quotes data (a stack trace naming a patient, a session id). */
+    | 'http500Text'
     | 'limit'
     | 'limitDaily'
     | 'insufficientAccess'
@@ -64,7 +72,13 @@ export type FailureRule = {
     times: number;
     /** Let this many matching requests through before failing. */
     skip?: number;
+    /** http503: the Retry-After header, in seconds. */
+    retryAfter?: number;
 };
+
+/** The text body of the http500Text failure: what no message may repeat. */
+export const LEAKY_500_BODY =
+    'java.lang.NullPointerException at PatientService for Jane Q. Public (MRN 000123456) session 00D000000000001!AQsecretsecretsecret';
 
 export type DeployFailure = {
     componentType: string;
@@ -492,7 +506,7 @@ export class FakeOrg {
         );
     }
 
-    private takeFailure(key: string): Failure | undefined {
+    private takeFailure(key: string): FailureRule | undefined {
         for (const rule of this.failures) {
             if (rule.times > 0 && rule.match.test(key)) {
                 if ((rule.skip ?? 0) > 0) {
@@ -500,15 +514,16 @@ export class FakeOrg {
                     return undefined;
                 }
                 rule.times--;
-                return rule.fail;
+                return rule;
             }
         }
         return undefined;
     }
 
     /** Answers an injected failure; returns true when the request was consumed by it. */
-    private applyFailure(failure: Failure, response: ServerResponse, soap: string | undefined): boolean {
+    private applyFailure(rule: FailureRule, response: ServerResponse, soap: string | undefined): boolean {
         const namespace = 'http://soap.sforce.com/2006/04/metadata';
+        const failure = rule.fail;
         switch (failure) {
             case 'network':
             case 'dropResponse':
@@ -518,8 +533,28 @@ export class FakeOrg {
                 // Never answer; the client's timeout must fire. close() ends the socket.
                 return true;
             case 'http503':
-                response.writeHead(503, { 'Content-Type': 'text/html' });
+                response.writeHead(503, {
+                    'Content-Type': 'text/html',
+                    ...(rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) })
+                });
                 response.end('<html><body>Service Unavailable: down for maintenance</body></html>');
+                return true;
+            case 'html':
+                response.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
+                response.end('<html><head><title>Login | Salesforce</title></head><body>Please log in</body></html>');
+                return true;
+            case 'http500':
+                this.json(response, 500, [
+                    {
+                        errorCode: 'UNKNOWN_EXCEPTION',
+                        message:
+                            'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-987654321)'
+                    }
+                ]);
+                return true;
+            case 'http500Text':
+                response.writeHead(500, { 'Content-Type': 'text/plain' });
+                response.end(LEAKY_500_BODY);
                 return true;
             case 'limit':
             case 'limitDaily': {
@@ -579,7 +614,7 @@ export class FakeOrg {
         const key = soap ? soap.operation : `${method} ${url.pathname}`;
         this.requests.push(key);
         const failure = this.takeFailure(key);
-        if (failure === 'dropResponse') {
+        if (failure?.fail === 'dropResponse') {
             // Let the request do its work, then lose the answer.
             response.writeHead = (() => response) as unknown as typeof response.writeHead;
             response.end = (() => {
@@ -711,7 +746,14 @@ export class FakeOrg {
                     Buffer.from(signature, 'base64url')
                 );
                 const user = this.userByName(String(claims.sub));
-                if (!valid || claims.aud !== this.url || Number(claims.exp) < Date.now() / 1000 || !user?.Id) {
+                // The audience is a login server (or an Experience Cloud site), never the org's own My Domain.
+                const audiences = ['https://login.salesforce.com', 'https://test.salesforce.com', this.url];
+                if (
+                    !valid ||
+                    !audiences.includes(String(claims.aud)) ||
+                    Number(claims.exp) < Date.now() / 1000 ||
+                    !user?.Id
+                ) {
                     return this.json(response, 400, { error: 'invalid_grant', error_description: 'invalid assertion' });
                 }
                 return this.json(response, 200, this.tokenResponse(user.Id));
