@@ -1,6 +1,17 @@
 // Two Jest projects: the LWC components (sfdx-lwc-jest preset, jsdom) and the Node tooling in scripts/.
 'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+// The tooling imports the LWC service modules by path, and those import each other as `c/<name>`: the
+// same `c/<name>` paths as tsconfig.json (kept up to date by npm run build:lwc) resolve them here.
+const tsconfigPaths = JSON.parse(readFileSync(join(__dirname, 'tsconfig.json'), 'utf8')).compilerOptions.paths;
+const lwcModules = Object.fromEntries(
+    Object.entries(tsconfigPaths)
+        .filter(([name]) => /^c\/[^*]+$/.test(name))
+        .map(([name, [file]]) => [`^${name}$`, `<rootDir>/${file}`])
+);
 
 module.exports = {
     projects: [
@@ -23,7 +34,8 @@ module.exports = {
             testMatch: ['**/__tests__/**/*.test.ts'],
             transform: { '^.+\\.ts$': '<rootDir>/scripts/dev/jest/esbuild-transform.js' },
             setupFiles: ['<rootDir>/scripts/dev/jest/crosscheck-env.js'],
-            moduleFileExtensions: ['ts', 'js', 'json']
+            moduleFileExtensions: ['ts', 'js', 'json'],
+            moduleNameMapper: lwcModules
         }
     ]
 };

@@ -33,6 +33,9 @@ if (relaunched !== null) {
                 if (bundled) {
                     return bundled.run(argv.slice(1));
                 }
+                // The LWC modules the commands share import each other as `c/<name>`, resolved by the project's
+                // tsconfig.json paths: tsx reads the tsconfig of the working directory unless told which.
+                process.env.TSX_TSCONFIG_PATH ??= require('node:path').join(__dirname, '..', '..', 'tsconfig.json');
                 require('tsx/cjs');
                 return require('./main.ts').main(argv);
             }

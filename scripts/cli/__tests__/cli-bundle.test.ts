@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, writeCorpus } from '../../dev/bench/corpus';
-import { NODE_HASHER } from '../verify/chain';
-import { sampleLog } from '../../dev/generate/sample-log';
-import { CHAIN_FIELDS, LOG_FIELDS, toCsv } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { nodeSha256 } from '../verify/chain';
+import { exportCsv, sampleLog } from '../../dev/generate/sample-log';
+import { CHAIN_FIELDS, LOG_FIELDS } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the module under test is the CommonJS launcher's */
 const bundle = require('../cli-bundle') as {
@@ -63,7 +63,9 @@ describe('the bundle manifest', () => {
             expect.arrayContaining([
                 'scripts/cli/verify/command.ts',
                 'scripts/cli/verify/chain.ts',
-                'force-app/main/gate/lwc/wardenPolicy/wardenPolicy.ts'
+                'force-app/main/audit/lwc/auditChain/auditChain.ts',
+                'force-app/main/audit/lwc/chainVerifier/chainVerifier.ts',
+                'force-app/main/common/lwc/sha256/sha256.ts'
             ])
         );
         expect(existsSync(join(cacheDir, manifest.bundle))).toBe(true);
@@ -107,13 +109,13 @@ describe('warden from the bundle and through tsx', () => {
     });
 
     it('gives the same verify output for an intact and a tampered export, and reuses the bundle and its code cache', () => {
-        const entries = sampleLog(50, NODE_HASHER);
+        const entries = sampleLog(50, nodeSha256);
         const columns = [...LOG_FIELDS.map((f) => f.name), ...CHAIN_FIELDS];
         const intact = join(work, 'intact.csv');
-        writeFileSync(intact, toCsv(entries, columns));
+        writeFileSync(intact, exportCsv(entries, columns));
         entries[20] = { ...entries[20], Purpose__c: 'Marketing' };
         const tampered = join(work, 'tampered.csv');
-        writeFileSync(tampered, toCsv(entries, columns));
+        writeFileSync(tampered, exportCsv(entries, columns));
         const cacheDir = join(work, 'cache-verify');
         for (const [file, status] of [
             [intact, 0],

@@ -117,7 +117,8 @@ function describeParseError(error: unknown): string {
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
         const option = /Option '([^']+)'/.exec(message)?.[1];
         if (option && /argument missing/.test(message)) {
-            return `${option.replace(/^-\w, /, '')} needs a value`;
+            // The option as parseArgs names it: `-k, --key <value>`.
+            return `${option.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value`;
         }
         if (option && /does not take an argument/.test(message)) {
             return `${option.replace(/^-\w, /, '')} takes no value`;
