@@ -1,6 +1,6 @@
 // Generated from auditChain.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-import { SHA256_IV, sha256Compress, sha256Hex } from "c/sha256";
+import { SHA256_IV, sha256Hex, sha256Rounds, sha256Schedule } from "c/sha256";
 export const CHAIN_VERSION = "warden-log-v1";
 export const CHECKPOINT_VERSION = "warden-checkpoint-v1";
 export const GENESIS_HASH = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -189,6 +189,21 @@ function hashWords(hash, words, at) {
   }
   return true;
 }
+let secondBlocks = null;
+function secondBlockSchedules() {
+  if (secondBlocks === null) {
+    secondBlocks = new Int32Array(256 * 64);
+    const w = new Int32Array(64);
+    for (let last = 0; last < 256; last++) {
+      w.fill(0);
+      w[0] = last << 24 | 8388608;
+      w[15] = 520;
+      sha256Schedule(w);
+      secondBlocks.set(w, last * 64);
+    }
+  }
+  return secondBlocks;
+}
 export function merkleRoot(leafHashes) {
   const n = leafHashes.length;
   if (n === 0) {
@@ -205,6 +220,7 @@ export function merkleRoot(leafHashes) {
   }
   const state = new Int32Array(8);
   const w = new Int32Array(64);
+  const second = secondBlockSchedules();
   let count = n;
   while (count > 1) {
     let j = 0;
@@ -215,11 +231,9 @@ export function merkleRoot(leafHashes) {
       for (let t = 1; t < 16; t++) {
         w[t] = nodes[base + t - 1] << 24 | nodes[base + t] >>> 8;
       }
-      sha256Compress(state, w);
-      w[0] = nodes[base + 15] << 24 | 8388608;
-      w.fill(0, 1, 15);
-      w[15] = 520;
-      sha256Compress(state, w);
+      sha256Schedule(w);
+      sha256Rounds(state, w, 0);
+      sha256Rounds(state, second, (nodes[base + 15] & 255) * 64);
       nodes.set(state, j * 8);
       j++;
     }

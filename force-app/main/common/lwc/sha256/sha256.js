@@ -120,7 +120,7 @@ const K = new Int32Array([
   3204031479,
   3329325298
 ]);
-export const SHA256_IV = [
+export const SHA256_IV = Int32Array.from([
   1779033703,
   3144134277,
   1013904242,
@@ -129,8 +129,8 @@ export const SHA256_IV = [
   2600822924,
   528734635,
   1541459225
-];
-export function sha256Compress(state, w) {
+]);
+export function sha256Schedule(w) {
   for (let t = 16; t < 64; t++) {
     const x = w[t - 15];
     const y = w[t - 2];
@@ -138,6 +138,8 @@ export function sha256Compress(state, w) {
     const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
     w[t] = s0 + s1 + w[t - 16] + w[t - 7] | 0;
   }
+}
+export function sha256Rounds(state, w, at) {
   let a = state[0];
   let b = state[1];
   let c = state[2];
@@ -148,7 +150,7 @@ export function sha256Compress(state, w) {
   let h = state[7];
   for (let t = 0; t < 64; t++) {
     const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
-    const t1 = h + s1 + (e & f ^ ~e & g) + K[t] + w[t] | 0;
+    const t1 = h + s1 + (e & f ^ ~e & g) + K[t] + w[at + t] | 0;
     const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
     const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
     h = g;
@@ -192,7 +194,8 @@ export function sha256Bytes(message) {
       const j = offset + t * 4;
       w[t] = padded[j] << 24 | padded[j + 1] << 16 | padded[j + 2] << 8 | padded[j + 3];
     }
-    sha256Compress(state, w);
+    sha256Schedule(w);
+    sha256Rounds(state, w, 0);
   }
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {

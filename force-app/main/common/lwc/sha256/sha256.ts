@@ -80,17 +80,16 @@ const K = new Int32Array([
     0xc67178f2
 ]);
 
-/** The initial hash value H(0); `state.set(SHA256_IV)` on an Int32Array starts a hash. */
-export const SHA256_IV: ReadonlyArray<number> = [
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-];
-
 /**
- * One SHA-256 compression: the 16 big-endian words of a block in w[0..15] into the state (8 words). w must
- * have room for 64 words; it is expanded in place. Exported for the Merkle root of the audit chain, which
- * lays its 65-byte nodes out as words directly.
+ * The initial hash value H(0): `state.set(SHA256_IV)` starts a hash. The rounds and the schedule are exported
+ * for the audit chain's Merkle root, which lays its 65-byte nodes out as words directly.
  */
-export function sha256Compress(state: Int32Array, w: Int32Array): void {
+export const SHA256_IV: Readonly<Int32Array> = Int32Array.from([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+]);
+
+/** Expands the 16 big-endian words of a block in w[0..15] into its 64-word message schedule, in place. */
+export function sha256Schedule(w: Int32Array): void {
     for (let t = 16; t < 64; t++) {
         const x = w[t - 15];
         const y = w[t - 2];
@@ -98,6 +97,10 @@ export function sha256Compress(state: Int32Array, w: Int32Array): void {
         const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
         w[t] = (s0 + s1 + w[t - 16] + w[t - 7]) | 0;
     }
+}
+
+/** The 64 rounds of one compression: the schedule at w[at..at + 63] into the state (8 words). */
+export function sha256Rounds(state: Int32Array, w: Int32Array, at: number): void {
     let a = state[0];
     let b = state[1];
     let c = state[2];
@@ -108,7 +111,7 @@ export function sha256Compress(state: Int32Array, w: Int32Array): void {
     let h = state[7];
     for (let t = 0; t < 64; t++) {
         const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-        const t1 = (h + s1 + ((e & f) ^ (~e & g)) + K[t] + w[t]) | 0;
+        const t1 = (h + s1 + ((e & f) ^ (~e & g)) + K[t] + w[at + t]) | 0;
         const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
         const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
         h = g;
@@ -155,7 +158,8 @@ export function sha256Bytes(message: Uint8Array): Uint8Array {
             const j = offset + t * 4;
             w[t] = (padded[j] << 24) | (padded[j + 1] << 16) | (padded[j + 2] << 8) | padded[j + 3];
         }
-        sha256Compress(state, w);
+        sha256Schedule(w);
+        sha256Rounds(state, w, 0);
     }
     const out = new Uint8Array(32);
     for (let i = 0; i < 8; i++) {
