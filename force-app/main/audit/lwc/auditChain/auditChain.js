@@ -1,6 +1,9 @@
 // Generated from auditChain.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-import { SHA256_IV, sha256Hex, sha256Rounds, sha256Schedule } from "c/sha256";
+import { SHA256_IV as IV, sha256Hex, sha256Rounds as rounds, sha256Schedule as schedule } from "c/sha256";
+const SHA256_IV = IV;
+const sha256Rounds = rounds;
+const sha256Schedule = schedule;
 export const CHAIN_VERSION = "warden-log-v1";
 export const CHECKPOINT_VERSION = "warden-checkpoint-v1";
 export const GENESIS_HASH = "0000000000000000000000000000000000000000000000000000000000000000";

@@ -5,7 +5,13 @@
  * the same chain; the vectors in AuditChainVectors hold both to it. ChainVerifier (c/chainVerifier) checks
  * exports with it, in the console and in `warden verify`.
  */
-import { SHA256_IV, sha256Hex, sha256Rounds, sha256Schedule } from 'c/sha256';
+import { SHA256_IV as IV, sha256Hex, sha256Rounds as rounds, sha256Schedule as schedule } from 'c/sha256';
+
+// merkleRoot's loop reads local copies of these: where this module runs as CommonJS (tsx, Jest), every read
+// of an imported name is a getter call.
+const SHA256_IV = IV;
+const sha256Rounds = rounds;
+const sha256Schedule = schedule;
 
 export const CHAIN_VERSION = 'warden-log-v1';
 export const CHECKPOINT_VERSION = 'warden-checkpoint-v1';

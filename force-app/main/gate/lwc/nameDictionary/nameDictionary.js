@@ -213,6 +213,9 @@ export function cachedClassifier(dictionary) {
     return info;
   };
 }
+function nameOrUnknown(t) {
+  return t.cls === "U" || t.cls === "A" || t.cls === "R";
+}
 class NameFinder {
   constructor(scan, dictionary, emit) {
     this.scan = scan;
@@ -296,7 +299,6 @@ class NameFinder {
   /** An unknown, ambiguous or word name, an initial, and another such word, joined. */
   initialBetween(k) {
     const tokens = this.tokens;
-    const nameOrUnknown = (t) => t.cls === "U" || t.cls === "A" || t.cls === "R";
     return nameOrUnknown(tokens[k]) && k + 2 < tokens.length && tokens[k + 1].cls === "I" && nameOrUnknown(tokens[k + 2]) && this.joined(k) && this.joined(k + 1);
   }
   /** Lower-case strong names (not English words at all): "patricia desrosiers", "pamela". Returns the last. */

@@ -289,6 +289,11 @@ export function cachedClassifier(dictionary: NameDictionary): TokenClassifier {
     };
 }
 
+/** An unknown capitalised word, an ambiguous name or a word name: what may stand around an initial. */
+function nameOrUnknown(t: Token): boolean {
+    return t.cls === 'U' || t.cls === 'A' || t.cls === 'R';
+}
+
 /**
  * Finds names among the classified words of a text. Capitalised tokens form chains (one or two blanks apart,
  * or "X. " initials). A strong name marks a span that grows right over up to three more name-like tokens
@@ -396,7 +401,6 @@ class NameFinder {
     /** An unknown, ambiguous or word name, an initial, and another such word, joined. */
     private initialBetween(k: number): boolean {
         const tokens = this.tokens;
-        const nameOrUnknown = (t: Token): boolean => t.cls === 'U' || t.cls === 'A' || t.cls === 'R';
         return (
             nameOrUnknown(tokens[k]) &&
             k + 2 < tokens.length &&
