@@ -1,6 +1,7 @@
 /**
  * .gitattributes marks exactly the generated files as linguist-generated -diff: every LWC .js with a .ts
- * beside it, the PHI pattern module, the shared test vectors and the names dictionary; and nothing written by
+ * beside it, the PHI pattern module, the finding picklists module, the shared test vectors and the names
+ * dictionary; and nothing written by
  * hand, so that a review never folds away a file someone edits.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { MODULE_PATH } from '../patterns';
 import { VECTORS_PATH } from '../redaction-vectors';
 import { CHAIN_VECTORS_PATH } from '../chain-vectors';
+import { PICKLISTS_MODULE } from '../finding-picklists';
+import { WORKFLOW_VECTORS_PATH } from '../finding-workflow';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -46,6 +49,8 @@ describe('.gitattributes', () => {
             MODULE_PATH,
             VECTORS_PATH,
             CHAIN_VECTORS_PATH,
+            PICKLISTS_MODULE,
+            WORKFLOW_VECTORS_PATH,
             'force-app/main/gate/staticresources/PhiNameDictionary.resource'
         ];
         expect(expected.filter((file) => !marked.has(file))).toEqual([]);
