@@ -2,7 +2,7 @@
  * `warden deploy` end to end against the test org: the plan, idempotency, and every failure the issue
  * lists, each followed by a second run that must converge on the same end state as a clean run.
  */
-import { FakeOrgOptions } from '../../../dev/fake-org/server';
+import { FailureRule, FakeOrgOptions } from '../../../dev/fake-org/server';
 import { DEFAULT_CONFIG, Harness } from './harness';
 
 jest.setTimeout(30000);
@@ -276,6 +276,57 @@ describe('warden deploy: what the org or the user lacks', () => {
     });
 });
 
+/** A failure injected into an otherwise clean run: what the run must say, and its exit code. */
+type ReportedFailure = {
+    title: string;
+    inject: FailureRule;
+    cli?: { refreshToken?: boolean };
+    code: number;
+    says: string[];
+    /** Lines of the step table, as patterns. */
+    shows?: RegExp[];
+};
+const reported: ReportedFailure[] = [
+    {
+        title: 'stops with a clear message when the daily API limit is used up, and converges later',
+        inject: { match: /^upsertMetadata$/, fail: 'limitDaily', times: 1 },
+        code: 1,
+        says: [
+            'the org has used up its daily API requests',
+            'What to do: Wait until the 24-hour window frees requests',
+            'The run stopped early. Re-running warden deploy is safe'
+        ]
+    },
+    {
+        title: 'explains an expired session that cannot be refreshed with exit 2, and the next run converges',
+        // Sessions die after the plan has been read.
+        inject: { match: /^deploy$/, fail: 'invalidSession', times: 1 },
+        cli: { refreshToken: false },
+        code: 2,
+        says: [
+            'the session is expired or invalid and could not be refreshed (INVALID_SESSION_ID)',
+            'sf org login web --alias'
+        ]
+    },
+    {
+        title: 'reports INSUFFICIENT_ACCESS on permission set assignment with the fix, and converges once granted',
+        inject: { match: /^POST .*\/composite\/sobjects$/, fail: 'insufficientAccess', times: 1 },
+        code: 1,
+        says: ['INSUFFICIENT_ACCESS', 'What to do: Run as a user with "Assign Permission Sets"'],
+        // The failed step, and a later one that still ran.
+        shows: [/2\. Assign permission sets\s+failed/, /7\. Schedule Warden's jobs\s+created\s+yes/]
+    },
+    {
+        title: 'explains a Metadata API permission refusal met at apply time',
+        inject: { match: /^deploy$/, fail: 'metadataAccess', times: 1 },
+        code: 1,
+        says: [
+            'the running user may not use the Metadata API (INSUFFICIENT_ACCESS)',
+            'Modify Metadata Through Metadata API Functions'
+        ]
+    }
+];
+
 describe('warden deploy: failures Salesforce reports, and the re-run that converges', () => {
     it('prints every component failure of a deploy that fails halfway, changes nothing, and converges on re-run', async () => {
         const h = await harness();
@@ -312,50 +363,13 @@ describe('warden deploy: failures Salesforce reports, and the re-run that conver
         await expectRerunConverges(h);
     });
 
-    it('stops with a clear message when the daily API limit is used up, and converges later', async () => {
-        const h = await harness();
-        h.fake.inject({ match: /^upsertMetadata$/, fail: 'limitDaily', times: 1 });
+    it.each(reported)('$title', async ({ inject, cli, code, says, shows }) => {
+        const h = await harness({}, DEFAULT_CONFIG, cli);
+        h.fake.inject(inject);
         const failed = await h.run();
-        expect(failed.code).toBe(1);
-        expect(failed.stdout).toContain('the org has used up its daily API requests');
-        expect(failed.stdout).toContain('What to do: Wait until the 24-hour window frees requests');
-        expect(failed.stdout).toContain('The run stopped early. Re-running warden deploy is safe');
-        await expectRerunConverges(h);
-    });
-
-    it('explains an expired session that cannot be refreshed with exit 2, and the next run converges', async () => {
-        const h = await harness({}, DEFAULT_CONFIG, { refreshToken: false });
-        // Sessions die after the plan has been read.
-        h.fake.inject({ match: /^deploy$/, fail: 'invalidSession', times: 1 });
-        const failed = await h.run();
-        expect(failed.code).toBe(2);
-        expect(failed.stdout).toContain(
-            'the session is expired or invalid and could not be refreshed (INVALID_SESSION_ID)'
-        );
-        expect(failed.stdout).toContain('sf org login web --alias');
-        await expectRerunConverges(h);
-    });
-
-    it('reports INSUFFICIENT_ACCESS on permission set assignment with the fix, and converges once granted', async () => {
-        const h = await harness();
-        h.fake.inject({ match: /^POST .*\/composite\/sobjects$/, fail: 'insufficientAccess', times: 1 });
-        const failed = await h.run();
-        expect(failed.code).toBe(1);
-        expect(failed.stdout).toMatch(/2\. Assign permission sets\s+failed/);
-        expect(failed.stdout).toContain('INSUFFICIENT_ACCESS');
-        expect(failed.stdout).toContain('What to do: Run as a user with "Assign Permission Sets"');
-        // The other steps still ran.
-        expect(failed.stdout).toMatch(/7\. Schedule Warden's jobs\s+created\s+yes/);
-        await expectRerunConverges(h);
-    });
-
-    it('explains a Metadata API permission refusal met at apply time', async () => {
-        const h = await harness();
-        h.fake.inject({ match: /^deploy$/, fail: 'metadataAccess', times: 1 });
-        const failed = await h.run();
-        expect(failed.code).toBe(1);
-        expect(failed.stdout).toContain('the running user may not use the Metadata API (INSUFFICIENT_ACCESS)');
-        expect(failed.stdout).toContain('Modify Metadata Through Metadata API Functions');
+        expect(failed.code).toBe(code);
+        says.forEach((text) => expect(failed.stdout).toContain(text));
+        (shows ?? []).forEach((pattern) => expect(failed.stdout).toMatch(pattern));
         await expectRerunConverges(h);
     });
 });
