@@ -505,31 +505,19 @@ function readMetadataFile(root: string, file: string, report: Reporter): Parsed 
     return { file, display: displayPath(root, file), source, doc, classified };
 }
 
-/** The reference checks of each file that names other metadata. */
+/** The reference check of each type of file that names other metadata. */
+const REFERENCE_CHECKS: Partial<Record<string, (model: Model, parsed: Parsed, report: Reporter) => void>> = {
+    PermissionSet: checkPermissionSet,
+    Layout: checkLayout,
+    CustomTab: checkTab,
+    ListView: checkListView,
+    CustomApplication: checkApplication,
+    CustomMetadata: checkCustomMetadataRecord
+};
+
 function checkReferences(model: Model, parsedFiles: Parsed[], report: Reporter): void {
     for (const parsed of parsedFiles) {
-        switch (parsed.classified.kind.type) {
-            case 'PermissionSet':
-                checkPermissionSet(model, parsed, report);
-                break;
-            case 'Layout':
-                checkLayout(model, parsed, report);
-                break;
-            case 'CustomTab':
-                checkTab(model, parsed, report);
-                break;
-            case 'ListView':
-                checkListView(model, parsed, report);
-                break;
-            case 'CustomApplication':
-                checkApplication(model, parsed, report);
-                break;
-            case 'CustomMetadata':
-                checkCustomMetadataRecord(model, parsed, report);
-                break;
-            default:
-                break;
-        }
+        REFERENCE_CHECKS[parsed.classified.kind.type]?.(model, parsed, report);
     }
 }
 
