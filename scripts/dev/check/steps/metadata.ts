@@ -96,15 +96,27 @@ function tabExists(model: Model, tab: string): boolean {
     return defined(model, 'CustomTab', tab);
 }
 
-function checkPermissionSet(model: Model, parsed: Parsed, report: Reporter): void {
-    const body = parsed.doc.body;
-    for (const entry of list(body, 'objectPermissions')) {
-        const object = text(entry, 'object');
-        if (!objectExists(model, object)) {
-            report.at(parsed, object, `objectPermissions names object ${object}, which is not in the project`);
+/**
+ * Reports each `<element><child>name</child></element>` of a permission set whose name is not `granted`:
+ * what a permission set grants access to must exist in the project.
+ */
+function checkGrants(
+    parsed: Parsed,
+    report: Reporter,
+    [element, child]: [string, string],
+    granted: (name: string) => boolean,
+    problem: (name: string) => string
+): void {
+    for (const entry of list(parsed.doc.body, element)) {
+        const name = text(entry, child);
+        if (!granted(name)) {
+            report.at(parsed, name, problem(name));
         }
     }
-    for (const entry of list(body, 'fieldPermissions')) {
+}
+
+function checkFieldPermissions(model: Model, parsed: Parsed, report: Reporter): void {
+    for (const entry of list(parsed.doc.body, 'fieldPermissions')) {
         const qualified = text(entry, 'field');
         const [object, field, ...rest] = qualified.split('.');
         if (!field || rest.length > 0) {
@@ -134,32 +146,38 @@ function checkPermissionSet(model: Model, parsed: Parsed, report: Reporter): voi
             );
         }
     }
-    for (const entry of list(body, 'tabSettings')) {
-        const tab = text(entry, 'tab');
-        if (!tabExists(model, tab)) {
-            report.at(parsed, tab, `tabSettings names tab ${tab}, which is not in the project`);
-        }
-    }
-    for (const entry of list(body, 'customMetadataTypeAccesses')) {
-        const name = text(entry, 'name');
-        if (!name.endsWith('__mdt') || !objectExists(model, name)) {
-            report.at(
-                parsed,
-                name,
-                `customMetadataTypeAccesses names ${name}, which is not a custom metadata type of the project`
-            );
-        }
-    }
-    for (const entry of list(body, 'customSettingAccesses')) {
-        const name = text(entry, 'name');
-        if (!model.objects.get(name)?.customSetting) {
-            report.at(
-                parsed,
-                name,
-                `customSettingAccesses names ${name}, which is not a custom setting of the project`
-            );
-        }
-    }
+}
+
+function checkPermissionSet(model: Model, parsed: Parsed, report: Reporter): void {
+    checkGrants(
+        parsed,
+        report,
+        ['objectPermissions', 'object'],
+        (object) => objectExists(model, object),
+        (object) => `objectPermissions names object ${object}, which is not in the project`
+    );
+    checkFieldPermissions(model, parsed, report);
+    checkGrants(
+        parsed,
+        report,
+        ['tabSettings', 'tab'],
+        (tab) => tabExists(model, tab),
+        (tab) => `tabSettings names tab ${tab}, which is not in the project`
+    );
+    checkGrants(
+        parsed,
+        report,
+        ['customMetadataTypeAccesses', 'name'],
+        (name) => name.endsWith('__mdt') && objectExists(model, name),
+        (name) => `customMetadataTypeAccesses names ${name}, which is not a custom metadata type of the project`
+    );
+    checkGrants(
+        parsed,
+        report,
+        ['customSettingAccesses', 'name'],
+        (name) => model.objects.get(name)?.customSetting === true,
+        (name) => `customSettingAccesses names ${name}, which is not a custom setting of the project`
+    );
     const references: Array<[string, string, string]> = [
         ['classAccesses', 'apexClass', 'ApexClass'],
         ['applicationVisibilities', 'application', 'CustomApplication'],
@@ -167,12 +185,13 @@ function checkPermissionSet(model: Model, parsed: Parsed, report: Reporter): voi
         ['customPermissions', 'name', 'CustomPermission']
     ];
     for (const [element, child, type] of references) {
-        for (const entry of list(body, element)) {
-            const name = text(entry, child);
-            if (!defined(model, type, name)) {
-                report.at(parsed, name, `${element} names ${type} ${name}, which is not in the project`);
-            }
-        }
+        checkGrants(
+            parsed,
+            report,
+            [element, child],
+            (name) => defined(model, type, name),
+            (name) => `${element} names ${type} ${name}, which is not in the project`
+        );
     }
 }
 
