@@ -85,16 +85,8 @@ function body<T>(results: Record<string, { status: number; body: unknown }>, key
     return (result.body as QueryBody<T>).records;
 }
 
-/**
- * Reads the facts. `componentNames` are the Apex classes and triggers of the package, checked for
- * presence in the org.
- */
-export async function readOrgFacts(
-    client: OrgClient,
-    componentNames: { apexClasses: string[]; apexTriggers: string[] }
-): Promise<OrgFacts> {
-    const versions = await client.apiVersions();
-    const newest = versions[versions.length - 1] ?? client.apiVersion;
+/** Stops before anything else when the org does not serve the API version Warden's source needs. */
+function requireApiVersion(client: OrgClient, versions: string[], newest: string): void {
     if (!versions.includes(client.apiVersion)) {
         throw new OrgError(
             'other',
@@ -103,20 +95,24 @@ export async function readOrgFacts(
             'Deploy to an org on a release that supports this API version, or pass an --api-version the org supports.'
         );
     }
-    const identity = await client.identity();
-    const sobjects = await client.describeGlobalNames();
-    let dailyApiRequests: OrgFacts['dailyApiRequests'];
+}
+
+async function readDailyApiRequests(client: OrgClient): Promise<OrgFacts['dailyApiRequests']> {
     try {
         const limits = await client.limits();
         if (limits.DailyApiRequests) {
-            dailyApiRequests = { max: limits.DailyApiRequests.Max, remaining: limits.DailyApiRequests.Remaining };
+            return { max: limits.DailyApiRequests.Max, remaining: limits.DailyApiRequests.Remaining };
         }
     } catch {
         // /limits needs "View Setup and Configuration"; without it the plan just omits the line.
     }
+    return undefined;
+}
 
+/** The record queries, in one composite round trip. */
+function readRecords(client: OrgClient): Promise<Record<string, { status: number; body: unknown }>> {
     const q = (soql: string): string => `/query?q=${encodeURIComponent(soql)}`;
-    const results = await client.compositeGet([
+    return client.compositeGet([
         { referenceId: 'org', url: q('SELECT Id, Name, OrganizationType, IsSandbox, InstanceName FROM Organization') },
         {
             referenceId: 'permissions',
@@ -145,6 +141,61 @@ export async function readOrgFacts(
             )
         }
     ]);
+}
+
+function userPermissions(row: Record<string, boolean> | undefined): UserPermissions | undefined {
+    if (!row) return undefined;
+    return {
+        modifyAllData: row.PermissionsModifyAllData === true,
+        modifyMetadata: row.PermissionsModifyMetadata === true,
+        authorApex: row.PermissionsAuthorApex === true,
+        viewSetup: row.PermissionsViewSetup === true,
+        manageUsers: row.PermissionsManageUsers === true,
+        assignPermissionSets: row.PermissionsAssignPermissionSets === true
+    };
+}
+
+/** Warden installed as a managed package, if it is. */
+async function readManagedPackage(client: OrgClient): Promise<OrgFacts['managedPackage']> {
+    try {
+        const installed = await client.query<{
+            SubscriberPackage: { NamespacePrefix: string | null; Name: string } | null;
+            SubscriberPackageVersion: { MajorVersion: number; MinorVersion: number; PatchVersion: number } | null;
+        }>(
+            'SELECT SubscriberPackage.NamespacePrefix, SubscriberPackage.Name, SubscriberPackageVersion.MajorVersion, ' +
+                'SubscriberPackageVersion.MinorVersion, SubscriberPackageVersion.PatchVersion FROM InstalledSubscriberPackage',
+            { tooling: true, label: 'list installed packages' }
+        );
+        const warden = installed.find((row) => row.SubscriberPackage?.Name === 'Warden');
+        if (warden?.SubscriberPackage) {
+            const v = warden.SubscriberPackageVersion;
+            return {
+                namespace: warden.SubscriberPackage.NamespacePrefix ?? '',
+                name: warden.SubscriberPackage.Name,
+                version: v ? `${v.MajorVersion}.${v.MinorVersion}.${v.PatchVersion}` : 'unknown'
+            };
+        }
+    } catch {
+        // Listing installed packages needs View Setup; its absence only removes a line from the plan.
+    }
+    return undefined;
+}
+
+/**
+ * Reads the facts. `componentNames` are the Apex classes and triggers of the package, checked for
+ * presence in the org.
+ */
+export async function readOrgFacts(
+    client: OrgClient,
+    componentNames: { apexClasses: string[]; apexTriggers: string[] }
+): Promise<OrgFacts> {
+    const versions = await client.apiVersions();
+    const newest = versions[versions.length - 1] ?? client.apiVersion;
+    requireApiVersion(client, versions, newest);
+    const identity = await client.identity();
+    const sobjects = await client.describeGlobalNames();
+    const dailyApiRequests = await readDailyApiRequests(client);
+    const results = await readRecords(client);
     const orgRow = body<{
         Id: string;
         Name: string;
@@ -159,29 +210,7 @@ export async function readOrgFacts(
     const permissionRow = body<Record<string, boolean>>(results, 'permissions')?.[0];
     const releaseRow = body<{ Description?: string; LastModifiedDate?: string }>(results, 'release')?.[0];
     const release = releaseRow?.Description ? parseReleaseDescription(releaseRow.Description) : undefined;
-
-    let managedPackage: OrgFacts['managedPackage'];
-    try {
-        const installed = await client.query<{
-            SubscriberPackage: { NamespacePrefix: string | null; Name: string } | null;
-            SubscriberPackageVersion: { MajorVersion: number; MinorVersion: number; PatchVersion: number } | null;
-        }>(
-            'SELECT SubscriberPackage.NamespacePrefix, SubscriberPackage.Name, SubscriberPackageVersion.MajorVersion, ' +
-                'SubscriberPackageVersion.MinorVersion, SubscriberPackageVersion.PatchVersion FROM InstalledSubscriberPackage',
-            { tooling: true, label: 'list installed packages' }
-        );
-        const warden = installed.find((row) => row.SubscriberPackage?.Name === 'Warden');
-        if (warden?.SubscriberPackage) {
-            const v = warden.SubscriberPackageVersion;
-            managedPackage = {
-                namespace: warden.SubscriberPackage.NamespacePrefix ?? '',
-                name: warden.SubscriberPackage.Name,
-                version: v ? `${v.MajorVersion}.${v.MinorVersion}.${v.PatchVersion}` : 'unknown'
-            };
-        }
-    } catch {
-        // Listing installed packages needs View Setup; its absence only removes a line from the plan.
-    }
+    const managedPackage = await readManagedPackage(client);
 
     const realTimeObjects = [...REAL_TIME_STORAGE, ...REAL_TIME_STREAMING].filter((name) => sobjects.has(name));
     return {
@@ -195,20 +224,7 @@ export async function readOrgFacts(
             isSandbox: orgRow.IsSandbox === true,
             instance: orgRow.InstanceName
         },
-        user: {
-            id: identity.userId,
-            username: identity.username,
-            permissions: permissionRow
-                ? {
-                      modifyAllData: permissionRow.PermissionsModifyAllData === true,
-                      modifyMetadata: permissionRow.PermissionsModifyMetadata === true,
-                      authorApex: permissionRow.PermissionsAuthorApex === true,
-                      viewSetup: permissionRow.PermissionsViewSetup === true,
-                      manageUsers: permissionRow.PermissionsManageUsers === true,
-                      assignPermissionSets: permissionRow.PermissionsAssignPermissionSets === true
-                  }
-                : undefined
-        },
+        user: { id: identity.userId, username: identity.username, permissions: userPermissions(permissionRow) },
         sobjects,
         realTimeObjects,
         shield: realTimeObjects.length > 0,

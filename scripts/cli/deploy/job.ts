@@ -7,7 +7,7 @@
 import { connect } from '../org/auth';
 import { DeployStatus, OrgClient } from '../org/client';
 import { isCredentialError, OrgError, toOrgError } from '../org/errors';
-import { orgSession, waitLine } from '../org/session';
+import { connectOptions, orgSession } from '../org/session';
 import { progressLine } from './render';
 import type { DeployIo, DeployOptions } from './run';
 import { describeFailure, followUp, waitForDeploy } from './steps/package';
@@ -70,17 +70,11 @@ export async function runJob(
         else io.stdout(lines.join('\n') + '\n');
         return code;
     };
-    const { sleep, now, retry } = orgSession(options.waitMinutes, io);
+    const session = orgSession(options.waitMinutes, io);
+    const { sleep, now, retry } = session;
     let client: OrgClient;
     try {
-        client = await connect(options, {
-            apiVersion: options.apiVersion ?? '62.0',
-            env: io.env,
-            retry,
-            requestTimeoutMs: io.requestTimeoutMs,
-            warn: (message) => io.stderr(`warning: ${message}\n`),
-            onWait: (notice) => io.stderr(waitLine(notice))
-        });
+        client = await connect(options, connectOptions(session, options.apiVersion ?? '62.0', io));
     } catch (thrown) {
         return finish(2, [], toOrgError(thrown, 'sign in'));
     }

@@ -6,7 +6,7 @@
 import { AuthFlags, connect } from '../org/auth';
 import { OrgClient } from '../org/client';
 import { isCredentialError, OrgError, toOrgError } from '../org/errors';
-import { orgSession, waitLine } from '../org/session';
+import { connectOptions, orgSession } from '../org/session';
 import { findProjectRoot, loadProject } from '../lib/project';
 import { DeployConfig, JOB_KEYS, JobKey, loadConfig, parseAssignment } from './config';
 import { JOBS } from './components';
@@ -211,7 +211,8 @@ export async function runDeploy(options: DeployOptions, io: DeployIo): Promise<n
 
 /** Reads the project and the configuration and signs in: the context, or the message of exit code 2. */
 async function prepare(options: DeployOptions, io: DeployIo): Promise<DeployContext | { error: string }> {
-    const { sleep, now, retry } = orgSession(options.waitMinutes, io);
+    const session = orgSession(options.waitMinutes, io);
+    const { sleep, now, retry } = session;
     let config: DeployConfig;
     let source: PackageSource;
     let client: OrgClient;
@@ -221,14 +222,10 @@ async function prepare(options: DeployOptions, io: DeployIo): Promise<DeployCont
         config = loadConfig(root, options.configPath);
         config.assignments.push(...options.assign.map(parseAssignment));
         source = await buildPackageSource(project);
-        client = await connect(options, {
-            apiVersion: options.apiVersion ?? (project.sourceApiVersion || '62.0'),
-            env: io.env,
-            retry,
-            requestTimeoutMs: io.requestTimeoutMs,
-            warn: (message) => io.stderr(`warning: ${message}\n`),
-            onWait: (notice) => io.stderr(waitLine(notice))
-        });
+        client = await connect(
+            options,
+            connectOptions(session, options.apiVersion ?? (project.sourceApiVersion || '62.0'), io)
+        );
     } catch (thrown) {
         const error = thrown instanceof OrgError ? thrown : toOrgError(thrown, 'prepare');
         return { error: error instanceof OrgError ? error.describe() : String(thrown) };

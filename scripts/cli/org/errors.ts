@@ -164,27 +164,20 @@ function gateErrorIn(error: unknown, message: string): GateError | undefined {
     return lastGateError && message.includes(lastGateError.message) ? lastGateError : undefined;
 }
 
-/**
- * Classifies any thrown value. `context` names what was being done ("deploy", "query ApexClass") and
- * starts the message; `secrets` are redacted from it.
- */
-export function toOrgError(error: unknown, context: string, secrets: Array<string | undefined> = []): OrgError {
-    if (error instanceof OrgError && !(error instanceof GateError)) {
-        return error;
-    }
-    const thrown = (error && typeof error === 'object' ? error : { message: String(error) }) as Throwable;
-    const rawMessage = redactSecrets(String(thrown.message ?? error ?? 'unknown error'), secrets);
-    const say = (detail: string): string => `${context}: ${detail}`;
-    const gate = gateErrorIn(error, rawMessage);
-    if (gate) {
-        return new OrgError(gate.kind, say(gate.message), gate.code, gate.remedy, gate.retryAfterMs);
-    }
-    const name = typeof thrown.name === 'string' ? thrown.name : '';
-    const errorCode = stripPrefix(
-        typeof thrown.errorCode === 'string' ? thrown.errorCode : /^[A-Z_:a-z]+$/.test(name) ? name : ''
-    );
-    const sysCode = typeof thrown.code === 'string' ? thrown.code : '';
+/** What the classifiers read from a thrown value, and how they start their message. */
+type Signs = {
+    name: string;
+    /** Salesforce's error code, without a SOAP namespace prefix. */
+    errorCode: string;
+    /** Node's system error code (ECONNRESET, ...). */
+    sysCode: string;
+    /** The thrown message, secrets already redacted. */
+    rawMessage: string;
+    say: (detail: string) => string;
+};
 
+/** The request never got an answer: no reply in time, or no connection. */
+function transportError({ name, sysCode, rawMessage, say }: Signs): OrgError | undefined {
     if (name === 'AbortError' || /Request Timeout|aborted due to timeout/i.test(rawMessage)) {
         return new OrgError(
             'timeout',
@@ -203,6 +196,10 @@ export function toOrgError(error: unknown, context: string, secrets: Array<strin
             NETWORK_REMEDY
         );
     }
+    return undefined;
+}
+
+function sessionError({ name, errorCode, rawMessage, say }: Signs): OrgError | undefined {
     if (
         errorCode === 'INVALID_SESSION_ID' ||
         errorCode === 'invalid_grant' ||
@@ -216,6 +213,11 @@ export function toOrgError(error: unknown, context: string, secrets: Array<strin
             RELOGIN_REMEDY
         );
     }
+    return undefined;
+}
+
+/** Salesforce could not serve the request now: request limits, an unavailable or failing server. */
+function capacityError({ errorCode, rawMessage, say }: Signs): OrgError | undefined {
     if (errorCode === 'REQUEST_LIMIT_EXCEEDED') {
         const daily = /TotalRequests/i.test(rawMessage);
         return new OrgError(
@@ -250,6 +252,11 @@ export function toOrgError(error: unknown, context: string, secrets: Array<strin
                 (errorId ? ` quoting the ErrorId.` : '.')
         );
     }
+    return undefined;
+}
+
+/** What the org or the running user is not entitled to: API access, a permission, a licensed feature. */
+function entitlementError({ errorCode, rawMessage, say }: Signs): OrgError | undefined {
     if (errorCode === 'API_DISABLED_FOR_ORG' || errorCode === 'API_CURRENTLY_DISABLED') {
         return new OrgError(
             'api-disabled',
@@ -291,5 +298,35 @@ export function toOrgError(error: unknown, context: string, secrets: Array<strin
                 'Capture add-on). Without it, skip the step; Warden works without it.'
         );
     }
-    return new OrgError('other', say(clip(rawMessage, 400)), errorCode || sysCode || name);
+    return undefined;
+}
+
+/**
+ * Classifies any thrown value. `context` names what was being done ("deploy", "query ApexClass") and
+ * starts the message; `secrets` are redacted from it.
+ */
+export function toOrgError(error: unknown, context: string, secrets: Array<string | undefined> = []): OrgError {
+    if (error instanceof OrgError && !(error instanceof GateError)) {
+        return error;
+    }
+    const thrown = (error && typeof error === 'object' ? error : { message: String(error) }) as Throwable;
+    const rawMessage = redactSecrets(String(thrown.message ?? error ?? 'unknown error'), secrets);
+    const say = (detail: string): string => `${context}: ${detail}`;
+    const gate = gateErrorIn(error, rawMessage);
+    if (gate) {
+        return new OrgError(gate.kind, say(gate.message), gate.code, gate.remedy, gate.retryAfterMs);
+    }
+    const name = typeof thrown.name === 'string' ? thrown.name : '';
+    const errorCode = stripPrefix(
+        typeof thrown.errorCode === 'string' ? thrown.errorCode : /^[A-Z_:a-z]+$/.test(name) ? name : ''
+    );
+    const sysCode = typeof thrown.code === 'string' ? thrown.code : '';
+    const signs: Signs = { name, errorCode, sysCode, rawMessage, say };
+    return (
+        transportError(signs) ??
+        sessionError(signs) ??
+        capacityError(signs) ??
+        entitlementError(signs) ??
+        new OrgError('other', say(clip(rawMessage, 400)), errorCode || sysCode || name)
+    );
 }

@@ -76,6 +76,15 @@ export function isRetryable(error: OrgError, safety: Safety): boolean {
     return false;
 }
 
+/**
+ * Whether a check-write-check loop (the deploy steps that read the org before each write) may write
+ * again after this error. A network error or timeout leaves a plain write's outcome unknown, which
+ * isRetryable refuses; here the next round reads first and writes only what is still missing.
+ */
+export function mayRewriteAfterReading(error: OrgError): boolean {
+    return error.kind === 'network' || error.kind === 'timeout' || isRetryable(error, 'write');
+}
+
 /** Full jitter: a random delay between 0 and min(max, base * 2^(attempt-1)). */
 export function backoffDelay(policy: RetryPolicy, attempt: number): number {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

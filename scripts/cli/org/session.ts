@@ -3,6 +3,7 @@
  * the retry policy bound to it, and the lines that say what the command is waiting for (a retry and
  * why, a request with no answer yet). Shared by `warden deploy` and `warden scan --target-org`.
  */
+import type { ConnectOptions } from './auth';
 import type { WaitNotice } from './client';
 import { defaultRetryPolicy, RetryEvent, RetryPolicy } from './retry';
 
@@ -46,4 +47,23 @@ export function orgSession(waitMinutes: number, io: SessionIo): OrgSession {
         onRetry: (event) => io.stderr(retryLine(event))
     });
     return { sleep, now, retry };
+}
+
+/** What connect() needs from a command's io besides the session. */
+export type ConnectIo = {
+    stderr: (text: string) => void;
+    env: NodeJS.ProcessEnv;
+    requestTimeoutMs?: number;
+};
+
+/** connect()'s options for a session: the command's environment and timeout, warnings and waiting lines on stderr. */
+export function connectOptions(session: OrgSession, apiVersion: string, io: ConnectIo): ConnectOptions {
+    return {
+        apiVersion,
+        env: io.env,
+        retry: session.retry,
+        requestTimeoutMs: io.requestTimeoutMs,
+        warn: (message) => io.stderr(`warning: ${message}\n`),
+        onWait: (notice) => io.stderr(waitLine(notice))
+    };
 }

@@ -29,6 +29,15 @@ export async function metadataApi(
     const namespace = 'http://soap.sforce.com/2006/04/metadata';
     const respond = (result: unknown): void =>
         org.xml(response, 200, envelope(namespace, toXml(`${soap.operation}Response`, { result })));
+    // An org without Shield refuses its metadata types outright, as a real one does.
+    const unlicensed = (type: string): boolean => SHIELD_TYPES.has(type) && !org.options.shieldMetadata;
+    const refuseUnlicensed = (): void =>
+        org.soapFault(
+            response,
+            'INVALID_TYPE',
+            'This type of metadata is not available for this organization',
+            namespace
+        );
     if (!org.options.runningUser.modifyAllData && !org.options.runningUser.modifyMetadata) {
         return org.soapFault(response, 'INSUFFICIENT_ACCESS', METADATA_ACCESS_MESSAGE, namespace);
     }
@@ -44,13 +53,8 @@ export async function metadataApi(
         }
         case 'readMetadata': {
             const type = String(soap.args.type);
-            if (SHIELD_TYPES.has(type) && !org.options.shieldMetadata) {
-                return org.soapFault(
-                    response,
-                    'INVALID_TYPE',
-                    'This type of metadata is not available for this organization',
-                    namespace
-                );
+            if (unlicensed(type)) {
+                return refuseUnlicensed();
             }
             const records = asArray(soap.args.fullNames as string | string[]).map((name) => {
                 const record = org.metadataRecord(type, String(name));
@@ -64,13 +68,8 @@ export async function metadataApi(
             for (const raw of items) {
                 const { '@type': declared, ...item } = raw;
                 const type = String(declared ?? '');
-                if (SHIELD_TYPES.has(type) && !org.options.shieldMetadata) {
-                    return org.soapFault(
-                        response,
-                        'INVALID_TYPE',
-                        'This type of metadata is not available for this organization',
-                        namespace
-                    );
+                if (unlicensed(type)) {
+                    return refuseUnlicensed();
                 }
                 results.push(upsertOne(org, type, item));
             }

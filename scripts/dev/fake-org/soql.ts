@@ -74,34 +74,79 @@ function tokenize(soql: string): Token[] {
     return tokens;
 }
 
-export function parseSoql(soql: string): Query {
-    const tokens = tokenize(soql);
-    let position = 0;
-    const peek = (): Token | undefined => tokens[position];
-    const isWord = (word: string): boolean => peek()?.type === 'word' && peek()!.text.toUpperCase() === word;
-    const expectWord = (word: string): void => {
-        if (!isWord(word)) {
-            throw new Error(`MALFORMED_QUERY: expected ${word} near "${peek()?.text ?? 'end'}"`);
+/** A recursive-descent reader over the tokens of one query; each clause has a method of its own. */
+class SoqlParser {
+    private position = 0;
+
+    constructor(private readonly tokens: Token[]) {}
+
+    query(): Query {
+        this.expectWord('SELECT');
+        const fields = this.commaList(() => this.identifier());
+        this.expectWord('FROM');
+        const from = this.identifier();
+        const where = this.acceptWord('WHERE') ? this.or() : undefined;
+        const orderBy = this.acceptWord('ORDER') ? this.orderBy() : [];
+        const limit = this.acceptWord('LIMIT') ? this.limit() : undefined;
+        if (this.position !== this.tokens.length) {
+            throw new Error(`MALFORMED_QUERY: unexpected "${this.peek()?.text}"`);
         }
-        position++;
-    };
-    const expectPunct = (text: string): void => {
-        if (peek()?.text !== text) {
-            throw new Error(`MALFORMED_QUERY: expected "${text}" near "${peek()?.text ?? 'end'}"`);
+        return { fields, from, where, orderBy, limit };
+    }
+
+    private peek(): Token | undefined {
+        return this.tokens[this.position];
+    }
+
+    private isWord(word: string): boolean {
+        const token = this.peek();
+        return token?.type === 'word' && token.text.toUpperCase() === word;
+    }
+
+    /** Steps over `word` when it comes next, and says whether it did. */
+    private acceptWord(word: string): boolean {
+        if (!this.isWord(word)) {
+            return false;
         }
-        position++;
-    };
-    const identifier = (): string => {
-        const token = peek();
+        this.position++;
+        return true;
+    }
+
+    private expectWord(word: string): void {
+        if (!this.acceptWord(word)) {
+            throw new Error(`MALFORMED_QUERY: expected ${word} near "${this.peek()?.text ?? 'end'}"`);
+        }
+    }
+
+    private expectPunct(text: string): void {
+        if (this.peek()?.text !== text) {
+            throw new Error(`MALFORMED_QUERY: expected "${text}" near "${this.peek()?.text ?? 'end'}"`);
+        }
+        this.position++;
+    }
+
+    /** One or more items separated by commas. */
+    private commaList<T>(item: () => T): T[] {
+        const items = [item()];
+        while (this.peek()?.text === ',') {
+            this.position++;
+            items.push(item());
+        }
+        return items;
+    }
+
+    private identifier(): string {
+        const token = this.peek();
         if (token?.type !== 'word') {
             throw new Error(`MALFORMED_QUERY: expected a field near "${token?.text ?? 'end'}"`);
         }
-        position++;
+        this.position++;
         return token.text;
-    };
-    const value = (): Value => {
-        const token = peek();
-        position++;
+    }
+
+    private value(): Value {
+        const token = this.peek();
+        this.position++;
         if (!token) {
             throw new Error('MALFORMED_QUERY: expected a value');
         }
@@ -116,111 +161,83 @@ export function parseSoql(soql: string): Query {
         if (word === 'true') return true;
         if (word === 'false') return false;
         throw new Error(`MALFORMED_QUERY: unsupported value ${token.text}`);
-    };
-
-    expectWord('SELECT');
-    const fields = [identifier()];
-    while (peek()?.text === ',') {
-        position++;
-        fields.push(identifier());
     }
-    expectWord('FROM');
-    const from = identifier();
 
-    const primary = (): Condition => {
-        if (peek()?.text === '(') {
-            position++;
-            const inner = or();
-            expectPunct(')');
+    private or(): Condition {
+        const items = [this.and()];
+        while (this.acceptWord('OR')) {
+            items.push(this.and());
+        }
+        return items.length === 1 ? items[0] : { kind: 'or', items };
+    }
+
+    private and(): Condition {
+        const items = [this.primary()];
+        while (this.acceptWord('AND')) {
+            items.push(this.primary());
+        }
+        return items.length === 1 ? items[0] : { kind: 'and', items };
+    }
+
+    private primary(): Condition {
+        if (this.peek()?.text === '(') {
+            this.position++;
+            const inner = this.or();
+            this.expectPunct(')');
             return inner;
         }
-        if (isWord('NOT')) {
-            position++;
-            return { kind: 'not', item: primary() };
+        if (this.acceptWord('NOT')) {
+            return { kind: 'not', item: this.primary() };
         }
-        const field = identifier();
-        if (isWord('IN') || isWord('NOT')) {
-            const negate = isWord('NOT');
-            if (negate) {
-                position++;
-            }
-            expectWord('IN');
-            expectPunct('(');
-            const values = [value()];
-            while (peek()?.text === ',') {
-                position++;
-                values.push(value());
-            }
-            expectPunct(')');
+        const field = this.identifier();
+        if (this.isWord('IN') || this.isWord('NOT')) {
+            const negate = this.acceptWord('NOT');
+            this.expectWord('IN');
+            this.expectPunct('(');
+            const values = this.commaList(() => this.value());
+            this.expectPunct(')');
             return { kind: 'in', field, negate, values };
         }
-        if (isWord('LIKE')) {
-            position++;
-            const pattern = value();
+        if (this.acceptWord('LIKE')) {
+            const pattern = this.value();
             if (typeof pattern !== 'string') {
                 throw new Error('MALFORMED_QUERY: LIKE needs a string');
             }
             return { kind: 'like', field, pattern };
         }
-        const op = peek();
+        const op = this.peek();
         if (op?.type !== 'punct' || !['=', '!=', '<', '>', '<=', '>='].includes(op.text)) {
             throw new Error(`MALFORMED_QUERY: expected an operator after ${field}`);
         }
-        position++;
-        return { kind: 'compare', field, op: op.text, value: value() };
-    };
-    const and = (): Condition => {
-        const items = [primary()];
-        while (isWord('AND')) {
-            position++;
-            items.push(primary());
-        }
-        return items.length === 1 ? items[0] : { kind: 'and', items };
-    };
-    const or = (): Condition => {
-        const items = [and()];
-        while (isWord('OR')) {
-            position++;
-            items.push(and());
-        }
-        return items.length === 1 ? items[0] : { kind: 'or', items };
-    };
+        this.position++;
+        return { kind: 'compare', field, op: op.text, value: this.value() };
+    }
 
-    let where: Condition | undefined;
-    if (isWord('WHERE')) {
-        position++;
-        where = or();
-    }
-    const orderBy: Query['orderBy'] = [];
-    if (isWord('ORDER')) {
-        position++;
-        expectWord('BY');
-        do {
-            if (peek()?.text === ',') {
-                position++;
+    /** After ORDER: BY and a list of fields, each ASC (the default) or DESC. */
+    private orderBy(): Query['orderBy'] {
+        this.expectWord('BY');
+        return this.commaList(() => {
+            const field = this.identifier();
+            const descending = this.acceptWord('DESC');
+            if (!descending) {
+                this.acceptWord('ASC');
             }
-            const field = identifier();
-            let descending = false;
-            if (isWord('ASC') || isWord('DESC')) {
-                descending = isWord('DESC');
-                position++;
-            }
-            orderBy.push({ field, descending });
-        } while (peek()?.text === ',');
+            return { field, descending };
+        });
     }
-    let limit: number | undefined;
-    if (isWord('LIMIT')) {
-        position++;
-        const n = value();
+
+    /** After LIMIT: a number. */
+    private limit(): number {
+        const n = this.value();
         if (typeof n !== 'number') {
             throw new Error('MALFORMED_QUERY: LIMIT needs a number');
         }
-        limit = n;
+        return n;
     }
-    if (position !== tokens.length) {
-        throw new Error(`MALFORMED_QUERY: unexpected "${peek()?.text}"`);
-    }
-    return { fields, from, where, orderBy, limit };
+}
+
+export function parseSoql(soql: string): Query {
+    return new SoqlParser(tokenize(soql)).query();
 }
 
 /** Resolves a field path on a row: nested objects first, then <Relationship>Id through `lookup`. */
@@ -245,12 +262,10 @@ export function getPath(row: Row | undefined, path: string, lookup: Resolver): u
         }
         const record = current as Row;
         const part = parts[index];
-        const key = Object.keys(record).find((k) => k.toLowerCase() === part.toLowerCase());
-        if (index < parts.length - 1 && (key === undefined || record[key] === undefined)) {
-            const idKey = Object.keys(record).find((k) => k.toLowerCase() === `${part}id`.toLowerCase());
-            const id = idKey ? record[idKey] : undefined;
-            current = typeof id === 'string' ? (lookup(id) ?? null) : null;
+        if (index < parts.length - 1) {
+            current = related(record, part, lookup);
         } else {
+            const key = Object.keys(record).find((k) => k.toLowerCase() === part.toLowerCase());
             current = key === undefined ? undefined : record[key];
         }
     }

@@ -2,7 +2,7 @@
 import { command, parseDeployArgs } from '../command';
 import { UsageError } from '../../lib/errors';
 
-describe('warden deploy options', () => {
+describe('warden deploy options: what it reads', () => {
     it('has the defaults of a plain run', () => {
         expect(parseDeployArgs([])).toEqual({
             assign: [],
@@ -95,7 +95,9 @@ describe('warden deploy options', () => {
         });
         expect(options.require).toHaveLength(7);
     });
+});
 
+describe('warden deploy options: what it refuses', () => {
     it.each([
         [['--bogus'], 'warden deploy: unknown option --bogus'],
         [['--target-org'], 'warden deploy: --target-org needs a value'],
@@ -116,7 +118,9 @@ describe('warden deploy options', () => {
         expect(() => parseDeployArgs(args)).toThrow(UsageError);
         expect(() => parseDeployArgs(args)).toThrow(message);
     });
+});
 
+describe('warden deploy options: help and exit codes', () => {
     it('prints the help with exit 0, and a usage error with the help and exit 2, before touching any org', async () => {
         const out: string[] = [];
         const err: string[] = [];

@@ -5,7 +5,7 @@
  * missing. A duplicate reported by Salesforce counts as done.
  */
 import { OrgError, toOrgError } from '../../org/errors';
-import { isRetryable, backoffDelay } from '../../org/retry';
+import { backoffDelay, mayRewriteAfterReading } from '../../org/retry';
 import { soqlList } from '../facts';
 import { DeployContext, plan, result, Step, StepPlan } from './types';
 
@@ -141,10 +141,7 @@ export const permissionsStep: Step = {
                 );
             } catch (thrown) {
                 const error = toOrgError(thrown, 'assign permission sets', ctx.client.secrets());
-                if (
-                    (error.kind === 'network' || error.kind === 'timeout' || isRetryable(error, 'write')) &&
-                    round < 3
-                ) {
+                if (mayRewriteAfterReading(error) && round < 3) {
                     // The create may or may not have happened: read again before writing again.
                     await ctx.sleep(backoffDelay(ctx.client.retry, round));
                     continue;

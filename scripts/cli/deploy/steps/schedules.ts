@@ -8,7 +8,7 @@
  * fixed job table, with every string escaped: config text cannot inject Apex.
  */
 import { toOrgError } from '../../org/errors';
-import { backoffDelay, isRetryable } from '../../org/retry';
+import { backoffDelay, mayRewriteAfterReading } from '../../org/retry';
 import { JOB_KEYS, JobKey } from '../config';
 import { JOBS } from '../components';
 import { soqlList } from '../facts';
@@ -140,10 +140,7 @@ export const schedulesStep: Step = {
                 outcome = await ctx.client.executeAnonymous(scheduleScript(todo));
             } catch (thrown) {
                 const error = toOrgError(thrown, 'schedule jobs', ctx.client.secrets());
-                if (
-                    (error.kind === 'network' || error.kind === 'timeout' || isRetryable(error, 'write')) &&
-                    round < 3
-                ) {
+                if (mayRewriteAfterReading(error) && round < 3) {
                     await ctx.sleep(backoffDelay(ctx.client.retry, round));
                     continue;
                 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeOrg, LEAKY_500_BODY } from '../../../dev/fake-org/server';
 import { SfHome } from '../../../dev/testing/sf-state';
-import { AuthFlags, connect } from '../auth';
+import { AuthFlags, connect, ConnectOptions } from '../auth';
 import { MAX_URL_LENGTH, OrgClient } from '../client';
 import { OrgError } from '../errors';
 import { defaultRetryPolicy, RetryPolicy } from '../retry';
@@ -45,6 +45,11 @@ function tokenEnv(username?: string): NodeJS.ProcessEnv {
     return { SF_ACCESS_TOKEN: fake.issueAccessToken(username), SF_ORG_INSTANCE_URL: fake.url };
 }
 
+/** Options for signing in from flags alone: an empty environment, so no SF_ACCESS_TOKEN is picked up. */
+function withoutEnv(): ConnectOptions {
+    return { apiVersion: '62.0', env: {}, retry: policy() };
+}
+
 async function tokenClient(retry = policy(), requestTimeoutMs = 10000): Promise<OrgClient> {
     return connect(LOCAL, { apiVersion: '62.0', env: tokenEnv(), retry, requestTimeoutMs });
 }
@@ -66,7 +71,7 @@ function keyPair(): { privateKey: string; publicKey: string } {
     };
 }
 
-describe('signing in', () => {
+describe('signing in with an access token from the environment', () => {
     it('uses SF_ACCESS_TOKEN with SF_ORG_INSTANCE_URL, and says what is missing', async () => {
         const client = await connect(LOCAL, {
             apiVersion: '62.0',
@@ -83,10 +88,21 @@ describe('signing in', () => {
         );
         expect(missing).toMatchObject({ kind: 'login', code: 'NO_INSTANCE_URL' });
         expect(missing.message).toContain('SF_INSTANCE_URL is not read');
-        const none = await failure(connect({}, { apiVersion: '62.0', env: {}, retry: policy() }));
+        const none = await failure(connect({}, withoutEnv()));
         expect(none.describe()).toContain('No org given.\n  What to do: Pass --target-org');
     });
 
+    it('reports an access token that cannot be refreshed as an expired session, without the token', async () => {
+        const client = await tokenClient();
+        fake.expireSessions();
+        const error = await failure(client.identity());
+        expect(error.kind).toBe('session');
+        expect(error.describe()).toContain('sf org login web');
+        expect(error.describe()).not.toMatch(/00D[A-Za-z0-9]{12,15}!/);
+    });
+});
+
+describe('signing in with a login stored by the sf CLI', () => {
     it('uses a login stored by the sf CLI, by alias, and refreshes its token', async () => {
         await home.login({
             alias: 'stored',
@@ -95,10 +111,7 @@ describe('signing in', () => {
             accessToken: fake.issueAccessToken(),
             refreshToken: fake.issueRefreshToken()
         });
-        const client = await connect(
-            { ...LOCAL, targetOrg: 'stored' },
-            { apiVersion: '62.0', env: {}, retry: policy() }
-        );
+        const client = await connect({ ...LOCAL, targetOrg: 'stored' }, withoutEnv());
         expect((await client.identity()).username).toBe('admin@warden.test');
         fake.expireSessions();
         const before = fake.requests.filter((r) => r === 'POST /services/oauth2/token').length;
@@ -110,9 +123,7 @@ describe('signing in', () => {
     });
 
     it('explains an unknown login and a refresh token that was revoked', async () => {
-        const unknown = await failure(
-            connect({ ...LOCAL, targetOrg: 'nosuch' }, { apiVersion: '62.0', env: {}, retry: policy() })
-        );
+        const unknown = await failure(connect({ ...LOCAL, targetOrg: 'nosuch' }, withoutEnv()));
         expect(unknown).toMatchObject({ kind: 'login', code: 'NO_LOGIN' });
         expect(unknown.describe()).toContain('What to do: Log in with `sf org login web --alias nosuch');
 
@@ -123,16 +134,15 @@ describe('signing in', () => {
             refreshToken: fake.issueRefreshToken('auditor@warden.test')
         });
         fake.revokeRefreshTokens();
-        const client = await connect(
-            { ...LOCAL, targetOrg: 'revoked' },
-            { apiVersion: '62.0', env: {}, retry: policy() }
-        );
+        const client = await connect({ ...LOCAL, targetOrg: 'revoked' }, withoutEnv());
         const error = await failure(client.identity());
         expect(error.kind).toBe('session');
         expect(error.describe()).toContain('sf org login web');
         expect(error.describe()).not.toMatch(/00D[A-Za-z0-9]{12,15}!|5Aep/);
     });
+});
 
+describe('signing in with the JWT bearer flow', () => {
     it('signs in with the JWT bearer flow, signs again when the session expires, and reuses the login next time', async () => {
         const { privateKey, publicKey } = keyPair();
         fake.jwtClients.set('3MVG9test.consumer.key', publicKey);
@@ -145,19 +155,16 @@ describe('signing in', () => {
             username: 'integration@warden.test',
             loginUrl: fake.url
         };
-        const client = await connect(flags, { apiVersion: '62.0', env: {}, retry: policy() });
+        const client = await connect(flags, withoutEnv());
         expect((await client.identity()).username).toBe('integration@warden.test');
         fake.expireSessions();
         expect((await client.identity()).username).toBe('integration@warden.test');
-        const again = await connect(flags, { apiVersion: '62.0', env: {}, retry: policy() });
+        const again = await connect(flags, withoutEnv());
         expect((await again.identity()).username).toBe('integration@warden.test');
 
         writeFileSync(join(dir, 'stranger.key'), keyPair().privateKey);
         const forged = await failure(
-            connect(
-                { ...flags, username: 'officer@warden.test', jwtKeyFile: join(dir, 'stranger.key') },
-                { apiVersion: '62.0', env: {}, retry: policy() }
-            )
+            connect({ ...flags, username: 'officer@warden.test', jwtKeyFile: join(dir, 'stranger.key') }, withoutEnv())
         );
         expect(forged).toMatchObject({ kind: 'login', code: 'JWT_REFUSED' });
         expect(forged.describe()).toContain('Salesforce refused the JWT login of officer@warden.test');
@@ -184,7 +191,7 @@ describe('signing in', () => {
                         username: 'integration@warden.test',
                         loginUrl: fake.url
                     },
-                    { apiVersion: '62.0', env: {}, retry: policy() }
+                    withoutEnv()
                 )
             );
             expect(error).toMatchObject({ kind: 'login', code: 'JWT_KEY_FORMAT' });
@@ -195,20 +202,11 @@ describe('signing in', () => {
         const missing = await failure(
             connect(
                 { ...LOCAL, jwtKeyFile: join(dir, 'nope.key'), clientId: 'c', username: 'u', loginUrl: fake.url },
-                { apiVersion: '62.0', env: {}, retry: policy() }
+                withoutEnv()
             )
         );
         expect(missing.message).toBe(`The JWT key file ${join(dir, 'nope.key')} cannot be read (ENOENT).`);
         expect(fake.requests.length).toBe(before);
-    });
-
-    it('reports an access token that cannot be refreshed as an expired session, without the token', async () => {
-        const client = await tokenClient();
-        fake.expireSessions();
-        const error = await failure(client.identity());
-        expect(error.kind).toBe('session');
-        expect(error.describe()).toContain('sf org login web');
-        expect(error.describe()).not.toMatch(/00D[A-Za-z0-9]{12,15}!/);
     });
 });
 

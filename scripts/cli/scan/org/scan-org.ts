@@ -19,7 +19,7 @@ import { fetchApex, fetchFieldClassification, fetchRecords, FieldClassification 
 import { AuthFlags, connect } from '../../org/auth';
 import { OrgClient } from '../../org/client';
 import { OrgError, toOrgError } from '../../org/errors';
-import { orgSession, waitLine } from '../../org/session';
+import { connectOptions, orgSession } from '../../org/session';
 import { syncFindings, SyncSummary } from './findings-sync';
 
 /** How long an org scan may take by default, in minutes (--wait). */
@@ -124,15 +124,8 @@ export async function runOrgScan(args: OrgScanArgs, io: OrgScanIo): Promise<OrgS
         else if (done >= total || line.split(':')[0] !== lastLine.split(':')[0]) io.stderr(`${line}\n`);
         lastLine = line;
     };
-    const { retry } = orgSession(args.waitMinutes ?? DEFAULT_SCAN_WAIT_MINUTES, io);
-    const client: OrgClient = await connect(args, {
-        apiVersion: args.apiVersion ?? '62.0',
-        env: io.env,
-        requestTimeoutMs: io.requestTimeoutMs,
-        retry,
-        warn: (message) => io.stderr(`warning: ${message}\n`),
-        onWait: (notice) => io.stderr(waitLine(notice))
-    });
+    const session = orgSession(args.waitMinutes ?? DEFAULT_SCAN_WAIT_MINUTES, io);
+    const client: OrgClient = await connect(args, connectOptions(session, args.apiVersion ?? '62.0', io));
     try {
         const identity = await client.identity();
         const sobjects = await client.describeGlobalNames();

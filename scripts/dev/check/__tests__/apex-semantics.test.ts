@@ -1,3 +1,7 @@
+/**
+ * The apex-semantics step (apex-ls) on planted Apex defects and a clean project, its refusal without a usable
+ * Java, its allowlist of false positives, and the patching of apex-ls's Java 21 classes for Java 17.
+ */
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -74,43 +78,46 @@ function project(files: Record<string, string>): string {
     return makeTempProject(withMeta, { sfdxProject: SFDX_PROJECT });
 }
 
+/** Apex with one of each issue apex-ls reports, in main and tests, and a stale allowlist entry. */
+const FLAWED_PROJECT: Record<string, string> = {
+    [`${MAIN}/Greeter.cls`]: greeter(
+        '    public static Integer broken(String name) {',
+        '        Integer n = name.lengthh();',
+        '        String label = 5;',
+        "        return 'not a number';",
+        '    }'
+    ),
+    [`${MAIN}/Ranker.cls`]: lines(
+        'public with sharing class Ranker {',
+        "    private static final List<String> RANK = new List<String>{ 'a', 'b' };",
+        '    public static Integer position(String answer) {',
+        '        Integer rank = RANK.indexOf(answer);',
+        '        return rank;',
+        '    }',
+        '}'
+    ),
+    [`${MONITORING}/ExportPolicy.cls`]: EXPORT_POLICY,
+    // The tests' package directory is checked too, against the classes of the main one.
+    [`${TESTS}/Greeter_Tests.cls`]: greeterTests(
+        "        Assert.areEqual(3, Greeter.sizeOf('Ann'));",
+        '        Assert.areEqual(3, Nowhere.size());'
+    ),
+    [ALLOWLIST_FILE]: allowlist([
+        EXPORT_POLICY_ENTRY,
+        {
+            file: `${MAIN}/Greeter.cls`,
+            message: "No type declaration found for 'Gone'",
+            reason: 'fixed long ago'
+        }
+    ])
+};
+
 describe('apex-semantics step', () => {
     let root: string | undefined;
     afterEach(() => removeTempProject(root));
 
     it('fails on an unknown method, bad types, a hidden field and a stale allowlist entry, in main and tests', async () => {
-        root = project({
-            [`${MAIN}/Greeter.cls`]: greeter(
-                '    public static Integer broken(String name) {',
-                '        Integer n = name.lengthh();',
-                '        String label = 5;',
-                "        return 'not a number';",
-                '    }'
-            ),
-            [`${MAIN}/Ranker.cls`]: lines(
-                'public with sharing class Ranker {',
-                "    private static final List<String> RANK = new List<String>{ 'a', 'b' };",
-                '    public static Integer position(String answer) {',
-                '        Integer rank = RANK.indexOf(answer);',
-                '        return rank;',
-                '    }',
-                '}'
-            ),
-            [`${MONITORING}/ExportPolicy.cls`]: EXPORT_POLICY,
-            // The tests' package directory is checked too, against the classes of the main one.
-            [`${TESTS}/Greeter_Tests.cls`]: greeterTests(
-                "        Assert.areEqual(3, Greeter.sizeOf('Ann'));",
-                '        Assert.areEqual(3, Nowhere.size());'
-            ),
-            [ALLOWLIST_FILE]: allowlist([
-                EXPORT_POLICY_ENTRY,
-                {
-                    file: `${MAIN}/Greeter.cls`,
-                    message: "No type declaration found for 'Gone'",
-                    reason: 'fixed long ago'
-                }
-            ])
-        });
+        root = project(FLAWED_PROJECT);
         const run = await runCheck(root, ['apex-semantics']);
         expect(run.code).toBe(1);
         const errors = run.problems.filter((problem) => problem.severity !== 'note');
@@ -177,33 +184,42 @@ describe('apex-semantics step', () => {
         expect(run.steps[0].summary).toMatch(/^3 Apex files, 0 issues, 1 allowed false positive \(apex-ls /);
         expect(run.lastLine).toBe('1 passed, 0 failed');
     }, 300_000);
+});
 
-    describe('without a usable Java', () => {
-        let bin: string;
-        beforeEach(() => {
-            bin = mkdtempSync(join(tmpdir(), 'warden-fake-java-'));
-            root = project({ [`${MAIN}/Greeter.cls`]: 'public with sharing class Greeter {}\n' });
-        });
-        afterEach(() => rmSync(bin, { recursive: true, force: true }));
-
-        it('fails saying what to install when java is missing', async () => {
-            const result = await makeApexSemanticsStep({ java: join(bin, 'java') }).run({ root: root as string });
-            expect(result.failed).toBe(1);
-            expect(result.problems).toHaveLength(1);
-            expect(result.problems[0].message).toMatch(/needs Java 17 or later, and `.*java` could not be started/);
-            expect(result.problems[0].message).toContain('openjdk-17-jre-headless');
-        });
-
-        it('fails saying what to install when java is too old', async () => {
-            const java = join(bin, 'java');
-            writeFileSync(java, `#!/bin/sh\necho 'openjdk version "11.0.22" 2024-01-16' >&2\n`);
-            chmodSync(java, 0o755);
-            const result = await makeApexSemanticsStep({ java }).run({ root: root as string });
-            expect(result.failed).toBe(1);
-            expect(result.problems[0].message).toMatch(/needs Java 17 or later, and `.*java` is Java 11 \(openjdk/);
-            expect(result.problems[0].message).toContain('openjdk-17-jre-headless');
-        });
+describe('apex-semantics step without a usable Java', () => {
+    let root: string | undefined;
+    let bin: string;
+    beforeEach(() => {
+        bin = mkdtempSync(join(tmpdir(), 'warden-fake-java-'));
+        root = project({ [`${MAIN}/Greeter.cls`]: 'public with sharing class Greeter {}\n' });
     });
+    afterEach(() => {
+        rmSync(bin, { recursive: true, force: true });
+        removeTempProject(root);
+    });
+
+    it('fails saying what to install when java is missing', async () => {
+        const result = await makeApexSemanticsStep({ java: join(bin, 'java') }).run({ root: root as string });
+        expect(result.failed).toBe(1);
+        expect(result.problems).toHaveLength(1);
+        expect(result.problems[0].message).toMatch(/needs Java 17 or later, and `.*java` could not be started/);
+        expect(result.problems[0].message).toContain('openjdk-17-jre-headless');
+    });
+
+    it('fails saying what to install when java is too old', async () => {
+        const java = join(bin, 'java');
+        writeFileSync(java, `#!/bin/sh\necho 'openjdk version "11.0.22" 2024-01-16' >&2\n`);
+        chmodSync(java, 0o755);
+        const result = await makeApexSemanticsStep({ java }).run({ root: root as string });
+        expect(result.failed).toBe(1);
+        expect(result.problems[0].message).toMatch(/needs Java 17 or later, and `.*java` is Java 11 \(openjdk/);
+        expect(result.problems[0].message).toContain('openjdk-17-jre-headless');
+    });
+});
+
+describe('apex-semantics: Java versions and the allowlist', () => {
+    let root: string | undefined;
+    afterEach(() => removeTempProject(root));
 
     it('reads the major version of old and new java -version lines', () => {
         expect(parseJavaVersion('openjdk version "17.0.15" 2025-04-15')).toBe(17);
@@ -308,6 +324,7 @@ describe('apex-ls class file patching', () => {
         expect(readFileSync(join(rebuilt.classesDir, 'p/Next.class')).readUInt16BE(6)).toBe(61);
     });
 
+    // It reads the whole shipped jar twice: about 3.5 s alone, past Jest's 5 s default on a busy machine.
     it('patches exactly the 21 Java 21 classes of the shipped apex-ls jar', async () => {
         const { jar } = findApexLsJars();
         const result = await patchedClasses(jar, join(work, 'cache'));
@@ -324,5 +341,5 @@ describe('apex-ls class file patching', () => {
                 .map(([, data]) => data.readUInt16BE(6))
         );
         expect([...versions].every((version) => version <= 61)).toBe(true);
-    });
+    }, 60_000);
 });

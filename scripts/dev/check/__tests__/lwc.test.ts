@@ -1,3 +1,7 @@
+/**
+ * The lwc step on clean and planted-defect bundles (missing keys, unresolved references, stale or missing
+ * type-stripped .js, compiler errors), and the reference finder and type-stripper it relies on.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { moduleReferences, stripTypes, templateReferences } from '../../lib/lwc';
@@ -62,6 +66,33 @@ const CLEAN_BUNDLES: Record<string, string> = {
     [`${LWC}/formatting/formatting.js-meta.xml`]: META.lwcBundle()
 };
 
+/** The clean bundles, plus a for:each without key and imports (module, label, Apex, field) that resolve to nothing. */
+const FLAWED_BUNDLES: Record<string, string> = {
+    ...CLEAN_BUNDLES,
+    [`${LWC}/noKey/noKey.js`]:
+        "import { LightningElement, api } from 'lwc';\n\nexport default class NoKey extends LightningElement {\n    @api items = [];\n}\n",
+    [`${LWC}/noKey/noKey.html`]:
+        '<template>\n    <template for:each={items} for:item="item">\n        <p>{item.name}</p>\n    </template>\n</template>\n',
+    [`${LWC}/noKey/noKey.js-meta.xml`]: META.lwcBundle(),
+    [`${LWC}/importer/importer.js`]: [
+        "import { LightningElement } from 'lwc';",
+        "import { helper } from 'c/missing';",
+        "import LABEL from '@salesforce/label/c.NoSuchLabel';",
+        "import getRows from '@salesforce/apex/PanelController.getColumns';",
+        "import COLOUR from '@salesforce/schema/Contact.Colour__c';",
+        '',
+        'export default class Importer extends LightningElement {',
+        '    value = helper();',
+        '    label = LABEL;',
+        '    load = getRows;',
+        '    field = COLOUR;',
+        '}',
+        ''
+    ].join('\n'),
+    [`${LWC}/importer/importer.html`]: '<template>\n    <c-not-there></c-not-there>\n</template>\n',
+    [`${LWC}/importer/importer.js-meta.xml`]: META.lwcBundle()
+};
+
 describe('lwc step', () => {
     let root: string | undefined;
     afterEach(() => removeTempProject(root));
@@ -84,34 +115,7 @@ describe('lwc step', () => {
     }, 300_000);
 
     it('fails on a for:each without key, unresolved c/, label, Apex and schema imports, and stale or missing .js', async () => {
-        root = makeTempProject(
-            {
-                ...CLEAN_BUNDLES,
-                [`${LWC}/noKey/noKey.js`]:
-                    "import { LightningElement, api } from 'lwc';\n\nexport default class NoKey extends LightningElement {\n    @api items = [];\n}\n",
-                [`${LWC}/noKey/noKey.html`]:
-                    '<template>\n    <template for:each={items} for:item="item">\n        <p>{item.name}</p>\n    </template>\n</template>\n',
-                [`${LWC}/noKey/noKey.js-meta.xml`]: META.lwcBundle(),
-                [`${LWC}/importer/importer.js`]: [
-                    "import { LightningElement } from 'lwc';",
-                    "import { helper } from 'c/missing';",
-                    "import LABEL from '@salesforce/label/c.NoSuchLabel';",
-                    "import getRows from '@salesforce/apex/PanelController.getColumns';",
-                    "import COLOUR from '@salesforce/schema/Contact.Colour__c';",
-                    '',
-                    'export default class Importer extends LightningElement {',
-                    '    value = helper();',
-                    '    label = LABEL;',
-                    '    load = getRows;',
-                    '    field = COLOUR;',
-                    '}',
-                    ''
-                ].join('\n'),
-                [`${LWC}/importer/importer.html`]: '<template>\n    <c-not-there></c-not-there>\n</template>\n',
-                [`${LWC}/importer/importer.js-meta.xml`]: META.lwcBundle()
-            },
-            FORCEIGNORE
-        );
+        root = makeTempProject(FLAWED_BUNDLES, FORCEIGNORE);
         buildLwc(root, { write: true });
         // Missing: a bundle whose .ts was never built.
         writeFiles(root, {
@@ -177,7 +181,9 @@ describe('lwc step', () => {
             expect.objectContaining({ file: `${LWC}/broken/broken.js`, line: 3, column: 13 })
         );
     }, 300_000);
+});
 
+describe('lwc references and type-stripping', () => {
     it('finds c/ references in imports and template tags', () => {
         expect(
             moduleReferences("import a from 'c/alpha';\nexport * from \"c/beta\";\nconst g = import('c/gamma');\n")

@@ -1,3 +1,7 @@
+/**
+ * The metadata step on a consistent package and on one with a defect of each kind planted, and the
+ * classification of metadata files and API names it relies on.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyMetadataFile, customApiNameProblem } from '../../../cli/lib/metadata';
@@ -114,6 +118,69 @@ function cleanFiles(): Record<string, string> {
     };
 }
 
+const PERMISSION_SET = `${APP}/permissionsets/WidgetAdmin.permissionset-meta.xml`;
+
+/** The clean package with one defect of each kind the step reports planted in it. */
+function flawedFiles(): Record<string, string> {
+    const files = cleanFiles();
+    files[PERMISSION_SET] = files[PERMISSION_SET].replace(
+        '    <label>Widget Admin</label>',
+        [
+            '    <fieldPermissions>\n        <editable>true</editable>\n        <field>Widget__c.Colour__c</field>\n        <readable>true</readable>\n    </fieldPermissions>',
+            '    <fieldPermissions>\n        <editable>true</editable>\n        <field>Widget__c.Code__c</field>\n        <readable>true</readable>\n    </fieldPermissions>',
+            '    <label>Widget Admin</label>'
+        ].join('\n')
+    );
+    files[`${APP}/objects/Widget__c/fields/Weight__c.field-meta.xml`] = object('Weight');
+    files[`${APP}/objects/Patient_Note__c/Patient_Note__c.object-meta.xml`] = object('Patient Note');
+    files[`${APP}/objects/WidgetSold__e/fields/Kind__c.field-meta.xml`] = field('Kind__c', 'Picklist');
+    files[`${APP}/classes/WidgetService.cls-meta.xml`] = META.apexClass('58.0');
+    files[`${APP}/customMetadata/WidgetRule.Us.md-meta.xml`] = files[`${APP}/customMetadata/WidgetRule.Eu.md-meta.xml`]
+        .replace('Region__c', 'Country__c')
+        .replace('<label>Eu</label>', '<label>Us</label>');
+    files[`${APP}/objects/Widget__c/listViews/Broken.listView-meta.xml`] =
+        `<?xml version="1.0"?>\n<ListView ${NS}>\n    <label>Broken</ListView>\n`;
+    files[`${APP}/profiles/Admin.profile-meta.xml`] = xml('Profile', '    <custom>false</custom>\n');
+    files[`${APP}/classes/widget_helper.cls`] = 'public with sharing class widget_helper {\n}\n';
+    files['.forceignore'] = '**/__tests__/**\n';
+    return files;
+}
+
+/** What the step reports about flawedFiles(), beside the lines with positions the test checks. */
+const FLAWS: object[] = [
+    {
+        file: PERMISSION_SET,
+        message: 'Widget__c.Code__c is required: the Metadata API refuses field permissions on it'
+    },
+    {
+        file: `${APP}/objects/Patient_Note__c/Patient_Note__c.object-meta.xml`,
+        message: expect.stringContaining('Patient_Note__c is not PascalCase without underscores (e.g. PatientNote__c)')
+    },
+    {
+        file: `${APP}/customMetadata/WidgetRule.Us.md-meta.xml`,
+        line: 6,
+        message: 'record sets field WidgetRule__mdt.Country__c, which is not in the project'
+    },
+    {
+        file: `${APP}/objects/WidgetSold__e/fields/Kind__c.field-meta.xml`,
+        message: expect.stringContaining(
+            'WidgetSold__e.Kind__c has type Picklist, which a platform event does not support'
+        )
+    },
+    {
+        file: `${APP}/objects/Widget__c/listViews/Broken.listView-meta.xml`,
+        line: 3,
+        message: expect.stringMatching(/^XML does not parse: /)
+    },
+    { file: `${APP}/profiles/Admin.profile-meta.xml`, message: expect.stringMatching(/^profiles stay out/) },
+    { file: `${APP}/classes/widget_helper.cls`, message: expect.stringContaining('not PascalCase') },
+    {
+        file: '.forceignore',
+        message: `does not keep out ${APP.split('/').slice(0, 2).join('/')}/probe/lwc/probeBundle/probeBundle.ts`
+    },
+    { file: `${APP}/lwc/widgetCard/widgetCard.ts`, message: '.forceignore does not keep this file out of deploys' }
+];
+
 describe('metadata step', () => {
     let root: string | undefined;
     afterEach(() => removeTempProject(root));
@@ -128,105 +195,26 @@ describe('metadata step', () => {
     }, 300_000);
 
     it('fails on unknown references, wrong roots, bad names, old API versions and a leaky .forceignore', async () => {
-        const files = cleanFiles();
-        const permissionSet = `${APP}/permissionsets/WidgetAdmin.permissionset-meta.xml`;
-        files[permissionSet] = files[permissionSet].replace(
-            '    <label>Widget Admin</label>',
-            [
-                '    <fieldPermissions>\n        <editable>true</editable>\n        <field>Widget__c.Colour__c</field>\n        <readable>true</readable>\n    </fieldPermissions>',
-                '    <fieldPermissions>\n        <editable>true</editable>\n        <field>Widget__c.Code__c</field>\n        <readable>true</readable>\n    </fieldPermissions>',
-                '    <label>Widget Admin</label>'
-            ].join('\n')
-        );
-        files[`${APP}/objects/Widget__c/fields/Weight__c.field-meta.xml`] = object('Weight');
-        files[`${APP}/objects/Patient_Note__c/Patient_Note__c.object-meta.xml`] = object('Patient Note');
-        files[`${APP}/objects/WidgetSold__e/fields/Kind__c.field-meta.xml`] = field('Kind__c', 'Picklist');
-        files[`${APP}/classes/WidgetService.cls-meta.xml`] = META.apexClass('58.0');
-        files[`${APP}/customMetadata/WidgetRule.Us.md-meta.xml`] = files[
-            `${APP}/customMetadata/WidgetRule.Eu.md-meta.xml`
-        ]
-            .replace('Region__c', 'Country__c')
-            .replace('<label>Eu</label>', '<label>Us</label>');
-        files[`${APP}/objects/Widget__c/listViews/Broken.listView-meta.xml`] =
-            `<?xml version="1.0"?>\n<ListView ${NS}>\n    <label>Broken</ListView>\n`;
-        files[`${APP}/profiles/Admin.profile-meta.xml`] = xml('Profile', '    <custom>false</custom>\n');
-        files[`${APP}/classes/widget_helper.cls`] = 'public with sharing class widget_helper {\n}\n';
-        files['.forceignore'] = '**/__tests__/**\n';
-        root = makeTempProject(files);
+        root = makeTempProject(flawedFiles());
         const run = await runCheck(root, ['metadata']);
         expect(run.code).toBe(1);
-        const source = readFileSync(join(root, permissionSet), 'utf8').split('\n');
+        const source = readFileSync(join(root, PERMISSION_SET), 'utf8').split('\n');
         const colourLine = source.findIndex((line) => line.includes('Widget__c.Colour__c')) + 1;
         expect(run.lines).toContain(
-            `${permissionSet}:${colourLine}:16: fieldPermissions names field Widget__c.Colour__c, which is not in the project`
-        );
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: permissionSet,
-                message: 'Widget__c.Code__c is required: the Metadata API refuses field permissions on it'
-            })
+            `${PERMISSION_SET}:${colourLine}:16: fieldPermissions names field Widget__c.Colour__c, which is not in the project`
         );
         expect(run.lines).toContain(
             `${APP}/objects/Widget__c/fields/Weight__c.field-meta.xml:2:2: root element is <CustomObject> but a .field-meta.xml file must be <CustomField>`
         );
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: `${APP}/objects/Patient_Note__c/Patient_Note__c.object-meta.xml`,
-                message: expect.stringContaining(
-                    'Patient_Note__c is not PascalCase without underscores (e.g. PatientNote__c)'
-                )
-            })
-        );
         expect(run.lines).toContain(`${APP}/classes/WidgetService.cls-meta.xml:3:17: apiVersion 58.0 is below 62.0`);
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: `${APP}/customMetadata/WidgetRule.Us.md-meta.xml`,
-                line: 6,
-                message: 'record sets field WidgetRule__mdt.Country__c, which is not in the project'
-            })
-        );
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: `${APP}/objects/WidgetSold__e/fields/Kind__c.field-meta.xml`,
-                message: expect.stringContaining(
-                    'WidgetSold__e.Kind__c has type Picklist, which a platform event does not support'
-                )
-            })
-        );
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: `${APP}/objects/Widget__c/listViews/Broken.listView-meta.xml`,
-                line: 3,
-                message: expect.stringMatching(/^XML does not parse: /)
-            })
-        );
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: `${APP}/profiles/Admin.profile-meta.xml`,
-                message: expect.stringMatching(/^profiles stay out/)
-            })
-        );
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: `${APP}/classes/widget_helper.cls`,
-                message: expect.stringContaining('not PascalCase')
-            })
-        );
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: '.forceignore',
-                message: `does not keep out ${APP.split('/').slice(0, 2).join('/')}/probe/lwc/probeBundle/probeBundle.ts`
-            })
-        );
-        expect(run.problems).toContainEqual(
-            expect.objectContaining({
-                file: `${APP}/lwc/widgetCard/widgetCard.ts`,
-                message: '.forceignore does not keep this file out of deploys'
-            })
-        );
+        for (const problem of FLAWS) {
+            expect(run.problems).toContainEqual(expect.objectContaining(problem));
+        }
         expect(run.lastLine).toBe('0 passed, 1 failed');
     }, 300_000);
+});
 
+describe('metadata file classification and API names', () => {
     it('knows which root element each folder and suffix implies', () => {
         const cases: Array<[string, string | undefined]> = [
             ['force-app/main/a/objects/X__c/X__c.object-meta.xml', 'CustomObject'],

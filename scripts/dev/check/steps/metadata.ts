@@ -96,15 +96,27 @@ function tabExists(model: Model, tab: string): boolean {
     return defined(model, 'CustomTab', tab);
 }
 
-function checkPermissionSet(model: Model, parsed: Parsed, report: Reporter): void {
-    const body = parsed.doc.body;
-    for (const entry of list(body, 'objectPermissions')) {
-        const object = text(entry, 'object');
-        if (!objectExists(model, object)) {
-            report.at(parsed, object, `objectPermissions names object ${object}, which is not in the project`);
+/**
+ * Reports each `<element><child>name</child></element>` of a permission set whose name is not `granted`:
+ * what a permission set grants access to must exist in the project.
+ */
+function checkGrants(
+    parsed: Parsed,
+    report: Reporter,
+    [element, child]: [string, string],
+    granted: (name: string) => boolean,
+    problem: (name: string) => string
+): void {
+    for (const entry of list(parsed.doc.body, element)) {
+        const name = text(entry, child);
+        if (!granted(name)) {
+            report.at(parsed, name, problem(name));
         }
     }
-    for (const entry of list(body, 'fieldPermissions')) {
+}
+
+function checkFieldPermissions(model: Model, parsed: Parsed, report: Reporter): void {
+    for (const entry of list(parsed.doc.body, 'fieldPermissions')) {
         const qualified = text(entry, 'field');
         const [object, field, ...rest] = qualified.split('.');
         if (!field || rest.length > 0) {
@@ -134,32 +146,38 @@ function checkPermissionSet(model: Model, parsed: Parsed, report: Reporter): voi
             );
         }
     }
-    for (const entry of list(body, 'tabSettings')) {
-        const tab = text(entry, 'tab');
-        if (!tabExists(model, tab)) {
-            report.at(parsed, tab, `tabSettings names tab ${tab}, which is not in the project`);
-        }
-    }
-    for (const entry of list(body, 'customMetadataTypeAccesses')) {
-        const name = text(entry, 'name');
-        if (!name.endsWith('__mdt') || !objectExists(model, name)) {
-            report.at(
-                parsed,
-                name,
-                `customMetadataTypeAccesses names ${name}, which is not a custom metadata type of the project`
-            );
-        }
-    }
-    for (const entry of list(body, 'customSettingAccesses')) {
-        const name = text(entry, 'name');
-        if (!model.objects.get(name)?.customSetting) {
-            report.at(
-                parsed,
-                name,
-                `customSettingAccesses names ${name}, which is not a custom setting of the project`
-            );
-        }
-    }
+}
+
+function checkPermissionSet(model: Model, parsed: Parsed, report: Reporter): void {
+    checkGrants(
+        parsed,
+        report,
+        ['objectPermissions', 'object'],
+        (object) => objectExists(model, object),
+        (object) => `objectPermissions names object ${object}, which is not in the project`
+    );
+    checkFieldPermissions(model, parsed, report);
+    checkGrants(
+        parsed,
+        report,
+        ['tabSettings', 'tab'],
+        (tab) => tabExists(model, tab),
+        (tab) => `tabSettings names tab ${tab}, which is not in the project`
+    );
+    checkGrants(
+        parsed,
+        report,
+        ['customMetadataTypeAccesses', 'name'],
+        (name) => name.endsWith('__mdt') && objectExists(model, name),
+        (name) => `customMetadataTypeAccesses names ${name}, which is not a custom metadata type of the project`
+    );
+    checkGrants(
+        parsed,
+        report,
+        ['customSettingAccesses', 'name'],
+        (name) => model.objects.get(name)?.customSetting === true,
+        (name) => `customSettingAccesses names ${name}, which is not a custom setting of the project`
+    );
     const references: Array<[string, string, string]> = [
         ['classAccesses', 'apexClass', 'ApexClass'],
         ['applicationVisibilities', 'application', 'CustomApplication'],
@@ -167,12 +185,13 @@ function checkPermissionSet(model: Model, parsed: Parsed, report: Reporter): voi
         ['customPermissions', 'name', 'CustomPermission']
     ];
     for (const [element, child, type] of references) {
-        for (const entry of list(body, element)) {
-            const name = text(entry, child);
-            if (!defined(model, type, name)) {
-                report.at(parsed, name, `${element} names ${type} ${name}, which is not in the project`);
-            }
-        }
+        checkGrants(
+            parsed,
+            report,
+            [element, child],
+            (name) => defined(model, type, name),
+            (name) => `${element} names ${type} ${name}, which is not in the project`
+        );
     }
 }
 
@@ -406,6 +425,121 @@ function buildModel(parsedFiles: Parsed[], report: Reporter): Model {
     return model;
 }
 
+function checkSourceApiVersion(root: string, project: SfdxProject, report: Reporter): void {
+    const sourceVersion = parseApiVersion(project.sourceApiVersion);
+    if (!(sourceVersion >= MINIMUM_API_VERSION)) {
+        const source = readFileSync(join(root, 'sfdx-project.json'), 'utf8');
+        const position = locate(source, '"sourceApiVersion"');
+        report.file(
+            join(root, 'sfdx-project.json'),
+            `sourceApiVersion "${project.sourceApiVersion}" is below ${MINIMUM_API_VERSION}.0 or missing`,
+            position?.line,
+            position?.column
+        );
+    }
+}
+
+function parseOrReport(file: string, source: string, report: Reporter): XmlDocument | undefined {
+    try {
+        return parseXml(source);
+    } catch (error) {
+        if (error instanceof XmlError) {
+            report.file(file, `XML does not parse: ${error.message}`, error.line, error.column);
+        } else {
+            report.file(file, `XML does not parse: ${(error as Error).message}`);
+        }
+        return undefined;
+    }
+}
+
+function checkApiVersion(
+    file: string,
+    source: string,
+    doc: XmlDocument,
+    kind: ClassifiedFile['kind'],
+    report: Reporter
+): void {
+    const apiVersion = text(doc.body, 'apiVersion');
+    if (apiVersion !== '') {
+        const version = parseApiVersion(apiVersion);
+        if (!(version >= MINIMUM_API_VERSION)) {
+            const position = locate(source, `<apiVersion>${apiVersion}`);
+            report.file(
+                file,
+                `apiVersion ${apiVersion} is below ${MINIMUM_API_VERSION}.0`,
+                position?.line,
+                position ? position.column + '<apiVersion>'.length : undefined
+            );
+        }
+    } else if (kind.requiresApiVersion) {
+        report.file(file, `${kind.type} has no <apiVersion> (must be ${MINIMUM_API_VERSION}.0 or later)`);
+    }
+}
+
+/**
+ * Parses one .xml file and, for a -meta.xml file, checks its root element, namespace, folder and
+ * apiVersion. Returns the file for the reference checks, or nothing when it cannot take part in them.
+ */
+function readMetadataFile(root: string, file: string, report: Reporter): Parsed | undefined {
+    const source = readFileSync(file, 'utf8');
+    const doc = parseOrReport(file, source, report);
+    if (!doc || !file.endsWith('-meta.xml')) {
+        return undefined;
+    }
+    const classified = classifyMetadataFile(file);
+    if (!classified) {
+        report.problems.push({
+            file: displayPath(root, file),
+            message: `suffix not in scripts/cli/lib/metadata.ts: root element ${doc.root} not checked`,
+            severity: 'note'
+        });
+        return undefined;
+    }
+    const { kind } = classified;
+    const rootPosition = locate(source, `<${doc.root}`);
+    if (doc.root !== kind.type) {
+        report.file(
+            file,
+            `root element is <${doc.root}> but a .${kind.suffix}-meta.xml file must be <${kind.type}>`,
+            rootPosition?.line,
+            rootPosition ? rootPosition.column + 1 : undefined
+        );
+        return undefined;
+    }
+    if (doc.namespace !== METADATA_NAMESPACE) {
+        report.file(
+            file,
+            `<${doc.root}> must declare xmlns="${METADATA_NAMESPACE}" (found ${doc.namespace ? `"${doc.namespace}"` : 'none'})`,
+            rootPosition?.line,
+            rootPosition ? rootPosition.column + 1 : undefined
+        );
+    }
+    if (classified.placementProblem) {
+        report.file(file, classified.placementProblem);
+    }
+    if (kind.type === 'Profile') {
+        report.file(file, 'profiles stay out of the source: access comes from permission sets');
+    }
+    checkApiVersion(file, source, doc, kind, report);
+    return { file, display: displayPath(root, file), source, doc, classified };
+}
+
+/** The reference check of each type of file that names other metadata. */
+const REFERENCE_CHECKS: Partial<Record<string, (model: Model, parsed: Parsed, report: Reporter) => void>> = {
+    PermissionSet: checkPermissionSet,
+    Layout: checkLayout,
+    CustomTab: checkTab,
+    ListView: checkListView,
+    CustomApplication: checkApplication,
+    CustomMetadata: checkCustomMetadataRecord
+};
+
+function checkReferences(model: Model, parsedFiles: Parsed[], report: Reporter): void {
+    for (const parsed of parsedFiles) {
+        REFERENCE_CHECKS[parsed.classified.kind.type]?.(model, parsed, report);
+    }
+}
+
 export const metadataStep: CheckStep = {
     name: 'metadata',
     description: 'metadata XML parses with the right root, references resolve, names and apiVersion per house style',
@@ -413,89 +547,14 @@ export const metadataStep: CheckStep = {
         const project = loadProject(ctx.root);
         const report = new Reporter(ctx.root);
         const files = projectSourceFiles(project);
+        checkSourceApiVersion(ctx.root, project, report);
+        const xmlFiles = files.filter((file) => file.endsWith('.xml'));
         const parsedFiles: Parsed[] = [];
-        let xmlFiles = 0;
-        const sourceVersion = parseApiVersion(project.sourceApiVersion);
-        if (!(sourceVersion >= MINIMUM_API_VERSION)) {
-            const source = readFileSync(join(ctx.root, 'sfdx-project.json'), 'utf8');
-            const position = locate(source, '"sourceApiVersion"');
-            report.file(
-                join(ctx.root, 'sfdx-project.json'),
-                `sourceApiVersion "${project.sourceApiVersion}" is below ${MINIMUM_API_VERSION}.0 or missing`,
-                position?.line,
-                position?.column
-            );
-        }
-        for (const file of files) {
-            if (!file.endsWith('.xml')) {
-                continue;
+        for (const file of xmlFiles) {
+            const parsed = readMetadataFile(ctx.root, file, report);
+            if (parsed) {
+                parsedFiles.push(parsed);
             }
-            xmlFiles += 1;
-            const source = readFileSync(file, 'utf8');
-            let doc: XmlDocument;
-            try {
-                doc = parseXml(source);
-            } catch (error) {
-                if (error instanceof XmlError) {
-                    report.file(file, `XML does not parse: ${error.message}`, error.line, error.column);
-                } else {
-                    report.file(file, `XML does not parse: ${(error as Error).message}`);
-                }
-                continue;
-            }
-            if (!file.endsWith('-meta.xml')) {
-                continue;
-            }
-            const classified = classifyMetadataFile(file);
-            if (!classified) {
-                report.problems.push({
-                    file: displayPath(ctx.root, file),
-                    message: `suffix not in scripts/cli/lib/metadata.ts: root element ${doc.root} not checked`,
-                    severity: 'note'
-                });
-                continue;
-            }
-            const { kind } = classified;
-            const rootPosition = locate(source, `<${doc.root}`);
-            if (doc.root !== kind.type) {
-                report.file(
-                    file,
-                    `root element is <${doc.root}> but a .${kind.suffix}-meta.xml file must be <${kind.type}>`,
-                    rootPosition?.line,
-                    rootPosition ? rootPosition.column + 1 : undefined
-                );
-                continue;
-            }
-            if (doc.namespace !== METADATA_NAMESPACE) {
-                report.file(
-                    file,
-                    `<${doc.root}> must declare xmlns="${METADATA_NAMESPACE}" (found ${doc.namespace ? `"${doc.namespace}"` : 'none'})`,
-                    rootPosition?.line,
-                    rootPosition ? rootPosition.column + 1 : undefined
-                );
-            }
-            if (classified.placementProblem) {
-                report.file(file, classified.placementProblem);
-            }
-            if (kind.type === 'Profile') {
-                report.file(file, 'profiles stay out of the source: access comes from permission sets');
-            }
-            const apiVersion = text(doc.body, 'apiVersion');
-            if (apiVersion !== '') {
-                const version = parseApiVersion(apiVersion);
-                if (!(version >= MINIMUM_API_VERSION)) {
-                    const position = locate(source, `<apiVersion>${apiVersion}`);
-                    report.file(
-                        file,
-                        `apiVersion ${apiVersion} is below ${MINIMUM_API_VERSION}.0`,
-                        position?.line,
-                        position ? position.column + '<apiVersion>'.length : undefined
-                    );
-                }
-            } else if (kind.requiresApiVersion) {
-                report.file(file, `${kind.type} has no <apiVersion> (must be ${MINIMUM_API_VERSION}.0 or later)`);
-            }
-            parsedFiles.push({ file, display: displayPath(ctx.root, file), source, doc, classified });
         }
         for (const file of files) {
             if (relative(ctx.root, file).split(sep).includes('profiles')) {
@@ -503,30 +562,7 @@ export const metadataStep: CheckStep = {
             }
         }
         const model = buildModel(parsedFiles, report);
-        for (const parsed of parsedFiles) {
-            switch (parsed.classified.kind.type) {
-                case 'PermissionSet':
-                    checkPermissionSet(model, parsed, report);
-                    break;
-                case 'Layout':
-                    checkLayout(model, parsed, report);
-                    break;
-                case 'CustomTab':
-                    checkTab(model, parsed, report);
-                    break;
-                case 'ListView':
-                    checkListView(model, parsed, report);
-                    break;
-                case 'CustomApplication':
-                    checkApplication(model, parsed, report);
-                    break;
-                case 'CustomMetadata':
-                    checkCustomMetadataRecord(model, parsed, report);
-                    break;
-                default:
-                    break;
-            }
-        }
+        checkReferences(model, parsedFiles, report);
         checkNaming(project, files, report);
         await checkForceIgnore(project, files, report);
         const problems = dedupe(report.problems);
@@ -535,7 +571,7 @@ export const metadataStep: CheckStep = {
         const fields = [...model.objects.values()].reduce((sum, info) => sum + info.fields.size, 0);
         return unitResult(
             problems,
-            `${plural(xmlFiles, 'XML file')}, ${plural(objects, 'object')}, ${plural(fields, 'field')}, ${plural(errors, 'error')}`
+            `${plural(xmlFiles.length, 'XML file')}, ${plural(objects, 'object')}, ${plural(fields, 'field')}, ${plural(errors, 'error')}`
         );
     }
 };
