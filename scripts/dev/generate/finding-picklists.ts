@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { generatedJsPath, stripTypes } from '../lib/lwc';
 import { findProjectRoot } from '../../cli/lib/project';
 import { list, parseXmlFile, text } from '../../cli/lib/xml';
@@ -65,21 +66,38 @@ export function picklistModuleText(root: string): string {
     return parts.join('\n') + '\n';
 }
 
-if (require.main === module) {
+const LINE = {
+    name: 'finding-picklists',
+    summary: 'Writes c/findingPicklists (and its .js) from the ComplianceFinding__c picklists.',
+    options: {
+        check: { type: 'boolean', description: 'write nothing; exit 1 when the module and the picklists differ' }
+    }
+} as const satisfies CommandLine;
+
+export function main(args: string[]): number {
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
     const root = findProjectRoot();
     const tsPath = join(root, PICKLISTS_MODULE);
     const jsPath = generatedJsPath(tsPath);
     const ts = picklistModuleText(root);
     const js = stripTypes(ts, tsPath);
-    if (process.argv.includes('--check')) {
+    if (parsed.values.check) {
         const same = (path: string, text: string) => existsSync(path) && readFileSync(path, 'utf8') === text;
         if (!same(tsPath, ts) || !same(jsPath, js)) {
             process.stdout.write(`${PICKLISTS_MODULE} differs from the ComplianceFinding__c picklists\n`);
-            process.exitCode = 1;
+            return 1;
         }
-    } else {
-        writeFileSync(tsPath, ts);
-        writeFileSync(jsPath, js);
-        process.stdout.write(`Wrote ${PICKLISTS_MODULE} and its .js.\n`);
+        return 0;
     }
+    writeFileSync(tsPath, ts);
+    writeFileSync(jsPath, js);
+    process.stdout.write(`Wrote ${PICKLISTS_MODULE} and its .js.\n`);
+    return 0;
+}
+
+if (require.main === module) {
+    process.exitCode = main(process.argv.slice(2));
 }

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 
 export const WORKFLOW_DOC = 'docs/finding-workflow.md';
@@ -226,23 +227,40 @@ export function workflowVectorText(markdown: string): string {
     return JSON.stringify(file, null, 2) + '\n';
 }
 
-if (require.main === module) {
+const LINE = {
+    name: 'finding-workflow',
+    summary: `Writes the finding-workflow vectors from the tables of ${WORKFLOW_DOC}.`,
+    options: {
+        check: { type: 'boolean', description: 'write nothing; exit 1 when the committed vectors differ' }
+    }
+} as const satisfies CommandLine;
+
+export function main(args: string[]): number {
+    const parsed = readCommandLine(args, LINE);
+    if (typeof parsed === 'number') {
+        return parsed;
+    }
     const root = findProjectRoot();
     const path = join(root, WORKFLOW_VECTORS_PATH);
     try {
         const text = workflowVectorText(readFileSync(join(root, WORKFLOW_DOC), 'utf8'));
-        if (process.argv.includes('--check')) {
+        if (parsed.values.check) {
             const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
             if (current !== text) {
                 process.stdout.write(`${WORKFLOW_VECTORS_PATH} differs from the tables of ${WORKFLOW_DOC}\n`);
-                process.exitCode = 1;
+                return 1;
             }
-        } else {
-            writeFileSync(path, text);
-            process.stdout.write(`Wrote ${WORKFLOW_VECTORS_PATH}.\n`);
+            return 0;
         }
+        writeFileSync(path, text);
+        process.stdout.write(`Wrote ${WORKFLOW_VECTORS_PATH}.\n`);
+        return 0;
     } catch (error) {
         process.stderr.write(`finding-workflow: ${(error as Error).message}\n`);
-        process.exitCode = 2;
+        return 2;
     }
+}
+
+if (require.main === module) {
+    process.exitCode = main(process.argv.slice(2));
 }
