@@ -12,6 +12,7 @@ import { VECTORS_PATH } from '../redaction-vectors';
 import { CHAIN_VECTORS_PATH } from '../chain-vectors';
 import { PICKLISTS_MODULE } from '../finding-picklists';
 import { WORKFLOW_VECTORS_PATH } from '../finding-workflow';
+import { POLICY_VECTORS_PATH } from '../gate-policy-vectors';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -51,6 +52,7 @@ describe('.gitattributes', () => {
             CHAIN_VECTORS_PATH,
             PICKLISTS_MODULE,
             WORKFLOW_VECTORS_PATH,
+            POLICY_VECTORS_PATH,
             'force-app/main/gate/staticresources/PhiNameDictionary.resource'
         ];
         expect(expected.filter((file) => !marked.has(file))).toEqual([]);
