@@ -5,9 +5,9 @@
  */
 import type { GateSnapshot } from '../../../force-app/main/gate/lwc/gatePolicy/gatePolicy';
 import { consent, ENDED, freeBase, hard, PAST, tagOf, TEST_KEY, withFree } from './gate-policy-rows';
-import { BASE, BASE_LINES, GRANTED, OK_EU, phi, type Expectation, type Row } from './gate-policy-table';
+import { BASE, BASE_LINES, FREE, GRANTED, OK_EU, phi, type Expectation, type Row } from './gate-policy-table';
 
-const flowOf = (s: GateSnapshot, field: string) => s.flows.find((f) => `${f.object}.${f.field}` === field);
+const flowOf = (s: GateSnapshot, field: string) => s.flows.find((f) => `${f.objectName}.${f.field}` === field);
 const SUBJECT: [string, string[]] = ['Case.Subject', ['Rash after new medication']];
 /** Only the first name sent; a Pseudonymize value becomes a token (counted as redacted: the request says Redact). */
 const firstName = (minimization: string, redacted: boolean): Expectation => ({
@@ -191,7 +191,7 @@ const freeTextRows: Row[] = [
         change: (s) => {
             withFree(s);
             const flow = flowOf(s, 'Contact.FreeText');
-            if (flow) flow.object = 'Account';
+            if (flow) flow.objectName = 'Account';
         },
         expect: freeBase([], true, ['FREE_TEXT_NO_FLOW'])
     },
@@ -225,13 +225,32 @@ const freeTextRows: Row[] = [
             s.request.fields = [];
             s.request.freeText = 'Seen by Dr. Miller on 2026-05-12.';
             const flow = flowOf(s, 'Contact.FreeText');
-            if (flow) flow.object = 'Case';
+            if (flow) flow.objectName = 'Case';
         },
         expect: {
             outcome: 'Redacted',
             reasons: [...GRANTED, ...OK_EU, 'PHI_REDACTED:2'],
             fieldsSent: [],
             text: { free: ['Seen by Dr. ', phi('Miller', 'Name'), ' on ', phi('2026-05-12', 'Date'), '.'] }
+        }
+    },
+    {
+        id: 'free-blank-flow',
+        rule: 'free-text',
+        description: 'a FreeText flow without a minimization counts as Redact: placeholders, not tokens',
+        change: (s) => {
+            withFree(s);
+            s.request.fields = ['Case.Subject'];
+            s.request.redactionMode = 'Pseudonymize';
+            s.pseudonymKeyHex = TEST_KEY;
+            const flow = flowOf(s, 'Contact.FreeText');
+            if (flow) flow.minimization = null;
+        },
+        expect: {
+            outcome: 'Redacted',
+            reasons: [...GRANTED, ...OK_EU, 'PHI_PSEUDONYMIZED:2'],
+            fieldsSent: [['Case.Subject', 'Allow']],
+            text: { free: FREE, lines: [SUBJECT] }
         }
     },
     {
@@ -273,7 +292,7 @@ const fieldRows: Row[] = [
             s.request.fields = ['Case.Subject', 'Contact.FirstName'].includes(field)
                 ? BASE_LINES.map(([f]) => f)
                 : [field];
-            s.tags = s.tags.filter((t) => `${t.object}.${t.field}` !== field);
+            s.tags = s.tags.filter((t) => `${t.objectName}.${t.field}` !== field);
         },
         expect: tagMissing(field)
     })),

@@ -35,7 +35,7 @@ const PAST = '2025-01-01T00:00:00.000Z';
 const ENDED = '2026-05-31T00:00:00.000Z';
 const LATER = '2026-07-01T00:00:00.000Z';
 const tagOf = (s: GateSnapshot, field: string): FieldTag =>
-    s.tags.find((t) => `${t.object}.${t.field}` === field) as FieldTag;
+    s.tags.find((t) => `${t.objectName}.${t.field}` === field) as FieldTag;
 const withFree = (s: GateSnapshot) => {
     s.request.freeText = 'Patient Anna Berg asks about her rash; call 030 1234567.';
 };

@@ -39,7 +39,7 @@ export const ENDPOINT = 'eu-private';
 /** The scenario every row changes: an EU patient, an approved EU endpoint, granted consent, two fields. */
 export function baseSnapshot(): GateSnapshot {
     const tag = (object: string, field: string, classification: string, category: string | null, min: string) => ({
-        object,
+        objectName: object,
         field,
         classification,
         phiCategory: category,
@@ -49,7 +49,7 @@ export function baseSnapshot(): GateSnapshot {
         requiresConsentPurpose: null
     });
     const flow = (object: string, field: string, minimization: string) => ({
-        object,
+        objectName: object,
         field,
         endpoint: ENDPOINT,
         purpose: 'LlmInference',

@@ -76,7 +76,7 @@ export type PolicyVector = {
 export type Distractor = Pick<GateSnapshot, 'consents' | 'flows' | 'tags' | 'rules' | 'values'>;
 
 const flow = (object: string, field: string, endpoint: string, purpose: string, status: string) => ({
-    object,
+    objectName: object,
     field,
     endpoint,
     purpose,
@@ -128,7 +128,7 @@ export const DISTRACTORS: Record<string, Distractor> = {
         ...none(),
         tags: [
             {
-                object: 'Account',
+                objectName: 'Account',
                 field: 'Name',
                 classification: 'PII',
                 phiCategory: 'Name',

@@ -226,17 +226,17 @@ function approvedFlows(snapshot) {
   );
 }
 function tagOf(snapshot, field) {
-  return snapshot.tags.filter((tag) => sameName(`${tag.object}.${tag.field}`, field)).pop();
+  return snapshot.tags.filter((tag) => sameName(`${tag.objectName}.${tag.field}`, field)).pop();
 }
 function plan(snapshot, flows) {
   const result = { kept: [], dropped: [], blocks: [], keptTags: [], freeTextMode: null };
   for (const field of snapshot.request.fields) {
-    const matching = flows.filter((flow) => sameName(`${flow.object}.${flow.field}`, field));
+    const matching = flows.filter((flow) => sameName(`${flow.objectName}.${flow.field}`, field));
     if (matching.length === 0) {
       result.dropped.push(field);
       continue;
     }
-    const fromFlows = matching.map((flow) => flow.minimization).reduce((a, b) => stricter(a, b));
+    const fromFlows = matching.map((flow) => flow.minimization).reduce((a, b) => stricter(a, b), "Allow");
     const tag = tagOf(snapshot, field);
     if (!tag) {
       result.blocks.push(`TAG_MISSING:${field}`);
@@ -254,9 +254,9 @@ function plan(snapshot, flows) {
   const requestMode = snapshot.request.redactionMode === "Pseudonymize" ? "pseudonymize" : "redact";
   if (!blank(snapshot.request.freeText)) {
     const textFlows = flows.filter(
-      (flow) => sameName(flow.field, FREE_TEXT_FIELD) && snapshot.request.objects.some((o) => sameName(o, flow.object))
+      (flow) => sameName(flow.field, FREE_TEXT_FIELD) && snapshot.request.objects.some((o) => sameName(o, flow.objectName))
     );
-    const how = textFlows.length === 0 ? "Drop" : textFlows.map((f) => f.minimization).reduce((a, b) => stricter(a, b));
+    const how = textFlows.length === 0 ? "Drop" : textFlows.map((f) => f.minimization).reduce((a, b) => stricter(a, b), "Allow");
     if (how === "Drop") {
       result.blocks.push("FREE_TEXT_NO_FLOW");
     }
@@ -286,7 +286,7 @@ function residency(snapshot, keptTags, jurisdiction, today) {
   for (const tag of keptTags) {
     const regions = upperItems(tag.allowedRegions);
     if (regions.length > 0 && !regions.includes(destination)) {
-      reasons.push(`RESIDENCY_TAG_REGION_NOT_ALLOWED:${tag.object}.${tag.field}->${destination}`);
+      reasons.push(`RESIDENCY_TAG_REGION_NOT_ALLOWED:${tag.objectName}.${tag.field}->${destination}`);
       allowed = false;
     }
   }

@@ -28,7 +28,7 @@ export type ConsentRecord = {
 
 /** A ResidencyTag__c of one field. List fields are as written (semicolon- or comma-separated). */
 export type FieldTag = {
-    object: string;
+    objectName: string;
     field: string;
     classification: string | null;
     phiCategory: string | null;
@@ -40,7 +40,7 @@ export type FieldTag = {
 
 /** A DataFlow__c: field (or FreeText) of an object that may go to an endpoint for a purpose. */
 export type DataFlow = {
-    object: string;
+    objectName: string;
     field: string;
     endpoint: string;
     purpose: string;
@@ -394,7 +394,7 @@ function approvedFlows(snapshot: GateSnapshot): DataFlow[] {
 }
 
 function tagOf(snapshot: GateSnapshot, field: string): FieldTag | undefined {
-    return snapshot.tags.filter((tag) => sameName(`${tag.object}.${tag.field}`, field)).pop();
+    return snapshot.tags.filter((tag) => sameName(`${tag.objectName}.${tag.field}`, field)).pop();
 }
 
 type Plan = {
@@ -409,12 +409,12 @@ type Plan = {
 function plan(snapshot: GateSnapshot, flows: DataFlow[]): Plan {
     const result: Plan = { kept: [], dropped: [], blocks: [], keptTags: [], freeTextMode: null };
     for (const field of snapshot.request.fields) {
-        const matching = flows.filter((flow) => sameName(`${flow.object}.${flow.field}`, field));
+        const matching = flows.filter((flow) => sameName(`${flow.objectName}.${flow.field}`, field));
         if (matching.length === 0) {
             result.dropped.push(field);
             continue;
         }
-        const fromFlows = matching.map((flow) => flow.minimization).reduce((a, b) => stricter(a, b));
+        const fromFlows = matching.map((flow) => flow.minimization).reduce((a, b) => stricter(a, b), 'Allow');
         const tag = tagOf(snapshot, field);
         if (!tag) {
             result.blocks.push(`TAG_MISSING:${field}`);
@@ -433,10 +433,13 @@ function plan(snapshot: GateSnapshot, flows: DataFlow[]): Plan {
     if (!blank(snapshot.request.freeText)) {
         const textFlows = flows.filter(
             (flow) =>
-                sameName(flow.field, FREE_TEXT_FIELD) && snapshot.request.objects.some((o) => sameName(o, flow.object))
+                sameName(flow.field, FREE_TEXT_FIELD) &&
+                snapshot.request.objects.some((o) => sameName(o, flow.objectName))
         );
         const how =
-            textFlows.length === 0 ? 'Drop' : textFlows.map((f) => f.minimization).reduce((a, b) => stricter(a, b));
+            textFlows.length === 0
+                ? 'Drop'
+                : textFlows.map((f) => f.minimization).reduce((a, b) => stricter(a, b), 'Allow');
         if (how === 'Drop') {
             result.blocks.push('FREE_TEXT_NO_FLOW');
         }
@@ -470,7 +473,7 @@ function residency(snapshot: GateSnapshot, keptTags: FieldTag[], jurisdiction: s
     for (const tag of keptTags) {
         const regions = upperItems(tag.allowedRegions);
         if (regions.length > 0 && !regions.includes(destination)) {
-            reasons.push(`RESIDENCY_TAG_REGION_NOT_ALLOWED:${tag.object}.${tag.field}->${destination}`);
+            reasons.push(`RESIDENCY_TAG_REGION_NOT_ALLOWED:${tag.objectName}.${tag.field}->${destination}`);
             allowed = false;
         }
     }
