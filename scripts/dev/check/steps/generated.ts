@@ -17,6 +17,7 @@ export const GENERATORS: ReadonlyArray<{ script: string; fix: string }> = [
     { script: 'scripts/dev/generate/chain-vectors.ts', fix: 'npm run build:vectors' },
     { script: 'scripts/dev/generate/finding-workflow.ts', fix: 'npm run build:vectors' },
     { script: 'scripts/dev/generate/gate-policy-vectors.ts', fix: 'npm run build:vectors' },
+    { script: 'scripts/dev/generate/policy-schema.ts', fix: 'npm run build:vectors' },
     { script: 'scripts/dev/generate/finding-picklists.ts', fix: 'npm run build:picklists' }
 ];
 
