@@ -9,6 +9,7 @@ import type { Command } from './lib/command';
 const commands: Record<string, () => Command> = {
     deploy: () => (require('./deploy/command') as typeof import('./deploy/command')).command,
     model: () => (require('./model/command') as typeof import('./model/command')).command,
+    policy: () => (require('./policy/command') as typeof import('./policy/command')).command,
     redact: () => (require('./redact/command') as typeof import('./redact/command')).command,
     scan: () => (require('./scan/command') as typeof import('./scan/command')).command,
     verify: () => (require('./verify/command') as typeof import('./verify/command')).command

@@ -12,6 +12,8 @@ import { VECTORS_PATH } from '../redaction-vectors';
 import { CHAIN_VECTORS_PATH } from '../chain-vectors';
 import { PICKLISTS_MODULE } from '../finding-picklists';
 import { WORKFLOW_VECTORS_PATH } from '../finding-workflow';
+import { POLICY_VECTORS_PATH } from '../gate-policy-vectors';
+import { SCHEMA_PATH } from '../policy-schema';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -19,8 +21,8 @@ function git(args: string[]): string {
     return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 
-/** The files of the project (tracked or not, ignored ones left out) under force-app. */
-const files = git(['ls-files', '-co', '--exclude-standard', '--', 'force-app'])
+/** The files of the project (tracked or not, ignored ones left out) under force-app and docs. */
+const files = git(['ls-files', '-co', '--exclude-standard', '--', 'force-app', 'docs'])
     .split('\n')
     .filter((file) => file !== '' && existsSync(join(root, file)));
 
@@ -51,6 +53,8 @@ describe('.gitattributes', () => {
             CHAIN_VECTORS_PATH,
             PICKLISTS_MODULE,
             WORKFLOW_VECTORS_PATH,
+            POLICY_VECTORS_PATH,
+            SCHEMA_PATH,
             'force-app/main/gate/staticresources/PhiNameDictionary.resource'
         ];
         expect(expected.filter((file) => !marked.has(file))).toEqual([]);
