@@ -10,7 +10,8 @@ import type { Command } from '../lib/command';
 import { UsageError } from '../lib/errors';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from './baseline';
 import { ConfigError, loadConfig, type ScanConfig } from './config';
-import { filesToScan, scanProject, ScanInputError } from './engine';
+import { scanProject } from './engine';
+import { filesToScan, ScanInputError } from './files';
 import { formatJson } from './format/json';
 import { Report, summarize } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -312,7 +313,7 @@ export async function runScan(args: string[], io: ScanIo): Promise<number> {
             root = io.cwd; // org mode needs no project; warden.config.json is looked for here
         }
     }
-    const configRoot = statSync(root).isFile() ? resolve(root, '..') : root;
+    const configRoot = statSync(root).isDirectory() ? root : resolve(root, '..');
     let baseline: Set<string> | null = null;
     let config;
     try {

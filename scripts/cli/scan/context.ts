@@ -4,6 +4,7 @@
  * defaults), which Named Credentials and hosts are LLMs, and an index of every Apex class so rules
  * can follow calls across files (handlers, @future methods, constants).
  */
+import type { CallGraph } from './apex/callgraph';
 import type { ApexFile } from './apex/model';
 import type { TypeDecl } from './apex/ast';
 import { hasAnnotation, annotation } from './apex/model';
@@ -220,6 +221,8 @@ export type ProjectContext = {
     futureCallouts: Map<string, { file: ApexFile; line: number }>;
     /** Lower-case names of classes implementing Database.AllowsCallouts. */
     calloutQueueables: Set<string>;
+    /** Which project methods each call can run. */
+    graph: CallGraph;
     gateClasses: Set<string>;
     sanitizers: string[];
 };

@@ -6,22 +6,29 @@
  * binary, empty, oversized or non-UTF-8 files become `skipped-file` findings.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath, loadProject, walkFiles } from '../lib/project';
+import { displayPath } from '../lib/project';
+import { CallGraph } from './apex/callgraph';
 import { buildTree } from './apex/tree';
 import type { ApexFile } from './apex/model';
 import { apexUnitKind as apexKindOf } from '../lib/apex-kind';
 import { defaultConfig, excludedBy, loadConfig, ScanConfig } from './config';
+import {
+    filesToScan,
+    isRelevant,
+    isSeedCandidate,
+    readSource,
+    ScanInputError,
+    unscannableReason,
+    type Skipped
+} from './files';
 import { buildClassIndex, buildClassification, buildLlmRegistry, ProjectContext } from './context';
-import { mayHoldSeedData, metadataKindOf, readMetadata } from './metadata/read';
+import { metadataKindOf, readMetadata } from './metadata/read';
 import { ALL_RULES, ENGINE_RULE_IDS, RULES_BY_ID } from './rules';
 import type { ApexReport, FileReport, RuleContext, RuleDefinition } from './rules/rule';
 import { findSuppression, parseSuppressions, ParsedSuppression } from './suppressions';
 import type { Category, Finding, ScanResult, Severity, SourceFile, SuppressedFinding } from './types';
-
-/** Files larger than this are reported and skipped (Salesforce caps a class at 1 M characters). */
-export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type ScanOptions = {
     config?: ScanConfig;
@@ -90,33 +97,6 @@ function componentOfPath(path: string): { componentType: string; componentName: 
     return { componentType: 'SeedData', componentName: name, category: 'Metadata' };
 }
 
-/** Why a text file cannot be scanned, or null when it can. */
-export function unscannableReason(file: SourceFile): string | null {
-    if (file.content.trim().length === 0) {
-        return 'the file is empty';
-    }
-    if (Buffer.byteLength(file.content, 'utf8') > MAX_FILE_BYTES) {
-        return `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
-    }
-    if (file.content.includes('\u0000')) {
-        return 'the file is binary';
-    }
-    if (file.content.includes('\uFFFD')) {
-        return 'the file is not valid UTF-8';
-    }
-    return null;
-}
-
-/** Apex and the metadata XML the rules read; seed-data candidates (JSON, CSV) are handled apart. */
-function isRelevant(path: string): boolean {
-    const kind = metadataKindOf(path);
-    return apexKindOf(path) !== undefined || (kind !== undefined && kind !== 'seed');
-}
-
-function isSeedCandidate(file: SourceFile): boolean {
-    return metadataKindOf(file.path) === 'seed' && mayHoldSeedData(file);
-}
-
 class FindingCollector {
     readonly pending: PendingFinding[] = [];
 
@@ -181,8 +161,6 @@ function compareFindings(
 export function scanSources(files: SourceFile[], options: ScanOptions = {}): ScanResult {
     return scanInternal(files, options, []);
 }
-
-type Skipped = Array<{ path: string; reason: string }>;
 
 /** A finding of the engine itself about a whole file (parse-error, skipped-file, suppression problems). */
 type FileNote = {
@@ -457,13 +435,15 @@ function scanInternal(files: SourceFile[], options: ScanOptions, preSkipped: Ski
     const parsed = parseApexSources(apexSources, note('parse-error'), options.onProgress);
 
     const rulesStart = performance.now();
+    const classIndex = buildClassIndex(parsed.apexFiles);
     const project: ProjectContext = {
         config,
         classification: buildClassification(config, metadata),
         llm: buildLlmRegistry(config, metadata),
         metadata,
         apexFiles: parsed.apexFiles,
-        ...buildClassIndex(parsed.apexFiles),
+        ...classIndex,
+        graph: new CallGraph(parsed.apexFiles, classIndex.classes),
         gateClasses: new Set(config.gate.classes.map((c) => c.toLowerCase())),
         sanitizers: config.gate.sanitizers
     };
@@ -495,97 +475,18 @@ function scanInternal(files: SourceFile[], options: ScanOptions, preSkipped: Ski
     };
 }
 
-export class ScanInputError extends Error {}
-
-/** Reads one file for scanning: undefined content with a reason when it must be skipped. */
-export function readSource(absolute: string, display: string): { file?: SourceFile; skipped?: string } {
-    let size: number;
-    try {
-        size = statSync(absolute).size;
-    } catch (error) {
-        return { skipped: `it could not be read (${(error as Error).message})` };
-    }
-    if (size > MAX_FILE_BYTES) {
-        return { skipped: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${size} bytes)` };
-    }
-    if (size === 0) {
-        return { skipped: 'the file is empty' };
-    }
-    let buffer: Buffer;
-    try {
-        buffer = readFileSync(absolute);
-    } catch (error) {
-        return { skipped: `it could not be read (${(error as Error).message})` };
-    }
-    if (buffer.subarray(0, 8192).includes(0)) {
-        return { skipped: 'the file is binary' };
-    }
-    let content: string;
-    try {
-        content = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-    } catch {
-        return { skipped: 'the file is not valid UTF-8' };
-    }
-    if (content.charCodeAt(0) === 0xfeff) {
-        content = content.slice(1);
-    }
-    if (content.trim().length === 0) {
-        return { skipped: 'the file is empty' };
-    }
-    return { file: { path: display, content } };
-}
-
-/** The files a project scan reads: package directories, plus data/ and configured seed data. */
-export function projectScanFiles(root: string, config: ScanConfig): string[] {
-    const files = new Set<string>();
-    if (existsSync(join(root, 'sfdx-project.json'))) {
-        const project = loadProject(root);
-        for (const pkg of project.packageDirectories) {
-            walkFiles(pkg.absolutePath).forEach((f) => files.add(f));
-        }
-        walkFiles(join(root, 'data')).forEach((f) => files.add(f));
-        walkFiles(join(root, 'scripts', 'apex')).forEach((f) => files.add(f));
-    } else {
-        walkFiles(root).forEach((f) => files.add(f));
-    }
-    for (const extra of config.seedData) {
-        const path = join(root, extra);
-        if (existsSync(path) && statSync(path).isDirectory()) {
-            walkFiles(path).forEach((f) => files.add(f));
-        } else if (existsSync(path)) {
-            files.add(path);
-        }
-    }
-    return [...files].sort();
-}
-
 /**
  * Scans a local SFDX project (or any folder, or one file). Reads warden.config.json at the root
  * unless a config is given. Throws ScanInputError for a path that does not exist.
  */
-/** The files a scan of `path` (a project folder or one file) reads, after the configuration's excludes. */
-export function filesToScan(path: string, config: ScanConfig): { root: string; files: string[] } {
-    if (!existsSync(path)) {
-        throw new ScanInputError(`${path} does not exist`);
-    }
-    const isFile = statSync(path).isFile();
-    const root = isFile ? join(path, '..') : path;
-    const excluded = excludedBy(config.exclude);
-    const files = (isFile ? [path] : projectScanFiles(root, config)).filter(
-        (file) => !excluded(displayPath(root, file))
-    );
-    return { root, files };
-}
-
 export function scanProject(path: string, options: ProjectScanOptions = {}): ScanResult {
     if (!existsSync(path)) {
         throw new ScanInputError(`${path} does not exist`);
     }
-    const configRoot = statSync(path).isFile() ? join(path, '..') : path;
+    const configRoot = statSync(path).isDirectory() ? path : join(path, '..');
     const config = options.config ?? loadConfig(configRoot, options.configFile).config;
-    const { root, files } = filesToScan(path, config);
+    const { root, files, skipped } = filesToScan(path, config);
     const sources: SourceFile[] = [];
-    const skipped: Array<{ path: string; reason: string }> = [];
     for (const file of files) {
         const display = displayPath(root, file);
         const seed = metadataKindOf(display) === 'seed';
@@ -602,4 +503,4 @@ export function scanProject(path: string, options: ProjectScanOptions = {}): Sca
     return scanInternal(sources, { ...options, config }, skipped);
 }
 
-export { ALL_RULES };
+export { ALL_RULES, ScanInputError };

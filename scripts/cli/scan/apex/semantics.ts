@@ -4,6 +4,7 @@
  * DML, queries or callouts, and which methods of the same class a call can reach.
  */
 import type { CallExpr, Expr, Stmt } from './ast';
+import { callTargets } from './callgraph';
 import type { ApexFile, MethodUnit } from './model';
 import { lookupField, methodsNamed, typeOfName } from './model';
 import { isSObjectName, normalizeType, sObjectOfType } from './typenames';
@@ -141,7 +142,7 @@ export function objectOf(unit: MethodUnit, expr: Expr, depth = 0): string | null
             if (qualified.startsWith('database.query') || qualified === 'database.getquerylocator') {
                 return null;
             }
-            const targets = localCallTargets(unit, value);
+            const targets = callTargets(unit, value);
             if (targets.length > 0) {
                 return sObjectOfType(targets[0].returnType);
             }

@@ -1,14 +1,14 @@
 /**
- * The two taint policies the scanner runs: where PHI comes from and where it must not go (callouts,
- * debug logs, exception messages), and where untrusted input comes from and the dynamic SOQL it must
- * not reach unescaped. Both run over the same engine (taint.ts), once per class.
+ * The PHI taint policy: where PHI comes from (fields classified PHI, read from records, queries and
+ * `record.get(...)`) and where it must not go (callouts, debug logs, exception messages). It runs over
+ * the project-wide engine (taint.ts); its findings are reported at the sink.
  */
 import type { CallExpr, Expr, NewExpr } from './ast';
 import type { MethodUnit } from './model';
-import { hasAnnotation, lookupField, unitIndex } from './model';
-import { DATABASE_QUERIES, isHttpRequestCall, objectOf } from './semantics';
+import { unitIndex } from './model';
+import { isHttpRequestCall, objectOf } from './semantics';
 import { concrete, Labels, PRECISE, SinkMatch, TaintPolicy } from './taint';
-import { isInjectionSafeType, normalizeType } from './typenames';
+import { normalizeType } from './typenames';
 import { callName, dottedName, unwrap } from './walk';
 import type { ProjectContext } from '../context';
 import { typeOfName } from './model';
@@ -260,7 +260,9 @@ export function phiPolicy(project: ProjectContext): TaintPolicy {
     const phi = new PhiLabels(project.classification, project.sanitizers, project.gateClasses);
     const mentionsPhi = phiMentions(project.classification);
     return {
-        relevant: (units) => units.length > 0 && mentionsPhi(units[0]) && units.some(hasPhiSink),
+        hasSink: hasPhiSink,
+        mayReport: mentionsPhi,
+        reportAtCaller: false,
         parameterLabels: () => null,
         carries: (typeName) => !typeName || !/^boolean$/i.test(normalizeType(typeName)),
         fieldRead(unit, expr, targetLabels) {
@@ -291,126 +293,3 @@ export function phiPolicy(project: ProjectContext): TaintPolicy {
         sinks: (unit, expr, _receiver, args) => phi.sinks(unit, expr as CallExpr | NewExpr, args)
     };
 }
-
-// ---------------------------------------------------------------- SOQL injection
-
-const TO_SAFE_TYPE = new Set([
-    'string.escapesinglequotes',
-    'id.valueof',
-    'integer.valueof',
-    'long.valueof',
-    'decimal.valueof',
-    'double.valueof',
-    'boolean.valueof',
-    'date.valueof',
-    'datetime.valueof',
-    'date.parse',
-    'datetime.parse'
-]);
-
-const ENTRY_ANNOTATIONS = [
-    'auraenabled',
-    'remoteaction',
-    'invocablemethod',
-    'httpget',
-    'httppost',
-    'httpput',
-    'httppatch',
-    'httpdelete'
-];
-
-/** Code whose parameters come from outside the class: public and global API, web services, Aura, REST. */
-export function isEntryPoint(unit: MethodUnit): boolean {
-    const keywords = unit.modifiers.keywords;
-    if (keywords.has('global') || keywords.has('public') || keywords.has('webservice')) {
-        return true;
-    }
-    return ENTRY_ANNOTATIONS.some((a) => hasAnnotation(unit.modifiers, a));
-}
-
-export function injectionPolicy(): TaintPolicy {
-    return {
-        relevant(units) {
-            return units.some((unit) =>
-                unitIndex(unit).calls.some(
-                    (call) =>
-                        DATABASE_QUERIES.has(callName(call)) &&
-                        call.args[0] !== undefined &&
-                        unwrap(call.args[0]).kind !== 'literal'
-                )
-            );
-        },
-        parameterLabels(unit, index) {
-            const param = unit.params[index];
-            if (!param || isInjectionSafeType(param.typeName) || !isEntryPoint(unit)) {
-                return null;
-            }
-            return labels(`input:parameter ${param.name} of ${unit.member}`);
-        },
-        fieldLabels(unit, name) {
-            const field = lookupField(unit.file, unit.owner, name);
-            if (!field || field.isFinal || isInjectionSafeType(field.typeName)) {
-                return null;
-            }
-            const owner = field.owner.members.find(
-                (m) => m.kind === 'property' && m.name.toLowerCase() === name.toLowerCase()
-            );
-            if (owner && owner.kind === 'property' && owner.hasSetter) {
-                const visible = owner.modifiers.keywords.has('public') || owner.modifiers.keywords.has('global');
-                return visible ? labels(`input:property ${field.name}`) : null;
-            }
-            return null;
-        },
-        carries: (typeName) => !isInjectionSafeType(typeName),
-        fieldRead(unit, expr, targetLabels) {
-            const dotted = dottedName(expr);
-            if (dotted === 'restcontext.request.requestbody' || dotted === 'restcontext.request.requesturi') {
-                return labels('input:REST request');
-            }
-            if (dotted && dotted.startsWith('schema.')) {
-                return NONE;
-            }
-            return targetLabels;
-        },
-        callSource(unit, call, receiver, args) {
-            const qualified = callName(call);
-            if (TO_SAFE_TYPE.has(qualified)) {
-                return NONE;
-            }
-            const name = call.name.toLowerCase();
-            if (name === 'get' && call.target) {
-                const target = unwrap(call.target);
-                if (target.kind === 'call' && target.name.toLowerCase() === 'getparameters') {
-                    return labels('input:page parameter');
-                }
-                const dotted = dottedName(target);
-                if (dotted === 'restcontext.request.params' || dotted === 'restcontext.request.headers') {
-                    return labels('input:REST parameter');
-                }
-            }
-            if (qualified === 'string.valueof' && call.args[0]) {
-                return args[0] ?? NONE;
-            }
-            if (name === 'getname' || name === 'getlabel' || name === 'getlocalname') {
-                return NONE;
-            }
-            void receiver;
-            void unit;
-            return null;
-        },
-        querySource: () => NONE,
-        propagatesBinary: (op) => op === '+',
-        sinks(_unit, expr, _receiver, args) {
-            if (expr.kind !== 'call') {
-                return [];
-            }
-            const qualified = callName(expr);
-            if (DATABASE_QUERIES.has(qualified) && args[0]) {
-                return [{ kind: `query:${expr.name}`, labels: args[0] }];
-            }
-            return [];
-        }
-    };
-}
-
-export type { NewExpr };
