@@ -338,7 +338,10 @@ export abstract class TaintStatements {
     }
 
     private construct(expr: NewExpr, state: State): Labels {
-        const args = expr.args.map((a) => this.expr(a, state));
+        // `new Account(Name = x)` names a field of the new record, not a variable: only its value counts.
+        const args = expr.args.map((a) =>
+            a.kind === 'assign' && a.target.kind === 'name' ? this.expr(a.value, state) : this.expr(a, state)
+        );
         let labels: Labels = NONE;
         for (const arg of args) {
             labels = merge(labels, arg);

@@ -11,6 +11,7 @@ import { rule as hardcodedEndpoint } from './hardcoded-endpoint';
 import { rule as insecureEndpoint } from './insecure-endpoint';
 import { rule as insecureEndpointMetadata } from './insecure-endpoint-metadata';
 import { rule as integrationUserOverprivileged } from './integration-user-overprivileged';
+import { rule as limitedCallInLoop } from './limited-call-in-loop';
 import { rule as llmGateBypass } from './llm-gate-bypass';
 import { rule as phiCallout } from './phi-callout';
 import { rule as phiDebugLog } from './phi-debug-log';
@@ -43,6 +44,7 @@ export const ALL_RULES: readonly RuleDefinition[] = [
     soqlInLoop,
     dmlInLoop,
     calloutInLoop,
+    limitedCallInLoop,
     phiFieldUnencrypted,
     integrationUserOverprivileged
 ];
