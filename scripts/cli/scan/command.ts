@@ -56,6 +56,10 @@ const SCAN_OPTIONS = {
         value: '<file>',
         description: 'scanner configuration (default: warden.config.json at the root)'
     },
+    'honor-pmd-suppressions': {
+        type: 'boolean',
+        description: "honour PMD's @SuppressWarnings('PMD.<Rule>') and // NOPMD for the rules they map to"
+    },
     'no-color': { type: 'boolean', description: 'plain text even on a terminal' },
     'list-rules': { type: 'boolean', description: 'print the rules and exit' },
     ...AUTH_OPTIONS,
@@ -93,6 +97,7 @@ type Options = {
     rules?: string[];
     config?: string;
     color: boolean;
+    honorPmd: boolean;
     help: boolean;
     listRules: boolean;
     /** Org mode: set when --target-org, --jwt-key-file or --org is given. */
@@ -140,6 +145,7 @@ export function parseArgs(args: string[]): Options {
         rules,
         config: values.config,
         color: values['no-color'] !== true,
+        honorPmd: values['honor-pmd-suppressions'] === true,
         help: values.help === true,
         listRules: values['list-rules'] === true,
         org: orgOptions(values)
@@ -318,6 +324,9 @@ export async function runScan(args: string[], io: ScanIo): Promise<number> {
     let config;
     try {
         config = loadConfig(configRoot, options.config ? resolve(io.cwd, options.config) : undefined).config;
+        if (options.honorPmd) {
+            config.pmd.honorSuppressions = true;
+        }
         baseline = options.baseline ? loadBaseline(resolve(io.cwd, options.baseline)) : null;
     } catch (error) {
         if (error instanceof ConfigError || error instanceof BaselineError) {

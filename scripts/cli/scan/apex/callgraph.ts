@@ -175,6 +175,14 @@ export class CallGraph {
         return receiver ? this.withOverrides(receiver, name, arity) : [];
     }
 
+    /** The project class a call's receiver holds (`new X().m()`, `x.m()`, `X.m()`); undefined without one. */
+    receiverOf(unit: MethodUnit, call: CallExpr): ClassEntry | undefined {
+        const target = call.target ? unwrap(call.target) : null;
+        return target && target.kind !== 'this' && target.kind !== 'super'
+            ? this.receiverClass(unit, target)
+            : undefined;
+    }
+
     /** The project class a receiver expression holds: by its declared type, or the class it names. */
     private receiverClass(unit: MethodUnit, target: Expr): ClassEntry | undefined {
         switch (target.kind) {

@@ -46,6 +46,9 @@ function opsOfWord(word: string): GuardOp[] {
 }
 
 const summaries = new WeakMap<MethodUnit, GuardSummary | 'pending'>();
+/** Summaries being computed, one inside the other (a helper calling a helper...). */
+let nesting = 0;
+const MAX_NESTING = 12;
 const mayGuardCache = new WeakMap<MethodUnit, boolean>();
 
 function namedLikeGuard(name: string): boolean {
@@ -95,8 +98,17 @@ export function guardSummary(unit: MethodUnit): GuardSummary {
         summaries.set(unit, EMPTY_SUMMARY);
         return EMPTY_SUMMARY;
     }
+    if (nesting >= MAX_NESTING) {
+        return EMPTY_SUMMARY;
+    }
     summaries.set(unit, 'pending');
-    const exits: Exits = walkWithGuards(unit, { statement: () => undefined, expression: () => undefined });
+    nesting += 1;
+    let exits: Exits;
+    try {
+        exits = walkWithGuards(unit, { statement: () => undefined, expression: () => undefined });
+    } finally {
+        nesting -= 1;
+    }
     const own = (facts: Iterable<string>): string[] => [...facts].filter((f) => !f.startsWith('var:'));
     const normal = [...exits.returns.map((r) => own(r.facts)), ...(exits.end ? [own(exits.end)] : [])];
     const answers = (outcome: boolean): string[][] =>

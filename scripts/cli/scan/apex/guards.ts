@@ -10,6 +10,7 @@
 import type { Expr, Stmt } from './ast';
 import { callGuardFacts, unitMayGuard } from './guard-summaries';
 import { CHECK_METHODS, checkFacts } from './describe';
+import { tick } from '../budget';
 import type { MethodUnit } from './model';
 import { alwaysExits, unwrap } from './walk';
 
@@ -216,6 +217,7 @@ class GuardWalker {
 
     /** Visits a statement; returns the facts that hold after it completes normally. */
     private stmt(stmt: Stmt, facts: Facts): Facts {
+        tick();
         this.visitor.statement(stmt, facts);
         const visit = (expr: Expr): void => this.expr(expr, facts, null, stmt);
         switch (stmt.kind) {

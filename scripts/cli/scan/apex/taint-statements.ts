@@ -8,6 +8,7 @@
  */
 import type { CallExpr, Expr, NewExpr, Stmt } from './ast';
 import type { MethodUnit } from './model';
+import { tick } from '../budget';
 import type { Labels, TaintPolicy } from './taint';
 import { alwaysExits, dottedName, unwrap } from './walk';
 
@@ -108,6 +109,7 @@ export abstract class TaintStatements {
     }
 
     protected statement(stmt: Stmt, state: State): State {
+        tick();
         switch (stmt.kind) {
             case 'block':
                 return this.block(stmt.body, state);

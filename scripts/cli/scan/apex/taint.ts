@@ -16,12 +16,13 @@
  * a whole parameter, passed through unchanged (a query service running the string it is given), is
  * reported at the call that feeds it input, not inside.
  */
-import type { CallExpr, Expr, NewExpr, Stmt } from './ast';
+import type { CallExpr, Expr, NewExpr } from './ast';
+import type { Budget } from '../budget';
 import { callTargets, graphOf } from './callgraph';
-import { unitIndex, type ApexFile, type MethodUnit } from './model';
+import type { ApexFile, MethodUnit } from './model';
 import { assignmentsOf, singleAssignment } from './semantics';
 import { TaintStatements, type State } from './taint-statements';
-import { callName, dottedName, unwrap } from './walk';
+import { unwrap } from './walk';
 
 export type Labels = Set<string>;
 
@@ -181,7 +182,8 @@ export class TaintEngine {
 
     constructor(
         private readonly files: readonly ApexFile[],
-        readonly policy: TaintPolicy
+        readonly policy: TaintPolicy,
+        private readonly budget: Budget
     ) {}
 
     run(): SinkHit[] {
@@ -189,8 +191,11 @@ export class TaintEngine {
         const reaching = this.reachingSinks(units);
         for (const unit of units) {
             if (reaching.has(unit) && this.policy.mayReport(unit)) {
-                this.ensureFields(unit);
-                this.analyse(unit, 'report');
+                const work = (): void => {
+                    this.ensureFields(unit);
+                    this.analyse(unit, 'report');
+                };
+                this.budget.run(unit.file, `the data flow of ${unit.member}`, work, undefined);
             }
         }
         return [...this.hits.values()];
@@ -513,6 +518,3 @@ export class TaintRun extends TaintStatements {
         return [...steps, ...chain, sinkName];
     }
 }
-
-export { callName, unitIndex };
-export type { Stmt };

@@ -35,7 +35,9 @@ export function formatTable(report: Report, options: { color: boolean }): string
         for (const finding of findings) {
             const position = `${finding.line}:${finding.column}`.padEnd(positionWidth);
             const severity = paint(COLOURS[finding.severity], finding.severity.toUpperCase().padEnd(8));
-            lines.push(`  ${position}  ${severity}  ${safe(finding.ruleId).padEnd(ruleWidth)}  ${safe(finding.message)}`);
+            lines.push(
+                `  ${position}  ${severity}  ${safe(finding.ruleId).padEnd(ruleWidth)}  ${safe(finding.message)}`
+            );
             if (finding.snippet) {
                 lines.push(`  ${' '.repeat(positionWidth)}  ${paint(DIM, `│ ${safe(finding.snippet)}`)}`);
             }
@@ -53,8 +55,12 @@ export function formatTable(report: Report, options: { color: boolean }): string
             : `${summary.findings} finding${summary.findings === 1 ? '' : 's'} (${counts.join(', ')}) in ${byFile.size} file${byFile.size === 1 ? '' : 's'}.`;
     lines.push(headline);
     const extras: string[] = [];
-    if (summary.suppressed > 0) {
-        extras.push(`${summary.suppressed} suppressed by warden:ignore`);
+    const byPmd = report.suppressed.filter((f) => f.suppression.pmd).length;
+    if (summary.suppressed - byPmd > 0) {
+        extras.push(`${summary.suppressed - byPmd} suppressed by warden:ignore`);
+    }
+    if (byPmd > 0) {
+        extras.push(`${byPmd} suppressed by PMD annotations or NOPMD comments`);
     }
     if (summary.baselined > 0) {
         extras.push(`${summary.baselined} already in the baseline`);

@@ -10,12 +10,20 @@ import type { MethodUnit } from '../apex/model';
 import { assignmentsOf, resolveString, singleAssignment, type ClassLookup } from '../apex/semantics';
 import { callName, dottedName, unwrap, visitAllExpressions, visitStatements } from '../apex/walk';
 import type { DmlOp } from '../apex/ast';
+import { tick } from '../budget';
 
 /**
  * The literal pieces a string expression is built from, through concatenation, locals (every value
  * they are given, `+=` included), constants, String.format, replace and the returns of project methods.
  */
-export function stringFragments(unit: MethodUnit, expr: Expr, project: ClassLookup | null, depth = 0): string[] {
+export function stringFragments(
+    unit: MethodUnit,
+    expr: Expr,
+    project: ClassLookup | null,
+    depth = 0,
+    seen: Set<string> = new Set()
+): string[] {
+    tick();
     if (depth > 8) {
         return [];
     }
@@ -26,23 +34,28 @@ export function stringFragments(unit: MethodUnit, expr: Expr, project: ClassLook
         case 'binary':
             return value.op === '+'
                 ? [
-                      ...stringFragments(unit, value.left, project, depth + 1),
-                      ...stringFragments(unit, value.right, project, depth + 1)
+                      ...stringFragments(unit, value.left, project, depth + 1, seen),
+                      ...stringFragments(unit, value.right, project, depth + 1, seen)
                   ]
                 : [];
         case 'conditional':
             return [
-                ...stringFragments(unit, value.whenTrue, project, depth + 1),
-                ...stringFragments(unit, value.whenFalse, project, depth + 1)
+                ...stringFragments(unit, value.whenTrue, project, depth + 1, seen),
+                ...stringFragments(unit, value.whenFalse, project, depth + 1, seen)
             ];
         case 'name': {
             const key = value.name.toLowerCase();
             if (unit.locals.has(key)) {
+                // Each variable once: `q = q + x` would otherwise lead back to q for every value given.
+                if (seen.has(key)) {
+                    return [];
+                }
+                seen.add(key);
                 const assigned = [
                     ...(assignmentsOf(unit).get(key) ?? []),
                     ...(assignmentsOf(unit).get(`${key}+`) ?? [])
                 ];
-                return assigned.flatMap((e) => stringFragments(unit, e, project, depth + 1));
+                return assigned.flatMap((e) => stringFragments(unit, e, project, depth + 1, seen));
             }
             const constant = resolveString(unit, value, project);
             return constant ? [constant.value] : [];
@@ -52,24 +65,30 @@ export function stringFragments(unit: MethodUnit, expr: Expr, project: ClassLook
             return constant ? [constant.value] : [];
         }
         case 'call':
-            return callFragments(unit, value, project, depth);
+            return callFragments(unit, value, project, depth, seen);
         default:
             return [];
     }
 }
 
-function callFragments(unit: MethodUnit, call: Expr & { kind: 'call' }, project: ClassLookup | null, depth: number) {
+function callFragments(
+    unit: MethodUnit,
+    call: Expr & { kind: 'call' },
+    project: ClassLookup | null,
+    depth: number,
+    seen: Set<string>
+): string[] {
     const name = callName(call);
     if (name === 'string.format' && call.args[0]) {
-        return stringFragments(unit, call.args[0], project, depth + 1);
+        return stringFragments(unit, call.args[0], project, depth + 1, seen);
     }
     if (
         call.target &&
         ['replace', 'replaceall', 'trim', 'tolowercase', 'touppercase'].includes(call.name.toLowerCase())
     ) {
         return [
-            ...stringFragments(unit, call.target, project, depth + 1),
-            ...call.args.flatMap((a) => stringFragments(unit, a, project, depth + 1))
+            ...stringFragments(unit, call.target, project, depth + 1, seen),
+            ...call.args.flatMap((a) => stringFragments(unit, a, project, depth + 1, seen))
         ];
     }
     const out: string[] = [];

@@ -125,7 +125,8 @@ export const rule: RuleDefinition = {
             }
             for (const unit of productionUnits(file)) {
                 if (touchesData(unit) && !isInstallHandler(unit)) {
-                    unguarded.push(...new UnitChecker(ctx, unit).run());
+                    const check = (): Unguarded[] => new UnitChecker(ctx, unit).run();
+                    unguarded.push(...ctx.project.budget.run(file, `the access checks of ${unit.member}`, check, []));
                 }
             }
         }
@@ -299,16 +300,24 @@ class CallerCheck {
     constructor(private readonly ctx: RuleContext) {}
 
     report(unguarded: Unguarded[]): void {
-        const graph = this.ctx.project.graph;
         for (const op of unguarded) {
-            const callers = entryPointKind(op.unit) ? [] : graph.callers(op.unit);
-            if (callers.length === 0) {
-                this.at(op.unit, op.span, op.message);
-            } else if (op.passedParam >= 0) {
-                this.passedRecords(op, op.unit, op.passedParam, [], 0);
-            } else if (!this.guardedByCallers(op.unit, op.need, 0, new Set())) {
-                this.at(op.unit, op.span, op.message);
-            }
+            this.ctx.project.budget.run(
+                op.unit.file,
+                `the callers of ${op.unit.member}`,
+                () => this.check(op),
+                undefined
+            );
+        }
+    }
+
+    private check(op: Unguarded): void {
+        const callers = entryPointKind(op.unit) ? [] : this.ctx.project.graph.callers(op.unit);
+        if (callers.length === 0) {
+            this.at(op.unit, op.span, op.message);
+        } else if (op.passedParam >= 0) {
+            this.passedRecords(op, op.unit, op.passedParam, [], 0);
+        } else if (!this.guardedByCallers(op.unit, op.need, 0, new Set())) {
+            this.at(op.unit, op.span, op.message);
         }
     }
 

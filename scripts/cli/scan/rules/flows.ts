@@ -8,7 +8,7 @@ import { SinkHit, TaintEngine, TaintPolicy } from '../apex/taint';
 import type { RuleContext } from './rule';
 
 function runPolicy(ctx: RuleContext, policy: TaintPolicy): SinkHit[] {
-    return new TaintEngine(ctx.project.apexFiles, policy).run();
+    return new TaintEngine(ctx.project.apexFiles, policy, ctx.project.budget).run();
 }
 
 export function phiHits(ctx: RuleContext): SinkHit[] {

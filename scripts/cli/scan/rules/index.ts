@@ -4,6 +4,7 @@
  */
 import type { RuleDefinition } from './rule';
 import { rule as calloutInLoop } from './callout-in-loop';
+import { rule as credentialsInCode } from './credentials-in-code';
 import { rule as crudFlsBypass } from './crud-fls-bypass';
 import { rule as dmlInLoop } from './dml-in-loop';
 import { rule as endpointRegionNotAllowed } from './endpoint-region-not-allowed';
@@ -36,6 +37,7 @@ export const ALL_RULES: readonly RuleDefinition[] = [
     phiExceptionMessage,
     llmGateBypass,
     hardcodedEndpoint,
+    credentialsInCode,
     insecureEndpoint,
     insecureEndpointMetadata,
     endpointRegionNotAllowed,

@@ -17,6 +17,7 @@ import { callTargets } from '../apex/callgraph';
 import { hasAnnotation, lookupField, unitIndex, type MethodUnit } from '../apex/model';
 import { DATABASE_DML, DATABASE_QUERIES, isCallout } from '../apex/semantics';
 import { alwaysExits, callName, childStatements, dottedName, ownExpressions, unwrap, visitExpr } from '../apex/walk';
+import { tick } from '../budget';
 import type { RuleContext } from './rule';
 
 export type OperationKind = 'soql' | 'dml' | 'callout' | 'limited';
@@ -35,6 +36,9 @@ export type LoopHit = {
 
 /** A loop whose condition bounds it by a constant this small is a retry, not a loop over records. */
 export const MAX_BOUNDED_ITERATIONS = 10;
+
+/** How deep calls are followed for what a method does (real call chains are a handful deep). */
+const MAX_CALL_DEPTH = 16;
 
 /** Calls that count as DML statements, beyond the Database DML methods. */
 const DML_LIKE: Record<string, string> = {
@@ -191,6 +195,7 @@ export function walkLoops(unit: MethodUnit, visitor: Visitor): void {
         }
     };
     const visitStatementAt = (stmt: Stmt, inLoop: boolean, once: boolean): void => {
+        tick();
         if (stmt.kind === 'block') {
             walk(stmt.body, inLoop, once);
             return;
@@ -233,10 +238,13 @@ export function walkLoops(unit: MethodUnit, visitor: Visitor): void {
 class Reach {
     private readonly known = new Map<MethodUnit, Map<OperationKind, LoopHit['through']>>();
 
-    of(unit: MethodUnit): Map<OperationKind, NonNullable<LoopHit['through']>> {
+    of(unit: MethodUnit, depth = 0): Map<OperationKind, NonNullable<LoopHit['through']>> {
         const cached = this.known.get(unit);
         if (cached) {
             return cached as Map<OperationKind, NonNullable<LoopHit['through']>>;
+        }
+        if (depth > MAX_CALL_DEPTH) {
+            return new Map();
         }
         const own = new Map<OperationKind, NonNullable<LoopHit['through']>>();
         this.known.set(unit, own); // a recursive call sees what is known so far
@@ -265,7 +273,7 @@ class Reach {
                 if (target.isTest) {
                     continue;
                 }
-                for (const [kind, info] of this.of(target)) {
+                for (const [kind, info] of this.of(target, depth + 1)) {
                     if (!own.has(kind)) {
                         own.set(kind, info);
                     }
@@ -286,7 +294,8 @@ export function loopHits(ctx: RuleContext): LoopHit[] {
             }
             for (const unit of file.units) {
                 if (!unit.isTest && unitIndex(unit).loops > 0) {
-                    hits.push(...unitLoopHits(unit, reach));
+                    const work = (): LoopHit[] => unitLoopHits(unit, reach);
+                    hits.push(...ctx.project.budget.run(file, `the loops of ${unit.member}`, work, []));
                 }
             }
         }

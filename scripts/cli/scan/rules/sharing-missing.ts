@@ -2,9 +2,10 @@
  * sharing-missing: a class that declares no sharing model. Such a class takes the sharing of its
  * caller, which for triggers, @future, batch, queueable, REST and Aura entry points is none at all.
  * Top-level classes are always checked; inner classes (which do not inherit the outer class's
- * keyword) when they touch data. Test classes and interfaces are not.
+ * keyword) when they touch data. Data reached through a class that takes its caller's sharing (a
+ * data-store class) counts as the class's own. Test classes and interfaces are not checked.
  */
-import { isEntryType, productionClasses, typeTouchesData } from './helpers';
+import { isEntryType, productionClasses, typeDataAccess } from './helpers';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -22,7 +23,8 @@ export const rule: RuleDefinition = {
             if (type.sharing !== null) {
                 continue;
             }
-            const data = typeTouchesData(file, type);
+            const reached = typeDataAccess(file, type);
+            const data = reached !== null;
             const entry = isEntryType(type);
             if (type.outer && !data) {
                 continue;
@@ -32,8 +34,9 @@ export const rule: RuleDefinition = {
             if (isException && !data) {
                 continue;
             }
+            const through = reached && !reached.startsWith(`${type.qualifiedName}.`) ? ` (through ${reached})` : '';
             const why = data
-                ? 'it runs SOQL or DML with the sharing of its caller, which is none from triggers, @future, batch, REST and Aura entry points'
+                ? `it runs SOQL or DML${through} with the sharing of its caller, which is none from triggers, @future, batch, REST and Aura entry points`
                 : entry
                   ? 'it is an entry point and runs without sharing when called from outside'
                   : 'it will run with whatever sharing its caller has';
