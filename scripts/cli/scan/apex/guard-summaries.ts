@@ -7,14 +7,14 @@
  * `fflib_SecurityUtils.checkInsert(...)` throw without access; `canCreate(...)`, `isUpdateable(...)`,
  * `hasReadAccess(...)` answer.
  */
-import type { CallExpr, Expr } from './ast';
+import type { CallExpr, Expr, Stmt } from './ast';
 import { callTargets } from './callgraph';
 import { CHECK_METHODS, describedTarget, factOf, parseFact, type GuardOp } from './describe';
 import { positiveFactsOf, negativeFactsOf, walkWithGuards, type Exits } from './guards';
 import { unitIndex, type MethodUnit } from './model';
 import { objectOf } from './semantics';
 import { isSObjectName } from './typenames';
-import { unwrap } from './walk';
+import { dottedName, unwrap, visitStatements } from './walk';
 
 export type GuardSummary = { exit: string[]; whenTrue: string[]; whenFalse: string[] };
 
@@ -45,7 +45,9 @@ function opsOfWord(word: string): GuardOp[] {
     return ['delete'];
 }
 
-const summaries = new WeakMap<MethodUnit, GuardSummary | 'pending'>();
+/** Per method, per binding of its enum parameters (`permission=create`, '' for none). */
+const summaries = new WeakMap<MethodUnit, Map<string, GuardSummary | 'pending'>>();
+const switchedOn = new WeakMap<MethodUnit, Set<string>>();
 /** Summaries being computed, one inside the other (a helper calling a helper...). */
 let nesting = 0;
 const MAX_NESTING = 12;
@@ -88,24 +90,70 @@ function intersectAll(lists: string[][]): string[] {
     return lists.reduce((acc, list) => acc.filter((f) => list.includes(f)));
 }
 
+/** The parameters a method switches on (`switch on permission`), lower case. */
+function switchedParameters(unit: MethodUnit): Set<string> {
+    let known = switchedOn.get(unit);
+    if (!known) {
+        known = new Set();
+        const params = new Set(unit.params.map((p) => p.name.toLowerCase()));
+        for (const stmt of allStatements(unit)) {
+            const on = stmt.kind === 'switch' ? unwrap(stmt.expr) : null;
+            if (on && on.kind === 'name' && params.has(on.name.toLowerCase())) {
+                known.add(on.name.toLowerCase());
+            }
+        }
+        switchedOn.set(unit, known);
+    }
+    return known;
+}
+
+function allStatements(unit: MethodUnit): Stmt[] {
+    const out: Stmt[] = [];
+    visitStatements(unit.body, (stmt) => out.push(stmt));
+    return out;
+}
+
+/**
+ * The enum constants a call passes for the parameters its target switches on (`CrudType.CREATE` for
+ * `permission`): the target's summary is then the one of the branch that runs, as when a permission
+ * helper dispatches on an operation.
+ */
+function bindingsOf(target: MethodUnit, call: CallExpr): Map<string, string> {
+    const bindings = new Map<string, string>();
+    const switched = switchedParameters(target);
+    if (switched.size === 0) {
+        return bindings;
+    }
+    target.params.forEach((param, index) => {
+        const name = param.name.toLowerCase();
+        const arg = call.args[index] ? dottedName(unwrap(call.args[index])) : null;
+        if (switched.has(name) && arg && arg.includes('.')) {
+            bindings.set(name, arg.slice(arg.lastIndexOf('.') + 1));
+        }
+    });
+    return bindings;
+}
+
 /** What a project method guarantees, in terms of its parameters (computed once; empty while recursing). */
-export function guardSummary(unit: MethodUnit): GuardSummary {
-    const known = summaries.get(unit);
-    if (known) {
-        return known === 'pending' ? EMPTY_SUMMARY : known;
+export function guardSummary(unit: MethodUnit, bindings: ReadonlyMap<string, string> = new Map()): GuardSummary {
+    let known = summaries.get(unit);
+    if (!known) {
+        known = new Map();
+        summaries.set(unit, known);
     }
-    if (!unitMayGuard(unit)) {
-        summaries.set(unit, EMPTY_SUMMARY);
+    const key = [...bindings].map(([param, value]) => `${param}=${value}`).join(';');
+    const cached = known.get(key);
+    if (cached) {
+        return cached === 'pending' ? EMPTY_SUMMARY : cached;
+    }
+    if (!unitMayGuard(unit) || nesting >= MAX_NESTING) {
         return EMPTY_SUMMARY;
     }
-    if (nesting >= MAX_NESTING) {
-        return EMPTY_SUMMARY;
-    }
-    summaries.set(unit, 'pending');
+    known.set(key, 'pending');
     nesting += 1;
     let exits: Exits;
     try {
-        exits = walkWithGuards(unit, { statement: () => undefined, expression: () => undefined });
+        exits = walkWithGuards(unit, { statement: () => undefined, expression: () => undefined }, bindings);
     } finally {
         nesting -= 1;
     }
@@ -123,7 +171,7 @@ export function guardSummary(unit: MethodUnit): GuardSummary {
         whenTrue: /^boolean$/i.test(unit.returnType ?? '') ? intersectAll(answers(true)) : [],
         whenFalse: /^boolean$/i.test(unit.returnType ?? '') ? intersectAll(answers(false)) : []
     };
-    summaries.set(unit, summary);
+    known.set(key, summary);
     return summary;
 }
 
@@ -199,5 +247,7 @@ export function callGuardFacts(unit: MethodUnit, call: CallExpr, kind: 'exit' | 
         return namedHelperFacts(unit, call, kind);
     }
     const key = kind === 'exit' ? 'exit' : kind === 'true' ? 'whenTrue' : 'whenFalse';
-    return intersectAll(targets.map((target) => instantiate(guardSummary(target)[key], unit, call)));
+    return intersectAll(
+        targets.map((target) => instantiate(guardSummary(target, bindingsOf(target, call))[key], unit, call))
+    );
 }

@@ -108,8 +108,12 @@ export type Exits = { returns: Array<{ expr: Expr | null; facts: Facts }>; end: 
  * end the method when they fail (`if (!canRead) return;`), of Boolean locals holding a check, and of
  * guard helpers called as statements. Returns what holds where the method ends normally.
  */
-export function walkWithGuards(unit: MethodUnit, visitor: GuardVisitor): Exits {
-    return new GuardWalker(unit, visitor).run();
+export function walkWithGuards(
+    unit: MethodUnit,
+    visitor: GuardVisitor,
+    bindings: ReadonlyMap<string, string> = new Map()
+): Exits {
+    return new GuardWalker(unit, visitor, bindings).run();
 }
 
 const NO_FACTS = (): string[] => [];
@@ -122,7 +126,9 @@ class GuardWalker {
 
     constructor(
         private readonly unit: MethodUnit,
-        private readonly visitor: GuardVisitor
+        private readonly visitor: GuardVisitor,
+        /** Parameters known to hold one enum constant (lower case), for a helper specialised to a call. */
+        private readonly bindings: ReadonlyMap<string, string>
     ) {
         // Without a describe check or a guard helper in reach no fact can ever hold: skip the work.
         const checks = unitMayGuard(unit);
@@ -261,7 +267,7 @@ class GuardWalker {
                 return facts;
             case 'switch':
                 visit(stmt.expr);
-                stmt.whens.forEach((when) => this.stmt(when.body, facts));
+                this.whens(stmt).forEach((when) => this.stmt(when.body, facts));
                 return facts;
             case 'runas':
                 stmt.args.forEach(visit);
@@ -270,6 +276,17 @@ class GuardWalker {
             default:
                 return facts;
         }
+    }
+
+    /** The branches of a switch that can run: one only when it switches on a parameter bound to a constant. */
+    private whens(stmt: Extract<Stmt, { kind: 'switch' }>): Extract<Stmt, { kind: 'switch' }>['whens'] {
+        const on = unwrap(stmt.expr);
+        const bound = on.kind === 'name' ? this.bindings.get(on.name.toLowerCase()) : undefined;
+        if (bound === undefined) {
+            return stmt.whens;
+        }
+        const matching = stmt.whens.filter((w) => w.values.some((v) => v.toLowerCase() === bound));
+        return matching.length > 0 ? matching : stmt.whens.filter((w) => w.isElse);
     }
 
     /** A local variable: its initialisers, and the checks a Boolean one holds (`Boolean ok = canRead();`). */

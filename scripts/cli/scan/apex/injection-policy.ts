@@ -11,7 +11,7 @@
  */
 import type { CallExpr, Expr, TypeDecl } from './ast';
 import { callTargets } from './callgraph';
-import { hasAnnotation, lookupField, unitIndex, type MethodUnit } from './model';
+import { hasAnnotation, lookupField, typeOfName, unitIndex, type MethodUnit } from './model';
 import { DATABASE_QUERIES, objectOf } from './semantics';
 import { EMPTY, HEAD, shortName, type Labels, type TaintPolicy } from './taint';
 import { isInjectionSafeType, normalizeType } from './typenames';
@@ -187,6 +187,14 @@ export function injectionPolicy(project: ProjectContext): TaintPolicy {
             }
             if (targetLabels.size === 0) {
                 return targetLabels;
+            }
+            // A field of one of the project's classes (a request wrapper) declared with a safe type.
+            const target = unwrap(expr.target);
+            const holder = target.kind === 'name' ? typeOfName(unit, target.name) : null;
+            const owner = holder ? project.graph.classNamed(unit, holder) : undefined;
+            const declared = owner ? lookupField(owner.file, owner.type, expr.name) : undefined;
+            if (declared && !carries(declared.typeName)) {
+                return EMPTY;
             }
             // A field of a record holding input: ids and other non-text fields carry nothing.
             const field = expr.name.toLowerCase();

@@ -7,7 +7,7 @@ import type { CallExpr, Expr, NewExpr } from './ast';
 import type { MethodUnit } from './model';
 import { unitIndex } from './model';
 import { isHttpRequestCall, objectOf } from './semantics';
-import { concrete, Labels, PRECISE, SinkMatch, TaintPolicy } from './taint';
+import { Labels, PRECISE, SinkMatch, TaintPolicy } from './taint';
 import { normalizeType } from './typenames';
 import { callName, dottedName, unwrap } from './walk';
 import type { ProjectContext } from '../context';
@@ -234,7 +234,7 @@ class PhiLabels {
                 return [];
             }
             const flowing = unionAll(expr.args.map((arg, i) => this.withRecord(unit, arg, args[i] ?? NONE)));
-            return concrete(flowing).length > 0 ? [{ kind: 'exception', labels: flowing }] : [];
+            return flowing.size > 0 ? [{ kind: 'exception', labels: flowing }] : [];
         }
         const name = expr.name.toLowerCase();
         if (callName(expr) === 'system.debug') {

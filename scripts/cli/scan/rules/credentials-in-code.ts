@@ -27,7 +27,7 @@ const KNOWN_SECRET =
 
 /** A secret written as a parameter or field of a URL or body: `api_key=abc123`, `"password": "..."`. */
 const SECRET_ASSIGNMENT =
-    /(?:^|[?&\s"'{,])(api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|key|sig)["']?\s*[:=]\s*["']?([^"'&\s,}{]{6,})/i;
+    /(?:^|[?&\s"'{,])(api[_-]?key|apikey|app[_-]?key|appid|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|key|sig|signature)["']?\s*[:=]\s*["']?([^"'&\s,}{]{6,})/i;
 
 const MERGE_FIELD = /\{!\s*\$credential\./i;
 

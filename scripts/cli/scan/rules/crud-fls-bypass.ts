@@ -265,6 +265,10 @@ class UnitChecker {
         if (!DATABASE_QUERIES.has(name)) {
             return;
         }
+        const first = call.args[0] ? unwrap(call.args[0]) : null;
+        if (first && (first.kind === 'soql' || first.kind === 'sosl')) {
+            return; // Database.getQueryLocator([SELECT ...]): the query is checked as itself
+        }
         const text = queryText(this.unit, call.args[0], this.ctx.project);
         const mode = accessLevelArgument(this.unit, call.args.slice(1)) ?? text.mode;
         const label = `${call.target ? `${dottedName(call.target)}.` : ''}${call.name}`
