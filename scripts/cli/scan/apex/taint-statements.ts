@@ -97,6 +97,8 @@ export abstract class TaintStatements {
     protected abstract writeClassField(key: string, labels: Labels): void;
     protected abstract call(call: CallExpr, state: State): Labels;
     protected abstract checkSinks(expr: CallExpr | NewExpr, receiver: Labels, args: Labels[]): void;
+    /** A project class constructed with these argument labels (its constructor may keep them in fields). */
+    protected abstract constructed(expr: NewExpr, args: Labels[]): void;
 
     // ------------------------------------------------------------ statements
 
@@ -355,6 +357,7 @@ export abstract class TaintStatements {
             labels = merge(labels, merge(this.expr(key, state), this.expr(value, state)));
         }
         this.checkSinks(expr, NONE, args);
+        this.constructed(expr, args);
         return labels;
     }
 

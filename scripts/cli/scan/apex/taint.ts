@@ -19,7 +19,7 @@
 import type { CallExpr, Expr, NewExpr } from './ast';
 import type { Budget } from '../budget';
 import { callTargets, graphOf } from './callgraph';
-import type { ApexFile, MethodUnit } from './model';
+import { methodsNamed, unitIndex, type ApexFile, type MethodUnit } from './model';
 import { assignmentsOf, singleAssignment } from './semantics';
 import { TaintStatements, type State } from './taint-statements';
 import { unwrap } from './walk';
@@ -117,6 +117,8 @@ export type Summary = {
     /** Parameter labels reaching the return value, and concrete labels it always carries. */
     returns: Labels;
     paramSinks: Map<number, SinkRef[]>;
+    /** Class fields (lower case) a parameter's value is stored in: a constructor keeping its arguments. */
+    fieldWrites: Map<string, Set<number>>;
 };
 
 type Mode = 'summary' | 'fields' | 'report';
@@ -178,6 +180,8 @@ export class TaintEngine {
     private readonly classFields = new Map<unknown, Map<string, Labels>>();
     private readonly fieldsDone = new Set<unknown>();
     private readonly hits = new Map<string, SinkHit>();
+    /** Classes whose fields callers filled through their constructors during the report pass. */
+    private readonly fedFromOutside = new Set<unknown>();
     private depth = 0;
 
     constructor(
@@ -189,43 +193,58 @@ export class TaintEngine {
     run(): SinkHit[] {
         const units = this.files.flatMap((file) => (file.isTest ? [] : file.units.filter((u) => !u.isTest)));
         const reaching = this.reachingSinks(units);
-        for (const unit of units) {
-            if (reaching.has(unit) && this.policy.mayReport(unit)) {
-                const work = (): void => {
-                    this.ensureFields(unit);
-                    this.analyse(unit, 'report');
-                };
-                this.budget.run(unit.file, `the data flow of ${unit.member}`, work, undefined);
-            }
-        }
+        const reported = units.filter((unit) => reaching.has(unit) && this.policy.mayReport(unit));
+        this.report(reported);
+        // Once more for the classes whose fields callers filled through their constructors.
+        const fed = reported.filter((unit) => this.fedFromOutside.has(this.ownerKey(unit)));
+        this.fedFromOutside.clear();
+        this.report(fed);
         return [...this.hits.values()];
     }
 
-    /** The units that hold a sink, and every unit that calls one of them, directly or not. */
+    private report(units: MethodUnit[]): void {
+        for (const unit of units) {
+            const work = (): void => {
+                this.ensureFields(unit);
+                this.analyse(unit, 'report');
+            };
+            this.budget.run(unit.file, `the data flow of ${unit.member}`, work, undefined);
+        }
+    }
+
+    /**
+     * The units that hold a sink, every unit that calls one of them, directly or not, and every unit that
+     * constructs a class holding one (a constructor may keep its arguments for the sink), and their callers.
+     */
     private reachingSinks(units: MethodUnit[]): Set<MethodUnit> {
         const reaching = new Set<MethodUnit>();
         const queue: MethodUnit[] = [];
-        for (const unit of units) {
-            if (this.policy.hasSink(unit)) {
+        const add = (unit: MethodUnit): void => {
+            if (!reaching.has(unit)) {
                 reaching.add(unit);
                 queue.push(unit);
             }
-        }
+        };
+        units.filter((unit) => this.policy.hasSink(unit)).forEach(add);
         const graph = units.length > 0 ? graphOf(units[0].file) : undefined;
-        while (queue.length > 0) {
-            const unit = queue.pop()!;
-            const callers = graph ? graph.callers(unit) : [];
-            for (const { unit: caller } of callers) {
-                if (!reaching.has(caller)) {
-                    reaching.add(caller);
-                    queue.push(caller);
-                }
+        const drain = (): void => {
+            while (queue.length > 0) {
+                graph?.callers(queue.pop()!).forEach(({ unit: caller }) => add(caller));
+            }
+        };
+        drain();
+        const holders = new Set([...reaching].map((unit) => unit.owner).filter(Boolean));
+        for (const unit of units) {
+            const news = unitIndex(unit).news;
+            if (news.some((n) => holders.has(graph?.classNamed(unit, n.typeName)?.type ?? null))) {
+                add(unit);
             }
         }
+        drain();
         return reaching;
     }
 
-    private ownerKey(unit: MethodUnit): unknown {
+    ownerKey(unit: MethodUnit): unknown {
         return unit.owner ?? unit.file;
     }
 
@@ -283,18 +302,23 @@ export class TaintEngine {
         return this.classFields.get(this.ownerKey(unit))?.get(key) ?? EMPTY;
     }
 
-    writeField(unit: MethodUnit, key: string, labels: Labels): void {
+    /** Adds labels to a class field; `fromOutside` marks the class for another report pass when they are new. */
+    writeField(owner: unknown, key: string, labels: Labels, fromOutside = false): void {
         const kept = [...labels].filter((l) => !l.startsWith(PARAM_PREFIX));
         if (kept.length === 0) {
             return;
         }
-        const owner = this.ownerKey(unit);
         let fields = this.classFields.get(owner);
         if (!fields) {
             fields = new Map();
             this.classFields.set(owner, fields);
         }
-        fields.set(key, union(fields.get(key) ?? EMPTY, new Set(kept)));
+        const before = fields.get(key) ?? EMPTY;
+        const after = union(before, new Set(kept));
+        fields.set(key, after);
+        if (fromOutside && after.size > before.size) {
+            this.fedFromOutside.add(owner);
+        }
     }
 
     /** Records a finding: concrete labels reach a sink at `at` along `path`. */
@@ -335,6 +359,7 @@ export class TaintEngine {
 export class TaintRun extends TaintStatements {
     private returns: Labels = EMPTY;
     private readonly paramSinks = new Map<number, SinkRef[]>();
+    private readonly fieldWrites = new Map<string, Set<number>>();
 
     constructor(
         readonly engine: TaintEngine,
@@ -359,7 +384,7 @@ export class TaintRun extends TaintStatements {
             }
         });
         this.block(this.unit.body, state);
-        return { returns: this.returns, paramSinks: this.paramSinks };
+        return { returns: this.returns, paramSinks: this.paramSinks, fieldWrites: this.fieldWrites };
     }
 
     protected onReturn(labels: Labels): void {
@@ -382,7 +407,43 @@ export class TaintRun extends TaintStatements {
 
     protected writeClassField(key: string, labels: Labels): void {
         if (this.mode !== 'summary') {
-            this.engine.writeField(this.unit, key, labels);
+            this.engine.writeField(this.engine.ownerKey(this.unit), key, labels);
+            return;
+        }
+        for (const label of labels) {
+            if (label.startsWith(PARAM_PREFIX)) {
+                const params = this.fieldWrites.get(key) ?? new Set<number>();
+                params.add(Number(label.slice(PARAM_PREFIX.length)));
+                this.fieldWrites.set(key, params);
+            }
+        }
+    }
+
+    /**
+     * `new CleanupBatch(filter)` with input in `filter`: the fields the constructor keeps its arguments in
+     * hold that input for every method of the class (report mode only; the class is analysed again).
+     */
+    protected constructed(expr: NewExpr, args: Labels[]): void {
+        if (this.mode !== 'report' || !args.some((a) => concrete(a).length > 0)) {
+            return;
+        }
+        const graph = graphOf(this.unit.file);
+        const entry = graph?.classNamed(this.unit, expr.typeName);
+        if (!entry) {
+            return;
+        }
+        for (const ctor of methodsNamed(entry.file, entry.type, entry.type.name.toLowerCase())) {
+            if (ctor.kind !== 'constructor' || ctor.params.length !== args.length) {
+                continue;
+            }
+            for (const [field, params] of this.engine.summary(ctor)?.fieldWrites ?? []) {
+                for (const index of params) {
+                    const sources = concrete(args[index] ?? EMPTY);
+                    if (sources.length > 0) {
+                        this.engine.writeField(entry.type, field, new Set(sources), true);
+                    }
+                }
+            }
         }
     }
 
