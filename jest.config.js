@@ -34,7 +34,10 @@ module.exports = {
             testEnvironment: 'node',
             testMatch: ['**/__tests__/**/*.test.ts'],
             transform: { '^.+\\.ts$': '<rootDir>/scripts/dev/jest/esbuild-transform.js' },
-            setupFiles: ['<rootDir>/scripts/dev/jest/parser-crosscheck.js'],
+            setupFiles: [
+                '<rootDir>/scripts/dev/jest/parser-crosscheck.js',
+                '<rootDir>/scripts/dev/jest/native-errors.js'
+            ],
             moduleNameMapper: lwcModules,
             moduleFileExtensions: ['ts', 'js', 'json']
         }

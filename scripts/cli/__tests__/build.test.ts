@@ -105,8 +105,8 @@ describe('the bundle', () => {
 
     it('is one CommonJS file that leaves npm packages as require() calls', () => {
         const code = readFileSync(bundlePath(), 'utf8');
-        expect(code).toContain('require("jsforce")');
-        expect(code).not.toContain('node_modules/jsforce');
+        expect(code).toContain('require("@salesforce/core")');
+        expect(code).not.toContain('node_modules/@salesforce/core');
         expect(isStale()).toBe(false);
     });
 

@@ -1,23 +1,33 @@
 /**
  * `warden deploy`: installs Warden into an org and configures its monitoring, after showing what it
- * will change. Argument parsing only; the run itself is in run.ts.
+ * will change; `warden deploy report|resume --job-id <id>` follows a package deploy that is still
+ * running, as `sf project deploy report|resume` do. Argument parsing only; the runs are in run.ts and
+ * job.ts.
  */
 import { createInterface } from 'node:readline/promises';
 import { helpText, list, parseCommandLine, type CommandLine } from '../lib/args';
 import type { Command } from '../lib/command';
 import { UsageError } from '../lib/errors';
-import { AUTH_OPTIONS, authFlags } from '../org/auth-flags';
-import { runDeploy, DeployOptions } from './run';
+import { AUTH_OPTIONS, authFlags, positiveNumber } from '../org/auth-flags';
+import { runJob } from './job';
+import { runDeploy, DeployIo, DeployOptions } from './run';
 import { StepId, STEP_IDS } from './steps/types';
 
 const TEST_LEVELS = ['NoTestRun', 'RunSpecifiedTests', 'RunLocalTests', 'RunAllTestsInOrg'];
 
+const ACTIONS = ['report', 'resume'] as const;
+export type DeployAction = 'start' | (typeof ACTIONS)[number];
+
 export const LINE = {
     name: 'warden deploy',
+    operands: '[report|resume]',
+    positionals: { max: 1 },
     summary: [
         'Installs the Warden package into an org and configures platform event monitoring. It reads the',
         'org first and prints a plan (create / update / unchanged / unavailable, and why); it changes',
-        'nothing without your yes. Every step checks the org before it writes, so re-running is safe.'
+        'nothing without your yes. Every step checks the org before it writes, so re-running is safe.',
+        '`warden deploy report --job-id <id>` shows a package deploy started earlier (--async, or past',
+        '--wait); `warden deploy resume --job-id <id>` waits for it to end.'
     ].join('\n'),
     options: {
         ...AUTH_OPTIONS,
@@ -58,12 +68,28 @@ export const LINE = {
             description: "tests to run (default: Warden's tests in production, none in sandboxes)",
             choices: TEST_LEVELS
         },
-        wait: { type: 'string', value: '<minutes>', description: 'how long to wait for the deploy (default 60)' },
+        wait: {
+            type: 'string',
+            value: '<minutes>',
+            description:
+                'how long the whole run may take, the package deploy included (default 60); a deploy still running then goes on in the org, with its job id printed'
+        },
+        async: {
+            type: 'boolean',
+            description: 'start the package deploy, print its job id and stop (follow it with report or resume)'
+        },
+        'job-id': {
+            type: 'string',
+            short: 'i',
+            value: '<id>',
+            description: 'the deploy job to report on or resume (0Af...)'
+        },
         json: { type: 'boolean', description: 'print the plan and results as JSON' }
     },
     epilogue: [
-        'Exit codes: 0 done (unavailable licences reported), 1 a step failed or needs action,',
-        '2 bad arguments, configuration or credentials. See docs/deploy.md.'
+        'Exit codes: 0 done (unavailable licences reported; --async: the deploy started), 1 a step failed',
+        'or needs action (a deploy still running at the end of --wait), 2 bad arguments, configuration or',
+        'credentials (an expired session that could not be refreshed, a URL that is not https). See docs/deploy.md.'
     ]
 } as const satisfies CommandLine;
 
@@ -78,14 +104,28 @@ function steps(values: ReadonlyArray<string> | undefined, option: 'skip' | 'requ
     });
 }
 
-export function parseDeployArgs(args: string[]): DeployOptions & { help: boolean } {
-    const { values } = parseCommandLine(args, LINE);
-    let waitMinutes = 60;
-    if (values.wait !== undefined) {
-        waitMinutes = Number(values.wait);
-        if (!Number.isFinite(waitMinutes) || waitMinutes <= 0) {
-            throw new UsageError(`${LINE.name}: --wait needs a number of minutes (got "${values.wait}")`);
-        }
+export function parseDeployArgs(
+    args: string[]
+): DeployOptions & { help: boolean; action: DeployAction; jobId?: string } {
+    const { values, positionals } = parseCommandLine(args, LINE);
+    const waitMinutes = values.wait === undefined ? 60 : positiveNumber(LINE.name, 'wait', values.wait);
+    const action = (positionals[0] ?? 'start') as DeployAction;
+    if (action !== 'start' && !ACTIONS.includes(action)) {
+        throw new UsageError(`${LINE.name}: unknown action "${action}"; actions are ${ACTIONS.join(' and ')}`);
+    }
+    const jobId = values['job-id'];
+    if (action !== 'start' && !jobId) {
+        throw new UsageError(
+            `${LINE.name} ${action}: --job-id <id> is required (the id printed when the deploy started)`
+        );
+    }
+    if (action === 'start' && jobId) {
+        throw new UsageError(`${LINE.name}: --job-id is for \`warden deploy report\` and \`warden deploy resume\``);
+    }
+    if (jobId !== undefined && !/^0Af[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/.test(jobId)) {
+        throw new UsageError(
+            `${LINE.name}: --job-id ${jobId}: a deploy job id is 15 or 18 characters starting with 0Af`
+        );
     }
     return {
         ...authFlags(LINE.name, values),
@@ -99,6 +139,9 @@ export function parseDeployArgs(args: string[]): DeployOptions & { help: boolean
         checkOnly: values['check-only'] ?? false,
         testLevel: values['test-level'],
         waitMinutes,
+        ...(values.async ? { async: true } : {}),
+        action,
+        ...(jobId ? { jobId } : {}),
         help: values.help ?? false
     };
 }
@@ -127,13 +170,16 @@ export const command: Command = {
             process.stdout.write(helpText(LINE));
             return 0;
         }
-        return runDeploy(options, {
-            stdout: (text) => process.stdout.write(text),
-            stderr: (text) => process.stderr.write(text),
+        const io: DeployIo = {
+            stdout: (text) => void process.stdout.write(text),
+            stderr: (text) => void process.stderr.write(text),
             interactive: Boolean(process.stdin.isTTY),
             progressTty: Boolean(process.stderr.isTTY),
             confirm: ask,
             env: process.env
-        });
+        };
+        return options.jobId
+            ? runJob(options.action === 'resume' ? 'resume' : 'report', options.jobId, options, io)
+            : runDeploy(options, io);
     }
 };

@@ -3,12 +3,10 @@
  * touches outside the org (output, prompt, clock, sleep, environment) comes in through DeployIo, so
  * the tests drive the same code an admin runs.
  */
-import { homedir } from 'node:os';
-import { connect, Credentials, resolveCredentials } from '../org/auth';
+import { AuthFlags, connect } from '../org/auth';
 import { OrgClient } from '../org/client';
-import { OrgError, toOrgError } from '../org/errors';
-import { defaultRetryPolicy, RetryPolicy } from '../org/retry';
-import { KeySource } from '../org/sf-cli-store';
+import { isCredentialError, OrgError, toOrgError } from '../org/errors';
+import { orgSession, waitLine } from '../org/session';
 import { findProjectRoot, loadProject } from '../lib/project';
 import { DeployConfig, JOB_KEYS, JobKey, loadConfig, parseAssignment } from './config';
 import { JOBS } from './components';
@@ -35,6 +33,19 @@ import {
     STEP_IDS
 } from './steps/types';
 
+/** The run's state shared by its phases. */
+type Run = {
+    options: DeployOptions;
+    io: DeployIo;
+    report: DeployReport;
+    ctx: DeployContext;
+    say: (text: string) => void;
+    finish: (code: number, error?: string) => number;
+};
+
+/** Why the apply phase ended before its last step; `early` when a re-run is the way on. */
+type Stop = { reason: string; early: boolean; credentials: boolean };
+
 export const STEPS: Step[] = [
     packageStep,
     permissionsStep,
@@ -45,13 +56,7 @@ export const STEPS: Step[] = [
     schedulesStep
 ];
 
-export type DeployOptions = {
-    targetOrg?: string;
-    jwtKeyFile?: string;
-    clientId?: string;
-    username?: string;
-    loginUrl?: string;
-    apiVersion?: string;
+export type DeployOptions = AuthFlags & {
     configPath?: string;
     assign: string[];
     skip: StepId[];
@@ -61,7 +66,10 @@ export type DeployOptions = {
     json: boolean;
     checkOnly: boolean;
     testLevel?: string;
+    /** How long the whole run may take, the deploy included (sf's --wait). */
     waitMinutes: number;
+    /** Start the package deploy, print its job id and stop (sf's --async). */
+    async?: boolean;
     projectDir?: string;
 };
 
@@ -74,9 +82,6 @@ export type DeployIo = {
     progressTty: boolean;
     confirm: (question: string) => Promise<boolean>;
     env: NodeJS.ProcessEnv;
-    homeDir?: string;
-    platform?: NodeJS.Platform;
-    keySources?: KeySource[];
     sleep?: (ms: number) => Promise<void>;
     random?: () => number;
     now?: () => Date;
@@ -147,104 +152,17 @@ export async function runDeploy(options: DeployOptions, io: DeployIo): Promise<n
         else if (error) io.stderr(`warden deploy: ${error}\n`);
         return code;
     };
-
-    let config: DeployConfig;
-    let source: PackageSource;
-    let client: OrgClient;
-    const sleep = io.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-    const now = io.now ?? (() => new Date());
-    const retry: RetryPolicy = defaultRetryPolicy({
-        sleep,
-        random: io.random ?? Math.random,
-        onRetry: (event) =>
-            io.stderr(
-                `  retrying ${event.label} in ${(event.delayMs / 1000).toFixed(1)}s (attempt ${event.attempt + 1}): ${event.error.message}\n`
-            )
-    });
-    try {
-        const root = findProjectRoot(options.projectDir ?? process.cwd());
-        const project = loadProject(root);
-        config = loadConfig(root, options.configPath);
-        config.assignments.push(...options.assign.map(parseAssignment));
-        source = await buildPackageSource(project);
-        const credentials: Credentials = await resolveCredentials(
-            {
-                targetOrg: options.targetOrg,
-                jwtKeyFile: options.jwtKeyFile,
-                clientId: options.clientId,
-                username: options.username,
-                loginUrl: options.loginUrl
-            },
-            { env: io.env, homeDir: io.homeDir ?? homedir(), platform: io.platform, keySources: io.keySources }
-        );
-        client = await connect(credentials, {
-            apiVersion: options.apiVersion ?? (project.sourceApiVersion || '62.0'),
-            retry,
-            requestTimeoutMs: io.requestTimeoutMs,
-            warn: (message) => io.stderr(`warning: ${message}\n`)
-        });
-    } catch (thrown) {
-        const error = thrown instanceof OrgError ? thrown : toOrgError(thrown, 'prepare');
-        return finish(2, error instanceof OrgError ? error.describe() : String(thrown));
+    const ctx = await prepare(options, io);
+    if (!('client' in ctx)) {
+        return finish(2, ctx.error);
     }
-
-    const jobClasses = Object.fromEntries(JOB_KEYS.map((key) => [key, JOBS[key].className])) as Record<JobKey, string>;
-    let lastProgress = '';
-    const ctx: DeployContext = {
-        client,
-        facts: undefined as unknown as OrgFacts,
-        config,
-        source,
-        skipped: new Set(options.checkOnly ? STEP_IDS.filter((id) => id !== 'package') : options.skip),
-        options: {
-            checkOnly: options.checkOnly,
-            testLevel: options.testLevel,
-            waitMs: options.waitMinutes * 60000,
-            pollIntervalMs: io.pollIntervalMs ?? 2000
-        },
-        sleep,
-        now,
-        jobClasses,
-        onDeployProgress: (status) => {
-            if (options.json) return;
-            const line = progressLine(status);
-            if (io.progressTty) {
-                io.stderr(`\r${line}${status.done ? '\n' : ''}`);
-            } else if (line !== lastProgress) {
-                io.stderr(`${line}\n`);
-            }
-            lastProgress = line;
-        }
-    };
-    const names = { apexClasses: source.apexClasses, apexTriggers: source.apexTriggers };
-    const skipReason = (id: StepId): string =>
-        options.checkOnly && id !== 'package' ? '--check-only validates the package only' : `--skip ${id}`;
-
-    // ---------------------------------------------------------------- plan
-    const plans: StepPlan[] = [];
-    try {
-        ctx.facts = await readOrgFacts(client, names);
-        report.org = summariseFacts(ctx.facts);
-        for (const step of STEPS) {
-            plans.push(
-                ctx.skipped.has(step.id)
-                    ? makePlan(step, 'skipped', { reason: skipReason(step.id) })
-                    : await step.inspect(ctx, 'plan')
-            );
-        }
-    } catch (thrown) {
-        const error = toOrgError(thrown, 'read the org', client.secrets());
-        report.plan = plans.map(strip);
-        return finish(1, `${error.describe()}\nNothing was changed.`);
+    const run: Run = { options, io, report, ctx, say, finish };
+    const plans = await planSteps(run);
+    if (typeof plans === 'number') {
+        return plans;
     }
-    report.plan = plans.map(strip);
-    say(describeOrg(ctx.facts, source));
-    say('');
-    say(`Plan${options.dryRun ? ' (dry run: nothing will be changed)' : ''}:`);
-    say(renderPlan(plans));
     const required = new Set<StepId>(options.require);
     const planCode = exitCodeFor(plans, required, false);
-
     if (options.dryRun) {
         return finish(planCode);
     }
@@ -273,16 +191,125 @@ export async function runDeploy(options: DeployOptions, io: DeployIo): Promise<n
             return finish(1);
         }
     }
+    const { results, stop } = await applySteps(run, plans);
+    report.results = results;
+    const verification = stop ? { verified: new Map<string, string>(), failed: false } : await verify(run, results);
+    report.verification = Object.fromEntries(verification.verified);
+    say('');
+    say('Result:');
+    say(renderResults(results, verification.verified));
+    if (stop?.early) {
+        say('');
+        say('The run stopped early. Re-running warden deploy is safe: every step checks the org before it writes.');
+    } else if (stop) {
+        say('');
+        say(stop.reason);
+    }
+    const code = exitCodeFor(results, required, verification.failed);
+    return finish(stop?.credentials ? 2 : code);
+}
 
-    // ---------------------------------------------------------------- apply
+/** Reads the project and the configuration and signs in: the context, or the message of exit code 2. */
+async function prepare(options: DeployOptions, io: DeployIo): Promise<DeployContext | { error: string }> {
+    const { sleep, now, retry } = orgSession(options.waitMinutes, io);
+    let config: DeployConfig;
+    let source: PackageSource;
+    let client: OrgClient;
+    try {
+        const root = findProjectRoot(options.projectDir ?? process.cwd());
+        const project = loadProject(root);
+        config = loadConfig(root, options.configPath);
+        config.assignments.push(...options.assign.map(parseAssignment));
+        source = await buildPackageSource(project);
+        client = await connect(options, {
+            apiVersion: options.apiVersion ?? (project.sourceApiVersion || '62.0'),
+            env: io.env,
+            retry,
+            requestTimeoutMs: io.requestTimeoutMs,
+            warn: (message) => io.stderr(`warning: ${message}\n`),
+            onWait: (notice) => io.stderr(waitLine(notice))
+        });
+    } catch (thrown) {
+        const error = thrown instanceof OrgError ? thrown : toOrgError(thrown, 'prepare');
+        return { error: error instanceof OrgError ? error.describe() : String(thrown) };
+    }
+    const jobClasses = Object.fromEntries(JOB_KEYS.map((key) => [key, JOBS[key].className])) as Record<JobKey, string>;
+    let lastProgress = '';
+    return {
+        client,
+        facts: undefined as unknown as OrgFacts,
+        config,
+        source,
+        skipped: new Set(options.checkOnly ? STEP_IDS.filter((id) => id !== 'package') : options.skip),
+        options: {
+            checkOnly: options.checkOnly,
+            testLevel: options.testLevel,
+            async: options.async ?? false,
+            deadline: retry.deadline ?? Number.POSITIVE_INFINITY,
+            waitMinutes: options.waitMinutes,
+            pollIntervalMs: io.pollIntervalMs ?? 2000
+        },
+        sleep,
+        now,
+        jobClasses,
+        onDeployProgress: (status) => {
+            if (options.json) return;
+            const line = progressLine(status);
+            if (io.progressTty) {
+                io.stderr(`\r${line}${status.done ? '\n' : ''}`);
+            } else if (line !== lastProgress) {
+                io.stderr(`${line}\n`);
+            }
+            lastProgress = line;
+        }
+    };
+}
+
+const componentNames = (ctx: DeployContext): { apexClasses: string[]; apexTriggers: string[] } => ({
+    apexClasses: ctx.source.apexClasses,
+    apexTriggers: ctx.source.apexTriggers
+});
+
+/** Reads the org and plans every step, printing the plan: the plans, or the exit code when the org cannot be read. */
+async function planSteps(run: Run): Promise<StepPlan[] | number> {
+    const { options, ctx, report, say } = run;
+    const skipReason = (id: StepId): string =>
+        options.checkOnly && id !== 'package' ? '--check-only validates the package only' : `--skip ${id}`;
+    const plans: StepPlan[] = [];
+    try {
+        ctx.facts = await readOrgFacts(ctx.client, componentNames(ctx));
+        report.org = summariseFacts(ctx.facts);
+        for (const step of STEPS) {
+            plans.push(
+                ctx.skipped.has(step.id)
+                    ? makePlan(step, 'skipped', { reason: skipReason(step.id) })
+                    : await step.inspect(ctx, 'plan')
+            );
+        }
+    } catch (thrown) {
+        const error = toOrgError(thrown, 'read the org', ctx.client.secrets());
+        report.plan = plans.map(strip);
+        return run.finish(isCredentialError(error) ? 2 : 1, `${error.describe()}\nNothing was changed.`);
+    }
+    report.plan = plans.map(strip);
+    say(describeOrg(ctx.facts, ctx.source));
+    say('');
+    say(`Plan${options.dryRun ? ' (dry run: nothing will be changed)' : ''}:`);
+    say(renderPlan(plans));
+    return plans;
+}
+
+/** Applies the planned steps in order, each inspecting the org again first. */
+async function applySteps(run: Run, plans: StepPlan[]): Promise<{ results: StepResult[]; stop?: Stop }> {
+    const { ctx, io, say } = run;
     say('');
     say('Applying:');
     const results: StepResult[] = [];
-    let stopped: string | undefined;
+    let stop: Stop | undefined;
     for (const [index, step] of STEPS.entries()) {
         const planned = plans[index];
-        if (stopped) {
-            results.push(makeResult(planned, 'skipped', { reason: stopped, details: [] }));
+        if (stop) {
+            results.push(makeResult(planned, 'skipped', { reason: stop.reason, details: [] }));
             continue;
         }
         if (planned.status === 'skipped') {
@@ -292,19 +319,23 @@ export async function runDeploy(options: DeployOptions, io: DeployIo): Promise<n
         say(`- ${step.title}`);
         try {
             const fresh = await step.inspect(ctx, 'apply');
-            let outcome: StepResult;
-            if (fresh.status === 'create' || fresh.status === 'update') {
-                outcome = await step.write(ctx, fresh);
-            } else {
-                outcome = makeResult(
-                    fresh,
-                    fresh.status === 'unchanged' ? 'unchanged' : fresh.status === 'skipped' ? 'skipped' : 'unavailable'
-                );
-            }
+            const outcome =
+                fresh.status === 'create' || fresh.status === 'update'
+                    ? await step.write(ctx, fresh)
+                    : makeResult(
+                          fresh,
+                          fresh.status === 'unchanged'
+                              ? 'unchanged'
+                              : fresh.status === 'skipped'
+                                ? 'skipped'
+                                : 'unavailable'
+                      );
             results.push(outcome);
-            if (step.id === 'package' && (outcome.status === 'created' || outcome.status === 'updated')) {
+            if (outcome.status === 'started') {
+                stop = { reason: outcome.details[outcome.details.length - 1], early: false, credentials: false };
+            } else if (step.id === 'package' && (outcome.status === 'created' || outcome.status === 'updated')) {
                 // Later steps need the components the deploy just created.
-                ctx.facts = await readOrgFacts(client, names);
+                ctx.facts = await readOrgFacts(ctx.client, componentNames(ctx));
             }
         } catch (thrown) {
             if (thrown instanceof DeployFailedError) {
@@ -316,10 +347,10 @@ export async function runDeploy(options: DeployOptions, io: DeployIo): Promise<n
                         details: thrown.lines
                     })
                 );
-                stopped = 'not run because the package deploy failed';
+                stop = { reason: 'not run because the package deploy failed', early: true, credentials: false };
                 continue;
             }
-            const error = toOrgError(thrown, step.title, client.secrets());
+            const error = toOrgError(thrown, step.title, ctx.client.secrets());
             results.push(
                 makeResult(planned, 'failed', {
                     reason: error.message,
@@ -327,60 +358,62 @@ export async function runDeploy(options: DeployOptions, io: DeployIo): Promise<n
                     blocker: error.kind === 'access' || error.kind === 'metadata-access' ? 'permission' : undefined
                 })
             );
-            if (
-                error.kind === 'session' ||
-                error.kind === 'network' ||
-                error.kind === 'timeout' ||
-                error.kind === 'limit' ||
-                error.kind === 'unavailable'
-            ) {
-                stopped = `not run after: ${error.message}`;
+            if (STOPPING.has(error.kind)) {
+                stop = {
+                    reason: `not run after: ${error.message}`,
+                    early: true,
+                    credentials: isCredentialError(error)
+                };
             }
         }
     }
-    report.results = results;
+    return { results, stop };
+}
 
-    // ---------------------------------------------------------------- verify
+/** Failures after which the next steps would fail the same way: the run stops. */
+const STOPPING = new Set<OrgError['kind']>([
+    'session',
+    'insecure',
+    'login',
+    'network',
+    'timeout',
+    'limit',
+    'unavailable',
+    'server',
+    'bad-response'
+]);
+
+/** Reads the org again and checks each applied step now inspects as unchanged. */
+async function verify(run: Run, results: StepResult[]): Promise<{ verified: Map<string, string>; failed: boolean }> {
+    const { ctx, io, options } = run;
     const verified = new Map<string, string>();
-    let verificationFailed = false;
-    if (!stopped) {
-        try {
-            ctx.facts = await readOrgFacts(client, names);
-            report.org = summariseFacts(ctx.facts);
-            for (const [index, step] of STEPS.entries()) {
-                const outcome = results[index];
-                if (outcome.status === 'skipped') {
-                    verified.set(step.id, '-');
-                    continue;
-                }
-                const check = await step.inspect(ctx, 'apply');
-                const expected =
-                    options.checkOnly && step.id === 'package'
-                        ? check.status !== 'unavailable'
-                        : check.status === 'unchanged';
-                const label = expected
-                    ? 'yes'
-                    : check.status === 'unavailable' || outcome.status === 'unavailable'
-                      ? 'unavailable'
-                      : `no (${check.status})`;
-                verified.set(step.id, label);
-                if (!expected && outcome.status !== 'unavailable' && outcome.status !== 'failed')
-                    verificationFailed = true;
+    let failed = false;
+    try {
+        ctx.facts = await readOrgFacts(ctx.client, componentNames(ctx));
+        run.report.org = summariseFacts(ctx.facts);
+        for (const [index, step] of STEPS.entries()) {
+            const outcome = results[index];
+            if (outcome.status === 'skipped') {
+                verified.set(step.id, '-');
+                continue;
             }
-        } catch (thrown) {
-            const error = toOrgError(thrown, 'verify', client.secrets());
-            io.stderr(`warden deploy: verification could not read the org: ${error.message}\n`);
-            verificationFailed = true;
+            const check = await step.inspect(ctx, 'apply');
+            const expected =
+                options.checkOnly && step.id === 'package'
+                    ? check.status !== 'unavailable'
+                    : check.status === 'unchanged';
+            const label = expected
+                ? 'yes'
+                : check.status === 'unavailable' || outcome.status === 'unavailable'
+                  ? 'unavailable'
+                  : `no (${check.status})`;
+            verified.set(step.id, label);
+            if (!expected && outcome.status !== 'unavailable' && outcome.status !== 'failed') failed = true;
         }
+    } catch (thrown) {
+        const error = toOrgError(thrown, 'verify', ctx.client.secrets());
+        io.stderr(`warden deploy: verification could not read the org: ${error.message}\n`);
+        failed = true;
     }
-    report.verification = Object.fromEntries(verified);
-    say('');
-    say('Result:');
-    say(renderResults(results, verified));
-    const code = exitCodeFor(results, required, verificationFailed);
-    if (stopped) {
-        say('');
-        say('The run stopped early. Re-running warden deploy is safe: every step checks the org before it writes.');
-    }
-    return finish(code);
+    return { verified, failed };
 }

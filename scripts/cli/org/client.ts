@@ -1,12 +1,19 @@
 /**
- * OrgClient: the only way the commands talk to an org. A thin layer over a jsforce Connection that
- * gives every call a safety class for the retry policy, follows query paging, splits batches at the
- * API's limits and redacts tokens from every error. The real org and the test server go through
- * exactly this code; only the URL differs.
+ * OrgClient: the only way the commands talk to an org. A thin layer over a connection of
+ * @salesforce/core (a jsforce Connection that core signs in and refreshes) that gives every call a
+ * safety class for the retry policy, follows query paging, splits batches at the API's limits, says
+ * when Salesforce is slow to answer and redacts tokens from every error. The real org and the test
+ * server go through exactly this code; only the URL differs.
  */
-import type { Connection } from 'jsforce';
+import type { Connection } from '@salesforce/core';
 import { OrgError, redactSecrets } from './errors';
 import { RetryPolicy, Safety, withRetry } from './retry';
+
+/** A request that has had no answer for `waitedMs` (of at most `timeoutMs`). */
+export type WaitNotice = { label: string; waitedMs: number; timeoutMs: number };
+
+/** After this long without an answer, the client says what it is waiting for. */
+export const SLOW_ANSWER_MS = 10000;
 
 export type QueryResult<T> = { totalSize: number; done: boolean; nextRecordsUrl?: string; records: T[] };
 
@@ -99,7 +106,8 @@ export class OrgClient {
     constructor(
         readonly conn: Connection,
         readonly retry: RetryPolicy,
-        private readonly extraSecrets: string[] = []
+        private readonly loginSecrets: () => string[] = () => [],
+        private readonly waits: { requestTimeoutMs?: number; onWait?: (notice: WaitNotice) => void } = {}
     ) {}
 
     get apiVersion(): string {
@@ -112,7 +120,7 @@ export class OrgClient {
 
     /** Every secret this client knows, for redaction. Read at call time: a refresh changes the token. */
     secrets(): string[] {
-        return [this.conn.accessToken ?? '', this.conn.refreshToken ?? '', ...this.extraSecrets].filter(Boolean);
+        return [this.conn.accessToken ?? '', ...this.loginSecrets()].filter(Boolean);
     }
 
     redact(text: string): string {
@@ -120,7 +128,30 @@ export class OrgClient {
     }
 
     private run<T>(label: string, safety: Safety, operation: () => Promise<T>): Promise<T> {
-        return withRetry(label, safety, this.retry, operation, () => this.secrets());
+        return withRetry(
+            label,
+            safety,
+            this.retry,
+            () => this.watched(label, operation),
+            () => this.secrets()
+        );
+    }
+
+    /** Runs one try of an operation, telling onWait every SLOW_ANSWER_MS while it has no answer. */
+    private async watched<T>(label: string, operation: () => Promise<T>): Promise<T> {
+        const onWait = this.waits.onWait;
+        if (!onWait) return operation();
+        const started = Date.now();
+        const timer = setInterval(
+            () => onWait({ label, waitedMs: Date.now() - started, timeoutMs: this.waits.requestTimeoutMs ?? 0 }),
+            SLOW_ANSWER_MS
+        );
+        timer.unref();
+        try {
+            return await operation();
+        } finally {
+            clearInterval(timer);
+        }
     }
 
     private dataUrl(path: string): string {
@@ -139,7 +170,17 @@ export class OrgClient {
                     ? {}
                     : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } })
             };
-            return (await this.conn.request<T>(request)) as T;
+            const answer = (await this.conn.request<T>(request)) as unknown;
+            if (typeof answer === 'string') {
+                // jsforce hands over a body it could not parse as text: whatever it is, it is not the API.
+                throw new OrgError(
+                    'bad-response',
+                    `${label}: the server answered ${answer.length} characters of text where the Salesforce API answers JSON; the text is not shown.`,
+                    'NOT_JSON',
+                    "Check the org's URL (its My Domain, https://<MyDomain>.my.salesforce.com) and that no proxy answers in its place."
+                );
+            }
+            return answer as T;
         });
     }
 
@@ -151,7 +192,16 @@ export class OrgClient {
             'GET',
             '/services/data/'
         );
-        return asArray(list).map((entry) => entry.version);
+        const versions = asArray(list).map((entry) => entry?.version);
+        if (versions.length === 0 || versions.some((version) => typeof version !== 'string')) {
+            throw new OrgError(
+                'bad-response',
+                'list API versions: the answer is not a list of API versions.',
+                'NOT_VERSIONS',
+                "Check the org's URL (its My Domain, https://<MyDomain>.my.salesforce.com) and that no proxy answers in its place."
+            );
+        }
+        return versions as string[];
     }
 
     /** Who the session belongs to (OpenID Connect userinfo, which every OAuth token may call). */

@@ -1,9 +1,12 @@
 /**
- * The one retry policy of the org tooling: exponential backoff with full jitter, and a strict rule
- * about what may be retried. Reads and polls are retried on any transient failure. Writes are
- * retried only when Salesforce refused them outright (503, REQUEST_LIMIT_EXCEEDED), never after a
- * network error or timeout, when the write may or may not have happened: callers of such writes
- * re-read the org and write only what is still missing (see the deploy steps).
+ * The one retry policy of the org tooling: exponential backoff with full jitter, Salesforce's
+ * Retry-After when it sends one, a deadline no wait may cross, and a strict rule about what may be
+ * retried. Reads and polls are retried on any transient failure. Writes are retried only when
+ * Salesforce refused them outright (503, REQUEST_LIMIT_EXCEEDED), never after a network error or
+ * timeout, when the write may or may not have happened: callers of such writes re-read the org and
+ * write only what is still missing (see the deploy steps). A request that timed out is tried once
+ * more at most: a server that does not answer twice is not going to, and each try costs the whole
+ * request timeout.
  *
  * Clock and randomness are injected so tests run without waiting and see the same delays every time.
  */
@@ -19,26 +22,41 @@ export type Safety = 'read' | 'idempotent-write' | 'write';
 export type RetryPolicy = {
     /** Attempts in total, the first one included. */
     attempts: number;
+    /** Attempts in total when the failure is a request timeout. */
+    timeoutAttempts: number;
     baseDelayMs: number;
     maxDelayMs: number;
     sleep: (ms: number) => Promise<void>;
     /** A number in [0, 1); Math.random in production. */
     random: () => number;
+    /** Milliseconds since the epoch; Date.now in production. */
+    now: () => number;
+    /** No wait may end after this moment (ms since the epoch): the run's --wait. */
+    deadline?: number;
     /** Told before each wait; the commands print it so a slow run explains itself. */
     onRetry?: (event: RetryEvent) => void;
 };
 
-export type RetryEvent = { label: string; attempt: number; delayMs: number; error: OrgError };
+export type RetryEvent = {
+    label: string;
+    attempt: number;
+    delayMs: number;
+    /** Whether the delay is the one Salesforce asked for (Retry-After) rather than our backoff. */
+    askedBySalesforce: boolean;
+    error: OrgError;
+};
 
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function defaultRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
     return {
         attempts: 5,
+        timeoutAttempts: 2,
         baseDelayMs: 1000,
         maxDelayMs: 30000,
         sleep: realSleep,
         random: Math.random,
+        now: Date.now,
         ...overrides
     };
 }
@@ -52,8 +70,8 @@ export function isRetryable(error: OrgError, safety: Safety): boolean {
     if (error.kind === 'unavailable') {
         return true;
     }
-    if (error.kind === 'network' || error.kind === 'timeout') {
-        return safety !== 'write';
+    if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server') {
+        return safety !== 'write' && error.code !== 'DEADLINE';
     }
     return false;
 }
@@ -64,6 +82,12 @@ export function backoffDelay(policy: RetryPolicy, attempt: number): number {
     return Math.floor(policy.random() * ceiling);
 }
 
+function gaveUp(error: OrgError, why: string): OrgError {
+    return new OrgError(error.kind, `${error.message} (${why})`, error.code, error.remedy);
+}
+
+const seconds = (ms: number): string => `${Math.ceil(ms / 1000)} s`;
+
 export async function withRetry<T>(
     label: string,
     safety: Safety,
@@ -71,24 +95,30 @@ export async function withRetry<T>(
     operation: () => Promise<T>,
     secrets: () => Array<string | undefined> = () => []
 ): Promise<T> {
+    let timeouts = 0;
     for (let attempt = 1; ; attempt++) {
         try {
             return await operation();
         } catch (thrown) {
             const error = toOrgError(thrown, label, secrets());
-            if (attempt >= policy.attempts || !isRetryable(error, safety)) {
-                if (attempt > 1 && isRetryable(error, safety)) {
-                    throw new OrgError(
-                        error.kind,
-                        `${error.message} (gave up after ${attempt} attempts)`,
-                        error.code,
-                        error.remedy
-                    );
-                }
+            if (!isRetryable(error, safety)) {
                 throw error;
             }
-            const delayMs = backoffDelay(policy, attempt);
-            policy.onRetry?.({ label, attempt, delayMs, error });
+            timeouts += error.kind === 'timeout' ? 1 : 0;
+            if (attempt >= policy.attempts || timeouts >= policy.timeoutAttempts) {
+                throw attempt > 1 ? gaveUp(error, `gave up after ${attempt} attempts`) : error;
+            }
+            const askedBySalesforce = error.retryAfterMs !== undefined;
+            const delayMs = error.retryAfterMs ?? backoffDelay(policy, attempt);
+            if (policy.deadline !== undefined && policy.now() + delayMs >= policy.deadline) {
+                throw gaveUp(
+                    error,
+                    askedBySalesforce
+                        ? `Salesforce asked to retry after ${seconds(delayMs)}, past the deadline set by --wait`
+                        : 'no time left before the deadline set by --wait'
+                );
+            }
+            policy.onRetry?.({ label, attempt, delayMs, askedBySalesforce, error });
             await policy.sleep(delayMs);
         }
     }

@@ -23,7 +23,7 @@ import { apexUnitKind } from '../lib/apex-kind';
 import { packageFile } from '../lib/paths';
 import { findProjectRoot } from '../lib/project';
 import type { AuthFlags } from '../org/auth';
-import { AUTH_OPTIONS, authFlags } from '../org/auth-flags';
+import { AUTH_OPTIONS, authFlags, positiveNumber } from '../org/auth-flags';
 import { relaunch, relaunchOptions } from './relaunch';
 import type { ScanResult } from './types';
 
@@ -64,7 +64,8 @@ const SCAN_OPTIONS = {
     'list-rules': { type: 'boolean', description: 'print the rules and exit' },
     ...AUTH_OPTIONS,
     'api-version': { ...AUTH_OPTIONS['api-version'], description: 'API version (default 62.0)' },
-    org: { type: 'boolean', description: 'the org given by the environment: SF_ACCESS_TOKEN and SF_INSTANCE_URL' },
+    org: { type: 'boolean', description: 'the org given by the environment: SF_ACCESS_TOKEN and SF_ORG_INSTANCE_URL' },
+    wait: { type: 'string', value: '<minutes>', description: 'how long the org scan may take in all (default 30)' },
     sync: { type: 'boolean', description: 'write the findings to ComplianceFinding__c (keeps triage decisions)' },
     objects: { type: 'string', value: '<A,B,...>', description: 'also read the field classification of these objects' }
 } as const satisfies OptionsSpec;
@@ -107,11 +108,24 @@ type Options = {
 /** The org options: org mode when one of them names an org, else a usage error when any is given. */
 function orgOptions(values: ParsedValues<typeof SCAN_OPTIONS>): Options['org'] {
     const auth = authFlags('warden scan', values);
+    if (values.wait !== undefined) {
+        auth.waitMinutes = positiveNumber('warden scan', 'wait', values.wait);
+    }
     const objects = values.objects === undefined ? undefined : list(values.objects);
     if (auth.targetOrg || auth.jwtKeyFile || values.org) {
         return { ...auth, sync: values.sync === true, objects };
     }
-    const orgOnly = ['sync', 'objects', 'client-id', 'username', 'login-url', 'api-version'] as const;
+    const orgOnly = [
+        'sync',
+        'objects',
+        'client-id',
+        'username',
+        'login-url',
+        'api-version',
+        'wait',
+        'request-timeout',
+        'allow-insecure-localhost'
+    ] as const;
     const given = orgOnly.find((name) => values[name] !== undefined);
     if (given) {
         throw new UsageError(`--${given} is for org mode: add --target-org <org>, --jwt-key-file or --org`);
@@ -176,8 +190,6 @@ export type ScanIo = {
     stderr: { write(text: string): unknown; isTTY?: boolean };
     env: NodeJS.ProcessEnv;
     cwd: string;
-    /** Where the Salesforce CLI keeps its logins (org mode); the user's home by default. */
-    homeDir?: string;
     /**
      * How to run this command line again in a Node with other options (relaunch.ts), for a large local
      * scan; absent, every scan runs in this process (as in the tests that call runScan).
@@ -230,7 +242,7 @@ async function scanOrg(
     rules: string[] | undefined,
     io: ScanIo
 ): Promise<Scanned> {
-    // Loaded only here: a local scan does not pay for jsforce.
+    // Loaded only here: a local scan does not pay for @salesforce/core.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runOrgScan } = require('./org/scan-org') as typeof import('./org/scan-org');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -241,8 +253,7 @@ async function scanOrg(
             {
                 stderr: (text) => io.stderr.write(text),
                 progressTty: io.stderr.isTTY === true,
-                env: io.env,
-                homeDir: io.homeDir
+                env: io.env
             }
         );
         return { result: outcome.result, root: outcome.org.instanceUrl };

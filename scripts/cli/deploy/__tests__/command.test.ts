@@ -13,6 +13,7 @@ describe('warden deploy options', () => {
             json: false,
             checkOnly: false,
             waitMinutes: 60,
+            action: 'start',
             help: false
         });
     });
@@ -38,7 +39,11 @@ describe('warden deploy options', () => {
             'RunLocalTests',
             '--wait=0.5',
             '--api-version',
-            '62.0'
+            '62.0',
+            '--request-timeout',
+            '90',
+            '--allow-insecure-localhost',
+            '--async'
         ]);
         expect(options).toEqual({
             targetOrg: 'warden-dev',
@@ -53,8 +58,21 @@ describe('warden deploy options', () => {
             checkOnly: true,
             testLevel: 'RunLocalTests',
             waitMinutes: 0.5,
+            requestTimeoutSeconds: 90,
+            allowInsecureLocalhost: true,
+            async: true,
+            action: 'start',
             help: false
         });
+    });
+
+    it('reads report and resume with a job id, and only with one', () => {
+        expect(parseDeployArgs(['resume', '-i', '0Af000000000001AAA', '--wait', '5'])).toMatchObject({
+            action: 'resume',
+            jobId: '0Af000000000001AAA',
+            waitMinutes: 5
+        });
+        expect(parseDeployArgs(['report', '--job-id=0Af000000000001'])).toMatchObject({ action: 'report' });
     });
 
     it('reads the JWT options and --require all', () => {
@@ -85,10 +103,15 @@ describe('warden deploy options', () => {
         [['--skip', 'everything'], 'warden deploy: --skip everything: unknown step'],
         [['--require', 'all,nope'], 'warden deploy: --require nope: unknown step'],
         [['--test-level', 'Some'], 'warden deploy: --test-level takes one of NoTestRun'],
-        [['--wait', 'soon'], 'warden deploy: --wait needs a number of minutes'],
+        [['--wait', 'soon'], 'warden deploy: --wait takes a number above 0 (got "soon")'],
+        [['--request-timeout', '0'], 'warden deploy: --request-timeout takes a number above 0 (got "0")'],
+        [['report'], 'warden deploy report: --job-id <id> is required'],
+        [['--job-id', '0Af000000000001AAA'], 'warden deploy: --job-id is for `warden deploy report`'],
+        [['resume', '--job-id', '001000000000001AAA'], 'warden deploy: --job-id 001000000000001AAA: a deploy job id'],
         [['--api-version', '62'], 'warden deploy: --api-version 62: expected a version like 62.0'],
         [['--dry-run=yes'], 'warden deploy: --dry-run takes no value'],
-        [['extra'], 'warden deploy: unexpected argument "extra"']
+        [['extra'], 'warden deploy: unknown action "extra"; actions are report and resume'],
+        [['report', 'extra'], 'warden deploy: too many arguments (from "extra")']
     ])('refuses %j with a UsageError', (args, message) => {
         expect(() => parseDeployArgs(args)).toThrow(UsageError);
         expect(() => parseDeployArgs(args)).toThrow(message);

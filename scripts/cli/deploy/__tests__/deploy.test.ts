@@ -220,7 +220,7 @@ describe('warden deploy', () => {
             /retrying check the deploy status in [\d.]+s \(attempt 2\): check the deploy status: network error/
         );
         expect(outcome.stderr).toMatch(
-            /retrying check the deploy status in [\d.]+s \(attempt 2\): check the deploy status: no response/
+            /retrying check the deploy status in [\d.]+s \(attempt 2\): check the deploy status: no answer from Salesforce within the request timeout/
         );
         // Backoff is deterministic: random() is 0.5, so the first retry waits half of the 1s base.
         expect(outcome.sleeps).toContain(500);
@@ -234,7 +234,7 @@ describe('warden deploy', () => {
         h.fake.inject({ match: /^deploy$/, fail: 'http503', times: 1 });
         const outcome = await h.run();
         expect(outcome.code).toBe(0);
-        expect(outcome.stderr).toMatch(/temporarily unavailable \(ERROR_HTTP_503\)/);
+        expect(outcome.stderr).toMatch(/temporarily unavailable \(HTTP 503\)/);
         expect(outcome.stderr).toMatch(/too many concurrent requests \(REQUEST_LIMIT_EXCEEDED\)/);
         expect(outcome.sleeps.slice(0, 2)).toEqual([500, 1000]);
         expect(h.fake.snapshot()).toEqual(await cleanSnapshot());
@@ -263,12 +263,12 @@ describe('warden deploy', () => {
         expect(h.fake.snapshot()).toEqual(await cleanSnapshot());
     });
 
-    it('explains an expired session that cannot be refreshed, and the next run converges', async () => {
+    it('explains an expired session that cannot be refreshed with exit 2, and the next run converges', async () => {
         const h = await harness({}, DEFAULT_CONFIG, { refreshToken: false });
         // Sessions die after the plan has been read.
         h.fake.inject({ match: /^deploy$/, fail: 'invalidSession', times: 1 });
         const failed = await h.run();
-        expect(failed.code).toBe(1);
+        expect(failed.code).toBe(2);
         expect(failed.stdout).toContain(
             'the session is expired or invalid and could not be refreshed (INVALID_SESSION_ID)'
         );
@@ -435,5 +435,94 @@ describe('warden deploy', () => {
         expect(outcome.code).toBe(2);
         expect(outcome.stderr).toContain('schedules.chainCheckpoint "* * * *" has 4 fields');
         expect(h.fake.requests).toEqual([]);
+    });
+});
+
+/** A clock that moves only when the run sleeps, so a --wait of minutes passes in milliseconds. */
+function virtualClock(): { now: () => Date; sleep: (ms: number) => Promise<void> } {
+    let time = Date.parse('2025-01-01T00:00:00Z');
+    return {
+        now: () => new Date(time),
+        sleep: async (ms) => {
+            time += ms;
+        }
+    };
+}
+
+describe('warden deploy: bounded waits and deploy jobs', () => {
+    it('says so when the org answers an HTML page instead of its API versions', async () => {
+        const h = await harness();
+        h.fake.inject({ match: /^GET \/services\/data\/$/, fail: 'html', times: 1 });
+        const outcome = await h.run();
+        expect(outcome.code).toBe(1);
+        expect(outcome.stderr).toContain('list API versions: the server answered with an HTML page (HTTP 200');
+        expect(outcome.stderr).toContain("What to do: Check the org's URL");
+        expect(outcome.stderr).not.toContain('serves API versions');
+        expect(outcome.stderr).toContain('Nothing was changed.');
+    });
+
+    it('gives up on a server that never answers after two request timeouts, in seconds', async () => {
+        const h = await harness();
+        h.fake.inject({ match: /./, fail: 'hang', times: 100 });
+        const started = Date.now();
+        const outcome = await h.run({}, { requestTimeoutMs: 250 });
+        expect(Date.now() - started).toBeLessThan(10000);
+        expect(outcome.code).toBe(1);
+        expect(outcome.stderr).toContain(
+            'list API versions: no answer from Salesforce within the request timeout. (gave up after 2 attempts)'
+        );
+        expect(outcome.stderr).toContain('a slow link needs a longer --request-timeout');
+    });
+
+    it('stops waiting at the end of --wait with the job id; resume waits for it, report shows it', async () => {
+        const h = await harness({ deployPolls: 8 });
+        const clock = virtualClock();
+        const first = await h.run({ waitMinutes: 0.05 }, clock);
+        expect(first.code).toBe(1);
+        const id = /The deploy (0Af\w+) is still running after the 0.05 minute\(s\) of --wait/.exec(first.stdout)?.[1];
+        expect(id).toBeDefined();
+        expect(first.stdout).toContain(`warden deploy resume --job-id ${id}`);
+        expect(first.stdout).toMatch(/2\. Assign permission sets\s+skipped/);
+
+        const report = await h.run({}, clock, { action: 'report', id: id! });
+        expect(report.code).toBe(1);
+        expect(report.stdout).toContain(`The deploy ${id} is still running (InProgress).`);
+
+        const resumed = await h.run({}, clock, { action: 'resume', id: id! });
+        expect(resumed.code).toBe(0);
+        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 14/14 components.`);
+        expect(resumed.stderr).toMatch(/\[#{30}\] 14\/14 components {2}Succeeded/);
+
+        const json = await h.run({ json: true }, clock, { action: 'report', id: id! });
+        expect(JSON.parse(json.stdout)).toMatchObject({ jobId: id, status: 'Succeeded', success: true, exitCode: 0 });
+
+        const rest = await h.run();
+        expect(rest.code).toBe(0);
+        expect(rest.stdout).toMatch(/1\. Deploy the Warden package\s+unchanged/);
+        expect(h.fake.snapshot()).toEqual(await cleanSnapshot({ deployPolls: 8 }));
+    });
+
+    it('--async starts the deploy, prints the job id and stops; the next run converges', async () => {
+        const h = await harness();
+        const started = await h.run({ async: true });
+        expect(started.code).toBe(0);
+        expect(started.stdout).toMatch(/1\. Deploy the Warden package\s+started/);
+        expect(started.stdout).toMatch(/2\. Assign permission sets\s+skipped/);
+        const id = /deploy job (0Af\w+) started \(--async\)/.exec(started.stdout)?.[1];
+        expect(id).toBeDefined();
+        expect(h.fake.requests.filter((r) => r === 'checkDeployStatus')).toEqual([]);
+
+        const resumed = await h.run({}, {}, { action: 'resume', id: id! });
+        expect(resumed.code).toBe(0);
+        const rest = await h.run();
+        expect(rest.code).toBe(0);
+        expect(h.fake.snapshot()).toEqual(await cleanSnapshot());
+    });
+
+    it('refuses a job id this org does not know, with exit 2', async () => {
+        const h = await harness();
+        const outcome = await h.run({}, {}, { action: 'report', id: '0Af000000000000AAA' });
+        expect(outcome.code).toBe(2);
+        expect(outcome.stderr).toContain('This org has no deploy job 0Af000000000000AAA.');
     });
 });

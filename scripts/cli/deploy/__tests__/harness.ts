@@ -1,13 +1,14 @@
 /**
- * Runs `warden deploy` against the test org exactly as an admin would: a project on disk, the
- * Salesforce CLI's stored authorisation in a home folder, arguments, captured output. Sleeps are
- * recorded instead of waited, so backoff is visible and tests stay fast.
+ * Runs `warden deploy` against the test org exactly as an admin would: a project on disk, a login of
+ * the Salesforce CLI stored in a home folder (by @salesforce/core itself), arguments, captured output.
+ * Sleeps are recorded instead of waited, so backoff is visible and tests stay fast.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeOrg, FakeOrgOptions } from '../../../dev/fake-org/server';
 import { writeFixtureProject } from '../../../dev/testing/fixture-project';
-import { writeCliHome } from '../../../dev/testing/sf-cli-fixture';
+import { SfHome } from '../../../dev/testing/sf-state';
+import { runJob } from '../job';
 import { DeployIo, DeployOptions, runDeploy } from '../run';
 
 export const DEFAULT_CONFIG = {
@@ -27,7 +28,7 @@ export type RunOutcome = { code: number; stdout: string; stderr: string; sleeps:
 export class Harness {
     fake: FakeOrg;
     project = '';
-    home = '';
+    home = new SfHome();
     refreshToken = '';
 
     constructor(fakeOptions: FakeOrgOptions = {}) {
@@ -42,25 +43,28 @@ export class Harness {
         this.project = writeFixtureProject();
         writeFileSync(join(this.project, 'warden.deploy.json'), JSON.stringify(config, null, 2));
         this.refreshToken = this.fake.issueRefreshToken();
-        this.home = writeCliHome([
-            {
-                alias: 'warden-test',
-                username: 'admin@warden.test',
-                instanceUrl: this.fake.url,
-                loginUrl: this.fake.url,
-                accessToken: cli.accessToken === false ? undefined : this.fake.issueAccessToken(),
-                refreshToken: cli.refreshToken === false ? undefined : this.refreshToken
-            }
-        ]).home;
+        await this.home.login({
+            alias: 'warden-test',
+            username: 'admin@warden.test',
+            instanceUrl: this.fake.url,
+            accessToken: cli.accessToken === false ? undefined : this.fake.issueAccessToken(),
+            refreshToken: cli.refreshToken === false ? undefined : this.refreshToken
+        });
         return this;
     }
 
-    async run(overrides: Partial<DeployOptions> = {}, io: Partial<DeployIo> = {}): Promise<RunOutcome> {
+    /** Runs `warden deploy` (or, with `job`, `warden deploy report|resume --job-id`) with this harness's home. */
+    async run(
+        overrides: Partial<DeployOptions> = {},
+        io: Partial<DeployIo> = {},
+        job?: { action: 'report' | 'resume'; id: string }
+    ): Promise<RunOutcome> {
         let stdout = '';
         let stderr = '';
         const sleeps: number[] = [];
         const options: DeployOptions = {
             targetOrg: 'warden-test',
+            allowInsecureLocalhost: true,
             assign: [],
             skip: [],
             require: [],
@@ -72,15 +76,13 @@ export class Harness {
             projectDir: this.project,
             ...overrides
         };
-        const code = await runDeploy(options, {
+        const fullIo: DeployIo = {
             stdout: (text) => (stdout += text),
             stderr: (text) => (stderr += text),
             interactive: false,
             progressTty: false,
             confirm: async () => true,
-            env: { SF_USE_GENERIC_UNIX_KEYCHAIN: 'true' },
-            homeDir: this.home,
-            platform: 'linux',
+            env: {},
             sleep: async (ms) => {
                 sleeps.push(ms);
             },
@@ -88,7 +90,10 @@ export class Harness {
             requestTimeoutMs: 10000,
             pollIntervalMs: 1000,
             ...io
-        });
+        };
+        const code = await this.home.use(() =>
+            job ? runJob(job.action, job.id, options, fullIo) : runDeploy(options, fullIo)
+        );
         return { code, stdout, stderr, sleeps };
     }
 
@@ -102,6 +107,6 @@ export class Harness {
     async close(): Promise<void> {
         await this.fake.close();
         rmSync(this.project, { recursive: true, force: true });
-        rmSync(this.home, { recursive: true, force: true });
+        this.home.remove();
     }
 }

@@ -4,9 +4,59 @@
  * class and trigger of the package is present. rollbackOnError is always on, so a deploy that fails
  * halfway leaves the org as it was and the next run starts from the same place.
  */
-import { DeployStatus } from '../../org/client';
+import { DeployStatus, OrgClient } from '../../org/client';
 import { OrgError } from '../../org/errors';
 import { plan, result, Step } from './types';
+
+/** How to follow a deploy job that is still running: the commands to give (docs/deploy.md, "Waiting"). */
+export function followUp(id: string): string {
+    return (
+        `\`warden deploy resume --job-id ${id}\` (with the same org options) waits for it and reports; ` +
+        `\`warden deploy report --job-id ${id}\` shows where it is. Once it has succeeded, run warden deploy ` +
+        'again: it finds the package deployed and goes on with the next steps.'
+    );
+}
+
+export type DeployWait = {
+    sleep: (ms: number) => Promise<void>;
+    now: () => Date;
+    /** When to stop waiting (ms since the epoch). */
+    deadline: number;
+    waitMinutes: number;
+    pollIntervalMs: number;
+    onProgress: (status: DeployStatus) => void;
+};
+
+/**
+ * Polls the deploy job until it is done and returns its final status with details. When the deadline
+ * comes first: an OrgError (kind timeout, code DEPLOY_WAIT) with the job id and how to follow it; the
+ * job goes on in the org.
+ */
+export async function waitForDeploy(client: OrgClient, id: string, wait: DeployWait): Promise<DeployStatus> {
+    const stillRunning = (): OrgError =>
+        new OrgError(
+            'timeout',
+            `The deploy ${id} is still running after the ${wait.waitMinutes} minute(s) of --wait; it goes on in the org.`,
+            'DEPLOY_WAIT',
+            `${followUp(id)} Or follow it in Setup > Deployment Status.`
+        );
+    for (;;) {
+        // No poll that would start at or after the deadline: the gate would refuse it anyway.
+        if (wait.deadline - wait.now().getTime() <= wait.pollIntervalMs) {
+            throw stillRunning();
+        }
+        await wait.sleep(wait.pollIntervalMs);
+        let status: DeployStatus;
+        try {
+            status = await client.checkDeployStatus(id, false);
+        } catch (error) {
+            throw (error as OrgError).code === 'DEADLINE' ? stillRunning() : error;
+        }
+        wait.onProgress(status);
+        if (status.done) break;
+    }
+    return client.checkDeployStatus(id, true);
+}
 
 export class DeployFailedError extends OrgError {
     constructor(
@@ -94,24 +144,17 @@ export const packageStep: Step = {
             testLevel,
             ...(runTests.length > 0 ? { runTests } : {})
         });
-        const started = ctx.now().getTime();
-        let status: DeployStatus;
-        for (;;) {
-            await ctx.sleep(ctx.options.pollIntervalMs);
-            status = await client.checkDeployStatus(id, false);
-            ctx.onDeployProgress(status);
-            if (status.done) break;
-            if (ctx.now().getTime() - started > ctx.options.waitMs) {
-                throw new OrgError(
-                    'timeout',
-                    `The deploy ${id} is still running after ${Math.round(ctx.options.waitMs / 60000)} minutes.`,
-                    'DEPLOY_WAIT',
-                    'Follow it in Setup > Deployment Status. When it has finished, re-run warden deploy: it will ' +
-                        'find the package deployed and continue with the next steps.'
-                );
-            }
+        if (ctx.options.async) {
+            return result(stepPlan, 'started', {
+                details: [`deploy job ${id} started (--async); it runs in the org. ${followUp(id)}`]
+            });
         }
-        const final = await client.checkDeployStatus(id, true);
+        const final = await waitForDeploy(client, id, {
+            ...ctx.options,
+            sleep: ctx.sleep,
+            now: ctx.now,
+            onProgress: ctx.onDeployProgress
+        });
         if (!final.success) {
             const lines = describeFailure(final, ctx.source.fileFor);
             throw new DeployFailedError(

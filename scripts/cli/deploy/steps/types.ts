@@ -20,7 +20,16 @@ export const STEP_IDS = [
 export type StepId = (typeof STEP_IDS)[number];
 
 export type PlanStatus = 'create' | 'update' | 'unchanged' | 'unavailable' | 'skipped';
-export type ResultStatus = 'created' | 'updated' | 'unchanged' | 'validated' | 'unavailable' | 'skipped' | 'failed';
+export type ResultStatus =
+    | 'created'
+    | 'updated'
+    | 'unchanged'
+    | 'validated'
+    /** The package deploy was started with --async and is running in the org. */
+    | 'started'
+    | 'unavailable'
+    | 'skipped'
+    | 'failed';
 
 /**
  * Why a step cannot run. licence: the org lacks a paid feature (Shield, CDC); dependency: a component
@@ -69,8 +78,12 @@ export type DeployContext = {
     options: {
         checkOnly: boolean;
         testLevel?: string;
-        /** How long to wait for the deploy to finish. */
-        waitMs: number;
+        /** Start the package deploy and stop, without waiting for it (--async). */
+        async: boolean;
+        /** When the run must end (ms since the epoch): the start plus --wait. */
+        deadline: number;
+        /** --wait, for messages. */
+        waitMinutes: number;
         pollIntervalMs: number;
     };
     sleep: (ms: number) => Promise<void>;

@@ -1,26 +1,37 @@
 /**
- * The shared org layer against the test org: every way to sign in, the retry policy's rules, query
- * paging, and the guards that keep tokens where they belong.
+ * The shared org layer against the fake org, through @salesforce/core: every way to sign in (a stored
+ * sf login, the access-token environment, JWT), refreshes, the errors an admin meets and what they say,
+ * query paging and batches, and every failure the fake org can inject.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeOrg } from '../../../dev/fake-org/server';
-import { checkUrl, connect, resolveCredentials } from '../auth';
-import { MAX_URL_LENGTH } from '../client';
-import { OrgError, redactSecrets, toOrgError } from '../errors';
-import { backoffDelay, defaultRetryPolicy, isRetryable, RetryPolicy, withRetry } from '../retry';
+import { FakeOrg, LEAKY_500_BODY } from '../../../dev/fake-org/server';
+import { SfHome } from '../../../dev/testing/sf-state';
+import { AuthFlags, connect } from '../auth';
+import { MAX_URL_LENGTH, OrgClient } from '../client';
+import { OrgError } from '../errors';
+import { defaultRetryPolicy, RetryPolicy } from '../retry';
+
+jest.setTimeout(30000);
 
 const fake = new FakeOrg({ queryBatchSize: 2 });
-const dirs: string[] = [];
+const home = new SfHome();
+const dir = mkdtempSync(join(tmpdir(), 'warden-jwt-'));
+let leave: () => void;
 beforeAll(async () => {
     await fake.start();
+    leave = home.enter();
 });
 afterAll(async () => {
+    leave();
     await fake.close();
-    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    home.remove();
+    rmSync(dir, { recursive: true, force: true });
 });
+
+const LOCAL: AuthFlags = { allowInsecureLocalhost: true };
 
 function policy(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { slept: number[] } {
     const slept: number[] = [];
@@ -30,227 +41,237 @@ function policy(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { slept: nu
     );
 }
 
-async function tokenClient(retry = policy()) {
-    return connect(
-        { kind: 'access-token', instanceUrl: fake.url, accessToken: fake.issueAccessToken(), source: 'test' },
-        { apiVersion: '62.0', retry, requestTimeoutMs: 10000 }
+function tokenEnv(username?: string): NodeJS.ProcessEnv {
+    return { SF_ACCESS_TOKEN: fake.issueAccessToken(username), SF_ORG_INSTANCE_URL: fake.url };
+}
+
+async function tokenClient(retry = policy(), requestTimeoutMs = 10000): Promise<OrgClient> {
+    return connect(LOCAL, { apiVersion: '62.0', env: tokenEnv(), retry, requestTimeoutMs });
+}
+
+function failure(promise: Promise<unknown>): Promise<OrgError> {
+    return promise.then(
+        () => {
+            throw new Error('expected a failure');
+        },
+        (error: OrgError) => error
     );
 }
 
-describe('retry policy', () => {
-    const error = (kind: OrgError['kind'], message = 'x', code = ''): OrgError => new OrgError(kind, message, code);
+function keyPair(): { privateKey: string; publicKey: string } {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return {
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    };
+}
 
-    it('retries reads on every transient failure, writes only on refusals', () => {
-        expect(isRetryable(error('network'), 'read')).toBe(true);
-        expect(isRetryable(error('timeout'), 'idempotent-write')).toBe(true);
-        expect(isRetryable(error('network'), 'write')).toBe(false);
-        expect(isRetryable(error('timeout'), 'write')).toBe(false);
-        expect(isRetryable(error('unavailable'), 'write')).toBe(true);
-        expect(isRetryable(error('limit', 'too many concurrent requests', 'REQUEST_LIMIT_EXCEEDED'), 'write')).toBe(
-            true
-        );
-        expect(
-            isRetryable(error('limit', 'the org has used up its daily API requests', 'REQUEST_LIMIT_EXCEEDED'), 'read')
-        ).toBe(false);
-        expect(isRetryable(error('session'), 'read')).toBe(false);
-        expect(isRetryable(error('access'), 'read')).toBe(false);
-    });
-
-    it('backs off exponentially with full jitter, capped', () => {
-        const p = policy({ baseDelayMs: 1000, maxDelayMs: 5000, random: () => 0.999 });
-        expect([1, 2, 3, 4, 5].map((attempt) => backoffDelay(p, attempt))).toEqual([999, 1998, 3996, 4995, 4995]);
-        expect(backoffDelay(policy({ random: () => 0 }), 3)).toBe(0);
-    });
-
-    it('gives up after the allowed attempts and says so', async () => {
-        const p = policy({ attempts: 3 });
-        let calls = 0;
-        const failing = async (): Promise<never> => {
-            calls++;
-            throw Object.assign(new Error('Service Unavailable'), { errorCode: 'ERROR_HTTP_503' });
-        };
-        await expect(withRetry('read things', 'read', p, failing)).rejects.toThrow(/gave up after 3 attempts/);
-        expect(calls).toBe(3);
-        expect(p.slept).toEqual([500, 1000]);
-    });
-
-    it('never repeats a write after a network error', async () => {
-        const p = policy();
-        let calls = 0;
-        const failing = async (): Promise<never> => {
-            calls++;
-            throw Object.assign(new Error('socket hang up'), { name: 'FetchError', code: 'ECONNRESET' });
-        };
-        await expect(withRetry('create records', 'write', p, failing)).rejects.toMatchObject({ kind: 'network' });
-        expect(calls).toBe(1);
-    });
-});
-
-describe('errors', () => {
-    it('classifies what jsforce throws', () => {
-        const cases: Array<[unknown, OrgError['kind']]> = [
-            [
-                { name: 'INVALID_SESSION_ID', errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' },
-                'session'
-            ],
-            [{ name: 'sf:INVALID_SESSION_ID', errorCode: 'sf:INVALID_SESSION_ID', message: 'x' }, 'session'],
-            [{ name: 'invalid_grant', message: 'expired access/refresh token' }, 'session'],
-            [{ name: 'FetchError', code: 'ECONNRESET', message: 'socket hang up' }, 'network'],
-            [{ name: 'AbortError', message: 'The user aborted a request.' }, 'timeout'],
-            [{ errorCode: 'ERROR_HTTP_503', message: '<html>' }, 'unavailable'],
-            [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }, 'limit'],
-            [
-                { errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id' },
-                'access'
-            ],
-            [
-                {
-                    errorCode: 'sf:INSUFFICIENT_ACCESS',
-                    message:
-                        'use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions'
-                },
-                'metadata-access'
-            ],
-            [
-                { errorCode: 'API_DISABLED_FOR_ORG', message: 'API is not enabled for this Organization or Partner' },
-                'api-disabled'
-            ],
-            [
-                {
-                    errorCode: 'sf:INVALID_TYPE',
-                    message: 'This type of metadata is not available for this organization'
-                },
-                'not-licensed'
-            ],
-            [new Error('something else'), 'other']
-        ];
-        for (const [thrown, kind] of cases) {
-            expect(toOrgError(thrown, 'test').kind).toBe(kind);
-        }
-    });
-
-    it('redacts tokens, session ids, bearer headers and JWTs', () => {
-        const text =
-            'failed with 00D5g000004XXXX!AQ0AQH.abc_def and Bearer abc.def.ghi and <sessionId>00Dxx!zz</sessionId> ' +
-            'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJhYmMifQ.c2lnbmF0dXJl refresh_token=5Aep861xyz my-own-secret-value';
-        const out = redactSecrets(text, ['my-own-secret-value']);
-        expect(out).not.toMatch(/00D5g000004XXXX!|abc\.def\.ghi|00Dxx!zz|eyJhbGci|5Aep861xyz|my-own-secret-value/);
-        expect(out).toContain('Bearer [redacted]');
-        expect(out).toContain('<sessionId>[redacted]</sessionId>');
-    });
-});
-
-describe('authentication', () => {
-    it('allows http only to the loopback address', () => {
-        expect(checkUrl('https://example.my.salesforce.com/', 'x')).toBe('https://example.my.salesforce.com');
-        expect(checkUrl('http://127.0.0.1:1234', 'x')).toBe('http://127.0.0.1:1234');
-        expect(() => checkUrl('http://example.my.salesforce.com', 'SF_INSTANCE_URL')).toThrow(
-            'SF_INSTANCE_URL must use https'
-        );
-        expect(() => checkUrl('not a url', 'x')).toThrow('is not a URL');
-    });
-
-    it('signs in with SF_ACCESS_TOKEN and SF_INSTANCE_URL', async () => {
-        const token = fake.issueAccessToken('officer@warden.test');
-        const credentials = await resolveCredentials(
-            {},
-            { env: { SF_ACCESS_TOKEN: token, SF_INSTANCE_URL: fake.url } }
-        );
-        const client = await connect(credentials, { apiVersion: '62.0', retry: policy() });
+describe('signing in', () => {
+    it('uses SF_ACCESS_TOKEN with SF_ORG_INSTANCE_URL, and says what is missing', async () => {
+        const client = await connect(LOCAL, {
+            apiVersion: '62.0',
+            env: tokenEnv('officer@warden.test'),
+            retry: policy()
+        });
         expect((await client.identity()).username).toBe('officer@warden.test');
-        await expect(resolveCredentials({}, { env: { SF_ACCESS_TOKEN: token } })).rejects.toThrow(
-            'Set both SF_ACCESS_TOKEN and SF_INSTANCE_URL'
+        const missing = await failure(
+            connect(LOCAL, {
+                apiVersion: '62.0',
+                env: { SF_ACCESS_TOKEN: 'x', SF_INSTANCE_URL: fake.url },
+                retry: policy()
+            })
         );
+        expect(missing).toMatchObject({ kind: 'login', code: 'NO_INSTANCE_URL' });
+        expect(missing.message).toContain('SF_INSTANCE_URL is not read');
+        const none = await failure(connect({}, { apiVersion: '62.0', env: {}, retry: policy() }));
+        expect(none.describe()).toContain('No org given.\n  What to do: Pass --target-org');
     });
 
-    it('signs in with the JWT bearer flow, and re-signs when the session expires', async () => {
-        const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-        fake.jwtClients.set('3MVG9test.consumer.key', publicKey.export({ type: 'spki', format: 'pem' }).toString());
-        const dir = mkdtempSync(join(tmpdir(), 'warden-jwt-'));
-        dirs.push(dir);
-        const keyFile = join(dir, 'server.key');
-        writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
-        const credentials = await resolveCredentials(
-            {
-                jwtKeyFile: keyFile,
-                clientId: '3MVG9test.consumer.key',
-                username: 'integration@warden.test',
-                loginUrl: fake.url
-            },
-            { env: {} }
+    it('uses a login stored by the sf CLI, by alias, and refreshes its token', async () => {
+        await home.login({
+            alias: 'stored',
+            username: 'admin@warden.test',
+            instanceUrl: fake.url,
+            accessToken: fake.issueAccessToken(),
+            refreshToken: fake.issueRefreshToken()
+        });
+        const client = await connect(
+            { ...LOCAL, targetOrg: 'stored' },
+            { apiVersion: '62.0', env: {}, retry: policy() }
         );
-        expect(credentials).toMatchObject({ kind: 'jwt', audience: fake.url });
-        const client = await connect(credentials, { apiVersion: '62.0', retry: policy() });
+        expect((await client.identity()).username).toBe('admin@warden.test');
+        fake.expireSessions();
+        const before = fake.requests.filter((r) => r === 'POST /services/oauth2/token').length;
+        expect((await client.identity()).username).toBe('admin@warden.test');
+        expect(fake.requests.filter((r) => r === 'POST /services/oauth2/token').length).toBe(before + 1);
+        // Like sf, core writes the new access token back to the store.
+        const stored = await home.stored('admin@warden.test');
+        expect(stored?.accessToken).toBe(client.conn.accessToken);
+    });
+
+    it('explains an unknown login and a refresh token that was revoked', async () => {
+        const unknown = await failure(
+            connect({ ...LOCAL, targetOrg: 'nosuch' }, { apiVersion: '62.0', env: {}, retry: policy() })
+        );
+        expect(unknown).toMatchObject({ kind: 'login', code: 'NO_LOGIN' });
+        expect(unknown.describe()).toContain('What to do: Log in with `sf org login web --alias nosuch');
+
+        await home.login({
+            alias: 'revoked',
+            username: 'auditor@warden.test',
+            instanceUrl: fake.url,
+            refreshToken: fake.issueRefreshToken('auditor@warden.test')
+        });
+        fake.revokeRefreshTokens();
+        const client = await connect(
+            { ...LOCAL, targetOrg: 'revoked' },
+            { apiVersion: '62.0', env: {}, retry: policy() }
+        );
+        const error = await failure(client.identity());
+        expect(error.kind).toBe('session');
+        expect(error.describe()).toContain('sf org login web');
+        expect(error.describe()).not.toMatch(/00D[A-Za-z0-9]{12,15}!|5Aep/);
+    });
+
+    it('signs in with the JWT bearer flow, signs again when the session expires, and reuses the login next time', async () => {
+        const { privateKey, publicKey } = keyPair();
+        fake.jwtClients.set('3MVG9test.consumer.key', publicKey);
+        const keyFile = join(dir, 'server.key');
+        writeFileSync(keyFile, privateKey, { mode: 0o600 });
+        const flags: AuthFlags = {
+            ...LOCAL,
+            jwtKeyFile: keyFile,
+            clientId: '3MVG9test.consumer.key',
+            username: 'integration@warden.test',
+            loginUrl: fake.url
+        };
+        const client = await connect(flags, { apiVersion: '62.0', env: {}, retry: policy() });
         expect((await client.identity()).username).toBe('integration@warden.test');
         fake.expireSessions();
         expect((await client.identity()).username).toBe('integration@warden.test');
+        const again = await connect(flags, { apiVersion: '62.0', env: {}, retry: policy() });
+        expect((await again.identity()).username).toBe('integration@warden.test');
 
-        const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-        writeFileSync(keyFile, stranger.export({ type: 'pkcs8', format: 'pem' }).toString());
-        const forged = await resolveCredentials(
-            {
-                jwtKeyFile: keyFile,
-                clientId: '3MVG9test.consumer.key',
-                username: 'integration@warden.test',
-                loginUrl: fake.url
-            },
-            { env: {} }
+        writeFileSync(join(dir, 'stranger.key'), keyPair().privateKey);
+        const forged = await failure(
+            connect(
+                { ...flags, username: 'officer@warden.test', jwtKeyFile: join(dir, 'stranger.key') },
+                { apiVersion: '62.0', env: {}, retry: policy() }
+            )
         );
-        await expect(connect(forged, { apiVersion: '62.0', retry: policy() })).rejects.toMatchObject({
-            kind: 'session'
-        });
+        expect(forged).toMatchObject({ kind: 'login', code: 'JWT_REFUSED' });
+        expect(forged.describe()).toContain('Salesforce refused the JWT login of officer@warden.test');
+        expect(forged.describe()).not.toContain('eyJ');
     });
 
-    it('signs in with the SOAP login for SF_USERNAME and SF_PASSWORD, with a warning', async () => {
-        const warnings: string[] = [];
-        const credentials = await resolveCredentials(
-            { loginUrl: fake.url },
-            { env: { SF_USERNAME: 'admin@warden.test', SF_PASSWORD: 'admin-password-1' } }
+    it('names a bad key file and the format it needs, before sending anything', async () => {
+        const { publicKey } = keyPair();
+        const cases: Array<[string, string]> = [
+            ['server.crt', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'],
+            ['public.pem', publicKey],
+            ['garbage.key', 'not a key at all']
+        ];
+        const before = fake.requests.length;
+        for (const [name, content] of cases) {
+            const file = join(dir, name);
+            writeFileSync(file, content);
+            const error = await failure(
+                connect(
+                    {
+                        ...LOCAL,
+                        jwtKeyFile: file,
+                        clientId: 'c',
+                        username: 'integration@warden.test',
+                        loginUrl: fake.url
+                    },
+                    { apiVersion: '62.0', env: {}, retry: policy() }
+                )
+            );
+            expect(error).toMatchObject({ kind: 'login', code: 'JWT_KEY_FORMAT' });
+            expect(error.message).toContain(`The JWT key file ${file} holds`);
+            expect(error.message).toContain('unencrypted RSA private key in PEM format');
+            expect(error.message).not.toContain('DECODER');
+        }
+        const missing = await failure(
+            connect(
+                { ...LOCAL, jwtKeyFile: join(dir, 'nope.key'), clientId: 'c', username: 'u', loginUrl: fake.url },
+                { apiVersion: '62.0', env: {}, retry: policy() }
+            )
         );
-        const client = await connect(credentials, {
-            apiVersion: '62.0',
-            retry: policy(),
-            warn: (m) => warnings.push(m)
-        });
-        expect((await client.identity()).username).toBe('admin@warden.test');
-        expect(warnings[0]).toContain("retired by Salesforce in Summer '27");
-        const wrong = await resolveCredentials(
-            { loginUrl: fake.url },
-            { env: { SF_USERNAME: 'admin@warden.test', SF_PASSWORD: 'nope' } }
-        );
-        await expect(connect(wrong, { apiVersion: '62.0', retry: policy() })).rejects.toThrow(/INVALID_LOGIN/);
+        expect(missing.message).toBe(`The JWT key file ${join(dir, 'nope.key')} cannot be read (ENOENT).`);
+        expect(fake.requests.length).toBe(before);
     });
 
     it('reports an access token that cannot be refreshed as an expired session, without the token', async () => {
         const client = await tokenClient();
         fake.expireSessions();
-        const error = (await client.identity().catch((e: unknown) => e)) as OrgError;
+        const error = await failure(client.identity());
         expect(error.kind).toBe('session');
         expect(error.describe()).toContain('sf org login web');
         expect(error.describe()).not.toMatch(/00D[A-Za-z0-9]{12,15}!/);
     });
+});
 
-    it('explains a revoked refresh token', async () => {
-        const refreshToken = fake.issueRefreshToken();
-        fake.revokeRefreshTokens();
-        await expect(
-            connect(
-                {
-                    kind: 'refresh-token',
-                    instanceUrl: fake.url,
-                    loginUrl: fake.url,
-                    clientId: 'PlatformCLI',
-                    refreshToken,
-                    username: 'admin@warden.test',
-                    source: 'test'
-                },
-                { apiVersion: '62.0', retry: policy() }
-            )
-        ).rejects.toMatchObject({ kind: 'session', message: expect.stringContaining('invalid_grant') });
+describe('failures the fake org injects', () => {
+    afterEach(() => fake.failures.splice(0));
+
+    it('an HTML page where JSON belongs: says so, and what to check', async () => {
+        const client = await tokenClient();
+        fake.inject({ match: /^GET \/services\/data\/$/, fail: 'html', times: 1 });
+        const error = await failure(client.apiVersions());
+        expect(error).toMatchObject({ kind: 'bad-response' });
+        expect(error.describe()).toMatch(
+            /^list API versions: the server answered with an HTML page \(HTTP 200, \d+ bytes\) where the Salesforce API answers JSON or XML; the page is not shown\.\n {2}What to do: Check the org's URL/
+        );
     });
 
-    it('asks for an org when none is given', async () => {
-        await expect(resolveCredentials({}, { env: {} })).rejects.toThrow('No org given.');
+    it('a 500: the ErrorId of a Salesforce error, nothing of a text body', async () => {
+        const client = await tokenClient();
+        fake.inject({ match: /^GET .*\/limits$/, fail: 'http500', times: 5 });
+        const json = await failure(client.limits());
+        expect(json.message).toBe(
+            'read org limits: Salesforce failed with an internal error (UNKNOWN_EXCEPTION), ErrorId 1234567890-12345 (-987654321). (gave up after 5 attempts)'
+        );
+        fake.inject({ match: /^GET .*\/limits$/, fail: 'http500Text', times: 5 });
+        const text = await failure(client.limits());
+        expect(text.kind).toBe('server');
+        expect(text.describe()).not.toContain('Jane');
+        expect(text.describe()).not.toContain(LEAKY_500_BODY.slice(0, 20));
+        expect(text.describe()).not.toMatch(/00D0{12}/);
+    });
+
+    it('a 503 with Retry-After: waits as asked, within the deadline', async () => {
+        const retry = policy({ now: () => 0, deadline: 60000 });
+        const client = await tokenClient(retry);
+        fake.inject({ match: /^GET .*\/limits$/, fail: 'http503', times: 1, retryAfter: 7 });
+        await client.limits();
+        expect(retry.slept).toEqual([7000]);
+        fake.inject({ match: /^GET .*\/limits$/, fail: 'http503', times: 1, retryAfter: 120 });
+        const error = await failure(client.limits());
+        expect(error.message).toContain('Salesforce asked to retry after 120 s, past the deadline set by --wait');
+    });
+
+    it('a server that never answers: two tries of the request timeout, then a clear error, in seconds', async () => {
+        const client = await tokenClient(policy(), 300);
+        fake.inject({ match: /^GET .*\/limits$/, fail: 'hang', times: 2 });
+        const started = Date.now();
+        const error = await failure(client.limits());
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(error.kind).toBe('timeout');
+        expect(error.message).toBe(
+            'read org limits: no answer from Salesforce within the request timeout. (gave up after 2 attempts)'
+        );
+    });
+
+    it('a connection dropped on the way (a proxy): retried for reads, never for writes', async () => {
+        const client = await tokenClient();
+        fake.inject({ match: /^GET .*\/limits$/, fail: 'network', times: 1 });
+        await client.limits();
+        fake.addCustomObject('ComplianceFinding__c');
+        fake.inject({ match: /^POST .*\/composite\/sobjects$/, fail: 'network', times: 1 });
+        const error = await failure(client.createRecords('ComplianceFinding__c', [{ Fingerprint__c: 'drop' }]));
+        expect(error.kind).toBe('network');
+        expect(error.message).not.toContain('http://');
     });
 });
 
@@ -314,12 +335,13 @@ describe('OrgClient', () => {
         const client = await tokenClient();
         fake.addCustomObject('ComplianceFinding__c');
         const before = fake.requests.length;
+        const existing = fake.rows('ComplianceFinding__c').length;
         const records = Array.from({ length: 450 }, (_, i) => ({ Fingerprint__c: `fp-${i}`, Rule__c: 'r' }));
         const saved = await client.upsertRecords('ComplianceFinding__c', 'Fingerprint__c', records);
         expect(saved.filter((s) => s.success && s.created)).toHaveLength(450);
         expect(fake.requests.slice(before)).toHaveLength(3);
         const again = await client.upsertRecords('ComplianceFinding__c', 'Fingerprint__c', records.slice(0, 10));
         expect(again.every((s) => s.success && !s.created)).toBe(true);
-        expect(fake.rows('ComplianceFinding__c')).toHaveLength(450);
+        expect(fake.rows('ComplianceFinding__c')).toHaveLength(existing + 450);
     });
 });

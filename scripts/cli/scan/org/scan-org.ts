@@ -9,7 +9,6 @@
  * Only findings on Apex are reported and synced: the generated files are context, not subjects.
  */
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../lib/project';
 import { defaultConfig, loadConfig, type ScanConfig } from '../config';
@@ -17,12 +16,14 @@ import { DEFAULT_PHI } from '../context';
 import { scanSources } from '../engine';
 import type { ScanResult, SourceFile } from '../types';
 import { fetchApex, fetchFieldClassification, fetchRecords, FieldClassification } from './apex-source';
-import { AuthFlags, connect, resolveCredentials } from '../../org/auth';
+import { AuthFlags, connect } from '../../org/auth';
 import { OrgClient } from '../../org/client';
 import { OrgError, toOrgError } from '../../org/errors';
+import { orgSession, waitLine } from '../../org/session';
 import { syncFindings, SyncSummary } from './findings-sync';
-import { defaultRetryPolicy } from '../../org/retry';
-import { KeySource } from '../../org/sf-cli-store';
+
+/** How long an org scan may take by default, in minutes (--wait). */
+export const DEFAULT_SCAN_WAIT_MINUTES = 30;
 
 export type OrgScanArgs = AuthFlags & {
     sync: boolean;
@@ -40,9 +41,6 @@ export type OrgScanIo = {
     stderr: (text: string) => void;
     progressTty: boolean;
     env: NodeJS.ProcessEnv;
-    homeDir?: string;
-    platform?: NodeJS.Platform;
-    keySources?: KeySource[];
     sleep?: (ms: number) => Promise<void>;
     random?: () => number;
     now?: () => Date;
@@ -119,7 +117,6 @@ function scanConfig(projectDir: string | undefined) {
  * JSON, SARIF) exactly as for a local scan.
  */
 export async function runOrgScan(args: OrgScanArgs, io: OrgScanIo): Promise<OrgScanOutcome> {
-    const sleep = io.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     let lastLine = '';
     const progress = (phase: string, done: number, total: number): void => {
         const line = `${phase}: ${done}/${total}`;
@@ -127,24 +124,14 @@ export async function runOrgScan(args: OrgScanArgs, io: OrgScanIo): Promise<OrgS
         else if (done >= total || line.split(':')[0] !== lastLine.split(':')[0]) io.stderr(`${line}\n`);
         lastLine = line;
     };
-    const credentials = await resolveCredentials(args, {
-        env: io.env,
-        homeDir: io.homeDir ?? homedir(),
-        platform: io.platform,
-        keySources: io.keySources
-    });
-    const client: OrgClient = await connect(credentials, {
+    const { retry } = orgSession(args.waitMinutes ?? DEFAULT_SCAN_WAIT_MINUTES, io);
+    const client: OrgClient = await connect(args, {
         apiVersion: args.apiVersion ?? '62.0',
+        env: io.env,
         requestTimeoutMs: io.requestTimeoutMs,
-        retry: defaultRetryPolicy({
-            sleep,
-            random: io.random ?? Math.random,
-            onRetry: (event) =>
-                io.stderr(
-                    `  retrying ${event.label} in ${(event.delayMs / 1000).toFixed(1)}s: ${event.error.message}\n`
-                )
-        }),
-        warn: (message) => io.stderr(`warning: ${message}\n`)
+        retry,
+        warn: (message) => io.stderr(`warning: ${message}\n`),
+        onWait: (notice) => io.stderr(waitLine(notice))
     });
     try {
         const identity = await client.identity();

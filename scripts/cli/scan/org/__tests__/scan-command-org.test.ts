@@ -8,39 +8,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScan, type ScanIo } from '../../command';
 import { FakeOrg } from '../../../../dev/fake-org/server';
-import { cliHomeForFakeOrg } from '../../../../dev/testing/sf-cli-fixture';
+import { SfHome, sfHomeForFakeOrg } from '../../../../dev/testing/sf-state';
 
 jest.setTimeout(60000);
 
 const fakes: FakeOrg[] = [];
 const folders: string[] = [];
+const homes: SfHome[] = [];
 
 afterAll(async () => {
     await Promise.all(fakes.map((fake) => fake.close()));
     folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+    homes.forEach((home) => home.remove());
 });
 
-async function org(): Promise<{ fake: FakeOrg; home: string }> {
+async function org(): Promise<{ fake: FakeOrg; home: SfHome }> {
     const fake = new FakeOrg();
     fakes.push(fake);
     await fake.start();
-    const home = cliHomeForFakeOrg(fake, 'scan-org');
-    folders.push(home);
+    const home = await sfHomeForFakeOrg(fake, 'scan-org');
+    homes.push(home);
     fake.addApex('ApexClass', 'NoSharing', 'public class NoSharing {\n    public void run() {}\n}\n');
     fake.addApex('ApexClass', 'Shared', 'public with sharing class Shared {\n    public void run() {}\n}\n');
     return { fake, home };
 }
 
-function capture(home: string, cwd: string): { io: ScanIo; out: () => string; err: () => string } {
+/** `warden scan` with the logins of `home`, the fake org on http://127.0.0.1 allowed. */
+function scan(home: SfHome, args: string[], io: ScanIo): Promise<number> {
+    return home.use(() => runScan([...args, '--allow-insecure-localhost'], io));
+}
+
+function capture(cwd: string): { io: ScanIo; out: () => string; err: () => string } {
     let out = '';
     let err = '';
     return {
         io: {
             stdout: { write: (text: string) => (out += text), isTTY: false },
             stderr: { write: (text: string) => (err += text), isTTY: false },
-            env: { SF_USE_GENERIC_UNIX_KEYCHAIN: 'true' },
-            cwd,
-            homeDir: home
+            env: {},
+            cwd
         },
         out: () => out,
         err: () => err
@@ -53,8 +59,8 @@ describe('warden scan --target-org', () => {
         const work = mkdtempSync(join(tmpdir(), 'warden-scan-org-cli-'));
         folders.push(work);
 
-        const json = capture(home, work);
-        expect(await runScan(['--target-org', 'scan-org', '--format', 'json'], json.io)).toBe(1);
+        const json = capture(work);
+        expect(await scan(home, ['--target-org', 'scan-org', '--format', 'json'], json.io)).toBe(1);
         const report = JSON.parse(json.out()) as {
             root: string;
             findings: Array<{ ruleId: string; file: string; componentName: string; fingerprint: string }>;
@@ -69,22 +75,22 @@ describe('warden scan --target-org', () => {
         ]);
         expect(json.err()).toContain('fetch ApexClass: 2/2');
 
-        const other = capture(home, work);
-        expect(await runScan(['-o', 'scan-org', '--rules', 'soql-injection'], other.io)).toBe(0);
+        const other = capture(work);
+        expect(await scan(home, ['-o', 'scan-org', '--rules', 'soql-injection'], other.io)).toBe(0);
         expect(other.out()).toContain('No findings.');
 
         const baseline = join(work, 'baseline.json');
-        expect(await runScan(['-o', 'scan-org', '--write-baseline', baseline], capture(home, work).io)).toBe(1);
+        expect(await scan(home, ['-o', 'scan-org', '--write-baseline', baseline], capture(work).io)).toBe(1);
         expect(readFileSync(baseline, 'utf8')).toContain(report.findings[0].fingerprint);
-        const known = capture(home, work);
-        expect(await runScan(['-o', 'scan-org', '--baseline', baseline], known.io)).toBe(0);
+        const known = capture(work);
+        expect(await scan(home, ['-o', 'scan-org', '--baseline', baseline], known.io)).toBe(0);
     });
 
     it('--sync writes the findings to ComplianceFinding__c', async () => {
         const { fake, home } = await org();
         fake.addCustomObject('ComplianceFinding__c');
-        const sync = capture(home, home);
-        expect(await runScan(['--target-org', 'scan-org', '--sync', '--format', 'sarif'], sync.io)).toBe(1);
+        const sync = capture(home.dir);
+        expect(await scan(home, ['--target-org', 'scan-org', '--sync', '--format', 'sarif'], sync.io)).toBe(1);
         expect(sync.err()).toContain('synced ComplianceFinding__c: 1 new');
         expect(fake.rows('ComplianceFinding__c')).toEqual([
             expect.objectContaining({ ComponentName__c: 'NoSharing', Status__c: 'New' })
@@ -94,14 +100,14 @@ describe('warden scan --target-org', () => {
 
     it('says what to do when the org is unknown, and refuses org options without an org', async () => {
         const { home } = await org();
-        const unknown = capture(home, home);
-        expect(await runScan(['--target-org', 'nosuch'], unknown.io)).toBe(2);
+        const unknown = capture(home.dir);
+        expect(await scan(home, ['--target-org', 'nosuch'], unknown.io)).toBe(2);
         expect(unknown.err()).toContain('What to do:');
         expect(unknown.out()).toBe('');
 
         for (const args of [['--sync'], ['--objects', 'Patient__c'], ['--username', 'a@b.c']]) {
-            const usage = capture(home, home);
-            expect(await runScan(args, usage.io)).toBe(2);
+            const usage = capture(home.dir);
+            expect(await scan(home, args, usage.io)).toBe(2);
             expect(usage.err()).toContain(
                 `${args[0]} is for org mode: add --target-org <org>, --jwt-key-file or --org`
             );

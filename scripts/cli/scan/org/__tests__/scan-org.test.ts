@@ -3,41 +3,43 @@
  * paged, with progress), the engine seeing the org's own PHI classification, and --sync keeping
  * triage decisions while resolving what disappeared.
  */
-import { rmSync } from 'node:fs';
 import type { ScanResult, SourceFile } from '../../types';
 import { FakeOrg } from '../../../../dev/fake-org/server';
-import { cliHomeForFakeOrg } from '../../../../dev/testing/sf-cli-fixture';
+import { SfHome, sfHomeForFakeOrg } from '../../../../dev/testing/sf-state';
 import { chunkByWeight, IDS_PER_CHUNK } from '../apex-source';
-import { OrgScanIo, runOrgScan } from '../scan-org';
+import { OrgScanArgs, OrgScanIo, OrgScanOutcome, runOrgScan } from '../scan-org';
 
 jest.setTimeout(60000);
 
 const fakes: FakeOrg[] = [];
-const homes: string[] = [];
+const homes: SfHome[] = [];
 
 afterAll(async () => {
     await Promise.all(fakes.map((fake) => fake.close()));
-    homes.forEach((home) => rmSync(home, { recursive: true, force: true }));
+    homes.forEach((home) => home.remove());
 });
 
-async function org(options: ConstructorParameters<typeof FakeOrg>[0] = {}): Promise<{ fake: FakeOrg; home: string }> {
+async function org(options: ConstructorParameters<typeof FakeOrg>[0] = {}): Promise<{ fake: FakeOrg; home: SfHome }> {
     const fake = new FakeOrg(options);
     fakes.push(fake);
     await fake.start();
-    const home = cliHomeForFakeOrg(fake, 'scan-org');
+    const home = await sfHomeForFakeOrg(fake, 'scan-org');
     homes.push(home);
     return { fake, home };
 }
 
-function io(home: string, extra: Partial<OrgScanIo> = {}): OrgScanIo & { err: () => string; sleeps: number[] } {
+/** runOrgScan with the login stored in `home`, against the fake org on http://127.0.0.1. */
+function scanIn(home: SfHome, args: OrgScanArgs, context: OrgScanIo): Promise<OrgScanOutcome> {
+    return home.use(() => runOrgScan({ ...args, allowInsecureLocalhost: true }, context));
+}
+
+function io(extra: Partial<OrgScanIo> = {}): OrgScanIo & { err: () => string; sleeps: number[] } {
     let err = '';
     const sleeps: number[] = [];
     return {
         stderr: (text) => (err += text),
         progressTty: false,
-        env: { SF_USE_GENERIC_UNIX_KEYCHAIN: 'true' },
-        homeDir: home,
-        platform: 'linux',
+        env: {},
         sleep: async (ms) => {
             sleeps.push(ms);
         },
@@ -85,13 +87,13 @@ describe('org mode scan', () => {
         }
         fake.addApex('ApexClass', 'ManagedThing', '(hidden)', 'vendor');
         let seen: SourceFile[] = [];
-        const context = io(home, {
+        const context = io({
             scan: (files) => {
                 seen = files;
                 return emptyResult();
             }
         });
-        const outcome = await runOrgScan({ targetOrg: 'scan-org', sync: false }, context);
+        const outcome = await scanIn(home, { targetOrg: 'scan-org', sync: false }, context);
 
         expect(outcome.fetched).toMatchObject({ classes: 5200, triggers: 30 });
         const apexFiles = seen.filter((file) => file.path.startsWith('classes/') || file.path.startsWith('triggers/'));
@@ -121,10 +123,7 @@ describe('org mode scan', () => {
             'PatientLogger',
             'public with sharing class PatientLogger {\n    public static void log(Patient__c p) {\n        System.debug(p.Diagnosis__c);\n    }\n}\n'
         );
-        const unclassified = await runOrgScan(
-            { targetOrg: 'scan-org', sync: false, objects: ['Patient__c'] },
-            io(home)
-        );
+        const unclassified = await scanIn(home, { targetOrg: 'scan-org', sync: false, objects: ['Patient__c'] }, io());
         expect(unclassified.result.findings.filter((f) => f.ruleId === 'phi-debug-log')).toEqual([]);
 
         fake.insert('FieldDefinition', {
@@ -133,7 +132,7 @@ describe('org mode scan', () => {
             SecurityClassification: 'Restricted',
             ComplianceGroup: 'HIPAA'
         });
-        const classified = await runOrgScan({ targetOrg: 'scan-org', sync: false, objects: ['Patient__c'] }, io(home));
+        const classified = await scanIn(home, { targetOrg: 'scan-org', sync: false, objects: ['Patient__c'] }, io());
         const hit = classified.result.findings.find((f) => f.ruleId === 'phi-debug-log');
         expect(hit).toMatchObject({
             file: 'classes/PatientLogger.cls',
@@ -168,9 +167,10 @@ describe('org mode scan --sync', () => {
             Status__c: 'New'
         });
 
-        const first = await runOrgScan(
+        const first = await scanIn(
+            home,
             { targetOrg: 'scan-org', sync: true },
-            io(home, { now: () => new Date('2026-01-01T00:00:00Z') })
+            io({ now: () => new Date('2026-01-01T00:00:00Z') })
         );
         const apexFindings = first.result.findings;
         expect(apexFindings.length).toBeGreaterThanOrEqual(3);
@@ -196,9 +196,10 @@ describe('org mode scan --sync', () => {
         );
         fake.remove('ApexClass', acceptedRisk);
 
-        const second = await runOrgScan(
+        const second = await scanIn(
+            home,
             { targetOrg: 'scan-org', sync: true },
-            io(home, { now: () => new Date('2026-02-01T00:00:00Z') })
+            io({ now: () => new Date('2026-02-01T00:00:00Z') })
         );
         expect(second.sync).toMatchObject({ created: 0, reopened: 0, resolved: 1, keptDecisions: 1, failures: [] });
         expect(byComponent('NoSharing')).toMatchObject({
@@ -222,16 +223,17 @@ describe('org mode scan --sync', () => {
             fake.rows('ApexClass').find((row) => row.Id === alsoNoSharing)!,
             { Body: 'public class AlsoNoSharing {\n}\n' }
         );
-        const third = await runOrgScan(
+        const third = await scanIn(
+            home,
             { targetOrg: 'scan-org', sync: true },
-            io(home, { now: () => new Date('2026-03-01T00:00:00Z') })
+            io({ now: () => new Date('2026-03-01T00:00:00Z') })
         );
         expect(third.sync).toMatchObject({ created: 0, reopened: 1 });
         expect(byComponent('AlsoNoSharing')).toMatchObject({ Status__c: 'New', ResolvedOn__c: null });
         expect(rows().filter((row) => row.ComponentName__c === 'AlsoNoSharing')).toHaveLength(1);
 
         // Same code, same findings: nothing new, nothing resolved.
-        const fourth = await runOrgScan({ targetOrg: 'scan-org', sync: true }, io(home));
+        const fourth = await scanIn(home, { targetOrg: 'scan-org', sync: true }, io());
         expect(fourth.sync).toMatchObject({ created: 0, reopened: 0, resolved: 0 });
     });
 });
@@ -240,7 +242,7 @@ describe('org mode scan, writing and retrying', () => {
     it('refuses --sync with a clear message when Warden is not installed', async () => {
         const { fake, home } = await org();
         fake.addApex('ApexClass', 'Plain', 'public with sharing class Plain {}\n');
-        await expect(runOrgScan({ targetOrg: 'scan-org', sync: true }, io(home))).rejects.toThrow(
+        await expect(scanIn(home, { targetOrg: 'scan-org', sync: true }, io())).rejects.toThrow(
             'This org has no ComplianceFinding__c object'
         );
     });
@@ -251,13 +253,13 @@ describe('org mode scan, writing and retrying', () => {
         fake.inject({ match: /tooling\/query$/, fail: 'network', times: 1, skip: 2 });
         fake.inject({ match: /tooling\/query$/, fail: 'http503', times: 1, skip: 1 });
         fake.inject({ match: /tooling\/query$/, fail: 'invalidSession', times: 1, skip: 1 });
-        const context = io(home, { scan: () => emptyResult() });
-        const outcome = await runOrgScan({ targetOrg: 'scan-org', sync: false }, context);
+        const context = io({ scan: () => emptyResult() });
+        const outcome = await scanIn(home, { targetOrg: 'scan-org', sync: false }, context);
         expect(outcome.fetched.classes).toBe(450);
         expect(context.err()).toMatch(
-            /retrying fetch ApexClass bodies in 0\.5s: fetch ApexClass bodies: network error/
+            /retrying fetch ApexClass bodies in 0\.5s \(attempt 2\): fetch ApexClass bodies: network error/
         );
-        expect(context.err()).toMatch(/temporarily unavailable \(ERROR_HTTP_503\)/);
+        expect(context.err()).toMatch(/temporarily unavailable \(HTTP 503\)/);
         expect(fake.requests).toContain('POST /services/oauth2/token');
     });
 
@@ -265,7 +267,7 @@ describe('org mode scan, writing and retrying', () => {
         const { fake, home } = await org();
         fake.addCustomObject('ComplianceFinding__c');
         for (let i = 0; i < 450; i++) fake.addApex('ApexClass', `Bare${i}`, `public class Bare${i} {}\n`);
-        const outcome = await runOrgScan({ targetOrg: 'scan-org', sync: true }, io(home));
+        const outcome = await scanIn(home, { targetOrg: 'scan-org', sync: true }, io());
         expect(outcome.sync?.created).toBe(outcome.result.findings.length);
         expect(outcome.result.findings.length).toBeGreaterThanOrEqual(450);
         const upserts = fake.requests.filter(
