@@ -187,3 +187,34 @@ describe('crud-fls-bypass: field metadata in messages', () => {
         expect(found.map((f) => [f.line, f.message.startsWith('UPDATE of Case')])).toEqual([[6, true]]);
     });
 });
+
+describe('crud-fls-bypass: query text kept in a field', () => {
+    const batch = (mode: string): string =>
+        cls('PurgeBatch', [
+            '    private String query;',
+            '    public PurgeBatch(Integer days) {',
+            `        this.query = 'SELECT Id FROM Task WHERE ActivityDate < LAST_N_DAYS:' + days${mode};`,
+            '    }',
+            '    public Database.QueryLocator start(Database.BatchableContext context) {',
+            '        return Database.getQueryLocator(query);',
+            '    }'
+        ]);
+
+    it('reads the mode and object of a query its constructor builds into a field', () => {
+        expect(lines({ PurgeBatch: batch(" + ' WITH USER_MODE'") }, RULE)).toEqual([]);
+        const found = findings({ PurgeBatch: batch('') }, RULE);
+        expect(found.map((f) => [f.line, f.message.split(':')[0]])).toEqual([
+            [7, 'Database.getQueryLocator on Task without CRUD/FLS enforcement']
+        ]);
+    });
+
+    it('says what to check when the object of a query is unknown', () => {
+        const source = cls('Runner', [
+            '    public static List<SObject> run(String soql) {',
+            '        return Database.query(soql);',
+            '    }'
+        ]);
+        const [found] = findings({ Runner: source }, RULE);
+        expect(found.message).toContain("check the object's isAccessible() first");
+    });
+});

@@ -7,7 +7,7 @@
 import type { Expr, Stmt } from '../apex/ast';
 import { callTargets } from '../apex/callgraph';
 import type { MethodUnit } from '../apex/model';
-import { assignmentsOf, resolveString, singleAssignment, type ClassLookup } from '../apex/semantics';
+import { assignmentsOf, fieldAssignments, resolveString, singleAssignment, type ClassLookup } from '../apex/semantics';
 import { callName, dottedName, unwrap, visitAllExpressions, visitStatements } from '../apex/walk';
 import type { DmlOp } from '../apex/ast';
 import { tick } from '../budget';
@@ -57,10 +57,12 @@ export function stringFragments(
                 ];
                 return assigned.flatMap((e) => stringFragments(unit, e, project, depth + 1, seen));
             }
-            const constant = resolveString(unit, value, project);
-            return constant ? [constant.value] : [];
+            return fieldFragments(unit, value, value.name, project, depth, seen);
         }
         case 'field': {
+            if (unwrap(value.target).kind === 'this') {
+                return fieldFragments(unit, value, value.name, project, depth, seen);
+            }
             const constant = resolveString(unit, value, project);
             return constant ? [constant.value] : [];
         }
@@ -69,6 +71,30 @@ export function stringFragments(
         default:
             return [];
     }
+}
+
+/** A constant's text, or the pieces of every value the class gives the field (each field once). */
+function fieldFragments(
+    unit: MethodUnit,
+    expr: Expr,
+    name: string,
+    project: ClassLookup | null,
+    depth: number,
+    seen: Set<string>
+): string[] {
+    const constant = resolveString(unit, expr, project);
+    if (constant) {
+        return [constant.value];
+    }
+    const key = `this.${name.toLowerCase()}`;
+    if (seen.has(key)) {
+        return [];
+    }
+    seen.add(key);
+    // The values are read in the method that gives them; its locals are its own.
+    return fieldAssignments(unit, name).flatMap(({ unit: giver, value }) =>
+        stringFragments(giver, value, project, depth + 1, giver === unit ? seen : new Set([key]))
+    );
 }
 
 function callFragments(

@@ -86,7 +86,8 @@ function covered(facts: Facts, need: Need): boolean {
 function advice(op: DmlOp | 'query', object: string | null): string {
     const target = object ?? 'the object';
     if (op === 'query') {
-        return `add WITH USER_MODE, or check Schema.sObjectType.${target}.isAccessible() first`;
+        const check = object ? `Schema.sObjectType.${object}.isAccessible()` : "the object's isAccessible()";
+        return `add WITH USER_MODE, or check ${check} first`;
     }
     const checks = REQUIRED[op][0].map((o) => CHECK_NAME[o]).join(' and ');
     return `use \`${op} as user\` / AccessLevel.USER_MODE, Security.stripInaccessible, or check ${checks} on ${target} first`;
