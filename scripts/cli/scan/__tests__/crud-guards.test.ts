@@ -218,3 +218,25 @@ describe('crud-fls-bypass: query text kept in a field', () => {
         expect(found.message).toContain("check the object's isAccessible() first");
     });
 });
+
+describe('crud-fls-bypass: custom settings known from the Apex that reads them', () => {
+    it('leaves out writes of an object read through getOrgDefaults, getInstance, getValues or getAll', () => {
+        const seed = (read: string): string =>
+            cls('Seeder', [
+                '    public static void seed() {',
+                `        Rates__c rate = ${read};`,
+                '        rate.Percent__c = 5;',
+                '        upsert rate;',
+                '    }'
+            ]);
+        for (const read of [
+            'Rates__c.getOrgDefaults()',
+            'Rates__c.getInstance(UserInfo.getUserId())',
+            "Rates__c.getValues('Default')",
+            "Rates__c.getAll().get('Default')"
+        ]) {
+            expect(lines({ Seeder: seed(read) }, RULE)).toEqual([]);
+        }
+        expect(lines({ Seeder: seed('new Rates__c()') }, RULE)).toEqual([5]);
+    });
+});

@@ -6,7 +6,7 @@
  */
 import type { Expr, Stmt } from '../apex/ast';
 import { callTargets } from '../apex/callgraph';
-import type { MethodUnit } from '../apex/model';
+import { unitIndex, type ApexFile, type MethodUnit } from '../apex/model';
 import { assignmentsOf, fieldAssignments, resolveString, singleAssignment, type ClassLookup } from '../apex/semantics';
 import { callName, dottedName, unwrap, visitAllExpressions, visitStatements } from '../apex/walk';
 import type { DmlOp } from '../apex/ast';
@@ -256,6 +256,42 @@ export function writtenFields(unit: MethodUnit, target: Expr): Set<string> | nul
 // ---------------------------------------------------------------- exemptions
 
 /** Objects CRUD/FLS does not apply to: custom metadata types and the project's custom settings. */
+/** What the custom-settings test needs of a project. */
+type SettingsSource = { apexFiles: ApexFile[]; metadata: { customSettings: ReadonlySet<string> } };
+
+/** The static methods only custom settings have: `Feature__c.getOrgDefaults()`, `Rates__c.getAll()`. */
+const SETTINGS_METHODS = new Set(['getorgdefaults', 'getinstance', 'getvalues', 'getall']);
+
+const settingsCache = new WeakMap<SettingsSource, ReadonlySet<string>>();
+
+/**
+ * Lower-case names of the project's custom settings: those its metadata declares, and those its Apex
+ * reads through the methods only custom settings have (a scan of classes without their objects).
+ */
+export function customSettingsOf(project: SettingsSource): ReadonlySet<string> {
+    const cached = settingsCache.get(project);
+    if (cached) {
+        return cached;
+    }
+    const names = new Set(project.metadata.customSettings);
+    for (const file of project.apexFiles) {
+        for (const unit of file.units) {
+            for (const call of unitIndex(unit).calls) {
+                const target = call.target ? unwrap(call.target) : null;
+                if (
+                    target?.kind === 'name' &&
+                    /__c$/i.test(target.name) &&
+                    SETTINGS_METHODS.has(call.name.toLowerCase())
+                ) {
+                    names.add(target.name.toLowerCase());
+                }
+            }
+        }
+    }
+    settingsCache.set(project, names);
+    return names;
+}
+
 export function exemptObject(object: string | null, customSettings: ReadonlySet<string>): boolean {
     if (!object) {
         return false;

@@ -20,6 +20,7 @@ import { accessLevelArgument, DATABASE_DML, DATABASE_QUERIES, objectOf } from '.
 import { shortName, wholeParameter } from '../apex/taint';
 import { callName, dottedName, unwrap } from '../apex/walk';
 import {
+    customSettingsOf,
     exemptObject,
     isInstallHandler,
     queryText,
@@ -192,7 +193,7 @@ class UnitChecker {
             return;
         }
         if (
-            exemptObject(object, this.ctx.project.metadata.customSettings) ||
+            exemptObject(object, customSettingsOf(this.ctx.project)) ||
             strippedFor(this.unit, target, op, span.start)
         ) {
             return;
@@ -230,7 +231,7 @@ class UnitChecker {
             );
             return;
         }
-        if (exemptObject(object, this.ctx.project.metadata.customSettings)) {
+        if (exemptObject(object, customSettingsOf(this.ctx.project))) {
             return;
         }
         if (parent && stripAccessType(parent) === 'accesstype.readable') {
