@@ -104,7 +104,9 @@ export function fieldAssignments(unit: MethodUnit, name: string): FieldValue[] {
     if (!byName) {
         const values = new Map<string, FieldValue[]>();
         byName = values;
-        const add = (key: string, value: FieldValue): void => values.set(key, [...(values.get(key) ?? []), value]);
+        const add = (key: string, value: FieldValue): void => {
+            values.set(key, [...(values.get(key) ?? []), value]);
+        };
         for (const other of unit.file.units) {
             if (other.owner !== field.owner) {
                 continue;
