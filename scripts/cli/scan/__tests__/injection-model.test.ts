@@ -149,6 +149,26 @@ describe('soql-injection sanitisers', () => {
         ]);
         expect(lines({ Unsafe: source }, RULE)).toEqual([7, 9]);
     });
+
+    it('clears text reduced to a set of characters without quote or backslash, and nothing wider', () => {
+        const stripped = (pattern: string): string =>
+            cls('Finder', [
+                '    @AuraEnabled',
+                '    public static List<Account> find(String term) {',
+                `        String kept = term.replaceAll('${pattern}', '');`,
+                "        return Database.query('SELECT Id FROM Account WHERE Name LIKE \\'%' + kept + '%\\'');",
+                '    }'
+            ]);
+        for (const pattern of ['[^a-zA-Z0-9 ]', '[^A-Z0-9_-]+', '[^\\\\w ]']) {
+            expect(lines({ Finder: stripped(pattern) }, RULE)).toEqual([]);
+        }
+        // A quote kept, a range that spans the backslash, no negation, or a replacement that is not empty.
+        for (const pattern of ["[^a-z\\']", '[^A-z]', '[a-z]']) {
+            expect(lines({ Finder: stripped(pattern) }, RULE)).toEqual([5]);
+        }
+        const replaced = stripped('[^a-z]').replace(", '')", ", '_')");
+        expect(lines({ Finder: replaced }, RULE)).toEqual([5]);
+    });
 });
 
 describe('soql-injection across methods and classes', () => {

@@ -236,6 +236,9 @@ function injectionCallSource(unit: MethodUnit, call: CallExpr, receiver: Labels,
     if (qualified === 'string.valueof' && call.args[0]) {
         return args[0] ?? EMPTY;
     }
+    if (name === 'replaceall' && call.target && keepsOnlySafeCharacters(call.args[0], call.args[1])) {
+        return EMPTY;
+    }
     const project = call.target ? callTargets(unit, call).length > 0 : true;
     if (project) {
         return null;
@@ -260,6 +263,21 @@ function localName(unit: MethodUnit, expr: Expr | undefined): string | null {
         return value.name.toLowerCase();
     }
     return null;
+}
+
+/**
+ * `term.replaceAll('[^a-zA-Z0-9 ]', '')`: everything outside a character set without a quote or a
+ * backslash is removed, so what is left cannot end a quoted value.
+ */
+function keepsOnlySafeCharacters(pattern: Expr | undefined, replacement: Expr | undefined): boolean {
+    const [p, r] = [pattern ? unwrap(pattern) : null, replacement ? unwrap(replacement) : null];
+    if (p?.kind !== 'literal' || p.literalType !== 'string' || r?.kind !== 'literal' || r.value !== '') {
+        return false;
+    }
+    const kept = /^\[\^((?:[A-Za-z0-9 _.,:@-]|\\[wds])+)\][+*]?$/.exec(p.value);
+    // Ranges only within letters or digits of one kind: `A-z` would keep the backslash.
+    const ranges = kept ? (kept[1].replace(/\\[wds]/g, '').match(/.-./g) ?? []) : [];
+    return kept !== null && ranges.every((range) => /^(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])$/.test(range));
 }
 
 /** A regular expression literal that cannot match a quote or white space: only a name or a number passes. */
