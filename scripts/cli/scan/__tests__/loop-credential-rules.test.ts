@@ -117,6 +117,32 @@ describe('credentials-in-code', () => {
         expect(found[1].message).toContain('session id');
     });
 
+    it('tells secrets in a body from ordinary JSON fields named key, token or signature', () => {
+        const body = (json: string): string =>
+            cls('Tracker', [
+                '    public void send() {',
+                '        HttpRequest req = new HttpRequest();',
+                "        req.setEndpoint('callout:Tracker/issues');",
+                `        req.setBody('${json}');`,
+                '        new Http().send(req);',
+                '    }'
+            ]);
+        for (const json of [
+            '{"issue": {"key": "SUPPORT-1234"}}',
+            '{"signature": "required", "token_type": "Bearer"}',
+            '{"password_policy": "strong"}'
+        ]) {
+            expect(lines({ Tracker: body(json) }, RULE)).toEqual([]);
+        }
+        for (const json of [
+            '{"user": "svc", "password": "Welcome1"}',
+            '{"key": "8c1d5e7f9a2b4c6d0e1f"}',
+            '{"client_secret": "abcdef"}'
+        ]) {
+            expect(lines({ Tracker: body(json) }, RULE)).toEqual([5]);
+        }
+    });
+
     it('skips test classes', () => {
         const test = cls(
             'Client_Tests',

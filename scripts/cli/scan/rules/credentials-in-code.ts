@@ -25,9 +25,26 @@ const SECRET_HEADERS =
 const KNOWN_SECRET =
     /\b(sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+)/;
 
-/** A secret written as a parameter or field of a URL or body: `api_key=abc123`, `"password": "..."`. */
+/** A parameter or field of a URL or body that may hold a secret: `api_key=...`, `"password": "..."`. */
 const SECRET_ASSIGNMENT =
-    /(?:^|[?&\s"'{,])(api[_-]?key|apikey|app[_-]?key|appid|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|key|sig|signature)["']?\s*[:=]\s*["']?([^"'&\s,}{]{6,})/i;
+    /(?:^|[?&\s"'{,])(api[_-]?key|apikey|app[_-]?key|appid|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|key|sig|signature)["']?\s*[:=]\s*["']?([^"'&\s,}{]{6,})/gi;
+
+/** Names whose value is a secret whatever it looks like. */
+const ALWAYS_SECRET = /^(password|passwd|pwd|secret|client[_-]?secret)$/i;
+
+/**
+ * A secret written in a literal. Under a name that always means a secret, any value; under the others
+ * (`key`, `token`, `signature` are also ordinary words of JSON bodies: `"key": "SUPPORT-1234"`,
+ * `"signature": "required"`), only a value that looks generated: 16 characters or more, letters and digits.
+ */
+function writtenSecret(literal: string): boolean {
+    for (const [, name, value] of literal.matchAll(SECRET_ASSIGNMENT)) {
+        if (ALWAYS_SECRET.test(name) || (value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value))) {
+            return true;
+        }
+    }
+    return false;
+}
 
 const MERGE_FIELD = /\{!\s*\$credential\./i;
 
@@ -111,11 +128,7 @@ function payloadProblem(origins: Origins, where: string): Problem | null {
         return { severity: 'high', what: `the user's session id is sent in the ${where}` };
     }
     for (const literal of origins.literals) {
-        if (
-            KNOWN_SECRET.test(literal) ||
-            SECRET_ASSIGNMENT.test(literal) ||
-            /^https?:\/\/[^/\s:@]+:[^/\s@]+@/i.test(literal)
-        ) {
+        if (KNOWN_SECRET.test(literal) || writtenSecret(literal) || /^https?:\/\/[^/\s:@]+:[^/\s@]+@/i.test(literal)) {
             return { severity: 'critical', what: `a credential written in the code is sent in the ${where}` };
         }
     }
