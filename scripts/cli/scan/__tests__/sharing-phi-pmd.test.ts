@@ -57,6 +57,27 @@ describe('sharing rated by the data a class reaches', () => {
         const found = findings({ RecordStore: store, NoKeyword: caller }, 'sharing-missing');
         expect(found.map((f) => [f.componentName, f.severity])).toEqual([['NoKeyword', 'high']]);
     });
+
+    it('leaves out a class that runs no code, and keeps one whose constant runs a query or a method', () => {
+        const noKeyword = (name: string, body: string[]): string => cls(name, body, `public class ${name} {`);
+        const sources = {
+            Payload: noKeyword('Payload', [
+                "    public static final String KIND = 'referral';",
+                '    public Id recordId { get; set; }',
+                "    public Map<String, Integer> counts = new Map<String, Integer>{ 'a' => 1 };"
+            ]),
+            Clinics: noKeyword('Clinics', [
+                "    public static final List<Account> ALL = [SELECT Id FROM Account WHERE Type = 'Clinic'];"
+            ]),
+            Loaded: noKeyword('Loaded', ['    public static final Map<String, String> CODES = Codes.load();']),
+            Abstracted: cls('Abstracted', ['    public abstract void run();'], 'public abstract class Abstracted {')
+        };
+        const found = findings(sources, 'sharing-missing');
+        expect(found.map((f) => [f.componentName, f.severity])).toEqual([
+            ['Clinics', 'high'],
+            ['Loaded', 'low']
+        ]);
+    });
 });
 
 describe('free-text PHI in the default classification', () => {

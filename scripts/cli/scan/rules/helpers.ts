@@ -1,12 +1,13 @@
 /**
  * Small questions several rules ask about Apex code: does this class touch data (itself or through
- * the classes it calls), is it an entry point, which top-level class holds it.
+ * the classes it calls), does it run any code at all, is it an entry point, which top-level class holds it.
  */
-import type { TypeDecl } from '../apex/ast';
+import type { Expr, TypeDecl } from '../apex/ast';
 import { callTargets } from '../apex/callgraph';
 import type { ApexFile, MethodUnit } from '../apex/model';
 import { hasAnnotation, isTestType, unitIndex } from '../apex/model';
 import { DATABASE_DML, DATABASE_QUERIES } from '../apex/semantics';
+import { visitExpr } from '../apex/walk';
 import type { RuleContext } from './rule';
 
 /** True when the unit runs SOQL, SOSL or DML (statements or Database methods). */
@@ -21,6 +22,39 @@ export function touchesData(unit: MethodUnit): boolean {
         }
     }
     return false;
+}
+
+/** True when evaluating the expression can run code: a call, a query, or a construction other than a collection's. */
+function runsCode(expr: Expr): boolean {
+    let found = false;
+    visitExpr(expr, (e) => {
+        found ||=
+            e.kind === 'call' ||
+            e.kind === 'soql' ||
+            e.kind === 'sosl' ||
+            (e.kind === 'new' && !/^(list|set|map)\b|\[\]$/i.test(e.typeName.trim()));
+    });
+    return found;
+}
+
+/**
+ * A class that runs no code of its own: only fields and constants with plain values, automatic
+ * properties and abstract methods (a data-transfer or constants class). Its sharing decides nothing.
+ */
+export function runsNoCode(type: TypeDecl): boolean {
+    return type.members.every((member) => {
+        switch (member.kind) {
+            case 'method':
+            case 'constructor':
+                return member.body === null;
+            case 'property':
+                return member.getter === null && member.setter === null;
+            case 'field':
+                return member.declarators.every((d) => !d.init || !runsCode(d.init));
+            default:
+                return false;
+        }
+    });
 }
 
 const ENTRY_ANNOTATIONS = ['auraenabled', 'remoteaction', 'invocablemethod', 'restresource', 'namespaceaccessible'];

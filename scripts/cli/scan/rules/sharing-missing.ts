@@ -3,9 +3,10 @@
  * caller, which for triggers, @future, batch, queueable, REST and Aura entry points is none at all.
  * Top-level classes are always checked; inner classes (which do not inherit the outer class's
  * keyword) when they touch data. Data reached through a class that takes its caller's sharing (a
- * data-store class) counts as the class's own. Test classes and interfaces are not checked.
+ * data-store class) counts as the class's own. Test classes, interfaces and classes that run no code
+ * (only plain fields, constants and automatic properties) are not checked.
  */
-import { isEntryType, productionClasses, typeDataAccess } from './helpers';
+import { isEntryType, productionClasses, runsNoCode, typeDataAccess } from './helpers';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -20,7 +21,8 @@ export const rule: RuleDefinition = {
     precision: 'very-high',
     run(ctx: RuleContext): void {
         for (const { file, type } of productionClasses(ctx)) {
-            if (type.sharing !== null) {
+            // A data-transfer or constants class runs nothing whose sharing could matter.
+            if (type.sharing !== null || runsNoCode(type)) {
                 continue;
             }
             const reached = typeDataAccess(file, type);
