@@ -262,6 +262,8 @@ type SettingsSource = { apexFiles: ApexFile[]; metadata: { customSettings: Reado
 /** The static methods only custom settings have: `Feature__c.getOrgDefaults()`, `Rates__c.getAll()`. */
 const SETTINGS_METHODS = new Set(['getorgdefaults', 'getinstance', 'getvalues', 'getall']);
 
+const SETTINGS_TEXT = /__c\s*\.\s*get(?:orgdefaults|instance|values|all)\b/i;
+
 const settingsCache = new WeakMap<SettingsSource, ReadonlySet<string>>();
 
 /**
@@ -275,6 +277,10 @@ export function customSettingsOf(project: SettingsSource): ReadonlySet<string> {
     }
     const names = new Set(project.metadata.customSettings);
     for (const file of project.apexFiles) {
+        // Most files call none of these methods: a look at the text spares indexing their code.
+        if (!SETTINGS_TEXT.test(file.source)) {
+            continue;
+        }
         for (const unit of file.units) {
             for (const call of unitIndex(unit).calls) {
                 const target = call.target ? unwrap(call.target) : null;
