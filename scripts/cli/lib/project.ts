@@ -2,7 +2,7 @@
  * Reads an SFDX project from disk: its sfdx-project.json, its package directories and the source
  * files in them. Shared by every command that looks at a project (check, model, scan, deploy).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export type PackageDirectory = {
@@ -85,10 +85,34 @@ export function loadProject(root: string): SfdxProject {
     };
 }
 
+export type WalkOptions = {
+    /** Follow symbolic links to files and folders (each real folder once), instead of leaving them out. */
+    followLinks?: boolean;
+    /**
+     * Told about what is left out: entries that are neither files nor folders (FIFOs, sockets, devices,
+     * never opened) and, when following links, links that lead nowhere or into a loop.
+     */
+    onSkipped?: (path: string, reason: string) => void;
+};
+
+function specialKind(entry: { isFIFO(): boolean; isSocket(): boolean }): string {
+    return entry.isFIFO() ? 'a named pipe (FIFO)' : entry.isSocket() ? 'a socket' : 'a device';
+}
+
 /** Every file below `dir`, as absolute paths, skipping node_modules and dot-folders. Sorted. */
-export function walkFiles(dir: string): string[] {
+export function walkFiles(dir: string, options: WalkOptions = {}): string[] {
     const out: string[] = [];
+    const seen = new Set<string>();
+    const skip = (path: string, reason: string): void => options.onSkipped?.(path, reason);
     const visit = (current: string): void => {
+        if (options.followLinks) {
+            // Each real folder once, however many links lead to it (a link to an ancestor would loop).
+            const real = realpathSync(current);
+            if (seen.has(real)) {
+                return;
+            }
+            seen.add(real);
+        }
         let entries;
         try {
             entries = readdirSync(current, { withFileTypes: true });
@@ -104,7 +128,37 @@ export function walkFiles(dir: string): string[] {
                 visit(full);
             } else if (entry.isFile()) {
                 out.push(full);
+            } else if (entry.isSymbolicLink()) {
+                if (options.followLinks) {
+                    followLink(full);
+                }
+            } else {
+                skip(full, `it is not a regular file but ${specialKind(entry)}`);
             }
+        }
+    };
+    const followLink = (link: string): void => {
+        let target;
+        try {
+            target = statSync(link);
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            skip(
+                link,
+                code === 'ELOOP'
+                    ? 'it is a symbolic link that leads into a loop'
+                    : code === 'ENOENT'
+                      ? 'it is a symbolic link to nothing (its target does not exist)'
+                      : `it is a symbolic link that cannot be followed (${code ?? 'unknown error'})`
+            );
+            return;
+        }
+        if (target.isFile()) {
+            out.push(link);
+        } else if (target.isDirectory()) {
+            visit(link);
+        } else {
+            skip(link, `it is a symbolic link to ${specialKind(target)}, not to a regular file`);
         }
     };
     if (existsSync(dir) && statSync(dir).isDirectory()) {

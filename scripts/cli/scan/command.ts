@@ -10,7 +10,8 @@ import type { Command } from '../lib/command';
 import { UsageError } from '../lib/errors';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from './baseline';
 import { ConfigError, loadConfig, type ScanConfig } from './config';
-import { filesToScan, scanProject, ScanInputError } from './engine';
+import { scanProject } from './engine';
+import { filesToScan, ScanInputError } from './files';
 import { formatJson } from './format/json';
 import { Report, summarize } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -55,6 +56,10 @@ const SCAN_OPTIONS = {
         value: '<file>',
         description: 'scanner configuration (default: warden.config.json at the root)'
     },
+    'honor-pmd-suppressions': {
+        type: 'boolean',
+        description: "honour PMD's @SuppressWarnings('PMD.<Rule>') and // NOPMD for the rules they map to"
+    },
     'no-color': { type: 'boolean', description: 'plain text even on a terminal' },
     'list-rules': { type: 'boolean', description: 'print the rules and exit' },
     ...AUTH_OPTIONS,
@@ -93,6 +98,7 @@ type Options = {
     rules?: string[];
     config?: string;
     color: boolean;
+    honorPmd: boolean;
     help: boolean;
     listRules: boolean;
     /** Org mode: set when --target-org, --jwt-key-file or --org is given. */
@@ -153,6 +159,7 @@ export function parseArgs(args: string[]): Options {
         rules,
         config: values.config,
         color: values['no-color'] !== true,
+        honorPmd: values['honor-pmd-suppressions'] === true,
         help: values.help === true,
         listRules: values['list-rules'] === true,
         org: orgOptions(values)
@@ -323,11 +330,14 @@ export async function runScan(args: string[], io: ScanIo): Promise<number> {
             root = io.cwd; // org mode needs no project; warden.config.json is looked for here
         }
     }
-    const configRoot = statSync(root).isFile() ? resolve(root, '..') : root;
+    const configRoot = statSync(root).isDirectory() ? root : resolve(root, '..');
     let baseline: Set<string> | null = null;
     let config;
     try {
         config = loadConfig(configRoot, options.config ? resolve(io.cwd, options.config) : undefined).config;
+        if (options.honorPmd) {
+            config.pmd.honorSuppressions = true;
+        }
         baseline = options.baseline ? loadBaseline(resolve(io.cwd, options.baseline)) : null;
     } catch (error) {
         if (error instanceof ConfigError || error instanceof BaselineError) {

@@ -55,6 +55,10 @@ export type ScanConfig = {
         disabled: string[];
         severity: Record<string, Severity>;
     };
+    pmd: {
+        /** Honour PMD's `@SuppressWarnings('PMD.<Rule>')` and `// NOPMD` for the Warden rules they map to. */
+        honorSuppressions: boolean;
+    };
     /** Path patterns (relative to the root, `*` and `**` globs) never scanned. */
     exclude: string[];
     /** Extra files or folders holding seed data (sfdx tree JSON or CSV) to read classifications from. */
@@ -76,6 +80,7 @@ export function defaultConfig(): ScanConfig {
         encryption: { required: null },
         integration: { permissionSets: [] },
         rules: { disabled: [], severity: {} },
+        pmd: { honorSuppressions: false },
         exclude: [],
         seedData: []
     };
@@ -97,6 +102,7 @@ const SHAPE: { [key: string]: Shape } = {
     encryption: { required: 'nullableBoolean' },
     integration: { permissionSets: 'strings' },
     rules: { disabled: 'strings', severity: 'severityMap' },
+    pmd: { honorSuppressions: 'boolean' },
     exclude: 'strings',
     seedData: 'strings'
 };

@@ -4,13 +4,19 @@
  * defaults), which Named Credentials and hosts are LLMs, and an index of every Apex class so rules
  * can follow calls across files (handlers, @future methods, constants).
  */
+import type { CallGraph } from './apex/callgraph';
+import type { Budget } from './budget';
 import type { ApexFile } from './apex/model';
 import type { TypeDecl } from './apex/ast';
 import { hasAnnotation, annotation } from './apex/model';
 import { matchesAny, ScanConfig } from './config';
 import type { MetadataModel } from './metadata/read';
 
-/** Standard fields that hold PHI in a healthcare org, used unless `phi.useDefaults` is false. */
+/**
+ * Standard fields that hold PHI in a healthcare org, used unless `phi.useDefaults` is false: the
+ * patient's identity and contact details, free text where staff and patients write about care (case,
+ * activity, email, note, chat and feed bodies), and the clinical objects of Health Cloud as wholes.
+ */
 export const DEFAULT_PHI = [
     'Contact.Name',
     'Contact.FirstName',
@@ -27,12 +33,42 @@ export const DEFAULT_PHI = [
     'Contact.MailingPostalCode',
     'Contact.OtherStreet',
     'Contact.OtherAddress',
-    'HealthCondition',
-    'PatientMedicalProcedure',
-    'MedicationStatement',
+    'Contact.Description',
+    'Case.Description',
+    'Case.Comments',
+    'CaseComment.CommentBody',
+    'Task.Description',
+    'Event.Description',
+    'EmailMessage.TextBody',
+    'EmailMessage.HtmlBody',
+    'EmailMessage.Subject',
+    'Note.Body',
+    'ContentNote.Content',
+    'ContentNote.TextPreview',
+    'FeedItem.Body',
+    'FeedComment.CommentBody',
+    'LiveChatTranscript.Body',
+    'AllergyIntolerance',
+    'CareObservation',
+    'CareObservationComponent',
+    'CarePlan',
     'ClinicalEncounter',
-    'CarePlan'
+    'ClinicalEncounterDiagnosis',
+    'ClinicalEncounterReason',
+    'ClinicalServiceRequest',
+    'DiagnosticSummary',
+    'HealthCondition',
+    'MedicationDispense',
+    'MedicationRequest',
+    'MedicationStatement',
+    'PatientHealthReaction',
+    'PatientImmunization',
+    'PatientMedicalProcedure',
+    'PatientMedicalProcedureDetail'
 ];
+
+/** Field types that hold free text: with the defaults, such custom fields on objects that hold PHI are PHI. */
+const FREE_TEXT_TYPES = /^(longtextarea|html)$/i;
 
 /** Hosts of LLM APIs; `*.` matches any sub-domain, `*` inside a label any text. */
 export const DEFAULT_LLM_HOSTS = [
@@ -220,6 +256,10 @@ export type ProjectContext = {
     futureCallouts: Map<string, { file: ApexFile; line: number }>;
     /** Lower-case names of classes implementing Database.AllowsCallouts. */
     calloutQueueables: Set<string>;
+    /** Which project methods each call can run. */
+    graph: CallGraph;
+    /** The time and stack budget of each file's analysis. */
+    budget: Budget;
     gateClasses: Set<string>;
     sanitizers: string[];
 };
@@ -342,6 +382,12 @@ export function buildClassification(config: ScanConfig, metadata: MetadataModel)
     if (config.phi.useDefaults) {
         for (const name of DEFAULT_PHI) {
             classification.add(name, 'built-in PHI list');
+        }
+        // Long and rich text custom fields where notes about a patient end up (`Case.Symptoms__c`).
+        for (const field of metadata.fields) {
+            if (FREE_TEXT_TYPES.test(field.type) && classification.objectHoldsPhi(field.object)) {
+                classification.add(`${field.object}.${field.field}`, `free text on ${field.object}, which holds PHI`);
+            }
         }
     }
     return classification;

@@ -5,23 +5,31 @@
  * are read once. Bad input never stops a scan: unparsable files become `parse-error` findings and
  * binary, empty, oversized or non-UTF-8 files become `skipped-file` findings.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath, loadProject, walkFiles } from '../lib/project';
+import { displayPath } from '../lib/project';
+import { CallGraph } from './apex/callgraph';
+import { Budget, withDeadline } from './budget';
 import { buildTree } from './apex/tree';
 import type { ApexFile } from './apex/model';
 import { apexUnitKind as apexKindOf } from '../lib/apex-kind';
 import { defaultConfig, excludedBy, loadConfig, ScanConfig } from './config';
+import {
+    filesToScan,
+    isRelevant,
+    isSeedCandidate,
+    readSource,
+    ScanInputError,
+    unscannableReason,
+    type Skipped
+} from './files';
 import { buildClassIndex, buildClassification, buildLlmRegistry, ProjectContext } from './context';
-import { mayHoldSeedData, metadataKindOf, readMetadata } from './metadata/read';
-import { ALL_RULES, ENGINE_RULE_IDS, RULES_BY_ID } from './rules';
+import { metadataKindOf, readMetadata } from './metadata/read';
+import { addFileNote, displaySnippet, FindingCollector, fingerprinted, type FileNote } from './findings';
+import { ALL_RULES } from './rules';
 import type { ApexReport, FileReport, RuleContext, RuleDefinition } from './rules/rule';
-import { findSuppression, parseSuppressions, ParsedSuppression } from './suppressions';
-import type { Category, Finding, ScanResult, Severity, SourceFile, SuppressedFinding } from './types';
-
-/** Files larger than this are reported and skipped (Salesforce caps a class at 1 M characters). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { applySuppressions } from './suppress';
+import type { ScanResult, Severity, SourceFile } from './types';
 
 export type ScanOptions = {
     config?: ScanConfig;
@@ -29,25 +37,11 @@ export type ScanOptions = {
     rules?: string[];
     /** Called after each Apex file is parsed. */
     onProgress?: (done: number, total: number) => void;
+    /** How long parsing one file or analysing one method may take (budget.ts); for tests. */
+    budgetMs?: number;
 };
 
 export type ProjectScanOptions = ScanOptions & { configFile?: string };
-
-type PendingFinding = Omit<Finding, 'fingerprint'> & { key: string };
-
-function sha256(text: string): string {
-    return createHash('sha256').update(text).digest('hex');
-}
-
-/** Whitespace removed and case folded: reformatting (Apex is case-insensitive) keeps a fingerprint. */
-function normalizeSnippet(text: string): string {
-    return text.replace(/\s+/g, '').toLowerCase();
-}
-
-function displaySnippet(text: string): string {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > 240 ? `${flat.slice(0, 239)}…` : flat;
-}
 
 function countLines(text: string): number {
     let lines = 1;
@@ -57,163 +51,9 @@ function countLines(text: string): number {
     return lines;
 }
 
-function componentOfPath(path: string): { componentType: string; componentName: string; category: Category } {
-    const name = path.split('/').pop() ?? path;
-    const kind = apexKindOf(path);
-    if (kind === 'class') {
-        return { componentType: 'ApexClass', componentName: name.replace(/\.cls$/i, ''), category: 'ApexClass' };
-    }
-    if (kind === 'trigger') {
-        return {
-            componentType: 'ApexTrigger',
-            componentName: name.replace(/\.trigger$/i, ''),
-            category: 'ApexTrigger'
-        };
-    }
-    if (kind === 'anonymous') {
-        return { componentType: 'AnonymousApex', componentName: name.replace(/\.apex$/i, ''), category: 'ApexClass' };
-    }
-    const meta = /^(.+?)\.([A-Za-z]+)-meta\.xml$/.exec(name);
-    if (meta) {
-        const typeNames: Record<string, string> = {
-            field: 'CustomField',
-            permissionset: 'PermissionSet',
-            namedCredential: 'NamedCredential',
-            remoteSite: 'RemoteSiteSetting',
-            settings: 'Settings'
-        };
-        const segments = path.split('/');
-        const componentName =
-            meta[2] === 'field' && segments.length >= 3 ? `${segments[segments.length - 3]}.${meta[1]}` : meta[1];
-        return { componentType: typeNames[meta[2]] ?? meta[2], componentName, category: 'Metadata' };
-    }
-    return { componentType: 'SeedData', componentName: name, category: 'Metadata' };
-}
-
-/** Why a text file cannot be scanned, or null when it can. */
-export function unscannableReason(file: SourceFile): string | null {
-    if (file.content.trim().length === 0) {
-        return 'the file is empty';
-    }
-    if (Buffer.byteLength(file.content, 'utf8') > MAX_FILE_BYTES) {
-        return `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
-    }
-    if (file.content.includes('\u0000')) {
-        return 'the file is binary';
-    }
-    if (file.content.includes('\uFFFD')) {
-        return 'the file is not valid UTF-8';
-    }
-    return null;
-}
-
-/** Apex and the metadata XML the rules read; seed-data candidates (JSON, CSV) are handled apart. */
-function isRelevant(path: string): boolean {
-    const kind = metadataKindOf(path);
-    return apexKindOf(path) !== undefined || (kind !== undefined && kind !== 'seed');
-}
-
-function isSeedCandidate(file: SourceFile): boolean {
-    return metadataKindOf(file.path) === 'seed' && mayHoldSeedData(file);
-}
-
-class FindingCollector {
-    readonly pending: PendingFinding[] = [];
-
-    add(
-        rule: Pick<RuleDefinition, 'id' | 'severity' | 'category'>,
-        severityOverrides: Record<string, Severity>,
-        fields: Omit<Finding, 'ruleId' | 'severity' | 'category' | 'fingerprint'> & {
-            severity?: Severity;
-            category?: Category;
-            defaultCategory: Category;
-            fingerprintText: string;
-            discriminator?: string;
-        }
-    ): void {
-        const category = fields.category ?? (rule.category === 'component' ? fields.defaultCategory : rule.category);
-        const severity = severityOverrides[rule.id] ?? fields.severity ?? rule.severity;
-        const key = [
-            'v1',
-            rule.id,
-            fields.componentType,
-            fields.componentName,
-            fields.member ?? '',
-            normalizeSnippet(fields.fingerprintText),
-            fields.discriminator ?? ''
-        ].join('\u0000');
-        const finding: PendingFinding = {
-            ruleId: rule.id,
-            severity,
-            category,
-            componentType: fields.componentType,
-            componentName: fields.componentName,
-            file: fields.file,
-            line: fields.line,
-            column: fields.column,
-            message: fields.message,
-            snippet: fields.snippet,
-            key
-        };
-        if (fields.endLine !== undefined && fields.endLine !== fields.line) {
-            finding.endLine = fields.endLine;
-        }
-        if (fields.member) {
-            finding.member = fields.member;
-        }
-        this.pending.push(finding);
-    }
-}
-
-function compareFindings(
-    a: Pick<Finding, 'file' | 'line' | 'column' | 'ruleId'>,
-    b: Pick<Finding, 'file' | 'line' | 'column' | 'ruleId'>
-): number {
-    return (
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-    );
-}
-
 /** Scans in-memory sources. Paths are as displayed (relative, forward slashes). */
 export function scanSources(files: SourceFile[], options: ScanOptions = {}): ScanResult {
     return scanInternal(files, options, []);
-}
-
-type Skipped = Array<{ path: string; reason: string }>;
-
-/** A finding of the engine itself about a whole file (parse-error, skipped-file, suppression problems). */
-type FileNote = {
-    path: string;
-    line: number;
-    column: number;
-    message: string;
-    snippet: string;
-    fingerprintText: string;
-    componentName?: string;
-};
-
-function addFileNote(
-    collector: FindingCollector,
-    ruleId: string,
-    severityOverrides: Record<string, Severity>,
-    note: FileNote
-): void {
-    const component = componentOfPath(note.path);
-    collector.add(RULES_BY_ID.get(ruleId)!, severityOverrides, {
-        ...component,
-        componentName: note.componentName ?? component.componentName,
-        defaultCategory: component.category,
-        category: component.category,
-        file: note.path,
-        line: note.line,
-        column: note.column,
-        message: note.message,
-        snippet: note.snippet,
-        fingerprintText: note.fingerprintText
-    });
 }
 
 /** The files the rules read, and those that cannot be scanned with the reason. */
@@ -249,8 +89,9 @@ function partition(
 /** Parses each Apex file once; a file that does not parse becomes a parse-error finding. */
 function parseApexSources(
     apexSources: SourceFile[],
-    report: (note: FileNote) => void,
-    onProgress: ScanOptions['onProgress']
+    note: (ruleId: string) => (fields: FileNote) => void,
+    onProgress: ScanOptions['onProgress'],
+    budgetMs: number
 ): { apexFiles: ApexFile[]; parseMs: number; apexLines: number } {
     const apexFiles: ApexFile[] = [];
     let parseMs = 0;
@@ -259,11 +100,20 @@ function parseApexSources(
         const parseStart = performance.now();
         const lines = countLines(file.content);
         apexLines += lines;
-        const result = buildTree(file.path, file.content, lines);
+        const result = withDeadline(budgetMs, () => buildTree(file.path, file.content, lines));
         parseMs += performance.now() - parseStart;
-        if (result.problem) {
-            const problem = result.problem;
-            report({
+        const problem = result.problem;
+        if (problem?.budget) {
+            note('skipped-file')({
+                path: file.path,
+                line: 1,
+                column: 1,
+                message: `Not analysed: parsing ${problem.message.replace(/^it /, '')}. The file was not scanned.`,
+                snippet: '',
+                fingerprintText: 'parse budget'
+            });
+        } else if (problem) {
+            note('parse-error')({
                 path: file.path,
                 line: problem.line,
                 column: problem.column,
@@ -279,6 +129,37 @@ function parseApexSources(
         onProgress?.(index + 1, apexSources.length);
     });
     return { apexFiles, parseMs, apexLines };
+}
+
+/**
+ * A file whose analysis overran its budget is reported as skipped and its findings withdrawn: what was
+ * found before the overrun is only part of the picture, and a partial answer must not read as a full one.
+ */
+function withdrawOverrun(
+    collector: FindingCollector,
+    budget: Budget,
+    note: (ruleId: string) => (fields: FileNote) => void
+): void {
+    if (budget.overrun.size === 0) {
+        return;
+    }
+    let kept = 0;
+    for (const finding of collector.pending) {
+        if (!budget.overrun.has(finding.file)) {
+            collector.pending[kept++] = finding;
+        }
+    }
+    collector.pending.length = kept;
+    for (const [path, reason] of budget.overrun) {
+        note('skipped-file')({
+            path,
+            line: 1,
+            column: 1,
+            message: `Not analysed: ${reason}. Its findings are left out; the rest of the project was scanned.`,
+            snippet: '',
+            fingerprintText: 'analysis budget'
+        });
+    }
 }
 
 /** What a rule sees: the project, a memo shared by the rules, and where its findings go. */
@@ -338,84 +219,6 @@ function ruleContext(
     };
 }
 
-/** Fingerprints: identical keys (the same code twice in one member) are told apart by order. */
-function fingerprinted(collector: FindingCollector): Finding[] {
-    const seen = new Map<string, number>();
-    collector.pending.sort(compareFindings);
-    return collector.pending.map((pending) => {
-        const ordinal = seen.get(pending.key) ?? 0;
-        seen.set(pending.key, ordinal + 1);
-        const { key, ...finding } = pending;
-        return { ...finding, fingerprint: sha256(ordinal === 0 ? key : `${key}\u0000#${ordinal}`) };
-    });
-}
-
-/**
- * Splits findings into reported and suppressed by the files' `warden:ignore` comments, and reports the
- * comments that are malformed or suppress nothing (of the rules that ran).
- */
-function applySuppressions(
-    all: Finding[],
-    scannable: SourceFile[],
-    apexFiles: ApexFile[],
-    selected: Set<string>,
-    severityOverrides: Record<string, Severity>
-): { findings: Finding[]; suppressed: SuppressedFinding[] } {
-    const knownRuleIds = new Set([...ALL_RULES.map((r) => r.id), ...ENGINE_RULE_IDS]);
-    const suppressionsByFile = new Map<string, ParsedSuppression[]>();
-    for (const file of scannable) {
-        const parsed = parseSuppressions(file.content, knownRuleIds);
-        if (parsed.length > 0) {
-            suppressionsByFile.set(file.path, parsed);
-        }
-    }
-    const findings: Finding[] = [];
-    const suppressed: SuppressedFinding[] = [];
-    const used = new Set<ParsedSuppression>();
-    for (const finding of all) {
-        const suppression =
-            finding.ruleId === 'parse-error' || finding.ruleId === 'skipped-file'
-                ? undefined
-                : findSuppression(suppressionsByFile.get(finding.file) ?? [], finding.ruleId, finding.line);
-        if (suppression) {
-            used.add(suppression);
-            suppressed.push({ ...finding, suppression: { line: suppression.line, reason: suppression.reason } });
-        } else {
-            findings.push(finding);
-        }
-    }
-    const diagnostics = new FindingCollector();
-    for (const [path, list] of suppressionsByFile) {
-        const componentName = apexFiles.find((f) => f.path === path)?.componentName;
-        for (const suppression of list) {
-            const note = {
-                path,
-                componentName,
-                line: suppression.line,
-                column: suppression.column,
-                snippet: suppression.text,
-                fingerprintText: suppression.text
-            };
-            if (suppression.problem) {
-                addFileNote(diagnostics, 'invalid-suppression', severityOverrides, {
-                    ...note,
-                    message: `This warden:ignore comment ${suppression.problem}; it suppresses nothing.`
-                });
-            } else if (!used.has(suppression) && suppression.rules.every((r) => selected.has(r))) {
-                addFileNote(diagnostics, 'unused-suppression', severityOverrides, {
-                    ...note,
-                    message: `This warden:ignore comment suppresses no finding of ${suppression.rules.join(', ')} on this line or the next; remove it.`
-                });
-            }
-        }
-    }
-    for (const pending of diagnostics.pending) {
-        const { key, ...finding } = pending;
-        findings.push({ ...finding, fingerprint: sha256(`${key}\u0000${finding.line}`) });
-    }
-    return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
-}
-
 function scanInternal(files: SourceFile[], options: ScanOptions, preSkipped: Skipped): ScanResult {
     const started = performance.now();
     const config = options.config ?? defaultConfig();
@@ -454,18 +257,22 @@ function scanInternal(files: SourceFile[], options: ScanOptions, preSkipped: Ski
     }
 
     const apexSources = scannable.filter((f) => apexKindOf(f.path) !== undefined);
-    const parsed = parseApexSources(apexSources, note('parse-error'), options.onProgress);
+    const budget = new Budget(options.budgetMs);
+    const parsed = parseApexSources(apexSources, note, options.onProgress, budget.ms);
 
     const rulesStart = performance.now();
+    const classIndex = buildClassIndex(parsed.apexFiles);
     const project: ProjectContext = {
         config,
         classification: buildClassification(config, metadata),
         llm: buildLlmRegistry(config, metadata),
         metadata,
         apexFiles: parsed.apexFiles,
-        ...buildClassIndex(parsed.apexFiles),
+        ...classIndex,
+        graph: new CallGraph(parsed.apexFiles, classIndex.classes),
         gateClasses: new Set(config.gate.classes.map((c) => c.toLowerCase())),
-        sanitizers: config.gate.sanitizers
+        sanitizers: config.gate.sanitizers,
+        budget
     };
     const memo = new Map<string, unknown>();
     for (const rule of ALL_RULES) {
@@ -473,12 +280,14 @@ function scanInternal(files: SourceFile[], options: ScanOptions, preSkipped: Ski
             rule.run(ruleContext(rule, project, memo, collector, severityOverrides));
         }
     }
+    withdrawOverrun(collector, budget, note);
     const { findings, suppressed } = applySuppressions(
         fingerprinted(collector),
         scannable,
         parsed.apexFiles,
         selected,
-        severityOverrides
+        severityOverrides,
+        config.pmd.honorSuppressions
     );
     return {
         findings,
@@ -495,97 +304,18 @@ function scanInternal(files: SourceFile[], options: ScanOptions, preSkipped: Ski
     };
 }
 
-export class ScanInputError extends Error {}
-
-/** Reads one file for scanning: undefined content with a reason when it must be skipped. */
-export function readSource(absolute: string, display: string): { file?: SourceFile; skipped?: string } {
-    let size: number;
-    try {
-        size = statSync(absolute).size;
-    } catch (error) {
-        return { skipped: `it could not be read (${(error as Error).message})` };
-    }
-    if (size > MAX_FILE_BYTES) {
-        return { skipped: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${size} bytes)` };
-    }
-    if (size === 0) {
-        return { skipped: 'the file is empty' };
-    }
-    let buffer: Buffer;
-    try {
-        buffer = readFileSync(absolute);
-    } catch (error) {
-        return { skipped: `it could not be read (${(error as Error).message})` };
-    }
-    if (buffer.subarray(0, 8192).includes(0)) {
-        return { skipped: 'the file is binary' };
-    }
-    let content: string;
-    try {
-        content = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-    } catch {
-        return { skipped: 'the file is not valid UTF-8' };
-    }
-    if (content.charCodeAt(0) === 0xfeff) {
-        content = content.slice(1);
-    }
-    if (content.trim().length === 0) {
-        return { skipped: 'the file is empty' };
-    }
-    return { file: { path: display, content } };
-}
-
-/** The files a project scan reads: package directories, plus data/ and configured seed data. */
-export function projectScanFiles(root: string, config: ScanConfig): string[] {
-    const files = new Set<string>();
-    if (existsSync(join(root, 'sfdx-project.json'))) {
-        const project = loadProject(root);
-        for (const pkg of project.packageDirectories) {
-            walkFiles(pkg.absolutePath).forEach((f) => files.add(f));
-        }
-        walkFiles(join(root, 'data')).forEach((f) => files.add(f));
-        walkFiles(join(root, 'scripts', 'apex')).forEach((f) => files.add(f));
-    } else {
-        walkFiles(root).forEach((f) => files.add(f));
-    }
-    for (const extra of config.seedData) {
-        const path = join(root, extra);
-        if (existsSync(path) && statSync(path).isDirectory()) {
-            walkFiles(path).forEach((f) => files.add(f));
-        } else if (existsSync(path)) {
-            files.add(path);
-        }
-    }
-    return [...files].sort();
-}
-
 /**
  * Scans a local SFDX project (or any folder, or one file). Reads warden.config.json at the root
  * unless a config is given. Throws ScanInputError for a path that does not exist.
  */
-/** The files a scan of `path` (a project folder or one file) reads, after the configuration's excludes. */
-export function filesToScan(path: string, config: ScanConfig): { root: string; files: string[] } {
-    if (!existsSync(path)) {
-        throw new ScanInputError(`${path} does not exist`);
-    }
-    const isFile = statSync(path).isFile();
-    const root = isFile ? join(path, '..') : path;
-    const excluded = excludedBy(config.exclude);
-    const files = (isFile ? [path] : projectScanFiles(root, config)).filter(
-        (file) => !excluded(displayPath(root, file))
-    );
-    return { root, files };
-}
-
 export function scanProject(path: string, options: ProjectScanOptions = {}): ScanResult {
     if (!existsSync(path)) {
         throw new ScanInputError(`${path} does not exist`);
     }
-    const configRoot = statSync(path).isFile() ? join(path, '..') : path;
+    const configRoot = statSync(path).isDirectory() ? path : join(path, '..');
     const config = options.config ?? loadConfig(configRoot, options.configFile).config;
-    const { root, files } = filesToScan(path, config);
+    const { root, files, skipped } = filesToScan(path, config);
     const sources: SourceFile[] = [];
-    const skipped: Array<{ path: string; reason: string }> = [];
     for (const file of files) {
         const display = displayPath(root, file);
         const seed = metadataKindOf(display) === 'seed';
@@ -602,4 +332,4 @@ export function scanProject(path: string, options: ProjectScanOptions = {}): Sca
     return scanInternal(sources, { ...options, config }, skipped);
 }
 
-export { ALL_RULES };
+export { ALL_RULES, ScanInputError };

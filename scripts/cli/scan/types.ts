@@ -59,7 +59,10 @@ export type Suppression = {
     reason: string;
 };
 
-export type SuppressedFinding = Finding & { suppression: { line: number; reason: string } };
+export type SuppressedFinding = Finding & {
+    /** `pmd` names the PMD suppression honoured (`PMD.ApexCRUDViolation`, `PMD`, `NOPMD`); absent for warden:ignore. */
+    suppression: { line: number; reason: string; pmd?: string };
+};
 
 export type ScanStats = {
     files: number;

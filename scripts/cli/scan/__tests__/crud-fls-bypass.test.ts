@@ -110,8 +110,10 @@ describe('crud-fls-bypass guards', () => {
                 '        if (canRead) {',
                 '            List<Contact> rows = [SELECT Id FROM Contact];',
                 '        }',
+                '        Contact one = new Contact(Id = recordId);',
+                '        one.Email = name;',
                 '        if (Schema.sObjectType.Contact.fields.Email.isUpdateable() && contacts.size() > 0) {',
-                '            Database.update(contacts);',
+                '            Database.update(one);',
                 '        }',
                 '        List<Contact> more = Schema.sObjectType.Contact.isAccessible() ? [SELECT Id FROM Contact] : null;'
             ].join('\n')

@@ -211,7 +211,8 @@ describe('soql-injection', () => {
     it('flags concatenated input and passes escaped input and binds', () => {
         const source = cls(
             [
-                '    public List<Contact> find(String name, Integer max, Id owner) {',
+                '    @AuraEnabled',
+                '    public static List<Contact> find(String name, Integer max, Id owner) {',
                 "        String q1 = 'SELECT Id FROM Contact WHERE Name = \\'' + name + '\\'';",
                 '        List<Contact> a = Database.query(q1);',
                 "        String q2 = 'SELECT Id FROM Contact WHERE Name = \\'' + String.escapeSingleQuotes(name) + '\\'';",
@@ -223,14 +224,15 @@ describe('soql-injection', () => {
             ].join('\n')
         );
         const found = findings({ Sync: source }, 'soql-injection');
-        expect(found.map((f) => f.line)).toEqual([4]);
-        expect(found[0].message).toContain('parameter name');
+        expect(found.map((f) => f.line)).toEqual([5]);
+        expect(found[0].message).toContain('@AuraEnabled parameter name');
     });
 
     it('follows String.replace, String.join and String.format of untrusted input', () => {
         const source = cls(
             [
-                '    public List<Contact> find(String field, List<String> names) {',
+                '    @RemoteAction',
+                '    public static List<Contact> find(String field, List<String> names) {',
                 "        String q1 = 'SELECT Id FROM Contact ORDER BY {0}'.replace('{0}', field);",
                 '        List<Contact> a = Database.query(q1);',
                 "        String q2 = 'SELECT Id FROM Contact WHERE Name IN (\\'' + String.join(names, '\\',\\'') + '\\')';",
@@ -241,7 +243,7 @@ describe('soql-injection', () => {
                 '    }'
             ].join('\n')
         );
-        expect(lines({ Sync: source }, 'soql-injection')).toEqual([4, 6, 8]);
+        expect(lines({ Sync: source }, 'soql-injection')).toEqual([5, 7, 9]);
     });
 
     it('follows page parameters and private helpers, and ignores private parameters fed constants', () => {

@@ -164,7 +164,7 @@ describe('parse errors in a scan', () => {
                 path: 'force-app/main/default/classes/Deep.cls',
                 content: 'public class Deep { Integer x = ' + '1 + '.repeat(5000) + '1; }'
             },
-            { path: 'force-app/main/default/classes/Good.cls', content: 'public class Good {\n}\n' }
+            { path: 'force-app/main/default/classes/Good.cls', content: 'public class Good {\n    void run() {}\n}\n' }
         ]);
         const errors = result.findings.filter((f) => f.ruleId === 'parse-error');
         expect(errors.map((f) => [f.file, f.line, f.column, f.severity, f.message])).toEqual([

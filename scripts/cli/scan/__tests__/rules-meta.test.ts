@@ -31,7 +31,12 @@ describe('the rule registry', () => {
             'trigger-loop-rules',
             'metadata-rules',
             'engine',
-            'parser'
+            'parser',
+            'injection-model',
+            'crud-guards',
+            'loop-credential-rules',
+            'sharing-phi-pmd',
+            'robustness'
         ]
             .map((name) => readFileSync(join(__dirname, `${name}.test.ts`), 'utf8'))
             .join('\n');

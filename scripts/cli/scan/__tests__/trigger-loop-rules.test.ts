@@ -110,7 +110,7 @@ describe('soql-in-loop, dml-in-loop and callout-in-loop', () => {
         '            save(a);',
         '        }',
         '        Integer i = 0;',
-        '        while (i < 10) {',
+        '        while (i < accounts.size()) {',
         '            i++;',
         '            fetch();',
         '        }',

@@ -1,244 +1,84 @@
 /**
- * CRUD/FLS guard reasoning, per operation and per object. A describe check (`isCreateable()`,
- * `isAccessible()`, ... on `Schema.sObjectType.X`, `X.sObjectType.getDescribe()`, a field token, a
- * describe variable or a global-describe lookup) guards only operations of the matching kind on the
- * same object that it dominates: code in the branch where the check held, or after an early exit
- * taken when it failed. A check on another object, for another operation, in another branch, or
- * after the operation guards nothing.
+ * CRUD/FLS guard reasoning, per operation, per object and per field (facts: describe.ts). A check
+ * guards only operations of the matching kind on the same object (or field) that it dominates: code
+ * in the branch where the check held, after an early exit (return or throw) taken when it failed, after
+ * a helper that throws when access is missing, or under a Boolean helper that returned true. Helpers in
+ * the project are followed (guard-summaries.ts); helpers we cannot see are known by name. A check on
+ * another object, another operation or another field, in another branch, or after the operation,
+ * guards nothing.
  */
 import type { Expr, Stmt } from './ast';
-import { unitIndex, type MethodUnit } from './model';
-import { objectOf, singleAssignment } from './semantics';
-import { isSObjectName } from './typenames';
-import { alwaysExits, callName, dottedName, unwrap } from './walk';
+import { callGuardFacts, unitMayGuard } from './guard-summaries';
+import { CHECK_METHODS, checkFacts } from './describe';
+import { tick } from '../budget';
+import type { MethodUnit } from './model';
+import { alwaysExits, unwrap } from './walk';
 
-export type GuardOp = 'read' | 'create' | 'update' | 'delete' | 'undelete' | 'merge';
-
-const CHECK_METHODS: Record<string, GuardOp> = {
-    isaccessible: 'read',
-    isqueryable: 'read',
-    iscreateable: 'create',
-    isupdateable: 'update',
-    isdeletable: 'delete',
-    isundeletable: 'undelete',
-    ismergeable: 'merge'
-};
-
-const HELPER_GUARD =
-    /^(check|assert|enforce|require|validate|ensure|verify)(object|obj|crud|fls|can)?(insert|create|createable|creatable|read|access|accessible|readable|query|update|updateable|updatable|edit|delete|deletable|upsert|upsertable)/i;
-
-function helperOp(word: string): GuardOp[] {
-    const lower = word.toLowerCase();
-    if (lower.startsWith('upsert')) {
-        return ['create', 'update'];
-    }
-    if (lower.startsWith('insert') || lower.startsWith('creat')) {
-        return ['create'];
-    }
-    if (lower.startsWith('read') || lower.startsWith('access') || lower.startsWith('query')) {
-        return ['read'];
-    }
-    if (lower.startsWith('updat') || lower.startsWith('edit')) {
-        return ['update'];
-    }
-    return ['delete'];
-}
+export { fact, fieldFact, variableFact, type GuardOp } from './describe';
 
 export type Facts = ReadonlySet<string>;
 
-export function fact(object: string, op: GuardOp): string {
-    return `${object.toLowerCase()}:${op}`;
-}
-
-export function variableFact(variable: string, op: GuardOp): string {
-    return `var:${variable.toLowerCase()}:${op}`;
-}
-
-/**
- * The object (or `var:name` for a record of unknown type) a describe expression describes:
- * `Schema.sObjectType.X`, `X.sObjectType.getDescribe()`, `X.Field.getDescribe()`,
- * `Schema.getGlobalDescribe().get('X').getDescribe()`, `rec.getSObjectType().getDescribe()`,
- * `Schema.describeSObjects(new List<String>{'X'})[0]`, or a variable holding one of these.
- */
-export function describedObject(unit: MethodUnit, expr: Expr, depth = 0): string | null {
-    if (depth > 5) {
-        return null;
-    }
-    const value = unwrap(expr);
-    const dotted = dottedName(value);
-    if (dotted) {
-        const parts = dotted.split('.');
-        const start = parts[0] === 'schema' ? 1 : 0;
-        if (parts[start] === 'sobjecttype' && parts[start + 1]) {
-            return parts[start + 1];
-        }
-        // X.sObjectType, X.Field (a field token), Schema.X.Field
-        const object = parts[start];
-        if (object && parts.length > start + 1 && isSObjectName(object)) {
-            return object;
-        }
-        if (parts.length === 1 && unit.locals.has(parts[0])) {
-            const single = singleAssignment(unit, parts[0]);
-            return single ? describedObject(unit, single, depth + 1) : null;
-        }
-        return null;
-    }
-    if (value.kind === 'index') {
-        return describedObject(unit, value.target, depth + 1);
-    }
-    if (value.kind !== 'call') {
-        return null;
-    }
-    const name = value.name.toLowerCase();
-    const qualified = callName(value);
-    if (qualified === 'schema.describesobjects' || qualified === 'describesobjects') {
-        const list = value.args[0] ? unwrap(value.args[0]) : null;
-        const first = list && list.kind === 'new' ? list.elements[0] : null;
-        return first && first.kind === 'literal' ? first.value.toLowerCase() : null;
-    }
-    if (name === 'get' && value.target) {
-        const target = unwrap(value.target);
-        if (target.kind === 'call' && callName(target) === 'schema.getglobaldescribe') {
-            const arg = value.args[0] ? unwrap(value.args[0]) : null;
-            return arg && arg.kind === 'literal' ? arg.value.toLowerCase() : null;
-        }
-        // ...fields.getMap().get('F') → the object of ...fields
-        if (target.kind === 'call' && target.name.toLowerCase() === 'getmap' && target.target) {
-            return describedObject(unit, target.target, depth + 1);
-        }
-    }
-    if (name === 'getsobjecttype' && value.target) {
-        const target = unwrap(value.target);
-        const object = objectOf(unit, target);
-        if (object) {
-            return object.toLowerCase();
-        }
-        return target.kind === 'name' ? `var:${target.name.toLowerCase()}` : null;
-    }
-    if ((name === 'getdescribe' || name === 'getsobjectfield' || name === 'fields') && value.target) {
-        return describedObject(unit, value.target, depth + 1);
-    }
-    return null;
-}
-
-/** The facts a check expression establishes when it evaluates to true. */
-function checkFacts(unit: MethodUnit, expr: Expr): string[] {
-    const value = unwrap(expr);
-    if (value.kind !== 'call' || !value.target) {
-        return [];
-    }
-    const op = CHECK_METHODS[value.name.toLowerCase()];
-    if (!op) {
-        return [];
-    }
-    const object = describedObject(unit, value.target);
-    if (!object) {
-        return [];
-    }
-    return [object.startsWith('var:') ? `${object}:${op}` : fact(object, op)];
-}
-
 type BoolFacts = Map<string, { whenTrue: string[]; whenFalse: string[] }>;
 
-/** Facts known when `expr` is true. */
+function literalBoolean(expr: Expr): 'true' | 'false' | null {
+    const value = unwrap(expr);
+    return value.kind === 'literal' && value.literalType === 'boolean' ? (value.value as 'true' | 'false') : null;
+}
+
+/** Facts known when `expr` has the boolean value `outcome`. */
+export function factsWhen(unit: MethodUnit, expr: Expr, outcome: boolean, bools: BoolFacts = new Map()): string[] {
+    const value = unwrap(expr);
+    if (value.kind === 'unary' && value.op === '!') {
+        return factsWhen(unit, value.operand, !outcome, bools);
+    }
+    if (value.kind === 'binary') {
+        if (value.op === '&&' || value.op === '||') {
+            const left = factsWhen(unit, value.left, outcome, bools);
+            const right = factsWhen(unit, value.right, outcome, bools);
+            if ((value.op === '&&') === outcome) {
+                return [...left, ...right];
+            }
+            const known = new Set(left);
+            return right.filter((f) => known.has(f));
+        }
+        if (['==', '===', '!=', '!=='].includes(value.op)) {
+            const literal = literalBoolean(value.right) ?? literalBoolean(value.left);
+            if (!literal) {
+                return [];
+            }
+            const other = literalBoolean(value.right) ? value.left : value.right;
+            const equal = value.op.startsWith('=') === outcome;
+            return factsWhen(unit, other, equal === (literal === 'true'), bools);
+        }
+        return [];
+    }
+    if (value.kind === 'name') {
+        const known = bools.get(value.name.toLowerCase());
+        return (outcome ? known?.whenTrue : known?.whenFalse) ?? [];
+    }
+    if (value.kind !== 'call') {
+        return [];
+    }
+    if (CHECK_METHODS[value.name.toLowerCase()] !== undefined && value.args.length === 0) {
+        return outcome ? checkFacts(unit, value) : [];
+    }
+    return callGuardFacts(unit, value, outcome ? 'true' : 'false');
+}
+
 export function positiveFactsOf(unit: MethodUnit, expr: Expr, bools: BoolFacts = new Map()): string[] {
-    const value = unwrap(expr);
-    if (value.kind === 'unary' && value.op === '!') {
-        return negativeFactsOf(unit, value.operand, bools);
-    }
-    if (value.kind === 'binary') {
-        if (value.op === '&&') {
-            return [...positiveFactsOf(unit, value.left, bools), ...positiveFactsOf(unit, value.right, bools)];
-        }
-        if (value.op === '||') {
-            const left = new Set(positiveFactsOf(unit, value.left, bools));
-            return positiveFactsOf(unit, value.right, bools).filter((f) => left.has(f));
-        }
-        if ((value.op === '==' || value.op === '===') && value.right.kind === 'literal') {
-            return value.right.value === 'true'
-                ? positiveFactsOf(unit, value.left, bools)
-                : value.right.value === 'false'
-                  ? negativeFactsOf(unit, value.left, bools)
-                  : [];
-        }
-        if ((value.op === '!=' || value.op === '!==') && value.right.kind === 'literal') {
-            return value.right.value === 'false'
-                ? positiveFactsOf(unit, value.left, bools)
-                : value.right.value === 'true'
-                  ? negativeFactsOf(unit, value.left, bools)
-                  : [];
-        }
-        return [];
-    }
-    if (value.kind === 'name') {
-        return bools.get(value.name.toLowerCase())?.whenTrue ?? [];
-    }
-    return checkFacts(unit, value);
+    return factsWhen(unit, expr, true, bools);
 }
 
-/** Facts known when `expr` is false. */
 export function negativeFactsOf(unit: MethodUnit, expr: Expr, bools: BoolFacts = new Map()): string[] {
-    const value = unwrap(expr);
-    if (value.kind === 'unary' && value.op === '!') {
-        return positiveFactsOf(unit, value.operand, bools);
-    }
-    if (value.kind === 'binary') {
-        if (value.op === '||') {
-            return [...negativeFactsOf(unit, value.left, bools), ...negativeFactsOf(unit, value.right, bools)];
-        }
-        if (value.op === '&&') {
-            const left = new Set(negativeFactsOf(unit, value.left, bools));
-            return negativeFactsOf(unit, value.right, bools).filter((f) => left.has(f));
-        }
-        if ((value.op === '==' || value.op === '===') && value.right.kind === 'literal') {
-            return value.right.value === 'true'
-                ? negativeFactsOf(unit, value.left, bools)
-                : value.right.value === 'false'
-                  ? positiveFactsOf(unit, value.left, bools)
-                  : [];
-        }
-        if ((value.op === '!=' || value.op === '!==') && value.right.kind === 'literal') {
-            return value.right.value === 'false'
-                ? negativeFactsOf(unit, value.left, bools)
-                : value.right.value === 'true'
-                  ? positiveFactsOf(unit, value.left, bools)
-                  : [];
-        }
-        return [];
-    }
-    if (value.kind === 'name') {
-        return bools.get(value.name.toLowerCase())?.whenFalse ?? [];
-    }
-    return [];
+    return factsWhen(unit, expr, false, bools);
 }
 
-/** Facts a guard-helper call statement establishes: `SecurityUtils.checkInsert(Account.SObjectType)`. */
+/** Facts a call statement establishes when it returns normally: a helper that throws without access. */
 function helperFactsOf(unit: MethodUnit, stmt: Stmt): string[] {
     if (stmt.kind !== 'expr' || stmt.expr.kind !== 'call') {
         return [];
     }
-    const call = stmt.expr;
-    const match = HELPER_GUARD.exec(call.name);
-    if (!match) {
-        return [];
-    }
-    const ops = helperOp(match[3]);
-    const out: string[] = [];
-    for (const arg of call.args) {
-        const value = unwrap(arg);
-        let object: string | null = null;
-        if (value.kind === 'classref') {
-            object = isSObjectName(value.typeName) ? value.typeName.toLowerCase() : null;
-        } else {
-            object = describedObject(unit, value);
-        }
-        if (object) {
-            for (const op of ops) {
-                out.push(object.startsWith('var:') ? `${object}:${op}` : fact(object, op));
-            }
-        }
-    }
-    return out;
+    return callGuardFacts(unit, stmt.expr, 'exit');
 }
 
 function extend(facts: Facts, more: string[]): Facts {
@@ -259,50 +99,56 @@ export type GuardVisitor = {
     expression(expr: Expr, facts: Facts, parent: Expr | null, stmt: Stmt): void;
 };
 
+/** What holds when a method ends normally: at each `return` (with its value) and at the end of the body. */
+export type Exits = { returns: Array<{ expr: Expr | null; facts: Facts }>; end: Facts | null };
+
 /**
  * Walks a unit's statements and expressions in order, telling the visitor which access checks hold at
  * each: the facts of enclosing conditions (`if (canRead) ...`, `a && b`, `x ? a : b`), of checks that
  * end the method when they fail (`if (!canRead) return;`), of Boolean locals holding a check, and of
- * guard helpers called as statements.
+ * guard helpers called as statements. Returns what holds where the method ends normally.
  */
-export function walkWithGuards(unit: MethodUnit, visitor: GuardVisitor): void {
-    new GuardWalker(unit, visitor).run();
+export function walkWithGuards(
+    unit: MethodUnit,
+    visitor: GuardVisitor,
+    bindings: ReadonlyMap<string, string> = new Map()
+): Exits {
+    return new GuardWalker(unit, visitor, bindings).run();
 }
+
+const NO_FACTS = (): string[] => [];
 
 class GuardWalker {
     private readonly bools: BoolFacts = new Map();
-    private readonly positive: typeof positiveFactsOf;
-    private readonly negative: typeof negativeFactsOf;
+    private readonly factsWhen: typeof factsWhen;
     private readonly helper: typeof helperFactsOf;
+    private readonly exits: Exits = { returns: [], end: null };
 
     constructor(
         private readonly unit: MethodUnit,
-        private readonly visitor: GuardVisitor
+        private readonly visitor: GuardVisitor,
+        /** Parameters known to hold one enum constant (lower case), for a helper specialised to a call. */
+        private readonly bindings: ReadonlyMap<string, string>
     ) {
-        // Without a describe check or guard helper in the unit no fact can ever hold: skip the work.
-        let hasChecks = false;
-        for (const name of unitIndex(unit).callNames) {
-            const last = name.slice(name.lastIndexOf('.') + 1);
-            if (CHECK_METHODS[last] !== undefined || HELPER_GUARD.test(last)) {
-                hasChecks = true;
-                break;
-            }
-        }
-        this.positive = hasChecks ? positiveFactsOf : (): string[] => [];
-        this.negative = hasChecks ? negativeFactsOf : (): string[] => [];
-        this.helper = hasChecks ? helperFactsOf : (): string[] => [];
+        // Without a describe check or a guard helper in reach no fact can ever hold: skip the work.
+        const checks = unitMayGuard(unit);
+        this.factsWhen = checks ? factsWhen : NO_FACTS;
+        this.helper = checks ? helperFactsOf : NO_FACTS;
     }
 
-    run(): void {
-        this.block(this.unit.body, new Set());
+    run(): Exits {
+        const end = this.block(this.unit.body, new Set());
+        const last = this.unit.body[this.unit.body.length - 1];
+        this.exits.end = last && alwaysExits(last) ? null : end;
+        return this.exits;
     }
 
     private whenTrue(facts: Facts, test: Expr): Facts {
-        return extend(facts, this.positive(this.unit, test, this.bools));
+        return extend(facts, this.factsWhen(this.unit, test, true, this.bools));
     }
 
     private whenFalse(facts: Facts, test: Expr): Facts {
-        return extend(facts, this.negative(this.unit, test, this.bools));
+        return extend(facts, this.factsWhen(this.unit, test, false, this.bools));
     }
 
     private expr(expr: Expr, facts: Facts, parent: Expr | null, stmt: Stmt): void {
@@ -377,6 +223,7 @@ class GuardWalker {
 
     /** Visits a statement; returns the facts that hold after it completes normally. */
     private stmt(stmt: Stmt, facts: Facts): Facts {
+        tick();
         this.visitor.statement(stmt, facts);
         const visit = (expr: Expr): void => this.expr(expr, facts, null, stmt);
         switch (stmt.kind) {
@@ -404,10 +251,13 @@ class GuardWalker {
                 }
                 return facts;
             case 'return':
-            case 'throw':
                 if (stmt.expr) {
                     visit(stmt.expr);
                 }
+                this.exits.returns.push({ expr: stmt.expr, facts });
+                return facts;
+            case 'throw':
+                visit(stmt.expr);
                 return facts;
             case 'dml':
                 visit(stmt.expr);
@@ -417,7 +267,7 @@ class GuardWalker {
                 return facts;
             case 'switch':
                 visit(stmt.expr);
-                stmt.whens.forEach((when) => this.stmt(when.body, facts));
+                this.whens(stmt).forEach((when) => this.stmt(when.body, facts));
                 return facts;
             case 'runas':
                 stmt.args.forEach(visit);
@@ -428,6 +278,17 @@ class GuardWalker {
         }
     }
 
+    /** The branches of a switch that can run: one only when it switches on a parameter bound to a constant. */
+    private whens(stmt: Extract<Stmt, { kind: 'switch' }>): Extract<Stmt, { kind: 'switch' }>['whens'] {
+        const on = unwrap(stmt.expr);
+        const bound = on.kind === 'name' ? this.bindings.get(on.name.toLowerCase()) : undefined;
+        if (bound === undefined) {
+            return stmt.whens;
+        }
+        const matching = stmt.whens.filter((w) => w.values.some((v) => v.toLowerCase() === bound));
+        return matching.length > 0 ? matching : stmt.whens.filter((w) => w.isElse);
+    }
+
     /** A local variable: its initialisers, and the checks a Boolean one holds (`Boolean ok = canRead();`). */
     private local(stmt: Extract<Stmt, { kind: 'local' }>, facts: Facts): void {
         for (const declarator of stmt.declarators) {
@@ -435,8 +296,8 @@ class GuardWalker {
                 this.expr(declarator.init, facts, null, stmt);
                 if (/^boolean$/i.test(stmt.typeName)) {
                     this.bools.set(declarator.name.toLowerCase(), {
-                        whenTrue: this.positive(this.unit, declarator.init, this.bools),
-                        whenFalse: this.negative(this.unit, declarator.init, this.bools)
+                        whenTrue: this.factsWhen(this.unit, declarator.init, true, this.bools),
+                        whenFalse: this.factsWhen(this.unit, declarator.init, false, this.bools)
                     });
                 }
             }

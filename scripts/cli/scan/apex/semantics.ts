@@ -4,6 +4,7 @@
  * DML, queries or callouts, and which methods of the same class a call can reach.
  */
 import type { CallExpr, Expr, Stmt } from './ast';
+import { callTargets } from './callgraph';
 import type { ApexFile, MethodUnit } from './model';
 import { lookupField, methodsNamed, typeOfName } from './model';
 import { isSObjectName, normalizeType, sObjectOfType } from './typenames';
@@ -80,6 +81,58 @@ export function singleAssignment(unit: MethodUnit, name: string): Expr | null {
     return values && values.length === 1 ? values[0] : null;
 }
 
+/** A value given to a field, and the method that gives it (whose locals the value reads). */
+export type FieldValue = { unit: MethodUnit; value: Expr };
+
+const fieldAssignmentCache = new WeakMap<ApexFile, Map<unknown, Map<string, FieldValue[]>>>();
+
+/**
+ * Every value a class's methods give one of its fields (`query = ...` where no local hides it, or
+ * `this.query = ...`), its initialiser first: a batch's constructor building the query its start runs.
+ */
+export function fieldAssignments(unit: MethodUnit, name: string): FieldValue[] {
+    const field = lookupField(unit.file, unit.owner, name);
+    if (!field) {
+        return [];
+    }
+    let byOwner = fieldAssignmentCache.get(unit.file);
+    if (!byOwner) {
+        byOwner = new Map();
+        fieldAssignmentCache.set(unit.file, byOwner);
+    }
+    let byName = byOwner.get(field.owner);
+    if (!byName) {
+        const values = new Map<string, FieldValue[]>();
+        byName = values;
+        const add = (key: string, value: FieldValue): void => {
+            values.set(key, [...(values.get(key) ?? []), value]);
+        };
+        for (const other of unit.file.units) {
+            if (other.owner !== field.owner) {
+                continue;
+            }
+            visitAllExpressions(other.body, (expr) => {
+                if (expr.kind !== 'assign' || (expr.op !== '=' && expr.op !== '+=')) {
+                    return;
+                }
+                const target = unwrap(expr.target);
+                const key =
+                    target.kind === 'name' && !other.locals.has(target.name.toLowerCase())
+                        ? target.name.toLowerCase()
+                        : target.kind === 'field' && unwrap(target.target).kind === 'this'
+                          ? target.name.toLowerCase()
+                          : null;
+                if (key) {
+                    add(key, { unit: other, value: expr.value });
+                }
+            });
+        }
+        byOwner.set(field.owner, values);
+    }
+    const key = name.toLowerCase();
+    return [...(field.init ? [{ unit, value: field.init }] : []), ...(byName.get(key) ?? [])];
+}
+
 // ---------------------------------------------------------------- sObject types
 
 function triggerObject(unit: MethodUnit): string | null {
@@ -141,7 +194,7 @@ export function objectOf(unit: MethodUnit, expr: Expr, depth = 0): string | null
             if (qualified.startsWith('database.query') || qualified === 'database.getquerylocator') {
                 return null;
             }
-            const targets = localCallTargets(unit, value);
+            const targets = callTargets(unit, value);
             if (targets.length > 0) {
                 return sObjectOfType(targets[0].returnType);
             }

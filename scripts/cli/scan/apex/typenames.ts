@@ -29,7 +29,26 @@ const MORE_STANDARD_OBJECTS = [
     'LiveChatTranscript',
     'MessagingSession',
     'ConversationEntry',
-    'HealthCloudGA__EhrPatient__c'
+    'HealthCloudGA__EhrPatient__c',
+    'ContentNote',
+    'AllergyIntolerance',
+    'CareObservation',
+    'CareObservationComponent',
+    'ClinicalEncounterDiagnosis',
+    'ClinicalEncounterReason',
+    'ClinicalServiceRequest',
+    'DiagnosticSummary',
+    'MedicationDispense',
+    'MedicationRequest',
+    'PatientHealthReaction',
+    'PatientImmunization',
+    'PatientMedicalProcedureDetail',
+    'RecordType',
+    'EmailTemplate',
+    'OrgWideEmailAddress',
+    'Pricebook2',
+    'ProcessInstance',
+    'ProcessInstanceWorkitem'
 ];
 
 const STANDARD_OBJECT_NAMES = new Set(

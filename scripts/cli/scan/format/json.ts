@@ -3,6 +3,7 @@
  * Baselined findings stay in `findings` (with `baselined: true`), so a report can serve as the
  * next baseline.
  */
+import { escapeJsonText } from './escape';
 import { Report, summarize } from './report';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -41,5 +42,5 @@ export function buildJson(report: Report): Record<string, unknown> {
 }
 
 export function formatJson(report: Report): string {
-    return `${JSON.stringify(buildJson(report), null, 2)}\n`;
+    return `${escapeJsonText(JSON.stringify(buildJson(report), null, 2))}\n`;
 }

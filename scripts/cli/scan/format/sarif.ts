@@ -9,6 +9,7 @@ import type { Location, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { SARIF_FINGERPRINT_KEY } from '../baseline';
 import type { RuleDefinition } from '../rules/rule';
 import type { Finding, Severity, SuppressedFinding } from '../types';
+import { escapeJsonText } from './escape';
 import type { Report } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -133,5 +134,5 @@ export function buildSarif(report: Report): Log {
 }
 
 export function formatSarif(report: Report): string {
-    return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+    return `${escapeJsonText(JSON.stringify(buildSarif(report), null, 2))}\n`;
 }

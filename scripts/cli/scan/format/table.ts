@@ -1,9 +1,11 @@
 /**
  * The terminal report: findings grouped by file, one line each with position, severity, rule and
  * message, the offending source under it, and a summary. Colour only when asked (stdout is a TTY
- * and NO_COLOR is not set); the text is the same without it.
+ * and NO_COLOR is not set); the text is the same without it. Text from the scanned files is shown with
+ * its control characters escaped (escape.ts).
  */
 import type { Severity } from '../types';
+import { escapeForTerminal as safe } from './escape';
 import { Report, summarize } from './report';
 
 const COLOURS: Record<Severity, string> = {
@@ -29,13 +31,15 @@ export function formatTable(report: Report, options: { color: boolean }): string
     const positionWidth = Math.max(0, ...report.findings.map((f) => `${f.line}:${f.column}`.length));
     const ruleWidth = Math.max(0, ...report.findings.map((f) => f.ruleId.length));
     for (const [file, findings] of byFile) {
-        lines.push(paint(BOLD, file));
+        lines.push(paint(BOLD, safe(file)));
         for (const finding of findings) {
             const position = `${finding.line}:${finding.column}`.padEnd(positionWidth);
             const severity = paint(COLOURS[finding.severity], finding.severity.toUpperCase().padEnd(8));
-            lines.push(`  ${position}  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  ${finding.message}`);
+            lines.push(
+                `  ${position}  ${severity}  ${safe(finding.ruleId).padEnd(ruleWidth)}  ${safe(finding.message)}`
+            );
             if (finding.snippet) {
-                lines.push(`  ${' '.repeat(positionWidth)}  ${paint(DIM, `│ ${finding.snippet}`)}`);
+                lines.push(`  ${' '.repeat(positionWidth)}  ${paint(DIM, `│ ${safe(finding.snippet)}`)}`);
             }
         }
         lines.push('');
@@ -51,8 +55,12 @@ export function formatTable(report: Report, options: { color: boolean }): string
             : `${summary.findings} finding${summary.findings === 1 ? '' : 's'} (${counts.join(', ')}) in ${byFile.size} file${byFile.size === 1 ? '' : 's'}.`;
     lines.push(headline);
     const extras: string[] = [];
-    if (summary.suppressed > 0) {
-        extras.push(`${summary.suppressed} suppressed by warden:ignore`);
+    const byPmd = report.suppressed.filter((f) => f.suppression.pmd).length;
+    if (summary.suppressed - byPmd > 0) {
+        extras.push(`${summary.suppressed - byPmd} suppressed by warden:ignore`);
+    }
+    if (byPmd > 0) {
+        extras.push(`${byPmd} suppressed by PMD annotations or NOPMD comments`);
     }
     if (summary.baselined > 0) {
         extras.push(`${summary.baselined} already in the baseline`);

@@ -49,11 +49,18 @@ export type SeedRecord = Located & {
 
 export type MetadataProblem = { file: string; line: number; column: number; message: string };
 
+/** A Visualforce page or component and the Apex classes it binds to (controller and extensions). */
+export type PageMeta = { file: string; controllers: string[] };
+
 export type MetadataModel = {
     fields: FieldMeta[];
     permissionSets: PermissionSetMeta[];
     endpoints: EndpointMeta[];
     seeds: SeedRecord[];
+    /** Lower-case API names of custom settings (objects with a customSettingsType). */
+    customSettings: Set<string>;
+    /** Visualforce pages and components with the classes they bind to. */
+    pages: PageMeta[];
     /** Why the project counts as using Shield Platform Encryption, or null. */
     encryptionEvidence: string | null;
     problems: MetadataProblem[];
@@ -61,13 +68,20 @@ export type MetadataModel = {
     filesRead: number;
 };
 
-export type MetadataKindOfFile = 'field' | 'permissionset' | 'namedCredential' | 'remoteSite' | 'settings' | 'seed';
+export type MetadataKindOfFile =
+    'field' | 'object' | 'permissionset' | 'namedCredential' | 'remoteSite' | 'settings' | 'page' | 'seed';
 
 /** Which metadata files the scanner reads; undefined for everything else. */
 export function metadataKindOf(path: string): MetadataKindOfFile | undefined {
     const lower = path.toLowerCase();
     if (lower.endsWith('.field-meta.xml')) {
         return 'field';
+    }
+    if (lower.endsWith('.object-meta.xml')) {
+        return 'object';
+    }
+    if (lower.endsWith('.page') || lower.endsWith('.component')) {
+        return 'page';
     }
     if (lower.endsWith('.permissionset-meta.xml')) {
         return 'permissionset';
@@ -102,12 +116,44 @@ function parse(file: SourceFile, problems: MetadataProblem[]): Record<string, un
     try {
         return parseXml(file.content).body;
     } catch (error) {
-        if (error instanceof XmlError) {
-            problems.push({ file: file.path, line: error.line, column: error.column, message: error.message });
-            return null;
-        }
+        problems.push(problemOf(file, error));
+        return null;
+    }
+}
+
+/**
+ * Whatever a file's XML makes the parser or the readers throw becomes a problem of that file, so that one
+ * hostile file (fast-xml-parser refuses elements nested deeper than it allows with a plain Error) cannot
+ * end the scan. Anything but an Error is a bug of ours and is thrown on.
+ */
+function problemOf(file: SourceFile, error: unknown): MetadataProblem {
+    if (error instanceof XmlError) {
+        return { file: file.path, line: error.line, column: error.column, message: error.message };
+    }
+    if (!(error instanceof Error)) {
         throw error;
     }
+    const message = /maximum nested tags/i.test(error.message)
+        ? 'the XML nests elements deeper than the parser allows'
+        : `the XML could not be read (${error.message})`;
+    return { file: file.path, line: 1, column: 1, message };
+}
+
+/** The classes a Visualforce page or component binds: `controller="X"` and `extensions="A, B"`. */
+function readPage(file: SourceFile): PageMeta {
+    const controllers: string[] = [];
+    const tag = /<apex:(?:page|component)\b[^>]*>/i.exec(file.content);
+    if (tag) {
+        for (const match of tag[0].matchAll(/\b(controller|extensions)\s*=\s*["']([^"']*)["']/gi)) {
+            controllers.push(
+                ...match[2]
+                    .split(',')
+                    .map((name) => name.trim())
+                    .filter(Boolean)
+            );
+        }
+    }
+    return { file: file.path, controllers };
 }
 
 function readField(file: SourceFile, body: Record<string, unknown>): FieldMeta {
@@ -327,6 +373,8 @@ export function readMetadata(files: SourceFile[]): MetadataModel {
         permissionSets: [],
         endpoints: [],
         seeds: [],
+        customSettings: new Set(),
+        pages: [],
         encryptionEvidence: null,
         problems: [],
         filesRead: 0
@@ -349,20 +397,18 @@ export function readMetadata(files: SourceFile[]): MetadataModel {
             continue;
         }
         model.filesRead += 1;
+        if (kind === 'page') {
+            model.pages.push(readPage(file));
+            continue;
+        }
         const body = parse(file, model.problems);
         if (!body) {
             continue;
         }
-        if (kind === 'field') {
-            model.fields.push(readField(file, body));
-        } else if (kind === 'permissionset') {
-            model.permissionSets.push(readPermissionSet(file, body));
-        } else if (kind === 'namedCredential') {
-            model.endpoints.push(readNamedCredential(file, body));
-        } else if (kind === 'remoteSite') {
-            model.endpoints.push(readRemoteSite(file, body));
-        } else if (kind === 'settings') {
-            model.encryptionEvidence = model.encryptionEvidence ?? `${file.path} (Platform Encryption settings)`;
+        try {
+            readXmlMetadata(model, kind, file, body);
+        } catch (error) {
+            model.problems.push(problemOf(file, error));
         }
     }
     if (!model.encryptionEvidence) {
@@ -372,4 +418,27 @@ export function readMetadata(files: SourceFile[]): MetadataModel {
         }
     }
     return model;
+}
+
+function readXmlMetadata(
+    model: MetadataModel,
+    kind: MetadataKindOfFile,
+    file: SourceFile,
+    body: Record<string, unknown>
+): void {
+    if (kind === 'object') {
+        if (text(body, 'customSettingsType')) {
+            model.customSettings.add(baseName(file.path, '.object-meta.xml').toLowerCase());
+        }
+    } else if (kind === 'field') {
+        model.fields.push(readField(file, body));
+    } else if (kind === 'permissionset') {
+        model.permissionSets.push(readPermissionSet(file, body));
+    } else if (kind === 'namedCredential') {
+        model.endpoints.push(readNamedCredential(file, body));
+    } else if (kind === 'remoteSite') {
+        model.endpoints.push(readRemoteSite(file, body));
+    } else if (kind === 'settings') {
+        model.encryptionEvidence = model.encryptionEvidence ?? `${file.path} (Platform Encryption settings)`;
+    }
 }

@@ -1,24 +1,14 @@
 /**
  * Shared data-flow results: the PHI analysis feeds three rules (callouts, debug logs, exception
- * messages) and runs once per class; the injection analysis feeds soql-injection.
+ * messages), the injection analysis feeds soql-injection; each runs once over the whole project.
  */
-import { describeLabel, injectionPolicy, phiPolicy } from '../apex/policies';
-import { SinkHit, TaintAnalysis, TaintPolicy, unitsByOwner } from '../apex/taint';
+import { injectionPolicy } from '../apex/injection-policy';
+import { describeLabel, phiPolicy } from '../apex/phi-policy';
+import { SinkHit, TaintEngine, TaintPolicy } from '../apex/taint';
 import type { RuleContext } from './rule';
 
 function runPolicy(ctx: RuleContext, policy: TaintPolicy): SinkHit[] {
-    const hits: SinkHit[] = [];
-    for (const file of ctx.project.apexFiles) {
-        if (file.isTest) {
-            continue;
-        }
-        for (const group of unitsByOwner(file.units.filter((u) => !u.isTest))) {
-            if (policy.relevant(group)) {
-                hits.push(...new TaintAnalysis(group, policy).run());
-            }
-        }
-    }
-    return hits;
+    return new TaintEngine(ctx.project.apexFiles, policy, ctx.project.budget).run();
 }
 
 export function phiHits(ctx: RuleContext): SinkHit[] {
@@ -28,7 +18,7 @@ export function phiHits(ctx: RuleContext): SinkHit[] {
 }
 
 export function injectionHits(ctx: RuleContext): SinkHit[] {
-    return ctx.memo('injection-flow', () => runPolicy(ctx, injectionPolicy()));
+    return ctx.memo('injection-flow', () => runPolicy(ctx, injectionPolicy(ctx.project)));
 }
 
 /**

@@ -1,15 +1,14 @@
 /**
- * Small questions several rules ask about Apex code: does this class touch data, is it an entry
- * point, which top-level class holds it, and which calls reach which project methods.
+ * Small questions several rules ask about Apex code: does this class touch data (itself or through
+ * the classes it calls), does it run any code at all, is it an entry point, which top-level class holds it.
  */
-import type { CallExpr, TypeDecl } from '../apex/ast';
+import type { Expr, TypeDecl } from '../apex/ast';
+import { callTargets } from '../apex/callgraph';
 import type { ApexFile, MethodUnit } from '../apex/model';
 import { hasAnnotation, isTestType, unitIndex } from '../apex/model';
 import { DATABASE_DML, DATABASE_QUERIES } from '../apex/semantics';
-import { dottedName, unwrap } from '../apex/walk';
-import type { ProjectContext } from '../context';
+import { visitExpr } from '../apex/walk';
 import type { RuleContext } from './rule';
-import { normalizeType } from '../apex/typenames';
 
 /** True when the unit runs SOQL, SOSL or DML (statements or Database methods). */
 export function touchesData(unit: MethodUnit): boolean {
@@ -25,8 +24,37 @@ export function touchesData(unit: MethodUnit): boolean {
     return false;
 }
 
-export function typeTouchesData(file: ApexFile, type: TypeDecl): boolean {
-    return file.units.some((unit) => unit.owner === type && touchesData(unit));
+/** True when evaluating the expression can run code: a call, a query, or a construction other than a collection's. */
+function runsCode(expr: Expr): boolean {
+    let found = false;
+    visitExpr(expr, (e) => {
+        found ||=
+            e.kind === 'call' ||
+            e.kind === 'soql' ||
+            e.kind === 'sosl' ||
+            (e.kind === 'new' && !/^(list|set|map)\b|\[\]$/i.test(e.typeName.trim()));
+    });
+    return found;
+}
+
+/**
+ * A class that runs no code of its own: only fields and constants with plain values, automatic
+ * properties and abstract methods (a data-transfer or constants class). Its sharing decides nothing.
+ */
+export function runsNoCode(type: TypeDecl): boolean {
+    return type.members.every((member) => {
+        switch (member.kind) {
+            case 'method':
+            case 'constructor':
+                return member.body === null;
+            case 'property':
+                return member.getter === null && member.setter === null;
+            case 'field':
+                return member.declarators.every((d) => !d.init || !runsCode(d.init));
+            default:
+                return false;
+        }
+    });
 }
 
 const ENTRY_ANNOTATIONS = ['auraenabled', 'remoteaction', 'invocablemethod', 'restresource', 'namespaceaccessible'];
@@ -66,82 +94,49 @@ export function topLevel(type: TypeDecl | null): TypeDecl | null {
     return current;
 }
 
-function findMethodInChain(
-    project: ProjectContext,
-    type: TypeDecl,
-    file: ApexFile,
-    name: string,
-    arity: number,
-    depth = 0
-): MethodUnit[] {
-    const own = file.units.filter(
-        (u) =>
-            u.owner === type &&
-            (u.kind === 'method' || u.kind === 'constructor') &&
-            u.name.toLowerCase() === name &&
-            u.params.length === arity
-    );
-    if (own.length > 0 || !type.extendsType || depth > 5) {
-        return own;
-    }
-    const parent = project.classes.get(normalizeType(type.extendsType).toLowerCase());
-    return parent ? findMethodInChain(project, parent.type, parent.file, name, arity, depth + 1) : [];
-}
-
-export type Resolved = { unit: MethodUnit; concrete: { type: TypeDecl; file: ApexFile } | null };
+const reachCache = new WeakMap<MethodUnit, string | null>();
 
 /**
- * Project methods a call can run: same-class calls (virtual ones dispatched on `concrete` first),
- * static `Class.method(...)`, `new Class(...).method(...)`, and calls on locals typed with a
- * project class. Interfaces and dynamic dispatch beyond that are not followed.
+ * Where a unit's data access happens: its own member when it runs SOQL, SOSL or DML, else the first
+ * project method it reaches through calls into classes that do not enforce sharing themselves (no
+ * keyword, `inherited` or `without sharing`: they run with the caller's sharing or none), else null.
  */
-export function resolveCall(
-    project: ProjectContext,
-    unit: MethodUnit,
-    call: CallExpr,
-    concrete: { type: TypeDecl; file: ApexFile } | null
-): Resolved[] {
-    const name = call.name.toLowerCase();
-    const arity = call.args.length;
-    const lookIn = (entry: { type: TypeDecl; file: ApexFile } | undefined | null): Resolved[] =>
-        entry
-            ? findMethodInChain(project, entry.type, entry.file, name, arity).map((u) => ({ unit: u, concrete: entry }))
-            : [];
-    if (!call.target || unwrap(call.target).kind === 'this') {
-        if (name === 'this' || name === 'super') {
-            return [];
+export function dataReachedFrom(unit: MethodUnit, depth = 0): string | null {
+    const known = reachCache.get(unit);
+    if (known !== undefined) {
+        return known;
+    }
+    reachCache.set(unit, null);
+    let found: string | null = touchesData(unit) ? unit.member : null;
+    if (!found && depth < 8) {
+        for (const call of unitIndex(unit).calls) {
+            for (const target of callTargets(unit, call)) {
+                if (target.isTest || target.owner?.sharing === 'with') {
+                    continue;
+                }
+                found = dataReachedFrom(target, depth + 1);
+                if (found) {
+                    break;
+                }
+            }
+            if (found) {
+                break;
+            }
         }
-        const viaConcrete = lookIn(concrete);
-        if (viaConcrete.length > 0) {
-            return viaConcrete;
+    }
+    reachCache.set(unit, found);
+    return found;
+}
+
+/** Where the class's data access happens (its own code, or a method it calls), or null for none. */
+export function typeDataAccess(file: ApexFile, type: TypeDecl): string | null {
+    for (const unit of file.units) {
+        if (unit.owner === type) {
+            const found = dataReachedFrom(unit);
+            if (found) {
+                return found;
+            }
         }
-        return unit.owner
-            ? lookIn({ type: unit.owner, file: unit.file })
-            : unit.file.units
-                  .filter(
-                      (u) =>
-                          u.owner === null &&
-                          u.kind === 'method' &&
-                          u.name.toLowerCase() === name &&
-                          u.params.length === arity
-                  )
-                  .map((u) => ({ unit: u, concrete: null }));
     }
-    const target = unwrap(call.target);
-    if (target.kind === 'new') {
-        const entry = project.classes.get(normalizeType(target.typeName).toLowerCase());
-        return lookIn(entry);
-    }
-    if (target.kind === 'name') {
-        const local = unit.locals.get(target.name.toLowerCase());
-        if (local) {
-            return lookIn(project.classes.get(normalizeType(local).toLowerCase()));
-        }
-        return lookIn(project.classes.get(target.name.toLowerCase()));
-    }
-    if (target.kind === 'field') {
-        const dotted = dottedName(target);
-        return dotted ? lookIn(project.classes.get(dotted)) : [];
-    }
-    return [];
+    return null;
 }

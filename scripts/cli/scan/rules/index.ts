@@ -4,6 +4,7 @@
  */
 import type { RuleDefinition } from './rule';
 import { rule as calloutInLoop } from './callout-in-loop';
+import { rule as credentialsInCode } from './credentials-in-code';
 import { rule as crudFlsBypass } from './crud-fls-bypass';
 import { rule as dmlInLoop } from './dml-in-loop';
 import { rule as endpointRegionNotAllowed } from './endpoint-region-not-allowed';
@@ -11,6 +12,7 @@ import { rule as hardcodedEndpoint } from './hardcoded-endpoint';
 import { rule as insecureEndpoint } from './insecure-endpoint';
 import { rule as insecureEndpointMetadata } from './insecure-endpoint-metadata';
 import { rule as integrationUserOverprivileged } from './integration-user-overprivileged';
+import { rule as limitedCallInLoop } from './limited-call-in-loop';
 import { rule as llmGateBypass } from './llm-gate-bypass';
 import { rule as phiCallout } from './phi-callout';
 import { rule as phiDebugLog } from './phi-debug-log';
@@ -35,6 +37,7 @@ export const ALL_RULES: readonly RuleDefinition[] = [
     phiExceptionMessage,
     llmGateBypass,
     hardcodedEndpoint,
+    credentialsInCode,
     insecureEndpoint,
     insecureEndpointMetadata,
     endpointRegionNotAllowed,
@@ -43,6 +46,7 @@ export const ALL_RULES: readonly RuleDefinition[] = [
     soqlInLoop,
     dmlInLoop,
     calloutInLoop,
+    limitedCallInLoop,
     phiFieldUnencrypted,
     integrationUserOverprivileged
 ];

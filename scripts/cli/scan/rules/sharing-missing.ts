@@ -2,9 +2,11 @@
  * sharing-missing: a class that declares no sharing model. Such a class takes the sharing of its
  * caller, which for triggers, @future, batch, queueable, REST and Aura entry points is none at all.
  * Top-level classes are always checked; inner classes (which do not inherit the outer class's
- * keyword) when they touch data. Test classes and interfaces are not.
+ * keyword) when they touch data. Data reached through a class that takes its caller's sharing (a
+ * data-store class) counts as the class's own. Test classes, interfaces and classes that run no code
+ * (only plain fields, constants and automatic properties) are not checked.
  */
-import { isEntryType, productionClasses, typeTouchesData } from './helpers';
+import { isEntryType, productionClasses, runsNoCode, typeDataAccess } from './helpers';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -19,10 +21,12 @@ export const rule: RuleDefinition = {
     precision: 'very-high',
     run(ctx: RuleContext): void {
         for (const { file, type } of productionClasses(ctx)) {
-            if (type.sharing !== null) {
+            // A data-transfer or constants class runs nothing whose sharing could matter.
+            if (type.sharing !== null || runsNoCode(type)) {
                 continue;
             }
-            const data = typeTouchesData(file, type);
+            const reached = typeDataAccess(file, type);
+            const data = reached !== null;
             const entry = isEntryType(type);
             if (type.outer && !data) {
                 continue;
@@ -32,8 +36,9 @@ export const rule: RuleDefinition = {
             if (isException && !data) {
                 continue;
             }
+            const through = reached && !reached.startsWith(`${type.qualifiedName}.`) ? ` (through ${reached})` : '';
             const why = data
-                ? 'it runs SOQL or DML with the sharing of its caller, which is none from triggers, @future, batch, REST and Aura entry points'
+                ? `it runs SOQL or DML${through} with the sharing of its caller, which is none from triggers, @future, batch, REST and Aura entry points`
                 : entry
                   ? 'it is an entry point and runs without sharing when called from outside'
                   : 'it will run with whatever sharing its caller has';

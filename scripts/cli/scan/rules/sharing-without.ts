@@ -1,8 +1,10 @@
 /**
- * sharing-without: a class declared `without sharing`. Every query and DML in it ignores record
- * sharing. Accepted only with a `warden:ignore sharing-without <reason>` comment that says why.
+ * sharing-without: a class declared `without sharing`. Every query and DML in it, and in the classes
+ * it calls that take their caller's sharing, ignores record sharing: rated high when it reaches data
+ * (itself or through such a class, a data-store class for instance), low when it reaches none.
+ * Accepted only with a `warden:ignore sharing-without <reason>` comment that says why.
  */
-import { productionClasses, typeTouchesData } from './helpers';
+import { productionClasses, typeDataAccess } from './helpers';
 import type { RuleContext, RuleDefinition } from './rule';
 
 export const rule: RuleDefinition = {
@@ -20,14 +22,21 @@ export const rule: RuleDefinition = {
             if (type.sharing !== 'without') {
                 continue;
             }
-            const data = typeTouchesData(file, type);
+            const data = typeDataAccess(file, type);
+            const own = data !== null && data.startsWith(`${type.qualifiedName}.`);
+            const what =
+                data === null
+                    ? ' but reaches no data (no query or DML in it or in the classes it calls that take its sharing)'
+                    : own
+                      ? ' and queries or changes records'
+                      : ` and queries or changes records through ${data}, which runs with its caller's sharing`;
             ctx.reportApex({
                 file,
                 span: type.nameSpan,
                 member: '',
                 snippet: `without sharing class ${type.qualifiedName}`,
-                severity: data ? 'high' : 'medium',
-                message: `Class ${type.qualifiedName} runs without sharing${data ? ' and queries or changes records' : ''}: every record is visible to it regardless of the user. Use \`with sharing\` / \`inherited sharing\`, or justify it with \`// warden:ignore sharing-without <reason>\`.`
+                severity: data ? 'high' : 'low',
+                message: `Class ${type.qualifiedName} runs without sharing${what}: every record is visible to it regardless of the user. Use \`with sharing\` / \`inherited sharing\`, or justify it with \`// warden:ignore sharing-without <reason>\`.`
             });
         }
     }

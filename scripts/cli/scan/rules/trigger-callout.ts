@@ -10,7 +10,6 @@ import { isCallout } from '../apex/semantics';
 import { lookupField } from '../apex/model';
 import { callName, dottedName, unwrap, visitAllExpressions, visitExpr } from '../apex/walk';
 import { normalizeType } from '../apex/typenames';
-import { resolveCall } from './helpers';
 import type { RuleContext, RuleDefinition } from './rule';
 
 type Concrete = { type: TypeDecl; file: ApexFile } | null;
@@ -109,14 +108,9 @@ function findProblems(ctx: RuleContext, start: MethodUnit, maxDepth: number): Pr
                     }
                     return;
                 }
-                for (const resolved of resolveCall(ctx.project, unit, expr, concrete)) {
-                    visit(
-                        resolved.unit,
-                        resolved.concrete ?? concrete,
-                        [...path, resolved.unit.member],
-                        depth + 1,
-                        root
-                    );
+                const receiver = ctx.project.graph.receiverOf(unit, expr) ?? concrete;
+                for (const target of ctx.project.graph.targets(unit, expr, concrete)) {
+                    visit(target, receiver, [...path, target.member], depth + 1, root);
                 }
             }
         });

@@ -58,8 +58,10 @@ export const rule: RuleDefinition = {
             if (logic.length === 0 && declared === 0 && trigger.body.length <= 2) {
                 continue;
             }
-            const first = logic[0] ?? trigger.body[2] ?? null;
-            const span = first ? first.span : trigger.bodySpan;
+            // Where the logic starts: its first statement, else the first member declared in the trigger.
+            const declarations = [...trigger.members.map((m) => m.span), ...trigger.innerTypes.map((t) => t.span)];
+            const firstDeclared = declarations.sort((a, b) => a.start - b.start)[0];
+            const span = logic[0]?.span ?? firstDeclared ?? trigger.body[2]?.span ?? trigger.bodySpan;
             const parts: string[] = [];
             if (logic.length > 0) {
                 parts.push(`${logic.length} statement(s) of logic`);

@@ -4,6 +4,7 @@
  * keeps pathological input from exhausting the stack of the parser or of the rules that walk its tree,
  * and the look-ahead over type references that several of the grammar's choices need.
  */
+import { tick } from '../../budget';
 import type { Span } from '../ast';
 import { describeToken, EOF, ID_TOKENS, KEYWORDS, TOKEN, tokenSet, type TokenTable } from './tokens';
 
@@ -132,6 +133,7 @@ export abstract class TokenCursor {
         if (++this.depth > MAX_NESTING) {
             throw this.tooDeep();
         }
+        tick();
     }
 
     /** Consumes a name (the grammar's `id`: an identifier or a contextual keyword); returns its index. */
@@ -174,6 +176,7 @@ export abstract class TokenCursor {
 
     /** Index just past a typeRef starting at `from`, or -1; consumes nothing. */
     protected typeRefEnd(from: number, nesting = 0): number {
+        tick();
         const ty = this.ty;
         let j = from;
         for (;;) {

@@ -8,6 +8,7 @@
  */
 import type { ApexUnitKind } from '../../../lib/apex-kind';
 import type { CompilationUnit } from '../ast';
+import { BudgetExceeded } from '../../budget';
 import { SyntaxFailure } from './cursor';
 import { ApexParser } from './declarations';
 import { lexApex } from './lexer';
@@ -20,6 +21,8 @@ export type SyntaxProblem = {
     message: string;
     /** True when the code nests too deeply to analyse rather than being wrong. */
     tooDeep?: boolean;
+    /** True when parsing overran its time budget (budget.ts): not analysed, not wrong. */
+    budget?: boolean;
 };
 
 export type ParseOutcome =
@@ -41,6 +44,9 @@ export function parseApex(source: string, kind: ApexUnitKind): ParseOutcome {
         }
         return { unit: parser.anonymousUnit() };
     } catch (error) {
+        if (error instanceof BudgetExceeded) {
+            return { problem: { line: 1, column: 1, message: error.reason, budget: true } };
+        }
         if (error instanceof SyntaxFailure) {
             const { line, column, message, tooDeep } = error;
             return { problem: tooDeep ? { line, column, message, tooDeep } : { line, column, message } };

@@ -153,7 +153,11 @@ describe('org mode scan --sync', () => {
         const { fake, home } = await org();
         fake.addCustomObject('ComplianceFinding__c');
         fake.addApex('ApexClass', 'NoSharing', 'public class NoSharing {\n    public void run() {}\n}\n');
-        const alsoNoSharing = fake.addApex('ApexClass', 'AlsoNoSharing', 'public class AlsoNoSharing {\n}\n');
+        const alsoNoSharing = fake.addApex(
+            'ApexClass',
+            'AlsoNoSharing',
+            'public class AlsoNoSharing {\n    public void run() {}\n}\n'
+        );
         const acceptedRisk = fake.addApex(
             'ApexClass',
             'AcceptedRisk',
@@ -191,7 +195,7 @@ describe('org mode scan --sync', () => {
         Object.assign(
             fake.rows('ApexClass').find((row) => row.Id === alsoNoSharing)!,
             {
-                Body: 'public with sharing class AlsoNoSharing {\n}\n'
+                Body: 'public with sharing class AlsoNoSharing {\n    public void run() {}\n}\n'
             }
         );
         fake.remove('ApexClass', acceptedRisk);
@@ -221,7 +225,7 @@ describe('org mode scan --sync', () => {
         // The problem comes back: the resolved finding is reopened, not duplicated.
         Object.assign(
             fake.rows('ApexClass').find((row) => row.Id === alsoNoSharing)!,
-            { Body: 'public class AlsoNoSharing {\n}\n' }
+            { Body: 'public class AlsoNoSharing {\n    public void run() {}\n}\n' }
         );
         const third = await scanIn(
             home,
@@ -266,7 +270,8 @@ describe('org mode scan, writing and retrying', () => {
     it('upserts findings in batches of 200 through sObject Collections', async () => {
         const { fake, home } = await org();
         fake.addCustomObject('ComplianceFinding__c');
-        for (let i = 0; i < 450; i++) fake.addApex('ApexClass', `Bare${i}`, `public class Bare${i} {}\n`);
+        for (let i = 0; i < 450; i++)
+            fake.addApex('ApexClass', `Bare${i}`, `public class Bare${i} {\n    public void run() {}\n}\n`);
         const outcome = await scanIn(home, { targetOrg: 'scan-org', sync: true }, io());
         expect(outcome.sync?.created).toBe(outcome.result.findings.length);
         expect(outcome.result.findings.length).toBeGreaterThanOrEqual(450);

@@ -1,0 +1,295 @@
+/**
+ * The PHI taint policy: where PHI comes from (fields classified PHI, read from records, queries and
+ * `record.get(...)`) and where it must not go (callouts, debug logs, exception messages). It runs over
+ * the project-wide engine (taint.ts); its findings are reported at the sink.
+ */
+import type { CallExpr, Expr, NewExpr } from './ast';
+import type { MethodUnit } from './model';
+import { unitIndex } from './model';
+import { isHttpRequestCall, objectOf } from './semantics';
+import { Labels, PRECISE, SinkMatch, TaintPolicy } from './taint';
+import { normalizeType } from './typenames';
+import { callName, dottedName, unwrap } from './walk';
+import type { ProjectContext } from '../context';
+import { typeOfName } from './model';
+
+const NONE: Labels = new Set();
+
+function labels(...items: string[]): Labels {
+    return new Set(items);
+}
+
+function unionAll(list: Labels[]): Labels {
+    const out = new Set<string>();
+    for (const item of list) {
+        for (const label of item) {
+            out.add(label);
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- PHI
+
+const BUILT_IN_SANITIZERS = new Set([
+    'crypto.generatedigest',
+    'crypto.generatemac',
+    'crypto.encrypt',
+    'crypto.encryptwithmanagediv',
+    'crypto.sign',
+    'crypto.signwithcertificate',
+    'crypto.signxml'
+]);
+
+const SANITIZING_NAME = /^(redact|mask|pseudonymi[sz]e|anonymi[sz]e|tokeni[sz]e|hash|deidentify|scrub)/i;
+
+export const HTTP_SINK_ARGS: Record<string, number[]> = {
+    setbody: [0],
+    setbodyasblob: [0],
+    setbodydocument: [0],
+    setendpoint: [0],
+    setheader: [0, 1]
+};
+
+/** How a PHI label reads in a message: `Contact.Birthdate`, or `whole Contact records`. */
+export function describeLabel(label: string): string {
+    if (label.startsWith('phi:')) {
+        return label.slice(4);
+    }
+    if (label.startsWith('record:')) {
+        return `whole ${label.slice(7)} records`;
+    }
+    return label;
+}
+
+function isExceptionType(typeName: string | null): boolean {
+    return Boolean(typeName) && /exception$/i.test(normalizeType(typeName as string));
+}
+
+type Classification = ProjectContext['classification'];
+
+/** The PHI labels a SOQL or SOSL query's result carries: its PHI fields, or whole PHI records for SOSL. */
+function phiOfQuery(classification: Classification, expr: Expr): Labels {
+    if (expr.kind === 'sosl') {
+        return new Set(expr.objects.filter((o) => classification.objectHoldsPhi(o)).map((o) => `record:${o}`));
+    }
+    if (expr.kind !== 'soql') {
+        return NONE;
+    }
+    const query = expr.query;
+    const out = new Set<string>([PRECISE]);
+    const anywhere = (path: string): void => {
+        const found = classification.customFieldAnywhere(path.split('.').pop() ?? path);
+        if (found) {
+            out.add(`phi:${found.object}.${found.field}`);
+        }
+    };
+    const whole = classification.wholeObject(query.from);
+    for (const path of query.fields) {
+        if (/^FIELDS\(/.test(path)) {
+            if (whole) {
+                out.add(`phi:${query.from}`);
+            }
+            for (const field of classification.phiFieldsOf(query.from)) {
+                out.add(`phi:${query.from}.${field}`);
+            }
+            continue;
+        }
+        const resolved = classification.resolvePath(query.from, path);
+        if (!resolved) {
+            anywhere(path);
+        } else if (classification.field(resolved.object, resolved.field)) {
+            out.add(`phi:${resolved.object}.${resolved.field}`);
+        }
+    }
+    for (const sub of query.subqueries) {
+        sub.fields.forEach(anywhere);
+    }
+    return out;
+}
+
+/**
+ * Whether a file's source mentions any PHI field or object name at all: one case-insensitive pass over
+ * the source instead of lower-casing it and searching once per word. The regex's case folding equals
+ * toLowerCase() for ASCII; other text takes the plain path. Remembered per file.
+ */
+function phiMentions(classification: Classification): (unit: MethodUnit) => boolean {
+    const vocabulary = classification.vocabulary();
+    const anyWord =
+        vocabulary.length > 0
+            ? new RegExp(vocabulary.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
+            : null;
+    const mentions = new WeakMap<object, boolean>();
+    return (unit) => {
+        let known = mentions.get(unit.file);
+        if (known === undefined) {
+            const source = unit.file.source;
+            if (!anyWord) {
+                known = false;
+            } else if (/^[\x00-\x7f]*$/.test(source)) {
+                known = anyWord.test(source);
+            } else {
+                const text = source.toLowerCase();
+                known = vocabulary.some((word) => text.includes(word));
+            }
+            mentions.set(unit.file, known);
+        }
+        return known;
+    };
+}
+
+/** Whether a method's units call a PHI sink with something other than literals (the policy's filter). */
+function hasPhiSink(unit: MethodUnit): boolean {
+    const index = unitIndex(unit);
+    const sinkCall = index.calls.some((call) => {
+        const name = call.name.toLowerCase();
+        const isSink = HTTP_SINK_ARGS[name] !== undefined || name === 'setmessage' || callName(call) === 'system.debug';
+        return isSink && call.args.some((arg) => unwrap(arg).kind !== 'literal');
+    });
+    return (
+        sinkCall ||
+        index.news.some((n) => isExceptionType(n.typeName) && n.args.some((a) => unwrap(a).kind !== 'literal'))
+    );
+}
+
+/** The helpers the PHI policy's callbacks share, over one project's classification and sanitizers. */
+class PhiLabels {
+    private readonly configured: string[];
+
+    constructor(
+        readonly classification: Classification,
+        sanitizers: readonly string[],
+        private readonly gate: ReadonlySet<string>
+    ) {
+        this.configured = sanitizers.map((s) => s.toLowerCase());
+    }
+
+    isSanitizer(call: CallExpr): boolean {
+        const name = callName(call);
+        if (BUILT_IN_SANITIZERS.has(name) || SANITIZING_NAME.test(call.name)) {
+            return true;
+        }
+        const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
+        if (owner && this.gate.has(owner)) {
+            return true;
+        }
+        return this.configured.some((pattern) =>
+            pattern.endsWith('.*') ? owner === pattern.slice(0, -2) : pattern === name
+        );
+    }
+
+    field(object: string | null, field: string): string | null {
+        if (object) {
+            return this.classification.field(object, field) ? `phi:${object}.${field}` : null;
+        }
+        const anywhere = this.classification.customFieldAnywhere(field);
+        return anywhere ? `phi:${anywhere.object}.${anywhere.field}` : null;
+    }
+
+    /** `known`, plus a record (or records) whose fields are not known exactly, of an object holding PHI. */
+    withRecord(unit: MethodUnit, expr: Expr, known: Labels): Labels {
+        const kept = new Set([...known].filter((l) => l !== PRECISE));
+        const value = unwrap(expr);
+        if (
+            !known.has(PRECISE) &&
+            (value.kind === 'name' || value.kind === 'field' || value.kind === 'index' || value.kind === 'call')
+        ) {
+            const object = objectOf(unit, value);
+            if (object && this.classification.objectHoldsPhi(object)) {
+                kept.add(`record:${object}`);
+            }
+        }
+        return kept;
+    }
+
+    /** The labels of `target`, imprecise, plus `label`. */
+    widened(target: Labels, label: string | null): Labels {
+        const kept = [...target].filter((l) => l !== PRECISE);
+        if (label) {
+            kept.push(label);
+        }
+        return new Set(kept);
+    }
+
+    /** `record.get('Field')` and `record.get(Schema.Contact.Field)`. */
+    getCall(unit: MethodUnit, call: CallExpr, receiver: Labels): Labels {
+        const object = objectOf(unit, call.target!);
+        const arg = unwrap(call.args[0]);
+        let field: string | null = null;
+        if (arg.kind === 'literal' && arg.literalType === 'string') {
+            field = arg.value;
+        } else {
+            field = dottedName(arg)?.split('.').pop() ?? null;
+        }
+        if (object) {
+            const label = field ? this.field(object, field) : null;
+            return label ? labels(label) : NONE;
+        }
+        return this.widened(receiver, field && arg.kind === 'literal' ? this.field(null, field) : null);
+    }
+
+    sinks(unit: MethodUnit, expr: CallExpr | NewExpr, args: Labels[]): SinkMatch[] {
+        if (expr.kind === 'new') {
+            if (!isExceptionType(expr.typeName)) {
+                return [];
+            }
+            const flowing = unionAll(expr.args.map((arg, i) => this.withRecord(unit, arg, args[i] ?? NONE)));
+            return flowing.size > 0 ? [{ kind: 'exception', labels: flowing }] : [];
+        }
+        const name = expr.name.toLowerCase();
+        if (callName(expr) === 'system.debug') {
+            const flowing = unionAll(expr.args.map((arg, i) => this.withRecord(unit, arg, args[i] ?? NONE)));
+            return [{ kind: 'debug', labels: flowing }];
+        }
+        if (name === 'setmessage' && expr.target) {
+            const target = unwrap(expr.target);
+            const type = target.kind === 'name' ? typeOfName(unit, target.name) : null;
+            if (isExceptionType(type)) {
+                return [{ kind: 'exception', labels: args[0] ?? NONE }];
+            }
+        }
+        const sinkArgs = HTTP_SINK_ARGS[name];
+        if (sinkArgs && isHttpRequestCall(unit, expr)) {
+            return [{ kind: `callout:${expr.name}`, labels: unionAll(sinkArgs.map((i) => args[i] ?? NONE)) }];
+        }
+        return [];
+    }
+}
+
+export function phiPolicy(project: ProjectContext): TaintPolicy {
+    const phi = new PhiLabels(project.classification, project.sanitizers, project.gateClasses);
+    const mentionsPhi = phiMentions(project.classification);
+    return {
+        hasSink: hasPhiSink,
+        mayReport: mentionsPhi,
+        reportAtCaller: false,
+        parameterLabels: () => null,
+        carries: (typeName) => !typeName || !/^boolean$/i.test(normalizeType(typeName)),
+        fieldRead(unit, expr, targetLabels) {
+            const object = objectOf(unit, expr.target);
+            const label = phi.field(object, expr.name);
+            if (object) {
+                return label ? labels(label) : NONE;
+            }
+            const dotted = dottedName(expr);
+            if (dotted && /^(trigger|schema|system|json|string)\./.test(dotted)) {
+                return NONE;
+            }
+            return phi.widened(targetLabels, label);
+        },
+        callSource(unit, call, receiver, args) {
+            if (phi.isSanitizer(call)) {
+                return NONE;
+            }
+            if (call.name.toLowerCase() === 'get' && call.target && call.args.length === 1) {
+                return phi.getCall(unit, call, receiver);
+            }
+            const qualified = callName(call);
+            const serializes = ['json.serialize', 'json.serializepretty', 'string.valueof'].includes(qualified);
+            return serializes && call.args[0] ? phi.withRecord(unit, call.args[0], args[0] ?? NONE) : null;
+        },
+        querySource: (_unit, expr) => phiOfQuery(project.classification, expr),
+        propagatesBinary: (op) => ['+', '-', '*', '/', '??'].includes(op),
+        sinks: (unit, expr, _receiver, args) => phi.sinks(unit, expr as CallExpr | NewExpr, args)
+    };
+}

@@ -1,0 +1,3 @@
+trigger OpportunityTrigger on Opportunity(after update) {
+    OpportunityTriggerHandler.afterUpdate(Trigger.new);
+}

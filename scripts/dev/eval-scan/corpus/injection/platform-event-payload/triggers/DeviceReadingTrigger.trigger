@@ -1,0 +1,3 @@
+trigger DeviceReadingTrigger on DeviceReading__e(after insert) {
+    DeviceReadingSubscriber.handle(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger LeadTrigger on Lead(after insert) {
+    LeadTriggerHandler.afterInsert(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger CaseTrigger on Case(after update) {
+    CaseTriggerHandler.afterUpdate(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger CaseTrigger on Case(before insert, after insert, before update, after update) {
+    TriggerDispatcher.run(new CaseTriggerHandler());
+}

@@ -1,0 +1,3 @@
+trigger OrderTrigger on Order(after insert) {
+    OrderTriggerHandler.afterInsert(Trigger.newMap.keySet());
+}

@@ -1,0 +1,3 @@
+trigger PatientTrigger on Contact(after insert) {
+    PatientTriggerHandler.afterInsert(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger ProductTrigger on Product2(after update) {
+    ProductTriggerHandler.afterUpdate();
+}

@@ -1,0 +1,3 @@
+trigger TaskTrigger on Task(before insert) {
+    TaskTriggerHandler.beforeInsert(Trigger.new);
+}

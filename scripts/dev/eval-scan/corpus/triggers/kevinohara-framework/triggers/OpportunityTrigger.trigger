@@ -1,0 +1,3 @@
+trigger OpportunityTrigger on Opportunity(before insert, after update) {
+    new OpportunityTriggerHandler().run();
+}

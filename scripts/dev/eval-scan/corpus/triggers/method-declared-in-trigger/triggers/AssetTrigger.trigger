@@ -1,0 +1,6 @@
+trigger AssetTrigger on Asset(before insert) {
+    AssetHandler.stamp(Trigger.new);
+    void log(String message) {
+        System.debug(message);
+    }
+}

@@ -1,0 +1,3 @@
+trigger InferenceEventTrigger on InferenceEvent__e(after insert) {
+    InferenceEventSubscriber.handle(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger ReferralTrigger on Referral__c(after insert) {
+    ReferralHandler.afterInsert(Trigger.new);
+}

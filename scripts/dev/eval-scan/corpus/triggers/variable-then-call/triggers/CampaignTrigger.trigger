@@ -1,0 +1,4 @@
+trigger CampaignTrigger on Campaign(after insert) {
+    CampaignTriggerHandler handler = new CampaignTriggerHandler(Trigger.new);
+    handler.afterInsert();
+}

@@ -1,0 +1,3 @@
+trigger DeviceTrigger on Asset(after update) {
+    new DeviceTriggerHandler().run();
+}
