@@ -7,6 +7,7 @@ import type { Command } from './lib/command';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- commands load lazily, so `warden scan` does not pay for jsforce */
 const commands: Record<string, () => Command> = {
+    checkpoints: () => (require('./checkpoints/command') as typeof import('./checkpoints/command')).command,
     deploy: () => (require('./deploy/command') as typeof import('./deploy/command')).command,
     model: () => (require('./model/command') as typeof import('./model/command')).command,
     policy: () => (require('./policy/command') as typeof import('./policy/command')).command,

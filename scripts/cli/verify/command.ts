@@ -1,13 +1,14 @@
 /**
- * `warden verify <export.csv|export.json> [--checkpoints file] [--cert file.pem] [--allow-partial] [--json]`
- * Recomputes the inference log's hash chain offline. Exit 0: intact; 1: broken (the first break is
- * reported); 2: bad usage or unreadable input.
+ * `warden verify <export.csv|export.json> [--checkpoints file] [--require-checkpoints] [--cert file.pem]
+ * [--mac-key file] [--allow-partial] [--json]`
+ * Recomputes the inference log's hash chain offline (warden-log-v1 and v2 entries). Exit 0: intact; 1: broken
+ * (the first break is reported), or no checkpoints with --require-checkpoints; 2: bad usage or unreadable input.
  */
 import { readFileSync } from 'node:fs';
 import { EXIT, type Command } from '../lib/command';
 import { helpText, parseCommandLine, type CommandLine, type Parsed } from '../lib/args';
 import { InputError, UsageError } from '../lib/errors';
-import { EXPORT_COLUMNS } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
+import { EXPORT_COLUMNS, V2_COLUMNS } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import type { ChainReport } from '../../../force-app/main/audit/lwc/chainVerifier/chainVerifier';
 import { nodeSha256, readCheckpoints, signatureChecker } from './chain';
 import { verifyExportFile } from './export-reader';
@@ -23,6 +24,15 @@ export const COMMAND_LINE = {
             value: '<file>',
             description: 'ChainCheckpoint__c export (CSV or JSON): head hashes and Merkle roots to match'
         },
+        'require-checkpoints': {
+            type: 'boolean',
+            description: 'fail (exit 1) unless checkpoints were given and at least one was checked against the rows'
+        },
+        'mac-key': {
+            type: 'string',
+            value: '<file>',
+            description: "the org's event MAC key (hex) to check every v2 entry's Mac__c"
+        },
         cert: {
             type: 'string',
             value: '<file.pem>',
@@ -35,7 +45,9 @@ export const COMMAND_LINE = {
         json: { type: 'boolean', description: 'print the report as JSON' }
     },
     positionals: { min: 1, max: 1 },
-    epilogue: ['Exit code: 0 intact, 1 broken, 2 usage or input error.']
+    epilogue: [
+        'Exit code: 0 intact, 1 broken (or no checkpoint checked with --require-checkpoints), 2 usage or input error.'
+    ]
 } as const satisfies CommandLine;
 
 export type VerifyOutcome = { code: number; stdout: string; stderr: string; report?: ChainReport };
@@ -60,18 +72,20 @@ export function runVerify(args: string[]): VerifyOutcome {
     try {
         const checkpoints = values.checkpoints ? readCheckpoints(values.checkpoints) : undefined;
         const pem = values.cert ? readPem(values.cert) : undefined;
+        const macKey = values['mac-key'] ? readMacKey(values['mac-key']) : undefined;
         const verified = verifyExportFile(
             file,
             {
                 sha256: nodeSha256,
                 checkpoints,
                 allowPartial: values['allow-partial'] === true,
-                verifySignature: pem ? signatureChecker(pem) : undefined
+                verifySignature: pem ? signatureChecker(pem) : undefined,
+                macKey
             },
-            { requiredColumns: EXPORT_COLUMNS }
+            { requiredColumns: EXPORT_COLUMNS, allOrNoneColumns: V2_COLUMNS }
         );
         report = verified.report;
-        const extra = verified.columns.filter((c) => !EXPORT_COLUMNS.includes(c));
+        const extra = verified.columns.filter((c) => !EXPORT_COLUMNS.includes(c) && !V2_COLUMNS.includes(c));
         if (extra.length > 0) {
             notes.push(`Columns not covered by the chain (ignored): ${columnList(extra)}.`);
         }
@@ -82,11 +96,43 @@ export function runVerify(args: string[]): VerifyOutcome {
         throw error;
     }
     report.notes.unshift(...notes);
-    const code = report.ok ? EXIT.ok : EXIT.failed;
+    const unanchored = report.ok && report.checkpointsVerified === 0;
+    if (unanchored) {
+        report.notes.push(UNANCHORED_NOTE);
+    }
+    const required = values['require-checkpoints'] === true;
+    const code = report.ok && !(unanchored && required) ? EXIT.ok : EXIT.failed;
+    if (unanchored && required) {
+        report.ok = false;
+        report.break = {
+            kind: 'unanchored',
+            index: -1,
+            sequence: null,
+            message: '--require-checkpoints: no checkpoint was checked against this export.'
+        };
+    }
     if (values.json) {
         return { code, stdout: JSON.stringify(report, null, 2) + '\n', stderr: '', report };
     }
     return { code, stdout: renderReport(report), stderr: '', report };
+}
+
+/**
+ * Said whenever an intact chain was not checked against a single checkpoint: a chain alone cannot show that
+ * entries were not cut off at the end or that the whole chain was not recomputed after an edit.
+ */
+export const UNANCHORED_NOTE =
+    'WITHOUT CHECKPOINTS: no checkpoint was checked against this export, so this result cannot rule out entries ' +
+    'removed from the end (truncation) or a chain recomputed from scratch after an edit. Verify with ' +
+    '--checkpoints <file> (checkpoints pulled from the org and kept outside it), and --cert for their signatures.';
+
+/** The event MAC key: a file holding 64 hex characters (32 bytes), white space around them ignored. */
+function readMacKey(file: string): string {
+    const text = readPem(file).trim();
+    if (!/^(?:[0-9a-fA-F]{2}){16,64}$/.test(text)) {
+        throw new InputError(`${file} does not hold a MAC key as hex (32 to 64 bytes).`);
+    }
+    return text.toLowerCase();
 }
 
 function readPem(file: string): string {
@@ -107,6 +153,16 @@ function renderReport(report: ChainReport): string {
         );
     } else {
         const b = report.break!;
+        if (b.kind === 'unanchored') {
+            lines.push(
+                `NOT VERIFIED: the chain of ${report.count} entries, sequences ${report.firstSequence}..${report.lastSequence}, is intact, but no checkpoint was checked`,
+                b.message
+            );
+            for (const note of report.notes) {
+                lines.push(`Note: ${note}`);
+            }
+            return lines.join('\n') + '\n';
+        }
         const where = b.sequence !== null ? `sequence ${b.sequence}` : 'the export';
         lines.push(`BROKEN at ${where}${b.index >= 0 ? ` (row ${b.index + 1})` : ''}: ${b.kind}`, b.message);
     }

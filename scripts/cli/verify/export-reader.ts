@@ -17,7 +17,9 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
     CHAIN_VERSION,
+    CHAIN_VERSION_V2,
     LOG_FIELDS,
+    LOG_FIELDS_V2,
     localFieldName,
     type LogEntry
 } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
@@ -43,6 +45,8 @@ export type ReadOptions = {
     maxRowBytes?: number;
     /** Columns the header must have; missing ones are an InputError naming them. */
     requiredColumns?: ReadonlyArray<string>;
+    /** Columns the header has all of or none of (the v2 fields); some without the others are an InputError. */
+    allOrNoneColumns?: ReadonlyArray<string>;
 };
 
 /** Bytes read at a time from a CSV export. */
@@ -58,6 +62,13 @@ export function verifyExportFile(file: string, options: VerifyOptions, read: Rea
         const missing = required.filter((c) => !columns.includes(c));
         if (columns.length > 0 && missing.length > 0) {
             throw new InputError(`${file} lacks the column(s) ${missing.join(', ')} (see docs/audit-format.md).`);
+        }
+        const group = read.allOrNoneColumns ?? [];
+        const absent = group.filter((c) => !columns.includes(c));
+        if (absent.length > 0 && absent.length < group.length) {
+            throw new InputError(
+                `${file} lacks the column(s) ${absent.join(', ')}, which go with ${group.filter((c) => !absent.includes(c)).join(', ')} (warden-log-v2 entries; see docs/audit-format.md).`
+            );
         }
     };
     const verifier = new ChainVerifier(options);
@@ -81,7 +92,9 @@ export function verifyExportFile(file: string, options: VerifyOptions, read: Rea
             fd,
             verifier,
             read.partBytes ?? PART_BYTES,
-            read.maxRowBytes ?? MAX_ROW_BYTES
+            read.maxRowBytes ?? MAX_ROW_BYTES,
+            // Checking MACs needs each entry's values as text: every row is then decoded.
+            options.macKey !== undefined
         );
         const { columns, rowsDecoded } = reader.run(checkColumns);
         return { report: verifier.finish(), columns, rowsDecoded };
@@ -267,6 +280,8 @@ function fieldValue(buf: Buffer, cells: RowCells, c: number): string | null {
 
 const SEQUENCE_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'Sequence__c');
 const LOGGED_AT_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'LoggedAt__c');
+/** EntryKind__c: a row is v2 when its cell is not empty. */
+const ENTRY_KIND_FIELD = LOG_FIELDS_V2.findIndex((f) => f.name === 'EntryKind__c');
 
 /** Where the header put each field the chain reads (-1: missing; of equal names the last wins). */
 type ColumnMap = { width: number; fields: Int32Array; previous: number; hash: number };
@@ -274,12 +289,12 @@ type ColumnMap = { width: number; fields: Int32Array; previous: number; hash: nu
 function columnMap(columns: string[]): ColumnMap {
     const map: ColumnMap = {
         width: columns.length,
-        fields: new Int32Array(LOG_FIELDS.length).fill(-1),
+        fields: new Int32Array(LOG_FIELDS_V2.length).fill(-1),
         previous: -1,
         hash: -1
     };
     columns.forEach((name, c) => {
-        const f = LOG_FIELDS.findIndex((field) => field.name === name);
+        const f = LOG_FIELDS_V2.findIndex((field) => field.name === name);
         if (f >= 0) {
             map.fields[f] = c;
         }
@@ -316,7 +331,8 @@ class CsvExportReader {
         private readonly fd: number,
         private readonly verifier: ChainVerifier,
         partBytes: number,
-        private readonly maxRowBytes: number
+        private readonly maxRowBytes: number,
+        private readonly decodeAll: boolean
     ) {
         this.buf = Buffer.allocUnsafe(Math.max(partBytes, 4));
     }
@@ -435,7 +451,7 @@ class CsvExportReader {
         if (this.scratch.length < 2 * rowBytes + 1024) {
             this.scratch = Buffer.allocUnsafe(2 * rowBytes + 1024);
         }
-        const length = canonicalBytes(buf, cells, map, this.scratch);
+        const length = this.decodeAll ? -1 : canonicalBytes(buf, cells, map, this.scratch);
         if (length < 0) {
             verifier.add(rowEntry(buf, cells, map));
             this.rowsDecoded++;
@@ -465,8 +481,8 @@ function hashCell(buf: Buffer, cells: RowCells, c: number): string {
 /** The row as an entry, decoded (only the fields the chain reads). */
 function rowEntry(buf: Buffer, cells: RowCells, map: ColumnMap): LogEntry {
     const entry: LogEntry = {};
-    for (let f = 0; f < LOG_FIELDS.length; f++) {
-        entry[LOG_FIELDS[f].name] = fieldValue(buf, cells, map.fields[f]);
+    for (let f = 0; f < LOG_FIELDS_V2.length; f++) {
+        entry[LOG_FIELDS_V2[f].name] = fieldValue(buf, cells, map.fields[f]);
     }
     entry.PreviousHash__c = fieldValue(buf, cells, map.previous);
     entry.EntryHash__c = fieldValue(buf, cells, map.hash);
@@ -477,15 +493,20 @@ function rowEntry(buf: Buffer, cells: RowCells, map: ColumnMap): LogEntry {
 // Canonical bytes of a row
 // ---------------------------------------------------------------------------------------------
 
-/** The bytes before each value in the canonical text: the version line or the previous LF, the name, `=`. */
-const LINE_START_BYTES = LOG_FIELDS.map((f, i) =>
+/**
+ * The bytes before each value in the canonical text: the version line or the previous LF, the name, `=`. A v1
+ * row takes the first LOG_FIELDS.length of them; a v2 row takes all, its first line from V2_FIRST_LINE_START.
+ */
+const LINE_START_BYTES = LOG_FIELDS_V2.map((f, i) =>
     Buffer.from((i === 0 ? CHAIN_VERSION + '\n' : '\n') + f.name + '=', 'utf8')
 );
+const V2_FIRST_LINE_START = Buffer.from(CHAIN_VERSION_V2 + '\n' + LOG_FIELDS_V2[0].name + '=', 'utf8');
+const V1_FIELD_COUNT = LOG_FIELDS.length;
 const KIND_TEXT = 0;
 const KIND_INTEGER = 1;
 const KIND_DATETIME = 2;
 const KIND_ID = 3;
-const FIELD_KINDS = Int8Array.from(LOG_FIELDS, (f) =>
+const FIELD_KINDS = Int8Array.from(LOG_FIELDS_V2, (f) =>
     f.kind === 'integer' ? KIND_INTEGER : f.kind === 'datetime' ? KIND_DATETIME : f.kind === 'id' ? KIND_ID : KIND_TEXT
 );
 
@@ -530,9 +551,21 @@ function isCanonicalDatetime(buf: Uint8Array, start: number, end: number): boole
  */
 function canonicalBytes(buf: Buffer, cells: RowCells, map: ColumnMap, out: Buffer): number {
     const { starts, ends, flags } = cells;
+    const kindColumn = map.fields[ENTRY_KIND_FIELD];
+    const v2 = kindColumn >= 0 && starts[kindColumn] !== ends[kindColumn];
+    const fieldCount = v2 ? FIELD_KINDS.length : V1_FIELD_COUNT;
+    if (!v2) {
+        // A v1 row with a value in a v2 field is malformed: decoded, computeEntryHash says so.
+        for (let f = V1_FIELD_COUNT; f < FIELD_KINDS.length; f++) {
+            const c = map.fields[f];
+            if (c >= 0 && starts[c] !== ends[c]) {
+                return -1;
+            }
+        }
+    }
     let p = 0;
-    for (let f = 0; f < FIELD_KINDS.length; f++) {
-        const prefix = LINE_START_BYTES[f];
+    for (let f = 0; f < fieldCount; f++) {
+        const prefix = f === 0 && v2 ? V2_FIRST_LINE_START : LINE_START_BYTES[f];
         for (let k = 0; k < prefix.length; k++) {
             out[p++] = prefix[k];
         }

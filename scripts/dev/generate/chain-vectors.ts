@@ -1,23 +1,35 @@
 /**
  * Builds the canonical-form and hashing vectors shared by the TypeScript verifier and the Apex chain
  * (static resource AuditChainVectors): entries with their canonical text and hashes, Merkle roots of
- * small trees, and checkpoint messages. Entry hashes come from Node's crypto, Merkle roots from auditChain's
+ * small trees, and checkpoint messages; then warden-log-v2 entries (intents and outcomes) continuing the same
+ * chain, with the message each Mac__c covers under a test key. Entry hashes come from Node's crypto, Merkle roots from auditChain's
  * own SHA-256; the verifier tests hold the two to each other.
  *
  *   npx tsx scripts/dev/generate/chain-vectors.ts [--check]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalEntry, checkpointMessage, merkleRoot } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
+import {
+    canonicalEntry,
+    checkpointMessage,
+    eventMacMessage,
+    merkleRoot
+} from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 import { nodeSha256 } from '../../cli/verify/chain';
-import { sampleCheckpoints, sampleLog } from './sample-log';
+import { SAMPLE_MAC_KEY, sampleCheckpoints, sampleLog, sampleLogV2 } from './sample-log';
 
 export const CHAIN_VECTORS_PATH = 'force-app/tests/audit/staticresources/AuditChainVectors.json';
 
 export function chainVectorText(): string {
     const entries = sampleLog(12, nodeSha256, 7);
+    const v2 = sampleLogV2(9, nodeSha256, {
+        seed: 8,
+        from: 13,
+        previous: String(entries[11].EntryHash__c),
+        macKey: SAMPLE_MAC_KEY
+    });
     const hashes = entries.map((e) => String(e.EntryHash__c));
     const merkle = [1, 2, 3, 4, 5, 6, 7, 8, 11, 12].map((n) => ({
         leaves: hashes.slice(0, n),
@@ -28,10 +40,16 @@ export function chainVectorText(): string {
         message: checkpointMessage(cp)
     }));
     const file = {
-        version: 1,
+        version: 2,
         description:
-            'Canonical entry form, entry hashes, Merkle roots and checkpoint messages of docs/audit-format.md, shared by the TypeScript verifier and the Apex AuditChain tests. Built by scripts/dev/generate/chain-vectors.ts.',
+            'Canonical entry form (warden-log-v1 and v2), entry hashes, event MACs, Merkle roots and checkpoint messages of docs/audit-format.md, shared by the TypeScript verifier and the Apex AuditChain tests. entriesV2 continue the chain of entries. Built by scripts/dev/generate/chain-vectors.ts.',
         entries: entries.map((entry) => ({ entry, canonical: canonicalEntry(entry) })),
+        macKey: SAMPLE_MAC_KEY,
+        entriesV2: v2.map((entry) => ({
+            entry,
+            canonical: canonicalEntry(entry),
+            macMessage: eventMacMessage(entry)
+        })),
         merkle,
         checkpoints
     };

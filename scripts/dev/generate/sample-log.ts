@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import {
     GENESIS_HASH,
     canonicalEntry,
+    eventMac,
     merkleRoot,
     type Checkpoint,
     type FieldValue,
@@ -92,6 +93,89 @@ export function sampleLog(count: number, sha256: Sha256, seed = 42): LogEntry[] 
         entries[i] = entry;
     }
     return entries;
+}
+
+/** The event MAC key of the samples and vectors (hex): a test key, never an org's. */
+export const SAMPLE_MAC_KEY = '57415244454e2d746573742d6576656e742d6d61632d6b65792d3030303031';
+
+const CALLOUT_ERRORS = [null, null, null, 'TIMEOUT', 'HTTP_5XX'];
+
+/**
+ * v2 entries from sequence `from` on, chained after `previous`: each call an INTENT, and for a call that was
+ * not blocked its OUTCOME (response hash, tokens, latency or a callout error) naming the intent, every entry
+ * with its Mac__c under macKey. `count` entries in all (the last intent may have no outcome yet).
+ */
+export function sampleLogV2(
+    count: number,
+    sha256: Sha256,
+    options: { seed?: number; from?: number; previous?: string; macKey?: string } = {}
+): LogEntry[] {
+    const next = random(options.seed ?? 42);
+    const macKey = options.macKey ?? SAMPLE_MAC_KEY;
+    const from = options.from ?? 1;
+    const entries: LogEntry[] = [];
+    let pendingOutcome: LogEntry | null = null;
+    while (entries.length < count) {
+        const sequence = from + entries.length;
+        let entry: LogEntry;
+        if (pendingOutcome) {
+            entry = { ...pendingOutcome, Sequence__c: sequence };
+            pendingOutcome = null;
+        } else {
+            const fields = sampleFields(sequence, next);
+            const error = CALLOUT_ERRORS[Math.floor(next() * CALLOUT_ERRORS.length)];
+            entry = {
+                ...fields,
+                ResponseSha256__c: null,
+                TokensIn__c: null,
+                TokensOut__c: null,
+                LatencyMs__c: null,
+                EntryKind__c: 'INTENT',
+                IntentUuid__c: null,
+                CalloutError__c: null
+            };
+            if (fields.Decision__c !== 'Blocked') {
+                pendingOutcome = {
+                    ...entry,
+                    EventUuid__c: `${hex(next, 8)}-${hex(next, 4)}-4${hex(next, 3)}-b${hex(next, 3)}-${hex(next, 12)}`,
+                    LoggedAt__c: new Date(Date.parse(String(fields.LoggedAt__c)) + 1000).toISOString(),
+                    ResponseSha256__c: error ? null : fields.ResponseSha256__c,
+                    TokensIn__c: error ? null : fields.TokensIn__c,
+                    TokensOut__c: error ? null : fields.TokensOut__c,
+                    LatencyMs__c: fields.LatencyMs__c,
+                    EntryKind__c: 'OUTCOME',
+                    IntentUuid__c: fields.EventUuid__c,
+                    CalloutError__c: error
+                };
+            }
+        }
+        entry.Mac__c = eventMac(entry, macKey);
+        entries.push(entry);
+    }
+    rechainFrom(entries, sha256, options.previous ?? GENESIS_HASH);
+    return entries;
+}
+
+function rechainFrom(entries: LogEntry[], sha256: Sha256, previous: string): void {
+    for (const entry of entries) {
+        entry.PreviousHash__c = previous;
+        entry.EntryHash__c = sha256(canonicalEntry(entry) + previous);
+        previous = entry.EntryHash__c as string;
+    }
+}
+
+/**
+ * A log written under v1 up to `v1Count` entries and under v2 after them, as an org that upgraded Warden
+ * holds it.
+ */
+export function sampleMixedLog(v1Count: number, v2Count: number, sha256: Sha256, seed = 42): LogEntry[] {
+    const v1 = sampleLog(v1Count, sha256, seed);
+    const v2 = sampleLogV2(v2Count, sha256, {
+        seed: seed + 1,
+        from: v1Count + 1,
+        previous: v1Count > 0 ? String(v1[v1Count - 1].EntryHash__c) : GENESIS_HASH
+    });
+    return [...v1, ...v2];
 }
 
 /** Recomputes PreviousHash__c and EntryHash__c from a position on (what a forger with the export could do). */

@@ -2,10 +2,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHECKPOINT_COLUMNS, EXPORT_COLUMNS } from '../../../../force-app/main/audit/lwc/auditChain/auditChain';
+import {
+    CHECKPOINT_COLUMNS,
+    EXPORT_COLUMNS,
+    V2_COLUMNS
+} from '../../../../force-app/main/audit/lwc/auditChain/auditChain';
 import { nodeSha256 } from '../chain';
-import { runVerify } from '../command';
-import { exportCsv, sampleCheckpoints, sampleLog } from '../../../dev/generate/sample-log';
+import { UNANCHORED_NOTE, runVerify } from '../command';
+import {
+    SAMPLE_MAC_KEY,
+    exportCsv,
+    rechain,
+    sampleCheckpoints,
+    sampleLog,
+    sampleMixedLog
+} from '../../../dev/generate/sample-log';
 
 describe('warden verify', () => {
     let dir: string;
@@ -114,6 +125,69 @@ describe('warden verify', () => {
         for (const option of ['--checkpoints <file>', '--cert <file.pem>', '--allow-partial', '--json']) {
             expect(help.stdout).toContain(option);
         }
-        expect(help.stdout).toContain('Exit code: 0 intact, 1 broken, 2 usage or input error.');
+        expect(help.stdout).toContain('--require-checkpoints');
+        expect(help.stdout).toContain('--mac-key <file>');
+        expect(help.stdout).toContain(
+            'Exit code: 0 intact, 1 broken (or no checkpoint checked with --require-checkpoints), 2 usage or input error.'
+        );
+    });
+});
+
+describe('warden verify without checkpoints, and on v2 entries', () => {
+    let dir: string;
+    const log = sampleMixedLog(4, 10, nodeSha256, 9);
+    const checkpoints = sampleCheckpoints(log, 5);
+    const columns = [...EXPORT_COLUMNS, ...V2_COLUMNS];
+    beforeAll(() => {
+        dir = mkdtempSync(join(tmpdir(), 'warden-verify-v2-'));
+        writeFileSync(join(dir, 'log.csv'), exportCsv(log, columns));
+        writeFileSync(join(dir, 'checkpoints.csv'), exportCsv(checkpoints, CHECKPOINT_COLUMNS));
+        writeFileSync(join(dir, 'key.hex'), SAMPLE_MAC_KEY + '\n');
+        writeFileSync(join(dir, 'bad-key.hex'), 'not a key');
+        const forged = log.map((e) => ({ ...e }));
+        forged[8].Reasons__c = 'CONSENT_GRANTED';
+        rechain(forged, nodeSha256, 8);
+        writeFileSync(join(dir, 'forged.csv'), exportCsv(forged, columns));
+        writeFileSync(join(dir, 'truncated.csv'), exportCsv(log.slice(0, 12), columns));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('says what an intact chain without checkpoints cannot rule out, and exits 0', () => {
+        const outcome = runVerify([join(dir, 'truncated.csv')]);
+        expect(outcome.code).toBe(0);
+        expect(outcome.stdout).toContain('OK: 12 entries');
+        expect(outcome.stdout).toContain('Note: WITHOUT CHECKPOINTS');
+        expect(UNANCHORED_NOTE).toContain('truncation');
+        expect(UNANCHORED_NOTE).toContain('recomputed');
+        const anchored = runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'checkpoints.csv')]);
+        expect(anchored.code).toBe(0);
+        expect(anchored.stdout).not.toContain('WITHOUT CHECKPOINTS');
+    });
+
+    it('fails with --require-checkpoints when no checkpoint was checked', () => {
+        const outcome = runVerify([join(dir, 'truncated.csv'), '--require-checkpoints']);
+        expect(outcome.code).toBe(1);
+        expect(outcome.stdout).toContain('NOT VERIFIED: the chain of 12 entries, sequences 1..12, is intact');
+        expect(outcome.stdout).toContain('--require-checkpoints: no checkpoint was checked');
+        const json = JSON.parse(runVerify([join(dir, 'truncated.csv'), '--require-checkpoints', '--json']).stdout);
+        expect(json).toMatchObject({ ok: false, break: { kind: 'unanchored' } });
+        const withThem = ['--require-checkpoints', '--checkpoints', join(dir, 'checkpoints.csv')];
+        expect(runVerify([join(dir, 'log.csv'), ...withThem]).code).toBe(0);
+        // Checkpoints that cover more than the export still catch the truncation.
+        expect(runVerify([join(dir, 'truncated.csv'), ...withThem]).stdout).toContain('entries 13..14 are missing');
+    });
+
+    it('verifies v1 and v2 entries in one export, and their MACs with the key', () => {
+        const outcome = runVerify([join(dir, 'log.csv'), '--mac-key', join(dir, 'key.hex')]);
+        expect(outcome.code).toBe(0);
+        expect(outcome.stdout).toContain('OK: 14 entries');
+        expect(outcome.stdout).not.toContain('Columns not covered');
+        expect(runVerify([join(dir, 'forged.csv')]).code).toBe(0);
+        const forged = runVerify([join(dir, 'forged.csv'), '--mac-key', join(dir, 'key.hex')]);
+        expect(forged.code).toBe(1);
+        expect(forged.stdout).toContain('BROKEN at sequence 9 (row 9): mac');
+        const badKey = runVerify([join(dir, 'log.csv'), '--mac-key', join(dir, 'bad-key.hex')]);
+        expect(badKey.code).toBe(2);
+        expect(badKey.stderr).toContain('does not hold a MAC key as hex');
     });
 });

@@ -12,13 +12,22 @@ import {
     CHAIN_FIELDS,
     EXPORT_COLUMNS,
     LOG_FIELDS,
+    LOG_FIELDS_V2,
+    V2_COLUMNS,
     type Checkpoint,
     type FieldValue,
     type LogEntry
 } from '../../../../force-app/main/audit/lwc/auditChain/auditChain';
 import { nodeSha256 } from '../chain';
 import { verifyExportFile, type ExportVerification, type ReadOptions } from '../export-reader';
-import { exportCsv, random, rechain, sampleCheckpoints, sampleLog } from '../../../dev/generate/sample-log';
+import {
+    exportCsv,
+    random,
+    rechain,
+    sampleCheckpoints,
+    sampleLog,
+    sampleMixedLog
+} from '../../../dev/generate/sample-log';
 import { verifyCsvWithCsvParse } from '../../../dev/testing/chain-oracles';
 
 const PART_SIZES = [1, 2, 3, 7, 64, 4096, undefined];
@@ -95,7 +104,7 @@ const clone = (entries: LogEntry[]): LogEntry[] => entries.map((e) => ({ ...e })
 
 /** A different value of the field's kind, so the change is a real edit. */
 function mutate(value: FieldValue, field: string): FieldValue {
-    const kind = LOG_FIELDS.find((f) => f.name === field)?.kind ?? 'text';
+    const kind = LOG_FIELDS_V2.find((f) => f.name === field)?.kind ?? 'text';
     if (value === null || value === undefined) {
         return kind === 'datetime' ? '2026-01-01T00:00:00.000Z' : '7';
     }
@@ -305,5 +314,44 @@ describe('the byte reader on changed and malformed exports', () => {
         // The fuzzing reaches CSV errors and chain breaks alike (an insertion rarely leaves the chain intact).
         expect(seen.errors).toBeGreaterThan(20);
         expect(seen.broken).toBeGreaterThan(20);
+    });
+});
+
+describe('the byte reader on v2 entries', () => {
+    const mixed = sampleMixedLog(5, 12, nodeSha256, 13);
+    const columns = [...EXPORT_COLUMNS, ...V2_COLUMNS];
+
+    it('lays out v1 and v2 rows itself and verifies them, checkpoints included', async () => {
+        const outcome = await expectSameReports(writeExport(exportCsv(mixed, columns)), sampleCheckpoints(mixed, 4));
+        expect(outcome.value?.report).toMatchObject({ ok: true, count: 17 });
+        expect(outcome.value?.rowsDecoded).toBe(0);
+        // Shuffled columns: the v2 fields are found by name like the others.
+        const shuffled = [...columns].reverse();
+        expect((await expectSameReports(writeExport(exportCsv(mixed, shuffled)))).value?.report.ok).toBe(true);
+    });
+
+    it("gives the oracle's report for a change to every field of every entry, naming the entry", async () => {
+        const fields = [...LOG_FIELDS_V2.map((f) => f.name), ...CHAIN_FIELDS];
+        const next = random(77);
+        for (let i = 0; i < mixed.length; i++) {
+            for (const field of fields) {
+                const copy = clone(mixed);
+                copy[i][field] = mutate(copy[i][field], field);
+                const outcome = await expectSameReports(writeExport(exportCsv(copy, columns)), undefined, [
+                    PART_SIZES[Math.floor(next() * PART_SIZES.length)]
+                ]);
+                if (outcome.value?.report.ok !== false) {
+                    throw new Error(`Changing ${field} of entry ${i + 1} went unnoticed by the byte reader.`);
+                }
+                expect(outcome.value.report.break?.index).toBe(i);
+            }
+        }
+    });
+
+    it('refuses an export with some of the v2 columns but not all', () => {
+        const file = writeExport(exportCsv(mixed, [...EXPORT_COLUMNS, 'EntryKind__c', 'Mac__c']));
+        expect(run(file, undefined, { allOrNoneColumns: V2_COLUMNS }).error).toContain(
+            'lacks the column(s) IntentUuid__c, CalloutError__c, which go with EntryKind__c, Mac__c'
+        );
     });
 });

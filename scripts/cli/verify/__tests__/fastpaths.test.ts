@@ -11,6 +11,8 @@ import {
     CanonicalFormError,
     GENESIS_HASH,
     LOG_FIELDS,
+    LOG_FIELDS_V2,
+    V2_FIELDS,
     canonicalDatetime,
     canonicalEntry,
     computeEntryHash,
@@ -73,11 +75,20 @@ function referenceValue(raw: FieldValue, kind: FieldKind, field: string): string
     }
 }
 
-/** Section 2 of docs/audit-format.md, line by line. */
+/** Section 2 of docs/audit-format.md, line by line: v2 when EntryKind__c has a value. */
 function referenceCanonical(entry: LogEntry): string {
-    const lines = ['warden-log-v1'];
-    for (const { name, kind } of LOG_FIELDS) {
+    const kind = entry.EntryKind__c;
+    const v2 = kind !== null && kind !== undefined && kind !== '';
+    const lines = [v2 ? 'warden-log-v2' : 'warden-log-v1'];
+    for (const { name, kind } of v2 ? LOG_FIELDS_V2 : LOG_FIELDS) {
         lines.push(`${name}=${referenceValue(entry[name], kind, name)}`);
+    }
+    // A v1 entry with a value in a v2 field is not one the v1 form can vouch for.
+    for (const { name } of v2 ? [] : V2_FIELDS) {
+        const value = entry[name];
+        if (value !== null && value !== undefined && value !== '') {
+            throw new CanonicalFormError(`${name} has a value on an entry without EntryKind__c (a v1 entry).`, name);
+        }
     }
     return lines.join('\n') + '\n';
 }
@@ -187,11 +198,18 @@ function fuzzValue(next: () => number, kind: FieldKind): FieldValue {
     }
 }
 
+/** A fuzzed entry; half of them with the v2 fields, whose EntryKind__c may still be empty (a v1 entry). */
 function fuzzEntry(next: () => number): LogEntry {
     const entry: LogEntry = {};
     for (const { name, kind } of LOG_FIELDS) {
         if (next() < 0.95) {
             entry[name] = fuzzValue(next, kind);
+        }
+    }
+    if (next() < 0.5) {
+        for (const { name, kind } of V2_FIELDS) {
+            entry[name] =
+                name === 'EntryKind__c' && next() < 0.7 ? pick(next, ['INTENT', 'OUTCOME']) : fuzzValue(next, kind);
         }
     }
     return entry;
@@ -230,6 +248,21 @@ describe('the canonical text', () => {
         for (const n of numbers) {
             expect(canonicalEntry({ TokensIn__c: n })).toBe(referenceCanonical({ TokensIn__c: n }));
             expect(canonicalEntry({ TokensIn__c: n })).toContain(`\nTokensIn__c=${String(n)}\n`);
+        }
+    });
+
+    it('reads every v2 field under its own name, after those of v1, when EntryKind__c has a value', () => {
+        for (const { name } of V2_FIELDS) {
+            const entry: LogEntry = { EntryKind__c: 'OUTCOME', [name]: name === 'EntryKind__c' ? 'OUTCOME' : 'v' };
+            const lines = canonicalEntry(entry).split('\n');
+            expect(lines[0]).toBe('warden-log-v2');
+            expect(lines.length).toBe(LOG_FIELDS_V2.length + 2);
+            expect(lines.indexOf(`${name}=${entry[name]}`)).toBe(1 + LOG_FIELDS_V2.findIndex((f) => f.name === name));
+            const asV1 = (): string => canonicalEntry({ ...entry, EntryKind__c: '' });
+            // As v1 the entry holds a value in a v2 field; an empty EntryKind__c alone is a plain v1 entry.
+            expect(outcome(asV1).error ?? '').toContain(
+                name === 'EntryKind__c' ? '' : `${name} has a value on an entry without EntryKind__c`
+            );
         }
     });
 

@@ -1,10 +1,18 @@
 // Generated from auditChain.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-import { SHA256_IV as IV, sha256Hex, sha256Rounds as rounds, sha256Schedule as schedule } from "c/sha256";
+import {
+  SHA256_IV as IV,
+  hmacSha256Hex,
+  sha256Hex,
+  sha256Rounds as rounds,
+  sha256Schedule as schedule
+} from "c/sha256";
 const SHA256_IV = IV;
 const sha256Rounds = rounds;
 const sha256Schedule = schedule;
 export const CHAIN_VERSION = "warden-log-v1";
+export const CHAIN_VERSION_V2 = "warden-log-v2";
+export const EVENT_MAC_VERSION = "warden-event-v2";
 export const CHECKPOINT_VERSION = "warden-checkpoint-v1";
 export const GENESIS_HASH = "0000000000000000000000000000000000000000000000000000000000000000";
 export const LOG_FIELDS = [
@@ -32,6 +40,13 @@ export const LOG_FIELDS = [
   { name: "LatencyMs__c", kind: "integer" },
   { name: "Caller__c", kind: "text" }
 ];
+export const V2_FIELDS = [
+  { name: "EntryKind__c", kind: "text" },
+  { name: "IntentUuid__c", kind: "text" },
+  { name: "CalloutError__c", kind: "text" },
+  { name: "Mac__c", kind: "text" }
+];
+export const LOG_FIELDS_V2 = [...LOG_FIELDS, ...V2_FIELDS];
 export const CHAIN_FIELDS = ["PreviousHash__c", "EntryHash__c"];
 export const CHECKPOINT_FIELDS = [
   { name: "FromSequence__c", kind: "integer" },
@@ -149,11 +164,43 @@ export function canonicalEntry(entry) {
   return canonicalText(entry, "");
 }
 const LINE_STARTS = LOG_FIELDS.map((f, i) => (i === 0 ? CHAIN_VERSION + "\n" : "\n") + f.name + "=");
+const V2_FIRST_LINE_START = CHAIN_VERSION_V2 + "\n" + LOG_FIELDS[0].name + "=";
+const V2_LINE_STARTS = V2_FIELDS.map((f) => "\n" + f.name + "=");
+export function isV2Entry(entry) {
+  const kind = entry.EntryKind__c;
+  return kind !== null && kind !== void 0 && kind !== "";
+}
+function isEmpty(value) {
+  return value === null || value === void 0 || value === "";
+}
+function checkV1(entry) {
+  if (!(isEmpty(entry.IntentUuid__c) && isEmpty(entry.CalloutError__c) && isEmpty(entry.Mac__c))) {
+    const field = V2_FIELDS.find((f) => !isEmpty(entry[f.name]))?.name;
+    throw new CanonicalFormError(`${field} has a value on an entry without EntryKind__c (a v1 entry).`, field);
+  }
+  return "";
+}
+function v2Tail(entry) {
+  return V2_LINE_STARTS[0] + canonicalValue(entry.EntryKind__c, "text", "EntryKind__c") + V2_LINE_STARTS[1] + canonicalValue(entry.IntentUuid__c, "text", "IntentUuid__c") + V2_LINE_STARTS[2] + canonicalValue(entry.CalloutError__c, "text", "CalloutError__c") + V2_LINE_STARTS[3] + canonicalValue(entry.Mac__c, "text", "Mac__c");
+}
 function canonicalText(entry, suffix) {
-  return LINE_STARTS[0] + canonicalValue(entry.EventUuid__c, "text", "EventUuid__c") + LINE_STARTS[1] + canonicalValue(entry.Sequence__c, "integer", "Sequence__c") + LINE_STARTS[2] + canonicalValue(entry.LoggedAt__c, "datetime", "LoggedAt__c") + LINE_STARTS[3] + canonicalValue(entry.Endpoint__c, "id", "Endpoint__c") + LINE_STARTS[4] + canonicalValue(entry.EndpointKey__c, "text", "EndpointKey__c") + LINE_STARTS[5] + canonicalValue(entry.Purpose__c, "text", "Purpose__c") + LINE_STARTS[6] + canonicalValue(entry.Decision__c, "text", "Decision__c") + LINE_STARTS[7] + canonicalValue(entry.Mode__c, "text", "Mode__c") + LINE_STARTS[8] + canonicalValue(entry.Reasons__c, "text", "Reasons__c") + LINE_STARTS[9] + canonicalValue(entry.RecordId__c, "text", "RecordId__c") + LINE_STARTS[10] + canonicalValue(entry.SubjectKey__c, "text", "SubjectKey__c") + LINE_STARTS[11] + canonicalValue(entry.Jurisdiction__c, "text", "Jurisdiction__c") + LINE_STARTS[12] + canonicalValue(entry.FieldsSent__c, "text", "FieldsSent__c") + LINE_STARTS[13] + canonicalValue(entry.PhiCategories__c, "text", "PhiCategories__c") + LINE_STARTS[14] + canonicalValue(entry.RedactionCount__c, "integer", "RedactionCount__c") + LINE_STARTS[15] + canonicalValue(entry.ConsentResult__c, "text", "ConsentResult__c") + LINE_STARTS[16] + canonicalValue(entry.ResidencyResult__c, "text", "ResidencyResult__c") + LINE_STARTS[17] + canonicalValue(entry.PromptSha256__c, "text", "PromptSha256__c") + LINE_STARTS[18] + canonicalValue(entry.ResponseSha256__c, "text", "ResponseSha256__c") + LINE_STARTS[19] + canonicalValue(entry.TokensIn__c, "integer", "TokensIn__c") + LINE_STARTS[20] + canonicalValue(entry.TokensOut__c, "integer", "TokensOut__c") + LINE_STARTS[21] + canonicalValue(entry.LatencyMs__c, "integer", "LatencyMs__c") + LINE_STARTS[22] + canonicalValue(entry.Caller__c, "text", "Caller__c") + "\n" + suffix;
+  const v2 = isV2Entry(entry);
+  return (v2 ? V2_FIRST_LINE_START : LINE_STARTS[0]) + canonicalValue(entry.EventUuid__c, "text", "EventUuid__c") + LINE_STARTS[1] + canonicalValue(entry.Sequence__c, "integer", "Sequence__c") + LINE_STARTS[2] + canonicalValue(entry.LoggedAt__c, "datetime", "LoggedAt__c") + LINE_STARTS[3] + canonicalValue(entry.Endpoint__c, "id", "Endpoint__c") + LINE_STARTS[4] + canonicalValue(entry.EndpointKey__c, "text", "EndpointKey__c") + LINE_STARTS[5] + canonicalValue(entry.Purpose__c, "text", "Purpose__c") + LINE_STARTS[6] + canonicalValue(entry.Decision__c, "text", "Decision__c") + LINE_STARTS[7] + canonicalValue(entry.Mode__c, "text", "Mode__c") + LINE_STARTS[8] + canonicalValue(entry.Reasons__c, "text", "Reasons__c") + LINE_STARTS[9] + canonicalValue(entry.RecordId__c, "text", "RecordId__c") + LINE_STARTS[10] + canonicalValue(entry.SubjectKey__c, "text", "SubjectKey__c") + LINE_STARTS[11] + canonicalValue(entry.Jurisdiction__c, "text", "Jurisdiction__c") + LINE_STARTS[12] + canonicalValue(entry.FieldsSent__c, "text", "FieldsSent__c") + LINE_STARTS[13] + canonicalValue(entry.PhiCategories__c, "text", "PhiCategories__c") + LINE_STARTS[14] + canonicalValue(entry.RedactionCount__c, "integer", "RedactionCount__c") + LINE_STARTS[15] + canonicalValue(entry.ConsentResult__c, "text", "ConsentResult__c") + LINE_STARTS[16] + canonicalValue(entry.ResidencyResult__c, "text", "ResidencyResult__c") + LINE_STARTS[17] + canonicalValue(entry.PromptSha256__c, "text", "PromptSha256__c") + LINE_STARTS[18] + canonicalValue(entry.ResponseSha256__c, "text", "ResponseSha256__c") + LINE_STARTS[19] + canonicalValue(entry.TokensIn__c, "integer", "TokensIn__c") + LINE_STARTS[20] + canonicalValue(entry.TokensOut__c, "integer", "TokensOut__c") + LINE_STARTS[21] + canonicalValue(entry.LatencyMs__c, "integer", "LatencyMs__c") + LINE_STARTS[22] + canonicalValue(entry.Caller__c, "text", "Caller__c") + (v2 ? v2Tail(entry) : checkV1(entry)) + "\n" + suffix;
 }
 export function computeEntryHash(entry, previousHash, sha256 = sha256Hex) {
   return sha256(canonicalText(entry, previousHash));
+}
+export function eventMacMessage(entry) {
+  let out = EVENT_MAC_VERSION + "\n";
+  for (const field of LOG_FIELDS_V2) {
+    if (field.name !== "Sequence__c" && field.name !== "Mac__c") {
+      out += field.name + "=" + canonicalValue(entry[field.name], field.kind, field.name) + "\n";
+    }
+  }
+  return out;
+}
+export function eventMac(entry, keyHex) {
+  return hmacSha256Hex(keyHex, eventMacMessage(entry));
 }
 export function wholeNumber(raw, field) {
   if (typeof raw === "number") {
@@ -260,6 +307,7 @@ export function checkpointMessage(checkpoint) {
   return out;
 }
 export const EXPORT_COLUMNS = [...LOG_FIELDS.map((f) => f.name), ...CHAIN_FIELDS];
+export const V2_COLUMNS = V2_FIELDS.map((f) => f.name);
 export const CHECKPOINT_COLUMNS = [
   "Sequence__c",
   "FromSequence__c",

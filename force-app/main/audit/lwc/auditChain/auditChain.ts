@@ -5,7 +5,13 @@
  * the same chain; the vectors in AuditChainVectors hold both to it. ChainVerifier (c/chainVerifier) checks
  * exports with it, in the console and in `warden verify`.
  */
-import { SHA256_IV as IV, sha256Hex, sha256Rounds as rounds, sha256Schedule as schedule } from 'c/sha256';
+import {
+    SHA256_IV as IV,
+    hmacSha256Hex,
+    sha256Hex,
+    sha256Rounds as rounds,
+    sha256Schedule as schedule
+} from 'c/sha256';
 
 // merkleRoot's loop reads local copies of these: where this module runs as CommonJS (tsx, Jest), every read
 // of an imported name is a getter call.
@@ -14,6 +20,10 @@ const sha256Rounds = rounds;
 const sha256Schedule = schedule;
 
 export const CHAIN_VERSION = 'warden-log-v1';
+/** First line of a v2 entry: an intent or an outcome, with its event MAC (docs/audit-format.md). */
+export const CHAIN_VERSION_V2 = 'warden-log-v2';
+/** First line of the message an event's Mac__c covers. */
+export const EVENT_MAC_VERSION = 'warden-event-v2';
 export const CHECKPOINT_VERSION = 'warden-checkpoint-v1';
 /** PreviousHash__c of the first entry (Sequence__c = 1). */
 export const GENESIS_HASH = '0000000000000000000000000000000000000000000000000000000000000000';
@@ -46,6 +56,20 @@ export const LOG_FIELDS: ReadonlyArray<{ name: string; kind: FieldKind }> = [
     { name: 'LatencyMs__c', kind: 'integer' },
     { name: 'Caller__c', kind: 'text' }
 ];
+
+/**
+ * The fields a v2 entry hashes after those of LOG_FIELDS. An entry is v2 when EntryKind__c is not empty
+ * (INTENT or OUTCOME); an OUTCOME names its intent's EventUuid__c in IntentUuid__c.
+ */
+export const V2_FIELDS: ReadonlyArray<{ name: string; kind: FieldKind }> = [
+    { name: 'EntryKind__c', kind: 'text' },
+    { name: 'IntentUuid__c', kind: 'text' },
+    { name: 'CalloutError__c', kind: 'text' },
+    { name: 'Mac__c', kind: 'text' }
+];
+
+/** The hashed fields of a v2 entry, in canonical order. */
+export const LOG_FIELDS_V2: ReadonlyArray<{ name: string; kind: FieldKind }> = [...LOG_FIELDS, ...V2_FIELDS];
 
 /** Chain columns of an export besides the hashed fields. */
 export const CHAIN_FIELDS = ['PreviousHash__c', 'EntryHash__c'] as const;
@@ -214,7 +238,8 @@ function canonicalValue(raw: FieldValue, kind: FieldKind, field: string): string
 
 /**
  * The canonical form of one log entry: the version line, then one `Name=value` line per hashed field in
- * LOG_FIELDS order, every line ending in LF. Null and empty are the same (Salesforce stores no empty text).
+ * LOG_FIELDS order (LOG_FIELDS_V2 for a v2 entry, one whose EntryKind__c is not empty), every line ending in
+ * LF. Null and empty are the same (Salesforce stores no empty text).
  */
 export function canonicalEntry(entry: LogEntry): string {
     return canonicalText(entry, '');
@@ -222,6 +247,44 @@ export function canonicalEntry(entry: LogEntry): string {
 
 /** What precedes each value in the canonical form: the previous line's LF (or the version line), the name, `=`. */
 const LINE_STARTS = LOG_FIELDS.map((f, i) => (i === 0 ? CHAIN_VERSION + '\n' : '\n') + f.name + '=');
+const V2_FIRST_LINE_START = CHAIN_VERSION_V2 + '\n' + LOG_FIELDS[0].name + '=';
+const V2_LINE_STARTS = V2_FIELDS.map((f) => '\n' + f.name + '=');
+
+/** Whether an entry is written under warden-log-v2: its EntryKind__c is not empty. */
+export function isV2Entry(entry: LogEntry): boolean {
+    const kind = entry.EntryKind__c;
+    return kind !== null && kind !== undefined && kind !== '';
+}
+
+function isEmpty(value: FieldValue): boolean {
+    return value === null || value === undefined || value === '';
+}
+
+/**
+ * A v1 entry has no value in a v2 field: the v1 form does not hash them, so a value there could be written
+ * into an export unseen. Throws CanonicalFormError naming the field.
+ */
+function checkV1(entry: LogEntry): string {
+    if (!(isEmpty(entry.IntentUuid__c) && isEmpty(entry.CalloutError__c) && isEmpty(entry.Mac__c))) {
+        const field = V2_FIELDS.find((f) => !isEmpty(entry[f.name]))?.name as string;
+        throw new CanonicalFormError(`${field} has a value on an entry without EntryKind__c (a v1 entry).`, field);
+    }
+    return '';
+}
+
+/** The v2 lines after Caller__c's value, without the final LF. */
+function v2Tail(entry: LogEntry): string {
+    return (
+        V2_LINE_STARTS[0] +
+        canonicalValue(entry.EntryKind__c, 'text', 'EntryKind__c') +
+        V2_LINE_STARTS[1] +
+        canonicalValue(entry.IntentUuid__c, 'text', 'IntentUuid__c') +
+        V2_LINE_STARTS[2] +
+        canonicalValue(entry.CalloutError__c, 'text', 'CalloutError__c') +
+        V2_LINE_STARTS[3] +
+        canonicalValue(entry.Mac__c, 'text', 'Mac__c')
+    );
+}
 
 /**
  * canonicalEntry(entry) + suffix, which the entry hash covers. The fields are read by name in LOG_FIELDS
@@ -230,8 +293,9 @@ const LINE_STARTS = LOG_FIELDS.map((f, i) => (i === 0 ? CHAIN_VERSION + '\n' : '
  * taken in that order, so the first value without a canonical form throws its CanonicalFormError.
  */
 function canonicalText(entry: LogEntry, suffix: string): string {
+    const v2 = isV2Entry(entry);
     return (
-        LINE_STARTS[0] +
+        (v2 ? V2_FIRST_LINE_START : LINE_STARTS[0]) +
         canonicalValue(entry.EventUuid__c, 'text', 'EventUuid__c') +
         LINE_STARTS[1] +
         canonicalValue(entry.Sequence__c, 'integer', 'Sequence__c') +
@@ -277,6 +341,7 @@ function canonicalText(entry: LogEntry, suffix: string): string {
         canonicalValue(entry.LatencyMs__c, 'integer', 'LatencyMs__c') +
         LINE_STARTS[22] +
         canonicalValue(entry.Caller__c, 'text', 'Caller__c') +
+        (v2 ? v2Tail(entry) : checkV1(entry)) +
         '\n' +
         suffix
     );
@@ -288,6 +353,26 @@ export type Sha256 = (text: string) => string;
 /** EntryHash__c = SHA-256(UTF-8(canonical(entry) + previousHash)), lowercase hex. */
 export function computeEntryHash(entry: LogEntry, previousHash: string, sha256: Sha256 = sha256Hex): string {
     return sha256(canonicalText(entry, previousHash));
+}
+
+/**
+ * The message an event's Mac__c covers: the canonical form of the entry (v2 field list) with the first line
+ * `warden-event-v2` and no Sequence__c or Mac__c line. The publisher (GateEvents) signs it before the
+ * sequence exists; the event handler checks it before chaining.
+ */
+export function eventMacMessage(entry: LogEntry): string {
+    let out = EVENT_MAC_VERSION + '\n';
+    for (const field of LOG_FIELDS_V2) {
+        if (field.name !== 'Sequence__c' && field.name !== 'Mac__c') {
+            out += field.name + '=' + canonicalValue(entry[field.name], field.kind, field.name) + '\n';
+        }
+    }
+    return out;
+}
+
+/** Mac__c of an entry: lowercase hex HMAC-SHA256 of eventMacMessage under the event key (hex). */
+export function eventMac(entry: LogEntry, keyHex: string): string {
+    return hmacSha256Hex(keyHex, eventMacMessage(entry));
 }
 
 /**
@@ -431,8 +516,10 @@ export function checkpointMessage(checkpoint: Checkpoint): string {
 // The export format
 // ---------------------------------------------------------------------------------------------
 
-/** Columns of a log export, in the documented order (docs/audit-format.md). */
+/** Columns of a log export, in the documented order (docs/audit-format.md): what every export must have. */
 export const EXPORT_COLUMNS: ReadonlyArray<string> = [...LOG_FIELDS.map((f) => f.name), ...CHAIN_FIELDS];
+/** The columns an export with v2 entries has besides EXPORT_COLUMNS: all of them, or none. */
+export const V2_COLUMNS: ReadonlyArray<string> = V2_FIELDS.map((f) => f.name);
 export const CHECKPOINT_COLUMNS: ReadonlyArray<string> = [
     'Sequence__c',
     'FromSequence__c',

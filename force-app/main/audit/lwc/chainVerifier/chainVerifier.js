@@ -7,6 +7,8 @@ import {
   canonicalInteger,
   checkpointMessage,
   computeEntryHash,
+  eventMac,
+  isV2Entry,
   merkleRoot,
   wholeNumber
 } from "c/auditChain";
@@ -72,6 +74,23 @@ export class ChainVerifier {
       computed = error;
     }
     this.addRow(entry.Sequence__c, entry.PreviousHash__c, entry.EntryHash__c, entry.LoggedAt__c, computed);
+    const macKey = this.options.macKey;
+    if (macKey !== void 0 && this.wantsHashes && isV2Entry(entry)) {
+      this.checkMac(entry, macKey);
+    }
+  }
+  /** A v2 entry that passed the chain checks: its Mac__c must be the MAC of its event under the key. */
+  checkMac(entry, macKey) {
+    if (eventMac(entry, macKey) !== chainText(entry.Mac__c)) {
+      const sequence = this.previousSeq;
+      this.fail({
+        kind: "mac",
+        index: this.rows - 1,
+        sequence,
+        field: "Mac__c",
+        message: `Sequence ${sequence}: Mac__c is not the MAC of this entry's event under the given key: the entry was not written from an event Warden published.`
+      });
+    }
   }
   /**
    * Checks the next row from its chain fields and its recomputed entry hash: computeEntryHash(entry,

@@ -10,6 +10,8 @@ import {
     canonicalInteger,
     checkpointMessage,
     computeEntryHash,
+    eventMac,
+    isV2Entry,
     merkleRoot,
     wholeNumber,
     type Checkpoint,
@@ -29,7 +31,10 @@ export type BreakKind =
     | 'link'
     | 'checkpoint'
     | 'signature'
-    | 'empty';
+    | 'mac'
+    | 'empty'
+    /** `warden verify --require-checkpoints`: an intact chain that no checkpoint was checked against. */
+    | 'unanchored';
 
 export type ChainBreak = {
     kind: BreakKind;
@@ -63,6 +68,11 @@ export type VerifyOptions = {
      * then trusted as the anchor, and only checkpoints can vouch for it.
      */
     allowPartial?: boolean;
+    /**
+     * The event MAC key (hex), when the org's owner hands it to the auditor: every v2 entry's Mac__c is then
+     * checked (a break of kind `mac`). Without it Mac__c is only hashed like any field.
+     */
+    macKey?: string;
     /** Verifies a checkpoint's Signature__c over checkpointMessage(); null when it cannot be checked. */
     verifySignature?: (checkpoint: Checkpoint, message: string) => boolean | null;
 };
@@ -165,6 +175,24 @@ export class ChainVerifier {
             computed = error as Error;
         }
         this.addRow(entry.Sequence__c, entry.PreviousHash__c, entry.EntryHash__c, entry.LoggedAt__c, computed);
+        const macKey = this.options.macKey;
+        if (macKey !== undefined && this.wantsHashes && isV2Entry(entry)) {
+            this.checkMac(entry, macKey);
+        }
+    }
+
+    /** A v2 entry that passed the chain checks: its Mac__c must be the MAC of its event under the key. */
+    private checkMac(entry: LogEntry, macKey: string): void {
+        if (eventMac(entry, macKey) !== chainText(entry.Mac__c)) {
+            const sequence = this.previousSeq;
+            this.fail({
+                kind: 'mac',
+                index: this.rows - 1,
+                sequence,
+                field: 'Mac__c',
+                message: `Sequence ${sequence}: Mac__c is not the MAC of this entry's event under the given key: the entry was not written from an event Warden published.`
+            });
+        }
     }
 
     /**
