@@ -140,7 +140,7 @@ export type Score = {
     perType: Record<string, TypeScore>;
     negatives: { gold: number; hit: number };
     overall: TypeScore;
-    misses: Array<{ type: string; value: string }>;
+    misses: Array<{ type: string; value: string; context: string }>;
     falsePositives: Array<{ type: string; category: string; value: string }>;
 };
 
@@ -167,7 +167,11 @@ export function score(texts: LabelledText[], predictions: PredictedSpan[][]): Sc
                 if (hit) {
                     row(gold.type).found += 1;
                 } else {
-                    misses.push({ type: gold.type, value: item.text.slice(gold.start, gold.end) });
+                    misses.push({
+                        type: gold.type,
+                        value: item.text.slice(gold.start, gold.end),
+                        context: item.text.slice(Math.max(0, gold.start - 40), gold.end + 40)
+                    });
                 }
             }
         }

@@ -25,7 +25,7 @@ describe('phi-types scoring', () => {
         expect(s.perType.DATE).toEqual({ gold: 1, found: 0, predicted: 1, correct: 0 });
         expect(s.negatives).toEqual({ gold: 2, hit: 1 });
         expect(s.overall).toEqual({ gold: 2, found: 1, predicted: 2, correct: 1 });
-        expect(s.misses).toEqual([{ type: 'DATE', value: '4 March' }]);
+        expect(s.misses).toEqual([{ type: 'DATE', value: '4 March', context: text.slice(0, 69) }]);
         expect(s.falsePositives).toEqual([{ type: 'DATE', category: 'Date', value: '1999' }]);
     });
 
