@@ -199,5 +199,10 @@ function nameWithoutCueVectors(v: VectorSet): void {
         phi('Mar\u0001garet John\u0007son', 'Name'),
         '.'
     ]);
+    v.add('name-dict', 'States and countries stay, a state name beside a name is a name', [
+        'Moved from Georgia to Virginia, born in Mexico. Wife ',
+        phi('Georgia Smith', 'Name'),
+        ' came.'
+    ]);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
 }
