@@ -226,4 +226,14 @@ function countyVectors(v: VectorSet): void {
         ]
     );
     v.add('address', 'The word county alone is not a place', ['The county health office called.']);
+    v.add('address', 'Place after living, moving or being born there', [
+        'She lives in ',
+        phi('Springfield', 'Address'),
+        ' and grew up in ',
+        phi('Port Paien', 'Address'),
+        '.'
+    ]);
+    v.add('address', 'States, countries, months and care settings after such verbs stay', [
+        'Moved from Georgia in May, born in Mexico, came to Rehab.'
+    ]);
 }

@@ -442,6 +442,17 @@ export const SHIPPED_PATTERNS = [
     pattern: "(?<![A-Za-z0-9_.\\-])[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}\\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|dcm)(?![A-Za-z0-9])"
   },
   {
+    name: "PlaceAfterVerb",
+    category: "Address",
+    priority: 51,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "A place named after living, moving, being born or travelling there: lives in Kenosha, grew up in Awenne (Safe Harbor B: cities and towns). Not states, countries, months or care settings.",
+    pattern: "(?<![A-Za-z])(?:lives|lived|living|resides|resided|residing|moved|relocated|grew[ \\t]up|born|raised|based|travell?ed|flew|returned|visiting|comes|came)(?:[ \\t]{1,2}(?:here|back|there|home))?[ \\t]{1,2}(?:in|to|from|near)[ \\t]{1,2}(?!(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New|North|South|East|West|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming|America|Canada|Mexico|Germany|France|Spain|Portugal|Italy|Ireland|England|Scotland|Wales|Britain|Netherlands|Belgium|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Iceland|Poland|Hungary|Romania|Bulgaria|Greece|Turkey|Russia|Ukraine|China|Japan|Korea|India|Pakistan|Bangladesh|Vietnam|Thailand|Philippines|Indonesia|Malaysia|Singapore|Australia|Brazil|Argentina|Chile|Peru|Colombia|Venezuela|Cuba|Jamaica|Haiti|Egypt|Nigeria|Kenya|Ethiopia|Morocco|Israel|Iran|Iraq|Syria|Lebanon|Jordan|Europe|Asia|Africa|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Our|His|Her|Their|A|An|Room|Bed|Unit|Ward|Hospice|Rehab|Hospital|Clinic|Town|Home|Care)(?![A-Za-z]))([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
+  },
+  {
     name: "StreetAfterCue",
     category: "Address",
     priority: 58,
