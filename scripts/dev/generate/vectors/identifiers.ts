@@ -247,6 +247,14 @@ function labelRetryVectors(v: VectorSet): void {
         phi('TRLP8R2X5Q', 'DeviceId'),
         ' interrogated.'
     ]);
+    v.add('identifier', 'Letters, a hyphen and digits without a label', [
+        'Results for (',
+        phi('K-726901', 'Identifier'),
+        ') and ',
+        phi('MRN-0042117', 'Identifier'),
+        '.'
+    ]);
+    v.add('identifier', 'Short codes with a hyphen are not identifiers', ['COVID-19, ICD-10, W-2, HbA1c-7.']);
     v.add('photo', 'Image file named in the text', ['Wound photo ', phi('IMG_2041.jpg', 'Photo'), ' uploaded.']);
     v.add('photo', 'Image files of other kinds', [
         'See ',

@@ -721,5 +721,17 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         replacement: '[ID]',
         description: 'Any other run of 8-19 digits: a unique identifying number (Safe Harbor R).',
         pattern: '(?<![0-9A-Za-z.,+/\\-])[0-9]{8,19}(?![0-9]|[.,][0-9])'
+    },
+    {
+        name: 'LetterDashDigits',
+        category: 'Identifier',
+        priority: 92,
+        enabled: true,
+        caseInsensitive: false,
+        validator: null,
+        replacement: '[ID]',
+        description:
+            'Letters, a hyphen and five or more digits: K-726901, MRN-0042117 (Safe Harbor R: record, member and serial numbers without a label).',
+        pattern: '(?<![A-Za-z0-9\\-])[A-Z]{1,3}-[0-9]{5,12}(?![A-Za-z0-9]|-[A-Za-z0-9])'
     }
 ];
