@@ -33,7 +33,12 @@ module.exports = {
             roots: ['<rootDir>/scripts'],
             testEnvironment: 'node',
             testMatch: ['**/__tests__/**/*.test.ts'],
-            transform: { '^.+\\.ts$': '<rootDir>/scripts/dev/jest/esbuild-transform.js' },
+            // @faker-js/faker (the eval:phi corpus generator) ships ES modules only: esbuild turns them into CommonJS.
+            transform: {
+                '^.+\\.ts$': '<rootDir>/scripts/dev/jest/esbuild-transform.js',
+                '/node_modules/@faker-js/faker/.+\\.js$': '<rootDir>/scripts/dev/jest/esbuild-transform.js'
+            },
+            transformIgnorePatterns: ['/node_modules/(?!@faker-js/faker/)'],
             setupFiles: [
                 '<rootDir>/scripts/dev/jest/parser-crosscheck.js',
                 '<rootDir>/scripts/dev/jest/native-errors.js'

@@ -1,7 +1,8 @@
 /**
  * `warden redact [--mode redact|pseudonymize] [--json] [--key <hex>] [--no-dictionary]`
  * Reads text on stdin and prints it redacted with the shipped PhiPattern records and names dictionary,
- * through the same TypeScript modules the console uses. With --json, stdin is a JSON array of
+ * through the same TypeScript modules the console uses. Plain text streams through in segments (stream.ts),
+ * so memory stays bounded whatever the input's size, and invalid UTF-8 is reported. With --json, stdin is a JSON array of
  * { "text": ..., "fields": { "FirstName": ..., ... } } and the output gives, per item, the redacted text
  * and the spans found (start, end exclusive, in UTF-16 code units of the input, and category).
  */
@@ -17,6 +18,7 @@ import {
     type NameDictionary
 } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
 import { redact, type RedactionMode } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
+import { redactSegments, redactStream, type Utf8Report } from './stream';
 
 /** The names dictionary, read from the package source (packageFile finds the package root from the bundle too). */
 export const DICTIONARY_FILE = packageFile(
@@ -50,7 +52,11 @@ export const COMMAND_LINE = {
         },
         'no-dictionary': { type: 'boolean', description: 'patterns and record fields only' }
     },
-    epilogue: ['Exit code: 0 done, 2 usage or input error.']
+    epilogue: [
+        'Plain text is read and written in segments cut at blank lines or line breaks, in bounded memory.',
+        'Invalid UTF-8 is replaced by U+FFFD and reported on stderr (how many sequences, the first byte offset).',
+        'Exit code: 0 done, 2 usage or input error.'
+    ]
 } as const satisfies CommandLine;
 
 let dictionaryCache: NameDictionary | undefined;
@@ -91,7 +97,7 @@ function parseItems(input: string): Item[] {
     });
 }
 
-type RedactOptions = { mode: RedactionMode; json: boolean; key: string | undefined; useDictionary: boolean };
+export type RedactOptions = { mode: RedactionMode; json: boolean; key: string | undefined; useDictionary: boolean };
 
 /** The options of a command line, or null for --help; UsageError when they are wrong. */
 export function redactOptions(args: string[], env: NodeJS.ProcessEnv = process.env): RedactOptions | null {
@@ -112,8 +118,10 @@ export function redactOptions(args: string[], env: NodeJS.ProcessEnv = process.e
     };
 }
 
-/** Redacts the input under the options; InputError for --json input that is not the documented shape. */
-function redactInput(options: RedactOptions, input: string): RedactOutcome {
+type Policy = { patterns: typeof SHIPPED_PATTERNS; dictionary: NameDictionary | null; pseudonymKeyHex?: string };
+
+/** The policy of the options, and the notice to print when pseudonymising without a key. */
+function policyOf(options: RedactOptions): { policy: Policy; stderr: string } {
     let stderr = '';
     let key = options.key;
     if (options.mode === 'pseudonymize' && key === undefined) {
@@ -125,9 +133,16 @@ function redactInput(options: RedactOptions, input: string): RedactOutcome {
         dictionary: options.useDictionary ? loadDictionary() : null,
         pseudonymKeyHex: key
     };
+    return { policy, stderr };
+}
+
+/** Redacts the input under the options; InputError for --json input that is not the documented shape. */
+function redactInput(options: RedactOptions, input: string): RedactOutcome {
+    const { policy, stderr } = policyOf(options);
     const mode = options.mode;
     if (!options.json) {
-        return { code: EXIT.ok, stdout: redact({ text: input, mode }, policy).text, stderr };
+        const text = redactSegments(input, (segment) => redact({ text: segment, mode }, policy).text);
+        return { code: EXIT.ok, stdout: text, stderr };
     }
     const out = parseItems(input).map((item) => {
         const result = redact({ text: item.text, fields: item.fields ?? undefined, mode }, policy);
@@ -160,6 +175,49 @@ export function runRedact(args: string[], input: string, env: NodeJS.ProcessEnv 
     }
 }
 
+/** The stderr line that reports invalid UTF-8, or '' when there was none. */
+export function utf8Notice(report: Utf8Report): string {
+    if (report.invalid === 0) {
+        return '';
+    }
+    return `warden redact: the input is not valid UTF-8: ${report.invalid} invalid byte sequence(s), the first at byte offset ${report.firstOffset}; each was replaced by U+FFFD.\n`;
+}
+
+/**
+ * Plain text from a byte stream to a writer, segment by segment (stream.ts): what `warden redact` does
+ * without --json. Returns the exit code and what to print on stderr.
+ */
+export async function streamRedact(
+    options: RedactOptions,
+    input: AsyncIterable<Buffer | string>,
+    write: (text: string) => Promise<void>
+): Promise<{ code: number; stderr: string }> {
+    const { policy, stderr } = policyOf(options);
+    const mode = options.mode;
+    const report = await redactStream(input, write, (segment) => redact({ text: segment, mode }, policy).text);
+    return { code: EXIT.ok, stderr: stderr + utf8Notice(report) };
+}
+
+/** Writes to stdout, waiting while its buffer is full, so a large output is not held in memory. */
+function writeStdout(text: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+        if (process.stdout.write(text)) {
+            resolve();
+            return;
+        }
+        const onError = (error: Error): void => {
+            process.stdout.off('drain', onDrain);
+            reject(error);
+        };
+        const onDrain = (): void => {
+            process.stdout.off('error', onError);
+            resolve();
+        };
+        process.stdout.once('drain', onDrain);
+        process.stdout.once('error', onError);
+    });
+}
+
 async function readStdin(): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) {
@@ -172,14 +230,20 @@ export const command: Command = {
     summary: 'Redact or pseudonymise PHI in text from stdin with the shipped patterns',
     async run(args: string[]): Promise<number> {
         // stdin is read only when the command line is right and asks for work.
-        let needsInput = false;
+        let options: RedactOptions | null = null;
         try {
-            needsInput = redactOptions(args) !== null;
+            options = redactOptions(args);
         } catch (error) {
             if (!(error instanceof UsageError)) {
                 throw error;
             }
         }
+        if (options !== null && !options.json) {
+            const streamed = await streamRedact(options, process.stdin, writeStdout);
+            process.stderr.write(streamed.stderr);
+            return streamed.code;
+        }
+        const needsInput = options !== null;
         const outcome = runRedact(args, needsInput ? await readStdin() : '');
         process.stdout.write(outcome.stdout);
         process.stderr.write(outcome.stderr);

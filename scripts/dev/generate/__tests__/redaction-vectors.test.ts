@@ -48,6 +48,7 @@ describe('the vector file', () => {
             'DeviceId',
             'Url',
             'IpAddress',
+            'Photo',
             'Identifier'
         ]) {
             expect(categories).toContain(category);

@@ -186,19 +186,20 @@ describe('the shared text pass', () => {
 });
 
 describe('scanText', () => {
-    // The specification: spaces, then dashes, then full-width characters replaced, then invisible ones removed.
+    // The specification: spaces, then dashes, then full-width characters replaced, then invisible ones (format and
+    // control characters other than tab, line feed, vertical tab, form feed, carriage return) removed.
     function specification(text: string): { text: string; map: number[] | null } {
         let scan = text
             .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
             .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
             .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-        if (!/[\u00AD\u200B-\u200D\u2060\uFEFF]/.test(scan)) {
+        if (!/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/.test(scan)) {
             return { text: scan, map: null };
         }
         const map: number[] = [];
         let out = '';
         for (let i = 0; i < scan.length; i++) {
-            if (!/[\u00AD\u200B-\u200D\u2060\uFEFF]/.test(scan[i])) {
+            if (!/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/.test(scan[i])) {
                 map.push(i);
                 out += scan[i];
             }

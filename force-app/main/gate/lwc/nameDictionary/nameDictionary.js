@@ -124,8 +124,19 @@ function hasSurnameSuffix(lower, dictionary) {
 function isAllCaps(token) {
   return token === token.toUpperCase() && token !== token.toLowerCase();
 }
+function isLatinOrCommon(code) {
+  return code < 768 || code >= 7424 && code <= 7935 || code >= 11360 && code <= 11391 || code >= 42784 && code <= 43007;
+}
 function classify(token, dictionary) {
   const f = token.charCodeAt(0);
+  if (!isLatinOrCommon(f)) {
+    if (token.length === 1 && !(f >= 13312 && f <= 40959 || f >= 44032 && f <= 55215)) {
+      return "L";
+    }
+    const first = token.charAt(0);
+    const caseless = first === first.toLowerCase() && first === first.toUpperCase();
+    return caseless || isCapitalised(token) ? "X" : "L";
+  }
   const lowerInitial = f >= 97 && f <= 122;
   if (lowerInitial && token.length < 3) {
     return "L";
@@ -216,6 +227,7 @@ export function cachedClassifier(dictionary) {
 function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
+const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
 class NameFinder {
   constructor(scan, dictionary, emit) {
     this.scan = scan;
@@ -224,12 +236,26 @@ class NameFinder {
   }
   /** The words that can be part of a name, in text order (other words already stop two from joining). */
   tokens = [];
+  /** All words of the text, and those in another script than Latin. */
+  words = 0;
+  otherScript = 0;
+  /**
+   * Whether words in another script are names: when they are at most two thirds of the text's words, as a
+   * patient's name written in Cyrillic or Han in an English note is; in a text in that script they are just
+   * its words.
+   */
+  otherScriptNames = false;
   add(start, end, info) {
+    this.words++;
+    if (!isLatinOrCommon(this.scan.charCodeAt(start))) {
+      this.otherScript++;
+    }
     if (info !== null) {
       this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
     }
   }
   run() {
+    this.otherScriptNames = this.otherScript * 3 <= this.words * 2;
     const tokens = this.tokens;
     for (let k = 0; k < tokens.length; k++) {
       const cls = tokens[k].cls;
@@ -259,12 +285,15 @@ class NameFinder {
    * strong names and initials: capitals do not tell a name from a shouted word.
    */
   nameLike(t) {
-    return t.cls === "S" || t.cls === "I" || !t.caps && (t.cls === "R" || t.cls === "A" || t.cls === "U");
+    return t.cls === "S" || t.cls === "I" || t.cls === "X" && this.otherScriptNames || !t.caps && (t.cls === "R" || t.cls === "A" || t.cls === "U");
   }
-  /** A strong name anchors a span; so does a word name (R) unless it stands alone at a sentence start. */
+  /**
+   * A strong name anchors a span, and so does a word in another script (in a text mostly in Latin script); a
+   * word name (R) does unless it stands alone at a sentence start.
+   */
   anchors(k) {
     const t = this.tokens[k];
-    if (t.cls === "S") {
+    if (t.cls === "S" || t.cls === "X" && this.otherScriptNames) {
       return true;
     }
     if (t.cls !== "R") {
@@ -287,7 +316,7 @@ class NameFinder {
     let left = k;
     while (k - left < 2 && left - 1 >= 0 && this.joined(left - 1)) {
       const prev = tokens[left - 1];
-      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || !prev.caps && (prev.cls === "A" || prev.cls === "U") && !this.sentenceStart(prev);
+      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || !prev.caps && (prev.cls === "A" || prev.cls === "U") && !this.sentenceStart(prev);
       if (!ok) {
         break;
       }
@@ -313,7 +342,10 @@ class NameFinder {
     }
     return to;
   }
-  /** Ambiguous names, word names and initials in a row, at least two with one name. Returns the last. */
+  /**
+   * Ambiguous names, word names and initials in a row, at least two with one name, or one name right after
+   * a word for a person. Returns the last.
+   */
   ambiguousRun(k) {
     const tokens = this.tokens;
     const t = tokens[k];
@@ -330,8 +362,13 @@ class NameFinder {
     }
     if (to - from >= 1 && names >= 1) {
       this.push(from, to);
+    } else if (to === k && t.cls !== "I" && this.afterPersonCue(t)) {
+      this.push(k, k);
     }
     return to;
+  }
+  afterPersonCue(t) {
+    return PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
   }
 }
 export function findNames(scan, tokens, dictionary, classifyToken, emit) {

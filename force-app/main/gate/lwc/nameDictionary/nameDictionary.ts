@@ -115,7 +115,7 @@ export function nameKey(token: string, dictionary: NameDictionary): string {
 }
 
 /** See classify. */
-export type TokenClass = 'S' | 'R' | 'A' | 'U' | 'I' | 'W' | 'L' | 'l';
+export type TokenClass = 'S' | 'R' | 'A' | 'U' | 'I' | 'W' | 'L' | 'l' | 'X';
 type Token = { start: number; end: number; cls: TokenClass; sentenceStart: boolean | null; caps: boolean };
 
 const SENTENCE_BREAK = '.!?\n\r"\u201C(>[*\u2022';
@@ -171,11 +171,34 @@ function isAllCaps(token: string): boolean {
 }
 
 /**
+ * Whether a UTF-16 code unit is a letter of the Latin script or of none (Basic Latin to Latin Extended-B,
+ * IPA, Latin Extended Additional, C and D), so that a word starting with anything else is in another script.
+ */
+function isLatinOrCommon(code: number): boolean {
+    return (
+        code < 0x0300 ||
+        (code >= 0x1d00 && code <= 0x1eff) ||
+        (code >= 0x2c60 && code <= 0x2c7f) ||
+        (code >= 0xa720 && code <= 0xa7ff)
+    );
+}
+
+/**
  * W stop word, I initial (one capital letter), S strong name, A ambiguous name, U other capitalised word,
- * l lower-case strong name, L anything else.
+ * l lower-case strong name, X a capitalised word, or any word of a script without case, in a script other
+ * than Latin (Иван, Παύλος, 王伟, 김민준), L anything else.
  */
 function classify(token: string, dictionary: NameDictionary): TokenClass {
     const f = token.charCodeAt(0);
+    if (!isLatinOrCommon(f)) {
+        // One letter is a name only as a Han or Hangul syllable (魏), not in an alphabet (ג).
+        if (token.length === 1 && !((f >= 0x3400 && f <= 0x9fff) || (f >= 0xac00 && f <= 0xd7af))) {
+            return 'L';
+        }
+        const first = token.charAt(0);
+        const caseless = first === first.toLowerCase() && first === first.toUpperCase();
+        return caseless || isCapitalised(token) ? 'X' : 'L';
+    }
     const lowerInitial = f >= 97 && f <= 122;
     if (lowerInitial && token.length < 3) {
         return 'L';
@@ -300,9 +323,22 @@ function nameOrUnknown(t: Token): boolean {
  * (names, initials, unknown capitalised words) and left over up to two (not over a sentence-initial unknown
  * or ambiguous word). Two or more ambiguous names or initials in a row (at least one name) also make a span.
  */
+/** Words that name a person's role just before a name: "patient Smith", "Mrs Lane", "wife Hope". */
+const PERSON_CUE =
+    /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
+
 class NameFinder {
     /** The words that can be part of a name, in text order (other words already stop two from joining). */
     private readonly tokens: Token[] = [];
+    /** All words of the text, and those in another script than Latin. */
+    private words = 0;
+    private otherScript = 0;
+    /**
+     * Whether words in another script are names: when they are at most two thirds of the text's words, as a
+     * patient's name written in Cyrillic or Han in an English note is; in a text in that script they are just
+     * its words.
+     */
+    private otherScriptNames = false;
 
     constructor(
         private readonly scan: string,
@@ -311,12 +347,17 @@ class NameFinder {
     ) {}
 
     add(start: number, end: number, info: TokenInfo): void {
+        this.words++;
+        if (!isLatinOrCommon(this.scan.charCodeAt(start))) {
+            this.otherScript++;
+        }
         if (info !== null) {
             this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
         }
     }
 
     run(): void {
+        this.otherScriptNames = this.otherScript * 3 <= this.words * 2;
         const tokens = this.tokens;
         for (let k = 0; k < tokens.length; k++) {
             const cls = tokens[k].cls;
@@ -350,13 +391,21 @@ class NameFinder {
      * strong names and initials: capitals do not tell a name from a shouted word.
      */
     private nameLike(t: Token): boolean {
-        return t.cls === 'S' || t.cls === 'I' || (!t.caps && (t.cls === 'R' || t.cls === 'A' || t.cls === 'U'));
+        return (
+            t.cls === 'S' ||
+            t.cls === 'I' ||
+            (t.cls === 'X' && this.otherScriptNames) ||
+            (!t.caps && (t.cls === 'R' || t.cls === 'A' || t.cls === 'U'))
+        );
     }
 
-    /** A strong name anchors a span; so does a word name (R) unless it stands alone at a sentence start. */
+    /**
+     * A strong name anchors a span, and so does a word in another script (in a text mostly in Latin script); a
+     * word name (R) does unless it stands alone at a sentence start.
+     */
     private anchors(k: number): boolean {
         const t = this.tokens[k];
-        if (t.cls === 'S') {
+        if (t.cls === 'S' || (t.cls === 'X' && this.otherScriptNames)) {
             return true;
         }
         if (t.cls !== 'R') {
@@ -388,6 +437,7 @@ class NameFinder {
                 prev.cls === 'S' ||
                 prev.cls === 'R' ||
                 prev.cls === 'I' ||
+                (prev.cls === 'X' && this.otherScriptNames) ||
                 (!prev.caps && (prev.cls === 'A' || prev.cls === 'U') && !this.sentenceStart(prev));
             if (!ok) {
                 break;
@@ -425,7 +475,10 @@ class NameFinder {
         return to;
     }
 
-    /** Ambiguous names, word names and initials in a row, at least two with one name. Returns the last. */
+    /**
+     * Ambiguous names, word names and initials in a row, at least two with one name, or one name right after
+     * a word for a person. Returns the last.
+     */
     private ambiguousRun(k: number): number {
         const tokens = this.tokens;
         const t = tokens[k];
@@ -446,8 +499,15 @@ class NameFinder {
         }
         if (to - from >= 1 && names >= 1) {
             this.push(from, to);
+        } else if (to === k && t.cls !== 'I' && this.afterPersonCue(t)) {
+            // One ambiguous or word name alone counts after a word for a person: "patient Smith called".
+            this.push(k, k);
         }
         return to;
+    }
+
+    private afterPersonCue(t: Token): boolean {
+        return PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
     }
 }
 

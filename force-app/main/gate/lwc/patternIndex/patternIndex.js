@@ -255,16 +255,16 @@ function addPatternMatch(scan, m, compiled, order, out) {
   if (hasGroup) {
     const indices = m.indices?.[1];
     if (!indices) {
-      return;
+      return false;
     }
     start = indices[0];
     end = indices[1];
     if (end <= start) {
-      return;
+      return false;
     }
   }
   if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
-    return;
+    return false;
   }
   out.push({
     start,
@@ -275,6 +275,7 @@ function addPatternMatch(scan, m, compiled, order, out) {
     rule: spec.name,
     order
   });
+  return true;
 }
 export function scanPattern(scan, compiled, order, out) {
   const regex = compiled.regex;
@@ -285,7 +286,9 @@ export function scanPattern(scan, compiled, order, out) {
       regex.lastIndex++;
       continue;
     }
-    addPatternMatch(scan, m, compiled, order, out);
+    if (!addPatternMatch(scan, m, compiled, order, out)) {
+      regex.lastIndex = m.index + 1;
+    }
   }
 }
 function tryStart(scan, s, compiled, plan, order, out) {
@@ -299,8 +302,7 @@ function tryStart(scan, s, compiled, plan, order, out) {
   if (m === null || m[0].length === 0) {
     return s + 1;
   }
-  addPatternMatch(scan, m, compiled, order, out);
-  return s + m[0].length;
+  return addPatternMatch(scan, m, compiled, order, out) ? s + m[0].length : s + 1;
 }
 function indexedPattern(scan, compiled, plan, anchors, order, out) {
   const { lo, hi, after, before } = plan;

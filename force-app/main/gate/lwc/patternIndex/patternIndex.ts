@@ -339,30 +339,34 @@ function fitsBackward(scan: string, at: number, run: ClassRun): boolean {
     return true;
 }
 
-/** One match of a pattern: checks the group and the validator, and adds the candidate. */
+/**
+ * One match of a pattern: checks the group and the validator, and adds the candidate. Returns false when it
+ * rejects the match: the search then goes on one character after the match's start, not after its end, so
+ * a label whose first reading fails ("pacemaker serial" + "number") does not hide the value that follows.
+ */
 function addPatternMatch(
     scan: string,
     m: RegExpExecArray,
     compiled: CompiledPattern,
     order: number,
     out: Candidate[]
-): void {
+): boolean {
     const { spec, hasGroup } = compiled;
     let start = m.index;
     let end = m.index + m[0].length;
     if (hasGroup) {
         const indices = m.indices?.[1];
         if (!indices) {
-            return;
+            return false;
         }
         start = indices[0];
         end = indices[1];
         if (end <= start) {
-            return;
+            return false;
         }
     }
     if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
-        return;
+        return false;
     }
     out.push({
         start,
@@ -373,6 +377,7 @@ function addPatternMatch(
         rule: spec.name,
         order
     });
+    return true;
 }
 
 /** One pattern scanned over the whole text: for patterns without a plan, and the index's oracle in the tests. */
@@ -385,13 +390,15 @@ export function scanPattern(scan: string, compiled: CompiledPattern, order: numb
             regex.lastIndex++;
             continue;
         }
-        addPatternMatch(scan, m, compiled, order, out);
+        if (!addPatternMatch(scan, m, compiled, order, out)) {
+            regex.lastIndex = m.index + 1;
+        }
     }
 }
 
 /**
- * Tries the sticky regex at s, if s can start a match; returns where the search goes on: after the match,
- * or s + 1.
+ * Tries the sticky regex at s, if s can start a match; returns where the search goes on: after an accepted
+ * match, or s + 1.
  */
 function tryStart(
     scan: string,
@@ -414,8 +421,7 @@ function tryStart(
     if (m === null || m[0].length === 0) {
         return s + 1;
     }
-    addPatternMatch(scan, m, compiled, order, out);
-    return s + m[0].length;
+    return addPatternMatch(scan, m, compiled, order, out) ? s + m[0].length : s + 1;
 }
 
 /**

@@ -313,6 +313,18 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         pattern: '(?<![A-Za-z])(?:aged?|age:)[ \\t]{0,2}(9[0-9]|1[01][0-9])(?![0-9])'
     },
     {
+        name: 'DateWeekdayOrdinal',
+        category: 'Date',
+        priority: 37,
+        enabled: true,
+        caseInsensitive: true,
+        validator: null,
+        replacement: '[DATE]',
+        description: 'Weekday and day of the month: Tuesday the 4th, Sat 3rd (Safe Harbor C).',
+        pattern:
+            '(?<![A-Za-z])(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?[ \\t]{1,3}(?:the[ \\t]{1,3})?(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?![0-9A-Za-z])'
+    },
+    {
         name: 'FaxLabelled',
         category: 'Fax',
         priority: 38,
@@ -323,6 +335,18 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         description: 'Fax number after a label (Safe Harbor E).',
         pattern:
             '(?<![A-Za-z])(?:fax|facsimile)(?: number| no\\.?| #|#)?[ \\t]{0,3}[:#.]?[ \\t]{0,3}(\\+?[0-9(][0-9 ().\\-]{5,22}[0-9])(?![0-9])'
+    },
+    {
+        name: 'DateDayMonthAbbreviated',
+        category: 'Date',
+        priority: 39,
+        enabled: true,
+        caseInsensitive: true,
+        validator: 'Date',
+        replacement: '[DATE]',
+        description: 'Day, month name and year joined by hyphens or slashes: 04-Mar-2021, 4/March/21 (Safe Harbor C).',
+        pattern:
+            '(?<![0-9A-Za-z])[0-9]{1,2}[\\-/](?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?[\\-/](?:[0-9]{4}|[0-9]{2})(?![0-9A-Za-z])'
     },
     {
         name: 'PhoneNanp',
@@ -392,6 +416,82 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         replacement: '[PHONE]',
         description: 'Ten or eleven digits written without separators (Safe Harbor D).',
         pattern: '(?<![0-9A-Za-z.,+/\\-])[0-9]{10,11}(?![0-9]|[.,][0-9])'
+    },
+    {
+        name: 'DateMonthDayAfterCue',
+        category: 'Date',
+        priority: 46,
+        enabled: true,
+        caseInsensitive: true,
+        validator: null,
+        replacement: '[DATE]',
+        description:
+            'Month/day without a year after a word that announces a date: on 3/4, since 12/22, DOB 4/7 (Safe Harbor C). Fractions and scores (1/2 tablet, pain 7/10) have no such word before them.',
+        pattern:
+            '(?<![A-Za-z])(?:on|since|until|till|through|thru|dated?|due|dob|dos|seen|visit|appt|appointment|admitted|discharged)[ \\t]{0,2}:?[ \\t]{1,3}((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))(?![0-9%]|[/.\\-][0-9]|[ \\t]{0,2}(?:tab|tabs|tablet|tablets|cup|cups|dose|doses|of))'
+    },
+    {
+        name: 'AgeOver89AfterVerb',
+        category: 'Age',
+        priority: 47,
+        enabled: true,
+        caseInsensitive: true,
+        validator: null,
+        replacement: '[AGE]',
+        description:
+            'Age over 89 after a person and is, was, turned: she is 93 (Safe Harbor C). Not before a unit (is 95%, was 98 kg).',
+        pattern:
+            '(?<![A-Za-z])(?:he|she|they|patient|pt)[ \\t]{1,2}(?:is|was|turned|turns|will be)[ \\t]{1,2}(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9]|[ \\t]{0,2}(?:%|percent|kg|kgs|lb|lbs|pounds|mm|cm|bpm|beats|degrees|f|c|/))'
+    },
+    {
+        name: 'County',
+        category: 'Address',
+        priority: 48,
+        enabled: true,
+        caseInsensitive: false,
+        validator: null,
+        replacement: '[ADDRESS]',
+        description:
+            'County, parish or borough by name: Pike County (Safe Harbor B: geographic units smaller than a state).',
+        pattern: '(?<![A-Za-z])[A-Z][a-z]{1,20}(?:[ \\t][A-Z][a-z]{1,20})?[ \\t](?:County|Parish|Borough)(?![A-Za-z])'
+    },
+    {
+        name: 'VehiclePlate',
+        category: 'VehicleId',
+        priority: 49,
+        enabled: true,
+        caseInsensitive: false,
+        validator: 'HasDigit',
+        replacement: '[VEHICLE_ID]',
+        description: 'Number plate after the bare word plate or tag: plate ZQ44HFO (Safe Harbor L).',
+        pattern:
+            '(?<![A-Za-z])(?:[Pp]late|PLATE|[Tt]ag)[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9]{2,4}[ \\-]?[A-Z0-9]{3,4})(?![A-Za-z0-9])'
+    },
+    {
+        name: 'PhotoFile',
+        category: 'Photo',
+        priority: 50,
+        enabled: true,
+        caseInsensitive: true,
+        validator: null,
+        replacement: '[PHOTO]',
+        description:
+            'An image file named in the text: IMG_2041.jpg, wound.png, scan.dcm (Safe Harbor Q: photographs and comparable images).',
+        pattern:
+            '(?<![A-Za-z0-9_.\\-])[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}\\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|dcm)(?![A-Za-z0-9])'
+    },
+    {
+        name: 'PlaceAfterVerb',
+        category: 'Address',
+        priority: 51,
+        enabled: true,
+        caseInsensitive: false,
+        validator: null,
+        replacement: '[ADDRESS]',
+        description:
+            'A place named after living, moving, being born or travelling there: lives in Kenosha, grew up in Awenne (Safe Harbor B: cities and towns). Not states, countries, months or care settings.',
+        pattern:
+            "(?<![A-Za-z])(?:lives|lived|living|resides|resided|residing|moved|relocated|grew[ \\t]up|born|raised|based|travell?ed|flew|returned|visiting|comes|came)(?:[ \\t]{1,2}(?:here|back|there|home))?[ \\t]{1,2}(?:in|to|from|near)[ \\t]{1,2}(?!(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New|North|South|East|West|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming|America|Canada|Mexico|Germany|France|Spain|Portugal|Italy|Ireland|England|Scotland|Wales|Britain|Netherlands|Belgium|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Iceland|Poland|Hungary|Romania|Bulgaria|Greece|Turkey|Russia|Ukraine|China|Japan|Korea|India|Pakistan|Bangladesh|Vietnam|Thailand|Philippines|Indonesia|Malaysia|Singapore|Australia|Brazil|Argentina|Chile|Peru|Colombia|Venezuela|Cuba|Jamaica|Haiti|Egypt|Nigeria|Kenya|Ethiopia|Morocco|Israel|Iran|Iraq|Syria|Lebanon|Jordan|Europe|Asia|Africa|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Our|His|Her|Their|A|An|Room|Bed|Unit|Ward|Hospice|Rehab|Hospital|Clinic|Town|Home|Care)(?![A-Za-z]))([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
     },
     {
         name: 'StreetAfterCue',
@@ -621,5 +721,17 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         replacement: '[ID]',
         description: 'Any other run of 8-19 digits: a unique identifying number (Safe Harbor R).',
         pattern: '(?<![0-9A-Za-z.,+/\\-])[0-9]{8,19}(?![0-9]|[.,][0-9])'
+    },
+    {
+        name: 'LetterDashDigits',
+        category: 'Identifier',
+        priority: 92,
+        enabled: true,
+        caseInsensitive: false,
+        validator: null,
+        replacement: '[ID]',
+        description:
+            'Letters, a hyphen and five or more digits: K-726901, MRN-0042117 (Safe Harbor R: record, member and serial numbers without a label).',
+        pattern: '(?<![A-Za-z0-9\\-])[A-Z]{1,3}-[0-9]{5,12}(?![A-Za-z0-9]|-[A-Za-z0-9])'
     }
 ];

@@ -40,11 +40,14 @@ export const FIELD_CATEGORIES = {
 };
 export const FIELD_PRIORITY = 1;
 export const DICTIONARY_PRIORITY = 900;
-const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const IGNORABLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
 const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
 const REPLACED = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u2010-\u2015\u2212\uFE58\uFE63\uFF01-\uFF5E]/g;
-const NORMALISED = /[\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF01-\uFF5E]/;
+const NORMALISED = (
+  // eslint-disable-next-line no-control-regex -- control characters are among what scanText removes
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF01-\uFF5E]/
+);
 function replacementOf(c) {
   return SPACE_LIKE.test(c) ? " " : DASH_LIKE.test(c) ? "-" : String.fromCharCode(c.charCodeAt(0) - 65248);
 }
@@ -61,7 +64,7 @@ export function scanText(text) {
   let out = "";
   for (let i = 0; i < scan.length; i++) {
     const c = scan.charCodeAt(i);
-    if (c === 173 || c >= 8203 && c <= 8205 || c === 8288 || c === 65279) {
+    if (c <= 8 || c >= 14 && c <= 31 || c >= 127 && c <= 159 || c === 173 || c >= 8203 && c <= 8205 || c === 8288 || c === 65279) {
       continue;
     }
     map.push(i);

@@ -93,14 +93,21 @@ export const FIELD_CATEGORIES: Readonly<Record<string, string>> = {
 export const FIELD_PRIORITY = 1;
 export const DICTIONARY_PRIORITY = 900;
 
-const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Removed before matching: soft hyphen, zero-width characters, word joiner, BOM, and the control characters
+ * other than tab, line feed, vertical tab, form feed and carriage return (C0 and C1, DEL), which can split a
+ * name or a number without showing.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const IGNORABLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
 const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
 /** SPACE_LIKE, DASH_LIKE and full-width ASCII (\uFF01-\uFF5E). */
 const REPLACED = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u2010-\u2015\u2212\uFE58\uFE63\uFF01-\uFF5E]/g;
 /** Every character scanText replaces or removes: REPLACED and IGNORABLE. */
 const NORMALISED =
-    /[\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF01-\uFF5E]/;
+    // eslint-disable-next-line no-control-regex -- control characters are among what scanText removes
+    /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF01-\uFF5E]/;
 
 /** The replacement of one REPLACED character: a space, a hyphen, or the ASCII of a full-width one. */
 function replacementOf(c: string): string {
@@ -108,7 +115,7 @@ function replacementOf(c: string): string {
 }
 
 /**
- * The text patterns run on: invisible characters (soft hyphen, zero-width, BOM) removed, Unicode spaces and
+ * The text patterns run on: invisible characters (soft hyphen, zero-width, BOM, control characters) removed, Unicode spaces and
  * dashes made ASCII, full-width ASCII made ASCII. `map[i]` is the input offset of scan character i.
  */
 export function scanText(text: string): { text: string; map: number[] | null } {
@@ -126,7 +133,15 @@ export function scanText(text: string): { text: string; map: number[] | null } {
     let out = '';
     for (let i = 0; i < scan.length; i++) {
         const c = scan.charCodeAt(i);
-        if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) {
+        if (
+            c <= 0x08 ||
+            (c >= 0x0e && c <= 0x1f) ||
+            (c >= 0x7f && c <= 0x9f) ||
+            c === 0xad ||
+            (c >= 0x200b && c <= 0x200d) ||
+            c === 0x2060 ||
+            c === 0xfeff
+        ) {
             continue;
         }
         map.push(i);
