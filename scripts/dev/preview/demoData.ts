@@ -16,6 +16,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type {
+    ChangeRow,
     CheckpointRow,
     ConsentRow,
     DataFlowRow,
@@ -30,6 +31,7 @@ import type {
 } from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
 import { chainEntryHash, checkpointRoot, GENESIS_HASH } from './chain';
+import { seedGovernance } from './demoGovernance';
 import { fakeId, Random } from './random';
 
 export type DemoLogEntry = Omit<LogDetail, 'endpoint'> & { eventUuid: string };
@@ -52,17 +54,25 @@ export type DemoTag = {
     minimization: string;
 };
 
+/** A data flow with the long texts its detail shows. */
+export type DemoFlow = DataFlowRow & { justification: string | null; overrideReason: string | null };
+
 export type DemoData = {
     seed: number;
     today: string;
+    /** Who the preview acts as unless the page names another user (`?as=`). */
     currentUser: UserOption;
     users: UserOption[];
+    /** The users who hold the WardenApprover custom permission (compliance officers). */
+    approverIds: string[];
+    /** The change history of findings and flows (RecordChange__c), oldest first. */
+    changes: ChangeRow[];
     rules: JurisdictionRuleRow[];
     endpoints: EndpointRow[];
     patients: DemoPatient[];
     consents: ConsentRow[];
     tags: DemoTag[];
-    flows: DataFlowRow[];
+    flows: DemoFlow[];
     log: DemoLogEntry[];
     findings: FindingDetail[];
     checkpoints: CheckpointRow[];
@@ -895,8 +905,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     }
 
     // Data flows: one per caller field and endpoint actually used, plus planted ones.
-    const flows: DataFlowRow[] = [];
-    const flowIndex = new Map<string, DataFlowRow>();
+    const flows: DemoFlow[] = [];
+    const flowIndex = new Map<string, DemoFlow>();
     const tagByField = new Map(DEMO_TAGS.map((tag) => [`${tag.objectApiName}.${tag.fieldApiName}`, tag]));
     const addFlow = (
         field: string,
@@ -912,7 +922,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         const endpoint = endpointByKey.get(endpointKey) as EndpointRow;
         const [sourceObject, sourceField] = field.split('.');
         const tag = tagByField.get(field);
-        const flow: DataFlowRow = {
+        const flow: DemoFlow = {
             id: fakeId('a03', flows.length + 1),
             name: `DF-${String(flows.length + 1).padStart(5, '0')}`,
             flowKey: key,
@@ -926,7 +936,17 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
             approvedOn: status === 'Approved' ? new Date(todayMs - random.int(20, 200) * DAY_MS).toISOString() : null,
             nextReview: nextReviewInDays === null ? null : addDays(today, nextReviewInDays),
             classification: tag?.classification ?? null,
-            phiCategory: tag?.phiCategory ?? null
+            phiCategory: tag?.phiCategory ?? null,
+            approvedByName: null,
+            requestedById: null,
+            requestedByName: null,
+            requestedOn: null,
+            complianceOverride: false,
+            reviewedByName: null,
+            reviewedOn: null,
+            endpointProblems: [],
+            justification: null,
+            overrideReason: null
         };
         flows.push(flow);
         flowIndex.set(key, flow);
@@ -1169,7 +1189,16 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
             fingerprint: sha256Hex(`${seedRow.rule}|${seedRow.componentName}|${seedRow.line ?? ''}`),
             ruleTitle: null,
             ruleSummary: null,
-            ruleDescription: null
+            ruleDescription: null,
+            requestedStatus: null,
+            requestedById: null,
+            requestedByName: null,
+            riskAcceptedUntil: null,
+            dueDateExtended: false,
+            requestedOn: null,
+            approvedByName: null,
+            approvedOn: null,
+            history: []
         });
     };
     FINDING_SEEDS.forEach(addFinding);
@@ -1207,11 +1236,13 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         }
     }
 
-    return {
+    return seedGovernance({
         seed,
         today,
         currentUser: users[0],
         users,
+        approverIds: [users[0].id, users[2].id],
+        changes: [],
         rules: DEMO_RULES,
         endpoints,
         patients,
@@ -1225,5 +1256,5 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         sla,
         mode: 'Enforce',
         simulateCall
-    };
+    });
 }

@@ -61,7 +61,24 @@ export function assertPortFree(port: number): Promise<void> {
     });
 }
 
-export function pageHtml(): string {
+/** A demo user the page can act as, with whether they are a second pair of eyes (WardenApprover). */
+export type DemoPerson = { id: string; name: string; approver: boolean };
+
+function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The page: a banner saying the data is generated, with the demo user the console acts as (four-eyes approvals need
+ * two people: switch to another officer to approve what one asked for), the toast area and the console.
+ */
+export function pageHtml(people: DemoPerson[] = []): string {
+    const options = people
+        .map(
+            (person) =>
+                `<option value="${escapeHtml(person.id)}">${escapeHtml(person.name)}${person.approver ? ' — approver' : ''}</option>`
+        )
+        .join('');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -72,19 +89,35 @@ export function pageHtml(): string {
 <style>
 body { background: #f3f3f3; margin: 0; }
 .warden-demo-banner { position: sticky; top: 0; z-index: 9000; }
+.warden-demo-banner select { margin-left: 0.25rem; color: #181818; }
 #warden-toasts { position: fixed; top: 3rem; left: 0; right: 0; z-index: 9500; display: flex; flex-direction: column; align-items: center; pointer-events: none; }
 #warden-toasts .slds-notify_toast { pointer-events: auto; min-width: 30rem; }
 #warden-root { padding: 0.75rem; }
 </style>
 </head>
 <body>
-<div class="slds-notify_container warden-demo-banner" style="position: sticky">
-  <div class="slds-notify slds-notify_alert slds-alert_warning" role="status" data-id="demo-banner">
-    <h2><strong>DEMO DATA</strong> — local preview of the Warden Compliance console. Every patient, endpoint and log entry here is generated; nothing comes from a Salesforce org.</h2>
+<header class="slds-notify_container warden-demo-banner" style="position: sticky">
+  <div class="slds-notify slds-notify_alert slds-alert_warning" data-id="demo-banner">
+    <p><strong>DEMO DATA</strong> — local preview of the Warden Compliance console. Every patient, endpoint and log entry here is generated; nothing comes from a Salesforce org.${
+        options
+            ? ` <label for="warden-acting-user">Acting as</label><select id="warden-acting-user" data-id="acting-user">${options}</select>`
+            : ''
+    }</p>
   </div>
-</div>
+</header>
 <div id="warden-toasts" aria-live="polite"></div>
 <main id="warden-root"></main>
+<script type="module">
+const select = document.getElementById('warden-acting-user');
+if (select) {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('as')) select.value = params.get('as');
+    select.addEventListener('change', () => {
+        params.set('as', select.value);
+        window.location.search = params.toString();
+    });
+}
+</script>
 <script type="module" src="/app.js"></script>
 </body>
 </html>
@@ -176,7 +209,14 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Runni
         const path = decodeURIComponent(url.pathname);
         if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
             response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Cache-Control': 'no-store' });
-            response.end(pageHtml());
+            response.end(
+                pageHtml(
+                    options.backend.data.users.map((user) => ({
+                        ...user,
+                        approver: options.backend.data.approverIds.includes(user.id)
+                    }))
+                )
+            );
             return;
         }
         if (request.method === 'GET' && /^\/[\w.-]+\.js$/.test(path)) {
@@ -248,7 +288,14 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Runni
                             throw new ApexError('The request body is not valid JSON.');
                         }
                     }
-                    sendJson(response, 200, options.backend.invoke(name, params) ?? null);
+                    const actingUser = request.headers['x-warden-demo-user'];
+                    sendJson(
+                        response,
+                        200,
+                        options.backend.invoke(name, params, {
+                            userId: typeof actingUser === 'string' ? actingUser : undefined
+                        }) ?? null
+                    );
                 })
                 .catch((error: unknown) => {
                     if (error instanceof ApexError) {
