@@ -23,6 +23,9 @@ function loadCli() {
                 debug(
                     'the bundle is missing or older than the sources, and esbuild is not installed: running the sources through tsx'
                 );
+                // The LWC modules the commands share import each other as `c/<name>`, resolved by the project's
+                // tsconfig.json paths: tsx reads the tsconfig of the working directory unless told which.
+                process.env.TSX_TSCONFIG_PATH ??= join(__dirname, '..', '..', 'tsconfig.json');
                 require('tsx/cjs');
                 return require('./main.ts').main;
             }

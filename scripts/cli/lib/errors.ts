@@ -12,3 +12,8 @@ export class UsageError extends Error {
 export class ConfigError extends Error {
     override name = 'ConfigError';
 }
+
+/** An input file or stdin cannot be read or is not in the format the command reads (an export, a key...). */
+export class InputError extends Error {
+    override name = 'InputError';
+}

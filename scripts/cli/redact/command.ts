@@ -1,22 +1,24 @@
 /**
  * `warden redact [--mode redact|pseudonymize] [--json] [--key <hex>] [--no-dictionary]`
  * Reads text on stdin and prints it redacted with the shipped PhiPattern records and names dictionary,
- * through the same TypeScript module the console uses. With --json, stdin is a JSON array of
+ * through the same TypeScript modules the console uses. With --json, stdin is a JSON array of
  * { "text": ..., "fields": { "FirstName": ..., ... } } and the output gives, per item, the redacted text
  * and the spans found (start, end exclusive, in UTF-16 code units of the input, and category).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Command } from '../lib/command';
+import { EXIT, type Command } from '../lib/command';
+import { helpText, parseCommandLine, type CommandLine } from '../lib/args';
+import { InputError, UsageError } from '../lib/errors';
 import { packageFile } from '../lib/paths';
+import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import {
-    SHIPPED_PATTERNS,
     parseNameDictionary,
-    redact,
-    type NameDictionary,
-    type RedactionMode
-} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+    type NameDictionary
+} from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { redact, type RedactionMode } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 
+/** The names dictionary, read from the package source (packageFile finds the package root from the bundle too). */
 export const DICTIONARY_FILE = packageFile(
     'force-app',
     'main',
@@ -25,14 +27,31 @@ export const DICTIONARY_FILE = packageFile(
     'PhiNameDictionary.resource'
 );
 
-const USAGE = `Usage: warden redact [--mode redact|pseudonymize] [--json] [--key <64 hex>] [--no-dictionary] < input
-
-Redacts PHI in text read from stdin with the shipped patterns and names dictionary.
-  --mode        redact (category placeholders, default) or pseudonymize (reversible tokens)
-  --json        stdin is a JSON array of {"text": ..., "fields": {"FirstName": ...}}; prints a JSON array of
-                {"text", "spans": [{"start", "end", "category"}], "categories", "count"}
-  --key         pseudonym HMAC key (64 hex characters); default: WARDEN_PSEUDONYM_KEY, else a random key
-  --no-dictionary  patterns and record fields only`;
+export const COMMAND_LINE = {
+    name: 'warden redact',
+    operands: '< input',
+    summary: 'Redacts PHI in text read from stdin with the shipped patterns and names dictionary.',
+    options: {
+        mode: {
+            type: 'string',
+            value: '<mode>',
+            choices: ['redact', 'pseudonymize'],
+            description: 'what replaces PHI: category placeholders (the default) or reversible tokens'
+        },
+        json: {
+            type: 'boolean',
+            description:
+                'stdin is a JSON array of {"text": ..., "fields": {"FirstName": ...}}; prints a JSON array of {"text", "spans": [{"start", "end", "category"}], "categories", "count"}'
+        },
+        key: {
+            type: 'string',
+            value: '<64 hex>',
+            description: 'pseudonym HMAC key (32 bytes as hex); default: WARDEN_PSEUDONYM_KEY, else a random key'
+        },
+        'no-dictionary': { type: 'boolean', description: 'patterns and record fields only' }
+    },
+    epilogue: ['Exit code: 0 done, 2 usage or input error.']
+} as const satisfies CommandLine;
 
 let dictionaryCache: NameDictionary | undefined;
 
@@ -50,82 +69,67 @@ function parseItems(input: string): Item[] {
     try {
         parsed = JSON.parse(input);
     } catch (error) {
-        throw new Error(`stdin is not JSON: ${(error as Error).message}`);
+        throw new InputError(`stdin is not JSON: ${(error as Error).message}`);
     }
     if (!Array.isArray(parsed)) {
-        throw new Error('--json expects a JSON array of {"text": ..., "fields": {...}} objects.');
+        throw new InputError('--json expects a JSON array of {"text": ..., "fields": {...}} objects.');
     }
     return parsed.map((item, index) => {
         if (!item || typeof item !== 'object' || typeof (item as Item).text !== 'string') {
-            throw new Error(`Item ${index + 1} has no "text" string.`);
+            throw new InputError(`Item ${index + 1} has no "text" string.`);
         }
         const fields = (item as Item).fields;
         if (fields !== undefined && (fields === null || typeof fields !== 'object' || Array.isArray(fields))) {
-            throw new Error(`Item ${index + 1}: "fields" must be an object of field name to value.`);
+            throw new InputError(`Item ${index + 1}: "fields" must be an object of field name to value.`);
         }
         for (const [name, value] of Object.entries(fields ?? {})) {
             if (value !== null && typeof value !== 'string') {
-                throw new Error(`Item ${index + 1}: field ${name} must be a string or null.`);
+                throw new InputError(`Item ${index + 1}: field ${name} must be a string or null.`);
             }
         }
         return item as Item;
     });
 }
 
-export function runRedact(args: string[], input: string, env: NodeJS.ProcessEnv = process.env): RedactOutcome {
-    let mode: RedactionMode = 'redact';
-    let json = false;
-    let key: string | undefined = env.WARDEN_PSEUDONYM_KEY;
-    let useDictionary = true;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === '--help' || arg === '-h') {
-            return { code: 0, stdout: USAGE + '\n', stderr: '' };
-        } else if (arg === '--mode') {
-            const value = args[++i];
-            if (value !== 'redact' && value !== 'pseudonymize') {
-                return {
-                    code: 2,
-                    stdout: '',
-                    stderr: `warden redact: --mode must be redact or pseudonymize.\n\n${USAGE}\n`
-                };
-            }
-            mode = value;
-        } else if (arg === '--json') {
-            json = true;
-        } else if (arg === '--key') {
-            key = args[++i];
-        } else if (arg === '--no-dictionary') {
-            useDictionary = false;
-        } else {
-            return { code: 2, stdout: '', stderr: `warden redact: unknown argument ${arg}.\n\n${USAGE}\n` };
-        }
+type RedactOptions = { mode: RedactionMode; json: boolean; key: string | undefined; useDictionary: boolean };
+
+/** The options of a command line, or null for --help; UsageError when they are wrong. */
+export function redactOptions(args: string[], env: NodeJS.ProcessEnv = process.env): RedactOptions | null {
+    const { values } = parseCommandLine(args, COMMAND_LINE);
+    if (values.help) {
+        return null;
     }
+    const mode = (values.mode ?? 'redact') as RedactionMode;
+    const key = values.key ?? env.WARDEN_PSEUDONYM_KEY;
+    if (mode === 'pseudonymize' && key !== undefined && !/^[0-9a-fA-F]{64}$/.test(key)) {
+        throw new UsageError('warden redact: the key must be 64 hex characters (32 bytes).');
+    }
+    return {
+        mode,
+        json: values.json === true,
+        key,
+        useDictionary: values['no-dictionary'] !== true
+    };
+}
+
+/** Redacts the input under the options; InputError for --json input that is not the documented shape. */
+function redactInput(options: RedactOptions, input: string): RedactOutcome {
     let stderr = '';
-    if (mode === 'pseudonymize') {
-        if (key === undefined) {
-            key = randomBytes(32).toString('hex');
-            stderr +=
-                'warden redact: no --key or WARDEN_PSEUDONYM_KEY; using a random key (tokens differ between runs).\n';
-        } else if (!/^[0-9a-fA-F]{64}$/.test(key)) {
-            return { code: 2, stdout: '', stderr: 'warden redact: the key must be 64 hex characters (32 bytes).\n' };
-        }
+    let key = options.key;
+    if (options.mode === 'pseudonymize' && key === undefined) {
+        key = randomBytes(32).toString('hex');
+        stderr += 'warden redact: no --key or WARDEN_PSEUDONYM_KEY; using a random key (tokens differ between runs).\n';
     }
     const policy = {
         patterns: SHIPPED_PATTERNS,
-        dictionary: useDictionary ? loadDictionary() : null,
+        dictionary: options.useDictionary ? loadDictionary() : null,
         pseudonymKeyHex: key
     };
-    if (!json) {
-        return { code: 0, stdout: redact({ text: input, mode }, policy).text, stderr };
+    const mode = options.mode;
+    if (!options.json) {
+        return { code: EXIT.ok, stdout: redact({ text: input, mode }, policy).text, stderr };
     }
-    let items: Item[];
-    try {
-        items = parseItems(input);
-    } catch (error) {
-        return { code: 2, stdout: '', stderr: `warden redact: ${(error as Error).message}\n` };
-    }
-    const out = items.map((item) => {
+    const out = parseItems(input).map((item) => {
         const result = redact({ text: item.text, fields: item.fields ?? undefined, mode }, policy);
         return {
             text: result.text,
@@ -134,7 +138,26 @@ export function runRedact(args: string[], input: string, env: NodeJS.ProcessEnv 
             count: result.count
         };
     });
-    return { code: 0, stdout: JSON.stringify(out, null, 2) + '\n', stderr };
+    return { code: EXIT.ok, stdout: JSON.stringify(out, null, 2) + '\n', stderr };
+}
+
+/** The whole command on a given input: options, then redaction; usage and input errors as exit code 2. */
+export function runRedact(args: string[], input: string, env: NodeJS.ProcessEnv = process.env): RedactOutcome {
+    try {
+        const options = redactOptions(args, env);
+        if (options === null) {
+            return { code: EXIT.ok, stdout: helpText(COMMAND_LINE), stderr: '' };
+        }
+        return redactInput(options, input);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            return { code: EXIT.usage, stdout: '', stderr: `${error.message}\n\n${helpText(COMMAND_LINE)}` };
+        }
+        if (error instanceof InputError) {
+            return { code: EXIT.usage, stdout: '', stderr: `warden redact: ${error.message}\n` };
+        }
+        throw error;
+    }
 }
 
 async function readStdin(): Promise<string> {
@@ -148,7 +171,15 @@ async function readStdin(): Promise<string> {
 export const command: Command = {
     summary: 'Redact or pseudonymise PHI in text from stdin with the shipped patterns',
     async run(args: string[]): Promise<number> {
-        const needsInput = !args.includes('--help') && !args.includes('-h');
+        // stdin is read only when the command line is right and asks for work.
+        let needsInput = false;
+        try {
+            needsInput = redactOptions(args) !== null;
+        } catch (error) {
+            if (!(error instanceof UsageError)) {
+                throw error;
+            }
+        }
         const outcome = runRedact(args, needsInput ? await readStdin() : '');
         process.stdout.write(outcome.stdout);
         process.stderr.write(outcome.stderr);

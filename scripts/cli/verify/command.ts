@@ -4,69 +4,68 @@
  * reported); 2: bad usage or unreadable input.
  */
 import { readFileSync } from 'node:fs';
-import type { Command } from '../lib/command';
-import { EXPORT_COLUMNS, type ChainReport } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
-import { ExportFormatError, NODE_HASHER, readCheckpoints, signatureChecker } from './chain';
+import { EXIT, type Command } from '../lib/command';
+import { helpText, parseCommandLine, type CommandLine, type Parsed } from '../lib/args';
+import { InputError, UsageError } from '../lib/errors';
+import { EXPORT_COLUMNS } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
+import type { ChainReport } from '../../../force-app/main/audit/lwc/chainVerifier/chainVerifier';
+import { nodeSha256, readCheckpoints, signatureChecker } from './chain';
 import { verifyExportFile } from './export-reader';
 
-const USAGE = `Usage: warden verify <export.csv|export.json> [--checkpoints <file>] [--cert <file.pem>] [--allow-partial] [--json]
-
-Recomputes the hash chain of an exported InferenceLog__c (columns and canonical form: docs/audit-format.md).
-  --checkpoints <file>  ChainCheckpoint__c export (CSV or JSON): head hashes and Merkle roots to match
-  --cert <file.pem>     certificate or public key that signed the checkpoints (RSA-SHA256)
-  --allow-partial       the export starts after sequence 1 (older entries archived)
-  --json                print the report as JSON
-Exit code: 0 intact, 1 broken, 2 usage or input error.`;
+export const COMMAND_LINE = {
+    name: 'warden verify',
+    operands: '<export.csv|export.json>',
+    summary:
+        'Recomputes the hash chain of an exported InferenceLog__c (columns and canonical form: docs/audit-format.md).',
+    options: {
+        checkpoints: {
+            type: 'string',
+            value: '<file>',
+            description: 'ChainCheckpoint__c export (CSV or JSON): head hashes and Merkle roots to match'
+        },
+        cert: {
+            type: 'string',
+            value: '<file.pem>',
+            description: 'certificate or public key that signed the checkpoints (RSA-SHA256)'
+        },
+        'allow-partial': {
+            type: 'boolean',
+            description: 'the export starts after sequence 1 (older entries archived)'
+        },
+        json: { type: 'boolean', description: 'print the report as JSON' }
+    },
+    positionals: { min: 1, max: 1 },
+    epilogue: ['Exit code: 0 intact, 1 broken, 2 usage or input error.']
+} as const satisfies CommandLine;
 
 export type VerifyOutcome = { code: number; stdout: string; stderr: string; report?: ChainReport };
 
 export function runVerify(args: string[]): VerifyOutcome {
-    if (args.includes('--help') || args.includes('-h')) {
-        return { code: 0, stdout: USAGE + '\n', stderr: '' };
-    }
-    let file: string | undefined;
-    let checkpointsFile: string | undefined;
-    let certFile: string | undefined;
-    let allowPartial = false;
-    let json = false;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === '--checkpoints' || arg === '--cert') {
-            const value = args[++i];
-            if (!value) {
-                return { code: 2, stdout: '', stderr: `warden verify: ${arg} needs a file.\n\n${USAGE}\n` };
-            }
-            if (arg === '--checkpoints') {
-                checkpointsFile = value;
-            } else {
-                certFile = value;
-            }
-        } else if (arg === '--allow-partial') {
-            allowPartial = true;
-        } else if (arg === '--json') {
-            json = true;
-        } else if (arg.startsWith('-')) {
-            return { code: 2, stdout: '', stderr: `warden verify: unknown option ${arg}.\n\n${USAGE}\n` };
-        } else if (file) {
-            return { code: 2, stdout: '', stderr: `warden verify: one export file only.\n\n${USAGE}\n` };
-        } else {
-            file = arg;
+    let parsed: Parsed<typeof COMMAND_LINE.options>;
+    try {
+        parsed = parseCommandLine(args, COMMAND_LINE);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            return { code: EXIT.usage, stdout: '', stderr: `${error.message}\n\n${helpText(COMMAND_LINE)}` };
         }
+        throw error;
     }
-    if (!file) {
-        return { code: 2, stdout: '', stderr: USAGE + '\n' };
+    const { values, positionals } = parsed;
+    if (values.help) {
+        return { code: EXIT.ok, stdout: helpText(COMMAND_LINE), stderr: '' };
     }
+    const file = positionals[0];
     let report: ChainReport;
     const notes: string[] = [];
     try {
-        const checkpoints = checkpointsFile ? readCheckpoints(checkpointsFile) : undefined;
-        const pem = certFile ? readFileSync(certFile, 'utf8') : undefined;
+        const checkpoints = values.checkpoints ? readCheckpoints(values.checkpoints) : undefined;
+        const pem = values.cert ? readPem(values.cert) : undefined;
         const verified = verifyExportFile(
             file,
             {
-                hasher: NODE_HASHER,
+                sha256: nodeSha256,
                 checkpoints,
-                allowPartial,
+                allowPartial: values['allow-partial'] === true,
                 verifySignature: pem ? signatureChecker(pem) : undefined
             },
             { requiredColumns: EXPORT_COLUMNS }
@@ -77,15 +76,28 @@ export function runVerify(args: string[]): VerifyOutcome {
             notes.push(`Columns not covered by the chain (ignored): ${columnList(extra)}.`);
         }
     } catch (error) {
-        if (error instanceof ExportFormatError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
-            return { code: 2, stdout: '', stderr: `warden verify: ${(error as Error).message}\n` };
+        if (error instanceof InputError) {
+            return { code: EXIT.usage, stdout: '', stderr: `warden verify: ${error.message}\n` };
         }
         throw error;
     }
     report.notes.unshift(...notes);
-    if (json) {
-        return { code: report.ok ? 0 : 1, stdout: JSON.stringify(report, null, 2) + '\n', stderr: '', report };
+    const code = report.ok ? EXIT.ok : EXIT.failed;
+    if (values.json) {
+        return { code, stdout: JSON.stringify(report, null, 2) + '\n', stderr: '', report };
     }
+    return { code, stdout: renderReport(report), stderr: '', report };
+}
+
+function readPem(file: string): string {
+    try {
+        return readFileSync(file, 'utf8');
+    } catch (error) {
+        throw new InputError(`Cannot read ${file}: ${(error as Error).message}`);
+    }
+}
+
+function renderReport(report: ChainReport): string {
     const lines: string[] = [];
     if (report.ok) {
         lines.push(
@@ -101,7 +113,7 @@ export function runVerify(args: string[]): VerifyOutcome {
     for (const note of report.notes) {
         lines.push(`Note: ${note}`);
     }
-    return { code: report.ok ? 0 : 1, stdout: lines.join('\n') + '\n', stderr: '', report };
+    return lines.join('\n') + '\n';
 }
 
 /** Column names for a note: at most 20, each cut to 60 characters (a header can be anything). */

@@ -1,32 +1,29 @@
 /**
  * Builds the canonical-form and hashing vectors shared by the TypeScript verifier and the Apex chain
  * (static resource AuditChainVectors): entries with their canonical text and hashes, Merkle roots of
- * small trees, and checkpoint messages. Hashes come from Node's crypto.
+ * small trees, and checkpoint messages. Entry hashes come from Node's crypto, Merkle roots from auditChain's
+ * own SHA-256; the verifier tests hold the two to each other.
  *
  *   npx tsx scripts/dev/generate/chain-vectors.ts [--check]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-    canonicalEntry,
-    checkpointMessage,
-    merkleRoot
-} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { canonicalEntry, checkpointMessage, merkleRoot } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
-import { NODE_HASHER } from '../../cli/verify/chain';
+import { nodeSha256 } from '../../cli/verify/chain';
 import { sampleCheckpoints, sampleLog } from './sample-log';
 
 export const CHAIN_VECTORS_PATH = 'force-app/tests/audit/staticresources/AuditChainVectors.json';
 
 export function chainVectorText(): string {
-    const entries = sampleLog(12, NODE_HASHER, 7);
+    const entries = sampleLog(12, nodeSha256, 7);
     const hashes = entries.map((e) => String(e.EntryHash__c));
     const merkle = [1, 2, 3, 4, 5, 6, 7, 8, 11, 12].map((n) => ({
         leaves: hashes.slice(0, n),
-        root: merkleRoot(hashes.slice(0, n), NODE_HASHER)
+        root: merkleRoot(hashes.slice(0, n))
     }));
-    const checkpoints = sampleCheckpoints(entries, 5, NODE_HASHER).map((cp) => ({
+    const checkpoints = sampleCheckpoints(entries, 5).map((cp) => ({
         checkpoint: cp,
         message: checkpointMessage(cp)
     }));

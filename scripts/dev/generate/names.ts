@@ -1,5 +1,5 @@
 /**
- * Builds the PhiNameDictionary static resource (the names dictionary of PhiRedactor and wardenPolicy) from
+ * Builds the PhiNameDictionary static resource (the names dictionary of PhiRedactor and c/nameDictionary) from
  * two public word lists, so the shipped file can be regenerated and reviewed:
  *   --names  list.txt of the npm package humannames@1.0.5 (MIT, ~197,000 first and last names)
  *   --common /usr/share/dict/american-english-small of Debian's wamerican-small (SCOWL size 35)

@@ -9,13 +9,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-    SHIPPED_PATTERNS,
-    placeholderFor,
-    pseudonymToken,
-    scanText,
-    type PhiPattern
-} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import type { PhiPattern } from '../../../force-app/main/gate/lwc/patternSyntax/patternSyntax';
+import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
+import { placeholderFor, pseudonymToken, scanText } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 

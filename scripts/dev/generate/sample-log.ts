@@ -1,15 +1,18 @@
 /**
  * Deterministic sample inference logs for tests, vectors and the benchmark: entries with every field
- * kind (nulls, Unicode, line breaks, backslashes, large numbers), chained with a given hasher.
+ * kind (nulls, Unicode, line breaks, backslashes, large numbers), chained with a given SHA-256, and
+ * written as CSV exports (csv-stringify, CRLF, as Data Loader and `sf data query` write them).
  */
+import { stringify } from 'csv-stringify/sync';
 import {
     GENESIS_HASH,
     canonicalEntry,
     merkleRoot,
     type Checkpoint,
-    type Hasher,
-    type LogEntry
-} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+    type FieldValue,
+    type LogEntry,
+    type Sha256
+} from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import { seededRandom } from '../lib/random';
 
 const DECISIONS = ['Allowed', 'Redacted', 'Blocked'];
@@ -77,14 +80,14 @@ export function sampleFields(sequence: number, next: () => number): LogEntry {
 }
 
 /** A chained log of `count` entries. */
-export function sampleLog(count: number, hasher: Hasher, seed = 42): LogEntry[] {
+export function sampleLog(count: number, sha256: Sha256, seed = 42): LogEntry[] {
     const next = random(seed);
     const entries: LogEntry[] = new Array(count);
     let previous = GENESIS_HASH;
     for (let i = 0; i < count; i++) {
         const entry = sampleFields(i + 1, next);
         entry.PreviousHash__c = previous;
-        entry.EntryHash__c = hasher.sha256Utf8(canonicalEntry(entry) + previous);
+        entry.EntryHash__c = sha256(canonicalEntry(entry) + previous);
         previous = entry.EntryHash__c as string;
         entries[i] = entry;
     }
@@ -92,17 +95,17 @@ export function sampleLog(count: number, hasher: Hasher, seed = 42): LogEntry[] 
 }
 
 /** Recomputes PreviousHash__c and EntryHash__c from a position on (what a forger with the export could do). */
-export function rechain(entries: LogEntry[], hasher: Hasher, from = 0): void {
+export function rechain(entries: LogEntry[], sha256: Sha256, from = 0): void {
     let previous = from === 0 ? GENESIS_HASH : String(entries[from - 1].EntryHash__c);
     for (let i = from; i < entries.length; i++) {
         entries[i].PreviousHash__c = previous;
-        entries[i].EntryHash__c = hasher.sha256Utf8(canonicalEntry(entries[i]) + previous);
+        entries[i].EntryHash__c = sha256(canonicalEntry(entries[i]) + previous);
         previous = entries[i].EntryHash__c as string;
     }
 }
 
 /** Checkpoints every `interval` entries and one at the head, as the org records them. */
-export function sampleCheckpoints(entries: LogEntry[], interval: number, hasher: Hasher): Checkpoint[] {
+export function sampleCheckpoints(entries: LogEntry[], interval: number): Checkpoint[] {
     const checkpoints: Checkpoint[] = [];
     let from = 1;
     for (let to = interval; from <= entries.length; to = Math.min(to + interval, entries.length)) {
@@ -112,7 +115,7 @@ export function sampleCheckpoints(entries: LogEntry[], interval: number, hasher:
             FromSequence__c: from,
             EntryCount__c: to - from + 1,
             HeadHash__c: block[block.length - 1],
-            MerkleRoot__c: merkleRoot(block, hasher),
+            MerkleRoot__c: merkleRoot(block),
             Signature__c: null,
             CertificateName__c: null,
             CreatedAt__c: entries[to - 1].LoggedAt__c
@@ -123,4 +126,18 @@ export function sampleCheckpoints(entries: LogEntry[], interval: number, hasher:
         }
     }
     return checkpoints;
+}
+
+/**
+ * Rows as a CSV export with a header of `columns`: empty for null, every field with a line break quoted
+ * (csv-stringify would quote only CRLF, the record delimiter), booleans as true/false.
+ */
+export function exportCsv(rows: ReadonlyArray<Record<string, FieldValue>>, columns: ReadonlyArray<string>): string {
+    return stringify(rows as Array<Record<string, unknown>>, {
+        header: true,
+        columns: [...columns],
+        record_delimiter: 'windows',
+        quoted_match: /[\r\n]/,
+        cast: { boolean: (value) => String(value) }
+    });
 }

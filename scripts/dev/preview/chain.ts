@@ -1,28 +1,20 @@
 /**
- * The demo log's hash chain, computed with the gate's shared chain module (c/wardenPolicy: canonical form,
- * EntryHash = SHA-256(canonical + previous hash), Merkle roots; docs/audit-format.md), on Node's crypto for
- * speed. The same module verifies exports in the browser, so the demo chain is checked by the real verifier.
+ * The demo log's hash chain, computed with the audit chain module (c/auditChain: canonical form,
+ * EntryHash = SHA-256(canonical + previous hash), Merkle roots; docs/audit-format.md), entry hashes on Node's
+ * crypto for speed (`warden verify`'s nodeSha256). The same modules verify exports in the browser, so the demo
+ * chain is checked by the real verifier.
  */
-import { createHash } from 'node:crypto';
 import {
     CHAIN_FIELDS,
     computeEntryHash,
     GENESIS_HASH,
     LOG_FIELDS,
     merkleRoot,
-    type Hasher,
     type LogEntry
-} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+} from '../../../force-app/main/audit/lwc/auditChain/auditChain';
+import { nodeSha256 } from '../../cli/verify/chain';
 
 export { GENESIS_HASH };
-
-export const NODE_HASHER: Hasher = {
-    sha256Utf8: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
-    sha256Node: (left, right) =>
-        createHash('sha256')
-            .update(Buffer.concat([Buffer.from([1]), Buffer.from(left, 'hex'), Buffer.from(right, 'hex')]))
-            .digest('hex')
-};
 
 /** The demo entry's fields the chain covers, under their field names. */
 export type ChainFields = {
@@ -102,9 +94,9 @@ export function toExportRecord(entry: ChainFields): Record<string, string | numb
 }
 
 export function chainEntryHash(entry: ChainFields, previousHash: string): string {
-    return computeEntryHash(toExportRecord(entry) as LogEntry, previousHash, NODE_HASHER);
+    return computeEntryHash(toExportRecord(entry) as LogEntry, previousHash, nodeSha256);
 }
 
 export function checkpointRoot(entryHashes: string[]): string {
-    return merkleRoot(entryHashes, NODE_HASHER);
+    return merkleRoot(entryHashes);
 }

@@ -29,7 +29,7 @@ import type {
     SlaSettings,
     UserOption
 } from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
-import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import { chainEntryHash, checkpointRoot, GENESIS_HASH } from './chain';
 import { seedGovernance } from './demoGovernance';
 import { fakeId, Random } from './random';

@@ -1,5 +1,5 @@
 /**
- * A seeded corpus of adversarial redaction inputs, for the equivalence checks of the redactor's fast paths
+ * A seeded corpus of adversarial redaction inputs, for the equivalence checks of the redactor's engine against its oracle
  * (scripts/dev/redact/equivalence.ts and __tests__/equivalence.test.ts). Deterministic for a given seed.
  *
  * The texts mix near-matches generated from the patterns' own regex sources (so every pattern is hit, and
@@ -7,11 +7,9 @@
  * (invisible characters, Unicode spaces and dashes, full-width ASCII), surrogate pairs, combining marks,
  * odd spacing and line ends, case changes and truncations; a few are notes of about 32 KB.
  */
-import type {
-    NameDictionary,
-    PhiPattern,
-    RedactionInput
-} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import type { NameDictionary } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import type { PhiPattern } from '../../../force-app/main/gate/lwc/patternSyntax/patternSyntax';
+import type { RedactionInput } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 import { seededRandom } from '../lib/random';
 
 export type Rng = () => number;
@@ -87,138 +85,153 @@ function escapeValue(source: string, i: number): { code: number; next: number; c
     }
 }
 
-/** Parses a regex source of the pattern subset into a small tree; throws on what it does not know. */
-export function parseRegex(source: string): Node {
-    let i = 0;
-    const alt = (): Node => {
-        const options: Node[] = [seq()];
-        while (source[i] === '|') {
-            i++;
-            options.push(seq());
+/** Reads a regex source of the pattern subset into a small tree; throws on what it does not know. */
+class RegexReader {
+    private i = 0;
+
+    constructor(private readonly source: string) {}
+
+    read(): Node {
+        const tree = this.alt();
+        if (this.i !== this.source.length) {
+            throw new Error('could not parse ' + this.source);
+        }
+        return tree;
+    }
+
+    private alt(): Node {
+        const options: Node[] = [this.seq()];
+        while (this.source[this.i] === '|') {
+            this.i++;
+            options.push(this.seq());
         }
         return options.length === 1 ? options[0] : { t: 'alt', options };
-    };
-    const seq = (): Node => {
+    }
+
+    private seq(): Node {
         const items: Node[] = [];
-        while (i < source.length && source[i] !== '|' && source[i] !== ')') {
-            let atom = parseAtom();
-            atom = quantify(atom);
-            items.push(atom);
+        while (this.i < this.source.length && this.source[this.i] !== '|' && this.source[this.i] !== ')') {
+            items.push(this.quantify(this.atom()));
         }
         return { t: 'seq', items };
-    };
-    const quantify = (atom: Node): Node => {
-        const c = source[i];
+    }
+
+    private quantify(atom: Node): Node {
+        const c = this.source[this.i];
         if (c === '?') {
-            i++;
+            this.i++;
             return { t: 'rep', body: atom, min: 0, max: 1 };
         }
         if (c === '*' || c === '+') {
-            i++;
+            this.i++;
             return { t: 'rep', body: atom, min: c === '*' ? 0 : 1, max: 8 };
         }
         if (c === '{') {
-            const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+            const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.i));
             if (m) {
-                i += m[0].length;
+                this.i += m[0].length;
                 const min = Number(m[1]);
                 const max = m[2] ? (m[3] === '' ? min + 8 : Number(m[3])) : min;
                 return { t: 'rep', body: atom, min, max };
             }
         }
         return atom;
-    };
-    const parseAtom = (): Node => {
-        const c = source[i];
+    }
+
+    private group(): Node {
+        const source = this.source;
+        let ahead = true;
+        let negative = false;
+        let look = false;
+        if (source.startsWith('(?:', this.i)) {
+            this.i += 3;
+        } else if (source.startsWith('(?=', this.i) || source.startsWith('(?!', this.i)) {
+            look = true;
+            negative = source[this.i + 2] === '!';
+            this.i += 3;
+        } else if (source.startsWith('(?<=', this.i) || source.startsWith('(?<!', this.i)) {
+            look = true;
+            ahead = false;
+            negative = source[this.i + 3] === '!';
+            this.i += 4;
+        } else {
+            this.i += 1;
+        }
+        const body = this.alt();
+        if (source[this.i] !== ')') {
+            throw new Error('unbalanced group in ' + source);
+        }
+        this.i++;
+        return look ? { t: 'look', body, ahead, negative } : body;
+    }
+
+    /** One character of a class, escaped or not. */
+    private classChar(): { code: number; cls?: Array<[number, number]> } {
+        if (this.source[this.i] === '\\') {
+            const e = escapeValue(this.source, this.i);
+            this.i = e.next;
+            return e;
+        }
+        return { code: this.source.charCodeAt(this.i++) };
+    }
+
+    private charClass(): Node {
+        const source = this.source;
+        this.i++;
+        let negated = false;
+        if (source[this.i] === '^') {
+            negated = true;
+            this.i++;
+        }
+        const ranges: Array<[number, number]> = [];
+        let first = true;
+        while (this.i < source.length && (source[this.i] !== ']' || first)) {
+            first = false;
+            const from = this.classChar();
+            if (from.cls) {
+                ranges.push(...from.cls);
+                continue;
+            }
+            let hi = from.code;
+            if (source[this.i] === '-' && source[this.i + 1] !== ']') {
+                this.i++;
+                hi = this.classChar().code;
+            }
+            ranges.push([from.code, hi]);
+        }
+        this.i++;
+        return { t: 'chars', ranges, negated };
+    }
+
+    private atom(): Node {
+        const c = this.source[this.i];
         if (c === '(') {
-            let ahead = true;
-            let negative = false;
-            let look = false;
-            if (source.startsWith('(?:', i)) {
-                i += 3;
-            } else if (source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
-                look = true;
-                negative = source[i + 2] === '!';
-                i += 3;
-            } else if (source.startsWith('(?<=', i) || source.startsWith('(?<!', i)) {
-                look = true;
-                ahead = false;
-                negative = source[i + 3] === '!';
-                i += 4;
-            } else {
-                i += 1;
-            }
-            const body = alt();
-            if (source[i] !== ')') {
-                throw new Error('unbalanced group in ' + source);
-            }
-            i++;
-            return look ? { t: 'look', body, ahead, negative } : body;
+            return this.group();
         }
         if (c === '[') {
-            i++;
-            let negated = false;
-            if (source[i] === '^') {
-                negated = true;
-                i++;
-            }
-            const ranges: Array<[number, number]> = [];
-            let first = true;
-            while (i < source.length && (source[i] !== ']' || first)) {
-                first = false;
-                let lo: number;
-                if (source[i] === '\\') {
-                    const e = escapeValue(source, i);
-                    i = e.next;
-                    if (e.cls) {
-                        ranges.push(...e.cls);
-                        continue;
-                    }
-                    lo = e.code;
-                } else {
-                    lo = source.charCodeAt(i);
-                    i++;
-                }
-                let hi = lo;
-                if (source[i] === '-' && source[i + 1] !== ']') {
-                    i++;
-                    if (source[i] === '\\') {
-                        const e = escapeValue(source, i);
-                        i = e.next;
-                        hi = e.code;
-                    } else {
-                        hi = source.charCodeAt(i);
-                        i++;
-                    }
-                }
-                ranges.push([lo, hi]);
-            }
-            i++;
-            return { t: 'chars', ranges, negated };
+            return this.charClass();
         }
         if (c === '\\') {
-            const e = escapeValue(source, i);
-            i = e.next;
+            const e = escapeValue(this.source, this.i);
+            this.i = e.next;
             return e.cls
                 ? { t: 'chars', ranges: e.cls, negated: false }
                 : { t: 'chars', ranges: [[e.code, e.code]], negated: false };
         }
+        this.i++;
         if (c === '.') {
-            i++;
             return { t: 'chars', ranges: [[10, 10]], negated: true };
         }
         if (c === '^' || c === '$') {
-            i++;
             return { t: 'seq', items: [] };
         }
-        i++;
         return { t: 'chars', ranges: [[c.charCodeAt(0), c.charCodeAt(0)]], negated: false };
-    };
-    const tree = alt();
-    if (i !== source.length) {
-        throw new Error('could not parse ' + source);
     }
-    return tree;
+}
+
+/** Parses a regex source of the pattern subset into a small tree; throws on what it does not know. */
+export function parseRegex(source: string): Node {
+    return new RegexReader(source).read();
 }
 
 function inRanges(code: number, ranges: Array<[number, number]>): boolean {

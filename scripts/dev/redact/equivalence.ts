@@ -7,25 +7,27 @@
  *   npx tsx scripts/dev/redact/equivalence.ts compare <file>   # after it: prints the differences, exits 1 on any
  *
  * Inputs: every vector of PhiRedactionVectors.json (with its record fields, in both modes), every text of
- * the benchmark data set (../shared/data/presidio-synth-v2, both modes), the generated corpus of
+ * the benchmark data set (shared/data/presidio-synth-v2, see dataset.ts; both modes), the generated corpus of
  * equivalence-corpus.ts (3,000 texts and 40 notes of ~32 KB, both modes), and a share of those under
  * variant policies: no dictionary, case-insensitivity flipped, extra custom patterns. The recording holds
  * outputs only; inputs are regenerated from the seed, and a hash of each input guards against drift.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-    SHIPPED_PATTERNS,
-    checkPatterns,
     parseNameDictionary,
+    type NameDictionary
+} from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { checkPatterns, type PhiPattern } from '../../../force-app/main/gate/lwc/patternSyntax/patternSyntax';
+import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
+import {
     redact,
-    type NameDictionary,
-    type PhiPattern,
     type RedactionInput,
     type RedactionMode
-} from '../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+} from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 import { findProjectRoot } from '../../cli/lib/project';
+import { findDataset } from './dataset';
 import { VECTORS_PATH, type VectorFile } from '../generate/redaction-vectors';
 import { generateCorpus } from './equivalence-corpus';
 
@@ -69,9 +71,9 @@ type Case = { id: string; input: RedactionInput; patterns: ReadonlyArray<PhiPatt
 
 export function buildCases(root: string, dictionary: NameDictionary): Case[] {
     const file = JSON.parse(readFileSync(join(root, VECTORS_PATH), 'utf8')) as VectorFile;
-    const datasetPath = join(root, '..', 'shared', 'data', 'presidio-synth-v2', 'synth_dataset_v2.json');
-    if (!existsSync(datasetPath)) {
-        throw new Error(`The benchmark data set is missing: ${datasetPath}`);
+    const datasetPath = findDataset(root);
+    if (datasetPath === null) {
+        throw new Error(`The benchmark data set (shared/data/presidio-synth-v2) is not beside ${root} or its parents.`);
     }
     const dataset = (JSON.parse(readFileSync(datasetPath, 'utf8')) as Array<{ full_text: string }>).map(
         (i) => i.full_text

@@ -42,6 +42,19 @@ describe('warden redact', () => {
         expect(runRedact(['--json'], '{').stderr).toContain('not JSON');
         expect(runRedact(['--json'], '[{"fields":{}}]').stderr).toContain('no "text"');
         expect(runRedact(['--json'], '[{"text":"a","fields":{"FirstName":3}}]').stderr).toContain('must be a string');
+        expect(runRedact(['--mode', 'erase'], 'x').stderr).toContain('--mode takes one of redact, pseudonymize');
+        expect(runRedact(['--key'], 'x').stderr).toContain('--key needs a value');
+        expect(runRedact(['extra'], 'x').stderr).toContain('unexpected argument "extra"');
+    });
+
+    it('checks the key only where it is used, and prints its options with --help', () => {
+        expect(runRedact([], 'SSN 123-45-6789', { WARDEN_PSEUDONYM_KEY: 'not hex' }).code).toBe(0);
+        expect(runRedact(['--mode', 'pseudonymize'], 'x', { WARDEN_PSEUDONYM_KEY: 'not hex' }).code).toBe(2);
+        const help = runRedact(['--help'], '');
+        expect(help.code).toBe(0);
+        for (const option of ['--mode <mode>', '--json', '--key <64 hex>', '--no-dictionary']) {
+            expect(help.stdout).toContain(option);
+        }
     });
 
     it('can run without the names dictionary', () => {

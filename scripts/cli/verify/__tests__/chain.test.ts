@@ -7,25 +7,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     CHAIN_FIELDS,
+    EXPORT_COLUMNS,
     GENESIS_HASH,
     LOG_FIELDS,
-    PURE_HASHER,
     canonicalDatetime,
     canonicalEntry,
     checkpointMessage,
     jsonToEntries,
     merkleRoot,
-    parseCsv,
     rowsToEntries,
-    toCsv,
     toId18,
-    verifyChain,
-    EXPORT_COLUMNS,
     type LogEntry
-} from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+} from '../../../../force-app/main/audit/lwc/auditChain/auditChain';
+import { verifyChain } from '../../../../force-app/main/audit/lwc/chainVerifier/chainVerifier';
+import { parseCsv } from '../../../../force-app/main/common/lwc/csv/csv';
+import { sha256Hex } from '../../../../force-app/main/common/lwc/sha256/sha256';
 import { CHAIN_VECTORS_PATH, chainVectorText } from '../../../dev/generate/chain-vectors';
-import { NODE_HASHER } from '../chain';
-import { rechain, sampleCheckpoints, sampleLog } from '../../../dev/generate/sample-log';
+import { merkleRootByLevels, nodeMerkleNode, pureMerkleNode } from '../../../dev/testing/chain-oracles';
+import { nodeSha256 } from '../chain';
+import { exportCsv, rechain, sampleCheckpoints, sampleLog } from '../../../dev/generate/sample-log';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const clone = (entries: LogEntry[]): LogEntry[] => entries.map((e) => ({ ...e }));
@@ -130,10 +130,10 @@ describe('the shared chain vectors', () => {
         };
         for (const { entry, canonical } of file.entries) {
             expect(canonicalEntry(entry)).toBe(canonical);
-            expect(PURE_HASHER.sha256Utf8(canonical + entry.PreviousHash__c)).toBe(entry.EntryHash__c);
+            expect(sha256Hex(canonical + entry.PreviousHash__c)).toBe(entry.EntryHash__c);
         }
         for (const { leaves, root: expected } of file.merkle) {
-            expect(merkleRoot(leaves, PURE_HASHER)).toBe(expected);
+            expect(merkleRoot(leaves)).toBe(expected);
         }
         expect(verifyChain(file.entries.map((e) => e.entry)).ok).toBe(true);
     });
@@ -145,46 +145,43 @@ describe('the Merkle root', () => {
         const b = 'b'.repeat(64);
         const c = 'c'.repeat(64);
         expect(merkleRoot([a])).toBe(a);
-        const ab = PURE_HASHER.sha256Node(a, b);
+        const ab = nodeMerkleNode(a, b);
         expect(merkleRoot([a, b])).toBe(ab);
-        expect(merkleRoot([a, b, c])).toBe(PURE_HASHER.sha256Node(ab, c));
-        expect(NODE_HASHER.sha256Node(a, b)).toBe(ab);
+        expect(merkleRoot([a, b, c])).toBe(nodeMerkleNode(ab, c));
+        expect(pureMerkleNode(a, b)).toBe(ab);
         expect(() => merkleRoot([])).toThrow('at least one');
     });
 
-    it('is the same from the word-based and Buffer-based fast paths as from sha256Node on hex', () => {
-        // The reference: the level-by-level computation through sha256Node alone (no merkleRoot shortcut).
-        const pureHex = { sha256Utf8: PURE_HASHER.sha256Utf8, sha256Node: PURE_HASHER.sha256Node };
-        const nodeHex = { sha256Utf8: NODE_HASHER.sha256Utf8, sha256Node: NODE_HASHER.sha256Node };
+    it('on words is the level-by-level computation on hex through Node and through the pure SHA-256', () => {
         for (let n = 1; n <= 70; n++) {
-            const leaves = Array.from({ length: n }, (_, i) => NODE_HASHER.sha256Utf8(`leaf ${i} of ${n}`));
+            const leaves = Array.from({ length: n }, (_, i) => nodeSha256(`leaf ${i} of ${n}`));
             if (n % 7 === 0) {
                 leaves[n - 1] = leaves[n - 1].toUpperCase();
             }
-            const expected = merkleRoot(leaves, pureHex);
-            expect(merkleRoot(leaves, nodeHex)).toBe(expected);
-            expect(merkleRoot(leaves, PURE_HASHER)).toBe(expected);
-            expect(merkleRoot(leaves, NODE_HASHER)).toBe(expected);
+            const expected = merkleRootByLevels(leaves, nodeMerkleNode);
+            expect(merkleRootByLevels(leaves, pureMerkleNode)).toBe(expected);
+            expect(merkleRoot(leaves)).toBe(expected);
         }
-        // Leaves that are not hex take the reference path (which rejects them in the pure hasher).
-        expect(() => merkleRoot(['z'.repeat(64), 'a'.repeat(64)], PURE_HASHER)).toThrow('hex');
-        expect(merkleRoot(['z'.repeat(64)], PURE_HASHER)).toBe('z'.repeat(64));
+        // A leaf that is not a hash is refused; a single leaf is its own root, whatever it holds.
+        expect(() => merkleRoot(['z'.repeat(64), 'a'.repeat(64)])).toThrow('Merkle leaf 1 is not a SHA-256 hash');
+        expect(() => merkleRoot(['a'.repeat(64), 'a'.repeat(63)])).toThrow('Merkle leaf 2');
+        expect(merkleRoot(['z'.repeat(64)])).toBe('z'.repeat(64));
     });
 });
 
 describe('verifyChain', () => {
-    const log = sampleLog(30, NODE_HASHER);
-    const checkpoints = sampleCheckpoints(log, 8, NODE_HASHER);
+    const log = sampleLog(30, nodeSha256);
+    const checkpoints = sampleCheckpoints(log, 8);
 
-    it('accepts an intact log with both hashers and reports count, head and time span', () => {
-        const report = verifyChain(log, { hasher: NODE_HASHER, checkpoints });
+    it('accepts an intact log with either SHA-256 and reports count, head and time span', () => {
+        const report = verifyChain(log, { sha256: nodeSha256, checkpoints });
         expect(report.ok).toBe(true);
         expect(report.count).toBe(30);
         expect(report.headHash).toBe(log[29].EntryHash__c);
         expect(report.firstLoggedAt).toBe('2026-01-01T00:00:01.000Z');
         expect(report.lastLoggedAt).toBe('2026-01-01T00:00:30.000Z');
         expect(report.checkpointsVerified).toBe(checkpoints.length);
-        expect(verifyChain(log, { hasher: PURE_HASHER, checkpoints })).toEqual(report);
+        expect(verifyChain(log, { checkpoints })).toEqual(report);
         expect(log[0].PreviousHash__c).toBe(GENESIS_HASH);
     });
 
@@ -195,7 +192,7 @@ describe('verifyChain', () => {
             for (const field of fields) {
                 const copy = clone(log);
                 copy[i][field] = mutate(copy[i][field], field) as never;
-                const report = verifyChain(copy, { hasher: NODE_HASHER });
+                const report = verifyChain(copy, { sha256: nodeSha256 });
                 if (report.ok) {
                     throw new Error(`Changing ${field} of entry ${i + 1} went unnoticed.`);
                 }
@@ -209,7 +206,7 @@ describe('verifyChain', () => {
     it('names the kind of break: edited field, missing sequence, reordering, duplicate', () => {
         const edited = clone(log);
         edited[4].Caller__c = 'someone else';
-        expect(verifyChain(edited, { hasher: NODE_HASHER }).break).toMatchObject({
+        expect(verifyChain(edited, { sha256: nodeSha256 }).break).toMatchObject({
             kind: 'edited',
             sequence: 5,
             index: 4
@@ -217,27 +214,27 @@ describe('verifyChain', () => {
 
         const missing = clone(log);
         missing.splice(9, 1);
-        expect(verifyChain(missing, { hasher: NODE_HASHER }).break).toMatchObject({ kind: 'missing', sequence: 11 });
+        expect(verifyChain(missing, { sha256: nodeSha256 }).break).toMatchObject({ kind: 'missing', sequence: 11 });
 
         const swapped = clone(log);
         [swapped[3], swapped[4]] = [swapped[4], swapped[3]];
-        expect(verifyChain(swapped, { hasher: NODE_HASHER }).break).toMatchObject({ kind: 'reordered', sequence: 5 });
+        expect(verifyChain(swapped, { sha256: nodeSha256 }).break).toMatchObject({ kind: 'reordered', sequence: 5 });
 
         const duplicated = clone(log);
         duplicated.splice(6, 0, { ...duplicated[5] });
-        expect(verifyChain(duplicated, { hasher: NODE_HASHER }).break).toMatchObject({
+        expect(verifyChain(duplicated, { sha256: nodeSha256 }).break).toMatchObject({
             kind: 'duplicate',
             sequence: 6
         });
 
         const headless = clone(log).slice(1);
-        expect(verifyChain(headless, { hasher: NODE_HASHER }).break).toMatchObject({ kind: 'missing', sequence: 2 });
+        expect(verifyChain(headless, { sha256: nodeSha256 }).break).toMatchObject({ kind: 'missing', sequence: 2 });
 
         const relinked = clone(log);
         relinked[0].PreviousHash__c = 'f'.repeat(64);
-        rechain(relinked, NODE_HASHER, 1);
-        relinked[0].EntryHash__c = NODE_HASHER.sha256Utf8(canonicalEntry(relinked[0]) + relinked[0].PreviousHash__c);
-        expect(verifyChain(relinked, { hasher: NODE_HASHER }).break?.kind).toBe('genesis');
+        rechain(relinked, nodeSha256, 1);
+        relinked[0].EntryHash__c = nodeSha256(canonicalEntry(relinked[0]) + relinked[0].PreviousHash__c);
+        expect(verifyChain(relinked, { sha256: nodeSha256 }).break?.kind).toBe('genesis');
     });
 
     it('catches every single deletion and every swap of two entries', () => {
@@ -245,30 +242,35 @@ describe('verifyChain', () => {
             const copy = clone(log);
             copy.splice(i, 1);
             // The last entry can only be missed against a checkpoint that covers it.
-            const report = verifyChain(copy, { hasher: NODE_HASHER, checkpoints });
+            const report = verifyChain(copy, { sha256: nodeSha256, checkpoints });
             expect(report.ok).toBe(false);
         }
         for (let i = 0; i < log.length; i++) {
             for (let j = i + 1; j < log.length; j++) {
                 const copy = clone(log);
                 [copy[i], copy[j]] = [copy[j], copy[i]];
-                expect(verifyChain(copy, { hasher: NODE_HASHER }).ok).toBe(false);
+                expect(verifyChain(copy, { sha256: nodeSha256 }).ok).toBe(false);
             }
         }
     });
+});
+
+describe('verifyChain with checkpoints', () => {
+    const log = sampleLog(30, nodeSha256);
+    const checkpoints = sampleCheckpoints(log, 8);
 
     it('without a checkpoint cannot see a deleted last entry, which is why exports end with one', () => {
         const truncated = clone(log).slice(0, -1);
-        expect(verifyChain(truncated, { hasher: NODE_HASHER }).ok).toBe(true);
-        expect(verifyChain(truncated, { hasher: NODE_HASHER, checkpoints }).break?.kind).toBe('checkpoint');
+        expect(verifyChain(truncated, { sha256: nodeSha256 }).ok).toBe(true);
+        expect(verifyChain(truncated, { sha256: nodeSha256, checkpoints }).break?.kind).toBe('checkpoint');
     });
 
     it('catches an edit whose chain was recomputed afterwards through the checkpoints', () => {
         const forged = clone(log);
         forged[12].Caller__c = 'ForgedCaller';
-        rechain(forged, NODE_HASHER, 12);
-        expect(verifyChain(forged, { hasher: NODE_HASHER }).ok).toBe(true);
-        const report = verifyChain(forged, { hasher: NODE_HASHER, checkpoints });
+        rechain(forged, nodeSha256, 12);
+        expect(verifyChain(forged, { sha256: nodeSha256 }).ok).toBe(true);
+        const report = verifyChain(forged, { sha256: nodeSha256, checkpoints });
         expect(report.break).toMatchObject({ kind: 'checkpoint' });
     });
 
@@ -281,7 +283,7 @@ describe('verifyChain', () => {
         const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
         const { signatureChecker } = jest.requireActual('../chain') as typeof import('../chain');
         const ok = verifyChain(log, {
-            hasher: NODE_HASHER,
+            sha256: nodeSha256,
             checkpoints: signed,
             verifySignature: signatureChecker(pem)
         });
@@ -289,10 +291,10 @@ describe('verifyChain', () => {
         expect(ok.signaturesVerified).toBe(signed.length);
         const tampered = signed.map((cp, i) => (i === 1 ? { ...cp, CreatedAt__c: '2030-01-01T00:00:00.000Z' } : cp));
         expect(
-            verifyChain(log, { hasher: NODE_HASHER, checkpoints: tampered, verifySignature: signatureChecker(pem) })
+            verifyChain(log, { sha256: nodeSha256, checkpoints: tampered, verifySignature: signatureChecker(pem) })
                 .break?.kind
         ).toBe('signature');
-        const unchecked = verifyChain(log, { hasher: NODE_HASHER, checkpoints: signed });
+        const unchecked = verifyChain(log, { sha256: nodeSha256, checkpoints: signed });
         expect(unchecked.ok).toBe(true);
         expect(unchecked.notes.join(' ')).toContain('no certificate');
     });
@@ -306,7 +308,7 @@ describe('verifyChain', () => {
         expect(verifyChain(badSeq).break).toMatchObject({ kind: 'malformed', field: 'Sequence__c' });
         const badDate = clone(log);
         badDate[2].LoggedAt__c = 'not a date';
-        expect(verifyChain(badDate, { hasher: NODE_HASHER }).break).toMatchObject({
+        expect(verifyChain(badDate, { sha256: nodeSha256 }).break).toMatchObject({
             kind: 'malformed',
             field: 'LoggedAt__c'
         });
@@ -315,18 +317,18 @@ describe('verifyChain', () => {
 
     it('verifies a partial export only when allowed, anchored on its first PreviousHash', () => {
         const tail = clone(log).slice(10);
-        expect(verifyChain(tail, { hasher: NODE_HASHER }).ok).toBe(false);
-        const report = verifyChain(tail, { hasher: NODE_HASHER, allowPartial: true, checkpoints });
+        expect(verifyChain(tail, { sha256: nodeSha256 }).ok).toBe(false);
+        const report = verifyChain(tail, { sha256: nodeSha256, allowPartial: true, checkpoints });
         expect(report.ok).toBe(true);
         expect(report.notes.join(' ')).toContain('Partial export');
     });
 });
 
 describe('exports', () => {
-    const log = sampleLog(15, NODE_HASHER, 3);
+    const log = sampleLog(15, nodeSha256, 3);
 
     it('round-trip through CSV with namespaced headers, quotes and line breaks', () => {
-        const csv = toCsv(log, EXPORT_COLUMNS).replace(/^([^\r]*)/, (header) =>
+        const csv = exportCsv(log, EXPORT_COLUMNS).replace(/^([^\r]*)/, (header) =>
             header
                 .split(',')
                 .map((c) => 'warden__' + c)
@@ -334,7 +336,7 @@ describe('exports', () => {
         );
         const { entries, columns } = rowsToEntries(parseCsv(csv));
         expect(columns).toEqual([...EXPORT_COLUMNS]);
-        expect(verifyChain(entries, { hasher: NODE_HASHER }).ok).toBe(true);
+        expect(verifyChain(entries, { sha256: nodeSha256 }).ok).toBe(true);
     });
 
     it('read the SOQL REST JSON shape', () => {
@@ -343,11 +345,13 @@ describe('exports', () => {
             done: true,
             records: log.map((e) => ({ attributes: { type: 'warden__InferenceLog__c' }, ...e }))
         };
-        expect(verifyChain(jsonToEntries(JSON.parse(JSON.stringify(json))), { hasher: NODE_HASHER }).ok).toBe(true);
+        expect(verifyChain(jsonToEntries(JSON.parse(JSON.stringify(json))), { sha256: nodeSha256 }).ok).toBe(true);
     });
 
     it('reject malformed CSV clearly', () => {
-        expect(() => parseCsv('a,b\n"unterminated')).toThrow('Unterminated');
+        expect(() => parseCsv('a,b\n"unterminated')).toThrow('CSV line 2: a quoted field is not closed.');
+        expect(() => parseCsv('a,b\n"x\ny"z')).toThrow('CSV line 3: a quoted field is followed by');
+        expect(() => parseCsv('a,b\nx"y,z')).toThrow('CSV line 2: a quote inside a field that is not quoted.');
         expect(() => rowsToEntries(parseCsv('a,b\n1,2,3\n'))).toThrow('3 cells');
     });
 });

@@ -2,31 +2,27 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-    CHECKPOINT_COLUMNS,
-    EXPORT_COLUMNS,
-    toCsv
-} from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
-import { NODE_HASHER } from '../chain';
+import { CHECKPOINT_COLUMNS, EXPORT_COLUMNS } from '../../../../force-app/main/audit/lwc/auditChain/auditChain';
+import { nodeSha256 } from '../chain';
 import { runVerify } from '../command';
-import { sampleCheckpoints, sampleLog } from '../../../dev/generate/sample-log';
+import { exportCsv, sampleCheckpoints, sampleLog } from '../../../dev/generate/sample-log';
 
 describe('warden verify', () => {
     let dir: string;
-    const log = sampleLog(20, NODE_HASHER);
-    const checkpoints = sampleCheckpoints(log, 6, NODE_HASHER);
+    const log = sampleLog(20, nodeSha256);
+    const checkpoints = sampleCheckpoints(log, 6);
     beforeAll(() => {
         dir = mkdtempSync(join(tmpdir(), 'warden-verify-'));
-        writeFileSync(join(dir, 'log.csv'), toCsv(log, EXPORT_COLUMNS));
+        writeFileSync(join(dir, 'log.csv'), exportCsv(log, EXPORT_COLUMNS));
         writeFileSync(join(dir, 'log.json'), JSON.stringify(log));
-        writeFileSync(join(dir, 'checkpoints.csv'), toCsv(checkpoints, CHECKPOINT_COLUMNS));
+        writeFileSync(join(dir, 'checkpoints.csv'), exportCsv(checkpoints, CHECKPOINT_COLUMNS));
         const edited = log.map((e) => ({ ...e }));
         edited[7].TokensOut__c = 1;
-        writeFileSync(join(dir, 'edited.csv'), toCsv(edited, EXPORT_COLUMNS));
-        writeFileSync(join(dir, 'truncated.csv'), toCsv(log.slice(0, 19), EXPORT_COLUMNS));
+        writeFileSync(join(dir, 'edited.csv'), exportCsv(edited, EXPORT_COLUMNS));
+        writeFileSync(join(dir, 'truncated.csv'), exportCsv(log.slice(0, 19), EXPORT_COLUMNS));
         writeFileSync(
             join(dir, 'extra.csv'),
-            toCsv(
+            exportCsv(
                 log.map((e, i) => ({ ...e, Id: 'a0X' + i, Name: 'IL-' + i })),
                 ['Id', 'Name', ...EXPORT_COLUMNS]
             )
@@ -38,7 +34,7 @@ describe('warden verify', () => {
         writeFileSync(join(dir, 'empty.csv'), '');
         writeFileSync(
             join(dir, 'wide.csv'),
-            toCsv(
+            exportCsv(
                 log.map((e) => ({ ...e, ['X'.repeat(5000)]: 'y' })),
                 [...EXPORT_COLUMNS, ...Array.from({ length: 30 }, (_, i) => 'Extra' + i), 'X'.repeat(5000)]
             )
@@ -101,5 +97,23 @@ describe('warden verify', () => {
         expect(runVerify([join(dir, 'broken.json')]).stderr).toContain('not a valid JSON export');
         expect(runVerify([join(dir, 'nocolumns.csv')]).stderr).toContain('lacks the column(s)');
         expect(runVerify([join(dir, 'log.csv'), '--checkpoints']).code).toBe(2);
+        expect(runVerify([join(dir, 'log.csv'), '--checkpoints']).stderr).toContain(
+            'warden verify: --checkpoints needs a value'
+        );
+        expect(runVerify([join(dir, 'log.csv'), join(dir, 'log.json')]).stderr).toContain('too many arguments');
+        const missingCheckpoints = runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'none.csv')]);
+        expect(missingCheckpoints.code).toBe(2);
+        expect(missingCheckpoints.stderr).toContain('Cannot read');
+        expect(runVerify([join(dir, 'log.csv'), '--cert', join(dir, 'none.pem')]).stderr).toContain('Cannot read');
+    });
+
+    it('prints its options and exit codes with --help', () => {
+        const help = runVerify(['--help']);
+        expect(help.code).toBe(0);
+        expect(help.stdout).toContain('Usage: warden verify [options] <export.csv|export.json>');
+        for (const option of ['--checkpoints <file>', '--cert <file.pem>', '--allow-partial', '--json']) {
+            expect(help.stdout).toContain(option);
+        }
+        expect(help.stdout).toContain('Exit code: 0 intact, 1 broken, 2 usage or input error.');
     });
 });

@@ -1,38 +1,32 @@
 /**
- * The fast paths of the verifier against straightforward references written from docs/audit-format.md:
- * the canonical text (laid out unescaped, checked once), Node's SHA-256 of strings, the Merkle root on bytes,
- * CSV parsed piece by piece and exports read part by part, and the entry objects built from CSV rows.
- * Inputs are fuzzed (Unicode, lone surrogates, empty and null fields, commas, quotes, line breaks,
- * backslashes) from a fixed seed, so a failure reproduces.
+ * The audit chain's fast paths and the LWC side's CSV parser against plain references written from
+ * docs/audit-format.md and RFC 4180: the canonical text (fields read by name), whole numbers (decimal), Node's
+ * SHA-256 of strings against c/sha256, the Merkle root on words against the level-by-level computation,
+ * c/csv against csv-parse, and the entry objects built from CSV rows. Inputs are fuzzed (Unicode, lone
+ * surrogates, empty and null fields, commas, quotes, line breaks, backslashes) from a fixed seed, so a
+ * failure reproduces.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { parse as csvParse } from 'csv-parse/sync';
 import {
     CanonicalFormError,
-    EXPORT_COLUMNS,
     GENESIS_HASH,
     LOG_FIELDS,
-    PURE_HASHER,
     canonicalDatetime,
     canonicalEntry,
     computeEntryHash,
     localFieldName,
     merkleRoot,
-    parseCsv,
-    parseCsvRows,
     rowsToEntries,
-    sha256Hex,
-    toCsv,
     toId18,
-    utf8Encode,
-    verifyChain,
     type FieldKind,
     type FieldValue,
-    type Hasher,
     type LogEntry
-} from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
-import { ExportFormatError, NODE_HASHER, readCsvEntries, readRows } from '../chain';
+} from '../../../../force-app/main/audit/lwc/auditChain/auditChain';
+import { verifyChain } from '../../../../force-app/main/audit/lwc/chainVerifier/chainVerifier';
+import { parseCsv } from '../../../../force-app/main/common/lwc/csv/csv';
+import { sha256Hex, utf8Encode } from '../../../../force-app/main/common/lwc/sha256/sha256';
+import { merkleRootByLevels, nodeMerkleNode } from '../../../dev/testing/chain-oracles';
+import { nodeSha256 } from '../chain';
 import { random, rechain, sampleLog } from '../../../dev/generate/sample-log';
 
 // ---------------------------------------------------------------------------------------------
@@ -249,17 +243,15 @@ describe('the canonical text', () => {
         }
     });
 
-    it('hashes as SHA-256 of the reference text and previous hash, with every hasher', () => {
+    it('hashes as SHA-256 of the reference text and previous hash, with either SHA-256', () => {
         const next = random(202);
-        const hexOnly: Hasher = { sha256Utf8: PURE_HASHER.sha256Utf8, sha256Node: PURE_HASHER.sha256Node };
         for (let i = 0; i < 1500; i++) {
             const entry = fuzzEntry(next);
             // The suffix is hex in a chain; here anything, so a backslash or CR in it is covered too.
             const previous = next() < 0.8 ? GENESIS_HASH : fuzzText(next);
             const expected = outcome(() => sha256Hex(referenceCanonical(entry) + previous));
-            expect(outcome(() => computeEntryHash(entry, previous, NODE_HASHER))).toEqual(expected);
-            expect(outcome(() => computeEntryHash(entry, previous, PURE_HASHER))).toEqual(expected);
-            expect(outcome(() => computeEntryHash(entry, previous, hexOnly))).toEqual(expected);
+            expect(outcome(() => computeEntryHash(entry, previous, nodeSha256))).toEqual(expected);
+            expect(outcome(() => computeEntryHash(entry, previous))).toEqual(expected);
         }
     });
 });
@@ -269,19 +261,18 @@ describe("Node's SHA-256 of strings and UTF-8", () => {
         const next = random(303);
         for (let i = 0; i < 5000; i++) {
             const text = fuzzText(next, 40);
-            expect(NODE_HASHER.sha256Utf8(text)).toBe(sha256Hex(text));
+            expect(nodeSha256(text)).toBe(sha256Hex(text));
             expect(Buffer.from(utf8Encode(text)).equals(Buffer.from(text, 'utf8'))).toBe(true);
         }
     });
 });
 
 describe('verifyChain', () => {
-    const log = sampleLog(40, NODE_HASHER, 11);
+    const log = sampleLog(40, nodeSha256, 11);
     const clone = (): LogEntry[] => log.map((e) => ({ ...e }));
 
-    it('gives the same report with every hasher for fuzzed edits', () => {
+    it('gives the same report with either SHA-256 for fuzzed edits', () => {
         const next = random(404);
-        const hexOnly: Hasher = { sha256Utf8: NODE_HASHER.sha256Utf8, sha256Node: NODE_HASHER.sha256Node };
         for (let i = 0; i < 400; i++) {
             const copy = clone();
             const at = Math.floor(next() * copy.length);
@@ -289,11 +280,9 @@ describe('verifyChain', () => {
             copy[at][name] = fuzzValue(next, kind);
             if (next() < 0.5) {
                 // What a forger would do; a value without a canonical form cannot be rechained.
-                outcome(() => rechain(copy, NODE_HASHER, at));
+                outcome(() => rechain(copy, nodeSha256, at));
             }
-            const report = verifyChain(copy, { hasher: NODE_HASHER });
-            expect(verifyChain(copy, { hasher: PURE_HASHER })).toEqual(report);
-            expect(verifyChain(copy, { hasher: hexOnly })).toEqual(report);
+            expect(verifyChain(copy)).toEqual(verifyChain(copy, { sha256: nodeSha256 }));
         }
     });
 
@@ -302,13 +291,13 @@ describe('verifyChain', () => {
             const copy = clone();
             copy[5].EntryHash__c = bad;
             copy[6].PreviousHash__c = bad;
-            expect(verifyChain(copy, { hasher: NODE_HASHER }).break).toMatchObject({
+            expect(verifyChain(copy, { sha256: nodeSha256 }).break).toMatchObject({
                 kind: 'malformed',
                 field: 'EntryHash__c',
                 sequence: 6
             });
             copy[5].LoggedAt__c = 'not a date';
-            expect(verifyChain(copy, { hasher: NODE_HASHER }).break).toMatchObject({
+            expect(verifyChain(copy, { sha256: nodeSha256 }).break).toMatchObject({
                 kind: 'malformed',
                 field: 'EntryHash__c',
                 sequence: 6
@@ -316,7 +305,7 @@ describe('verifyChain', () => {
         }
         const dated = clone();
         dated[5].LoggedAt__c = 'not a date';
-        expect(verifyChain(dated, { hasher: NODE_HASHER }).break).toMatchObject({
+        expect(verifyChain(dated, { sha256: nodeSha256 }).break).toMatchObject({
             kind: 'malformed',
             field: 'LoggedAt__c',
             sequence: 6
@@ -326,7 +315,7 @@ describe('verifyChain', () => {
     it('tells a reordering from a gap by the first row that has the expected sequence', () => {
         const swapped = clone();
         [swapped[3], swapped[7]] = [swapped[7], swapped[3]];
-        expect(verifyChain(swapped, { hasher: NODE_HASHER }).break).toMatchObject({
+        expect(verifyChain(swapped, { sha256: nodeSha256 }).break).toMatchObject({
             kind: 'reordered',
             index: 3,
             message: 'Sequence 8 comes before sequence 4 (row 8): entries are out of order.'
@@ -334,14 +323,14 @@ describe('verifyChain', () => {
         // The expected sequence twice further on: the first of them is named.
         const twice = clone();
         twice.splice(3, 2, twice[4], twice[3], { ...twice[3] });
-        expect(verifyChain(twice, { hasher: NODE_HASHER }).break).toMatchObject({
+        expect(verifyChain(twice, { sha256: nodeSha256 }).break).toMatchObject({
             kind: 'reordered',
             index: 3,
             message: 'Sequence 5 comes before sequence 4 (row 5): entries are out of order.'
         });
         const gap = clone();
         gap.splice(3, 2);
-        expect(verifyChain(gap, { hasher: NODE_HASHER }).break).toMatchObject({
+        expect(verifyChain(gap, { sha256: nodeSha256 }).break).toMatchObject({
             kind: 'missing',
             message: 'Sequences 4..5 are missing (row 4 has sequence 6).'
         });
@@ -349,20 +338,15 @@ describe('verifyChain', () => {
 });
 
 describe('the Merkle root', () => {
-    it('is the same on bytes (Node), on words (pure) and through sha256Node on hex, for random sizes', () => {
+    it('on words is the level-by-level computation through Node, for random sizes', () => {
         const next = random(505);
-        const reference: Hasher = { sha256Utf8: NODE_HASHER.sha256Utf8, sha256Node: NODE_HASHER.sha256Node };
         for (const n of [1, 2, 3, 127, 128, 129, 1000, 1023, 1025, 2500 + Math.floor(next() * 500)]) {
             const leaves = Array.from({ length: n }, () => sha256Hex(String(next())));
             if (n > 2) {
                 leaves[Math.floor(next() * n)] = leaves[0].toUpperCase();
             }
-            const expected = merkleRoot(leaves, reference);
-            expect(merkleRoot(leaves, NODE_HASHER)).toBe(expected);
-            expect(merkleRoot(leaves, PURE_HASHER)).toBe(expected);
+            expect(merkleRoot(leaves)).toBe(merkleRootByLevels(leaves, nodeMerkleNode));
         }
-        // One leaf is the root, whatever it holds.
-        expect(merkleRoot(['g'.repeat(64)], NODE_HASHER)).toBe('g'.repeat(64));
     });
 });
 
@@ -398,49 +382,45 @@ function fuzzCsv(next: () => number): string {
     return out;
 }
 
-/** parseCsvRows over the text cut at the given places, each piece added to what was left unparsed. */
-function parsePieces(text: string, cuts: number[]): { value?: string[][]; error?: string } {
-    return outcome(() => {
-        const rows: string[][] = [];
-        let pending = '';
-        let offset = 0;
-        let from = 0;
-        let atStart = true;
-        for (const end of [...cuts, text.length]) {
-            const final = end === text.length;
-            const piece = pending + text.slice(from, end);
-            from = end;
-            let start = 0;
-            if (atStart && piece.length > 0) {
-                start = piece.charCodeAt(0) === 0xfeff ? 1 : 0;
-                atStart = false;
-            }
-            const parsed = parseCsvRows(piece, start, final, rows, offset);
-            if (final) {
-                break;
-            }
-            pending = piece.slice(parsed);
-            offset += parsed;
-        }
-        return rows;
-    });
+/** csv-parse's reading of a text, or the kind of error it finds (in c/csv's words). */
+function csvParseOutcome(text: string): { value?: string[][]; error?: string } {
+    try {
+        return {
+            value: csvParse(text, { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] })
+        };
+    } catch (error) {
+        const code = (error as { code?: string }).code;
+        return {
+            error:
+                code === 'CSV_QUOTE_NOT_CLOSED'
+                    ? 'a quoted field is not closed.'
+                    : code === 'CSV_INVALID_CLOSING_QUOTE'
+                      ? 'a quoted field is followed by something other than a comma or a line end.'
+                      : code === 'INVALID_OPENING_QUOTE'
+                        ? 'a quote inside a field that is not quoted.'
+                        : (error as Error).message
+        };
+    }
 }
 
-describe('CSV parsed piece by piece', () => {
-    it('gives the rows and errors of parsing the whole text, at every cut and at random cuts', () => {
+describe("the console's CSV parser (c/csv)", () => {
+    it('reads what csv-parse reads, and refuses what it refuses, on fuzzed texts', () => {
         const next = random(606);
-        for (let i = 0; i < 800; i++) {
+        const seen = { rows: 0, errors: 0 };
+        for (let i = 0; i < 5000; i++) {
             const text = fuzzCsv(next);
-            const whole = outcome(() => parseCsv(text));
-            for (let cut = 0; cut <= text.length; cut++) {
-                expect(parsePieces(text, [cut])).toEqual(whole);
-            }
-            const cuts = Array.from({ length: 4 }, () => Math.floor(next() * (text.length + 1))).sort((a, b) => a - b);
-            expect(parsePieces(text, cuts)).toEqual(whole);
+            const ours = outcome(() => parseCsv(text));
+            const expected = csvParseOutcome(text);
+            expect(ours.error === undefined ? ours : { error: ours.error.replace(/^.*CSV line \d+: /, '') }).toEqual(
+                expected
+            );
+            seen[expected.error === undefined ? 'rows' : 'errors']++;
         }
+        expect(seen.rows).toBeGreaterThan(500);
+        expect(seen.errors).toBeGreaterThan(500);
     });
 
-    it('parses documented shapes as before', () => {
+    it('parses documented shapes', () => {
         expect(parseCsv('a,b\r\n1,"x,""y"""\r\n')).toEqual([
             ['a', 'b'],
             ['1', 'x,"y"']
@@ -449,8 +429,8 @@ describe('CSV parsed piece by piece', () => {
             ['a', ''],
             ['', '']
         ]);
-        expect(() => parseCsv('a\n"b"c')).toThrow('Unexpected character after a quoted CSV field at character 5.');
-        expect(() => parseCsv('a\n"b')).toThrow('Unterminated quoted CSV field at character 2.');
+        expect(() => parseCsv('a\n"b"c')).toThrow('CSV line 2: a quoted field is followed by');
+        expect(() => parseCsv('a\n"b\r\n\r\n')).toThrow('CSV line 2: a quoted field is not closed.');
     });
 });
 
@@ -485,74 +465,5 @@ describe('entries from CSV rows', () => {
         ]).entries[0];
         expect(Object.keys(proto)).toEqual(['A__c']);
         expect(() => rowsToEntries([['a'], ['1'], ['1', '2']], 10)).toThrow('CSV row 13 has 2 cells');
-    });
-});
-
-describe('exports read part by part', () => {
-    let dir: string;
-    beforeAll(() => {
-        dir = mkdtempSync(join(tmpdir(), 'warden-parts-'));
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-    /** The reference: the whole file decoded at once, parsed whole, and turned into entries. */
-    function readWhole(file: string): { entries: LogEntry[]; columns: string[] } {
-        const text = readFileSync(file, 'utf8');
-        try {
-            return rowsToEntries(parseCsv(text));
-        } catch (error) {
-            throw new ExportFormatError(`${file} is not a valid CSV export: ${(error as Error).message}`);
-        }
-    }
-
-    function readInParts(file: string, partBytes: number): { entries: LogEntry[]; columns: string[] } {
-        const entries: LogEntry[] = [];
-        let columns: string[] = [];
-        readCsvEntries(
-            file,
-            (header) => (columns = header),
-            (entry) => entries.push(entry),
-            partBytes
-        );
-        return { entries, columns };
-    }
-
-    /** Reads the bytes as a file whole and in parts of several sizes, and expects the same outcome. */
-    function expectSameAsWhole(name: string, bytes: Buffer): void {
-        const file = join(dir, name);
-        writeFileSync(file, bytes);
-        const whole = outcome(() => readWhole(file));
-        for (const part of [1, 2, 3, 5, 7, 64, 1000]) {
-            expect(outcome(() => readInParts(file, part))).toEqual(whole);
-        }
-        expect(outcome(() => readRows(file))).toEqual(whole);
-    }
-
-    it('give the entries of reading the file whole, multi-byte characters split across parts', () => {
-        const log = sampleLog(25, NODE_HASHER, 5);
-        const csv = toCsv(log, ['Id', ...EXPORT_COLUMNS]);
-        expectSameAsWhole('log.csv', Buffer.from(csv, 'utf8'));
-        expectSameAsWhole('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]));
-        expectSameAsWhole('lf.csv', Buffer.from(csv.replace(/\r\n/g, '\n'), 'utf8'));
-        const { entries } = readInParts(join(dir, 'log.csv'), 3);
-        expect(verifyChain(entries, { hasher: NODE_HASHER }).ok).toBe(true);
-    });
-
-    it('give the errors and replacement characters of reading the file whole', () => {
-        const next = random(707);
-        let broken = 0;
-        for (let i = 0; i < 150; i++) {
-            let bytes = Buffer.from(fuzzCsv(next), 'utf8');
-            // Now and then a byte that is not UTF-8, or a multi-byte character cut short.
-            if (next() < 0.3) {
-                bytes = Buffer.concat([bytes.subarray(0, 3), Buffer.from([0xff, 0xe2, 0x82]), bytes.subarray(3)]);
-                broken++;
-            }
-            expectSameAsWhole(`fuzz${i}.csv`, bytes);
-        }
-        expect(broken).toBeGreaterThan(20);
-        expectSameAsWhole('cells.csv', Buffer.from('A__c,B__c\n1,2\n1,2,3\n"x'));
-        expect(() => readRows(join(dir, 'cells.csv'))).toThrow('Unterminated quoted CSV field at character 20.');
-        expectSameAsWhole('empty.csv', Buffer.alloc(0));
     });
 });

@@ -5,18 +5,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-    SHIPPED_PATTERNS,
-    WORD_PATTERN,
-    checkPattern,
-    checkPatterns,
-    hmacSha256Hex,
-    parseNameDictionary,
-    redact,
-    rehydrate,
-    sha256Hex,
-    tokenize
-} from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+import { hmacSha256Hex, sha256Hex } from '../../../../force-app/main/common/lwc/sha256/sha256';
+import { checkPattern, checkPatterns } from '../../../../force-app/main/gate/lwc/patternSyntax/patternSyntax';
+import { SHIPPED_PATTERNS } from '../../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
+import { parseNameDictionary } from '../../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { WORD_PATTERN, redact, rehydrate, tokenize } from '../../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 import { loadPatternRecords } from '../patterns';
 import { VECTORS_PATH, vectorFileText, type VectorFile } from '../redaction-vectors';
 

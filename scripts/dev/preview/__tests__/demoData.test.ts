@@ -1,5 +1,6 @@
-import { verifyChain } from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
-import { NODE_HASHER, toExportRecord } from '../chain';
+import { verifyChain } from '../../../../force-app/main/audit/lwc/chainVerifier/chainVerifier';
+import { nodeSha256 } from '../../../cli/verify/chain';
+import { toExportRecord } from '../chain';
 import { generateDemoData } from '../demoData';
 
 describe('demo data', () => {
@@ -24,7 +25,7 @@ describe('demo data', () => {
     });
 
     it('chains every entry so that the shared verifier accepts the export', () => {
-        const report = verifyChain(data.log.map(toExportRecord), { hasher: NODE_HASHER });
+        const report = verifyChain(data.log.map(toExportRecord), { sha256: nodeSha256 });
         expect(report.break).toBeUndefined();
         expect(report.ok).toBe(true);
         expect(report.headHash).toBe(data.log[5999].entryHash);
@@ -35,7 +36,7 @@ describe('demo data', () => {
     it('lets the shared verifier find a tampered entry', () => {
         const records = data.log.slice(0, 100).map(toExportRecord);
         records[41] = { ...records[41], Decision__c: records[41].Decision__c === 'Blocked' ? 'Allowed' : 'Blocked' };
-        const report = verifyChain(records, { hasher: NODE_HASHER });
+        const report = verifyChain(records, { sha256: nodeSha256 });
         expect(report.ok).toBe(false);
         expect(report.break?.sequence).toBe(42);
     });

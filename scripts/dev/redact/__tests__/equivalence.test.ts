@@ -1,28 +1,28 @@
 /**
- * The redactor's fast paths give exactly what the straightforward ones give. The pattern index (each
- * pattern tried only where its anchor allows, see "Pattern index" in wardenPolicy.ts) is compared with a
- * scan of every pattern over the whole text, match by match; findPhi as a whole (the index, and the names
- * dictionary's strong-name filter, token cache and word-joining check) with its `reference` path; the
- * tokenizer and scanText with their specifications. On generated texts (equivalence-corpus.ts), the vector
- * texts and a share of the benchmark data set, for the shipped patterns and for variants. A check that the
- * comparison does catch a wrong index (plans altered on purpose) keeps the test from passing vacuously.
+ * The redactor's engine against its oracle. The pattern index (each pattern tried only where its anchor
+ * allows, see c/patternIndex) is compared with a scan of every pattern over the whole text, match by match;
+ * findPhi as a whole (the index, the shared text pass's tokens and the cached word classes) with findPhi on
+ * the plain engine (scripts/dev/redact/plain-engine.ts); the tokenizer and scanText with their
+ * specifications. On generated texts (equivalence-corpus.ts), the vector texts and a share of the benchmark
+ * data set, for the shipped patterns and for variants. A check that the comparison does catch a wrong index
+ * (plans altered on purpose) keeps the test from passing vacuously.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseNameDictionary } from '../../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
 import {
-    SHIPPED_PATTERNS,
-    WORD_PATTERN,
     compilePatterns,
-    findPhi,
     matchPatterns,
-    parseNameDictionary,
-    scanText,
-    tokenize,
-    type CompiledPattern,
-    type PhiPattern
-} from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+    type Candidate,
+    type CompiledPattern
+} from '../../../../force-app/main/gate/lwc/patternIndex/patternIndex';
+import type { PhiPattern } from '../../../../force-app/main/gate/lwc/patternSyntax/patternSyntax';
+import { SHIPPED_PATTERNS } from '../../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
+import { WORD_PATTERN, findPhi, scanText, tokenize } from '../../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 import { CUSTOM_PATTERNS, flippedPatterns } from '../equivalence';
 import { generateCorpus } from '../equivalence-corpus';
+import { findDataset } from '../dataset';
+import { PLAIN_ENGINE, scanEveryPattern } from '../plain-engine';
 import { VECTORS_PATH, type VectorFile } from '../../generate/redaction-vectors';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -30,10 +30,11 @@ const dictionary = parseNameDictionary(
     readFileSync(join(root, 'force-app/main/gate/staticresources/PhiNameDictionary.resource'), 'utf8')
 );
 const vectors = JSON.parse(readFileSync(join(root, VECTORS_PATH), 'utf8')) as VectorFile;
-const datasetPath = join(root, '..', 'shared', 'data', 'presidio-synth-v2', 'synth_dataset_v2.json');
-const dataset = existsSync(datasetPath)
-    ? (JSON.parse(readFileSync(datasetPath, 'utf8')) as Array<{ full_text: string }>).map((i) => i.full_text)
-    : [];
+const datasetPath = findDataset(root);
+const dataset =
+    datasetPath === null
+        ? []
+        : (JSON.parse(readFileSync(datasetPath, 'utf8')) as Array<{ full_text: string }>).map((i) => i.full_text);
 
 function texts(patterns: ReadonlyArray<PhiPattern>, seed: number): string[] {
     const corpus = generateCorpus({ seed, texts: 550, longNotes: 2, patterns, dictionary, snippets: dataset });
@@ -49,6 +50,16 @@ function scanned(text: string): string {
     return scanText(text).text + '\n';
 }
 
+/** The oracle: every pattern scanned over the whole text. */
+function scannedMatches(
+    scan: string,
+    compiled: CompiledPattern[]
+): Array<{ start: number; end: number; rule: string }> {
+    const out: Candidate[] = [];
+    scanEveryPattern(scan, compiled, out);
+    return out.map((c) => ({ start: c.start, end: c.end, rule: c.rule }));
+}
+
 /** Texts where the indexed matches differ from the scanned ones (at most `limit` reported). */
 function differences(
     list: string[],
@@ -59,8 +70,8 @@ function differences(
     const found: string[] = [];
     for (const text of list) {
         const scan = scanned(text);
-        const indexed = JSON.stringify(matchPatterns(scan, patterns, 'indexed', compiled));
-        const reference = JSON.stringify(matchPatterns(scan, patterns, 'reference', compiled));
+        const indexed = JSON.stringify(matchPatterns(scan, patterns, compiled));
+        const reference = JSON.stringify(scannedMatches(scan, compiled ?? compilePatterns(patterns)));
         if (indexed !== reference) {
             found.push(`${JSON.stringify(text.slice(0, 80))}: ${indexed.slice(0, 120)} / ${reference.slice(0, 120)}`);
             if (found.length >= limit) {
@@ -85,7 +96,8 @@ describe('the pattern index', () => {
 
     it.each(SETS)('finds exactly the matches of a full scan, for %s', (_name, patterns, seed) => {
         const list = texts(patterns, seed);
-        const total = list.reduce((t, text) => t + matchPatterns(scanned(text), patterns, 'reference').length, 0);
+        const compiled = compilePatterns(patterns);
+        const total = list.reduce((t, text) => t + scannedMatches(scanned(text), compiled).length, 0);
         expect(total).toBeGreaterThan(3000);
         expect(differences(list, patterns)).toEqual([]);
     });
@@ -129,7 +141,7 @@ describe('the pattern index', () => {
 });
 
 describe('findPhi', () => {
-    it.each(SETS)('gives the spans of its reference path, for %s', (_name, patterns, seed) => {
+    it.each(SETS)('gives the spans of the plain engine, for %s', (_name, patterns, seed) => {
         const corpus = generateCorpus({
             seed: seed + 100,
             texts: 400,
@@ -143,7 +155,7 @@ describe('findPhi', () => {
         for (const item of corpus) {
             const policy = { patterns, dictionary: item.dictionary ? dictionary : null };
             const fast = findPhi(item.input, policy);
-            const reference = findPhi(item.input, policy, { reference: true });
+            const reference = findPhi(item.input, policy, PLAIN_ENGINE);
             spans += reference.spans.length;
             if (
                 JSON.stringify(fast.spans) !== JSON.stringify(reference.spans) ||

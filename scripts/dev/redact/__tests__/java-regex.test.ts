@@ -4,19 +4,20 @@
  * vector text and on a sample of the benchmark texts. A pattern outside the common subset fails here.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SHIPPED_PATTERNS } from '../../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import {
     ADDRESS_TAIL,
-    SHIPPED_PATTERNS,
     WORD_PATTERN,
     fieldCategory,
     fieldValueMatchers,
     scanText,
     withFullNames
-} from '../../../../force-app/main/gate/lwc/wardenPolicy/wardenPolicy';
+} from '../../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 import { VECTORS_PATH, type VectorFile } from '../../generate/redaction-vectors';
+import { findDataset } from '../dataset';
 
 const root = join(__dirname, '..', '..', '..', '..');
 type Spec = { name: string; source: string; caseInsensitive: boolean; unicode: boolean };
@@ -79,8 +80,8 @@ describe('Java (Apex) and JavaScript regex agreement', () => {
     it('gives the same matches for every shipped pattern on every vector and benchmark text', () => {
         const file = JSON.parse(readFileSync(join(root, VECTORS_PATH), 'utf8')) as VectorFile;
         const texts = file.vectors.map((v) => scanText(v.text).text + '\n');
-        const dataset = join(root, '..', 'shared', 'data', 'presidio-synth-v2', 'synth_dataset_v2.json');
-        if (existsSync(dataset)) {
+        const dataset = findDataset(root);
+        if (dataset !== null) {
             const items = JSON.parse(readFileSync(dataset, 'utf8')) as Array<{ full_text: string }>;
             for (let i = 0; i < items.length; i += 3) {
                 texts.push(scanText(items[i].full_text).text + '\n');

@@ -14,12 +14,9 @@ import {
   printableReport,
   sectionCsv
 } from "c/evidenceExport";
-import {
-  jsonToEntries,
-  parseCsv,
-  rowsToEntries,
-  verifyChain as verifyExport
-} from "c/wardenPolicy";
+import { parseCsv } from "c/csv";
+import { jsonToEntries, rowsToEntries } from "c/auditChain";
+import { verifyChain as verifyExport } from "c/chainVerifier";
 import { formatDateTime, formatLabel, formatNumber, readableError } from "c/consoleUtils";
 import TITLE_CHAIN from "@salesforce/label/c.AuditChainTitle";
 import CHAIN_HEAD from "@salesforce/label/c.AuditChainHead";

@@ -1,7 +1,7 @@
 /**
  * Audit screen: verify the org's hash chain server-side (WardenAuditController.verifyChain, in bounded
  * batches driven from here), export a slice of the log in the verifiable export format, verify an exported
- * file in the browser with the shared verifier (c/wardenPolicy), and export DPIA evidence: the pack as JSON,
+ * file in the browser with the shared verifier (c/chainVerifier), and export DPIA evidence: the pack as JSON,
  * a section as CSV, and a printable HTML report.
  */
 import { LightningElement, wire } from 'lwc';
@@ -20,14 +20,9 @@ import {
     sectionCsv,
     type EvidenceSection
 } from 'c/evidenceExport';
-import {
-    jsonToEntries,
-    parseCsv,
-    rowsToEntries,
-    verifyChain as verifyExport,
-    type ChainReport,
-    type LogEntry
-} from 'c/wardenPolicy';
+import { parseCsv } from 'c/csv';
+import { jsonToEntries, rowsToEntries, type LogEntry } from 'c/auditChain';
+import { verifyChain as verifyExport, type ChainReport } from 'c/chainVerifier';
 import { formatDateTime, formatLabel, formatNumber, readableError } from 'c/consoleUtils';
 import TITLE_CHAIN from '@salesforce/label/c.AuditChainTitle';
 import CHAIN_HEAD from '@salesforce/label/c.AuditChainHead';

@@ -374,7 +374,7 @@ export type CheckpointRow = {
     merkleRoot: string | null;
     createdAt: string | null;
 };
-/** Log entries in the export format `warden verify` and c/wardenPolicy read: keyed by field API name. */
+/** Log entries in the export format `warden verify` and c/chainVerifier read: keyed by field API name. */
 export type LogExportPage = { records: Record<string, string | number | null>[]; nextSequence: number | null };
 /** An entry with the entries before and after it (when they exist), in the export format, in sequence order. */
 export type ChainNeighbours = { sequence: number; records: Record<string, string | number | null>[] };
@@ -440,7 +440,7 @@ export type SimulationField = {
     /** True when an approved DataFlow__c maps this field to the endpoint for the purpose. */
     mapped: boolean;
 };
-/** One enabled PhiPattern__mdt record, in the shape the shared redactor (c/wardenPolicy) takes. */
+/** One enabled PhiPattern__mdt record, in the shape the shared redactor (c/phiRedactor) takes. */
 export type PhiPatternRow = {
     name: string;
     category: string;

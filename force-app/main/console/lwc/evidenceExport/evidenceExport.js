@@ -1,28 +1,24 @@
 // Generated from evidenceExport.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import { toCsv } from "c/csv";
 export const EVIDENCE_FORMAT_VERSION = 1;
 const FORMULA_START = /^[=+\-@\t\r]/;
-export function csvCell(value) {
+export function cellText(value) {
   if (value === null || value === void 0) {
     return "";
   }
-  let text = Array.isArray(value) ? value.join(";") : String(value);
-  if (FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = Array.isArray(value) ? value.join(";") : String(value);
+  return FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
-export function toCsv(columns, rows) {
-  const lines = [columns.map((column) => csvCell(column.header)).join(",")];
-  for (const row of rows) {
-    lines.push(
-      columns.map(
-        (column) => csvCell(column.value ? column.value(row) : row[column.key])
-      ).join(",")
-    );
-  }
-  return `${lines.join("\r\n")}\r
-`;
+export function tableCsv(columns, rows) {
+  return toCsv([
+    columns.map((column) => cellText(column.header)),
+    ...rows.map(
+      (row) => columns.map(
+        (column) => cellText(column.value ? column.value(row) : row[column.key])
+      )
+    )
+  ]);
 }
 export const SECTION_COLUMNS = {
   flows: [
@@ -84,7 +80,7 @@ export function sectionRows(pack, section) {
   }
 }
 export function sectionCsv(pack, section) {
-  return toCsv(
+  return tableCsv(
     SECTION_COLUMNS[section].map((key) => ({ key, header: key })),
     sectionRows(pack, section)
   );

@@ -4,9 +4,11 @@
  * downloads.
  *
  * CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return)
- * are prefixed with an apostrophe, because evidence files get opened in Excel by auditors.
+ * are prefixed with an apostrophe, because evidence files get opened in Excel by auditors. The CSV itself
+ * is written by c/csv.
  */
 import type { EvidencePack } from 'c/consoleContracts';
+import { toCsv } from 'c/csv';
 
 export const EVIDENCE_FORMAT_VERSION = 1;
 
@@ -14,29 +16,25 @@ export type Column<T> = { key: string; header: string; value?: (row: T) => unkno
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: unknown): string {
+/** A value as the text of a cell: empty for null, lists joined with `;`, formulas defused. */
+export function cellText(value: unknown): string {
     if (value === null || value === undefined) {
         return '';
     }
-    let text = Array.isArray(value) ? value.join(';') : String(value);
-    if (FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) {
-        text = `'${text}`;
-    }
-    return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+    const text = Array.isArray(value) ? value.join(';') : String(value);
+    return FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
-export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
-    const lines = [columns.map((column) => csvCell(column.header)).join(',')];
-    for (const row of rows) {
-        lines.push(
-            columns
-                .map((column) =>
-                    csvCell(column.value ? column.value(row) : (row as Record<string, unknown>)[column.key])
-                )
-                .join(',')
-        );
-    }
-    return `${lines.join('\r\n')}\r\n`;
+/** A table as CSV: a header row, then one row per item. */
+export function tableCsv<T>(columns: Column<T>[], rows: T[]): string {
+    return toCsv([
+        columns.map((column) => cellText(column.header)),
+        ...rows.map((row) =>
+            columns.map((column) =>
+                cellText(column.value ? column.value(row) : (row as Record<string, unknown>)[column.key])
+            )
+        )
+    ]);
 }
 
 export type EvidenceSection = 'flows' | 'endpoints' | 'consent' | 'findings';
@@ -104,7 +102,7 @@ export function sectionRows(pack: EvidencePack, section: EvidenceSection): Recor
 }
 
 export function sectionCsv(pack: EvidencePack, section: EvidenceSection): string {
-    return toCsv(
+    return tableCsv(
         SECTION_COLUMNS[section].map((key) => ({ key, header: key })),
         sectionRows(pack, section)
     );

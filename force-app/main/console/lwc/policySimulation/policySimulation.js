@@ -2,7 +2,7 @@
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { CONSENT_COVERED_RESULTS } from "c/consoleContracts";
 import { configIssues } from "c/residencyMatrix";
-import { redact } from "c/wardenPolicy";
+import { redact } from "c/phiRedactor";
 function placeholder(category, patterns) {
   const match = patterns.find((pattern) => pattern.category === category && pattern.replacement);
   return match?.replacement ?? `[${(category ?? "PHI").toUpperCase()}]`;

@@ -2,13 +2,15 @@
  * What the gate would do with a sample prompt, computed in the browser from the same inputs the gate
  * uses: the record's consent for the purpose, the jurisdiction rule against the endpoint, the approved
  * data flows (unmapped fields are dropped), each field's minimization, and the shared redactor
- * (c/wardenPolicy) over the free text with the record's own values as known PHI.
+ * (c/phiRedactor) over the free text with the record's own values as known PHI.
  * It is a preview for people, not the enforcement: the gate in Apex decides.
  */
 import type { SimulationContext } from 'c/consoleContracts';
 import { CONSENT_COVERED_RESULTS } from 'c/consoleContracts';
 import { configIssues, type ConfigIssue } from 'c/residencyMatrix';
-import { redact, type NameDictionary, type PhiPattern, type RedactionResult } from 'c/wardenPolicy';
+import type { NameDictionary } from 'c/nameDictionary';
+import type { PhiPattern } from 'c/patternSyntax';
+import { redact, type RedactionResult } from 'c/phiRedactor';
 
 export type ReasonCode =
     | 'consentGranted'

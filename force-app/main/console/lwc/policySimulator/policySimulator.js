@@ -8,7 +8,7 @@ import getSimulationContext from "@salesforce/apex/WardenSimulatorController.get
 import getLogFilterOptions from "@salesforce/apex/WardenLogController.getLogFilterOptions";
 import { PURPOSES } from "c/consoleContracts";
 import { simulate } from "c/policySimulation";
-import { parseNameDictionary } from "c/wardenPolicy";
+import { parseNameDictionary } from "c/nameDictionary";
 import { formatLabel, readableError } from "c/consoleUtils";
 import TITLE from "@salesforce/label/c.SimulatorTitle";
 import HELP from "@salesforce/label/c.SimulatorHelp";

@@ -11,7 +11,7 @@ import getLogFilterOptions from '@salesforce/apex/WardenLogController.getLogFilt
 import type { EndpointRow, SimulationContext, SimulationRecord } from 'c/consoleContracts';
 import { PURPOSES } from 'c/consoleContracts';
 import { simulate, type ReasonCode, type Simulation } from 'c/policySimulation';
-import { parseNameDictionary, type NameDictionary } from 'c/wardenPolicy';
+import { parseNameDictionary, type NameDictionary } from 'c/nameDictionary';
 import { formatLabel, readableError } from 'c/consoleUtils';
 import TITLE from '@salesforce/label/c.SimulatorTitle';
 import HELP from '@salesforce/label/c.SimulatorHelp';

@@ -1,6 +1,6 @@
 import {
-    csvCell,
-    toCsv,
+    cellText,
+    tableCsv,
     sectionCsv,
     evidenceJson,
     printableReport,
@@ -60,23 +60,20 @@ const pack: EvidencePack = {
 
 describe('c/evidenceExport', () => {
     it('quotes CSV cells with commas, quotes and line breaks', () => {
-        expect(csvCell('plain')).toBe('plain');
-        expect(csvCell('a,b')).toBe('"a,b"');
-        expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-        expect(csvCell('two\nlines')).toBe('"two\nlines"');
-        expect(csvCell(null)).toBe('');
-        expect(csvCell(['a', 'b'])).toBe('a;b');
+        const column = [{ key: 'v', header: 'v' }];
+        const rows = ['plain', 'a,b', 'say "hi"', 'two\nlines', null, ['a', 'b']].map((v) => ({ v }));
+        expect(tableCsv(column, rows)).toBe('v\r\nplain\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\n\r\na;b\r\n');
     });
 
     it('defuses spreadsheet formulas but keeps negative numbers', () => {
-        expect(csvCell('=1+1')).toBe("'=1+1");
-        expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-        expect(csvCell('-12.5')).toBe('-12.5');
-        expect(csvCell('+cmd')).toBe("'+cmd");
+        expect(cellText('=1+1')).toBe("'=1+1");
+        expect(cellText('@SUM(A1)')).toBe("'@SUM(A1)");
+        expect(cellText('-12.5')).toBe('-12.5');
+        expect(cellText('+cmd')).toBe("'+cmd");
     });
 
     it('writes RFC 4180 lines with CRLF', () => {
-        const csv = toCsv(
+        const csv = tableCsv(
             [
                 { key: 'a', header: 'A' },
                 { key: 'b', header: 'B', value: (row: { a: number }) => row.a * 2 }

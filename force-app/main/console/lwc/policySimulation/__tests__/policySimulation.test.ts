@@ -1,5 +1,5 @@
 import { simulate } from 'c/policySimulation';
-import { SHIPPED_PATTERNS } from 'c/wardenPolicy';
+import { SHIPPED_PATTERNS } from 'c/phiPatterns';
 import type { SimulationContext } from 'c/consoleContracts';
 
 const today = '2026-11-22';

@@ -1,0 +1,343 @@
+// Generated from nameDictionary.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+export function parseNameDictionary(text) {
+  const dictionary = {
+    strong: /* @__PURE__ */ new Set(),
+    ambiguous: /* @__PURE__ */ new Set(),
+    wordNames: /* @__PURE__ */ new Set(),
+    stop: /* @__PURE__ */ new Set(),
+    fold: /* @__PURE__ */ new Map(),
+    suffixes: [],
+    eponymNouns: /* @__PURE__ */ new Set()
+  };
+  const lines = text.split("\n");
+  for (let raw of lines) {
+    raw = raw.replace(/\r$/, "");
+    if (raw === "" || raw[0] === "#") {
+      continue;
+    }
+    if (raw.startsWith("@fold ")) {
+      const parts = raw.split(" ");
+      for (const ch of parts[2] ?? "") {
+        dictionary.fold.set(ch, parts[1]);
+      }
+      continue;
+    }
+    if (raw.startsWith("@suffix ")) {
+      dictionary.suffixes.push(
+        ...raw.slice(8).split(" ").filter((x) => x !== "")
+      );
+      continue;
+    }
+    if (raw[0] === "-") {
+      dictionary.stop.add(raw.slice(1));
+      continue;
+    }
+    if (raw[0] === "=") {
+      dictionary.eponymNouns.add(raw.slice(1));
+      continue;
+    }
+    const marker = raw[0] === "~" || raw[0] === "^" ? raw[0] : "";
+    const target = marker === "~" ? dictionary.ambiguous : marker === "^" ? dictionary.wordNames : dictionary.strong;
+    const body = marker ? raw.slice(1) : raw;
+    const colon = body.indexOf(":");
+    if (colon !== 3) {
+      throw new Error(`Names dictionary: malformed line "${raw.slice(0, 40)}".`);
+    }
+    const prefix = body.slice(0, 3);
+    for (const suffix of body.slice(4).split("|")) {
+      target.add(prefix + suffix);
+    }
+  }
+  return dictionary;
+}
+export function nameKey(token, dictionary) {
+  let ascii = true;
+  for (let i = 0; i < token.length; i++) {
+    if (token.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  const lower = token.toLowerCase();
+  if (ascii) {
+    return lower;
+  }
+  let out = "";
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower[i];
+    const code = c.charCodeAt(0);
+    if (code >= 768 && code <= 879) {
+      continue;
+    }
+    if (c === "’") {
+      out += "'";
+      continue;
+    }
+    const folded = dictionary.fold.get(c);
+    out += folded === void 0 ? c : folded;
+  }
+  return out;
+}
+const SENTENCE_BREAK = '.!?\n\r"“(>[*•';
+function isCapitalised(token) {
+  const f = token.charAt(0);
+  return f !== f.toLowerCase() && f === f.toUpperCase();
+}
+function lookupName(key, dictionary) {
+  const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+  if (dictionary.strong.has(bare)) {
+    return "S";
+  }
+  if (dictionary.wordNames.has(bare)) {
+    return "R";
+  }
+  if (dictionary.ambiguous.has(bare)) {
+    return "A";
+  }
+  if (bare.indexOf("-") > 0) {
+    const parts = bare.split("-");
+    let strong = 0;
+    let known = 0;
+    for (const part of parts) {
+      if (dictionary.strong.has(part)) {
+        strong++;
+        known++;
+      } else if (dictionary.ambiguous.has(part) || dictionary.wordNames.has(part)) {
+        known++;
+      }
+    }
+    if (strong > 0 && known === parts.length) {
+      return "S";
+    }
+  }
+  return null;
+}
+function hasSurnameSuffix(lower, dictionary) {
+  for (const suffix of dictionary.suffixes) {
+    if (lower.length > suffix.length + 2 && lower.endsWith(suffix)) {
+      return true;
+    }
+  }
+  return false;
+}
+function isAllCaps(token) {
+  return token === token.toUpperCase() && token !== token.toLowerCase();
+}
+function classify(token, dictionary) {
+  const f = token.charCodeAt(0);
+  const lowerInitial = f >= 97 && f <= 122;
+  if (lowerInitial && token.length < 3) {
+    return "L";
+  }
+  const capital = !lowerInitial && isCapitalised(token);
+  if (!capital && !lowerInitial) {
+    return "L";
+  }
+  const key = nameKey(token, dictionary);
+  if (!capital) {
+    return lookupName(key, dictionary) === "S" ? "l" : "L";
+  }
+  if (dictionary.stop.has(key)) {
+    return "W";
+  }
+  if (token.length === 1) {
+    return "I";
+  }
+  if (token.length <= 3 && isAllCaps(token)) {
+    return "U";
+  }
+  const found = lookupName(key, dictionary);
+  if (found) {
+    return found;
+  }
+  if (token.length >= 5 && !isAllCaps(token) && hasSurnameSuffix(token.toLowerCase(), dictionary)) {
+    return "S";
+  }
+  return "U";
+}
+function atSentenceStart(scan, start) {
+  let i = start - 1;
+  while (i >= 0 && (scan[i] === " " || scan[i] === "	")) {
+    i--;
+  }
+  return i < 0 || SENTENCE_BREAK.indexOf(scan[i]) >= 0;
+}
+const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
+function isEponym(scan, end, dictionary) {
+  if (dictionary.eponymNouns.size === 0) {
+    return false;
+  }
+  const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
+  return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
+}
+function joins(scan, left, right) {
+  const gap = scan.slice(left.end, right.start);
+  if (/^[ \t]{1,2}$/.test(gap)) {
+    return true;
+  }
+  return left.cls === "I" && /^\.[ \t]{1,2}$/.test(gap);
+}
+export function tokenInfo(token, dictionary) {
+  const cls = classify(token, dictionary);
+  return cls === "L" ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
+}
+const tokenCaches = /* @__PURE__ */ new WeakMap();
+const TOKEN_CACHE_LIMIT = 1e5;
+export function cachedClassifier(dictionary) {
+  const stamp = [
+    dictionary.strong.size,
+    dictionary.ambiguous.size,
+    dictionary.wordNames.size,
+    dictionary.stop.size,
+    dictionary.fold.size,
+    dictionary.suffixes.join("|"),
+    dictionary.eponymNouns.size
+  ].join(",");
+  let cache = tokenCaches.get(dictionary);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, infos: /* @__PURE__ */ new Map() };
+    tokenCaches.set(dictionary, cache);
+  }
+  const infos = cache.infos;
+  return (scan, tokens, k) => {
+    const token = scan.slice(tokens.starts[k], tokens.ends[k]);
+    let info = infos.get(token);
+    if (info === void 0) {
+      info = tokenInfo(token, dictionary);
+      if (infos.size >= TOKEN_CACHE_LIMIT) {
+        infos.clear();
+      }
+      infos.set(token, info);
+    }
+    return info;
+  };
+}
+function nameOrUnknown(t) {
+  return t.cls === "U" || t.cls === "A" || t.cls === "R";
+}
+class NameFinder {
+  constructor(scan, dictionary, emit) {
+    this.scan = scan;
+    this.dictionary = dictionary;
+    this.emit = emit;
+  }
+  /** The words that can be part of a name, in text order (other words already stop two from joining). */
+  tokens = [];
+  add(start, end, info) {
+    if (info !== null) {
+      this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
+    }
+  }
+  run() {
+    const tokens = this.tokens;
+    for (let k = 0; k < tokens.length; k++) {
+      const cls = tokens[k].cls;
+      if (this.anchors(k)) {
+        k = this.growFrom(k);
+      } else if (this.initialBetween(k)) {
+        this.push(k, k + 2);
+        k += 2;
+      } else if (cls === "l") {
+        k = this.lowerCaseNames(k);
+      } else if (cls === "A" || cls === "I" || cls === "R") {
+        k = this.ambiguousRun(k);
+      }
+    }
+  }
+  joined(k) {
+    return joins(this.scan, this.tokens[k], this.tokens[k + 1]);
+  }
+  sentenceStart(t) {
+    if (t.sentenceStart === null) {
+      t.sentenceStart = atSentenceStart(this.scan, t.start);
+    }
+    return t.sentenceStart;
+  }
+  /**
+   * Words a name may grow over: names, initials, and capitalised unknown words. In all-capital words only
+   * strong names and initials: capitals do not tell a name from a shouted word.
+   */
+  nameLike(t) {
+    return t.cls === "S" || t.cls === "I" || !t.caps && (t.cls === "R" || t.cls === "A" || t.cls === "U");
+  }
+  /** A strong name anchors a span; so does a word name (R) unless it stands alone at a sentence start. */
+  anchors(k) {
+    const t = this.tokens[k];
+    if (t.cls === "S") {
+      return true;
+    }
+    if (t.cls !== "R") {
+      return false;
+    }
+    return !this.sentenceStart(t) || k + 1 < this.tokens.length && this.nameLike(this.tokens[k + 1]) && this.joined(k);
+  }
+  push(from, to) {
+    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
+      this.emit(this.tokens[from].start, this.tokens[to].end);
+    }
+  }
+  /** The span around an anchor at k; returns its last token. */
+  growFrom(k) {
+    const tokens = this.tokens;
+    let right = k;
+    while (right - k < 3 && right + 1 < tokens.length && this.nameLike(tokens[right + 1]) && this.joined(right)) {
+      right++;
+    }
+    let left = k;
+    while (k - left < 2 && left - 1 >= 0 && this.joined(left - 1)) {
+      const prev = tokens[left - 1];
+      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || !prev.caps && (prev.cls === "A" || prev.cls === "U") && !this.sentenceStart(prev);
+      if (!ok) {
+        break;
+      }
+      left--;
+    }
+    this.push(left, right);
+    return right;
+  }
+  /** An unknown, ambiguous or word name, an initial, and another such word, joined. */
+  initialBetween(k) {
+    const tokens = this.tokens;
+    return nameOrUnknown(tokens[k]) && k + 2 < tokens.length && tokens[k + 1].cls === "I" && nameOrUnknown(tokens[k + 2]) && this.joined(k) && this.joined(k + 1);
+  }
+  /** Lower-case strong names (not English words at all): "patricia desrosiers", "pamela". Returns the last. */
+  lowerCaseNames(k) {
+    const tokens = this.tokens;
+    let to = k;
+    while (to + 1 < tokens.length && tokens[to + 1].cls === "l" && this.joined(to)) {
+      to++;
+    }
+    if (to > k || tokens[k].end - tokens[k].start >= 5) {
+      this.push(k, to);
+    }
+    return to;
+  }
+  /** Ambiguous names, word names and initials in a row, at least two with one name. Returns the last. */
+  ambiguousRun(k) {
+    const tokens = this.tokens;
+    const t = tokens[k];
+    const from = t.cls !== "I" && this.sentenceStart(t) ? k + 1 : k;
+    let to = k;
+    while (to + 1 < tokens.length && (tokens[to + 1].cls === "A" || tokens[to + 1].cls === "I" || tokens[to + 1].cls === "R") && this.joined(to)) {
+      to++;
+    }
+    let names = 0;
+    for (let j = from; j <= to; j++) {
+      if (tokens[j].cls !== "I") {
+        names++;
+      }
+    }
+    if (to - from >= 1 && names >= 1) {
+      this.push(from, to);
+    }
+    return to;
+  }
+}
+export function findNames(scan, tokens, dictionary, classifyToken, emit) {
+  const finder = new NameFinder(scan, dictionary, emit);
+  for (let k = 0; k < tokens.count; k++) {
+    finder.add(tokens.starts[k], tokens.ends[k], classifyToken(scan, tokens, k));
+  }
+  finder.run();
+}

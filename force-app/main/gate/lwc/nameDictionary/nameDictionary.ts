@@ -1,0 +1,467 @@
+/**
+ * The names dictionary of the redactor (static resource PhiNameDictionary): its format, how a word is looked
+ * up in it and classified, and how runs of classified words become the name spans the redactor hides.
+ * Apex's PhiRedactor reads the same resource and follows the same rules; the shared vectors bind them.
+ */
+import type { TokenList } from 'c/patternIndex';
+
+/**
+ * Parsed PhiNameDictionary. Keys are folded lower-case names (see nameKey). `strong` names are not common
+ * English words; `ambiguous` names are (Will, Grace, Smith) and count only beside another name; `stop`
+ * words never join a name; `fold` maps accented letters to the base letters the dictionary uses.
+ */
+export type NameDictionary = {
+    strong: Set<string>;
+    ambiguous: Set<string>;
+    /** Names that are also rarer English words (login, john): names except alone at a sentence start. */
+    wordNames: Set<string>;
+    stop: Set<string>;
+    fold: Map<string, string>;
+    /** Family-name endings across languages (-sson, -dóttir, -ová, -ski, -enko, -ić ...), lower case. */
+    suffixes: string[];
+    /** Nouns after which a name is an eponym, not a person (Crohn's disease, Glasgow score). */
+    eponymNouns: Set<string>;
+};
+
+/**
+ * Dictionary format (UTF-8 text, one item per line): `#` comments; `@fold <base> <chars>` maps each char
+ * to base; `@suffix <ending> ...` family-name endings; `-<word>` a stop word; `=<noun>` an eponym noun; `<prefix>:<suffix>|<suffix>...` strong names sharing a three-letter
+ * prefix; the same with a leading `~` for ambiguous names and `^` for word names.
+ */
+export function parseNameDictionary(text: string): NameDictionary {
+    const dictionary: NameDictionary = {
+        strong: new Set(),
+        ambiguous: new Set(),
+        wordNames: new Set(),
+        stop: new Set(),
+        fold: new Map(),
+        suffixes: [],
+        eponymNouns: new Set()
+    };
+    const lines = text.split('\n');
+    for (let raw of lines) {
+        raw = raw.replace(/\r$/, '');
+        if (raw === '' || raw[0] === '#') {
+            continue;
+        }
+        if (raw.startsWith('@fold ')) {
+            const parts = raw.split(' ');
+            for (const ch of parts[2] ?? '') {
+                dictionary.fold.set(ch, parts[1]);
+            }
+            continue;
+        }
+        if (raw.startsWith('@suffix ')) {
+            dictionary.suffixes.push(
+                ...raw
+                    .slice(8)
+                    .split(' ')
+                    .filter((x) => x !== '')
+            );
+            continue;
+        }
+        if (raw[0] === '-') {
+            dictionary.stop.add(raw.slice(1));
+            continue;
+        }
+        if (raw[0] === '=') {
+            dictionary.eponymNouns.add(raw.slice(1));
+            continue;
+        }
+        const marker = raw[0] === '~' || raw[0] === '^' ? raw[0] : '';
+        const target =
+            marker === '~' ? dictionary.ambiguous : marker === '^' ? dictionary.wordNames : dictionary.strong;
+        const body = marker ? raw.slice(1) : raw;
+        const colon = body.indexOf(':');
+        if (colon !== 3) {
+            throw new Error(`Names dictionary: malformed line "${raw.slice(0, 40)}".`);
+        }
+        const prefix = body.slice(0, 3);
+        for (const suffix of body.slice(4).split('|')) {
+            target.add(prefix + suffix);
+        }
+    }
+    return dictionary;
+}
+
+/** Lower-cases a token and folds accents with the dictionary's table; combining marks are dropped. */
+export function nameKey(token: string, dictionary: NameDictionary): string {
+    let ascii = true;
+    for (let i = 0; i < token.length; i++) {
+        if (token.charCodeAt(i) > 0x7f) {
+            ascii = false;
+            break;
+        }
+    }
+    const lower = token.toLowerCase();
+    if (ascii) {
+        return lower;
+    }
+    let out = '';
+    for (let i = 0; i < lower.length; i++) {
+        const c = lower[i];
+        const code = c.charCodeAt(0);
+        if (code >= 0x300 && code <= 0x36f) {
+            continue;
+        }
+        if (c === '\u2019') {
+            out += "'";
+            continue;
+        }
+        const folded = dictionary.fold.get(c);
+        out += folded === undefined ? c : folded;
+    }
+    return out;
+}
+
+/** See classify. */
+export type TokenClass = 'S' | 'R' | 'A' | 'U' | 'I' | 'W' | 'L' | 'l';
+type Token = { start: number; end: number; cls: TokenClass; sentenceStart: boolean | null; caps: boolean };
+
+const SENTENCE_BREAK = '.!?\n\r"\u201C(>[*\u2022';
+
+function isCapitalised(token: string): boolean {
+    const f = token.charAt(0);
+    return f !== f.toLowerCase() && f === f.toUpperCase();
+}
+
+/** Dictionary class of a key: S strong, R word name, A ambiguous, null unknown. A possessive 's is ignored. */
+function lookupName(key: string, dictionary: NameDictionary): 'S' | 'R' | 'A' | null {
+    const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+    if (dictionary.strong.has(bare)) {
+        return 'S';
+    }
+    if (dictionary.wordNames.has(bare)) {
+        return 'R';
+    }
+    if (dictionary.ambiguous.has(bare)) {
+        return 'A';
+    }
+    if (bare.indexOf('-') > 0) {
+        const parts = bare.split('-');
+        let strong = 0;
+        let known = 0;
+        for (const part of parts) {
+            if (dictionary.strong.has(part)) {
+                strong++;
+                known++;
+            } else if (dictionary.ambiguous.has(part) || dictionary.wordNames.has(part)) {
+                known++;
+            }
+        }
+        if (strong > 0 && known === parts.length) {
+            return 'S';
+        }
+    }
+    return null;
+}
+
+/** Whether a lower-cased token ends in a family-name ending of the dictionary (and is longer than it). */
+function hasSurnameSuffix(lower: string, dictionary: NameDictionary): boolean {
+    for (const suffix of dictionary.suffixes) {
+        if (lower.length > suffix.length + 2 && lower.endsWith(suffix)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+function isAllCaps(token: string): boolean {
+    return token === token.toUpperCase() && token !== token.toLowerCase();
+}
+
+/**
+ * W stop word, I initial (one capital letter), S strong name, A ambiguous name, U other capitalised word,
+ * l lower-case strong name, L anything else.
+ */
+function classify(token: string, dictionary: NameDictionary): TokenClass {
+    const f = token.charCodeAt(0);
+    const lowerInitial = f >= 97 && f <= 122;
+    if (lowerInitial && token.length < 3) {
+        return 'L';
+    }
+    const capital = !lowerInitial && isCapitalised(token);
+    if (!capital && !lowerInitial) {
+        return 'L';
+    }
+    const key = nameKey(token, dictionary);
+    if (!capital) {
+        return lookupName(key, dictionary) === 'S' ? 'l' : 'L';
+    }
+    if (dictionary.stop.has(key)) {
+        return 'W';
+    }
+    if (token.length === 1) {
+        return 'I';
+    }
+    // Short all-capital words are acronyms (VIN, MAC, ER), not names.
+    if (token.length <= 3 && isAllCaps(token)) {
+        return 'U';
+    }
+    const found = lookupName(key, dictionary);
+    if (found) {
+        return found;
+    }
+    if (token.length >= 5 && !isAllCaps(token) && hasSurnameSuffix(token.toLowerCase(), dictionary)) {
+        return 'S';
+    }
+    return 'U';
+}
+
+function atSentenceStart(scan: string, start: number): boolean {
+    let i = start - 1;
+    while (i >= 0 && (scan[i] === ' ' || scan[i] === '\t')) {
+        i--;
+    }
+    return i < 0 || SENTENCE_BREAK.indexOf(scan[i]) >= 0;
+}
+
+const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
+
+/** A name directly followed by an eponym noun (disease, syndrome, sign, score ...) names no person. */
+function isEponym(scan: string, end: number, dictionary: NameDictionary): boolean {
+    if (dictionary.eponymNouns.size === 0) {
+        return false;
+    }
+    const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
+    return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
+}
+
+/** Joins two neighbouring tokens into one chain: one or two blanks, or ". " after an initial. */
+function joins(scan: string, left: Token, right: Token): boolean {
+    const gap = scan.slice(left.end, right.start);
+    if (/^[ \t]{1,2}$/.test(gap)) {
+        return true;
+    }
+    return left.cls === 'I' && /^\.[ \t]{1,2}$/.test(gap);
+}
+
+/** A token's class, and whether it is in capitals; null for a word that plays no part in names (class L). */
+export type TokenInfo = { cls: TokenClass; caps: boolean } | null;
+
+/** The class of a token: what the cache below keeps, and the oracle the tests hold the cache to. */
+export function tokenInfo(token: string, dictionary: NameDictionary): TokenInfo {
+    const cls = classify(token, dictionary);
+    return cls === 'L' ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
+}
+
+/** Gives the class of token k of a text's tokens. */
+export type TokenClassifier = (scan: string, tokens: TokenList, k: number) => TokenInfo;
+
+/**
+ * Classification depends only on the token and the dictionary, and a clinical note repeats its words: the
+ * classes are kept per dictionary. Redacting with the cache takes half the time of classifying every word
+ * afresh (docs/checks.md).
+ */
+const tokenCaches = new WeakMap<NameDictionary, { stamp: string; infos: Map<string, TokenInfo> }>();
+/** Words kept per dictionary; the cache starts afresh when it is full. */
+const TOKEN_CACHE_LIMIT = 100_000;
+
+/** tokenInfo through the dictionary's cache: what the redactor classifies words with. */
+export function cachedClassifier(dictionary: NameDictionary): TokenClassifier {
+    // A dictionary is not expected to change once used; if its contents grow or shrink, start afresh.
+    const stamp = [
+        dictionary.strong.size,
+        dictionary.ambiguous.size,
+        dictionary.wordNames.size,
+        dictionary.stop.size,
+        dictionary.fold.size,
+        dictionary.suffixes.join('|'),
+        dictionary.eponymNouns.size
+    ].join(',');
+    let cache = tokenCaches.get(dictionary);
+    if (!cache || cache.stamp !== stamp) {
+        cache = { stamp, infos: new Map() };
+        tokenCaches.set(dictionary, cache);
+    }
+    const infos = cache.infos;
+    return (scan, tokens, k) => {
+        const token = scan.slice(tokens.starts[k], tokens.ends[k]);
+        let info = infos.get(token);
+        if (info === undefined) {
+            info = tokenInfo(token, dictionary);
+            if (infos.size >= TOKEN_CACHE_LIMIT) {
+                infos.clear();
+            }
+            infos.set(token, info);
+        }
+        return info;
+    };
+}
+
+/** An unknown capitalised word, an ambiguous name or a word name: what may stand around an initial. */
+function nameOrUnknown(t: Token): boolean {
+    return t.cls === 'U' || t.cls === 'A' || t.cls === 'R';
+}
+
+/**
+ * Finds names among the classified words of a text. Capitalised tokens form chains (one or two blanks apart,
+ * or "X. " initials). A strong name marks a span that grows right over up to three more name-like tokens
+ * (names, initials, unknown capitalised words) and left over up to two (not over a sentence-initial unknown
+ * or ambiguous word). Two or more ambiguous names or initials in a row (at least one name) also make a span.
+ */
+class NameFinder {
+    /** The words that can be part of a name, in text order (other words already stop two from joining). */
+    private readonly tokens: Token[] = [];
+
+    constructor(
+        private readonly scan: string,
+        private readonly dictionary: NameDictionary,
+        private readonly emit: (start: number, end: number) => void
+    ) {}
+
+    add(start: number, end: number, info: TokenInfo): void {
+        if (info !== null) {
+            this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
+        }
+    }
+
+    run(): void {
+        const tokens = this.tokens;
+        for (let k = 0; k < tokens.length; k++) {
+            const cls = tokens[k].cls;
+            if (this.anchors(k)) {
+                k = this.growFrom(k);
+            } else if (this.initialBetween(k)) {
+                // Given name, initial, family name: "Faina D. Yefremova" even when neither is in the dictionary.
+                this.push(k, k + 2);
+                k += 2;
+            } else if (cls === 'l') {
+                k = this.lowerCaseNames(k);
+            } else if (cls === 'A' || cls === 'I' || cls === 'R') {
+                k = this.ambiguousRun(k);
+            }
+        }
+    }
+
+    private joined(k: number): boolean {
+        return joins(this.scan, this.tokens[k], this.tokens[k + 1]);
+    }
+
+    private sentenceStart(t: Token): boolean {
+        if (t.sentenceStart === null) {
+            t.sentenceStart = atSentenceStart(this.scan, t.start);
+        }
+        return t.sentenceStart;
+    }
+
+    /**
+     * Words a name may grow over: names, initials, and capitalised unknown words. In all-capital words only
+     * strong names and initials: capitals do not tell a name from a shouted word.
+     */
+    private nameLike(t: Token): boolean {
+        return t.cls === 'S' || t.cls === 'I' || (!t.caps && (t.cls === 'R' || t.cls === 'A' || t.cls === 'U'));
+    }
+
+    /** A strong name anchors a span; so does a word name (R) unless it stands alone at a sentence start. */
+    private anchors(k: number): boolean {
+        const t = this.tokens[k];
+        if (t.cls === 'S') {
+            return true;
+        }
+        if (t.cls !== 'R') {
+            return false;
+        }
+        return (
+            !this.sentenceStart(t) ||
+            (k + 1 < this.tokens.length && this.nameLike(this.tokens[k + 1]) && this.joined(k))
+        );
+    }
+
+    private push(from: number, to: number): void {
+        if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
+            this.emit(this.tokens[from].start, this.tokens[to].end);
+        }
+    }
+
+    /** The span around an anchor at k; returns its last token. */
+    private growFrom(k: number): number {
+        const tokens = this.tokens;
+        let right = k;
+        while (right - k < 3 && right + 1 < tokens.length && this.nameLike(tokens[right + 1]) && this.joined(right)) {
+            right++;
+        }
+        let left = k;
+        while (k - left < 2 && left - 1 >= 0 && this.joined(left - 1)) {
+            const prev = tokens[left - 1];
+            const ok =
+                prev.cls === 'S' ||
+                prev.cls === 'R' ||
+                prev.cls === 'I' ||
+                (!prev.caps && (prev.cls === 'A' || prev.cls === 'U') && !this.sentenceStart(prev));
+            if (!ok) {
+                break;
+            }
+            left--;
+        }
+        this.push(left, right);
+        return right;
+    }
+
+    /** An unknown, ambiguous or word name, an initial, and another such word, joined. */
+    private initialBetween(k: number): boolean {
+        const tokens = this.tokens;
+        return (
+            nameOrUnknown(tokens[k]) &&
+            k + 2 < tokens.length &&
+            tokens[k + 1].cls === 'I' &&
+            nameOrUnknown(tokens[k + 2]) &&
+            this.joined(k) &&
+            this.joined(k + 1)
+        );
+    }
+
+    /** Lower-case strong names (not English words at all): "patricia desrosiers", "pamela". Returns the last. */
+    private lowerCaseNames(k: number): number {
+        const tokens = this.tokens;
+        let to = k;
+        while (to + 1 < tokens.length && tokens[to + 1].cls === 'l' && this.joined(to)) {
+            to++;
+        }
+        // One lower-case name alone counts only from five letters on (short ones are often foreign words).
+        if (to > k || tokens[k].end - tokens[k].start >= 5) {
+            this.push(k, to);
+        }
+        return to;
+    }
+
+    /** Ambiguous names, word names and initials in a row, at least two with one name. Returns the last. */
+    private ambiguousRun(k: number): number {
+        const tokens = this.tokens;
+        const t = tokens[k];
+        const from = t.cls !== 'I' && this.sentenceStart(t) ? k + 1 : k;
+        let to = k;
+        while (
+            to + 1 < tokens.length &&
+            (tokens[to + 1].cls === 'A' || tokens[to + 1].cls === 'I' || tokens[to + 1].cls === 'R') &&
+            this.joined(to)
+        ) {
+            to++;
+        }
+        let names = 0;
+        for (let j = from; j <= to; j++) {
+            if (tokens[j].cls !== 'I') {
+                names++;
+            }
+        }
+        if (to - from >= 1 && names >= 1) {
+            this.push(from, to);
+        }
+        return to;
+    }
+}
+
+/** The name spans of a text, from its word tokens classified by `classify`, in text order. */
+export function findNames(
+    scan: string,
+    tokens: TokenList,
+    dictionary: NameDictionary,
+    classifyToken: TokenClassifier,
+    emit: (start: number, end: number) => void
+): void {
+    const finder = new NameFinder(scan, dictionary, emit);
+    for (let k = 0; k < tokens.count; k++) {
+        finder.add(tokens.starts[k], tokens.ends[k], classifyToken(scan, tokens, k));
+    }
+    finder.run();
+}

@@ -1,0 +1,353 @@
+// Generated from patternIndex.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import { validate } from "c/phiValidators";
+import { checkPatterns } from "c/patternSyntax";
+import {
+  ASCII_CLASS as ASCII_CLASS_TABLE,
+  CHAR_LIMIT as CHAR_LIMIT_VALUE,
+  DIGIT_AFTER_CLASS as DIGIT_AFTER_CLASS_TABLE,
+  ENTRY_CHAR as ENTRY_CHAR_VALUE,
+  ENTRY_COUNT,
+  ENTRY_DIGITS as ENTRY_DIGITS_VALUE,
+  ENTRY_HIGH as ENTRY_HIGH_VALUE,
+  RUN_AFTER as RUN_AFTER_VALUE,
+  RUN_LENGTHS as RUN_LENGTHS_VALUE,
+  WORD_NEXT as WORD_NEXT_VALUE,
+  inRun as inClassRun,
+  planPatternIndex
+} from "c/patternPlan";
+const ASCII_CLASS = ASCII_CLASS_TABLE;
+const CHAR_LIMIT = CHAR_LIMIT_VALUE;
+const DIGIT_AFTER_CLASS = DIGIT_AFTER_CLASS_TABLE;
+const ENTRY_CHAR = ENTRY_CHAR_VALUE;
+const ENTRY_DIGITS = ENTRY_DIGITS_VALUE;
+const ENTRY_HIGH = ENTRY_HIGH_VALUE;
+const RUN_AFTER = RUN_AFTER_VALUE;
+const RUN_LENGTHS = RUN_LENGTHS_VALUE;
+const WORD_NEXT = WORD_NEXT_VALUE;
+const inRun = inClassRun;
+const compiledCache = /* @__PURE__ */ new WeakMap();
+export function compilePatterns(patterns) {
+  const cached = compiledCache.get(patterns);
+  if (cached) {
+    return cached;
+  }
+  const problems = checkPatterns(patterns);
+  if (problems.length > 0) {
+    throw new Error("Unsafe or invalid PHI patterns:\n" + problems.join("\n"));
+  }
+  const compiled = patterns.filter((p) => p.enabled).slice().sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((spec) => ({
+    spec,
+    regex: new RegExp(spec.pattern, "gd" + (spec.caseInsensitive ? "i" : "")),
+    hasGroup: new RegExp(spec.pattern + "|").exec("").length > 1,
+    sticky: new RegExp(spec.pattern, "yd" + (spec.caseInsensitive ? "i" : "")),
+    plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
+  }));
+  compiledCache.set(patterns, compiled);
+  return compiled;
+}
+const patternIndexes = /* @__PURE__ */ new WeakMap();
+function patternIndexFor(compiled) {
+  let index = patternIndexes.get(compiled);
+  if (index) {
+    return index;
+  }
+  const fed = [];
+  for (let e = 0; e < ENTRY_COUNT; e++) {
+    fed.push([]);
+  }
+  const lists = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const listFor = (entries) => {
+    const key = entries.join(",");
+    let list = byKey.get(key);
+    if (list === void 0) {
+      list = lists.length;
+      const slotOf = new Int16Array(ENTRY_COUNT).fill(-1);
+      entries.forEach((e, slot) => {
+        slotOf[e] = slot;
+      });
+      lists.push({ positions: [], entries: null, slotOf });
+      byKey.set(key, list);
+      for (const e of entries) {
+        fed[e].push(list);
+      }
+    }
+    return list;
+  };
+  const anchorList = compiled.map((c) => c.plan ? listFor(c.plan.entries) : -1);
+  compiled.forEach((c, p) => {
+    if (c.plan && c.plan.after.some((runs) => runs !== c.plan?.after[0])) {
+      lists[anchorList[p]].entries = [];
+    }
+  });
+  const feeds = new Int32Array(ENTRY_COUNT).fill(-1);
+  const groups = [];
+  const groupOf = /* @__PURE__ */ new Map();
+  fed.forEach((targets, e) => {
+    if (targets.length > 0) {
+      const key = targets.join(",");
+      let group = groupOf.get(key);
+      if (group === void 0) {
+        group = groups.length;
+        groups.push(targets);
+        groupOf.set(key, group);
+      }
+      feeds[e] = group;
+    }
+  });
+  index = { feeds, groups, lists, anchorList };
+  patternIndexes.set(compiled, index);
+  return index;
+}
+const letterCache = new Uint8Array(65536);
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+function letterAt(text, i) {
+  const c = text.charCodeAt(i);
+  if (c >= 97 && c <= 122 || c >= 65 && c <= 90) {
+    return 1;
+  }
+  if (c < 170) {
+    return 0;
+  }
+  if (c >= 55296 && c <= 56319 && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 56320 && d <= 57343) {
+      return LETTER_OR_MARK.test(text.slice(i, i + 2)) ? 2 : 0;
+    }
+  }
+  let cached = letterCache[c];
+  if (cached === 0) {
+    cached = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
+    letterCache[c] = cached;
+  }
+  return cached === 1 ? 1 : 0;
+}
+export function tokenList() {
+  return { starts: [], ends: [], count: 0 };
+}
+export function addToken(tokens, start, end) {
+  const k = tokens.count++;
+  if (k < tokens.starts.length) {
+    tokens.starts[k] = start;
+    tokens.ends[k] = end;
+  } else {
+    tokens.starts.push(start);
+    tokens.ends.push(end);
+  }
+}
+function textPass(scan, index, tokens) {
+  const feeds = index === null ? null : index.feeds;
+  const groups = index === null ? [] : index.groups;
+  const lists = index === null ? [] : index.lists;
+  for (let l = 0; l < lists.length; l++) {
+    lists[l].positions.length = 0;
+    const entries = lists[l].entries;
+    if (entries !== null) {
+      entries.length = 0;
+    }
+  }
+  if (tokens !== null) {
+    tokens.count = 0;
+  }
+  const n = scan.length;
+  let previous = 53;
+  let tokenStart = -1;
+  let lowHalf = false;
+  for (let i = 0; i < n; i++) {
+    const c = scan.charCodeAt(i);
+    const cls = c < 128 ? ASCII_CLASS[c] : 53;
+    if (cls < 52 && previous < 52) {
+      previous = cls;
+      continue;
+    }
+    if (tokens !== null) {
+      if (lowHalf) {
+        lowHalf = false;
+      } else {
+        const length = cls < 52 ? 1 : c < 170 ? 0 : letterAt(scan, i);
+        if (length > 0) {
+          if (tokenStart < 0) {
+            tokenStart = i;
+          }
+          lowHalf = length === 2;
+        } else if (tokenStart >= 0) {
+          if (!((c === 39 || c === 8217 || c === 45) && i + 1 < n && letterAt(scan, i + 1) > 0)) {
+            addToken(tokens, tokenStart, i);
+            tokenStart = -1;
+          }
+        }
+      }
+    }
+    if (feeds !== null) {
+      let entry = -1;
+      if (cls < 52) {
+        if (previous >= 52) {
+          const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
+          entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
+        }
+      } else if (cls === 52) {
+        if (previous !== 52) {
+          let j = i + 1;
+          while (j < n && j - i < RUN_LENGTHS) {
+            const d = scan.charCodeAt(j);
+            if (d < 48 || d > 57) {
+              break;
+            }
+            j++;
+          }
+          let after = 16;
+          if (j - i < RUN_LENGTHS) {
+            const d = j < n ? scan.charCodeAt(j) : -1;
+            after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
+          }
+          entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
+        }
+      } else {
+        entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+      }
+      if (entry >= 0) {
+        const group = feeds[entry];
+        if (group >= 0) {
+          const targets = groups[group];
+          for (let t = 0; t < targets.length; t++) {
+            const list = lists[targets[t]];
+            list.positions.push(i);
+            if (list.entries !== null) {
+              list.entries.push(entry);
+            }
+          }
+        }
+      }
+    }
+    previous = cls;
+  }
+  if (tokens !== null && tokenStart >= 0) {
+    addToken(tokens, tokenStart, n);
+  }
+}
+function fitsForward(scan, at, run) {
+  if (at + run.length > scan.length) {
+    return false;
+  }
+  for (let k = 0; k < run.length; k++) {
+    if (!inRun(run, k, scan.charCodeAt(at + k))) {
+      return false;
+    }
+  }
+  return true;
+}
+function fitsBackward(scan, at, run) {
+  if (at - run.length < 0) {
+    return false;
+  }
+  for (let k = 0; k < run.length; k++) {
+    if (!inRun(run, k, scan.charCodeAt(at - 1 - k))) {
+      return false;
+    }
+  }
+  return true;
+}
+function addPatternMatch(scan, m, compiled, order, out) {
+  const { spec, hasGroup } = compiled;
+  let start = m.index;
+  let end = m.index + m[0].length;
+  if (hasGroup) {
+    const indices = m.indices?.[1];
+    if (!indices) {
+      return;
+    }
+    start = indices[0];
+    end = indices[1];
+    if (end <= start) {
+      return;
+    }
+  }
+  if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
+    return;
+  }
+  out.push({
+    start,
+    end,
+    category: spec.category,
+    priority: spec.priority,
+    source: "pattern",
+    rule: spec.name,
+    order
+  });
+}
+export function scanPattern(scan, compiled, order, out) {
+  const regex = compiled.regex;
+  regex.lastIndex = 0;
+  let m;
+  while ((m = regex.exec(scan)) !== null) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    addPatternMatch(scan, m, compiled, order, out);
+  }
+}
+function tryStart(scan, s, compiled, plan, order, out) {
+  const notBefore = plan.notBefore;
+  if (notBefore !== null && s > 0 && inRun(notBefore, 0, scan.charCodeAt(s - 1)) || !fitsForward(scan, s, plan.start)) {
+    return s + 1;
+  }
+  const sticky = compiled.sticky;
+  sticky.lastIndex = s;
+  const m = sticky.exec(scan);
+  if (m === null || m[0].length === 0) {
+    return s + 1;
+  }
+  addPatternMatch(scan, m, compiled, order, out);
+  return s + m[0].length;
+}
+function indexedPattern(scan, compiled, plan, anchors, order, out) {
+  const { lo, hi, after, before } = plan;
+  const positions = anchors.positions;
+  const entries = anchors.entries;
+  const slotOf = anchors.slotOf;
+  let next = 0;
+  for (let a = 0; a < positions.length; a++) {
+    const at = positions[a];
+    const last = at - lo;
+    if (last < next || before.length > 0 && !fitsBackward(scan, at, before)) {
+      continue;
+    }
+    const runs = entries === null ? after[0] : after[slotOf[entries[a]]];
+    let fits = false;
+    for (let r = 0; r < runs.length && !fits; r++) {
+      fits = fitsForward(scan, at, runs[r]);
+    }
+    if (!fits) {
+      continue;
+    }
+    for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
+      next = tryStart(scan, s, compiled, plan, order, out);
+    }
+    if (last + 1 > next) {
+      next = last + 1;
+    }
+  }
+}
+export function findPatterns(scan, compiled, tokens, out) {
+  const index = patternIndexFor(compiled);
+  textPass(scan, index.lists.length > 0 ? index : null, tokens);
+  for (let p = 0; p < compiled.length; p++) {
+    const c = compiled[p];
+    const list = index.anchorList[p];
+    if (list < 0 || c.plan === null) {
+      scanPattern(scan, c, p, out);
+    } else {
+      indexedPattern(scan, c, c.plan, index.lists[list], p, out);
+    }
+  }
+}
+export function collectTokens(text, tokens) {
+  textPass(text, null, tokens);
+}
+export function matchPatterns(scan, patterns, compiled = compilePatterns(patterns)) {
+  const out = [];
+  findPatterns(scan, compiled, null, out);
+  return out.map((c) => ({ start: c.start, end: c.end, rule: c.rule }));
+}

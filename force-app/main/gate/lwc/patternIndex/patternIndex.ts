@@ -1,0 +1,505 @@
+/**
+ * Finds the matches of a list of PHI patterns in a text. Each pattern used to scan the whole text; instead,
+ * for most patterns a plan (c/patternPlan) names a required part of their matches, one shared pass over the
+ * text lists where each such part can begin (word starts by their first two characters, digit runs by their
+ * length and the character after them, other characters by themselves), and the pattern's own regex then
+ * runs, sticky, only at the start positions its plan allows, in increasing order from where the last match
+ * ended, which is what a global scan does. The regex decides every match; the index only skips positions
+ * where the pattern cannot match. The same pass also lists the word tokens for the names dictionary.
+ *
+ * Redacting a note with the index takes 0.4 of the time of scanning every pattern over it (docs/checks.md);
+ * the plain scan is the oracle the tests compare the index with (scripts/dev/redact/plain-engine.ts).
+ */
+import { validate } from 'c/phiValidators';
+import { checkPatterns, type PhiPattern } from 'c/patternSyntax';
+import {
+    ASCII_CLASS as ASCII_CLASS_TABLE,
+    CHAR_LIMIT as CHAR_LIMIT_VALUE,
+    DIGIT_AFTER_CLASS as DIGIT_AFTER_CLASS_TABLE,
+    ENTRY_CHAR as ENTRY_CHAR_VALUE,
+    ENTRY_COUNT,
+    ENTRY_DIGITS as ENTRY_DIGITS_VALUE,
+    ENTRY_HIGH as ENTRY_HIGH_VALUE,
+    RUN_AFTER as RUN_AFTER_VALUE,
+    RUN_LENGTHS as RUN_LENGTHS_VALUE,
+    WORD_NEXT as WORD_NEXT_VALUE,
+    inRun as inClassRun,
+    planPatternIndex,
+    type ClassRun,
+    type PatternIndexPlan
+} from 'c/patternPlan';
+
+// The per-character loops below read local copies of what they import: where this module runs as CommonJS
+// (tsx, Jest), every read of an imported name is a getter call, which made them two and a half times slower.
+const ASCII_CLASS = ASCII_CLASS_TABLE;
+const CHAR_LIMIT = CHAR_LIMIT_VALUE;
+const DIGIT_AFTER_CLASS = DIGIT_AFTER_CLASS_TABLE;
+const ENTRY_CHAR = ENTRY_CHAR_VALUE;
+const ENTRY_DIGITS = ENTRY_DIGITS_VALUE;
+const ENTRY_HIGH = ENTRY_HIGH_VALUE;
+const RUN_AFTER = RUN_AFTER_VALUE;
+const RUN_LENGTHS = RUN_LENGTHS_VALUE;
+const WORD_NEXT = WORD_NEXT_VALUE;
+const inRun = inClassRun;
+
+/** A span some rule proposes; overlapping candidates are merged by the redactor. */
+export type Candidate = {
+    start: number;
+    end: number;
+    category: string;
+    priority: number;
+    source: 'pattern' | 'field' | 'dictionary';
+    rule: string;
+    order: number;
+};
+
+export type CompiledPattern = {
+    spec: PhiPattern;
+    regex: RegExp;
+    hasGroup: boolean;
+    /** The same regex, sticky: tried at single positions the index allows. */
+    sticky: RegExp;
+    plan: PatternIndexPlan | null;
+};
+
+const compiledCache = new WeakMap<ReadonlyArray<PhiPattern>, CompiledPattern[]>();
+
+/** Enabled patterns in evaluation order (priority, then name), compiled; throws when any is unsafe. */
+export function compilePatterns(patterns: ReadonlyArray<PhiPattern>): CompiledPattern[] {
+    const cached = compiledCache.get(patterns);
+    if (cached) {
+        return cached;
+    }
+    const problems = checkPatterns(patterns);
+    if (problems.length > 0) {
+        throw new Error('Unsafe or invalid PHI patterns:\n' + problems.join('\n'));
+    }
+    const compiled = patterns
+        .filter((p) => p.enabled)
+        .slice()
+        .sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((spec) => ({
+            spec,
+            regex: new RegExp(spec.pattern, 'gd' + (spec.caseInsensitive ? 'i' : '')),
+            hasGroup: new RegExp(spec.pattern + '|').exec('')!.length > 1,
+            sticky: new RegExp(spec.pattern, 'yd' + (spec.caseInsensitive ? 'i' : '')),
+            plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
+        }));
+    compiledCache.set(patterns, compiled);
+    return compiled;
+}
+
+/** Positions of some entry points in one text, in text order, with the entry number of each. */
+type EntryList = {
+    positions: number[];
+    /** The entry number of each position; null when the patterns on this list do not need it. */
+    entries: number[] | null;
+    /** Entry number to its index in the plans' `entries` (the same for every plan on the list). */
+    slotOf: Int16Array;
+};
+
+/** The lists of the patterns of one compiled list; patterns whose anchors use the same entries share one. */
+type PatternIndex = {
+    /** For each entry number, its group of lists (an index into `groups`), or -1 when none uses it. */
+    feeds: Int32Array;
+    /** The lists (indexes into `lists`) that each group feeds. */
+    groups: number[][];
+    lists: EntryList[];
+    /** For each compiled pattern, the list of its anchor, or -1 when it is scanned. */
+    anchorList: number[];
+};
+
+const patternIndexes = new WeakMap<CompiledPattern[], PatternIndex>();
+
+function patternIndexFor(compiled: CompiledPattern[]): PatternIndex {
+    let index = patternIndexes.get(compiled);
+    if (index) {
+        return index;
+    }
+    const fed: number[][] = [];
+    for (let e = 0; e < ENTRY_COUNT; e++) {
+        fed.push([]);
+    }
+    const lists: EntryList[] = [];
+    const byKey = new Map<string, number>();
+    const listFor = (entries: number[]): number => {
+        const key = entries.join(',');
+        let list = byKey.get(key);
+        if (list === undefined) {
+            list = lists.length;
+            const slotOf = new Int16Array(ENTRY_COUNT).fill(-1);
+            entries.forEach((e, slot) => {
+                slotOf[e] = slot;
+            });
+            lists.push({ positions: [], entries: null, slotOf });
+            byKey.set(key, list);
+            for (const e of entries) {
+                fed[e].push(list);
+            }
+        }
+        return list;
+    };
+    const anchorList = compiled.map((c) => (c.plan ? listFor(c.plan.entries) : -1));
+    // Entry numbers are kept only where some plan checks different runs for different entries.
+    compiled.forEach((c, p) => {
+        if (c.plan && c.plan.after.some((runs) => runs !== c.plan?.after[0])) {
+            lists[anchorList[p]].entries = [];
+        }
+    });
+    // Entries that feed the same lists share a group.
+    const feeds = new Int32Array(ENTRY_COUNT).fill(-1);
+    const groups: number[][] = [];
+    const groupOf = new Map<string, number>();
+    fed.forEach((targets, e) => {
+        if (targets.length > 0) {
+            const key = targets.join(',');
+            let group = groupOf.get(key);
+            if (group === undefined) {
+                group = groups.length;
+                groups.push(targets);
+                groupOf.set(key, group);
+            }
+            feeds[e] = group;
+        }
+    });
+    index = { feeds, groups, lists, anchorList };
+    patternIndexes.set(compiled, index);
+    return index;
+}
+
+/** Per UTF-16 unit below the surrogates: 0 not looked up yet, 1 a letter or mark, 2 not. */
+const letterCache = new Uint8Array(65536);
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+/** Whether the code point at i is a letter or mark (\p{L} or \p{M}); returns its length in units, 0 if not. */
+function letterAt(text: string, i: number): number {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+        return 1;
+    }
+    if (c < 0xaa) {
+        return 0;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+            return LETTER_OR_MARK.test(text.slice(i, i + 2)) ? 2 : 0;
+        }
+    }
+    let cached = letterCache[c];
+    if (cached === 0) {
+        cached = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
+        letterCache[c] = cached;
+    }
+    return cached === 1 ? 1 : 0;
+}
+
+/** Word tokens (the matches of the redactor's WORD_PATTERN), reused from one text to the next. */
+export type TokenList = {
+    starts: number[];
+    ends: number[];
+    count: number;
+};
+
+export function tokenList(): TokenList {
+    return { starts: [], ends: [], count: 0 };
+}
+
+export function addToken(tokens: TokenList, start: number, end: number): void {
+    const k = tokens.count++;
+    if (k < tokens.starts.length) {
+        tokens.starts[k] = start;
+        tokens.ends[k] = end;
+    } else {
+        tokens.starts.push(start);
+        tokens.ends.push(end);
+    }
+}
+
+/**
+ * The one pass over a scanned text: fills every list of the index with the positions of its entries, in
+ * text order, and collects the word tokens (WORD_PATTERN) for the names dictionary. Either may be null.
+ */
+function textPass(scan: string, index: PatternIndex | null, tokens: TokenList | null): void {
+    const feeds = index === null ? null : index.feeds;
+    const groups = index === null ? [] : index.groups;
+    const lists = index === null ? [] : index.lists;
+    for (let l = 0; l < lists.length; l++) {
+        lists[l].positions.length = 0;
+        const entries = lists[l].entries;
+        if (entries !== null) {
+            entries.length = 0;
+        }
+    }
+    if (tokens !== null) {
+        tokens.count = 0;
+    }
+    const n = scan.length;
+    // ASCII class (letter 0-51, digit 52, other 53) of the previous code unit.
+    let previous = 53;
+    // Start of the token being read, or -1; whether this unit is the second half of a letter's pair.
+    let tokenStart = -1;
+    let lowHalf = false;
+    for (let i = 0; i < n; i++) {
+        const c = scan.charCodeAt(i);
+        const cls = c < 128 ? ASCII_CLASS[c] : 53;
+        if (cls < 52 && previous < 52) {
+            // Inside a run of ASCII letters (most of a text): no entry point, and the token goes on.
+            previous = cls;
+            continue;
+        }
+        if (tokens !== null) {
+            if (lowHalf) {
+                lowHalf = false;
+            } else {
+                const length = cls < 52 ? 1 : c < 0xaa ? 0 : letterAt(scan, i);
+                if (length > 0) {
+                    if (tokenStart < 0) {
+                        tokenStart = i;
+                    }
+                    lowHalf = length === 2;
+                } else if (tokenStart >= 0) {
+                    // An apostrophe or hyphen joining two letters lets the token go on.
+                    if (!((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && letterAt(scan, i + 1) > 0)) {
+                        addToken(tokens, tokenStart, i);
+                        tokenStart = -1;
+                    }
+                }
+            }
+        }
+        if (feeds !== null) {
+            let entry = -1;
+            if (cls < 52) {
+                if (previous >= 52) {
+                    const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
+                    entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
+                }
+            } else if (cls === 52) {
+                if (previous !== 52) {
+                    let j = i + 1;
+                    while (j < n && j - i < RUN_LENGTHS) {
+                        const d = scan.charCodeAt(j);
+                        if (d < 48 || d > 57) {
+                            break;
+                        }
+                        j++;
+                    }
+                    let after = 16;
+                    if (j - i < RUN_LENGTHS) {
+                        const d = j < n ? scan.charCodeAt(j) : -1;
+                        after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
+                    }
+                    entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
+                }
+            } else {
+                entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+            }
+            if (entry >= 0) {
+                const group = feeds[entry];
+                if (group >= 0) {
+                    const targets = groups[group];
+                    for (let t = 0; t < targets.length; t++) {
+                        const list = lists[targets[t]];
+                        list.positions.push(i);
+                        if (list.entries !== null) {
+                            list.entries.push(entry);
+                        }
+                    }
+                }
+            }
+        }
+        previous = cls;
+    }
+    if (tokens !== null && tokenStart >= 0) {
+        addToken(tokens, tokenStart, n);
+    }
+}
+
+function fitsForward(scan: string, at: number, run: ClassRun): boolean {
+    if (at + run.length > scan.length) {
+        return false;
+    }
+    for (let k = 0; k < run.length; k++) {
+        if (!inRun(run, k, scan.charCodeAt(at + k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+function fitsBackward(scan: string, at: number, run: ClassRun): boolean {
+    if (at - run.length < 0) {
+        return false;
+    }
+    for (let k = 0; k < run.length; k++) {
+        if (!inRun(run, k, scan.charCodeAt(at - 1 - k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/** One match of a pattern: checks the group and the validator, and adds the candidate. */
+function addPatternMatch(
+    scan: string,
+    m: RegExpExecArray,
+    compiled: CompiledPattern,
+    order: number,
+    out: Candidate[]
+): void {
+    const { spec, hasGroup } = compiled;
+    let start = m.index;
+    let end = m.index + m[0].length;
+    if (hasGroup) {
+        const indices = m.indices?.[1];
+        if (!indices) {
+            return;
+        }
+        start = indices[0];
+        end = indices[1];
+        if (end <= start) {
+            return;
+        }
+    }
+    if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
+        return;
+    }
+    out.push({
+        start,
+        end,
+        category: spec.category,
+        priority: spec.priority,
+        source: 'pattern',
+        rule: spec.name,
+        order
+    });
+}
+
+/** One pattern scanned over the whole text: for patterns without a plan, and the index's oracle in the tests. */
+export function scanPattern(scan: string, compiled: CompiledPattern, order: number, out: Candidate[]): void {
+    const regex = compiled.regex;
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(scan)) !== null) {
+        if (m[0].length === 0) {
+            regex.lastIndex++;
+            continue;
+        }
+        addPatternMatch(scan, m, compiled, order, out);
+    }
+}
+
+/**
+ * Tries the sticky regex at s, if s can start a match; returns where the search goes on: after the match,
+ * or s + 1.
+ */
+function tryStart(
+    scan: string,
+    s: number,
+    compiled: CompiledPattern,
+    plan: PatternIndexPlan,
+    order: number,
+    out: Candidate[]
+): number {
+    const notBefore = plan.notBefore;
+    if (
+        (notBefore !== null && s > 0 && inRun(notBefore, 0, scan.charCodeAt(s - 1))) ||
+        !fitsForward(scan, s, plan.start)
+    ) {
+        return s + 1;
+    }
+    const sticky = compiled.sticky;
+    sticky.lastIndex = s;
+    const m = sticky.exec(scan);
+    if (m === null || m[0].length === 0) {
+        return s + 1;
+    }
+    addPatternMatch(scan, m, compiled, order, out);
+    return s + m[0].length;
+}
+
+/**
+ * The same matches as scanPattern: the sticky regex is tried only at the start positions the anchors
+ * allow, in increasing order and never below the end of the previous match.
+ */
+function indexedPattern(
+    scan: string,
+    compiled: CompiledPattern,
+    plan: PatternIndexPlan,
+    anchors: EntryList,
+    order: number,
+    out: Candidate[]
+): void {
+    const { lo, hi, after, before } = plan;
+    const positions = anchors.positions;
+    const entries = anchors.entries;
+    const slotOf = anchors.slotOf;
+    // No match starts below `next`: it is the end of the last match, or past every start already tried.
+    let next = 0;
+    for (let a = 0; a < positions.length; a++) {
+        const at = positions[a];
+        const last = at - lo;
+        if (last < next || (before.length > 0 && !fitsBackward(scan, at, before))) {
+            continue;
+        }
+        const runs = entries === null ? after[0] : after[slotOf[entries[a]]];
+        let fits = false;
+        for (let r = 0; r < runs.length && !fits; r++) {
+            fits = fitsForward(scan, at, runs[r]);
+        }
+        if (!fits) {
+            continue;
+        }
+        for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
+            next = tryStart(scan, s, compiled, plan, order, out);
+        }
+        if (last + 1 > next) {
+            next = last + 1;
+        }
+    }
+}
+
+/**
+ * Every pattern's candidates, pattern by pattern in evaluation order, added to `out`; and, when `tokens` is
+ * given, the text's word tokens. One pass over the text fills the index's lists and the tokens; each pattern
+ * with a plan is then tried where its lists allow, the others are scanned whole.
+ */
+export function findPatterns(
+    scan: string,
+    compiled: CompiledPattern[],
+    tokens: TokenList | null,
+    out: Candidate[]
+): void {
+    const index = patternIndexFor(compiled);
+    textPass(scan, index.lists.length > 0 ? index : null, tokens);
+    for (let p = 0; p < compiled.length; p++) {
+        const c = compiled[p];
+        const list = index.anchorList[p];
+        if (list < 0 || c.plan === null) {
+            scanPattern(scan, c, p, out);
+        } else {
+            indexedPattern(scan, c, c.plan, index.lists[list], p, out);
+        }
+    }
+}
+
+/** The word tokens of a text (see TokenList), from the same pass that serves the index. */
+export function collectTokens(text: string, tokens: TokenList): void {
+    textPass(text, null, tokens);
+}
+
+export type PatternMatch = { start: number; end: number; rule: string };
+
+/**
+ * The pattern matches of a scanned text (the redactor's scanText, with a final line feed), in the order the
+ * redactor collects them. `compiled` may be given to test altered plans.
+ */
+export function matchPatterns(
+    scan: string,
+    patterns: ReadonlyArray<PhiPattern>,
+    compiled: CompiledPattern[] = compilePatterns(patterns)
+): PatternMatch[] {
+    const out: Candidate[] = [];
+    findPatterns(scan, compiled, null, out);
+    return out.map((c) => ({ start: c.start, end: c.end, rule: c.rule }));
+}
