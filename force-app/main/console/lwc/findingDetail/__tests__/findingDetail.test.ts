@@ -60,6 +60,13 @@ function typeInto(element: HTMLElement, field: string, value: string): void {
     input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
+function cleanUp(): void {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+}
+
 const pending = (requestedById: string): FindingDetail => ({
     ...detail,
     requestedStatus: 'Resolved',
@@ -71,10 +78,7 @@ const pending = (requestedById: string): FindingDetail => ({
 
 describe('c-finding-detail: what is wrong', () => {
     beforeAll(() => registerSa11yMatcher());
-    afterEach(() => {
-        document.body.innerHTML = '';
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it('shows the flagged line, the rule and its fix', async () => {
         const element = await mount(detail);
@@ -111,10 +115,7 @@ describe('c-finding-detail: what is wrong', () => {
 });
 
 describe('c-finding-detail: four eyes', () => {
-    afterEach(() => {
-        document.body.innerHTML = '';
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it('asks for a second person to resolve a Critical finding, and refuses it without a justification', async () => {
         updateMock.mockResolvedValue([{ id: detail.id, success: true, message: null, pending: true }]);
@@ -172,10 +173,7 @@ describe('c-finding-detail: four eyes', () => {
 });
 
 describe('c-finding-detail: deadline', () => {
-    afterEach(() => {
-        document.body.innerHTML = '';
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it('refuses a due date in the past and an extension without a reason', async () => {
         const element = await mount(detail);

@@ -113,7 +113,8 @@ describe('c-findings-triage: the queue', () => {
     it('loads the open queue in the order the server gives, with SLA badges', async () => {
         const element = await mount();
         expect(findingsMock.mock.calls[0][0].query.statuses).toEqual(['New', 'Triaged', 'InRemediation']);
-        const names = [...(element.shadowRoot?.querySelectorAll('tbody th[scope="row"]') ?? [])].map(
+        const names = Array.from(
+            element.shadowRoot?.querySelectorAll('tbody th[scope="row"]') ?? [],
             (cell) => cell.textContent
         );
         expect(names).toEqual(list.rows.map((row) => row.name));
@@ -132,9 +133,8 @@ describe('c-findings-triage: the queue', () => {
     });
 
     it('shows a pending request on its row', async () => {
-        const rows = list.rows.map((row, index) =>
-            index === 0 ? { ...row, requestedStatus: 'RiskAccepted' as const, requestedByName: 'Tom Okafor' } : row
-        );
+        const [first, ...others] = list.rows;
+        const rows = [{ ...first, requestedStatus: 'RiskAccepted' as const, requestedByName: 'Tom Okafor' }, ...others];
         findingsMock.mockResolvedValue({ ...list, rows });
         const element = await mount();
         const badge = query(element, 'tbody tr .badge_pending');
