@@ -17,29 +17,30 @@ const ALICE = '005000000000001AAA';
 const BOB = '005000000000002AAA';
 const GOOD_ENDPOINT = { status: 'Approved', dpaSigned: true, dpaExpires: '2027-06-30', zeroRetention: true };
 
-export function governanceVectorText(): string {
-    const closure = (
-        status: string,
-        to: string,
-        justification: string | null,
-        until: string | null,
-        expected: string | null,
-        requestedStatus: string | null = null
-    ) => ({ finding: { status, requestedStatus }, to, justification, until, today: TODAY, expected });
-    const decision = (
-        requestedBy: string | null,
-        actor: string,
-        isApprover: boolean,
-        approve: boolean,
-        note: string | null,
-        expected: string | null
-    ) => ({ requestedBy, actor, isApprover, approve, note, expected });
-    const file = {
-        version: 1,
-        description:
-            'Four-eyes governance of findings and data flows, shared by c/governance (Jest) and the Apex FindingGovernance and DataFlowGovernance (FindingGovernance_Tests, DataFlowGovernance_Tests). Built by scripts/dev/generate/governance-vectors.ts; every expectation is written by hand from docs/governance.md. A null expected means allowed; otherwise the refusal code.',
-        maxAcceptanceDays: 365,
-        minNote: 10,
+function closure(
+    status: string,
+    to: string,
+    justification: string | null,
+    until: string | null,
+    expected: string | null,
+    requestedStatus: string | null = null
+) {
+    return { finding: { status, requestedStatus }, to, justification, until, today: TODAY, expected };
+}
+function decision(
+    requestedBy: string | null,
+    actor: string,
+    isApprover: boolean,
+    approve: boolean,
+    note: string | null,
+    expected: string | null
+) {
+    return { requestedBy, actor, isApprover, approve, note, expected };
+}
+
+/** Which finding moves need a second person, when a closure may be asked for, and who may decide it. */
+function findingVectors() {
+    return {
         needsSecondPerson: [
             { severity: 'Medium', to: 'RiskAccepted', expected: true },
             { severity: 'Low', to: 'RiskAccepted', expected: true },
@@ -75,7 +76,13 @@ export function governanceVectorText(): string {
             decision(ALICE, ALICE, true, true, NOTE, 'sameUser'),
             decision(ALICE, BOB, false, true, NOTE, 'notApprover'),
             decision(null, BOB, true, true, NOTE, 'nothingRequested')
-        ],
+        ]
+    };
+}
+
+/** Where an endpoint falls short, when a flow approval may be asked for and decided, and when a review counts. */
+function flowVectors() {
+    return {
         endpointProblems: [
             { endpoint: GOOD_ENDPOINT, today: TODAY, residencyViolations: 0, expected: [] },
             {
@@ -159,6 +166,18 @@ export function governanceVectorText(): string {
             { status: 'Proposed', note: NOTE, expected: 'notAllowed' },
             { status: 'Suspended', note: NOTE, expected: 'notAllowed' }
         ]
+    };
+}
+
+export function governanceVectorText(): string {
+    const file = {
+        version: 1,
+        description:
+            'Four-eyes governance of findings and data flows, shared by c/governance (Jest) and the Apex FindingGovernance and DataFlowGovernance (FindingGovernance_Tests, DataFlowGovernance_Tests). Built by scripts/dev/generate/governance-vectors.ts; every expectation is written by hand from docs/governance.md. A null expected means allowed; otherwise the refusal code.',
+        maxAcceptanceDays: 365,
+        minNote: 10,
+        ...findingVectors(),
+        ...flowVectors()
     };
     return JSON.stringify(file, null, 2) + '\n';
 }

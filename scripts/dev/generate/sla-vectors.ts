@@ -19,6 +19,49 @@ function row(name: string, severity: string, status: string, dueDate: string | n
     return { name, status, severity, dueDate };
 }
 
+/** The "Due first" orders: lateness first, then severity, then the due date, then the number. */
+function dueFirstOrders() {
+    return [
+        {
+            description: 'an overdue Critical finding comes before findings overdue for longer but less severe',
+            today: '2026-11-22',
+            findings: [
+                row('CF-000001', 'Medium', 'New', '2026-10-30'),
+                row('CF-000002', 'Medium', 'Triaged', '2026-11-02'),
+                row('CF-000003', 'High', 'New', '2026-11-12'),
+                row('CF-000004', 'Critical', 'Triaged', '2026-11-21'),
+                row('CF-000005', 'Critical', 'New', '2026-12-25'),
+                row('CF-000006', 'Low', 'New', '2026-11-25')
+            ],
+            expected: ['CF-000004', 'CF-000003', 'CF-000001', 'CF-000002', 'CF-000006', 'CF-000005']
+        },
+        {
+            description: 'due soon before on track, no deadline after, closed last; severity orders each group',
+            today: '2026-11-22',
+            findings: [
+                row('CF-000010', 'Info', 'New', null),
+                row('CF-000011', 'Critical', 'Resolved', '2026-11-01'),
+                row('CF-000012', 'Low', 'New', '2026-11-23'),
+                row('CF-000013', 'High', 'InRemediation', '2026-11-29'),
+                row('CF-000014', 'Critical', 'New', '2027-01-10'),
+                row('CF-000015', 'High', 'New', '2026-12-20'),
+                row('CF-000016', 'High', 'RiskAccepted', null)
+            ],
+            expected: ['CF-000013', 'CF-000012', 'CF-000014', 'CF-000015', 'CF-000010', 'CF-000011', 'CF-000016']
+        },
+        {
+            description: 'same lateness and severity: the earlier due date, then the finding number',
+            today: '2026-11-22',
+            findings: [
+                row('CF-000022', 'High', 'New', '2026-11-10'),
+                row('CF-000021', 'High', 'Triaged', '2026-11-10'),
+                row('CF-000020', 'High', 'New', '2026-11-15')
+            ],
+            expected: ['CF-000021', 'CF-000022', 'CF-000020']
+        }
+    ];
+}
+
 export function slaVectorText(): string {
     const file = {
         version: 1,
@@ -101,45 +144,7 @@ export function slaVectorText(): string {
             { status: 'RiskAccepted', dueDate: null, today: '2026-11-22', expected: 'closed' },
             { status: 'FalsePositive', dueDate: '2026-11-21', today: '2026-11-22', expected: 'closed' }
         ],
-        orders: [
-            {
-                description: 'an overdue Critical finding comes before findings overdue for longer but less severe',
-                today: '2026-11-22',
-                findings: [
-                    row('CF-000001', 'Medium', 'New', '2026-10-30'),
-                    row('CF-000002', 'Medium', 'Triaged', '2026-11-02'),
-                    row('CF-000003', 'High', 'New', '2026-11-12'),
-                    row('CF-000004', 'Critical', 'Triaged', '2026-11-21'),
-                    row('CF-000005', 'Critical', 'New', '2026-12-25'),
-                    row('CF-000006', 'Low', 'New', '2026-11-25')
-                ],
-                expected: ['CF-000004', 'CF-000003', 'CF-000001', 'CF-000002', 'CF-000006', 'CF-000005']
-            },
-            {
-                description: 'due soon before on track, no deadline after, closed last; severity orders each group',
-                today: '2026-11-22',
-                findings: [
-                    row('CF-000010', 'Info', 'New', null),
-                    row('CF-000011', 'Critical', 'Resolved', '2026-11-01'),
-                    row('CF-000012', 'Low', 'New', '2026-11-23'),
-                    row('CF-000013', 'High', 'InRemediation', '2026-11-29'),
-                    row('CF-000014', 'Critical', 'New', '2027-01-10'),
-                    row('CF-000015', 'High', 'New', '2026-12-20'),
-                    row('CF-000016', 'High', 'RiskAccepted', null)
-                ],
-                expected: ['CF-000013', 'CF-000012', 'CF-000014', 'CF-000015', 'CF-000010', 'CF-000011', 'CF-000016']
-            },
-            {
-                description: 'same lateness and severity: the earlier due date, then the finding number',
-                today: '2026-11-22',
-                findings: [
-                    row('CF-000022', 'High', 'New', '2026-11-10'),
-                    row('CF-000021', 'High', 'Triaged', '2026-11-10'),
-                    row('CF-000020', 'High', 'New', '2026-11-15')
-                ],
-                expected: ['CF-000021', 'CF-000022', 'CF-000020']
-            }
-        ]
+        orders: dueFirstOrders()
     };
     return JSON.stringify(file, null, 2) + '\n';
 }

@@ -165,7 +165,8 @@ function findingChange(
     });
 }
 
-function seedFindings(data: DemoData, todayMs: number): void {
+/** The history behind each finding's status, with who asked for and who approved each decided closure. */
+function seedFindings(data: DemoData): void {
     const [mara, tom, ines] = data.users;
     data.findings.forEach((finding, index) => {
         const firstSeen = Date.parse(finding.firstSeen ?? data.today);
@@ -229,7 +230,11 @@ function seedFindings(data: DemoData, todayMs: number): void {
             );
         }
     });
+}
 
+/** The planted cases: an expired acceptance reopened, and closures waiting for a second person. */
+function plantFindingCases(data: DemoData, todayMs: number): void {
+    const [mara, tom, ines] = data.users;
     // A risk acceptance that ended yesterday: the nightly job reopened it this morning.
     const expired = data.findings.find((finding) => finding.status === 'RiskAccepted');
     if (expired) {
@@ -295,7 +300,8 @@ function seedFindings(data: DemoData, todayMs: number): void {
 export function seedGovernance(data: DemoData): DemoData {
     const todayMs = Date.parse(`${data.today}T00:00:00Z`);
     seedFlows(data, todayMs);
-    seedFindings(data, todayMs);
+    seedFindings(data);
+    plantFindingCases(data, todayMs);
     data.changes.sort((a, b) => a.changedAt.localeCompare(b.changedAt));
     return data;
 }

@@ -198,6 +198,76 @@ export function eventMessage(entry: DemoLogEntry, replayId: number): unknown {
     };
 }
 
+/** Answers a GET for the page, the bundle, SLDS, a static resource or the health check; false when it is none. */
+function serveStatic(response: ServerResponse, path: string, options: PreviewServerOptions, sldsRoot: string): boolean {
+    const data = options.backend.data;
+    if (path === '/' || path === '/index.html') {
+        response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Cache-Control': 'no-store' });
+        response.end(pageHtml(data.users.map((user) => ({ ...user, approver: data.approverIds.includes(user.id) }))));
+    } else if (/^\/[\w.-]+\.js$/.test(path)) {
+        // app.js and its lazily loaded chunks, all from the build folder.
+        serveFile(response, join(dirname(options.bundleFile), path.slice(1)), false);
+    } else if (path === '/favicon.ico') {
+        response.writeHead(204);
+        response.end();
+    } else if (path.startsWith('/slds/')) {
+        const file = normalize(join(sldsRoot, path.slice('/slds/'.length)));
+        if (file.startsWith(sldsRoot + sep)) {
+            serveFile(response, file, true);
+        } else {
+            response.writeHead(403);
+            response.end();
+        }
+    } else if (path.startsWith('/resources/')) {
+        // @salesforce/resourceUrl/Name: the project's static resource file, as the org would serve it.
+        const name = path.slice('/resources/'.length);
+        const file = /^\w+$/.test(name) ? options.staticResources?.get(name) : undefined;
+        if (file) {
+            serveFile(response, file, true);
+        } else {
+            response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+            response.end('Not found');
+        }
+    } else if (path === '/api/health') {
+        sendJson(response, 200, { ok: true, logEntries: data.log.length, today: data.today });
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/** Calls one controller method of the fake backend as the demo user the page acts as (X-Warden-Demo-User). */
+function answerApex(request: IncomingMessage, response: ServerResponse, name: string, backend: Backend): void {
+    readBody(request)
+        .then((raw) => {
+            if (request.headers['x-warden-demo-permission'] === 'none') {
+                throw new ApexError(
+                    'Insufficient permissions: you need the WardenComplianceOfficer permission set.',
+                    403
+                );
+            }
+            let params: Record<string, unknown> = {};
+            if (raw.trim() !== '') {
+                try {
+                    params = JSON.parse(raw) as Record<string, unknown>;
+                } catch {
+                    throw new ApexError('The request body is not valid JSON.');
+                }
+            }
+            const actingUser = request.headers['x-warden-demo-user'];
+            const userId = typeof actingUser === 'string' ? actingUser : undefined;
+            sendJson(response, 200, backend.invoke(name, params, { userId }) ?? null);
+        })
+        .catch((error: unknown) => {
+            if (error instanceof ApexError) {
+                sendJson(response, error.status, { message: error.message });
+            } else {
+                process.stderr.write(`preview: ${name} failed: ${(error as Error).message}\n`);
+                sendJson(response, 500, { message: 'The preview server failed to answer this request.' });
+            }
+        });
+}
+
 export function startPreviewServer(options: PreviewServerOptions): Promise<RunningPreview> {
     const clock = options.clock ?? Date.now;
     const streams = new Set<ServerResponse>();
@@ -207,56 +277,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Runni
     const server = createServer((request, response) => {
         const url = new URL(request.url ?? '/', `http://${HOST}`);
         const path = decodeURIComponent(url.pathname);
-        if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
-            response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Cache-Control': 'no-store' });
-            response.end(
-                pageHtml(
-                    options.backend.data.users.map((user) => ({
-                        ...user,
-                        approver: options.backend.data.approverIds.includes(user.id)
-                    }))
-                )
-            );
-            return;
-        }
-        if (request.method === 'GET' && /^\/[\w.-]+\.js$/.test(path)) {
-            // app.js and its lazily loaded chunks, all from the build folder.
-            serveFile(response, join(dirname(options.bundleFile), path.slice(1)), false);
-            return;
-        }
-        if (request.method === 'GET' && path === '/favicon.ico') {
-            response.writeHead(204);
-            response.end();
-            return;
-        }
-        if (request.method === 'GET' && path.startsWith('/slds/')) {
-            const file = normalize(join(sldsRoot, path.slice('/slds/'.length)));
-            if (!file.startsWith(sldsRoot + sep)) {
-                response.writeHead(403);
-                response.end();
-                return;
-            }
-            serveFile(response, file, true);
-            return;
-        }
-        if (request.method === 'GET' && path.startsWith('/resources/')) {
-            // @salesforce/resourceUrl/Name: the project's static resource file, as the org would serve it.
-            const name = path.slice('/resources/'.length);
-            const file = /^\w+$/.test(name) ? options.staticResources?.get(name) : undefined;
-            if (!file) {
-                response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-                response.end('Not found');
-                return;
-            }
-            serveFile(response, file, true);
-            return;
-        }
-        if (request.method === 'GET' && path === '/api/health') {
-            sendJson(response, 200, {
-                ok: true,
-                logEntries: options.backend.data.log.length,
-                today: options.backend.data.today
-            });
+        if (request.method === 'GET' && serveStatic(response, path, options, sldsRoot)) {
             return;
         }
         if (request.method === 'GET' && path === '/api/events') {
@@ -271,40 +292,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Runni
             return;
         }
         if (request.method === 'POST' && path.startsWith('/api/apex/')) {
-            const name = path.slice('/api/apex/'.length);
-            readBody(request)
-                .then((raw) => {
-                    if (request.headers['x-warden-demo-permission'] === 'none') {
-                        throw new ApexError(
-                            'Insufficient permissions: you need the WardenComplianceOfficer permission set.',
-                            403
-                        );
-                    }
-                    let params: Record<string, unknown> = {};
-                    if (raw.trim() !== '') {
-                        try {
-                            params = JSON.parse(raw) as Record<string, unknown>;
-                        } catch {
-                            throw new ApexError('The request body is not valid JSON.');
-                        }
-                    }
-                    const actingUser = request.headers['x-warden-demo-user'];
-                    sendJson(
-                        response,
-                        200,
-                        options.backend.invoke(name, params, {
-                            userId: typeof actingUser === 'string' ? actingUser : undefined
-                        }) ?? null
-                    );
-                })
-                .catch((error: unknown) => {
-                    if (error instanceof ApexError) {
-                        sendJson(response, error.status, { message: error.message });
-                    } else {
-                        process.stderr.write(`preview: ${name} failed: ${(error as Error).message}\n`);
-                        sendJson(response, 500, { message: 'The preview server failed to answer this request.' });
-                    }
-                });
+            answerApex(request, response, path.slice('/api/apex/'.length), options.backend);
             return;
         }
         response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -1,3 +1,7 @@
+/**
+ * Tests of the local preview's fake backend: the same contracts and rules as the Apex controllers, on a small
+ * generated demo data set.
+ */
 import { createBackend, ApexError } from '../backend';
 import { generateDemoData } from '../demoData';
 import { readRuleCatalog } from '../ruleCatalog';
@@ -9,7 +13,7 @@ function backend() {
     return createBackend(data, { clock, ruleCatalog: readRuleCatalog(`${__dirname}/../../../..`) });
 }
 
-describe('preview backend', () => {
+describe('preview backend: the log', () => {
     it('pages the log by keyset, newest first, with no gaps or repeats', () => {
         const b = backend();
         const seen: number[] = [];
@@ -75,6 +79,41 @@ describe('preview backend', () => {
         );
     });
 
+    it('filters the log by consent and residency result and by part of the caller, and exports what it filters', () => {
+        const b = backend();
+        const page = b.invoke('WardenLogController.getLogPage', {
+            query: { consentResult: 'Missing', residencyResult: 'Violation', caller: 'BOT', pageSize: 100 }
+        }) as LogPage;
+        expect(page.rows.length).toBeGreaterThan(0);
+        for (const row of page.rows) {
+            expect(row).toMatchObject({ consentResult: 'Missing', residencyResult: 'Violation' });
+            expect(row.caller?.toLowerCase()).toContain('bot');
+        }
+        const exported: number[] = [];
+        let from: number | null = null;
+        do {
+            const part = b.invoke('WardenAuditController.exportLog', {
+                query: { decision: 'Blocked', fromDate: '2026-11-01T00:00:00.000Z' },
+                fromSequence: from,
+                batchSize: 300
+            }) as { records: Record<string, unknown>[]; nextSequence: number | null };
+            exported.push(...part.records.map((record) => record.Sequence__c as number));
+            from = part.nextSequence;
+        } while (from !== null);
+        const expected = b.data.log
+            .filter((entry) => entry.decision === 'Blocked' && entry.loggedAt >= '2026-11-01')
+            .map((entry) => entry.sequence);
+        expect(exported).toEqual(expected);
+        const neighbours = b.invoke('WardenLogController.getChainNeighbours', { logId: b.data.log[41].id }) as {
+            sequence: number;
+            records: Record<string, unknown>[];
+        };
+        expect(neighbours.sequence).toBe(42);
+        expect(neighbours.records.map((record) => record.Sequence__c)).toEqual([41, 42, 43]);
+    });
+});
+
+describe('preview backend: findings workflow and SLA', () => {
     it('follows the findings workflow and requires a justification', () => {
         const b = backend();
         const list = b.invoke('WardenFindingsController.getFindings', { query: { statuses: ['New'] } }) as FindingList;
@@ -138,6 +177,34 @@ describe('preview backend', () => {
         expect(() => update('Closed', null)).toThrow(/Unknown status Closed/);
     });
 
+    it('describes scanner rules from the rule catalog', () => {
+        const b = backend();
+        const apex = b.data.findings.find((finding) => finding.rule === 'soql-injection')!;
+        const detail = b.invoke('WardenFindingsController.getFinding', { findingId: apex.id }) as {
+            ruleTitle: string;
+            ruleDescription: string;
+        };
+        expect(detail.ruleTitle).toBe('SOQL injection');
+        expect(detail.ruleDescription).toMatch(/bind variables/);
+    });
+
+    it('recomputes due dates when the SLA changes and validates it', () => {
+        const b = backend();
+        expect(() =>
+            b.invoke('WardenFindingsController.saveSlaSettings', { critical: 0, high: 60, medium: 90, low: 180 })
+        ).toThrow(/whole number/);
+        b.invoke('WardenFindingsController.saveSlaSettings', { critical: 10, high: 60, medium: 90, low: 180 });
+        const critical = b.data.findings.find(
+            (finding) => finding.severity === 'Critical' && finding.status === 'New'
+        )!;
+        const expected = new Date(Date.parse(`${critical.firstSeen!.slice(0, 10)}T00:00:00Z`) + 10 * 86400000)
+            .toISOString()
+            .slice(0, 10);
+        expect(critical.dueDate).toBe(expected);
+    });
+});
+
+describe('preview backend: four eyes and deadlines', () => {
     it('makes a risk acceptance a request that only another approver decides, and records it', () => {
         const b = backend();
         const [mara, tom, ines] = b.data.users;
@@ -248,33 +315,9 @@ describe('preview backend', () => {
         const severities = overdue.map((row) => ['Critical', 'High', 'Medium', 'Low', 'Info'].indexOf(row.severity));
         expect(severities).toEqual([...severities].sort((x, y) => x - y));
     });
+});
 
-    it('describes scanner rules from the rule catalog', () => {
-        const b = backend();
-        const apex = b.data.findings.find((finding) => finding.rule === 'soql-injection')!;
-        const detail = b.invoke('WardenFindingsController.getFinding', { findingId: apex.id }) as {
-            ruleTitle: string;
-            ruleDescription: string;
-        };
-        expect(detail.ruleTitle).toBe('SOQL injection');
-        expect(detail.ruleDescription).toMatch(/bind variables/);
-    });
-
-    it('recomputes due dates when the SLA changes and validates it', () => {
-        const b = backend();
-        expect(() =>
-            b.invoke('WardenFindingsController.saveSlaSettings', { critical: 0, high: 60, medium: 90, low: 180 })
-        ).toThrow(/whole number/);
-        b.invoke('WardenFindingsController.saveSlaSettings', { critical: 10, high: 60, medium: 90, low: 180 });
-        const critical = b.data.findings.find(
-            (finding) => finding.severity === 'Critical' && finding.status === 'New'
-        )!;
-        const expected = new Date(Date.parse(`${critical.firstSeen!.slice(0, 10)}T00:00:00Z`) + 10 * 86400000)
-            .toISOString()
-            .slice(0, 10);
-        expect(critical.dueDate).toBe(expected);
-    });
-
+describe('preview backend: data flows, audit and simulator', () => {
     it('approves a flow with four eyes, an override where the endpoint falls short, and reviews with a note', () => {
         const b = backend();
         const [mara, tom, ines] = b.data.users;
@@ -325,39 +368,6 @@ describe('preview backend', () => {
         expect(() =>
             b.invoke('WardenDataFlowController.requestApproval', { flowId: retired.id, justification: 'short' })
         ).toThrow(/justification of at least 10/);
-    });
-
-    it('filters the log by consent and residency result and by part of the caller, and exports what it filters', () => {
-        const b = backend();
-        const page = b.invoke('WardenLogController.getLogPage', {
-            query: { consentResult: 'Missing', residencyResult: 'Violation', caller: 'BOT', pageSize: 100 }
-        }) as LogPage;
-        expect(page.rows.length).toBeGreaterThan(0);
-        for (const row of page.rows) {
-            expect(row).toMatchObject({ consentResult: 'Missing', residencyResult: 'Violation' });
-            expect(row.caller?.toLowerCase()).toContain('bot');
-        }
-        const exported: number[] = [];
-        let from: number | null = null;
-        do {
-            const part = b.invoke('WardenAuditController.exportLog', {
-                query: { decision: 'Blocked', fromDate: '2026-11-01T00:00:00.000Z' },
-                fromSequence: from,
-                batchSize: 300
-            }) as { records: Record<string, unknown>[]; nextSequence: number | null };
-            exported.push(...part.records.map((record) => record.Sequence__c as number));
-            from = part.nextSequence;
-        } while (from !== null);
-        const expected = b.data.log
-            .filter((entry) => entry.decision === 'Blocked' && entry.loggedAt >= '2026-11-01')
-            .map((entry) => entry.sequence);
-        expect(exported).toEqual(expected);
-        const neighbours = b.invoke('WardenLogController.getChainNeighbours', { logId: b.data.log[41].id }) as {
-            sequence: number;
-            records: Record<string, unknown>[];
-        };
-        expect(neighbours.sequence).toBe(42);
-        expect(neighbours.records.map((record) => record.Sequence__c)).toEqual([41, 42, 43]);
     });
 
     it('verifies the chain in batches and finds tampering', () => {

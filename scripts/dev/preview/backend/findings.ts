@@ -7,7 +7,10 @@
 import {
     FINDINGS_LIMIT,
     OPEN_FINDING_STATUSES,
-    type FindingDetail
+    type FindingDetail,
+    type FindingUpdateResult,
+    type SlaSettings,
+    type UserOption
 } from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 import {
     checkTransition,
@@ -50,9 +53,14 @@ export function refusalMessage(refusal: Refusal): string {
     return MESSAGES[refusal];
 }
 
-export function findingHandlers(store: Store): HandlersOf<'WardenFindingsController'> {
-    const { data } = store;
+type Ops = ReturnType<typeof findingOps>;
+type Args<K extends keyof HandlersOf<'WardenFindingsController'>> = Parameters<
+    HandlersOf<'WardenFindingsController'>[K]
+>[0];
 
+/** Reading a finding, its detail, and recording its changes, as the finding trigger does in the org. */
+function findingOps(store: Store) {
+    const { data } = store;
     const find = (findingId: unknown): FindingDetail => {
         const id = requireId(findingId, 'findingId');
         const finding = data.findings.find((row) => row.id === id);
@@ -99,207 +107,235 @@ export function findingHandlers(store: Store): HandlersOf<'WardenFindingsControl
         }
         change(context, finding, action, 'Status__c', before, to, reason);
     };
+    return { find, detail, change, move };
+}
 
+function getFindings(store: Store, { query }: Args<'WardenFindingsController.getFindings'>, context: CallContext) {
+    const q = query ?? {};
+    const day = store.today();
+    const rows = store.sortFindings(
+        store.data.findings.filter(
+            (finding) =>
+                (!q.statuses?.length || q.statuses.includes(finding.status)) &&
+                (!q.severities?.length || q.severities.includes(finding.severity)) &&
+                (!q.categories?.length || q.categories.includes(finding.category)) &&
+                (!q.assignedToMe || finding.assignedToId === context.userId) &&
+                (!q.overdueOnly ||
+                    ((OPEN_FINDING_STATUSES as string[]).includes(finding.status) &&
+                        finding.dueDate !== null &&
+                        finding.dueDate < day))
+        )
+    );
     return {
-        'WardenFindingsController.getFindings': ({ query }, context) => {
-            const q = query ?? {};
-            const day = store.today();
-            const rows = store.sortFindings(
-                data.findings.filter(
-                    (finding) =>
-                        (!q.statuses?.length || q.statuses.includes(finding.status)) &&
-                        (!q.severities?.length || q.severities.includes(finding.severity)) &&
-                        (!q.categories?.length || q.categories.includes(finding.category)) &&
-                        (!q.assignedToMe || finding.assignedToId === context.userId) &&
-                        (!q.overdueOnly ||
-                            ((OPEN_FINDING_STATUSES as string[]).includes(finding.status) &&
-                                finding.dueDate !== null &&
-                                finding.dueDate < day))
-                )
-            );
-            return {
-                today: day,
-                currentUserId: context.userId,
-                canApprove: store.isApprover(context.userId),
-                rows: rows.slice(0, FINDINGS_LIMIT).map(toFindingRow),
-                truncated: rows.length > FINDINGS_LIMIT
-            };
-        },
+        today: day,
+        currentUserId: context.userId,
+        canApprove: store.isApprover(context.userId),
+        rows: rows.slice(0, FINDINGS_LIMIT).map(toFindingRow),
+        truncated: rows.length > FINDINGS_LIMIT
+    };
+}
 
-        'WardenFindingsController.getFinding': ({ findingId }) => detail(find(findingId)),
+/** Checks a bulk update as a whole; returns the assignee it names, if any. */
+function validateBulk(store: Store, args: Args<'WardenFindingsController.updateFindings'>): UserOption | undefined {
+    const { findingIds, status, justification, assigneeId } = args;
+    if (!Array.isArray(findingIds) || findingIds.length === 0) {
+        throw new ApexError('Select at least one finding.');
+    }
+    if (findingIds.length > MAX_BULK) {
+        throw new ApexError(`Update at most ${MAX_BULK} findings at a time.`);
+    }
+    if (!status && !assigneeId && !justification?.trim()) {
+        throw new ApexError('Nothing to change: choose a status, an assignee or a justification.');
+    }
+    if (status && !isStatus(status)) {
+        throw new ApexError(`Unknown status ${status}.`);
+    }
+    if (!assigneeId) {
+        return undefined;
+    }
+    const assignee = store.data.users.find((user) => user.id === requireId(assigneeId, 'assigneeId'));
+    if (!assignee) {
+        throw new ApexError('The assignee is not an active Warden user.');
+    }
+    return assignee;
+}
 
-        'WardenFindingsController.getSlaSettings': () => ({ ...data.sla }),
-
-        'WardenFindingsController.getAssignees': () => data.users,
-
-        'WardenFindingsController.updateFindings': (
-            { findingIds, status, justification, assigneeId, riskAcceptedUntil },
-            context
-        ) => {
-            if (!Array.isArray(findingIds) || findingIds.length === 0) {
-                throw new ApexError('Select at least one finding.');
-            }
-            if (findingIds.length > MAX_BULK) {
-                throw new ApexError(`Update at most ${MAX_BULK} findings at a time.`);
-            }
-            if (!status && !assigneeId && !justification?.trim()) {
-                throw new ApexError('Nothing to change: choose a status, an assignee or a justification.');
-            }
-            if (status && !isStatus(status)) {
-                throw new ApexError(`Unknown status ${status}.`);
-            }
-            let assignee: { id: string; name: string } | undefined;
-            if (assigneeId) {
-                assignee = data.users.find((user) => user.id === requireId(assigneeId, 'assigneeId'));
-                if (!assignee) {
-                    throw new ApexError('The assignee is not an active Warden user.');
-                }
-            }
-            return findingIds.map((rawId) => {
-                const id = String(rawId);
-                const finding = data.findings.find((row) => row.id === id);
-                if (!finding) {
-                    return {
-                        id,
-                        success: false,
-                        message: 'The finding does not exist or you cannot see it.',
-                        pending: false
-                    };
-                }
-                const after = justificationAfter(justification, finding.justification);
-                const fourEyes = !!status && status !== finding.status && needsSecondPerson(finding.severity, status);
-                let refusal: Refusal | null = null;
-                if (fourEyes) {
-                    refusal = closureRequestRefusal({
-                        status: finding.status,
-                        requestedStatus: finding.requestedStatus,
-                        to: status as string,
-                        justification: after,
-                        until: riskAcceptedUntil,
-                        today: store.today()
-                    });
-                } else if (status) {
-                    const check = checkTransition(finding.status, status, after);
-                    refusal = check.allowed ? null : check.reason;
-                }
-                if (refusal !== null) {
-                    return { id, success: false, message: refusalMessage(refusal), pending: false };
-                }
-                if (fourEyes) {
-                    const requester = store.user(context.userId);
-                    finding.requestedStatus = status as FindingDetail['status'];
-                    finding.requestedById = requester.id;
-                    finding.requestedByName = requester.name;
-                    finding.requestedOn = store.now();
-                    if (status === 'RiskAccepted') {
-                        finding.riskAcceptedUntil = riskAcceptedUntil;
-                    }
-                    change(context, finding, 'Requested', 'RequestedStatus__c', null, status, after);
-                } else if (status && status !== finding.status) {
-                    move(context, finding, status, 'StatusChanged', justification ? after : null);
-                }
-                finding.justification = after;
-                if (assignee && assignee.id !== finding.assignedToId) {
-                    change(context, finding, 'Assigned', 'AssignedTo__c', finding.assignedToName, assignee.name, null);
-                    finding.assignedToId = assignee.id;
-                    finding.assignedToName = assignee.name;
-                }
-                return {
-                    id,
-                    success: true,
-                    message: fourEyes ? 'Waiting for a second person to approve.' : null,
-                    pending: fourEyes
-                };
-            });
-        },
-
-        'WardenFindingsController.decideFinding': ({ findingId, approve, note }, context) => {
-            const finding = find(findingId);
-            let refusal = decisionRefusal({
-                requestedBy: finding.requestedStatus ? finding.requestedById : null,
-                actor: context.userId,
-                isApprover: store.isApprover(context.userId),
-                approve: approve === true,
-                note
-            });
-            if (refusal === null && approve === true) {
-                const check = checkTransition(finding.status, finding.requestedStatus as string, finding.justification);
-                refusal = check.allowed ? null : check.reason;
-                if (refusal === null && finding.requestedStatus === 'RiskAccepted') {
-                    refusal = expiryRefusal(finding.riskAcceptedUntil, store.today());
-                }
-            }
-            if (refusal !== null) {
-                throw new ApexError(refusalMessage(refusal));
-            }
-            if (approve === true) {
-                move(context, finding, finding.requestedStatus as string, 'Approved', note);
-                finding.approvedByName = store.user(context.userId).name;
-                finding.approvedOn = store.now();
-            } else {
-                change(context, finding, 'Rejected', 'RequestedStatus__c', finding.requestedStatus, null, note);
-                finding.requestedById = null;
-                finding.requestedByName = null;
-                finding.requestedOn = null;
-            }
-            finding.requestedStatus = null;
-            return detail(finding);
-        },
-
-        'WardenFindingsController.extendDueDate': ({ findingId, dueDate, reason }, context) => {
-            const finding = find(findingId);
-            if (!(OPEN_FINDING_STATUSES as string[]).includes(finding.status)) {
-                throw new ApexError('A closed finding has no deadline to move.');
-            }
-            if (typeof dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || dueDate < store.today()) {
-                throw new ApexError('Choose a due date of today or later.');
-            }
-            if ((reason ?? '').trim().length < MIN_NOTE) {
-                throw new ApexError(refusalMessage('noteRequired'));
-            }
-            change(context, finding, 'DueDateChanged', 'DueDate__c', finding.dueDate, dueDate, reason);
-            finding.dueDate = dueDate;
-            finding.dueDateExtended = true;
-            return detail(finding);
-        },
-
-        'WardenFindingsController.saveSlaSettings': ({ critical, high, medium, low }, context) => {
-            const validSla = (value: unknown, name: string): number => {
-                const days = Number(value);
-                if (
-                    value === null ||
-                    value === undefined ||
-                    !Number.isInteger(days) ||
-                    days < 1 ||
-                    days > MAX_SLA_DAYS
-                ) {
-                    throw new ApexError(`The ${name} SLA must be a whole number of days from 1 to ${MAX_SLA_DAYS}.`);
-                }
-                return days;
-            };
-            const sla = {
-                critical: validSla(critical, 'Critical'),
-                high: validSla(high, 'High'),
-                medium: validSla(medium, 'Medium'),
-                low: validSla(low, 'Low')
-            };
-            data.sla = sla;
-            for (const finding of store.openFindings()) {
-                const due = recalculatedDueDate(finding, sla);
-                if (due !== finding.dueDate) {
-                    change(
-                        context,
-                        finding,
-                        'DueDateChanged',
-                        'DueDate__c',
-                        finding.dueDate,
-                        due,
-                        'The remediation SLA windows were changed.'
-                    );
-                    finding.dueDate = due;
-                }
-            }
-            return sla;
+/** One finding of a bulk update: a move, a request for a second person, or a refusal. */
+function updateOne(
+    store: Store,
+    ops: Ops,
+    finding: FindingDetail,
+    args: Args<'WardenFindingsController.updateFindings'>,
+    assignee: UserOption | undefined,
+    context: CallContext
+): FindingUpdateResult {
+    const { status, justification, riskAcceptedUntil } = args;
+    const id = finding.id;
+    const after = justificationAfter(justification, finding.justification);
+    const fourEyes = !!status && status !== finding.status && needsSecondPerson(finding.severity, status);
+    let refusal: Refusal | null = null;
+    if (fourEyes) {
+        refusal = closureRequestRefusal({
+            status: finding.status,
+            requestedStatus: finding.requestedStatus,
+            to: status as string,
+            justification: after,
+            until: riskAcceptedUntil,
+            today: store.today()
+        });
+    } else if (status) {
+        const check = checkTransition(finding.status, status, after);
+        refusal = check.allowed ? null : check.reason;
+    }
+    if (refusal !== null) {
+        return { id, success: false, message: refusalMessage(refusal), pending: false };
+    }
+    if (fourEyes) {
+        const requester = store.user(context.userId);
+        finding.requestedStatus = status as FindingDetail['status'];
+        finding.requestedById = requester.id;
+        finding.requestedByName = requester.name;
+        finding.requestedOn = store.now();
+        if (status === 'RiskAccepted') {
+            finding.riskAcceptedUntil = riskAcceptedUntil;
         }
+        ops.change(context, finding, 'Requested', 'RequestedStatus__c', null, status, after);
+    } else if (status && status !== finding.status) {
+        ops.move(context, finding, status, 'StatusChanged', justification ? after : null);
+    }
+    finding.justification = after;
+    if (assignee && assignee.id !== finding.assignedToId) {
+        ops.change(context, finding, 'Assigned', 'AssignedTo__c', finding.assignedToName, assignee.name, null);
+        finding.assignedToId = assignee.id;
+        finding.assignedToName = assignee.name;
+    }
+    return {
+        id,
+        success: true,
+        message: fourEyes ? 'Waiting for a second person to approve.' : null,
+        pending: fourEyes
+    };
+}
+
+function updateFindings(
+    store: Store,
+    ops: Ops,
+    args: Args<'WardenFindingsController.updateFindings'>,
+    context: CallContext
+): FindingUpdateResult[] {
+    const assignee = validateBulk(store, args);
+    return args.findingIds.map((rawId) => {
+        const id = String(rawId);
+        const finding = store.data.findings.find((row) => row.id === id);
+        return finding
+            ? updateOne(store, ops, finding, args, assignee, context)
+            : { id, success: false, message: 'The finding does not exist or you cannot see it.', pending: false };
+    });
+}
+
+function decideFinding(
+    store: Store,
+    ops: Ops,
+    { findingId, approve, note }: Args<'WardenFindingsController.decideFinding'>,
+    context: CallContext
+): FindingDetail {
+    const finding = ops.find(findingId);
+    let refusal = decisionRefusal({
+        requestedBy: finding.requestedStatus ? finding.requestedById : null,
+        actor: context.userId,
+        isApprover: store.isApprover(context.userId),
+        approve: approve === true,
+        note
+    });
+    if (refusal === null && approve === true) {
+        const check = checkTransition(finding.status, finding.requestedStatus as string, finding.justification);
+        refusal = check.allowed ? null : check.reason;
+        if (refusal === null && finding.requestedStatus === 'RiskAccepted') {
+            refusal = expiryRefusal(finding.riskAcceptedUntil, store.today());
+        }
+    }
+    if (refusal !== null) {
+        throw new ApexError(refusalMessage(refusal));
+    }
+    if (approve === true) {
+        ops.move(context, finding, finding.requestedStatus as string, 'Approved', note);
+        finding.approvedByName = store.user(context.userId).name;
+        finding.approvedOn = store.now();
+    } else {
+        ops.change(context, finding, 'Rejected', 'RequestedStatus__c', finding.requestedStatus, null, note);
+        finding.requestedById = null;
+        finding.requestedByName = null;
+        finding.requestedOn = null;
+    }
+    finding.requestedStatus = null;
+    return ops.detail(finding);
+}
+
+function extendDueDate(
+    store: Store,
+    ops: Ops,
+    { findingId, dueDate, reason }: Args<'WardenFindingsController.extendDueDate'>,
+    context: CallContext
+): FindingDetail {
+    const finding = ops.find(findingId);
+    if (!(OPEN_FINDING_STATUSES as string[]).includes(finding.status)) {
+        throw new ApexError('A closed finding has no deadline to move.');
+    }
+    if (typeof dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || dueDate < store.today()) {
+        throw new ApexError('Choose a due date of today or later.');
+    }
+    if ((reason ?? '').trim().length < MIN_NOTE) {
+        throw new ApexError(refusalMessage('noteRequired'));
+    }
+    ops.change(context, finding, 'DueDateChanged', 'DueDate__c', finding.dueDate, dueDate, reason);
+    finding.dueDate = dueDate;
+    finding.dueDateExtended = true;
+    return ops.detail(finding);
+}
+
+function validSla(value: unknown, name: string): number {
+    const days = Number(value);
+    if (value === null || value === undefined || !Number.isInteger(days) || days < 1 || days > MAX_SLA_DAYS) {
+        throw new ApexError(`The ${name} SLA must be a whole number of days from 1 to ${MAX_SLA_DAYS}.`);
+    }
+    return days;
+}
+
+/** Saves new SLA windows and moves the deadlines that follow the SLA (not the extended ones). */
+function saveSlaSettings(
+    store: Store,
+    ops: Ops,
+    { critical, high, medium, low }: Args<'WardenFindingsController.saveSlaSettings'>,
+    context: CallContext
+): SlaSettings {
+    const sla = {
+        critical: validSla(critical, 'Critical'),
+        high: validSla(high, 'High'),
+        medium: validSla(medium, 'Medium'),
+        low: validSla(low, 'Low')
+    };
+    store.data.sla = sla;
+    for (const finding of store.openFindings()) {
+        const due = recalculatedDueDate(finding, sla);
+        if (due !== finding.dueDate) {
+            const why = 'The remediation SLA windows were changed.';
+            ops.change(context, finding, 'DueDateChanged', 'DueDate__c', finding.dueDate, due, why);
+            finding.dueDate = due;
+        }
+    }
+    return sla;
+}
+
+export function findingHandlers(store: Store): HandlersOf<'WardenFindingsController'> {
+    const ops = findingOps(store);
+    return {
+        'WardenFindingsController.getFindings': (args, context) => getFindings(store, args, context),
+        'WardenFindingsController.getFinding': ({ findingId }) => ops.detail(ops.find(findingId)),
+        'WardenFindingsController.getSlaSettings': () => ({ ...store.data.sla }),
+        'WardenFindingsController.getAssignees': () => store.data.users,
+        'WardenFindingsController.updateFindings': (args, context) => updateFindings(store, ops, args, context),
+        'WardenFindingsController.decideFinding': (args, context) => decideFinding(store, ops, args, context),
+        'WardenFindingsController.extendDueDate': (args, context) => extendDueDate(store, ops, args, context),
+        'WardenFindingsController.saveSlaSettings': (args, context) => saveSlaSettings(store, ops, args, context)
     };
 }

@@ -28,9 +28,9 @@ const FLOW_MESSAGES: Partial<Record<Refusal, string>> = {
         'The endpoint falls short of what an approved flow needs. Approve only with an override and a reason of at least 10 characters.'
 };
 
-export function flowHandlers(store: Store): HandlersOf<'WardenDataFlowController'> {
+/** Reading a flow, its detail, refusing with the Apex sentences, and recording changes, as the flow trigger does. */
+function flowOps(store: Store) {
     const { data } = store;
-
     const find = (flowId: unknown): DemoFlow => {
         const id = requireId(flowId, 'flowId');
         const flow = data.flows.find((row) => row.id === id);
@@ -67,7 +67,68 @@ export function flowHandlers(store: Store): HandlersOf<'WardenDataFlowController
             toValue,
             reason: reason?.trim() || null
         });
+    return { find, refuse, detail, change };
+}
 
+type Ops = ReturnType<typeof flowOps>;
+type Args<K extends keyof HandlersOf<'WardenDataFlowController'>> = Parameters<
+    HandlersOf<'WardenDataFlowController'>[K]
+>[0];
+
+/** Approves or rejects a requested flow as a second person; an endpoint shortfall needs a recorded override. */
+function decideApproval(
+    store: Store,
+    ops: Ops,
+    { flowId, approve, note, overrideShortfall }: Args<'WardenDataFlowController.decideApproval'>,
+    context: CallContext
+): DataFlowDetail {
+    const flow = ops.find(flowId);
+    const problems = store.problemsOf(flow.endpointId) as EndpointProblem[];
+    ops.refuse(
+        flowDecisionRefusal({
+            requestedBy: flow.requestedById,
+            actor: context.userId,
+            isApprover: store.isApprover(context.userId),
+            approve: approve === true,
+            note,
+            overrideShortfall: overrideShortfall === true,
+            problems
+        })
+    );
+    if (approve !== true) {
+        ops.change(context, flow, 'Rejected', 'RequestedBy__c', flow.requestedByName, null, note);
+        flow.requestedById = null;
+        flow.requestedByName = null;
+        flow.requestedOn = null;
+        return ops.detail(flow);
+    }
+    const overridden = problems.length > 0;
+    const before = flow.status;
+    flow.status = 'Approved';
+    flow.approvedOn = store.now();
+    flow.approvedByName = store.user(context.userId).name;
+    flow.nextReview = addDays(store.today(), REVIEW_DAYS);
+    flow.complianceOverride = overridden;
+    flow.overrideReason = overridden ? (note as string).trim() : null;
+    // The request ends with the decision; who asked stays in the history.
+    flow.requestedById = null;
+    flow.requestedByName = null;
+    flow.requestedOn = null;
+    ops.change(
+        context,
+        flow,
+        overridden ? 'Overridden' : 'Approved',
+        'Status__c',
+        before,
+        'Approved',
+        overridden ? note : null
+    );
+    return ops.detail(flow);
+}
+
+export function flowHandlers(store: Store): HandlersOf<'WardenDataFlowController'> {
+    const { data } = store;
+    const ops = flowOps(store);
     return {
         'WardenDataFlowController.getDataFlows': (_request, context) => ({
             today: store.today(),
@@ -80,75 +141,32 @@ export function flowHandlers(store: Store): HandlersOf<'WardenDataFlowController
             endpoints: data.endpoints
         }),
 
-        'WardenDataFlowController.getDataFlow': ({ flowId }) => detail(find(flowId)),
+        'WardenDataFlowController.getDataFlow': ({ flowId }) => ops.detail(ops.find(flowId)),
 
         'WardenDataFlowController.requestApproval': ({ flowId, justification }, context) => {
-            const flow = find(flowId);
-            refuse(flowRequestRefusal({ status: flow.status, requestedBy: flow.requestedById }, justification));
+            const flow = ops.find(flowId);
+            ops.refuse(flowRequestRefusal({ status: flow.status, requestedBy: flow.requestedById }, justification));
             const requester = store.user(context.userId);
             flow.requestedById = requester.id;
             flow.requestedByName = requester.name;
             flow.requestedOn = store.now();
             flow.justification = (justification as string).trim();
-            change(context, flow, 'Requested', 'RequestedBy__c', null, requester.name, flow.justification);
-            return detail(flow);
+            ops.change(context, flow, 'Requested', 'RequestedBy__c', null, requester.name, flow.justification);
+            return ops.detail(flow);
         },
 
-        'WardenDataFlowController.decideApproval': ({ flowId, approve, note, overrideShortfall }, context) => {
-            const flow = find(flowId);
-            const problems = store.problemsOf(flow.endpointId) as EndpointProblem[];
-            refuse(
-                flowDecisionRefusal({
-                    requestedBy: flow.requestedById,
-                    actor: context.userId,
-                    isApprover: store.isApprover(context.userId),
-                    approve: approve === true,
-                    note,
-                    overrideShortfall: overrideShortfall === true,
-                    problems
-                })
-            );
-            if (approve !== true) {
-                change(context, flow, 'Rejected', 'RequestedBy__c', flow.requestedByName, null, note);
-                flow.requestedById = null;
-                flow.requestedByName = null;
-                flow.requestedOn = null;
-                return detail(flow);
-            }
-            const overridden = problems.length > 0;
-            const before = flow.status;
-            flow.status = 'Approved';
-            flow.approvedOn = store.now();
-            flow.approvedByName = store.user(context.userId).name;
-            flow.nextReview = addDays(store.today(), REVIEW_DAYS);
-            flow.complianceOverride = overridden;
-            flow.overrideReason = overridden ? (note as string).trim() : null;
-            // The request ends with the decision; who asked stays in the history.
-            flow.requestedById = null;
-            flow.requestedByName = null;
-            flow.requestedOn = null;
-            change(
-                context,
-                flow,
-                overridden ? 'Overridden' : 'Approved',
-                'Status__c',
-                before,
-                'Approved',
-                overridden ? note : null
-            );
-            return detail(flow);
-        },
+        'WardenDataFlowController.decideApproval': (args, context) => decideApproval(store, ops, args, context),
 
         'WardenDataFlowController.reviewFlow': ({ flowId, note }, context) => {
-            const flow = find(flowId);
-            refuse(reviewRefusal(flow.status, note));
+            const flow = ops.find(flowId);
+            ops.refuse(reviewRefusal(flow.status, note));
             const reviewer = store.user(context.userId);
             flow.reviewedOn = store.now();
             flow.reviewedByName = reviewer.name;
             const before = flow.nextReview;
             flow.nextReview = addDays(store.today(), REVIEW_DAYS);
-            change(context, flow, 'Reviewed', 'NextReview__c', before, flow.nextReview, note);
-            return detail(flow);
+            ops.change(context, flow, 'Reviewed', 'NextReview__c', before, flow.nextReview, note);
+            return ops.detail(flow);
         }
     };
 }
