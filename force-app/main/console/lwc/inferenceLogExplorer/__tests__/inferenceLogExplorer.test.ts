@@ -39,7 +39,7 @@ function mount(): HTMLElement {
 const rows = (element: HTMLElement): HTMLElement[] =>
     Array.from(element.shadowRoot?.querySelectorAll('[data-id="log-table"] tbody tr') ?? []) as HTMLElement[];
 
-describe('c-inference-log-explorer', () => {
+function setUp(): void {
     beforeAll(() => registerSa11yMatcher());
     beforeEach(() => {
         pageMock.mockResolvedValue(page);
@@ -52,6 +52,10 @@ describe('c-inference-log-explorer', () => {
         jest.clearAllMocks();
         jestMockReset();
     });
+}
+
+describe('c-inference-log-explorer: loading and filtering', () => {
+    setUp();
 
     it('loads the newest page with a keyset query and no cursor', async () => {
         const element = mount();
@@ -103,6 +107,10 @@ describe('c-inference-log-explorer', () => {
             'c.ExplorerErrorReversed'
         );
     });
+});
+
+describe('c-inference-log-explorer: live events, detail and errors', () => {
+    setUp();
 
     it('puts matching live events from empApi on top, on the channel the server names', async () => {
         const element = mount();

@@ -13,7 +13,7 @@ import {
 
 const today = '2026-11-22';
 
-describe('c/logFilters', () => {
+describe('c/logFilters: filters and queries', () => {
     it('computes preset ranges, including the previous calendar quarter', () => {
         expect(presetRange('last7', today)).toEqual({ fromDay: '2026-11-16', toDay: today });
         expect(presetRange('last90', today)).toEqual({ fromDay: '2026-08-25', toDay: today });
@@ -84,7 +84,9 @@ describe('c/logFilters', () => {
         expect(activeFilterCount(defaultFilters(today))).toBe(0);
         expect(activeFilterCount({ ...defaultFilters(today), purpose: 'Research', caller: 'x' })).toBe(2);
     });
+});
 
+describe('c/logFilters: the loaded window and live rows', () => {
     it('keeps at most the window size, trimming the oldest loaded rows from the top', () => {
         let window = { rows: [] as number[], trimmed: 0 };
         for (let page = 0; page < 6; page++) {
