@@ -35,6 +35,8 @@ describe('c/logFilters: filters and queries', () => {
             caller: null,
             phiCategory: null,
             subjectKey: null,
+            consentResult: null,
+            residencyResult: null,
             beforeSequence: 4711,
             pageSize: 100
         });
@@ -72,7 +74,9 @@ describe('c/logFilters: filters and queries', () => {
             decision: 'Redacted' as const,
             jurisdiction: 'EU',
             caller: 'NoteSummary',
-            phiCategories: 'Name;Mrn'
+            phiCategories: 'Name;Mrn',
+            consentResult: 'Granted',
+            residencyResult: 'Compliant'
         };
         expect(matchesQuery(row, query)).toBe(true);
         expect(matchesQuery({ ...row, phiCategories: 'Name;MrnX' }, query)).toBe(false);
@@ -80,9 +84,38 @@ describe('c/logFilters: filters and queries', () => {
         expect(matchesQuery({ ...row, loggedAt: '2026-11-23T00:00:00.000Z' }, query)).toBe(false);
     });
 
+    it('matches the caller in part and in any case, and the consent and residency results exactly', () => {
+        const row = {
+            loggedAt: '2026-11-22T10:00:00.000Z',
+            endpointId: 'e1',
+            purpose: 'CareDelivery',
+            decision: 'Blocked' as const,
+            jurisdiction: 'EU',
+            caller: 'ClinicalNoteSummarizer',
+            phiCategories: null,
+            consentResult: 'Missing',
+            residencyResult: 'Violation'
+        };
+        const query = (filters: Partial<ReturnType<typeof defaultFilters>>) =>
+            toQuery({ ...defaultFilters(today), ...filters });
+        expect(matchesQuery(row, query({ caller: ' notesum ' }))).toBe(true);
+        expect(matchesQuery(row, query({ caller: 'CLINICAL' }))).toBe(true);
+        expect(matchesQuery(row, query({ caller: 'Marketing' }))).toBe(false);
+        expect(matchesQuery({ ...row, caller: null }, query({ caller: 'note' }))).toBe(false);
+        expect(matchesQuery(row, query({ consentResult: 'Missing', residencyResult: 'Violation' }))).toBe(true);
+        expect(matchesQuery(row, query({ consentResult: 'Granted' }))).toBe(false);
+        expect(matchesQuery(row, query({ residencyResult: 'Compliant' }))).toBe(false);
+        expect(query({ consentResult: 'Missing', residencyResult: 'Violation' })).toEqual(
+            expect.objectContaining({ consentResult: 'Missing', residencyResult: 'Violation' })
+        );
+    });
+
     it('counts the filters set besides the dates', () => {
         expect(activeFilterCount(defaultFilters(today))).toBe(0);
         expect(activeFilterCount({ ...defaultFilters(today), purpose: 'Research', caller: 'x' })).toBe(2);
+        expect(
+            activeFilterCount({ ...defaultFilters(today), consentResult: 'Missing', residencyResult: 'Violation' })
+        ).toBe(2);
     });
 });
 
