@@ -434,7 +434,12 @@ const checks: Check[] = [
             ]);
             const htmlPath = join(downloads, html.suggestedFilename());
             await html.saveAs(htmlPath);
-            assert(/<h1>Warden DPIA evidence report<\/h1>/.test(readFileSync(htmlPath, 'utf8')), 'printable report');
+            const report = readFileSync(htmlPath, 'utf8');
+            assert(/<h1>Warden DPIA evidence report<\/h1>/.test(report), 'printable report');
+            assert(
+                ['dpia', 'hipaa', 'nist-ai-rmf'].every((id) => report.includes(`data-document="${id}"`)),
+                'with the DPIA, the HIPAA safeguards and the NIST AI RMF profile'
+            );
 
             const [log] = await Promise.all([
                 page.waitForEvent('download'),

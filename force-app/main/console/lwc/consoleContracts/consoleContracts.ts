@@ -395,8 +395,8 @@ export type AcceptanceRow = {
 export type TagMinimization = { classification: string; minimization: string; count: number };
 
 /**
- * The facts an evidence document is built from (c/evidenceDocuments in the console, EvidenceDocuments in Apex for
- * the PDF): everything is counted or listed by the org, nothing is written by hand.
+ * The facts the evidence documents are built from (c/evidenceDocuments): everything is counted or listed by the org,
+ * nothing is written by hand.
  */
 export type EvidencePack = {
     generatedAt: string;

@@ -95,8 +95,13 @@ describe('c/evidenceExport', () => {
     it('exports the pack as JSON with a format header', () => {
         const parsed = JSON.parse(evidenceJson(pack));
         expect(parsed.format).toBe('warden-dpia-evidence');
-        expect(parsed.version).toBe(1);
+        expect(parsed.version).toBe(2);
         expect(parsed.chainHead.sequence).toBe(50000);
+        expect(parsed.documents.map((document: { id: string }) => document.id)).toEqual([
+            'dpia',
+            'hipaa',
+            'nist-ai-rmf'
+        ]);
     });
 
     it('renders a printable report with every value escaped', () => {
