@@ -1,6 +1,7 @@
 /**
  * .gitattributes marks exactly the generated files as linguist-generated -diff: every LWC .js with a .ts
- * beside it, the PHI pattern module, the finding picklists module, the shared test vectors and the names
+ * beside it, the PHI pattern module, the finding picklists module, the shared test vectors (redaction, chain,
+ * finding workflow, deadlines, governance) and the names
  * dictionary; and nothing written by
  * hand, so that a review never folds away a file someone edits.
  */
@@ -12,6 +13,8 @@ import { VECTORS_PATH } from '../redaction-vectors';
 import { CHAIN_VECTORS_PATH } from '../chain-vectors';
 import { PICKLISTS_MODULE } from '../finding-picklists';
 import { WORKFLOW_VECTORS_PATH } from '../finding-workflow';
+import { SLA_VECTORS_PATH } from '../sla-vectors';
+import { GOVERNANCE_VECTORS_PATH } from '../governance-vectors';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -51,6 +54,8 @@ describe('.gitattributes', () => {
             CHAIN_VECTORS_PATH,
             PICKLISTS_MODULE,
             WORKFLOW_VECTORS_PATH,
+            SLA_VECTORS_PATH,
+            GOVERNANCE_VECTORS_PATH,
             'force-app/main/gate/staticresources/PhiNameDictionary.resource'
         ];
         expect(expected.filter((file) => !marked.has(file))).toEqual([]);
