@@ -1,6 +1,6 @@
 /**
- * Builds the local preview bundle: the real console components from force-app, compiled by
- * @lwc/rollup-plugin with lightning-base-components, into one ES module under .warden/preview.
+ * Builds the local preview bundle: the real console components from force-app, compiled by the LWC compiler
+ * with lightning-base-components, bundled by esbuild into ES modules under .warden/preview.
  *
  * Platform modules that exist only in an org are mapped here, in one place:
  * - `@salesforce/apex/Controller.method` → a fetch client of the preview server's JSON API (also a wire adapter);
@@ -10,13 +10,20 @@
  * - `@salesforce/resourceUrl/Name` → /resources/Name; `@salesforce/user/Id` → the demo user.
  * The .js of each bundle is type-stripped fresh from its .ts in memory, so the preview always shows the
  * TypeScript source even before `npm run build:lwc` has rewritten the committed .js.
+ *
+ * Only what the console imports is compiled. The one exception lightning-base-components makes to that are its
+ * icon libraries: `lightning-primitive-icon` imports a whole library per icon category (about 7,000 templates in
+ * all, four fifths of the modules of a build); here each library holds only the icons named anywhere in our
+ * components or in the base components' own source. The compiled base components are kept in .warden/preview,
+ * keyed by the versions of the compiler and the base components, so a rebuild after an edit compiles our
+ * components only (docs/console.md, Performance).
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { rollup, type Plugin } from 'rollup';
-import lwc from '@lwc/rollup-plugin';
-import { transform as esbuildTransform } from 'esbuild';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { transformSync } from '@lwc/compiler';
+import { resolveModule, type ModuleRecord } from '@lwc/module-resolver';
 import { stripTypes } from '../lib/lwc';
 import { list, parseXml, text } from '../../cli/lib/xml';
 
@@ -96,99 +103,245 @@ export function staticResources(root: string): Map<string, string> {
     return found;
 }
 
-function previewModules(
-    root: string,
-    labels: Map<string, string>,
-    bundles: Map<string, string>,
-    demoUserId: string
-): Plugin {
-    const client = (file: string): string => join(CLIENT_DIR, file);
-    return {
-        name: 'warden-preview-modules',
-        resolveId(source) {
-            if (source.startsWith('@salesforce/apex/')) {
-                return `\0apex:${source.slice('@salesforce/apex/'.length)}`;
-            }
-            if (source === '@salesforce/apex') {
-                return client('apexClient.mjs');
-            }
-            if (source.startsWith('@salesforce/label/c.')) {
-                return `\0label:${source.slice('@salesforce/label/c.'.length)}`;
-            }
-            if (source.startsWith('@salesforce/resourceUrl/')) {
-                return `\0resource:${source.slice('@salesforce/resourceUrl/'.length)}`;
-            }
-            if (source === '@salesforce/i18n/locale' || source === '@salesforce/i18n/lang') {
-                return '\0i18n:locale';
-            }
-            if (source === '@salesforce/i18n/timeZone') {
-                return '\0i18n:timeZone';
-            }
-            if (source === '@salesforce/user/Id') {
-                return '\0user:id';
-            }
-            if (source === 'lightning/empApi') {
-                return client('empApi.mjs');
-            }
-            if (source === 'lightning/platformShowToastEvent') {
-                return client('toast.mjs');
-            }
-            if (source.startsWith('warden-preview/')) {
-                return client(`${source.slice('warden-preview/'.length)}.mjs`);
-            }
-            return null;
-        },
-        load(id) {
-            if (id.startsWith('\0apex:')) {
-                const [controller, method] = id.slice('\0apex:'.length).split('.');
-                return `import { apexMethod } from '${client('apexClient.mjs')}';\nexport default apexMethod(${JSON.stringify(controller)}, ${JSON.stringify(method)});\n`;
-            }
-            if (id.startsWith('\0label:')) {
-                const name = id.slice('\0label:'.length);
-                if (!labels.has(name)) {
-                    this.error(`Custom label c.${name} is imported but not defined in any CustomLabels file.`);
-                }
-                return `export default ${JSON.stringify(labels.get(name))};\n`;
-            }
-            if (id.startsWith('\0resource:')) {
-                return `export default ${JSON.stringify(`/resources/${id.slice('\0resource:'.length)}`)};\n`;
-            }
-            if (id === '\0i18n:locale') {
-                return "export default (typeof navigator !== 'undefined' && navigator.language) || 'en-US';\n";
-            }
-            if (id === '\0i18n:timeZone') {
-                return "export default Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';\n";
-            }
-            if (id === '\0user:id') {
-                return `export default ${JSON.stringify(demoUserId)};\n`;
-            }
-            // A bundle's .js: type-strip its .ts fresh so the preview shows the source as it is now.
-            if (id.endsWith('.js') && !id.includes('node_modules')) {
-                const ts = id.slice(0, -3) + '.ts';
-                const bundle = dirname(id);
-                if (existsSync(ts) && bundles.get(bundle.split(/[\\/]/).pop() ?? '') === bundle) {
-                    return stripTypes(readFileSync(ts, 'utf8'), ts);
-                }
-            }
-            return null;
-        }
-    };
+const LBC_PACKAGE = 'lightning-base-components';
+const ICON_LIBRARY = /^lightning\/iconSvgTemplates(Utility|Standard|Action|Doctype|Custom)(?:Rtl)?$/;
+const ICON_NAME = /\b(utility|standard|action|doctype|custom):([a-z0-9_]+)/g;
+/** The LWC compiler options of every module, as on the platform (dynamic components, element internals). */
+const COMPILER_OPTIONS = { apiVersion: 62, enableDynamicComponents: true, enableSyntheticElementInternals: true };
+
+function packageDir(root: string, name: string): string {
+    return dirname(require.resolve(`${name}/package.json`, { paths: [root] }));
 }
 
-function replaceNodeEnv(): Plugin {
-    return {
-        name: 'warden-preview-node-env',
-        transform(code) {
-            if (!code.includes('process.env.NODE_ENV') && !code.includes('import.meta.env.SSR')) {
-                return null;
+function packageVersion(root: string, name: string): string {
+    try {
+        return (JSON.parse(readFileSync(join(packageDir(root, name), 'package.json'), 'utf8')) as { version: string })
+            .version;
+    } catch {
+        return 'missing';
+    }
+}
+
+/** Every `category:name` icon written in the source files under `dir` (icon libraries themselves skipped). */
+function collectIconNames(dir: string, names: Set<string>): void {
+    if (!existsSync(dir)) {
+        return;
+    }
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (
+                !entry.name.startsWith('iconSvgTemplates') &&
+                entry.name !== '__tests__' &&
+                entry.name !== 'node_modules'
+            ) {
+                collectIconNames(full, names);
             }
-            // Browser build: production engine, and lightning-base-components' server-rendering branches off.
-            return {
-                code: code
-                    .replace(/process\.env\.NODE_ENV/g, '"production"')
-                    .replace(/import\.meta\.env\.SSR/g, 'false'),
-                map: null
-            };
+        } else if (/\.(js|ts|html)$/.test(entry.name)) {
+            for (const match of readFileSync(full, 'utf8').matchAll(ICON_NAME)) {
+                names.add(`${match[1]}_${match[2]}`);
+            }
+        }
+    }
+}
+
+/** The source of one icon library reduced to the icons in `names` (the keys primitiveIcon looks up). */
+function iconLibrarySource(lbcDir: string, category: string, names: Set<string>): string {
+    const folder = `iconSvgTemplates${category[0].toUpperCase()}${category.slice(1)}`;
+    const dir = join(lbcDir, 'src', 'lightning', folder, 'buildTemplates', category);
+    const imports: string[] = [];
+    const keys: string[] = [];
+    for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
+        const key = `${category}_${file.replace(/\.html$/, '')}`;
+        if (file.endsWith('.html') && names.has(key)) {
+            imports.push(`import ${key} from ${JSON.stringify(join(dir, file))};`);
+            keys.push(key);
+        }
+    }
+    return `${imports.join('\n')}\nexport default { ${keys.join(', ')} };\n`;
+}
+
+/** Compiled modules of the base components from an earlier build, by file, valid for `key` only. */
+type CompileCache = { key: string; modules: Record<string, string>; dirty: boolean };
+
+function loadCompileCache(file: string, key: string): CompileCache {
+    try {
+        const stored = JSON.parse(readFileSync(file, 'utf8')) as { key?: string; modules?: Record<string, string> };
+        if (stored.key === key && stored.modules) {
+            return { key, modules: stored.modules, dirty: false };
+        }
+    } catch {
+        // No cache, or a damaged one: compile everything.
+    }
+    return { key, modules: {}, dirty: false };
+}
+
+type LwcTarget = { namespace: string; name: string; scoped: boolean };
+
+/** Where the LWC compiler must believe a file lives: c/<bundle> for ours, the last two folders for the rest. */
+function lwcTarget(file: string, bundles: Map<string, string>, scoped: boolean): LwcTarget {
+    const dir = dirname(file);
+    const name = dir.split(sep).pop() ?? '';
+    if (bundles.get(name) === dir) {
+        return { namespace: 'c', name, scoped };
+    }
+    const [namespace, last] = dir.split(sep).slice(-2);
+    return { namespace, name: last, scoped };
+}
+
+function platformModule(specifier: string, labels: Map<string, string>, demoUserId: string): string | null {
+    if (specifier.startsWith('@salesforce/apex/')) {
+        const [controller, method] = specifier.slice('@salesforce/apex/'.length).split('.');
+        return `import { apexMethod } from ${JSON.stringify(join(CLIENT_DIR, 'apexClient.mjs'))};\nexport default apexMethod(${JSON.stringify(controller)}, ${JSON.stringify(method)});\n`;
+    }
+    if (specifier.startsWith('@salesforce/label/c.')) {
+        const name = specifier.slice('@salesforce/label/c.'.length);
+        if (!labels.has(name)) {
+            throw new Error(`Custom label c.${name} is imported but not defined in any CustomLabels file.`);
+        }
+        return `export default ${JSON.stringify(labels.get(name))};\n`;
+    }
+    if (specifier.startsWith('@salesforce/resourceUrl/')) {
+        return `export default ${JSON.stringify(`/resources/${specifier.slice('@salesforce/resourceUrl/'.length)}`)};\n`;
+    }
+    switch (specifier) {
+        case '@salesforce/i18n/locale':
+        case '@salesforce/i18n/lang':
+            return "export default (typeof navigator !== 'undefined' && navigator.language) || 'en-US';\n";
+        case '@salesforce/i18n/timeZone':
+            return "export default Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';\n";
+        case '@salesforce/user/Id':
+            return `export default ${JSON.stringify(demoUserId)};\n`;
+        default:
+            return null;
+    }
+}
+
+type PluginInput = {
+    root: string;
+    labels: Map<string, string>;
+    bundles: Map<string, string>;
+    demoUserId: string;
+    cache: CompileCache;
+};
+
+/** The esbuild plugin that resolves LWC modules and platform imports and compiles every module with LWC. */
+function lwcPlugin({ root, labels, bundles, demoUserId, cache }: PluginInput): Plugin {
+    const lbcDir = packageDir(root, LBC_PACKAGE);
+    const modules: ModuleRecord[] = [
+        ...[...bundles.entries()].map(([name, dir]) => ({ name: `c/${name}`, path: join(dir, `${name}.js`) })),
+        { npm: LBC_PACKAGE },
+        { npm: '@lwc/engine-dom' },
+        { npm: '@lwc/synthetic-shadow' },
+        { npm: '@lwc/wire-service' }
+    ];
+    const iconNames = new Set<string>();
+    collectIconNames(join(lbcDir, 'src'), iconNames);
+    collectIconNames(join(root, 'force-app'), iconNames);
+    // Module specifiers name the same module from anywhere; their resolution reads package.json files.
+    const resolved = new Map<string, string | null>();
+    return {
+        name: 'warden-preview-lwc',
+        setup(builder) {
+            builder.onResolve({ filter: /^@salesforce\/apex$/ }, () => ({ path: join(CLIENT_DIR, 'apexClient.mjs') }));
+            builder.onResolve(
+                { filter: /^@salesforce\/(apex\/|label\/c\.|resourceUrl\/|i18n\/(locale|lang|timeZone)$|user\/Id$)/ },
+                (args) => ({
+                    path: args.path,
+                    namespace: 'platform'
+                })
+            );
+            builder.onResolve({ filter: /^lightning\/(empApi|platformShowToastEvent)$/ }, (args) => ({
+                path: join(CLIENT_DIR, args.path.endsWith('empApi') ? 'empApi.mjs' : 'toast.mjs')
+            }));
+            builder.onResolve({ filter: /^warden-preview\// }, (args) => ({
+                path: join(CLIENT_DIR, `${args.path.slice('warden-preview/'.length)}.mjs`)
+            }));
+            builder.onResolve({ filter: ICON_LIBRARY }, (args) => ({
+                path: (ICON_LIBRARY.exec(args.path) as RegExpExecArray)[1].toLowerCase(),
+                namespace: 'icons'
+            }));
+            builder.onResolve({ filter: /^\// }, (args) => ({ path: args.path }));
+            builder.onResolve({ filter: /^\./ }, (args) => {
+                const [path, query] = args.path.split('?');
+                let full = resolve(args.resolveDir, path);
+                if (!extname(full)) {
+                    full += extname(args.importer) || '.js';
+                }
+                // The compiler imports a component's template and style by convention; a missing one is empty.
+                if (!existsSync(full) && (full.endsWith('.html') || full.endsWith('.css'))) {
+                    return { path: full.endsWith('.html') ? 'html' : 'css', namespace: 'empty' };
+                }
+                return { path: full, pluginData: { scoped: query === 'scoped=true' } };
+            });
+            builder.onResolve({ filter: /^[^./]/ }, (args) => {
+                const key =
+                    args.path.startsWith('lightning/') || args.path.startsWith('c/')
+                        ? args.path
+                        : `${args.path}\0${args.resolveDir}`;
+                if (!resolved.has(key)) {
+                    try {
+                        resolved.set(
+                            key,
+                            resolveModule(args.path, args.importer || join(root, 'index.js'), {
+                                modules,
+                                rootDir: root
+                            }).entry
+                        );
+                    } catch (error) {
+                        if ((error as { code?: string }).code !== 'NO_LWC_MODULE_FOUND') {
+                            throw error;
+                        }
+                        resolved.set(key, null);
+                    }
+                }
+                const entry = resolved.get(key);
+                return entry ? { path: entry } : undefined;
+            });
+            builder.onLoad({ filter: /.*/, namespace: 'platform' }, (args) => {
+                const contents = platformModule(args.path, labels, demoUserId);
+                return contents === null ? undefined : { contents, loader: 'js', resolveDir: CLIENT_DIR };
+            });
+            builder.onLoad({ filter: /.*/, namespace: 'empty' }, (args) => ({
+                contents: args.path === 'html' ? 'export default void 0;\n' : '',
+                loader: 'js'
+            }));
+            builder.onLoad({ filter: /.*/, namespace: 'icons' }, (args) => ({
+                contents: iconLibrarySource(lbcDir, args.path, iconNames),
+                loader: 'js',
+                resolveDir: lbcDir
+            }));
+            builder.onLoad({ filter: /\.(js|mjs|html|css)$/ }, (args) => {
+                const file = args.path;
+                // The engine and the preview's own client are plain modules, compiled already.
+                if (file.startsWith(CLIENT_DIR) || file.includes(`${sep}@lwc${sep}`)) {
+                    return undefined;
+                }
+                const scoped = (args.pluginData as { scoped?: boolean } | undefined)?.scoped === true;
+                const cacheable = file.startsWith(lbcDir + sep);
+                const cacheKey = scoped ? `${file}?scoped` : file;
+                if (cacheable && cache.modules[cacheKey] !== undefined) {
+                    return { contents: cache.modules[cacheKey], loader: 'js', resolveDir: dirname(file) };
+                }
+                const ts = file.replace(/\.js$/, '.ts');
+                const source =
+                    file.endsWith('.js') && !file.includes(`${sep}node_modules${sep}`) && existsSync(ts)
+                        ? stripTypes(readFileSync(ts, 'utf8'), ts)
+                        : readFileSync(file, 'utf8');
+                const target = lwcTarget(file, bundles, scoped);
+                const { code } = transformSync(source, file, {
+                    ...COMPILER_OPTIONS,
+                    name: target.name,
+                    namespace: target.namespace,
+                    scopedStyles: target.scoped,
+                    outputConfig: { sourcemap: false }
+                } as Parameters<typeof transformSync>[2]);
+                if (cacheable) {
+                    cache.modules[cacheKey] = code;
+                    cache.dirty = true;
+                }
+                return { contents: code, loader: 'js', resolveDir: dirname(file) };
+            });
         }
     };
 }
@@ -209,10 +362,16 @@ function hashTree(hash: Hash, dir: string): void {
     }
 }
 
+/** The versions the compiled base components depend on: the cache of them is valid while these hold. */
+function compileCacheKey(root: string): string {
+    const versions = ['@lwc/compiler', LBC_PACKAGE, 'lwc'].map((name) => `${name}@${packageVersion(root, name)}`);
+    return `${versions.join(' ')} ${JSON.stringify(COMPILER_OPTIONS)}`;
+}
+
 /**
  * A digest of everything the bundle is made from: the components, labels, the preview client, this build
- * script and the versions of the compiler and base components. An unchanged digest reuses the last build
- * (a full build takes a minute or more on a busy two-core machine).
+ * script and the versions of the compiler, bundler and base components. An unchanged digest reuses the last
+ * build.
  */
 export function buildInputsHash(root: string): string {
     const hash = createHash('sha256');
@@ -224,13 +383,7 @@ export function buildInputsHash(root: string): string {
     }
     hashTree(hash, CLIENT_DIR);
     hash.update(readFileSync(__filename));
-    for (const pkg of ['lwc', '@lwc/rollup-plugin', 'lightning-base-components', 'rollup']) {
-        try {
-            hash.update(pkg).update(readFileSync(require.resolve(`${pkg}/package.json`, { paths: [root] })));
-        } catch {
-            hash.update(`${pkg}:missing`);
-        }
-    }
+    hash.update(compileCacheKey(root)).update(`esbuild@${packageVersion(root, 'esbuild')}`);
     return hash.digest('hex');
 }
 
@@ -258,65 +411,40 @@ export async function buildPreview(options: BuildOptions): Promise<BuildResult> 
             // A damaged stamp just means building again.
         }
     }
-    const aliases = [...bundles.entries()].map(([name, dir]) => ({ name: `c/${name}`, path: join(dir, `${name}.js`) }));
-    const bundle = await rollup({
-        input: join(CLIENT_DIR, 'main.mjs'),
-        plugins: [
-            previewModules(root, labels, bundles, options.demoUserId ?? '005000000000001AAA'),
-            replaceNodeEnv(),
-            // As on the platform: dynamic components (lightning-datatable's sorting modal uses lwc:is) and element
-            // internals under synthetic shadow (form-associated base components call attachInternals).
-            lwc({
-                rootDir: root,
-                modules: [...aliases, { npm: 'lightning-base-components' }],
-                apiVersion: 62 as never,
-                enableDynamicComponents: true,
-                enableSyntheticElementInternals: true
-            })
-        ],
-        onwarn(warning, warn) {
-            // Warnings about lightning-base-components' own templates are not ours to fix.
-            if (
-                warning.code === 'CIRCULAR_DEPENDENCY' ||
-                warning.code === 'THIS_IS_UNDEFINED' ||
-                (warning.id ?? warning.message).includes('node_modules')
-            ) {
-                return;
-            }
-            warn(warning);
-        }
-    });
     mkdirSync(options.outDir, { recursive: true });
+    const cacheFile = join(options.outDir, 'base-components.json');
+    const cache = options.force
+        ? { key: compileCacheKey(root), modules: {}, dirty: false }
+        : loadCompileCache(cacheFile, compileCacheKey(root));
     for (const stale of readdirSync(options.outDir)) {
         if (stale.endsWith('.js')) {
             rmSync(join(options.outDir, stale));
         }
     }
-    // lightning-base-components loads icon templates with dynamic import(), so the output has chunks.
-    const { output } = await bundle.write({
-        dir: options.outDir,
-        format: 'es',
-        entryFileNames: 'app.js',
-        chunkFileNames: 'chunk-[name]-[hash].js'
+    // One file, no code splitting: a shared chunk would be evaluated before the entry's first import, so the
+    // engine would start before @lwc/synthetic-shadow patched the DOM. The icon libraries that
+    // lightning-base-components loads with import() stay lazily evaluated inside the one file.
+    // Whitespace and syntax are minified (less to parse); identifiers are not: identifier minification breaks
+    // @lwc/synthetic-shadow's block-scoped function declarations ("Identifier has already been declared").
+    const result = await build({
+        entryPoints: [join(CLIENT_DIR, 'main.mjs')],
+        bundle: true,
+        format: 'esm',
+        outfile: join(options.outDir, 'app.js'),
+        target: 'es2022',
+        minifyWhitespace: true,
+        minifySyntax: true,
+        legalComments: 'none',
+        // Browser build: production engine, and lightning-base-components' server-rendering branches off.
+        define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.SSR': 'false' },
+        plugins: [lwcPlugin({ root, labels, bundles, demoUserId: options.demoUserId ?? '005000000000001AAA', cache })],
+        logLevel: 'silent',
+        metafile: true
     });
-    await bundle.close();
-    // Whitespace and syntax are minified (less to parse); identifiers are not: esbuild's identifier
-    // minification breaks @lwc/synthetic-shadow's block-scoped function declarations ("Identifier has
-    // already been declared").
-    let bytes = 0;
-    for (const chunk of output) {
-        if (chunk.type === 'chunk') {
-            const minified = await esbuildTransform(chunk.code, {
-                minifyWhitespace: true,
-                minifySyntax: true,
-                format: 'esm',
-                target: 'es2022',
-                legalComments: 'none'
-            });
-            writeFileSync(join(options.outDir, chunk.fileName), minified.code);
-            bytes += Buffer.byteLength(minified.code);
-        }
+    if (cache.dirty) {
+        writeFileSync(cacheFile, JSON.stringify({ key: cache.key, modules: cache.modules }));
     }
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
     writeFileSync(stampFile, `${JSON.stringify({ digest, bytes, builtAt: new Date().toISOString() })}\n`);
     return {
         file: join(options.outDir, 'app.js'),

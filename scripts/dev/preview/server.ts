@@ -61,7 +61,24 @@ export function assertPortFree(port: number): Promise<void> {
     });
 }
 
-export function pageHtml(): string {
+/** A demo user the page can act as, with whether they are a second pair of eyes (WardenApprover). */
+export type DemoPerson = { id: string; name: string; approver: boolean };
+
+function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The page: a banner saying the data is generated, with the demo user the console acts as (four-eyes approvals need
+ * two people: switch to another officer to approve what one asked for), the toast area and the console.
+ */
+export function pageHtml(people: DemoPerson[] = []): string {
+    const options = people
+        .map(
+            (person) =>
+                `<option value="${escapeHtml(person.id)}">${escapeHtml(person.name)}${person.approver ? ' — approver' : ''}</option>`
+        )
+        .join('');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -72,19 +89,35 @@ export function pageHtml(): string {
 <style>
 body { background: #f3f3f3; margin: 0; }
 .warden-demo-banner { position: sticky; top: 0; z-index: 9000; }
+.warden-demo-banner select { margin-left: 0.25rem; color: #181818; }
 #warden-toasts { position: fixed; top: 3rem; left: 0; right: 0; z-index: 9500; display: flex; flex-direction: column; align-items: center; pointer-events: none; }
 #warden-toasts .slds-notify_toast { pointer-events: auto; min-width: 30rem; }
 #warden-root { padding: 0.75rem; }
 </style>
 </head>
 <body>
-<div class="slds-notify_container warden-demo-banner" style="position: sticky">
-  <div class="slds-notify slds-notify_alert slds-alert_warning" role="status" data-id="demo-banner">
-    <h2><strong>DEMO DATA</strong> — local preview of the Warden Compliance console. Every patient, endpoint and log entry here is generated; nothing comes from a Salesforce org.</h2>
+<header class="slds-notify_container warden-demo-banner" style="position: sticky">
+  <div class="slds-notify slds-notify_alert slds-alert_warning" data-id="demo-banner">
+    <p><strong>DEMO DATA</strong> — local preview of the Warden Compliance console. Every patient, endpoint and log entry here is generated; nothing comes from a Salesforce org.${
+        options
+            ? ` <label for="warden-acting-user">Acting as</label><select id="warden-acting-user" data-id="acting-user">${options}</select>`
+            : ''
+    }</p>
   </div>
-</div>
+</header>
 <div id="warden-toasts" aria-live="polite"></div>
 <main id="warden-root"></main>
+<script type="module">
+const select = document.getElementById('warden-acting-user');
+if (select) {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('as')) select.value = params.get('as');
+    select.addEventListener('change', () => {
+        params.set('as', select.value);
+        window.location.search = params.toString();
+    });
+}
+</script>
 <script type="module" src="/app.js"></script>
 </body>
 </html>
@@ -165,6 +198,76 @@ export function eventMessage(entry: DemoLogEntry, replayId: number): unknown {
     };
 }
 
+/** Answers a GET for the page, the bundle, SLDS, a static resource or the health check; false when it is none. */
+function serveStatic(response: ServerResponse, path: string, options: PreviewServerOptions, sldsRoot: string): boolean {
+    const data = options.backend.data;
+    if (path === '/' || path === '/index.html') {
+        response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Cache-Control': 'no-store' });
+        response.end(pageHtml(data.users.map((user) => ({ ...user, approver: data.approverIds.includes(user.id) }))));
+    } else if (/^\/[\w.-]+\.js$/.test(path)) {
+        // app.js and its lazily loaded chunks, all from the build folder.
+        serveFile(response, join(dirname(options.bundleFile), path.slice(1)), false);
+    } else if (path === '/favicon.ico') {
+        response.writeHead(204);
+        response.end();
+    } else if (path.startsWith('/slds/')) {
+        const file = normalize(join(sldsRoot, path.slice('/slds/'.length)));
+        if (file.startsWith(sldsRoot + sep)) {
+            serveFile(response, file, true);
+        } else {
+            response.writeHead(403);
+            response.end();
+        }
+    } else if (path.startsWith('/resources/')) {
+        // @salesforce/resourceUrl/Name: the project's static resource file, as the org would serve it.
+        const name = path.slice('/resources/'.length);
+        const file = /^\w+$/.test(name) ? options.staticResources?.get(name) : undefined;
+        if (file) {
+            serveFile(response, file, true);
+        } else {
+            response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+            response.end('Not found');
+        }
+    } else if (path === '/api/health') {
+        sendJson(response, 200, { ok: true, logEntries: data.log.length, today: data.today });
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/** Calls one controller method of the fake backend as the demo user the page acts as (X-Warden-Demo-User). */
+function answerApex(request: IncomingMessage, response: ServerResponse, name: string, backend: Backend): void {
+    readBody(request)
+        .then((raw) => {
+            if (request.headers['x-warden-demo-permission'] === 'none') {
+                throw new ApexError(
+                    'Insufficient permissions: you need the WardenComplianceOfficer permission set.',
+                    403
+                );
+            }
+            let params: Record<string, unknown> = {};
+            if (raw.trim() !== '') {
+                try {
+                    params = JSON.parse(raw) as Record<string, unknown>;
+                } catch {
+                    throw new ApexError('The request body is not valid JSON.');
+                }
+            }
+            const actingUser = request.headers['x-warden-demo-user'];
+            const userId = typeof actingUser === 'string' ? actingUser : undefined;
+            sendJson(response, 200, backend.invoke(name, params, { userId }) ?? null);
+        })
+        .catch((error: unknown) => {
+            if (error instanceof ApexError) {
+                sendJson(response, error.status, { message: error.message });
+            } else {
+                process.stderr.write(`preview: ${name} failed: ${(error as Error).message}\n`);
+                sendJson(response, 500, { message: 'The preview server failed to answer this request.' });
+            }
+        });
+}
+
 export function startPreviewServer(options: PreviewServerOptions): Promise<RunningPreview> {
     const clock = options.clock ?? Date.now;
     const streams = new Set<ServerResponse>();
@@ -174,49 +277,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Runni
     const server = createServer((request, response) => {
         const url = new URL(request.url ?? '/', `http://${HOST}`);
         const path = decodeURIComponent(url.pathname);
-        if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
-            response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Cache-Control': 'no-store' });
-            response.end(pageHtml());
-            return;
-        }
-        if (request.method === 'GET' && /^\/[\w.-]+\.js$/.test(path)) {
-            // app.js and its lazily loaded chunks, all from the build folder.
-            serveFile(response, join(dirname(options.bundleFile), path.slice(1)), false);
-            return;
-        }
-        if (request.method === 'GET' && path === '/favicon.ico') {
-            response.writeHead(204);
-            response.end();
-            return;
-        }
-        if (request.method === 'GET' && path.startsWith('/slds/')) {
-            const file = normalize(join(sldsRoot, path.slice('/slds/'.length)));
-            if (!file.startsWith(sldsRoot + sep)) {
-                response.writeHead(403);
-                response.end();
-                return;
-            }
-            serveFile(response, file, true);
-            return;
-        }
-        if (request.method === 'GET' && path.startsWith('/resources/')) {
-            // @salesforce/resourceUrl/Name: the project's static resource file, as the org would serve it.
-            const name = path.slice('/resources/'.length);
-            const file = /^\w+$/.test(name) ? options.staticResources?.get(name) : undefined;
-            if (!file) {
-                response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-                response.end('Not found');
-                return;
-            }
-            serveFile(response, file, true);
-            return;
-        }
-        if (request.method === 'GET' && path === '/api/health') {
-            sendJson(response, 200, {
-                ok: true,
-                logEntries: options.backend.data.log.length,
-                today: options.backend.data.today
-            });
+        if (request.method === 'GET' && serveStatic(response, path, options, sldsRoot)) {
             return;
         }
         if (request.method === 'GET' && path === '/api/events') {
@@ -231,33 +292,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Runni
             return;
         }
         if (request.method === 'POST' && path.startsWith('/api/apex/')) {
-            const name = path.slice('/api/apex/'.length);
-            readBody(request)
-                .then((raw) => {
-                    if (request.headers['x-warden-demo-permission'] === 'none') {
-                        throw new ApexError(
-                            'Insufficient permissions: you need the WardenComplianceOfficer permission set.',
-                            403
-                        );
-                    }
-                    let params: Record<string, unknown> = {};
-                    if (raw.trim() !== '') {
-                        try {
-                            params = JSON.parse(raw) as Record<string, unknown>;
-                        } catch {
-                            throw new ApexError('The request body is not valid JSON.');
-                        }
-                    }
-                    sendJson(response, 200, options.backend.invoke(name, params) ?? null);
-                })
-                .catch((error: unknown) => {
-                    if (error instanceof ApexError) {
-                        sendJson(response, error.status, { message: error.message });
-                    } else {
-                        process.stderr.write(`preview: ${name} failed: ${(error as Error).message}\n`);
-                        sendJson(response, 500, { message: 'The preview server failed to answer this request.' });
-                    }
-                });
+            answerApex(request, response, path.slice('/api/apex/'.length), options.backend);
             return;
         }
         response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

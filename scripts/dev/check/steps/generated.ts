@@ -2,7 +2,8 @@
  * Step `generated`: files that are generated from a single source must match a fresh generation.
  * The PhiPattern__mdt records are the source of the shared module's pattern list, the
  * ComplianceFinding__c picklists the source of c/findingPicklists, the tables of
- * docs/finding-workflow.md the source of the finding-workflow vectors, the table of
+ * docs/finding-workflow.md the source of the finding-workflow vectors, the hand-written expectations of the
+ * deadline and governance generators the source of their vectors, the table of
  * scripts/dev/generate/gate-policy-table.ts the source of the gate policy vectors, and the Apex tests and Jest
  * read the same test vectors; a hand edit to one side would let Apex and TypeScript drift apart silently. Each generator's --check mode compares without writing.
  */
@@ -18,6 +19,8 @@ export const GENERATORS: ReadonlyArray<{ script: string; fix: string }> = [
     { script: 'scripts/dev/generate/finding-workflow.ts', fix: 'npm run build:vectors' },
     { script: 'scripts/dev/generate/gate-policy-vectors.ts', fix: 'npm run build:vectors' },
     { script: 'scripts/dev/generate/policy-schema.ts', fix: 'npm run build:vectors' },
+    { script: 'scripts/dev/generate/sla-vectors.ts', fix: 'npm run build:vectors' },
+    { script: 'scripts/dev/generate/governance-vectors.ts', fix: 'npm run build:vectors' },
     { script: 'scripts/dev/generate/finding-picklists.ts', fix: 'npm run build:picklists' }
 ];
 

@@ -1,6 +1,7 @@
 /**
  * .gitattributes marks exactly the generated files as linguist-generated -diff: every LWC .js with a .ts
- * beside it, the PHI pattern module, the finding picklists module, the shared test vectors and the names
+ * beside it, the PHI pattern module, the finding picklists module, the shared test vectors (redaction, chain,
+ * finding workflow, deadlines, governance) and the names
  * dictionary; and nothing written by
  * hand, so that a review never folds away a file someone edits.
  */
@@ -14,6 +15,8 @@ import { PICKLISTS_MODULE } from '../finding-picklists';
 import { WORKFLOW_VECTORS_PATH } from '../finding-workflow';
 import { POLICY_VECTORS_PATH } from '../gate-policy-vectors';
 import { SCHEMA_PATH } from '../policy-schema';
+import { SLA_VECTORS_PATH } from '../sla-vectors';
+import { GOVERNANCE_VECTORS_PATH } from '../governance-vectors';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -55,6 +58,8 @@ describe('.gitattributes', () => {
             WORKFLOW_VECTORS_PATH,
             POLICY_VECTORS_PATH,
             SCHEMA_PATH,
+            SLA_VECTORS_PATH,
+            GOVERNANCE_VECTORS_PATH,
             'force-app/main/gate/staticresources/PhiNameDictionary.resource'
         ];
         expect(expected.filter((file) => !marked.has(file))).toEqual([]);

@@ -1,3 +1,7 @@
+/**
+ * Tests of the local preview's fake backend: the same contracts and rules as the Apex controllers, on a small
+ * generated demo data set.
+ */
 import { createBackend, ApexError } from '../backend';
 import { generateDemoData } from '../demoData';
 import { readRuleCatalog } from '../ruleCatalog';
@@ -9,7 +13,7 @@ function backend() {
     return createBackend(data, { clock, ruleCatalog: readRuleCatalog(`${__dirname}/../../../..`) });
 }
 
-describe('preview backend', () => {
+describe('preview backend: the log', () => {
     it('pages the log by keyset, newest first, with no gaps or repeats', () => {
         const b = backend();
         const seen: number[] = [];
@@ -75,6 +79,41 @@ describe('preview backend', () => {
         );
     });
 
+    it('filters the log by consent and residency result and by part of the caller, and exports what it filters', () => {
+        const b = backend();
+        const page = b.invoke('WardenLogController.getLogPage', {
+            query: { consentResult: 'Missing', residencyResult: 'Violation', caller: 'BOT', pageSize: 100 }
+        }) as LogPage;
+        expect(page.rows.length).toBeGreaterThan(0);
+        for (const row of page.rows) {
+            expect(row).toMatchObject({ consentResult: 'Missing', residencyResult: 'Violation' });
+            expect(row.caller?.toLowerCase()).toContain('bot');
+        }
+        const exported: number[] = [];
+        let from: number | null = null;
+        do {
+            const part = b.invoke('WardenAuditController.exportLog', {
+                query: { decision: 'Blocked', fromDate: '2026-11-01T00:00:00.000Z' },
+                fromSequence: from,
+                batchSize: 300
+            }) as { records: Record<string, unknown>[]; nextSequence: number | null };
+            exported.push(...part.records.map((record) => record.Sequence__c as number));
+            from = part.nextSequence;
+        } while (from !== null);
+        const expected = b.data.log
+            .filter((entry) => entry.decision === 'Blocked' && entry.loggedAt >= '2026-11-01')
+            .map((entry) => entry.sequence);
+        expect(exported).toEqual(expected);
+        const neighbours = b.invoke('WardenLogController.getChainNeighbours', { logId: b.data.log[41].id }) as {
+            sequence: number;
+            records: Record<string, unknown>[];
+        };
+        expect(neighbours.sequence).toBe(42);
+        expect(neighbours.records.map((record) => record.Sequence__c)).toEqual([41, 42, 43]);
+    });
+});
+
+describe('preview backend: findings workflow and SLA', () => {
     it('follows the findings workflow and requires a justification', () => {
         const b = backend();
         const list = b.invoke('WardenFindingsController.getFindings', { query: { statuses: ['New'] } }) as FindingList;
@@ -100,7 +139,7 @@ describe('preview backend', () => {
             justification: null,
             assigneeId: null
         }) as { success: boolean; message: string }[];
-        expect(backwards[0].message).toMatch(/cannot move from Triaged to New/);
+        expect(backwards[0].message).toMatch(/cannot move/);
         const detail = b.invoke('WardenFindingsController.getFinding', { findingId: first.id }) as {
             status: string;
             assignedToName: string;
@@ -111,15 +150,15 @@ describe('preview backend', () => {
 
     it('keeps the justification, stamps and clears ResolvedOn as c/findingWorkflow says', () => {
         const b = backend();
-        const list = b.invoke('WardenFindingsController.getFindings', { query: { statuses: ['New'] } }) as FindingList;
-        const id = list.rows[0].id;
+        const id = b.data.findings.find((finding) => finding.status === 'New' && finding.severity === 'High')!.id;
         const update = (status: string | null, justification: string | null) =>
             (
                 b.invoke('WardenFindingsController.updateFindings', {
                     findingIds: [id],
                     status,
                     justification,
-                    assigneeId: null
+                    assigneeId: null,
+                    riskAcceptedUntil: null
                 }) as { success: boolean }[]
             )[0].success;
         const detail = () =>
@@ -129,7 +168,7 @@ describe('preview backend', () => {
             };
         expect(update(null, '  Accepted by the CISO on 2026-01-12.  ')).toBe(true);
         expect(detail().justification).toBe('Accepted by the CISO on 2026-01-12.');
-        expect(update('RiskAccepted', '   ')).toBe(true);
+        expect(update('FalsePositive', '   ')).toBe(true);
         expect(update('Triaged', null)).toBe(true);
         expect(update('Resolved', null)).toBe(true);
         expect(detail().resolvedOn).toBe('2026-11-22T08:00:00.000Z');
@@ -163,21 +202,172 @@ describe('preview backend', () => {
             .slice(0, 10);
         expect(critical.dueDate).toBe(expected);
     });
+});
 
-    it('approves and re-reviews flows only from the right status', () => {
+describe('preview backend: four eyes and deadlines', () => {
+    it('makes a risk acceptance a request that only another approver decides, and records it', () => {
         const b = backend();
-        const proposed = b.data.flows.find((flow) => flow.status === 'Proposed')!;
-        expect(() => b.invoke('WardenDataFlowController.reviewFlow', { flowId: proposed.id })).toThrow(
-            /Only an Approved/
-        );
-        const approved = b.invoke('WardenDataFlowController.approveFlow', { flowId: proposed.id }) as {
+        const [mara, tom, ines] = b.data.users;
+        const finding = b.data.findings.find(
+            (row) => row.status === 'Triaged' && row.severity === 'Medium' && !row.requestedStatus
+        )!;
+        const ask = (until: string | null) =>
+            b.invoke(
+                'WardenFindingsController.updateFindings',
+                {
+                    findingIds: [finding.id],
+                    status: 'RiskAccepted',
+                    justification: 'Compensating control documented in the DPIA.',
+                    assigneeId: null,
+                    riskAcceptedUntil: until
+                },
+                { userId: mara.id }
+            ) as { success: boolean; pending: boolean; message: string }[];
+        expect(ask(null)[0]).toMatchObject({ success: false, message: expect.stringMatching(/end date/) });
+        expect(ask('2027-11-23')[0].success).toBe(false);
+        expect(ask('2027-05-22')[0]).toMatchObject({ success: true, pending: true });
+        expect(finding.status).toBe('Triaged');
+        const decide = (userId: string, approve: boolean, note: string | null) =>
+            b.invoke('WardenFindingsController.decideFinding', { findingId: finding.id, approve, note }, { userId });
+        expect(() => decide(mara.id, true, null)).toThrow(/asked for this yourself/);
+        expect(() => decide(tom.id, true, null)).toThrow(/WardenApprover/);
+        const decided = decide(ines.id, true, null) as {
             status: string;
-            nextReview: string;
+            approvedByName: string;
+            history: { action: string; changedByName: string }[];
         };
-        expect(approved).toMatchObject({ status: 'Approved', nextReview: '2027-02-20' });
-        expect(() => b.invoke('WardenDataFlowController.approveFlow', { flowId: proposed.id })).toThrow(
-            /Only a Proposed or Suspended/
+        expect(decided).toMatchObject({ status: 'RiskAccepted', approvedByName: ines.name });
+        expect(decided.history.slice(0, 2).map((change) => [change.action, change.changedByName])).toEqual([
+            ['Approved', ines.name],
+            ['Requested', mara.name]
+        ]);
+        expect(() => decide(ines.id, true, null)).toThrow(/Nothing is waiting/);
+    });
+
+    it('closes a Critical finding only through a second person', () => {
+        const b = backend();
+        const [mara, , ines] = b.data.users;
+        const critical = b.data.findings.find(
+            (row) => row.severity === 'Critical' && row.status === 'New' && !row.requestedStatus
+        )!;
+        const results = b.invoke(
+            'WardenFindingsController.updateFindings',
+            {
+                findingIds: [critical.id],
+                status: 'Resolved',
+                justification: 'Bind variables now; re-scanned clean.',
+                assigneeId: null,
+                riskAcceptedUntil: null
+            },
+            { userId: ines.id }
+        ) as { pending: boolean }[];
+        expect(results[0].pending).toBe(true);
+        expect(critical.status).toBe('New');
+        expect(() =>
+            b.invoke(
+                'WardenFindingsController.decideFinding',
+                { findingId: critical.id, approve: false, note: 'no' },
+                { userId: mara.id }
+            )
+        ).toThrow(/note of at least 10/);
+        const rejected = b.invoke(
+            'WardenFindingsController.decideFinding',
+            { findingId: critical.id, approve: false, note: 'The scan still flags two call sites.' },
+            { userId: mara.id }
+        ) as { status: string; requestedStatus: string | null; history: { action: string; reason: string }[] };
+        expect(rejected).toMatchObject({ status: 'New', requestedStatus: null });
+        expect(rejected.history[0]).toMatchObject({
+            action: 'Rejected',
+            reason: 'The scan still flags two call sites.'
+        });
+    });
+
+    it('keeps an extended deadline when the SLA changes, and orders the queue due first', () => {
+        const b = backend();
+        const open = b.data.findings.find((row) => row.status === 'New' && row.severity === 'High')!;
+        expect(() =>
+            b.invoke('WardenFindingsController.extendDueDate', {
+                findingId: open.id,
+                dueDate: '2027-03-01',
+                reason: 'later'
+            })
+        ).toThrow(/note of at least 10/);
+        b.invoke('WardenFindingsController.extendDueDate', {
+            findingId: open.id,
+            dueDate: '2027-03-01',
+            reason: 'Vendor fix scheduled for the March release.'
+        });
+        b.invoke('WardenFindingsController.saveSlaSettings', { critical: 10, high: 20, medium: 90, low: 180 });
+        expect(open).toMatchObject({ dueDate: '2027-03-01', dueDateExtended: true });
+        const list = b.invoke('WardenFindingsController.getFindings', { query: {} }) as FindingList;
+        const overdue = list.rows.filter(
+            (row) =>
+                row.dueDate !== null &&
+                row.dueDate < list.today &&
+                ['New', 'Triaged', 'InRemediation'].includes(row.status)
         );
+        expect(
+            list.rows
+                .slice(0, overdue.length)
+                .map((row) => row.id)
+                .sort()
+        ).toEqual(overdue.map((row) => row.id).sort());
+        const severities = overdue.map((row) => ['Critical', 'High', 'Medium', 'Low', 'Info'].indexOf(row.severity));
+        expect(severities).toEqual([...severities].sort((x, y) => x - y));
+    });
+});
+
+describe('preview backend: data flows, audit and simulator', () => {
+    it('approves a flow with four eyes, an override where the endpoint falls short, and reviews with a note', () => {
+        const b = backend();
+        const [mara, tom, ines] = b.data.users;
+        const pending = b.data.flows.find((flow) => flow.status === 'Proposed' && flow.requestedById === ines.id)!;
+        const decide = (userId: string, approve: boolean, note: string | null, overrideShortfall: boolean) =>
+            b.invoke(
+                'WardenDataFlowController.decideApproval',
+                { flowId: pending.id, approve, note, overrideShortfall },
+                { userId }
+            ) as {
+                status: string;
+                complianceOverride: boolean;
+                endpointProblems: string[];
+                history: { action: string }[];
+            };
+        expect(() => decide(ines.id, true, null, false)).toThrow(/asked for this yourself/);
+        expect(() => decide(tom.id, true, null, false)).toThrow(/WardenApprover/);
+        expect(() => decide(mara.id, true, null, false)).toThrow(/falls short/);
+        const approved = decide(mara.id, true, 'Research DPA is being signed; pseudonymised transcripts only.', true);
+        expect(approved).toMatchObject({ status: 'Approved', complianceOverride: true });
+        expect(approved.endpointProblems).toContain('noDpa');
+        expect(approved.history[0].action).toBe('Overridden');
+
+        const suspended = b.data.flows.find((flow) => flow.status === 'Suspended' && flow.requestedById)!;
+        expect(() =>
+            b.invoke(
+                'WardenDataFlowController.decideApproval',
+                {
+                    flowId: suspended.id,
+                    approve: true,
+                    note: 'We need it for the newsletter.',
+                    overrideShortfall: true
+                },
+                { userId: mara.id }
+            )
+        ).toThrow(/Suspended/);
+
+        expect(() => b.invoke('WardenDataFlowController.reviewFlow', { flowId: pending.id, note: 'ok' })).toThrow(
+            /note of at least 10/
+        );
+        const reviewed = b.invoke('WardenDataFlowController.reviewFlow', {
+            flowId: pending.id,
+            note: 'Minimisation unchanged; traffic as expected.'
+        }) as { nextReview: string; reviewedByName: string };
+        expect(reviewed).toMatchObject({ nextReview: '2027-02-20', reviewedByName: mara.name });
+        const retired = b.data.flows.find((flow) => flow.status === 'Approved')!;
+        retired.status = 'Suspended';
+        expect(() =>
+            b.invoke('WardenDataFlowController.requestApproval', { flowId: retired.id, justification: 'short' })
+        ).toThrow(/justification of at least 10/);
     });
 
     it('verifies the chain in batches and finds tampering', () => {

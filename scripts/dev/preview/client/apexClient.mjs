@@ -5,8 +5,13 @@ const refreshers = new WeakMap();
 
 function demoHeaders() {
     const headers = { 'Content-Type': 'application/json' };
-    if (new URLSearchParams(window.location.search).has('nopermission')) {
+    const params = new URLSearchParams(window.location.search);
+    if (params.has('nopermission')) {
         headers['X-Warden-Demo-Permission'] = 'none';
+    }
+    // ?as=<user id>: the demo user the backend acts as (the banner's "Acting as" choice).
+    if (params.get('as')) {
+        headers['X-Warden-Demo-User'] = params.get('as');
     }
     return headers;
 }

@@ -89,6 +89,24 @@ async function allRowsMatch(page: Page, container: string, pattern: RegExp): Pro
     return rows.length > 0 && rows.every((row) => pattern.test(row));
 }
 
+/** Header cells of `container` whose text is cut (an ellipsis) or that end beyond the window's right edge. */
+async function hiddenHeaders(page: Page, container: string, names: string[]): Promise<string[]> {
+    const width = page.viewportSize()?.width ?? 0;
+    const hidden: string[] = [];
+    for (const name of names) {
+        const cell = page.locator(`${container} th`, { hasText: name }).first();
+        const box = await cell.boundingBox();
+        const cut = await cell.evaluate((element) => {
+            const text = (element.querySelector('.slds-truncate') ?? element) as HTMLElement;
+            return text.scrollWidth > text.clientWidth + 1;
+        });
+        if (!box || box.x + box.width > width + 1 || cut) {
+            hidden.push(name);
+        }
+    }
+    return hidden;
+}
+
 const checks: Check[] = [
     {
         name: 'overview shows the posture score, findings, calls and the demo-data banner',
@@ -141,6 +159,9 @@ const checks: Check[] = [
                 `the detail explains the decision: ${reasons.slice(0, 120)}`
             );
             await shot(page, '02-explorer');
+            // The detail is a panel over the page: Escape closes it and the table is whole again.
+            await page.keyboard.press('Escape');
+            await page.locator('[data-id="detail-drawer"]').waitFor({ state: 'detached' });
         }
     },
     {
@@ -184,6 +205,46 @@ const checks: Check[] = [
         }
     },
     {
+        name: 'at 1280 px the facts a decision needs stay on screen',
+        run: async (page) => {
+            await page.setViewportSize({ width: 1280, height: 900 });
+            try {
+                await openTab(page, 'Inference Log');
+                const log = '[data-id="log-table"]';
+                await page.locator(`${log} tbody tr`).first().waitFor({ timeout: 30000 });
+                await page.locator(`${log} tbody tr`).first().getByRole('button', { name: 'Details' }).click();
+                await page.locator('[data-id="detail-drawer"]').waitFor({ timeout: 20000 });
+                await page.keyboard.press('Escape');
+                await page.locator('[data-id="detail-drawer"]').waitFor({ state: 'detached' });
+                const logHidden = await hiddenHeaders(page, log, ['Residency', 'Caller', 'Latency']);
+                assert(logHidden.length === 0, `explorer columns cut or off-screen: ${logHidden.join(', ')}`);
+                await openTab(page, 'Residency');
+                await page.locator('[data-id="registry"] tbody tr').first().waitFor({ timeout: 30000 });
+                const registryHidden = await hiddenHeaders(page, '[data-id="registry"]', [
+                    'Status',
+                    'DPA',
+                    'Zero retention'
+                ]);
+                assert(registryHidden.length === 0, `registry columns cut: ${registryHidden.join(', ')}`);
+                const rowHeader = page.locator('[data-id="residency-matrix"] th[scope="row"]').first();
+                const before = await rowHeader.boundingBox();
+                await page
+                    .locator('[data-id="residency-matrix"]')
+                    .evaluate((table) => ((table.parentElement as HTMLElement).scrollLeft = 10000));
+                const after = await rowHeader.boundingBox();
+                assert(before && after && Math.abs(before.x - after.x) < 2, 'matrix row headers stay in view');
+                await shot(page, '04b-residency-1280');
+                await openTab(page, 'Findings');
+                const findings = '[data-id="findings-table"]';
+                await page.locator(`${findings} tbody tr`).first().waitFor({ timeout: 30000 });
+                const findingsHidden = await hiddenHeaders(page, findings, ['Finding', 'Severity', 'Status', 'SLA']);
+                assert(findingsHidden.length === 0, `findings columns cut: ${findingsHidden.join(', ')}`);
+            } finally {
+                await page.setViewportSize({ width: 1440, height: 1000 });
+            }
+        }
+    },
+    {
         name: 'data-flow map marks overdue reviews and re-reviews one in place',
         run: async (page) => {
             await openTab(page, 'Data Flows');
@@ -192,8 +253,19 @@ const checks: Check[] = [
             assert(overdue > 0, 'overdue reviews are listed');
             assert((await page.locator('path.edge_reviewOverdue').count()) === overdue, 'and drawn in the graph');
             await shot(page, '05-flows');
-            await page.locator('tr[data-state="reviewOverdue"]').first().locator('[data-action="review"]').click();
+            await page.locator('tr[data-state="reviewOverdue"]').first().locator('[data-action="open"]').click();
+            await page.locator('[data-id="flow-detail"]').waitFor();
+            // A review records who reviewed and why: no note, no review.
+            await page.locator('[data-id="flow-detail"] [data-action="review"] button').click();
+            await page.locator('[data-id="action-error"]').waitFor();
+            await page
+                .locator('[data-id="flow-detail"] lightning-textarea[data-field="note"] textarea')
+                .fill('Checked the minimisation and the endpoint terms this quarter.');
+            // The note is committed on change (blur), as a user tabbing to the button does.
+            await page.keyboard.press('Tab');
+            await page.locator('[data-id="flow-detail"] [data-action="review"] button').click();
             await waitForToast(page, 'success', /Reviewed/);
+            await page.locator('[data-id="close-detail"] button').click();
             await eventually(
                 async () => (await page.locator('tr[data-state="reviewOverdue"]').count()) === overdue - 1,
                 'one review fewer is overdue'
@@ -207,16 +279,19 @@ const checks: Check[] = [
             const table = '[data-id="findings-table"]';
             await page.locator(`${table} tbody tr`).first().waitFor({ timeout: 30000 });
             await shot(page, '06-findings');
-            const row = page.locator(`${table} tbody tr`, { hasText: 'New' }).first();
+            const row = page
+                .locator(`${table} tbody tr`, { hasText: 'New' })
+                .filter({ hasNotText: 'Critical' })
+                .first();
             const findingName = (await row.innerText()).match(/CF-\d{6}/)?.[0];
             assert(findingName, 'a New finding is listed');
-            await row.locator('lightning-primitive-cell-checkbox label').first().click();
+            await row.locator('input.check').check();
             await page.locator('[data-id="bulk"]').waitFor();
 
             // RiskAccepted without a justification is refused before anything is sent.
             await chooseOption(page, '[data-id="bulk-status"]', 'Risk accepted');
             await page.locator('[data-id="bulk-apply"] button').click();
-            await waitForToast(page, 'error', /justification/);
+            await page.locator('[data-id="bulk-errors"]', { hasText: /justification/ }).waitFor();
 
             await chooseOption(page, '[data-id="bulk-status"]', 'Triaged');
             await chooseOption(page, '[data-id="bulk-assignee"]', 'Tom Okafor');
@@ -250,6 +325,8 @@ const checks: Check[] = [
             );
             assert(resolved.status === 'Resolved' && resolved.resolvedOn, 'the finding is Resolved with a date');
             assert(/Tom Okafor/.test(resolved.assignedToName), 'and assigned');
+            await page.locator('[data-id="finding-detail"] .slds-panel__close button').click();
+            await page.locator('[data-id="finding-drawer"]').waitFor({ state: 'detached' });
         }
     },
     {
@@ -267,6 +344,54 @@ const checks: Check[] = [
             );
             assert(/bind/.test((await page.locator('[data-id="rule-fix"]').textContent()) ?? ''), 'the fix');
             await shot(page, '07-finding-detail');
+            await page.locator('[data-id="finding-detail"] .slds-panel__close button').click();
+            await page.locator('[data-id="finding-drawer"]').waitFor({ state: 'detached' });
+        }
+    },
+    {
+        name: 'a Critical closure waits for a second officer; the one who asked cannot approve it',
+        run: async (page) => {
+            type Row = { id: string; name: string; severity: string; requestedStatus: string | null };
+            const rows = (await apex<{ rows: Row[] }>(page, 'WardenFindingsController.getFindings', { query: {} }))
+                .rows;
+            const pending = rows.find((row) => row.severity === 'Critical' && row.requestedStatus === 'Resolved');
+            assert(pending, 'a Critical closure is waiting for a second person');
+            const table = '[data-id="findings-table"]';
+            const open = async () => {
+                await page
+                    .locator(`${table} tbody tr`, { hasText: pending.name })
+                    .getByRole('button', { name: 'Open' })
+                    .click();
+                await page.locator('[data-id="request-summary"]').waitFor({ timeout: 20000 });
+            };
+            await open();
+            await page.locator('[data-id="own-request"]').waitFor();
+            assert((await page.locator('[data-id="approve"]').count()) === 0, 'the requester is offered no approval');
+            await page.locator('[data-id="finding-detail"] .slds-panel__close button').click();
+
+            const users = await apex<{ id: string; name: string }[]>(page, 'WardenFindingsController.getAssignees', {});
+            const second = users.find((user) => /Delgado/.test(user.name));
+            assert(second, 'a second compliance officer');
+            const base = page.url().split('?')[0];
+            await page.goto(`${base}?as=${second.id}&tab=findings`);
+            await page.locator(`${table} tbody tr`).first().waitFor({ timeout: 30000 });
+            await open();
+            await page.locator('[data-id="approve"] button').click();
+            await page.locator('[data-id="detail-status"]', { hasText: 'Resolved' }).waitFor({ timeout: 20000 });
+            const decided = await apex<{
+                status: string;
+                approvedByName: string | null;
+                history: { action: string }[];
+            }>(page, 'WardenFindingsController.getFinding', { findingId: pending.id });
+            assert(decided.status === 'Resolved', 'the closure is made');
+            assert(/Delgado/.test(decided.approvedByName ?? ''), 'by the second officer');
+            assert(
+                decided.history.some((change) => change.action === 'Approved'),
+                'and the history records the approval'
+            );
+            await shot(page, '07b-four-eyes');
+            await page.goto(`${base}?tab=findings`);
+            await page.locator(`${table} tbody tr`).first().waitFor({ timeout: 30000 });
         }
     },
     {
@@ -309,7 +434,12 @@ const checks: Check[] = [
             ]);
             const htmlPath = join(downloads, html.suggestedFilename());
             await html.saveAs(htmlPath);
-            assert(/<h1>Warden DPIA evidence report<\/h1>/.test(readFileSync(htmlPath, 'utf8')), 'printable report');
+            const report = readFileSync(htmlPath, 'utf8');
+            assert(/<h1>Warden DPIA evidence report<\/h1>/.test(report), 'printable report');
+            assert(
+                ['dpia', 'hipaa', 'nist-ai-rmf'].every((id) => report.includes(`data-document="${id}"`)),
+                'with the DPIA, the HIPAA safeguards and the NIST AI RMF profile'
+            );
 
             const [log] = await Promise.all([
                 page.waitForEvent('download'),
@@ -355,7 +485,10 @@ const checks: Check[] = [
         name: 'live entries stream into the explorer',
         run: async (page) => {
             await openTab(page, 'Inference Log');
-            await page.locator('[data-id="live-toggle"] label').first().click();
+            // Resume the stream unless a reload (the four-eyes check acts as another user) already did.
+            if (!(await page.locator('[data-id="live-toggle"] input').first().isChecked())) {
+                await page.locator('[data-id="live-toggle"] label').first().click();
+            }
             await page.locator('[data-id="reset"] button').click();
             await page.locator('[data-id="live-count"]').waitFor({ timeout: 30000 });
         }

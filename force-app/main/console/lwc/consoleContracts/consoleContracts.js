@@ -26,7 +26,8 @@ export const CONTROLLERS = {
   WardenLogController: {
     getLogPage: { params: ["query"], cacheable: true },
     getLogEntry: { params: ["logId"], cacheable: true },
-    getLogFilterOptions: { params: [], cacheable: true }
+    getLogFilterOptions: { params: [], cacheable: true },
+    getChainNeighbours: { params: ["logId"], cacheable: false }
   },
   WardenConsentController: {
     getConsentOverview: { params: [], cacheable: true }
@@ -36,20 +37,27 @@ export const CONTROLLERS = {
   },
   WardenDataFlowController: {
     getDataFlows: { params: [], cacheable: true },
-    approveFlow: { params: ["flowId"], cacheable: false },
-    reviewFlow: { params: ["flowId"], cacheable: false }
+    getDataFlow: { params: ["flowId"], cacheable: false },
+    requestApproval: { params: ["flowId", "justification"], cacheable: false },
+    decideApproval: { params: ["flowId", "approve", "note", "overrideShortfall"], cacheable: false },
+    reviewFlow: { params: ["flowId", "note"], cacheable: false }
   },
   WardenFindingsController: {
     getFindings: { params: ["query"], cacheable: true },
-    getFinding: { params: ["findingId"], cacheable: true },
+    getFinding: { params: ["findingId"], cacheable: false },
     getSlaSettings: { params: [], cacheable: true },
     getAssignees: { params: [], cacheable: true },
-    updateFindings: { params: ["findingIds", "status", "justification", "assigneeId"], cacheable: false },
+    updateFindings: {
+      params: ["findingIds", "status", "justification", "assigneeId", "riskAcceptedUntil"],
+      cacheable: false
+    },
+    decideFinding: { params: ["findingId", "approve", "note"], cacheable: false },
+    extendDueDate: { params: ["findingId", "dueDate", "reason"], cacheable: false },
     saveSlaSettings: { params: ["critical", "high", "medium", "low"], cacheable: false }
   },
   WardenAuditController: {
     verifyChain: { params: ["fromSequence", "batchSize"], cacheable: false },
-    exportLog: { params: ["fromSequence", "batchSize"], cacheable: true },
+    exportLog: { params: ["query", "fromSequence", "batchSize"], cacheable: false },
     getEvidencePack: { params: [], cacheable: true }
   },
   WardenSimulatorController: {

@@ -73,6 +73,22 @@ export type JurisdictionRuleRow = {
     legalBasis: string | null;
 };
 
+/** One entry of the change history of a finding or a data flow (RecordChange__c). */
+export type ChangeRow = {
+    id: string;
+    recordId: string | null;
+    recordName: string | null;
+    /** Created, StatusChanged, Requested, Approved, Rejected, Reviewed, DueDateChanged, Assigned, Expired, Overridden. */
+    action: string;
+    /** The field's local API name, e.g. Status__c. */
+    field: string | null;
+    fromValue: string | null;
+    toValue: string | null;
+    reason: string | null;
+    changedByName: string | null;
+    changedAt: string;
+};
+
 export type FindingRow = {
     id: string;
     name: string;
@@ -90,6 +106,14 @@ export type FindingRow = {
     firstSeen: string | null;
     lastSeen: string | null;
     resolvedOn: string | null;
+    /** A closing status asked for and waiting for a second person, or null. */
+    requestedStatus: FindingStatus | null;
+    requestedById: string | null;
+    requestedByName: string | null;
+    /** The day a risk acceptance ends ('YYYY-MM-DD'). */
+    riskAcceptedUntil: string | null;
+    /** A person moved the due date; new SLA windows leave it alone. */
+    dueDateExtended: boolean;
 };
 
 export type FindingDetail = FindingRow & {
@@ -100,6 +124,11 @@ export type FindingDetail = FindingRow & {
     ruleTitle: string | null;
     ruleSummary: string | null;
     ruleDescription: string | null;
+    requestedOn: string | null;
+    approvedByName: string | null;
+    approvedOn: string | null;
+    /** Newest first, at most 200. */
+    history: ChangeRow[];
 };
 
 export type ChainHead = {
@@ -148,6 +177,8 @@ export type LogQuery = {
     phiCategory?: string | null;
     /** HMAC subject key of one patient (SubjectKey__c, an indexed external id). */
     subjectKey?: string | null;
+    consentResult?: string | null;
+    residencyResult?: string | null;
     /** Keyset cursor: only entries with a Sequence__c below this one. Null for the newest page. */
     beforeSequence?: number | null;
     pageSize?: number | null;
@@ -194,6 +225,8 @@ export type LogFilterOptions = {
     decisions: string[];
     jurisdictions: string[];
     phiCategories: string[];
+    consentResults: string[];
+    residencyResults: string[];
     /** The lightning/empApi channel of InferenceEvent__e, with the namespace of a packaged org. */
     eventChannel: string;
 };
@@ -268,8 +301,32 @@ export type DataFlowRow = {
     nextReview: string | null;
     classification: string | null;
     phiCategory: string | null;
+    approvedByName: string | null;
+    /** Who asked for approval, while the request waits for a second person. */
+    requestedById: string | null;
+    requestedByName: string | null;
+    requestedOn: string | null;
+    /** Approved although the endpoint fell short, with a recorded reason. */
+    complianceOverride: boolean;
+    reviewedByName: string | null;
+    reviewedOn: string | null;
+    /** Where the endpoint falls short of an approved flow (c/governance EndpointProblem codes). */
+    endpointProblems: string[];
 };
-export type DataFlowOverview = { today: string; flows: DataFlowRow[]; endpoints: EndpointRow[] };
+export type DataFlowDetail = DataFlowRow & {
+    justification: string | null;
+    overrideReason: string | null;
+    /** Newest first, at most 200. */
+    history: ChangeRow[];
+};
+export type DataFlowOverview = {
+    today: string;
+    currentUserId: string;
+    /** Whether the running user holds WardenApprover (a second pair of eyes). */
+    canApprove: boolean;
+    flows: DataFlowRow[];
+    endpoints: EndpointRow[];
+};
 
 // ---------------------------------------------------------------------------------------------
 // Findings
@@ -282,8 +339,15 @@ export type FindingQuery = {
     assignedToMe?: boolean | null;
     overdueOnly?: boolean | null;
 };
-export type FindingList = { today: string; rows: FindingRow[]; truncated: boolean };
-export type FindingUpdateResult = { id: string; success: boolean; message: string | null };
+export type FindingList = {
+    today: string;
+    currentUserId: string;
+    canApprove: boolean;
+    rows: FindingRow[];
+    truncated: boolean;
+};
+/** pending: the move was saved as a request for a second person. */
+export type FindingUpdateResult = { id: string; success: boolean; message: string | null; pending: boolean };
 export type SlaSettings = { critical: number; high: number; medium: number; low: number };
 export type UserOption = { id: string; name: string };
 
@@ -312,18 +376,52 @@ export type CheckpointRow = {
 };
 /** Log entries in the export format `warden verify` and c/chainVerifier read: keyed by field API name. */
 export type LogExportPage = { records: Record<string, string | number | null>[]; nextSequence: number | null };
+/** An entry with the entries before and after it (when they exist), in the export format, in sequence order. */
+export type ChainNeighbours = { sequence: number; records: Record<string, string | number | null>[] };
+/** A risk acceptance or false positive with who asked, who approved and why (for the evidence pack). */
+export type AcceptanceRow = {
+    findingId: string;
+    name: string;
+    rule: string;
+    severity: Severity;
+    status: FindingStatus;
+    justification: string | null;
+    requestedByName: string | null;
+    approvedByName: string | null;
+    approvedOn: string | null;
+    riskAcceptedUntil: string | null;
+};
+/** Residency tags per classification and minimisation (how data is reduced before it reaches an LLM). */
+export type TagMinimization = { classification: string; minimization: string; count: number };
 
+/**
+ * The facts the evidence documents are built from (c/evidenceDocuments): everything is counted or listed by the org,
+ * nothing is written by hand.
+ */
 export type EvidencePack = {
     generatedAt: string;
     generatedBy: string;
     windowDays: number;
-    flows: DataFlowRow[];
+    /** Enforce or Monitor, the org default of the gate's mode. */
+    gateMode: string;
+    flows: DataFlowDetail[];
     endpoints: EndpointRow[];
+    rules: JurisdictionRuleRow[];
+    tagMinimization: TagMinimization[];
+    /** Enabled PHI redaction patterns. */
+    phiPatterns: number;
     consentCoverage: ConsentCoverageCell[];
     callsByConsentResult: CountByKey[];
+    callsByResidencyResult: CountByKey[];
     callsByDecision: CountByKey[];
+    callsByMode: CountByKey[];
+    /** Calls that broke a residency rule in the window, by data jurisdiction and endpoint. */
+    residencyViolations: ResidencyTraffic[];
     findings: FindingRow[];
     findingsTruncated: boolean;
+    acceptances: AcceptanceRow[];
+    /** Changes to findings and flows in the window, newest first (at most 2,000). */
+    history: ChangeRow[];
     chainHead: ChainHead | null;
     checkpoints: CheckpointRow[];
 };
@@ -384,7 +482,8 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     WardenLogController: {
         getLogPage: { params: ['query'], cacheable: true },
         getLogEntry: { params: ['logId'], cacheable: true },
-        getLogFilterOptions: { params: [], cacheable: true }
+        getLogFilterOptions: { params: [], cacheable: true },
+        getChainNeighbours: { params: ['logId'], cacheable: false }
     },
     WardenConsentController: {
         getConsentOverview: { params: [], cacheable: true }
@@ -394,20 +493,27 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     },
     WardenDataFlowController: {
         getDataFlows: { params: [], cacheable: true },
-        approveFlow: { params: ['flowId'], cacheable: false },
-        reviewFlow: { params: ['flowId'], cacheable: false }
+        getDataFlow: { params: ['flowId'], cacheable: false },
+        requestApproval: { params: ['flowId', 'justification'], cacheable: false },
+        decideApproval: { params: ['flowId', 'approve', 'note', 'overrideShortfall'], cacheable: false },
+        reviewFlow: { params: ['flowId', 'note'], cacheable: false }
     },
     WardenFindingsController: {
         getFindings: { params: ['query'], cacheable: true },
-        getFinding: { params: ['findingId'], cacheable: true },
+        getFinding: { params: ['findingId'], cacheable: false },
         getSlaSettings: { params: [], cacheable: true },
         getAssignees: { params: [], cacheable: true },
-        updateFindings: { params: ['findingIds', 'status', 'justification', 'assigneeId'], cacheable: false },
+        updateFindings: {
+            params: ['findingIds', 'status', 'justification', 'assigneeId', 'riskAcceptedUntil'],
+            cacheable: false
+        },
+        decideFinding: { params: ['findingId', 'approve', 'note'], cacheable: false },
+        extendDueDate: { params: ['findingId', 'dueDate', 'reason'], cacheable: false },
         saveSlaSettings: { params: ['critical', 'high', 'medium', 'low'], cacheable: false }
     },
     WardenAuditController: {
         verifyChain: { params: ['fromSequence', 'batchSize'], cacheable: false },
-        exportLog: { params: ['fromSequence', 'batchSize'], cacheable: true },
+        exportLog: { params: ['query', 'fromSequence', 'batchSize'], cacheable: false },
         getEvidencePack: { params: [], cacheable: true }
     },
     WardenSimulatorController: {
@@ -422,11 +528,23 @@ export type ContractTypes = {
     'WardenLogController.getLogPage': { request: { query: LogQuery }; response: LogPage };
     'WardenLogController.getLogEntry': { request: { logId: string }; response: LogDetail };
     'WardenLogController.getLogFilterOptions': { request: Record<string, never>; response: LogFilterOptions };
+    'WardenLogController.getChainNeighbours': { request: { logId: string }; response: ChainNeighbours };
     'WardenConsentController.getConsentOverview': { request: Record<string, never>; response: ConsentOverview };
     'WardenResidencyController.getResidencyOverview': { request: Record<string, never>; response: ResidencyOverview };
     'WardenDataFlowController.getDataFlows': { request: Record<string, never>; response: DataFlowOverview };
-    'WardenDataFlowController.approveFlow': { request: { flowId: string }; response: DataFlowRow };
-    'WardenDataFlowController.reviewFlow': { request: { flowId: string }; response: DataFlowRow };
+    'WardenDataFlowController.getDataFlow': { request: { flowId: string }; response: DataFlowDetail };
+    'WardenDataFlowController.requestApproval': {
+        request: { flowId: string; justification: string | null };
+        response: DataFlowDetail;
+    };
+    'WardenDataFlowController.decideApproval': {
+        request: { flowId: string; approve: boolean; note: string | null; overrideShortfall: boolean };
+        response: DataFlowDetail;
+    };
+    'WardenDataFlowController.reviewFlow': {
+        request: { flowId: string; note: string | null };
+        response: DataFlowDetail;
+    };
     'WardenFindingsController.getFindings': { request: { query: FindingQuery }; response: FindingList };
     'WardenFindingsController.getFinding': { request: { findingId: string }; response: FindingDetail };
     'WardenFindingsController.getSlaSettings': { request: Record<string, never>; response: SlaSettings };
@@ -437,8 +555,17 @@ export type ContractTypes = {
             status: string | null;
             justification: string | null;
             assigneeId: string | null;
+            riskAcceptedUntil: string | null;
         };
         response: FindingUpdateResult[];
+    };
+    'WardenFindingsController.decideFinding': {
+        request: { findingId: string; approve: boolean; note: string | null };
+        response: FindingDetail;
+    };
+    'WardenFindingsController.extendDueDate': {
+        request: { findingId: string; dueDate: string; reason: string | null };
+        response: FindingDetail;
     };
     'WardenFindingsController.saveSlaSettings': {
         request: { critical: number; high: number; medium: number; low: number };
@@ -449,7 +576,7 @@ export type ContractTypes = {
         response: ChainVerification;
     };
     'WardenAuditController.exportLog': {
-        request: { fromSequence: number | null; batchSize: number | null };
+        request: { query: LogQuery | null; fromSequence: number | null; batchSize: number | null };
         response: LogExportPage;
     };
     'WardenAuditController.getEvidencePack': { request: Record<string, never>; response: EvidencePack };

@@ -1,11 +1,9 @@
 // Generated from dataFlowMap.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { LightningElement } from "lwc";
-import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import LOCALE from "@salesforce/i18n/locale";
 import getDataFlows from "@salesforce/apex/WardenDataFlowController.getDataFlows";
-import approveFlow from "@salesforce/apex/WardenDataFlowController.approveFlow";
-import reviewFlow from "@salesforce/apex/WardenDataFlowController.reviewFlow";
+import { PROBLEM_LABELS } from "c/consoleLabels";
 import { flowState, layoutFlows } from "c/flowGraphLayout";
 import { formatDay, formatLabel, formatNumber, readableError } from "c/consoleUtils";
 import TITLE from "@salesforce/label/c.FlowsTitle";
@@ -19,10 +17,12 @@ import LIST_TITLE from "@salesforce/label/c.FlowsListTitle";
 import LIST_ALL from "@salesforce/label/c.FlowsListAll";
 import LIST_SELECTION from "@salesforce/label/c.FlowsListSelection";
 import SHOW_ALL from "@salesforce/label/c.FlowsShowAll";
-import APPROVE from "@salesforce/label/c.FlowsApprove";
-import REVIEW from "@salesforce/label/c.FlowsReview";
-import APPROVED_TOAST from "@salesforce/label/c.FlowsApprovedToast";
-import REVIEWED_TOAST from "@salesforce/label/c.FlowsReviewedToast";
+import OPEN from "@salesforce/label/c.FlowsOpen";
+import STATUS from "@salesforce/label/c.FlowsColStatus";
+import GOVERNANCE from "@salesforce/label/c.FlowsColGovernance";
+import MINIMIZATION from "@salesforce/label/c.FlowsColMinimization";
+import PENDING from "@salesforce/label/c.FlowsPendingBadge";
+import OVERRIDE from "@salesforce/label/c.FlowsOverrideBadge";
 import NEXT_REVIEW from "@salesforce/label/c.FlowsNextReview";
 import OVERDUE_COUNT from "@salesforce/label/c.FlowsOverdueCount";
 import EMPTY from "@salesforce/label/c.FlowsEmpty";
@@ -32,7 +32,6 @@ import LOADING from "@salesforce/label/c.ConsoleLoading";
 import ERROR_TITLE from "@salesforce/label/c.ConsoleErrorTitle";
 import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
 import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
-import SUCCESS_TITLE from "@salesforce/label/c.ConsoleSuccessTitle";
 import COL_FLOW from "@salesforce/label/c.FlowsColFlow";
 import COL_SOURCE from "@salesforce/label/c.FlowsColSource";
 const STATE_LABELS = {
@@ -53,8 +52,12 @@ export default class DataFlowMap extends LightningElement {
     proposed: LEGEND_PROPOSED,
     suspended: LEGEND_SUSPENDED,
     showAll: SHOW_ALL,
-    approve: APPROVE,
-    review: REVIEW,
+    open: OPEN,
+    status: STATUS,
+    governance: GOVERNANCE,
+    minimization: MINIMIZATION,
+    pending: PENDING,
+    override: OVERRIDE,
     nextReview: NEXT_REVIEW,
     purpose: PURPOSE,
     endpoint: ENDPOINT,
@@ -66,7 +69,8 @@ export default class DataFlowMap extends LightningElement {
   errorMessage;
   selectedNodeId = null;
   selectedFlowId = null;
-  busyFlowId = null;
+  openFlowId = null;
+  focusDetail = false;
   connectedCallback() {
     this.load();
   }
@@ -76,7 +80,15 @@ export default class DataFlowMap extends LightningElement {
       this.errorMessage = void 0;
     } catch (error) {
       this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-      this.toast(ERROR_TITLE, this.errorMessage, "error");
+    }
+  }
+  renderedCallback() {
+    if (this.focusDetail) {
+      const detail = this.template?.querySelector("c-data-flow-detail");
+      if (detail) {
+        this.focusDetail = false;
+        detail.focusHeading();
+      }
     }
   }
   get isLoading() {
@@ -137,8 +149,10 @@ export default class DataFlowMap extends LightningElement {
         stateLabel: STATE_LABELS[state],
         stateClass: `slds-badge badge_${state}`,
         nextReviewText: flow.nextReview ? formatDay(flow.nextReview, LOCALE) : "—",
-        canApprove: flow.status === "Proposed" || flow.status === "Suspended",
-        canReview: flow.status === "Approved"
+        rowClass: flow.id === this.openFlowId ? "row_open" : "",
+        problemCount: flow.endpointProblems.length > 0 ? String(flow.endpointProblems.length) : "",
+        problemText: flow.endpointProblems.map((code) => PROBLEM_LABELS[code] ?? code).join("; "),
+        openTitle: `${flow.name} · ${flow.sourceObject}.${flow.sourceField}`
       };
     }).sort((a, b) => order[a.state] - order[b.state] || a.source.localeCompare(b.source));
   }
@@ -173,40 +187,26 @@ export default class DataFlowMap extends LightningElement {
     this.selectedNodeId = null;
     this.selectedFlowId = null;
   }
-  async handleApprove(event) {
-    await this.act(event.currentTarget.dataset.id ?? "", approveFlow, APPROVED_TOAST);
+  handleOpen(event) {
+    this.openFlowId = event.currentTarget.dataset.id ?? null;
+    this.focusDetail = true;
   }
-  async handleReview(event) {
-    await this.act(event.currentTarget.dataset.id ?? "", reviewFlow, REVIEWED_TOAST);
+  handleCloseDetail() {
+    const flowId = this.openFlowId;
+    this.openFlowId = null;
+    Promise.resolve().then(() => {
+      const button = this.template?.querySelector(`lightning-button[data-id="${flowId}"]`);
+      button?.focus();
+    });
   }
-  async act(flowId, method, message) {
-    if (!flowId || !this.overview) {
-      return;
-    }
-    this.busyFlowId = flowId;
-    try {
-      const updated = await method({ flowId });
+  handleFlowChange(event) {
+    const updated = event.detail.flow;
+    if (this.overview) {
+      const { justification: _justification, overrideReason: _override, history: _history, ...row } = updated;
       this.overview = {
         ...this.overview,
-        flows: this.overview.flows.map((flow) => flow.id === updated.id ? updated : flow)
+        flows: this.overview.flows.map((flow) => flow.id === row.id ? row : flow)
       };
-      this.toast(
-        SUCCESS_TITLE,
-        formatLabel(
-          message,
-          `${updated.sourceObject}.${updated.sourceField}`,
-          updated.endpointName ?? "",
-          formatDay(updated.nextReview, LOCALE)
-        ),
-        "success"
-      );
-    } catch (error) {
-      this.toast(ERROR_TITLE, readableError(error, NEED_PERMISSION, GENERIC_ERROR).message, "error");
-    } finally {
-      this.busyFlowId = null;
     }
-  }
-  toast(title, message, variant) {
-    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }

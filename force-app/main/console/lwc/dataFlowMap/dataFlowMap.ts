@@ -1,15 +1,14 @@
 /**
  * Data-flow map: CRM object → field → LLM endpoint, drawn in SVG (layout by c/flowGraphLayout). Flows whose
- * quarterly review is overdue are marked in red; selecting a node or an edge lists its flows, which can be
- * approved (Proposed, Suspended) or re-reviewed (Approved) in place.
+ * quarterly review is overdue are marked in red; selecting a node or an edge lists its flows. A flow opens in a
+ * panel over the page (c-data-flow-detail) with its four-eyes approval, review and history, so the map and the
+ * list keep their width.
  */
 import { LightningElement } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
 import getDataFlows from '@salesforce/apex/WardenDataFlowController.getDataFlows';
-import approveFlow from '@salesforce/apex/WardenDataFlowController.approveFlow';
-import reviewFlow from '@salesforce/apex/WardenDataFlowController.reviewFlow';
-import type { DataFlowOverview, DataFlowRow } from 'c/consoleContracts';
+import type { DataFlowDetail, DataFlowOverview, DataFlowRow } from 'c/consoleContracts';
+import { PROBLEM_LABELS } from 'c/consoleLabels';
 import { flowState, layoutFlows, type FlowState, type GraphLayout } from 'c/flowGraphLayout';
 import { formatDay, formatLabel, formatNumber, readableError } from 'c/consoleUtils';
 import TITLE from '@salesforce/label/c.FlowsTitle';
@@ -23,10 +22,12 @@ import LIST_TITLE from '@salesforce/label/c.FlowsListTitle';
 import LIST_ALL from '@salesforce/label/c.FlowsListAll';
 import LIST_SELECTION from '@salesforce/label/c.FlowsListSelection';
 import SHOW_ALL from '@salesforce/label/c.FlowsShowAll';
-import APPROVE from '@salesforce/label/c.FlowsApprove';
-import REVIEW from '@salesforce/label/c.FlowsReview';
-import APPROVED_TOAST from '@salesforce/label/c.FlowsApprovedToast';
-import REVIEWED_TOAST from '@salesforce/label/c.FlowsReviewedToast';
+import OPEN from '@salesforce/label/c.FlowsOpen';
+import STATUS from '@salesforce/label/c.FlowsColStatus';
+import GOVERNANCE from '@salesforce/label/c.FlowsColGovernance';
+import MINIMIZATION from '@salesforce/label/c.FlowsColMinimization';
+import PENDING from '@salesforce/label/c.FlowsPendingBadge';
+import OVERRIDE from '@salesforce/label/c.FlowsOverrideBadge';
 import NEXT_REVIEW from '@salesforce/label/c.FlowsNextReview';
 import OVERDUE_COUNT from '@salesforce/label/c.FlowsOverdueCount';
 import EMPTY from '@salesforce/label/c.FlowsEmpty';
@@ -36,7 +37,6 @@ import LOADING from '@salesforce/label/c.ConsoleLoading';
 import ERROR_TITLE from '@salesforce/label/c.ConsoleErrorTitle';
 import NEED_PERMISSION from '@salesforce/label/c.ConsoleNeedPermission';
 import GENERIC_ERROR from '@salesforce/label/c.ConsoleGenericError';
-import SUCCESS_TITLE from '@salesforce/label/c.ConsoleSuccessTitle';
 import COL_FLOW from '@salesforce/label/c.FlowsColFlow';
 import COL_SOURCE from '@salesforce/label/c.FlowsColSource';
 
@@ -52,9 +52,11 @@ type FlowItem = DataFlowRow & {
     stateLabel: string;
     stateClass: string;
     nextReviewText: string;
-    canApprove: boolean;
-    canReview: boolean;
     source: string;
+    rowClass: string;
+    problemCount: string;
+    problemText: string;
+    openTitle: string;
 };
 
 export default class DataFlowMap extends LightningElement {
@@ -69,8 +71,12 @@ export default class DataFlowMap extends LightningElement {
         proposed: LEGEND_PROPOSED,
         suspended: LEGEND_SUSPENDED,
         showAll: SHOW_ALL,
-        approve: APPROVE,
-        review: REVIEW,
+        open: OPEN,
+        status: STATUS,
+        governance: GOVERNANCE,
+        minimization: MINIMIZATION,
+        pending: PENDING,
+        override: OVERRIDE,
         nextReview: NEXT_REVIEW,
         purpose: PURPOSE,
         endpoint: ENDPOINT,
@@ -82,7 +88,8 @@ export default class DataFlowMap extends LightningElement {
     errorMessage: string | undefined;
     selectedNodeId: string | null = null;
     selectedFlowId: string | null = null;
-    busyFlowId: string | null = null;
+    openFlowId: string | null = null;
+    private focusDetail = false;
 
     override connectedCallback(): void {
         this.load();
@@ -94,7 +101,17 @@ export default class DataFlowMap extends LightningElement {
             this.errorMessage = undefined;
         } catch (error) {
             this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-            this.toast(ERROR_TITLE, this.errorMessage, 'error');
+        }
+    }
+
+    override renderedCallback(): void {
+        if (this.focusDetail) {
+            const detail = this.template?.querySelector('c-data-flow-detail') as
+                (HTMLElement & { focusHeading(): void }) | null;
+            if (detail) {
+                this.focusDetail = false;
+                detail.focusHeading();
+            }
         }
     }
 
@@ -173,8 +190,10 @@ export default class DataFlowMap extends LightningElement {
                     stateLabel: STATE_LABELS[state],
                     stateClass: `slds-badge badge_${state}`,
                     nextReviewText: flow.nextReview ? formatDay(flow.nextReview, LOCALE) : '—',
-                    canApprove: flow.status === 'Proposed' || flow.status === 'Suspended',
-                    canReview: flow.status === 'Approved'
+                    rowClass: flow.id === this.openFlowId ? 'row_open' : '',
+                    problemCount: flow.endpointProblems.length > 0 ? String(flow.endpointProblems.length) : '',
+                    problemText: flow.endpointProblems.map((code) => PROBLEM_LABELS[code] ?? code).join('; '),
+                    openTitle: `${flow.name} · ${flow.sourceObject}.${flow.sourceField}`
                 };
             })
             .sort((a, b) => order[a.state] - order[b.state] || a.source.localeCompare(b.source));
@@ -218,47 +237,29 @@ export default class DataFlowMap extends LightningElement {
         this.selectedFlowId = null;
     }
 
-    async handleApprove(event: Event): Promise<void> {
-        await this.act((event.currentTarget as HTMLElement).dataset.id ?? '', approveFlow, APPROVED_TOAST);
+    handleOpen(event: Event): void {
+        this.openFlowId = (event.currentTarget as HTMLElement).dataset.id ?? null;
+        this.focusDetail = true;
     }
 
-    async handleReview(event: Event): Promise<void> {
-        await this.act((event.currentTarget as HTMLElement).dataset.id ?? '', reviewFlow, REVIEWED_TOAST);
+    handleCloseDetail(): void {
+        const flowId = this.openFlowId;
+        this.openFlowId = null;
+        // Back to where the user came from: the flow's Open button.
+        Promise.resolve().then(() => {
+            const button = this.template?.querySelector(`lightning-button[data-id="${flowId}"]`) as HTMLElement | null;
+            button?.focus();
+        });
     }
 
-    private async act(
-        flowId: string,
-        method: (params: Record<string, unknown>) => Promise<unknown>,
-        message: string
-    ): Promise<void> {
-        if (!flowId || !this.overview) {
-            return;
-        }
-        this.busyFlowId = flowId;
-        try {
-            const updated = (await method({ flowId })) as DataFlowRow;
+    handleFlowChange(event: CustomEvent<{ flow: DataFlowDetail }>): void {
+        const updated = event.detail.flow;
+        if (this.overview) {
+            const { justification: _justification, overrideReason: _override, history: _history, ...row } = updated;
             this.overview = {
                 ...this.overview,
-                flows: this.overview.flows.map((flow) => (flow.id === updated.id ? updated : flow))
+                flows: this.overview.flows.map((flow) => (flow.id === row.id ? row : flow))
             };
-            this.toast(
-                SUCCESS_TITLE,
-                formatLabel(
-                    message,
-                    `${updated.sourceObject}.${updated.sourceField}`,
-                    updated.endpointName ?? '',
-                    formatDay(updated.nextReview, LOCALE)
-                ),
-                'success'
-            );
-        } catch (error) {
-            this.toast(ERROR_TITLE, readableError(error, NEED_PERMISSION, GENERIC_ERROR).message, 'error');
-        } finally {
-            this.busyFlowId = null;
         }
-    }
-
-    toast(title: string, message: string, variant: string): void {
-        this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
     }
 }

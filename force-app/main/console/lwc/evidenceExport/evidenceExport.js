@@ -1,7 +1,8 @@
 // Generated from evidenceExport.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import { documentHtml, evidenceDocuments } from "c/evidenceDocuments";
 import { toCsv } from "c/csv";
-export const EVIDENCE_FORMAT_VERSION = 1;
+export const EVIDENCE_FORMAT_VERSION = 2;
 const FORMULA_START = /^[=+\-@\t\r]/;
 export function cellText(value) {
   if (value === null || value === void 0) {
@@ -86,7 +87,13 @@ export function sectionCsv(pack, section) {
   );
 }
 export function evidenceJson(pack) {
-  return `${JSON.stringify({ format: "warden-dpia-evidence", version: EVIDENCE_FORMAT_VERSION, ...pack }, null, 2)}
+  const file = {
+    format: "warden-dpia-evidence",
+    version: EVIDENCE_FORMAT_VERSION,
+    ...pack,
+    documents: evidenceDocuments(pack)
+  };
+  return `${JSON.stringify(file, null, 2)}
 `;
 }
 export function escapeHtml(value) {
@@ -122,6 +129,7 @@ export function printableReport(pack, labels, formatValue = (value) => value ===
     `<h2>${escapeHtml(labels.findings)}</h2>`,
     pack.findingsTruncated ? `<p>${escapeHtml(labels.truncated)}</p>` : "",
     table(SECTION_COLUMNS.findings, pack.findings, formatValue),
+    ...evidenceDocuments(pack).map((document) => documentHtml(document, formatValue)),
     "</body></html>",
     ""
   ].join("\n");

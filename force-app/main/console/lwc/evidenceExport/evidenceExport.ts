@@ -7,10 +7,12 @@
  * are prefixed with an apostrophe, because evidence files get opened in Excel by auditors. The CSV itself
  * is written by c/csv.
  */
+import { documentHtml, evidenceDocuments } from 'c/evidenceDocuments';
 import type { EvidencePack } from 'c/consoleContracts';
 import { toCsv } from 'c/csv';
 
-export const EVIDENCE_FORMAT_VERSION = 1;
+/** 2: the pack carries its documents (c/evidenceDocuments). */
+export const EVIDENCE_FORMAT_VERSION = 2;
 
 export type Column<T> = { key: string; header: string; value?: (row: T) => unknown };
 
@@ -108,9 +110,18 @@ export function sectionCsv(pack: EvidencePack, section: EvidenceSection): string
     );
 }
 
-/** The evidence pack as pretty-printed JSON with a format header, keys in a stable order. */
+/**
+ * The evidence pack as pretty-printed JSON with a format header, keys in a stable order: the facts, then the
+ * documents built from them (DPIA, HIPAA safeguards, NIST AI RMF profile), for GRC tools.
+ */
 export function evidenceJson(pack: EvidencePack): string {
-    return `${JSON.stringify({ format: 'warden-dpia-evidence', version: EVIDENCE_FORMAT_VERSION, ...pack }, null, 2)}\n`;
+    const file = {
+        format: 'warden-dpia-evidence',
+        version: EVIDENCE_FORMAT_VERSION,
+        ...pack,
+        documents: evidenceDocuments(pack)
+    };
+    return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 export function escapeHtml(value: unknown): string {
@@ -146,7 +157,8 @@ function table(columns: string[], rows: Record<string, unknown>[], format: (valu
 
 /**
  * A standalone HTML document (inline CSS, no scripts) for printing or saving as PDF: data flows,
- * endpoints, consent coverage, calls by decision, findings and the chain head.
+ * endpoints, consent coverage, calls by decision, findings and the chain head, then the DPIA, the HIPAA
+ * safeguards and the NIST AI RMF profile built from them (c/evidenceDocuments).
  */
 export function printableReport(
     pack: EvidencePack,
@@ -177,6 +189,7 @@ export function printableReport(
         `<h2>${escapeHtml(labels.findings)}</h2>`,
         pack.findingsTruncated ? `<p>${escapeHtml(labels.truncated)}</p>` : '',
         table(SECTION_COLUMNS.findings, pack.findings, formatValue),
+        ...evidenceDocuments(pack).map((document) => documentHtml(document, formatValue)),
         '</body></html>',
         ''
     ].join('\n');

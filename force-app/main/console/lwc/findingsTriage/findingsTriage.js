@@ -4,7 +4,6 @@ import { LightningElement, api, wire } from "lwc";
 import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import LOCALE from "@salesforce/i18n/locale";
 import getFindings from "@salesforce/apex/WardenFindingsController.getFindings";
-import getFinding from "@salesforce/apex/WardenFindingsController.getFinding";
 import getSlaSettings from "@salesforce/apex/WardenFindingsController.getSlaSettings";
 import getAssignees from "@salesforce/apex/WardenFindingsController.getAssignees";
 import updateFindings from "@salesforce/apex/WardenFindingsController.updateFindings";
@@ -12,12 +11,13 @@ import saveSlaSettings from "@salesforce/apex/WardenFindingsController.saveSlaSe
 import { FINDING_CATEGORIES, FINDING_STATUSES, OPEN_FINDING_STATUSES, SEVERITIES } from "c/consoleContracts";
 import {
   commonNextStatuses,
-  nextStatuses,
   planBulkTransition,
   requiresJustification,
   MIN_JUSTIFICATION_LENGTH
 } from "c/findingWorkflow";
+import { acceptanceBounds, closureRequestRefusal, needsSecondPerson } from "c/governance";
 import { DEFAULT_SLA, normaliseSla, slaState } from "c/slaCalculator";
+import { STATUS_LABELS } from "c/consoleLabels";
 import { formatDay, formatLabel, formatNumber, readableError } from "c/consoleUtils";
 import TITLE from "@salesforce/label/c.FindingsTitle";
 import STATUS from "@salesforce/label/c.FindingsStatus";
@@ -62,37 +62,21 @@ import SLA_SAVE from "@salesforce/label/c.FindingsSlaSave";
 import SLA_CANCEL from "@salesforce/label/c.ConsoleCancel";
 import SLA_SAVED from "@salesforce/label/c.FindingsSlaSaved";
 import SLA_INVALID from "@salesforce/label/c.FindingsSlaInvalid";
-import DETAIL_MESSAGE from "@salesforce/label/c.FindingsDetailMessage";
-import DETAIL_RULE from "@salesforce/label/c.FindingsDetailRule";
-import DETAIL_FIX from "@salesforce/label/c.FindingsDetailFix";
-import DETAIL_SNIPPET from "@salesforce/label/c.FindingsDetailSnippet";
-import DETAIL_LINE from "@salesforce/label/c.FindingsDetailLine";
-import DETAIL_MOVE from "@salesforce/label/c.FindingsDetailMove";
-import DETAIL_NO_MOVE from "@salesforce/label/c.FindingsDetailNoMove";
-import DETAIL_NO_RULE from "@salesforce/label/c.FindingsDetailNoRule";
 import REASON_NOT_ALLOWED from "@salesforce/label/c.FindingsReasonNotAllowed";
 import REASON_JUSTIFICATION from "@salesforce/label/c.FindingsReasonJustification";
 import REASON_TOO_LONG from "@salesforce/label/c.FindingsReasonTooLong";
-import STATUS_NEW from "@salesforce/label/c.FindingsStatusNew";
-import STATUS_TRIAGED from "@salesforce/label/c.FindingsStatusTriaged";
-import STATUS_IN_REMEDIATION from "@salesforce/label/c.FindingsStatusInRemediation";
-import STATUS_RISK_ACCEPTED from "@salesforce/label/c.FindingsStatusRiskAccepted";
-import STATUS_FALSE_POSITIVE from "@salesforce/label/c.FindingsStatusFalsePositive";
-import STATUS_RESOLVED from "@salesforce/label/c.FindingsStatusResolved";
-import CLOSE from "@salesforce/label/c.ConsoleClose";
+import REASON_EXPIRY from "@salesforce/label/c.GovernanceExpiryOutOfRange";
+import REASON_ALREADY from "@salesforce/label/c.GovernanceAlreadyRequested";
+import REQUESTED from "@salesforce/label/c.FindingsRequestedToast";
+import PENDING from "@salesforce/label/c.FindingsPendingBadge";
+import UNTIL from "@salesforce/label/c.FindingsBulkUntil";
+import UNTIL_HELP from "@salesforce/label/c.FindingsAcceptedUntilHelp";
+import SELECT_ALL from "@salesforce/label/c.FindingsSelectAll";
+import SELECT_ONE from "@salesforce/label/c.FindingsSelectOne";
 import LOADING from "@salesforce/label/c.ConsoleLoading";
-import ERROR_TITLE from "@salesforce/label/c.ConsoleErrorTitle";
 import SUCCESS_TITLE from "@salesforce/label/c.ConsoleSuccessTitle";
 import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
 import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
-export const STATUS_LABELS = {
-  New: STATUS_NEW,
-  Triaged: STATUS_TRIAGED,
-  InRemediation: STATUS_IN_REMEDIATION,
-  RiskAccepted: STATUS_RISK_ACCEPTED,
-  FalsePositive: STATUS_FALSE_POSITIVE,
-  Resolved: STATUS_RESOLVED
-};
 const SLA_LABELS = {
   overdue: SLA_OVERDUE,
   dueSoon: SLA_DUE_SOON,
@@ -100,18 +84,14 @@ const SLA_LABELS = {
   none: SLA_NONE,
   closed: SLA_CLOSED
 };
-const SLA_CLASS = {
-  overdue: "slds-text-color_error slds-text-title_bold",
-  dueSoon: "sla_soon",
-  onTrack: "slds-text-color_success",
-  none: "slds-text-color_weak",
-  closed: "slds-text-color_weak"
-};
 const REASONS = {
   notAllowed: REASON_NOT_ALLOWED,
   justificationRequired: REASON_JUSTIFICATION,
   justificationTooLong: REASON_TOO_LONG,
-  unknownStatus: REASON_NOT_ALLOWED
+  unknownStatus: REASON_NOT_ALLOWED,
+  expiryRequired: REASON_EXPIRY,
+  expiryOutOfRange: REASON_EXPIRY,
+  alreadyRequested: REASON_ALREADY
 };
 export default class FindingsTriage extends LightningElement {
   labels = {
@@ -139,14 +119,16 @@ export default class FindingsTriage extends LightningElement {
     high: SEVERITIES[1],
     medium: SEVERITIES[2],
     low: SEVERITIES[3],
-    detailMessage: DETAIL_MESSAGE,
-    detailRule: DETAIL_RULE,
-    detailFix: DETAIL_FIX,
-    detailSnippet: DETAIL_SNIPPET,
-    detailMove: DETAIL_MOVE,
-    detailNoMove: DETAIL_NO_MOVE,
-    detailNoRule: DETAIL_NO_RULE,
-    close: CLOSE,
+    colName: COL_NAME,
+    colRule: COL_RULE,
+    colComponent: COL_COMPONENT,
+    colDue: COL_DUE,
+    colSla: COL_SLA,
+    colAssignee: COL_ASSIGNEE,
+    open: OPEN_DETAIL,
+    until: UNTIL,
+    untilHelp: UNTIL_HELP,
+    selectAll: SELECT_ALL,
     loading: LOADING
   };
   statusFilter = "open";
@@ -156,43 +138,23 @@ export default class FindingsTriage extends LightningElement {
   overdueOnly = false;
   list;
   isLoading = false;
+  loadError = "";
   selectedIds = [];
   bulkStatus = "";
   bulkAssignee = "";
+  bulkUntil = "";
+  bulkMessages = [];
   justification = "";
   isSaving = false;
-  detail;
+  openFindingId = null;
   sla = { ...DEFAULT_SLA };
   editingSla = false;
+  slaError = "";
   slaDraft = {};
   assignees = [];
   presetValue = null;
   connected = false;
-  columns = [
-    { label: COL_NAME, fieldName: "name", type: "text", initialWidth: 110 },
-    { label: SEVERITY, fieldName: "severity", type: "text", initialWidth: 95 },
-    { label: CATEGORY, fieldName: "category", type: "text", initialWidth: 120 },
-    { label: COL_COMPONENT, fieldName: "component", type: "text" },
-    { label: COL_RULE, fieldName: "rule", type: "text" },
-    { label: STATUS, fieldName: "statusLabel", type: "text", initialWidth: 130 },
-    {
-      label: COL_DUE,
-      fieldName: "dueDate",
-      type: "date-local",
-      initialWidth: 125,
-      typeAttributes: { year: "numeric", month: "short", day: "2-digit" },
-      cellAttributes: { class: { fieldName: "slaClass" } }
-    },
-    {
-      label: COL_SLA,
-      fieldName: "slaLabel",
-      type: "text",
-      initialWidth: 110,
-      cellAttributes: { class: { fieldName: "slaClass" } }
-    },
-    { label: COL_ASSIGNEE, fieldName: "assignedToName", type: "text" },
-    { type: "button", initialWidth: 90, typeAttributes: { label: OPEN_DETAIL, name: "open", variant: "base" } }
-  ];
+  focusDetail = false;
   @api
   get preset() {
     return this.presetValue;
@@ -208,19 +170,15 @@ export default class FindingsTriage extends LightningElement {
     }
   }
   @wire(getSlaSettings)
-  wiredSla({ data, error }) {
+  wiredSla({ data }) {
     if (data) {
       this.sla = normaliseSla(data);
-    } else if (error) {
-      this.toastError(error);
     }
   }
   @wire(getAssignees)
-  wiredAssignees({ data, error }) {
+  wiredAssignees({ data }) {
     if (data) {
       this.assignees = data;
-    } else if (error) {
-      this.toastError(error);
     }
   }
   connectedCallback() {
@@ -229,6 +187,15 @@ export default class FindingsTriage extends LightningElement {
   }
   disconnectedCallback() {
     this.connected = false;
+  }
+  renderedCallback() {
+    if (this.focusDetail) {
+      const detail = this.template?.querySelector("c-finding-detail");
+      if (detail) {
+        this.focusDetail = false;
+        detail.focusHeading();
+      }
+    }
   }
   // ---------------------------------------------------------------- queue
   get query() {
@@ -244,29 +211,45 @@ export default class FindingsTriage extends LightningElement {
     this.isLoading = true;
     try {
       this.list = await getFindings({ query: this.query });
+      this.loadError = "";
       const visible = new Set(this.list.rows.map((row) => row.id));
       this.selectedIds = this.selectedIds.filter((id) => visible.has(id));
     } catch (error) {
-      this.toastError(error);
+      this.loadError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
     } finally {
       this.isLoading = false;
     }
   }
+  get today() {
+    return this.list?.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  }
+  get currentUserId() {
+    return this.list?.currentUserId ?? "";
+  }
+  get canApprove() {
+    return this.list?.canApprove ?? false;
+  }
   get rows() {
-    const today = this.list?.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+    const selected = new Set(this.selectedIds);
     return (this.list?.rows ?? []).map((row) => {
-      const state = slaState(row, today, this.sla);
+      const state = slaState(row, this.today, this.sla);
       return {
         ...row,
+        selected: selected.has(row.id),
+        selectLabel: formatLabel(SELECT_ONE, row.name),
+        openLabel: `${OPEN_DETAIL} ${row.name}`,
+        rowClass: `${row.id === this.openFindingId ? "row_open" : ""} ${state === "overdue" ? "row_overdue" : ""}`,
+        severityClass: `slds-badge severity_${row.severity}`,
         statusLabel: STATUS_LABELS[row.status] ?? row.status,
+        pendingLabel: row.requestedStatus ? formatLabel(PENDING, STATUS_LABELS[row.requestedStatus] ?? "") : "",
+        pendingTitle: row.requestedByName ?? "",
+        dueText: row.dueDate ? formatDay(row.dueDate, LOCALE) : "—",
         slaLabel: SLA_LABELS[state],
-        slaClass: SLA_CLASS[state],
-        component: row.line ? `${row.componentName ?? ""}:${row.line}` : row.componentName ?? ""
+        slaClass: `slds-badge sla_${state}`,
+        component: row.line ? `${row.componentName ?? ""}:${row.line}` : row.componentName ?? "",
+        assignee: row.assignedToName ?? ""
       };
     });
-  }
-  get hasRows() {
-    return (this.list?.rows.length ?? 0) > 0;
   }
   get showEmpty() {
     return !!this.list && !this.isLoading && this.list.rows.length === 0;
@@ -307,9 +290,23 @@ export default class FindingsTriage extends LightningElement {
   handleRefresh() {
     this.load();
   }
-  // ---------------------------------------------------------------- bulk actions
-  handleRowSelection(event) {
-    this.selectedIds = event.detail.selectedRows.map((row) => row.id);
+  // ---------------------------------------------------------------- selection and bulk actions
+  get allSelected() {
+    const rows = this.list?.rows ?? [];
+    return rows.length > 0 && this.selectedIds.length === rows.length;
+  }
+  handleSelectAll(event) {
+    this.selectedIds = event.target.checked ? (this.list?.rows ?? []).map((row) => row.id) : [];
+    this.afterSelection();
+  }
+  handleSelectRow(event) {
+    const input = event.target;
+    const id = input.dataset.id ?? "";
+    this.selectedIds = input.checked ? [...this.selectedIds, id] : this.selectedIds.filter((selected) => selected !== id);
+    this.afterSelection();
+  }
+  afterSelection() {
+    this.bulkMessages = [];
     if (this.bulkStatus && !this.bulkStatusOptions.some((option) => option.value === this.bulkStatus)) {
       this.bulkStatus = "";
     }
@@ -341,146 +338,131 @@ export default class FindingsTriage extends LightningElement {
     ];
   }
   get justificationRequired() {
-    return !!this.bulkStatus && requiresJustification(this.bulkStatus);
+    return !!this.bulkStatus && (requiresJustification(this.bulkStatus) || this.selectedRows.some((row) => needsSecondPerson(row.severity, this.bulkStatus)));
   }
   get justificationMin() {
     return MIN_JUSTIFICATION_LENGTH;
+  }
+  get bulkNeedsUntil() {
+    return this.bulkStatus === "RiskAccepted";
+  }
+  get bounds() {
+    return acceptanceBounds(this.today);
   }
   get applyDisabled() {
     return !this.hasSelection || this.isSaving;
   }
   handleBulkStatus(event) {
     this.bulkStatus = event.detail.value;
+    this.bulkMessages = [];
   }
   handleBulkAssignee(event) {
     this.bulkAssignee = event.detail.value;
+    this.bulkMessages = [];
+  }
+  handleBulkUntil(event) {
+    this.bulkUntil = event.detail.value ?? "";
+    this.bulkMessages = [];
   }
   handleJustification(event) {
     this.justification = event.target.value ?? "";
+    this.bulkMessages = [];
   }
+  /**
+   * Checks each selected finding with the workflow and the four-eyes rules, sends only what may go, and lists
+   * what was refused in the bulk bar. A four-eyes move is sent as a request for a second person.
+   */
   async handleApply() {
-    await this.apply(this.selectedRows, this.bulkStatus, this.justification, this.bulkAssignee);
-  }
-  /** Validates with the workflow first, sends only what may move, and reports both parts. */
-  async apply(findings, status, justification, assigneeId) {
-    if (findings.length === 0 || !status && !assigneeId && !justification.trim()) {
-      this.toast(ERROR_TITLE, NOTHING, "warning");
+    const findings = this.selectedRows;
+    const status = this.bulkStatus;
+    const justification = this.justification;
+    if (findings.length === 0 || !status && !this.bulkAssignee && !justification.trim()) {
+      this.bulkMessages = [NOTHING];
       return;
     }
-    const plan = status ? planBulkTransition(findings, status, justification) : { movable: findings, refused: [] };
-    const refusedMessages = plan.refused.map(
-      (item) => `${item.finding.name}: ${REASONS[item.reason] ?? item.reason}`
-    );
-    if (plan.movable.length === 0) {
-      this.toast(
-        ERROR_TITLE,
-        formatLabel(REFUSED, formatNumber(plan.refused.length, LOCALE), refusedMessages.join(" · ")),
-        "error"
+    const refused = [];
+    let movable = findings;
+    if (status) {
+      const plan = planBulkTransition(
+        findings.filter((row) => !needsSecondPerson(row.severity, status)),
+        status,
+        justification
       );
+      const fourEyes = findings.filter((row) => needsSecondPerson(row.severity, status));
+      const requestable = fourEyes.filter((row) => {
+        const refusal = closureRequestRefusal({
+          status: row.status,
+          requestedStatus: row.requestedStatus,
+          to: status,
+          justification: justification.trim() || null,
+          until: this.bulkUntil || null,
+          today: this.today
+        });
+        if (refusal) {
+          refused.push(`${row.name}: ${REASONS[refusal] ?? refusal}`);
+        }
+        return !refusal;
+      });
+      plan.refused.forEach(
+        (item) => refused.push(`${item.finding.name}: ${REASONS[item.reason] ?? item.reason}`)
+      );
+      movable = [...plan.movable, ...requestable];
+    }
+    if (movable.length === 0) {
+      this.bulkMessages = [formatLabel(REFUSED, formatNumber(refused.length, LOCALE), refused.join(" · "))];
       return;
     }
     this.isSaving = true;
     try {
       const results = await updateFindings({
-        findingIds: plan.movable.map((finding) => finding.id),
+        findingIds: movable.map((finding) => finding.id),
         status: status || null,
         justification: justification.trim() || null,
-        assigneeId: assigneeId || null
+        assigneeId: this.bulkAssignee || null,
+        riskAcceptedUntil: status === "RiskAccepted" ? this.bulkUntil || null : null
       });
-      const failed = results.filter((result) => !result.success);
       const names = new Map(findings.map((finding) => [finding.id, finding.name]));
-      failed.forEach(
-        (result) => refusedMessages.push(`${names.get(result.id) ?? result.id}: ${result.message ?? ""}`)
-      );
-      const updated = results.length - failed.length;
-      if (updated > 0) {
-        this.toast(SUCCESS_TITLE, formatLabel(UPDATED, formatNumber(updated, LOCALE)), "success");
-      }
-      if (refusedMessages.length > 0) {
+      results.filter((result) => !result.success).forEach((result) => refused.push(`${names.get(result.id) ?? result.id}: ${result.message ?? ""}`));
+      const saved = results.filter((result) => result.success);
+      if (saved.length > 0) {
+        const pending = saved.filter((result) => result.pending).length;
         this.toast(
-          ERROR_TITLE,
-          formatLabel(REFUSED, formatNumber(refusedMessages.length, LOCALE), refusedMessages.join(" · ")),
-          "error"
+          SUCCESS_TITLE,
+          pending === saved.length ? REQUESTED : formatLabel(UPDATED, formatNumber(saved.length, LOCALE)),
+          "success"
         );
       }
+      this.bulkMessages = refused.length > 0 ? [formatLabel(REFUSED, formatNumber(refused.length, LOCALE), refused.join(" · "))] : [];
       this.bulkStatus = "";
       this.justification = "";
       this.bulkAssignee = "";
+      this.bulkUntil = "";
       await this.load();
-      if (this.detail) {
-        await this.openDetail(this.detail.id);
-      }
+      await this.reloadDetail();
     } catch (error) {
-      this.toastError(error);
+      this.bulkMessages = [readableError(error, NEED_PERMISSION, GENERIC_ERROR).message];
     } finally {
       this.isSaving = false;
     }
   }
   // ---------------------------------------------------------------- detail
-  async handleRowAction(event) {
-    await this.openDetail(event.detail.row.id);
-  }
-  async openDetail(findingId) {
-    try {
-      this.detail = await getFinding({ findingId });
-    } catch (error) {
-      this.toastError(error);
-    }
+  handleOpen(event) {
+    this.openFindingId = event.currentTarget.dataset.id ?? null;
+    this.focusDetail = true;
   }
   handleCloseDetail() {
-    this.detail = void 0;
+    const findingId = this.openFindingId;
+    this.openFindingId = null;
+    Promise.resolve().then(() => {
+      this.template?.querySelector(`button[data-id="${findingId}"]`)?.focus();
+    });
   }
-  get detailView() {
-    const detail = this.detail;
-    if (!detail) {
-      return void 0;
-    }
-    const today = this.list?.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-    const state = slaState(detail, today, this.sla);
-    const lines = (detail.snippet ?? "").split(/\r?\n/);
-    const snippetStart = detail.line ?? 1;
-    return {
-      title: `${detail.name} · ${detail.rule}`,
-      severity: detail.severity,
-      status: STATUS_LABELS[detail.status] ?? detail.status,
-      component: `${detail.componentType ?? ""} ${detail.componentName ?? ""}`,
-      due: detail.dueDate ? `${formatDay(detail.dueDate, LOCALE)} · ${SLA_LABELS[state]}` : SLA_LABELS[state],
-      dueClass: SLA_CLASS[state],
-      message: detail.message ?? "",
-      ruleTitle: detail.ruleTitle,
-      ruleSummary: detail.ruleSummary,
-      ruleDescription: detail.ruleDescription,
-      hasRule: !!detail.ruleTitle,
-      justification: detail.justification,
-      hasSnippet: !!detail.snippet,
-      lineLabel: detail.line ? formatLabel(DETAIL_LINE, formatNumber(detail.line, LOCALE)) : "",
-      snippet: lines.map((text, index) => {
-        const number = snippetStart + index;
-        const flagged = index === 0 && detail.line !== null;
-        return {
-          key: `l${number}`,
-          number,
-          text: text || " ",
-          cssClass: flagged ? "code__line code__line_flagged" : "code__line",
-          flagged
-        };
-      }),
-      moves: nextStatuses(detail.status).map((status) => ({
-        value: status,
-        label: STATUS_LABELS[status],
-        needsJustification: requiresJustification(status)
-      }))
-    };
+  async handleFindingChange() {
+    await this.load();
   }
-  get hasMoves() {
-    return (this.detailView?.moves.length ?? 0) > 0;
-  }
-  async handleMove(event) {
-    const status = event.currentTarget.dataset.status ?? "";
-    if (!this.detail) {
-      return;
-    }
-    await this.apply([this.detail], status, this.justification, "");
+  async reloadDetail() {
+    const detail = this.template?.querySelector("c-finding-detail");
+    await detail?.reload();
   }
   // ---------------------------------------------------------------- SLA
   get slaSummary() {
@@ -499,14 +481,17 @@ export default class FindingsTriage extends LightningElement {
       medium: String(this.sla.medium),
       low: String(this.sla.low)
     };
+    this.slaError = "";
     this.editingSla = true;
   }
   handleCancelSla() {
     this.editingSla = false;
+    this.slaError = "";
   }
   handleSlaInput(event) {
     const target = event.target;
     this.slaDraft = { ...this.slaDraft, [target.dataset.severity ?? ""]: target.value };
+    this.slaError = "";
   }
   async handleSaveSla() {
     let settings;
@@ -521,7 +506,7 @@ export default class FindingsTriage extends LightningElement {
         throw new RangeError("blank");
       }
     } catch {
-      this.toast(ERROR_TITLE, SLA_INVALID, "error");
+      this.slaError = SLA_INVALID;
       return;
     }
     try {
@@ -530,20 +515,13 @@ export default class FindingsTriage extends LightningElement {
       this.toast(SUCCESS_TITLE, SLA_SAVED, "success");
       await this.load();
     } catch (error) {
-      this.toastError(error);
+      this.slaError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
     }
-  }
-  get tableClass() {
-    return this.detail ? "slds-col slds-size_1-of-1 slds-large-size_7-of-12" : "slds-col slds-size_1-of-1";
   }
   get truncatedLabel() {
     return this.list?.truncated ? TRUNCATED : "";
   }
-  // ---------------------------------------------------------------- toasts
   toast(title, message, variant) {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
-  }
-  toastError(error) {
-    this.toast(ERROR_TITLE, readableError(error, NEED_PERMISSION, GENERIC_ERROR).message, "error");
   }
 }

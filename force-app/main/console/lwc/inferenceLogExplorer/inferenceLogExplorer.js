@@ -36,6 +36,7 @@ import PURPOSE from "@salesforce/label/c.ConsolePurpose";
 import DECISION from "@salesforce/label/c.ConsoleDecision";
 import JURISDICTION from "@salesforce/label/c.ConsoleJurisdiction";
 import CALLER from "@salesforce/label/c.ExplorerCaller";
+import CALLER_HELP from "@salesforce/label/c.ExplorerCallerHelp";
 import PHI_CATEGORY from "@salesforce/label/c.ExplorerPhiCategory";
 import ANY from "@salesforce/label/c.ConsoleAny";
 import APPLY from "@salesforce/label/c.ConsoleApply";
@@ -106,6 +107,9 @@ export default class InferenceLogExplorer extends LightningElement {
     decision: DECISION,
     jurisdiction: JURISDICTION,
     caller: CALLER,
+    callerHelp: CALLER_HELP,
+    consent: COL_CONSENT,
+    residency: COL_RESIDENCY,
     phiCategory: PHI_CATEGORY,
     subjectKey: SUBJECT_KEY,
     apply: APPLY,
@@ -141,6 +145,7 @@ export default class InferenceLogExplorer extends LightningElement {
   options;
   detail;
   detailLoading = false;
+  focusDetail = false;
   subscription;
   subscribing = false;
   requestToken = 0;
@@ -233,6 +238,12 @@ export default class InferenceLogExplorer extends LightningElement {
   }
   get jurisdictionOptions() {
     return this.withAny((this.options?.jurisdictions ?? []).map((value) => ({ label: value, value })));
+  }
+  get consentOptions() {
+    return this.withAny((this.options?.consentResults ?? []).map((value) => ({ label: value, value })));
+  }
+  get residencyOptions() {
+    return this.withAny((this.options?.residencyResults ?? []).map((value) => ({ label: value, value })));
   }
   get phiOptions() {
     return this.withAny((this.options?.phiCategories ?? []).map((value) => ({ label: value, value })));
@@ -393,6 +404,15 @@ export default class InferenceLogExplorer extends LightningElement {
     return this.liveCount > 0 ? formatLabel(NEW_ENTRIES, formatNumber(this.liveCount, LOCALE)) : "";
   }
   // ---------------------------------------------------------------- detail panel
+  renderedCallback() {
+    if (this.focusDetail) {
+      const heading = this.template?.querySelector('[data-id="detail"] h2');
+      if (heading) {
+        this.focusDetail = false;
+        heading.focus();
+      }
+    }
+  }
   async handleDetails(event) {
     const id = event.currentTarget.dataset.id;
     const row = this.window.rows.find((candidate) => candidate.id === id);
@@ -413,11 +433,13 @@ export default class InferenceLogExplorer extends LightningElement {
         entryHash: null,
         endpoint: null
       };
+      this.focusDetail = true;
       return;
     }
     this.detailLoading = true;
     try {
       this.detail = await getLogEntry({ logId: row.id });
+      this.focusDetail = true;
     } catch (error) {
       this.toastError(error);
     } finally {
@@ -425,7 +447,17 @@ export default class InferenceLogExplorer extends LightningElement {
     }
   }
   handleCloseDetail() {
+    const id = this.detail?.id;
     this.detail = void 0;
+    Promise.resolve().then(() => {
+      this.template?.querySelector(`button[data-id="${id}"]`)?.focus();
+    });
+  }
+  handleDetailKeyDown(event) {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      this.handleCloseDetail();
+    }
   }
   get detailView() {
     const detail = this.detail;
@@ -455,8 +487,9 @@ export default class InferenceLogExplorer extends LightningElement {
   get hasDetailFields() {
     return (this.detailView?.fields.length ?? 0) > 0;
   }
+  /** The table keeps the full width: the detail opens in a panel over the page, so no column is lost. */
   get tableClass() {
-    return this.detail ? "slds-col slds-size_1-of-1 slds-large-size_8-of-12" : "slds-col slds-size_1-of-1";
+    return "slds-col slds-size_1-of-1";
   }
   // ---------------------------------------------------------------- errors
   toastError(error) {

@@ -44,6 +44,7 @@ import PURPOSE from '@salesforce/label/c.ConsolePurpose';
 import DECISION from '@salesforce/label/c.ConsoleDecision';
 import JURISDICTION from '@salesforce/label/c.ConsoleJurisdiction';
 import CALLER from '@salesforce/label/c.ExplorerCaller';
+import CALLER_HELP from '@salesforce/label/c.ExplorerCallerHelp';
 import PHI_CATEGORY from '@salesforce/label/c.ExplorerPhiCategory';
 import ANY from '@salesforce/label/c.ConsoleAny';
 import APPLY from '@salesforce/label/c.ConsoleApply';
@@ -129,6 +130,9 @@ export default class InferenceLogExplorer extends LightningElement {
         decision: DECISION,
         jurisdiction: JURISDICTION,
         caller: CALLER,
+        callerHelp: CALLER_HELP,
+        consent: COL_CONSENT,
+        residency: COL_RESIDENCY,
         phiCategory: PHI_CATEGORY,
         subjectKey: SUBJECT_KEY,
         apply: APPLY,
@@ -165,6 +169,7 @@ export default class InferenceLogExplorer extends LightningElement {
     options: LogFilterOptions | undefined;
     detail: LogDetail | undefined;
     detailLoading = false;
+    private focusDetail = false;
     private subscription: EmpSubscription | undefined;
     private subscribing = false;
     private requestToken = 0;
@@ -270,6 +275,14 @@ export default class InferenceLogExplorer extends LightningElement {
 
     get jurisdictionOptions(): Option[] {
         return this.withAny((this.options?.jurisdictions ?? []).map((value) => ({ label: value, value })));
+    }
+
+    get consentOptions(): Option[] {
+        return this.withAny((this.options?.consentResults ?? []).map((value) => ({ label: value, value })));
+    }
+
+    get residencyOptions(): Option[] {
+        return this.withAny((this.options?.residencyResults ?? []).map((value) => ({ label: value, value })));
     }
 
     get phiOptions(): Option[] {
@@ -464,6 +477,16 @@ export default class InferenceLogExplorer extends LightningElement {
 
     // ---------------------------------------------------------------- detail panel
 
+    override renderedCallback(): void {
+        if (this.focusDetail) {
+            const heading = this.template?.querySelector('[data-id="detail"] h2') as HTMLElement | null;
+            if (heading) {
+                this.focusDetail = false;
+                heading.focus();
+            }
+        }
+    }
+
     async handleDetails(event: Event): Promise<void> {
         const id = (event.currentTarget as HTMLElement).dataset.id;
         const row = this.window.rows.find((candidate) => candidate.id === id);
@@ -484,11 +507,13 @@ export default class InferenceLogExplorer extends LightningElement {
                 entryHash: null,
                 endpoint: null
             };
+            this.focusDetail = true;
             return;
         }
         this.detailLoading = true;
         try {
             this.detail = (await getLogEntry({ logId: row.id })) as LogDetail;
+            this.focusDetail = true;
         } catch (error) {
             this.toastError(error);
         } finally {
@@ -497,7 +522,19 @@ export default class InferenceLogExplorer extends LightningElement {
     }
 
     handleCloseDetail(): void {
+        const id = this.detail?.id;
         this.detail = undefined;
+        // Back to the row's Details button, so the keyboard user is where they were.
+        Promise.resolve().then(() => {
+            (this.template?.querySelector(`button[data-id="${id}"]`) as HTMLElement | null)?.focus();
+        });
+    }
+
+    handleDetailKeyDown(event: KeyboardEvent): void {
+        if (event.key === 'Escape') {
+            event.stopPropagation();
+            this.handleCloseDetail();
+        }
     }
 
     get detailView() {
@@ -540,8 +577,9 @@ export default class InferenceLogExplorer extends LightningElement {
         return (this.detailView?.fields.length ?? 0) > 0;
     }
 
+    /** The table keeps the full width: the detail opens in a panel over the page, so no column is lost. */
     get tableClass(): string {
-        return this.detail ? 'slds-col slds-size_1-of-1 slds-large-size_8-of-12' : 'slds-col slds-size_1-of-1';
+        return 'slds-col slds-size_1-of-1';
     }
 
     // ---------------------------------------------------------------- errors

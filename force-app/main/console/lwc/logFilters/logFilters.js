@@ -39,7 +39,9 @@ export function defaultFilters(today) {
     jurisdiction: "",
     caller: "",
     phiCategory: "",
-    subjectKey: ""
+    subjectKey: "",
+    consentResult: "",
+    residencyResult: ""
   };
 }
 export function validateFilters(state) {
@@ -84,6 +86,8 @@ export function toQuery(state, beforeSequence = null, pageSize = LOG_PAGE_SIZE) 
     caller: blankToNull(state.caller),
     phiCategory: blankToNull(state.phiCategory),
     subjectKey: blankToNull(state.subjectKey)?.toLowerCase() ?? null,
+    consentResult: blankToNull(state.consentResult),
+    residencyResult: blankToNull(state.residencyResult),
     beforeSequence,
     pageSize
   };
@@ -101,10 +105,15 @@ export function matchesQuery(row, query) {
     [query.purpose, row.purpose],
     [query.decision, row.decision],
     [query.jurisdiction, row.jurisdiction],
-    [query.caller, row.caller],
+    [query.consentResult, row.consentResult],
+    [query.residencyResult, row.residencyResult],
     [query.subjectKey, row.subjectKey ?? null]
   ];
   if (equals.some(([wanted, actual]) => wanted && wanted !== actual)) {
+    return false;
+  }
+  const caller = query.caller?.trim().toLowerCase();
+  if (caller && !(row.caller ?? "").toLowerCase().includes(caller)) {
     return false;
   }
   if (query.phiCategory) {
@@ -123,7 +132,9 @@ export function activeFilterCount(state) {
     "jurisdiction",
     "caller",
     "phiCategory",
-    "subjectKey"
+    "subjectKey",
+    "consentResult",
+    "residencyResult"
   ].filter((key) => state[key].trim() !== "").length;
 }
 export function appendPage(window, page, max = LOG_WINDOW_MAX) {

@@ -22,6 +22,8 @@ export type LogFilterState = {
     caller: string;
     phiCategory: string;
     subjectKey: string;
+    consentResult: string;
+    residencyResult: string;
 };
 
 export type FilterError = {
@@ -71,7 +73,9 @@ export function defaultFilters(today: string): LogFilterState {
         jurisdiction: '',
         caller: '',
         phiCategory: '',
-        subjectKey: ''
+        subjectKey: '',
+        consentResult: '',
+        residencyResult: ''
     };
 }
 
@@ -125,16 +129,29 @@ export function toQuery(
         caller: blankToNull(state.caller),
         phiCategory: blankToNull(state.phiCategory),
         subjectKey: blankToNull(state.subjectKey)?.toLowerCase() ?? null,
+        consentResult: blankToNull(state.consentResult),
+        residencyResult: blankToNull(state.residencyResult),
         beforeSequence,
         pageSize
     };
 }
 
-/** True when a (live) row satisfies the query, applied the same way the controller applies it. */
+/**
+ * True when a (live) row satisfies the query, applied the same way the controller applies it: the caller matches in
+ * part and without regard to case (SOQL LIKE '%text%'), every other filter exactly.
+ */
 export function matchesQuery(
     row: Pick<
         LogRow,
-        'loggedAt' | 'endpointId' | 'purpose' | 'decision' | 'jurisdiction' | 'caller' | 'phiCategories'
+        | 'loggedAt'
+        | 'endpointId'
+        | 'purpose'
+        | 'decision'
+        | 'jurisdiction'
+        | 'caller'
+        | 'phiCategories'
+        | 'consentResult'
+        | 'residencyResult'
     > & { subjectKey?: string | null },
     query: LogQuery
 ): boolean {
@@ -150,10 +167,15 @@ export function matchesQuery(
         [query.purpose, row.purpose],
         [query.decision, row.decision],
         [query.jurisdiction, row.jurisdiction],
-        [query.caller, row.caller],
+        [query.consentResult, row.consentResult],
+        [query.residencyResult, row.residencyResult],
         [query.subjectKey, row.subjectKey ?? null]
     ];
     if (equals.some(([wanted, actual]) => wanted && wanted !== actual)) {
+        return false;
+    }
+    const caller = query.caller?.trim().toLowerCase();
+    if (caller && !(row.caller ?? '').toLowerCase().includes(caller)) {
         return false;
     }
     if (query.phiCategory) {
@@ -179,7 +201,9 @@ export function activeFilterCount(state: LogFilterState): number {
             'jurisdiction',
             'caller',
             'phiCategory',
-            'subjectKey'
+            'subjectKey',
+            'consentResult',
+            'residencyResult'
         ] as (keyof LogFilterState)[]
     ).filter((key) => state[key].trim() !== '').length;
 }

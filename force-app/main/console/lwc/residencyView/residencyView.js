@@ -84,7 +84,7 @@ export default class ResidencyView extends LightningElement {
   overview;
   errorMessage;
   registryColumns = [
-    { label: COL_NAME, fieldName: "name", type: "text", initialWidth: 200 },
+    { label: COL_NAME, fieldName: "name", type: "text" },
     { label: COL_KEY, fieldName: "endpointKey", type: "text", initialWidth: 150 },
     { label: JURISDICTION, fieldName: "jurisdiction", type: "text", initialWidth: 110 },
     { label: COL_REGION, fieldName: "region", type: "text", initialWidth: 130 },

@@ -76,6 +76,41 @@ export function slaState(finding, today, settings = DEFAULT_SLA, soonDays = 7) {
   }
   return left <= soonDays ? "dueSoon" : "onTrack";
 }
+export const STATE_ORDER = ["overdue", "dueSoon", "onTrack", "none", "closed"];
+const SEVERITY_ORDER = ["Critical", "High", "Medium", "Low", "Info"];
+function severityRank(severity) {
+  const index = SEVERITY_ORDER.indexOf(severity);
+  return index < 0 ? SEVERITY_ORDER.length : index;
+}
+export function compareDueFirst(a, b, today) {
+  const byState = STATE_ORDER.indexOf(slaState({ status: a.status, dueDate: a.dueDate }, today)) - STATE_ORDER.indexOf(slaState({ status: b.status, dueDate: b.dueDate }, today));
+  if (byState !== 0) {
+    return byState;
+  }
+  const bySeverity = severityRank(a.severity) - severityRank(b.severity);
+  if (bySeverity !== 0) {
+    return bySeverity;
+  }
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) {
+      return 1;
+    }
+    if (b.dueDate === null) {
+      return -1;
+    }
+    return a.dueDate < b.dueDate ? -1 : 1;
+  }
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+export function sortDueFirst(rows, today) {
+  return [...rows].sort((a, b) => compareDueFirst(a, b, today));
+}
+export function recalculatedDueDate(finding, settings) {
+  if (finding.dueDateExtended || !OPEN_FINDING_STATUSES.includes(finding.status)) {
+    return finding.dueDate;
+  }
+  return (finding.firstSeen ? dueDate(finding.severity, finding.firstSeen, settings) : null) ?? finding.dueDate;
+}
 export function effectiveDueDate(finding, settings = DEFAULT_SLA) {
   if (finding.dueDate) {
     return finding.dueDate;

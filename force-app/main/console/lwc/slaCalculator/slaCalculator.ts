@@ -5,6 +5,11 @@
  *
  * All dates are calendar dates 'YYYY-MM-DD' and all arithmetic is done in UTC, so a due date does not
  * move with the viewer's time zone.
+ *
+ * The rules of docs/finding-workflow.md "Deadlines", which the Apex FindingDeadlines implements too; both run the
+ * shared vectors of scripts/dev/generate/sla-vectors.ts (force-app/tests/findings/staticresources/SlaVectors.json):
+ * the due date from severity and first-seen day, which deadlines new SLA windows move (not the extended ones), and
+ * the "Due first" order (lateness, then severity).
  */
 import type { Severity, SlaSettings } from 'c/consoleContracts';
 import { OPEN_FINDING_STATUSES } from 'c/consoleContracts';
@@ -116,6 +121,68 @@ export function slaState(
         return 'overdue';
     }
     return left <= soonDays ? 'dueSoon' : 'onTrack';
+}
+
+/** SLA states in "Due first" order. */
+export const STATE_ORDER: SlaState[] = ['overdue', 'dueSoon', 'onTrack', 'none', 'closed'];
+const SEVERITY_ORDER = ['Critical', 'High', 'Medium', 'Low', 'Info'];
+
+export type DueFirstInput = { name: string; status: string; severity: string; dueDate: string | null };
+
+function severityRank(severity: string): number {
+    const index = SEVERITY_ORDER.indexOf(severity);
+    return index < 0 ? SEVERITY_ORDER.length : index;
+}
+
+/**
+ * The "Due first" order on `today`: by lateness (overdue, due within 7 days, later, no deadline, closed), then
+ * severity (Critical first), then the earliest due date, then the finding number.
+ */
+export function compareDueFirst(a: DueFirstInput, b: DueFirstInput, today: string): number {
+    const byState =
+        STATE_ORDER.indexOf(slaState({ status: a.status, dueDate: a.dueDate }, today)) -
+        STATE_ORDER.indexOf(slaState({ status: b.status, dueDate: b.dueDate }, today));
+    if (byState !== 0) {
+        return byState;
+    }
+    const bySeverity = severityRank(a.severity) - severityRank(b.severity);
+    if (bySeverity !== 0) {
+        return bySeverity;
+    }
+    if (a.dueDate !== b.dueDate) {
+        if (a.dueDate === null) {
+            return 1;
+        }
+        if (b.dueDate === null) {
+            return -1;
+        }
+        return a.dueDate < b.dueDate ? -1 : 1;
+    }
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** A sorted copy in "Due first" order. */
+export function sortDueFirst<T extends DueFirstInput>(rows: T[], today: string): T[] {
+    return [...rows].sort((a, b) => compareDueFirst(a, b, today));
+}
+
+export type RecalculationInput = {
+    status: string;
+    severity: string;
+    firstSeen: string | null;
+    dueDate: string | null;
+    dueDateExtended: boolean;
+};
+
+/**
+ * The due date a finding has after new SLA windows are saved: open findings whose deadline follows the SLA move to
+ * first-seen + the new days; a deadline a person extended, and closed findings, keep theirs.
+ */
+export function recalculatedDueDate(finding: RecalculationInput, settings: SlaSettings): string | null {
+    if (finding.dueDateExtended || !(OPEN_FINDING_STATUSES as string[]).includes(finding.status)) {
+        return finding.dueDate;
+    }
+    return (finding.firstSeen ? dueDate(finding.severity, finding.firstSeen, settings) : null) ?? finding.dueDate;
 }
 
 export function effectiveDueDate(finding: SlaInput, settings: SlaSettings = DEFAULT_SLA): string | null {

@@ -2,18 +2,15 @@ import { createElement } from 'lwc';
 import { registerSa11yMatcher } from '@sa11y/jest';
 import DataFlowMap from 'c/dataFlowMap';
 import getDataFlows from '@salesforce/apex/WardenDataFlowController.getDataFlows';
-import approveFlow from '@salesforce/apex/WardenDataFlowController.approveFlow';
-import reviewFlow from '@salesforce/apex/WardenDataFlowController.reviewFlow';
+import getDataFlow from '@salesforce/apex/WardenDataFlowController.getDataFlow';
 import type { DataFlowOverview } from 'c/consoleContracts';
 
 const overview: DataFlowOverview = require('./data/dataFlows.json');
 
 jest.mock('@salesforce/apex/WardenDataFlowController.getDataFlows', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WardenDataFlowController.approveFlow', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WardenDataFlowController.reviewFlow', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WardenDataFlowController.getDataFlow', () => ({ default: jest.fn() }), { virtual: true });
 const getMock = getDataFlows as unknown as jest.Mock;
-const approveMock = approveFlow as unknown as jest.Mock;
-const reviewMock = reviewFlow as unknown as jest.Mock;
+const getOneMock = getDataFlow as unknown as jest.Mock;
 
 // Several macrotask turns let wires, imperative Apex mocks and re-renders settle.
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -58,39 +55,37 @@ describe('c-data-flow-map', () => {
         expect(element.shadowRoot?.querySelector('[data-id="overdue-count"]')).not.toBeNull();
     });
 
-    it('re-reviews an overdue flow in place', async () => {
+    it('opens a flow in a panel over the page and closes it with Escape', async () => {
         const element = mount();
         await flush();
-        const row = element.shadowRoot?.querySelector('tr[data-state="reviewOverdue"]') as HTMLElement;
+        const row = element.shadowRoot?.querySelector('tr[data-state="proposed"]') as HTMLElement;
         const flow = overview.flows.find((candidate) => candidate.id === row.dataset.flowId)!;
-        reviewMock.mockResolvedValue({ ...flow, nextReview: '2027-02-20' });
-        const toast = jest.fn();
-        element.addEventListener('lightning__showtoast', toast);
-        (row.querySelector('[data-action="review"]') as HTMLElement).click();
+        getOneMock.mockResolvedValue({
+            ...flow,
+            justification: 'Needed for triage.',
+            overrideReason: null,
+            history: []
+        });
+        expect(row.querySelector('[data-id="pending"]')).not.toBeNull();
+        (row.querySelector('[data-action="open"]') as HTMLElement).click();
         await flush();
-        expect(reviewMock).toHaveBeenCalledWith({ flowId: flow.id });
-        expect(toast.mock.calls[0][0].detail.variant).toBe('success');
-        expect(element.shadowRoot?.querySelector(`tr[data-flow-id="${flow.id}"]`)?.getAttribute('data-state')).toBe(
-            'approved'
-        );
+        expect(getOneMock).toHaveBeenCalledWith({ flowId: flow.id });
+        const detail = element.shadowRoot?.querySelector('[data-id="flow-drawer"] c-data-flow-detail') as HTMLElement;
+        expect(detail).not.toBeNull();
+        expect(element.shadowRoot?.querySelector(`tr[data-flow-id="${flow.id}"]`)?.className).toContain('row_open');
+        detail.dispatchEvent(new CustomEvent('close'));
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="flow-drawer"]')).toBeNull();
     });
 
-    it('approves a proposed flow and reports a refusal readably', async () => {
-        const element = mount();
-        await flush();
-        const button = element.shadowRoot?.querySelector('[data-action="approve"]') as HTMLElement;
-        approveMock.mockRejectedValue({
-            body: {
-                message:
-                    'System.DmlException: Only a Proposed or Suspended data flow can be approved (Class.WardenDataFlowController: line 9)'
-            }
-        });
+    it('shows a load failure inline, not as a toast', async () => {
+        getMock.mockRejectedValue({ body: { message: 'System.QueryException: boom (Class.X: line 3)' } });
         const toast = jest.fn();
+        const element = mount();
         element.addEventListener('lightning__showtoast', toast);
-        button.click();
         await flush();
-        expect(approveMock).toHaveBeenCalledWith({ flowId: button.dataset.id });
-        expect(toast.mock.calls[0][0].detail.message).toBe('Only a Proposed or Suspended data flow can be approved');
+        expect(element.shadowRoot?.querySelector('[role="alert"]')?.textContent).toContain('boom');
+        expect(toast).not.toHaveBeenCalled();
     });
 
     it('lists only the flows of a selected node', async () => {

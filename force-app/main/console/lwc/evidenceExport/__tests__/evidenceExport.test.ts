@@ -14,8 +14,17 @@ const pack: EvidencePack = {
     generatedAt: '2026-11-22T10:00:00.000Z',
     generatedBy: 'Ada Auditor',
     windowDays: 90,
+    gateMode: 'Enforce',
     flows: [],
     endpoints: [],
+    rules: [],
+    tagMinimization: [],
+    phiPatterns: 0,
+    callsByResidencyResult: [],
+    callsByMode: [],
+    residencyViolations: [],
+    acceptances: [],
+    history: [],
     consentCoverage: [{ purpose: 'LlmInference', jurisdiction: 'EU', status: 'Granted', count: 12 }],
     callsByConsentResult: [],
     callsByDecision: [{ key: 'Blocked', count: 3 }],
@@ -36,7 +45,12 @@ const pack: EvidencePack = {
             assignedToName: null,
             firstSeen: null,
             lastSeen: null,
-            resolvedOn: null
+            resolvedOn: null,
+            requestedStatus: null,
+            requestedById: null,
+            requestedByName: null,
+            riskAcceptedUntil: null,
+            dueDateExtended: false
         }
     ],
     findingsTruncated: false,
@@ -81,8 +95,13 @@ describe('c/evidenceExport', () => {
     it('exports the pack as JSON with a format header', () => {
         const parsed = JSON.parse(evidenceJson(pack));
         expect(parsed.format).toBe('warden-dpia-evidence');
-        expect(parsed.version).toBe(1);
+        expect(parsed.version).toBe(2);
         expect(parsed.chainHead.sequence).toBe(50000);
+        expect(parsed.documents.map((document: { id: string }) => document.id)).toEqual([
+            'dpia',
+            'hipaa',
+            'nist-ai-rmf'
+        ]);
     });
 
     it('renders a printable report with every value escaped', () => {

@@ -1,3 +1,8 @@
+/**
+ * Jest tests of the findings queue: the table (sticky columns, SLA badges, pending requests), bulk changes with the
+ * workflow and the four-eyes rules checked before the server is called, the SLA form, and the detail panel.
+ * The detail panel's own behaviour is tested in c/findingDetail.
+ */
 import { createElement } from 'lwc';
 import { registerSa11yMatcher } from '@sa11y/jest';
 import FindingsTriage from 'c/findingsTriage';
@@ -44,6 +49,7 @@ const updateMock = updateFindings as unknown as jest.Mock;
 const saveSlaMock = saveSlaSettings as unknown as jest.Mock;
 const slaWire = getSlaSettings as unknown as { emit(value: unknown): void };
 const assigneesWire = getAssignees as unknown as { emit(value: unknown): void };
+const JUSTIFIED = 'Compensating control: the class is unreachable from any entry point.';
 
 // Several macrotask turns let wires, imperative Apex mocks and re-renders settle.
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -58,23 +64,39 @@ async function mount(): Promise<HTMLElement> {
     return element;
 }
 
-function select(element: HTMLElement, ids: string[]): void {
-    const table = element.shadowRoot?.querySelector('lightning-datatable') as HTMLElement;
-    table.dispatchEvent(
-        new CustomEvent('rowselection', { detail: { selectedRows: list.rows.filter((row) => ids.includes(row.id)) } })
-    );
+const query = (element: HTMLElement, selector: string) => element.shadowRoot?.querySelector(selector) as HTMLElement;
+
+async function select(element: HTMLElement, ids: string[]): Promise<void> {
+    for (const id of ids) {
+        const box = query(element, `input.check[data-id="${id}"]`) as HTMLInputElement;
+        box.checked = true;
+        box.dispatchEvent(new CustomEvent('change'));
+    }
+    await flush();
 }
 
 const combobox = (element: HTMLElement, id: string) =>
-    element.shadowRoot?.querySelector(`[data-id="${id}"]`) as HTMLElement & { options: { value: string }[] };
+    query(element, `[data-id="${id}"]`) as HTMLElement & { options: { value: string }[] };
 
-describe('c-findings-triage', () => {
+function choose(element: HTMLElement, id: string, value: string): void {
+    combobox(element, id).dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+function typeJustification(element: HTMLElement, value: string): void {
+    const input = query(element, '[data-id="justification"]') as HTMLElement & { value: string };
+    input.value = value;
+    input.dispatchEvent(new CustomEvent('change'));
+}
+
+function setUp(): void {
     beforeAll(() => registerSa11yMatcher());
     beforeEach(() => {
         findingsMock.mockResolvedValue(list);
         findingMock.mockResolvedValue(detail);
-        updateMock.mockImplementation(({ findingIds }: { findingIds: string[] }) =>
-            Promise.resolve(findingIds.map((id) => ({ id, success: true, message: null })))
+        updateMock.mockImplementation(({ findingIds, status }: { findingIds: string[]; status: string | null }) =>
+            Promise.resolve(
+                findingIds.map((id) => ({ id, success: true, message: null, pending: status === 'RiskAccepted' }))
+            )
         );
     });
     afterEach(() => {
@@ -83,29 +105,69 @@ describe('c-findings-triage', () => {
         }
         jest.clearAllMocks();
     });
+}
 
-    it('loads the open queue with SLA states', async () => {
+describe('c-findings-triage: the queue', () => {
+    setUp();
+
+    it('loads the open queue in the order the server gives, with SLA badges', async () => {
         const element = await mount();
         expect(findingsMock.mock.calls[0][0].query.statuses).toEqual(['New', 'Triaged', 'InRemediation']);
-        const table = element.shadowRoot?.querySelector('lightning-datatable') as HTMLElement & {
-            data: { slaLabel: string }[];
-        };
-        expect(table.data).toHaveLength(list.rows.length);
-        expect(table.data.some((row) => row.slaLabel === 'c.ConsoleOverdue')).toBe(true);
-        expect(element.shadowRoot?.querySelector('[data-id="sla-summary"]')?.textContent).toContain(
-            'c.FindingsSlaSummary'
+        const names = Array.from(
+            element.shadowRoot?.querySelectorAll('tbody th[scope="row"]') ?? [],
+            (cell) => cell.textContent
         );
+        expect(names).toEqual(list.rows.map((row) => row.name));
+        const overdue = element.shadowRoot?.querySelectorAll('tbody tr.row_overdue .sla_overdue');
+        expect(overdue?.length).toBeGreaterThan(0);
+        expect(overdue?.[0].textContent).toBe('c.ConsoleOverdue');
+        expect(query(element, '[data-id="sla-summary"]').textContent).toContain('c.FindingsSlaSummary');
     });
+
+    it('keeps the checkbox and the finding number in sticky columns', async () => {
+        const element = await mount();
+        const header = element.shadowRoot?.querySelectorAll('thead th');
+        expect(header?.[0].classList.contains('sticky_1')).toBe(true);
+        expect(header?.[1].classList.contains('sticky_2')).toBe(true);
+        expect(header?.[1].textContent).toBe('c.FindingsColName');
+    });
+
+    it('shows a pending request on its row', async () => {
+        const [first, ...others] = list.rows;
+        const rows = [{ ...first, requestedStatus: 'RiskAccepted' as const, requestedByName: 'Tom Okafor' }, ...others];
+        findingsMock.mockResolvedValue({ ...list, rows });
+        const element = await mount();
+        const badge = query(element, 'tbody tr .badge_pending');
+        expect(badge.getAttribute('title')).toBe('Tom Okafor');
+    });
+
+    it('opens a finding in a panel over the queue and closes it again', async () => {
+        const element = await mount();
+        query(element, `button[data-id="${list.rows[0].id}"]`).click();
+        await flush();
+        expect(query(element, '[data-id="finding-drawer"]')).not.toBeNull();
+        expect(findingMock).toHaveBeenCalledWith({ findingId: list.rows[0].id });
+        query(element, 'c-finding-detail').dispatchEvent(new CustomEvent('close'));
+        await flush();
+        expect(query(element, '[data-id="finding-drawer"]')).toBeNull();
+    });
+
+    it('is accessible', async () => {
+        const element = await mount();
+        await expect(element).toBeAccessible();
+    }, 60_000);
+});
+
+describe('c-findings-triage: bulk changes', () => {
+    setUp();
 
     it('offers only the status changes the workflow allows for the selection', async () => {
         const element = await mount();
-        const fresh = list.rows.filter((row) => row.status === 'New').slice(0, 2);
-        select(
+        await select(
             element,
-            fresh.map((row) => row.id)
+            list.rows.filter((row) => row.status === 'New').map((row) => row.id)
         );
-        await flush();
-        expect(element.shadowRoot?.querySelector('[data-id="bulk"]')).not.toBeNull();
+        expect(query(element, '[data-id="bulk"]')).not.toBeNull();
         expect(combobox(element, 'bulk-status').options.map((option) => option.value)).toEqual([
             '',
             'Triaged',
@@ -119,108 +181,100 @@ describe('c-findings-triage', () => {
     it('triages the selected findings in bulk with an assignee', async () => {
         const element = await mount();
         const fresh = list.rows.filter((row) => row.status === 'New').slice(0, 2);
-        select(
+        await select(
             element,
             fresh.map((row) => row.id)
         );
-        await flush();
-        combobox(element, 'bulk-status').dispatchEvent(new CustomEvent('change', { detail: { value: 'Triaged' } }));
-        combobox(element, 'bulk-assignee').dispatchEvent(
-            new CustomEvent('change', { detail: { value: assignees[1].id } })
-        );
-        (element.shadowRoot?.querySelector('[data-id="bulk-apply"]') as HTMLElement).click();
+        choose(element, 'bulk-status', 'Triaged');
+        choose(element, 'bulk-assignee', assignees[1].id);
+        query(element, '[data-id="bulk-apply"]').click();
         await flush();
         expect(updateMock).toHaveBeenCalledWith({
             findingIds: fresh.map((row) => row.id),
             status: 'Triaged',
             justification: null,
-            assigneeId: assignees[1].id
+            assigneeId: assignees[1].id,
+            riskAcceptedUntil: null
         });
         expect(findingsMock).toHaveBeenCalledTimes(2);
     });
 
-    it('refuses Risk accepted without a justification and never calls the server', async () => {
+    it('refuses Risk accepted without a justification in the bulk bar and never calls the server', async () => {
         const element = await mount();
-        const toast = jest.fn();
-        element.addEventListener('lightning__showtoast', toast);
-        select(element, [list.rows.find((row) => row.status === 'New')!.id]);
+        await select(element, [list.rows.find((row) => row.status === 'New')!.id]);
+        choose(element, 'bulk-status', 'RiskAccepted');
         await flush();
-        combobox(element, 'bulk-status').dispatchEvent(
-            new CustomEvent('change', { detail: { value: 'RiskAccepted' } })
+        expect((query(element, '[data-id="justification"]') as HTMLElement & { required: boolean }).required).toBe(
+            true
         );
-        await flush();
-        expect(
-            (element.shadowRoot?.querySelector('[data-id="justification"]') as HTMLElement & { required: boolean })
-                .required
-        ).toBe(true);
-        (element.shadowRoot?.querySelector('[data-id="bulk-apply"]') as HTMLElement).click();
+        query(element, '[data-id="bulk-apply"]').click();
         await flush();
         expect(updateMock).not.toHaveBeenCalled();
-        expect(toast.mock.calls[0][0].detail.variant).toBe('error');
+        expect(query(element, '[data-id="bulk-errors"]').textContent).toContain('c.FindingsRefused');
     });
 
-    it('accepts a risk with a justification', async () => {
-        const element = await mount();
-        const finding = list.rows.find((row) => row.status === 'New')!;
-        select(element, [finding.id]);
-        await flush();
-        combobox(element, 'bulk-status').dispatchEvent(
-            new CustomEvent('change', { detail: { value: 'RiskAccepted' } })
-        );
-        const justification = element.shadowRoot?.querySelector('[data-id="justification"]') as HTMLElement & {
-            value: string;
-        };
-        justification.value = 'Compensating control: the class is unreachable from any entry point.';
-        justification.dispatchEvent(new CustomEvent('change'));
-        (element.shadowRoot?.querySelector('[data-id="bulk-apply"]') as HTMLElement).click();
-        await flush();
-        expect(updateMock).toHaveBeenCalledWith(
-            expect.objectContaining({
-                findingIds: [finding.id],
-                status: 'RiskAccepted',
-                justification: 'Compensating control: the class is unreachable from any entry point.'
-            })
-        );
-    });
-
-    it('shows an Apex finding with its flagged line, the rule and the fix', async () => {
-        const element = await mount();
-        const table = element.shadowRoot?.querySelector('lightning-datatable') as HTMLElement;
-        table.dispatchEvent(new CustomEvent('rowaction', { detail: { action: { name: 'open' }, row: list.rows[0] } }));
-        await flush();
-        const flagged = element.shadowRoot?.querySelectorAll('[data-id="snippet"] .code__line_flagged');
-        expect(flagged).toHaveLength(1);
-        expect(flagged?.[0].textContent).toContain(String(detail.line));
-        expect(flagged?.[0].textContent).toContain((detail.snippet ?? '').split('\n')[0].trim());
-        expect(element.shadowRoot?.querySelector('[data-id="rule-title"]')?.textContent).toContain(detail.ruleTitle);
-        expect(element.shadowRoot?.querySelector('[data-id="rule-fix"]')?.textContent).toBe(detail.ruleDescription);
-    });
-
-    it('validates and saves a new SLA', async () => {
+    it('asks for a second person to accept a risk, with its justification and last day', async () => {
         const element = await mount();
         const toast = jest.fn();
         element.addEventListener('lightning__showtoast', toast);
-        (element.shadowRoot?.querySelector('[data-id="edit-sla"]') as HTMLElement).click();
+        const finding = list.rows.find((row) => row.status === 'New')!;
+        await select(element, [finding.id]);
+        choose(element, 'bulk-status', 'RiskAccepted');
         await flush();
-        const critical = element.shadowRoot?.querySelector('[data-severity="critical"]') as HTMLElement & {
-            value: string;
-        };
+        typeJustification(element, JUSTIFIED);
+        query(element, '[data-id="bulk-until"]').dispatchEvent(
+            new CustomEvent('change', { detail: { value: '2027-03-31' } })
+        );
+        query(element, '[data-id="bulk-apply"]').click();
+        await flush();
+        expect(updateMock).toHaveBeenCalledWith({
+            findingIds: [finding.id],
+            status: 'RiskAccepted',
+            justification: JUSTIFIED,
+            assigneeId: null,
+            riskAcceptedUntil: '2027-03-31'
+        });
+        expect(toast.mock.calls[0][0].detail.message).toBe('c.FindingsRequestedToast');
+    });
+
+    it('refuses a risk acceptance that would last more than a year', async () => {
+        const element = await mount();
+        await select(element, [list.rows.find((row) => row.status === 'New')!.id]);
+        choose(element, 'bulk-status', 'RiskAccepted');
+        await flush();
+        typeJustification(element, JUSTIFIED);
+        query(element, '[data-id="bulk-until"]').dispatchEvent(
+            new CustomEvent('change', { detail: { value: '2028-01-01' } })
+        );
+        query(element, '[data-id="bulk-apply"]').click();
+        await flush();
+        // Labels are their names under Jest, so the refusal shows as the bulk bar's message, without the server.
+        expect(updateMock).not.toHaveBeenCalled();
+        expect(query(element, '[data-id="bulk-errors"]').getAttribute('role')).toBe('alert');
+    });
+});
+
+describe('c-findings-triage: SLA settings', () => {
+    setUp();
+
+    it('validates the SLA in its form and saves a valid one', async () => {
+        const element = await mount();
+        query(element, '[data-id="edit-sla"]').click();
+        await flush();
+        const critical = query(element, '[data-severity="critical"]') as HTMLElement & { value: string };
         critical.value = '0';
         critical.dispatchEvent(new CustomEvent('change'));
-        (element.shadowRoot?.querySelector('[data-id="save-sla"]') as HTMLElement).click();
+        query(element, '[data-id="save-sla"]').click();
         await flush();
         expect(saveSlaMock).not.toHaveBeenCalled();
-        expect(toast.mock.calls[0][0].detail.message).toBe('c.FindingsSlaInvalid');
+        expect(query(element, '[data-id="sla-error"]').textContent).toContain('c.FindingsSlaInvalid');
         critical.value = '14';
         critical.dispatchEvent(new CustomEvent('change'));
         saveSlaMock.mockResolvedValue({ critical: 14, high: 60, medium: 90, low: 180 });
-        (element.shadowRoot?.querySelector('[data-id="save-sla"]') as HTMLElement).click();
+        query(element, '[data-id="save-sla"]').click();
         await flush();
         expect(saveSlaMock).toHaveBeenCalledWith({ critical: 14, high: 60, medium: 90, low: 180 });
+        expect(query(element, '[data-id="sla-summary"]')).not.toBeNull();
+        expect(findingsMock).toHaveBeenCalledTimes(2);
     });
-
-    it('is accessible', async () => {
-        const element = await mount();
-        await expect(element).toBeAccessible();
-    }, 60_000);
 });

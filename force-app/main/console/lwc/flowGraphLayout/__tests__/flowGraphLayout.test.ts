@@ -16,6 +16,14 @@ const flow = (overrides: Partial<DataFlowRow>): DataFlowRow => ({
     nextReview: '2027-01-01',
     classification: 'PHI',
     phiCategory: null,
+    approvedByName: null,
+    requestedById: null,
+    requestedByName: null,
+    requestedOn: null,
+    complianceOverride: false,
+    reviewedByName: null,
+    reviewedOn: null,
+    endpointProblems: [],
     ...overrides
 });
 const endpoints = [

@@ -39,7 +39,7 @@ function mount(): HTMLElement {
 const rows = (element: HTMLElement): HTMLElement[] =>
     Array.from(element.shadowRoot?.querySelectorAll('[data-id="log-table"] tbody tr') ?? []) as HTMLElement[];
 
-describe('c-inference-log-explorer', () => {
+function setUp(): void {
     beforeAll(() => registerSa11yMatcher());
     beforeEach(() => {
         pageMock.mockResolvedValue(page);
@@ -52,6 +52,10 @@ describe('c-inference-log-explorer', () => {
         jest.clearAllMocks();
         jestMockReset();
     });
+}
+
+describe('c-inference-log-explorer: loading and filtering', () => {
+    setUp();
 
     it('loads the newest page with a keyset query and no cursor', async () => {
         const element = mount();
@@ -91,6 +95,25 @@ describe('c-inference-log-explorer', () => {
         expect(element.shadowRoot?.querySelector('[data-id="filter-count"]')).not.toBeNull();
     });
 
+    it('filters by consent and residency result from the options the server lists', async () => {
+        const element = mount();
+        optionsWire.emit(options);
+        await flush();
+        const consent = element.shadowRoot?.querySelector(
+            'lightning-combobox[data-filter="consentResult"]'
+        ) as HTMLElement & { options: { value: string }[] };
+        expect(consent.options.map((option) => option.value)).toEqual(['', ...options.consentResults]);
+        consent.dispatchEvent(new CustomEvent('change', { detail: { value: 'Missing' } }));
+        element.shadowRoot
+            ?.querySelector('lightning-combobox[data-filter="residencyResult"]')
+            ?.dispatchEvent(new CustomEvent('change', { detail: { value: 'Violation' } }));
+        (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
+        await flush();
+        expect(pageMock.mock.calls[1][0].query).toEqual(
+            expect.objectContaining({ consentResult: 'Missing', residencyResult: 'Violation' })
+        );
+    });
+
     it('refuses a reversed date range without calling the server', async () => {
         const element = mount();
         await flush();
@@ -103,6 +126,10 @@ describe('c-inference-log-explorer', () => {
             'c.ExplorerErrorReversed'
         );
     });
+});
+
+describe('c-inference-log-explorer: live events, detail and errors', () => {
+    setUp();
 
     it('puts matching live events from empApi on top, on the channel the server names', async () => {
         const element = mount();
@@ -150,6 +177,22 @@ describe('c-inference-log-explorer', () => {
         expect(entryMock).toHaveBeenCalledWith({ logId: page.rows[0].id });
         const reasons = element.shadowRoot?.querySelectorAll('[data-id="reasons"] li');
         expect(reasons?.length).toBe(entry.reasons.split('\n').length);
+    });
+
+    it('opens the detail over the table, keeping every column, and closes it on Escape', async () => {
+        const element = mount();
+        await flush();
+        const table = element.shadowRoot?.querySelector('[data-id="table-column"]') as HTMLElement;
+        (rows(element)[0].querySelector('button') as HTMLElement).click();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="detail-drawer"]')).not.toBeNull();
+        expect(table.className).toBe('slds-col slds-size_1-of-1');
+        expect(element.shadowRoot?.querySelectorAll('[data-id="log-table"] thead th')).toHaveLength(12);
+        element.shadowRoot
+            ?.querySelector('[data-id="detail-drawer"]')
+            ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="detail-drawer"]')).toBeNull();
     });
 
     it('turns a server error into a toast', async () => {

@@ -13,7 +13,7 @@ import {
 
 const today = '2026-11-22';
 
-describe('c/logFilters', () => {
+describe('c/logFilters: filters and queries', () => {
     it('computes preset ranges, including the previous calendar quarter', () => {
         expect(presetRange('last7', today)).toEqual({ fromDay: '2026-11-16', toDay: today });
         expect(presetRange('last90', today)).toEqual({ fromDay: '2026-08-25', toDay: today });
@@ -35,6 +35,8 @@ describe('c/logFilters', () => {
             caller: null,
             phiCategory: null,
             subjectKey: null,
+            consentResult: null,
+            residencyResult: null,
             beforeSequence: 4711,
             pageSize: 100
         });
@@ -72,7 +74,9 @@ describe('c/logFilters', () => {
             decision: 'Redacted' as const,
             jurisdiction: 'EU',
             caller: 'NoteSummary',
-            phiCategories: 'Name;Mrn'
+            phiCategories: 'Name;Mrn',
+            consentResult: 'Granted',
+            residencyResult: 'Compliant'
         };
         expect(matchesQuery(row, query)).toBe(true);
         expect(matchesQuery({ ...row, phiCategories: 'Name;MrnX' }, query)).toBe(false);
@@ -80,11 +84,42 @@ describe('c/logFilters', () => {
         expect(matchesQuery({ ...row, loggedAt: '2026-11-23T00:00:00.000Z' }, query)).toBe(false);
     });
 
+    it('matches the caller in part and in any case, and the consent and residency results exactly', () => {
+        const row = {
+            loggedAt: '2026-11-22T10:00:00.000Z',
+            endpointId: 'e1',
+            purpose: 'CareDelivery',
+            decision: 'Blocked' as const,
+            jurisdiction: 'EU',
+            caller: 'ClinicalNoteSummarizer',
+            phiCategories: null,
+            consentResult: 'Missing',
+            residencyResult: 'Violation'
+        };
+        const query = (filters: Partial<ReturnType<typeof defaultFilters>>) =>
+            toQuery({ ...defaultFilters(today), ...filters });
+        expect(matchesQuery(row, query({ caller: ' notesum ' }))).toBe(true);
+        expect(matchesQuery(row, query({ caller: 'CLINICAL' }))).toBe(true);
+        expect(matchesQuery(row, query({ caller: 'Marketing' }))).toBe(false);
+        expect(matchesQuery({ ...row, caller: null }, query({ caller: 'note' }))).toBe(false);
+        expect(matchesQuery(row, query({ consentResult: 'Missing', residencyResult: 'Violation' }))).toBe(true);
+        expect(matchesQuery(row, query({ consentResult: 'Granted' }))).toBe(false);
+        expect(matchesQuery(row, query({ residencyResult: 'Compliant' }))).toBe(false);
+        expect(query({ consentResult: 'Missing', residencyResult: 'Violation' })).toEqual(
+            expect.objectContaining({ consentResult: 'Missing', residencyResult: 'Violation' })
+        );
+    });
+
     it('counts the filters set besides the dates', () => {
         expect(activeFilterCount(defaultFilters(today))).toBe(0);
         expect(activeFilterCount({ ...defaultFilters(today), purpose: 'Research', caller: 'x' })).toBe(2);
+        expect(
+            activeFilterCount({ ...defaultFilters(today), consentResult: 'Missing', residencyResult: 'Violation' })
+        ).toBe(2);
     });
+});
 
+describe('c/logFilters: the loaded window and live rows', () => {
     it('keeps at most the window size, trimming the oldest loaded rows from the top', () => {
         let window = { rows: [] as number[], trimmed: 0 };
         for (let page = 0; page < 6; page++) {

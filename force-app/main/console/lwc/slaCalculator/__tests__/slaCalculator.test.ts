@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SlaSettings } from 'c/consoleContracts';
 import {
     DEFAULT_SLA,
     dueDate,
+    recalculatedDueDate,
+    sortDueFirst,
+    type DueFirstInput,
+    type RecalculationInput,
     normaliseSla,
     slaDays,
     slaState,
@@ -65,5 +72,51 @@ describe('c/slaCalculator', () => {
         expect(() => daysBetween('2026-1-1', '2026-01-02')).toThrow(RangeError);
         expect(daysBetween('2026-01-02', '2026-01-01')).toBe(-1);
         expect(toDay(new Date(Date.UTC(2026, 0, 5)))).toBe('2026-01-05');
+    });
+});
+
+describe('c/slaCalculator against the shared deadline vectors', () => {
+    type SlaVectorFile = {
+        dueSoonDays: number;
+        dueDates: { severity: string; firstSeen: string; settings: SlaSettings; expected: string | null }[];
+        recalculations: { finding: RecalculationInput; settings: SlaSettings; expected: string | null }[];
+        states: { status: string; dueDate: string | null; today: string; expected: string }[];
+        orders: { description: string; today: string; findings: DueFirstInput[]; expected: string[] }[];
+    };
+    const vectors = JSON.parse(
+        readFileSync(join(__dirname, '../../../../../tests/findings/staticresources/SlaVectors.json'), 'utf8')
+    ) as SlaVectorFile;
+
+    it('computes every due date of the vectors', () => {
+        for (const vector of vectors.dueDates) {
+            expect([vector, dueDate(vector.severity, vector.firstSeen, vector.settings)]).toEqual([
+                vector,
+                vector.expected
+            ]);
+        }
+    });
+
+    it('moves only deadlines that follow the SLA when the windows change', () => {
+        for (const vector of vectors.recalculations) {
+            expect([vector, recalculatedDueDate(vector.finding, vector.settings)]).toEqual([vector, vector.expected]);
+        }
+    });
+
+    it('places findings against their deadline as the vectors expect', () => {
+        for (const vector of vectors.states) {
+            expect([vector, slaState({ status: vector.status, dueDate: vector.dueDate }, vector.today)]).toEqual([
+                vector,
+                vector.expected
+            ]);
+        }
+    });
+
+    it('orders "Due first" by lateness, then severity', () => {
+        for (const vector of vectors.orders) {
+            expect([vector.description, sortDueFirst(vector.findings, vector.today).map((row) => row.name)]).toEqual([
+                vector.description,
+                vector.expected
+            ]);
+        }
     });
 });

@@ -1,0 +1,3 @@
+trigger RecordChangeTrigger on RecordChange__c(before insert, before update, before delete) {
+    ChangeHistory.guard(Trigger.operationType, Trigger.new, Trigger.old);
+}

@@ -1,0 +1,31 @@
+// Generated from changeHistory.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import { LightningElement, api } from "lwc";
+import LOCALE from "@salesforce/i18n/locale";
+import TIME_ZONE from "@salesforce/i18n/timeZone";
+import { formatDateTime } from "c/consoleUtils";
+import { ACTION_LABELS, FIELD_LABELS, valueLabel } from "c/consoleLabels";
+import TITLE from "@salesforce/label/c.HistoryTitle";
+import EMPTY from "@salesforce/label/c.HistoryEmpty";
+import WHEN from "@salesforce/label/c.HistoryColWhen";
+import WHO from "@salesforce/label/c.HistoryColWho";
+import WHAT from "@salesforce/label/c.HistoryColWhat";
+import CHANGE from "@salesforce/label/c.HistoryColChange";
+import WHY from "@salesforce/label/c.HistoryColWhy";
+export default class ChangeHistory extends LightningElement {
+  labels = { title: TITLE, empty: EMPTY, when: WHEN, who: WHO, what: WHAT, change: CHANGE, why: WHY };
+  @api changes = [];
+  get hasRows() {
+    return (this.changes ?? []).length > 0;
+  }
+  get rows() {
+    return (this.changes ?? []).map((change) => ({
+      ...change,
+      when: formatDateTime(change.changedAt, LOCALE, TIME_ZONE),
+      actionLabel: ACTION_LABELS[change.action] ?? change.action,
+      fieldLabel: change.field ? FIELD_LABELS[change.field] ?? change.field : "",
+      change: change.fromValue === null ? valueLabel(change.toValue) : `${valueLabel(change.fromValue)} → ${valueLabel(change.toValue)}`,
+      reason: change.reason ?? ""
+    }));
+  }
+}

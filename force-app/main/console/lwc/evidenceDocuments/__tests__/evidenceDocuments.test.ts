@@ -1,0 +1,127 @@
+/**
+ * Tests of the evidence documents: each one is stamped with the chain head and checkpoint, quotes the org's
+ * figures, and lists as gaps exactly what the facts show (and nothing when they show nothing).
+ */
+import { documentHtml, dpiaDocument, evidenceDocuments, hipaaDocument, nistDocument } from 'c/evidenceDocuments';
+import type { EvidencePack } from 'c/consoleContracts';
+
+const clean: EvidencePack = {
+    generatedAt: '2026-11-22T10:00:00.000Z',
+    generatedBy: 'Ada Auditor',
+    windowDays: 90,
+    gateMode: 'Enforce',
+    flows: [],
+    endpoints: [],
+    rules: [],
+    tagMinimization: [{ classification: 'PHI', minimization: 'Redact', count: 4 }],
+    phiPatterns: 23,
+    consentCoverage: [],
+    callsByConsentResult: [{ key: 'Granted', count: 90 }],
+    callsByResidencyResult: [{ key: 'Compliant', count: 90 }],
+    callsByDecision: [
+        { key: 'Allowed', count: 60 },
+        { key: 'Redacted', count: 30 }
+    ],
+    callsByMode: [{ key: 'Enforce', count: 90 }],
+    residencyViolations: [],
+    findings: [],
+    findingsTruncated: false,
+    acceptances: [],
+    history: [],
+    chainHead: { sequence: 90, entryHash: 'ab'.repeat(32), loggedAt: '2026-11-22T09:59:00.000Z' },
+    checkpoints: [
+        {
+            sequence: 80,
+            fromSequence: 71,
+            entryCount: 10,
+            headHash: 'cd'.repeat(32),
+            merkleRoot: 'ef'.repeat(32),
+            createdAt: '2026-11-22T09:00:00.000Z'
+        }
+    ]
+};
+
+const troubled: EvidencePack = {
+    ...clean,
+    callsByConsentResult: [
+        { key: 'Granted', count: 70 },
+        { key: 'Missing', count: 20 }
+    ],
+    callsByResidencyResult: [
+        { key: 'Compliant', count: 85 },
+        { key: 'Violation', count: 5 }
+    ],
+    callsByMode: [
+        { key: 'Enforce', count: 80 },
+        { key: 'Monitor', count: 10 }
+    ],
+    acceptances: [
+        {
+            findingId: 'a1',
+            name: 'CF-000007',
+            rule: 'sharing-without',
+            severity: 'High',
+            status: 'RiskAccepted',
+            justification: 'Retired with the portal next quarter.',
+            requestedByName: 'Inés Delgado',
+            approvedByName: 'Mara Lindqvist',
+            approvedOn: '2026-11-01T10:00:00.000Z',
+            riskAcceptedUntil: '2027-02-01'
+        }
+    ]
+};
+
+const gaps = (pack: EvidencePack) =>
+    evidenceDocuments(pack).flatMap((document) => document.sections.flatMap((s) => s.gaps));
+
+describe('c/evidenceDocuments', () => {
+    it('builds the DPIA along Art. 35(7) (a) to (d), stamped with the chain head and checkpoint', () => {
+        const dpia = dpiaDocument(clean);
+        expect(dpia.sections.map((section) => section.id)).toEqual(['35(7)(a)', '35(7)(b)', '35(7)(c)', '35(7)(d)']);
+        expect(dpia.stamp).toEqual({
+            generatedAt: clean.generatedAt,
+            chainHeadSequence: 90,
+            chainHeadHash: 'ab'.repeat(32),
+            checkpoint: 80
+        });
+        expect(dpia.sections[3].text[0]).toContain('redacted 30 of 90 calls');
+    });
+
+    it('covers the HIPAA safeguard sections and the four NIST AI RMF functions', () => {
+        const hipaa = hipaaDocument(clean).sections.map((section) => section.id);
+        for (const part of ['164.308', '164.310', '164.312', '164.316']) {
+            expect(hipaa.some((id) => id.startsWith(part))).toBe(true);
+        }
+        const nist = nistDocument(clean).sections.map((section) => section.id.split(' ')[0]);
+        expect([...new Set(nist)]).toEqual(['GOVERN', 'MAP', 'MEASURE', 'MANAGE']);
+    });
+
+    it('lists no gap when the facts show none, and each problem the facts show', () => {
+        expect(gaps(clean)).toEqual([]);
+        const found = gaps(troubled).join('\n');
+        expect(found).toContain('20 calls had no valid consent');
+        expect(found).toContain('5 calls broke a residency rule');
+        expect(found).toContain('10 calls ran in Monitor mode');
+    });
+
+    it('carries the risk register with who asked and who approved', () => {
+        const risks = dpiaDocument(troubled).sections[2];
+        expect(risks.table?.rows).toEqual(troubled.acceptances);
+        expect(risks.table?.columns.map((column) => column.header)).toContain('Approved by');
+    });
+
+    it('renders human headers and escapes what it quotes', () => {
+        const html = documentHtml(dpiaDocument({ ...troubled, generatedBy: '<b>x</b>' }), String);
+        expect(html).toContain('<th scope="col">Accepted until</th>');
+        expect(html).not.toMatch(/<th scope="col">[a-z]+[A-Z]/);
+        expect(html).toContain('chain head #90');
+        const injected = documentHtml(
+            dpiaDocument({
+                ...troubled,
+                acceptances: [{ ...troubled.acceptances[0], justification: '<script>alert(1)</script>' }]
+            }),
+            String
+        );
+        expect(injected).not.toContain('<script>');
+    });
+});

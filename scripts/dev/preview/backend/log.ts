@@ -1,0 +1,138 @@
+/**
+ * The preview's inference log explorer: keyset pages newest first with the explorer's filters (consent and
+ * residency results; the caller matched in part and without regard to case, as SOQL LIKE does), one entry, the
+ * filter options, and an entry with its neighbours in the export format for the in-browser chain check.
+ */
+import {
+    DECISIONS,
+    LOG_PAGE_SIZE,
+    LOG_PAGE_SIZE_MAX,
+    PURPOSES,
+    type LogQuery,
+    type LogRow
+} from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
+import { toExportRecord } from '../chain';
+import type { DemoLogEntry } from '../demoData';
+import { ApexError, countBy, parseInstant, requireId, toLogRow, type HandlersOf, type Store } from './store';
+
+/** A checked log query: the date bounds as times, the rest as given. */
+export type CheckedQuery = LogQuery & { from: number | null; to: number | null };
+
+export function checkQuery(query: LogQuery | null | undefined): CheckedQuery {
+    const q: LogQuery = query ?? {};
+    const from = parseInstant(q.fromDate, 'fromDate');
+    const to = parseInstant(q.toDate, 'toDate');
+    if (from !== null && to !== null && to <= from) {
+        throw new ApexError('The end of the date range must be after its start.');
+    }
+    if (q.decision && !(DECISIONS as string[]).includes(q.decision)) {
+        throw new ApexError(`Unknown decision ${q.decision}.`);
+    }
+    if (q.subjectKey && !/^[0-9a-fA-F]{64}$/.test(q.subjectKey)) {
+        throw new ApexError('A subject key is 64 hexadecimal characters.');
+    }
+    return { ...q, subjectKey: q.subjectKey ? q.subjectKey.toLowerCase() : q.subjectKey, from, to };
+}
+
+/** Whether an entry matches every filter of the query except the dates (the callers walk the dates). */
+export function matches(entry: DemoLogEntry, q: CheckedQuery): boolean {
+    const caller = q.caller?.trim().toLowerCase();
+    return !(
+        (q.endpointId && entry.endpointId !== q.endpointId) ||
+        (q.purpose && entry.purpose !== q.purpose) ||
+        (q.decision && entry.decision !== q.decision) ||
+        (q.jurisdiction && entry.jurisdiction !== q.jurisdiction) ||
+        (caller && !(entry.caller ?? '').toLowerCase().includes(caller)) ||
+        (q.phiCategory && !(entry.phiCategories ?? '').split(';').includes(q.phiCategory)) ||
+        (q.subjectKey && entry.subjectKey !== q.subjectKey) ||
+        (q.consentResult && entry.consentResult !== q.consentResult) ||
+        (q.residencyResult && entry.residencyResult !== q.residencyResult)
+    );
+}
+
+export function logHandlers(store: Store): HandlersOf<'WardenLogController'> {
+    const { data } = store;
+    return {
+        'WardenLogController.getLogPage': ({ query }) => {
+            const q = checkQuery(query);
+            const pageSize = Math.min(
+                LOG_PAGE_SIZE_MAX,
+                Math.max(1, Math.floor(Number(q.pageSize ?? LOG_PAGE_SIZE)) || LOG_PAGE_SIZE)
+            );
+            let index = data.log.length - 1;
+            if (q.beforeSequence !== null && q.beforeSequence !== undefined) {
+                const before = Number(q.beforeSequence);
+                if (!Number.isInteger(before) || before < 1) {
+                    throw new ApexError('beforeSequence must be a positive whole number.');
+                }
+                index = Math.min(index, before - 2);
+            }
+            const rows: LogRow[] = [];
+            let hasMore = false;
+            for (; index >= 0; index--) {
+                const entry = data.log[index];
+                const at = Date.parse(entry.loggedAt);
+                if (q.to !== null && at >= q.to) {
+                    continue;
+                }
+                if (q.from !== null && at < q.from) {
+                    break; // sequence order is time order: nothing older can match
+                }
+                if (!matches(entry, q)) {
+                    continue;
+                }
+                if (rows.length === pageSize) {
+                    hasMore = true;
+                    break;
+                }
+                rows.push(toLogRow(entry));
+            }
+            return { rows, hasMore, nextCursor: hasMore ? rows[rows.length - 1].sequence : null };
+        },
+
+        'WardenLogController.getLogEntry': ({ logId }) => {
+            const entry = store.findLog(requireId(logId, 'logId'));
+            if (!entry) {
+                throw new ApexError('The log entry does not exist or you cannot see it.');
+            }
+            const { eventUuid: _uuid, ...detail } = entry;
+            return { ...detail, endpoint: (entry.endpointId && store.endpointById.get(entry.endpointId)) || null };
+        },
+
+        'WardenLogController.getLogFilterOptions': () => ({
+            endpoints: data.endpoints,
+            purposes: PURPOSES,
+            decisions: DECISIONS,
+            jurisdictions: data.rules.map((rule) => rule.jurisdiction),
+            phiCategories: [
+                ...new Set(
+                    [
+                        ...data.tags.map((tag) => tag.phiCategory),
+                        ...data.patterns.map((pattern) => pattern.category)
+                    ].filter((value): value is string => !!value)
+                )
+            ].sort(),
+            consentResults: countBy(store.windowEntries(), (entry) => entry.consentResult)
+                .map((row) => row.key)
+                .filter((key) => key !== ''),
+            residencyResults: countBy(store.windowEntries(), (entry) => entry.residencyResult)
+                .map((row) => row.key)
+                .filter((key) => key !== ''),
+            // The preview is an org without a namespace.
+            eventChannel: '/event/InferenceEvent__e'
+        }),
+
+        'WardenLogController.getChainNeighbours': ({ logId }) => {
+            const entry = store.findLog(requireId(logId, 'logId'));
+            if (!entry) {
+                throw new ApexError('The log entry does not exist or you cannot see it.');
+            }
+            const first = Math.max(1, entry.sequence - 1);
+            const last = Math.min(data.log.length, entry.sequence + 1);
+            return {
+                sequence: entry.sequence,
+                records: data.log.slice(first - 1, last).map(toExportRecord)
+            };
+        }
+    };
+}
