@@ -16,6 +16,7 @@ import { namespaceStep } from './steps/namespace';
 import { pmdStep } from './steps/pmd';
 import { prettierStep } from './steps/prettier';
 import { scanStep } from './steps/scan';
+import { sizeStep } from './steps/size';
 import { typesStep } from './steps/types';
 
 export const CHECK_STEPS: readonly CheckStep[] = [
@@ -23,6 +24,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
     eslintStep,
     prettierStep,
     buildStep,
+    sizeStep,
     apexSyntaxStep,
     apexSemanticsStep,
     pmdStep,
