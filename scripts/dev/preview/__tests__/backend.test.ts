@@ -5,7 +5,13 @@
 import { createBackend, ApexError } from '../backend';
 import { generateDemoData } from '../demoData';
 import { readRuleCatalog } from '../ruleCatalog';
-import type { FindingList, LogPage } from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
+import type {
+    EndpointRow,
+    FindingList,
+    LogPage,
+    SimulationContext
+} from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
+import { simulate } from '../../../../force-app/main/console/lwc/policySimulation/policySimulation';
 
 const clock = () => Date.parse('2026-11-22T08:00:00.000Z');
 function backend() {
@@ -393,20 +399,28 @@ describe('preview backend: data flows, audit and simulator', () => {
         expect(broken).toMatchObject({ ok: false, brokenAtSequence: 1500 });
     });
 
-    it('builds the simulator context from tags, flows and consent', () => {
+    it('serves the gate snapshot of a demo patient, which c/gatePolicy decides as the gate would', () => {
         const b = backend();
-        const patient = b.data.patients[0];
-        const endpoint = b.data.endpoints[0];
+        const patient = b.data.patients.find((row) => row.jurisdiction === 'UK') as (typeof b.data.patients)[0];
+        const endpoint = b.data.endpoints.find((row) => row.endpointKey === 'uk-clinical-gpt') as EndpointRow;
         const context = b.invoke('WardenSimulatorController.getSimulationContext', {
             recordId: patient.id,
             endpointId: endpoint.id,
             purpose: 'CareDelivery'
-        }) as {
-            fields: { field: string; value: string | null }[];
-            patterns: unknown[];
-        };
-        expect(context.fields.find((field) => field.field === 'Contact.Birthdate')?.value).toBe(patient.birthdate);
+        }) as SimulationContext;
+        expect(context.snapshot.pseudonymKeyHex).toBeNull();
+        expect(context.snapshot.patient).toMatchObject({ present: true, country: 'GB' });
+        expect(context.snapshot.patient.phiValues.Birthdate).toBe(patient.birthdate);
+        expect(context.snapshot.request).toMatchObject({ endpointKey: 'uk-clinical-gpt', purpose: 'CareDelivery' });
+        expect(context.snapshot.flows.every((flow) => flow.endpoint === 'uk-clinical-gpt')).toBe(true);
         expect(context.patterns.length).toBeGreaterThan(3);
+        const fieldsOnly = simulate(context, null, null).enforce;
+        expect(fieldsOnly.reasons).toContain('RESIDENCY_OK:UK->UK');
+        expect(fieldsOnly.text ?? '').not.toContain(patient.birthdate);
+        // The demo approves no FreeText flow, so the gate refuses sample text, in Enforce.
+        const withText = simulate(context, 'Please summarise.', null);
+        expect(withText.enforce.reasons).toContain('FREE_TEXT_NO_FLOW');
+        expect(withText.monitor.reasons).toContain('MONITOR_ONLY');
         expect(() =>
             b.invoke('WardenSimulatorController.getSimulationContext', {
                 recordId: patient.id,

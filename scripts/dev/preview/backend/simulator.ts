@@ -1,8 +1,9 @@
 /**
- * The preview's policy simulator controller: the demo patients, and the context the simulator runs the shared
- * redactor and gate checks on (fields with their tags and flows, the jurisdiction rule, the consent, the patterns).
+ * The preview's policy simulator controller: the demo patients, and the gate's snapshot of one patient, endpoint
+ * and purpose (demoSnapshot), which the console evaluates with c/gatePolicy as it does in an org.
  */
 import { PURPOSES, type EndpointRow } from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
+import { demoSnapshot } from '../demoSnapshot';
 import { ApexError, requireId, type HandlersOf, type Store } from './store';
 
 export function simulatorHandlers(store: Store): HandlersOf<'WardenSimulatorController'> {
@@ -27,39 +28,12 @@ export function simulatorHandlers(store: Store): HandlersOf<'WardenSimulatorCont
             if (!PURPOSES.includes(purpose)) {
                 throw new ApexError(`Unknown purpose ${purpose}.`);
             }
-            const values: Record<string, string> = {
-                FirstName: patient.name.split(' ')[0],
-                LastName: patient.name.split(' ').slice(1).join(' '),
-                Birthdate: patient.birthdate,
-                MailingCity: patient.city,
-                Email: patient.email,
-                Phone: patient.phone
-            };
-            const consent = data.consents.find((row) => row.patientId === patient.id && row.purpose === purpose);
             return {
                 recordId: patient.id,
-                jurisdiction: patient.jurisdiction,
                 purpose,
-                endpoint,
-                rule: data.rules.find((rule) => rule.jurisdiction === patient.jurisdiction) ?? null,
-                consentStatus: consent ? consent.status : 'Missing',
-                fields: data.tags
-                    .filter((tag) => tag.objectApiName === 'Contact')
-                    .map((tag) => ({
-                        field: `Contact.${tag.fieldApiName}`,
-                        value: values[tag.fieldApiName] ?? null,
-                        classification: tag.classification,
-                        phiCategory: tag.phiCategory,
-                        minimization: tag.minimization,
-                        mapped: data.flows.some(
-                            (flow) =>
-                                flow.status === 'Approved' &&
-                                flow.sourceObject === 'Contact' &&
-                                flow.sourceField === tag.fieldApiName &&
-                                flow.endpointId === endpoint.id &&
-                                flow.purpose === purpose
-                        )
-                    })),
+                snapshot: demoSnapshot(data, patient, endpoint, purpose),
+                // The demo org is set up: pseudonymization works (with the browser's preview key).
+                pseudonymKeyConfigured: true,
                 patterns: data.patterns
             };
         }

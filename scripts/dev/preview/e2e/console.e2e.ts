@@ -464,13 +464,15 @@ const checks: Check[] = [
         }
     },
     {
-        name: 'policy simulator shows the redacted prompt and why',
+        name: 'policy simulator shows what Enforce and Monitor would send, redacted, and why',
         run: async (page) => {
             await openTab(page, 'Policy Simulator');
             await page.locator('[data-id="run"] button:not([disabled])').waitFor({ timeout: 30000 });
             await page.locator('[data-id="run"] button').click();
-            await page.locator('[data-id="redacted-prompt"]').waitFor({ timeout: 30000 });
-            const prompt = (await page.locator('[data-id="redacted-prompt"]').textContent()) ?? '';
+            // Monitor (the second panel) shows the redacted text even where Enforce would block.
+            const monitorPrompt = page.locator('[data-id="mode"]').nth(1).locator('[data-id="redacted-prompt"]');
+            await monitorPrompt.waitFor({ timeout: 30000 });
+            const prompt = (await monitorPrompt.textContent()) ?? '';
             assert(
                 !prompt.includes('48213377') &&
                     !prompt.includes('1234567') &&

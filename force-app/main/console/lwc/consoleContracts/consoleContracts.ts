@@ -16,6 +16,7 @@ import {
     type FindingSeverity,
     type FindingStatus as FindingStatusValue
 } from 'c/findingPicklists';
+import type { GateSnapshot } from 'c/gatePolicy';
 
 export type Severity = FindingSeverity;
 export type FindingStatus = FindingStatusValue;
@@ -431,15 +432,6 @@ export type EvidencePack = {
 // ---------------------------------------------------------------------------------------------
 
 export type SimulationRecord = { id: string; label: string; jurisdiction: string | null };
-export type SimulationField = {
-    field: string;
-    value: string | null;
-    classification: string | null;
-    phiCategory: string | null;
-    minimization: string | null;
-    /** True when an approved DataFlow__c maps this field to the endpoint for the purpose. */
-    mapped: boolean;
-};
 /** One enabled PhiPattern__mdt record, in the shape the shared redactor (c/phiRedactor) takes. */
 export type PhiPatternRow = {
     name: string;
@@ -452,14 +444,17 @@ export type PhiPatternRow = {
     validator: string | null;
     description: string | null;
 };
+/**
+ * The gate's own snapshot for one record, endpoint and purpose (GateInputs in the org), without key material:
+ * the simulator adds the sample text and evaluates it with c/gatePolicy.
+ */
 export type SimulationContext = {
     recordId: string;
-    jurisdiction: string | null;
     purpose: string;
-    endpoint: EndpointRow;
-    rule: JurisdictionRuleRow | null;
-    consentStatus: string;
-    fields: SimulationField[];
+    /** GateInputs' snapshot; request.freeText and pseudonymKeyHex are always null. */
+    snapshot: GateSnapshot;
+    /** Whether the org has a pseudonym key (the key itself never leaves the org). */
+    pseudonymKeyConfigured: boolean;
     patterns: PhiPatternRow[];
 };
 

@@ -23,26 +23,9 @@ import FIELDS from "@salesforce/label/c.SimulatorFields";
 import NOTHING_SENT from "@salesforce/label/c.SimulatorNothingSent";
 import PICK_ALL from "@salesforce/label/c.SimulatorPickAll";
 import DISCLAIMER from "@salesforce/label/c.SimulatorDisclaimer";
-import R_CONSENT_GRANTED from "@salesforce/label/c.SimulatorReasonConsentGranted";
-import R_CONSENT_NOT_REQUIRED from "@salesforce/label/c.SimulatorReasonConsentNotRequired";
-import R_CONSENT_MISSING from "@salesforce/label/c.SimulatorReasonConsentMissing";
-import R_CONSENT_REFUSED from "@salesforce/label/c.SimulatorReasonConsentRefused";
-import R_ENDPOINT from "@salesforce/label/c.SimulatorReasonEndpointNotApproved";
-import R_RESIDENCY_OK from "@salesforce/label/c.SimulatorReasonResidencyOk";
-import R_REDACTED from "@salesforce/label/c.SimulatorReasonRedacted";
-import R_NOTHING from "@salesforce/label/c.SimulatorReasonNothingToRedact";
-import R_DROPPED from "@salesforce/label/c.SimulatorReasonFieldsDropped";
-import ISSUE_REGION from "@salesforce/label/c.ResidencyIssueRegion";
-import ISSUE_HOSTING from "@salesforce/label/c.ResidencyIssueHosting";
-import ISSUE_DPA_MISSING from "@salesforce/label/c.ResidencyIssueDpaMissing";
-import ISSUE_DPA_EXPIRED from "@salesforce/label/c.ResidencyIssueDpaExpired";
-import ISSUE_RETENTION from "@salesforce/label/c.ResidencyIssueRetention";
-import ISSUE_NO_RULE from "@salesforce/label/c.ResidencyIssueNoRule";
 import O_SENT from "@salesforce/label/c.SimulatorFieldSent";
-import O_REDACTED from "@salesforce/label/c.SimulatorFieldRedacted";
-import O_PSEUDONYMIZED from "@salesforce/label/c.SimulatorFieldPseudonymized";
 import O_DROPPED from "@salesforce/label/c.SimulatorFieldDropped";
-import O_NOT_MAPPED from "@salesforce/label/c.SimulatorFieldNotMapped";
+import MODE from "@salesforce/label/c.ExplorerDetailMode";
 import ENDPOINT from "@salesforce/label/c.ConsoleEndpoint";
 import PURPOSE from "@salesforce/label/c.ConsolePurpose";
 import ALLOWED from "@salesforce/label/c.ConsoleDecisionAllowed";
@@ -52,30 +35,6 @@ import ERROR_TITLE from "@salesforce/label/c.ConsoleErrorTitle";
 import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
 import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
 import LOADING from "@salesforce/label/c.ConsoleLoading";
-const REASON_LABELS = {
-  consentGranted: R_CONSENT_GRANTED,
-  consentNotRequired: R_CONSENT_NOT_REQUIRED,
-  consentMissing: R_CONSENT_MISSING,
-  consentRefused: R_CONSENT_REFUSED,
-  endpointNotApproved: R_ENDPOINT,
-  residencyOk: R_RESIDENCY_OK,
-  regionNotAllowed: ISSUE_REGION,
-  hostingNotAllowed: ISSUE_HOSTING,
-  dpaMissing: ISSUE_DPA_MISSING,
-  dpaExpired: ISSUE_DPA_EXPIRED,
-  retentionNotZero: ISSUE_RETENTION,
-  noRule: ISSUE_NO_RULE,
-  redacted: R_REDACTED,
-  nothingToRedact: R_NOTHING,
-  fieldDropped: R_DROPPED
-};
-const OUTCOME_LABELS = {
-  sent: O_SENT,
-  redacted: O_REDACTED,
-  pseudonymized: O_PSEUDONYMIZED,
-  dropped: O_DROPPED,
-  notMapped: O_NOT_MAPPED
-};
 const DECISION_LABELS = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
 export default class PolicySimulator extends LightningElement {
   labels = {
@@ -188,35 +147,43 @@ export default class PolicySimulator extends LightningElement {
         this.loadDictionary()
       ]);
       this.context = context;
-      this.result = simulate(context, this.text, dictionary, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+      this.result = simulate(context, this.text, dictionary);
     } catch (error) {
       this.toastError(error);
     } finally {
       this.running = false;
     }
   }
-  get view() {
+  /** Enforce first, then Monitor: what each mode would decide, send and why (the gate's reason codes). */
+  get views() {
     const result = this.result;
     if (!result) {
       return void 0;
     }
-    return {
-      decision: DECISION_LABELS[result.decision],
-      badgeClass: result.decision === "Blocked" ? "slds-badge slds-theme_error" : result.decision === "Redacted" ? "slds-badge slds-theme_warning" : "slds-badge slds-theme_success",
-      blocked: result.decision === "Blocked",
-      prompt: result.prompt.text,
-      reasons: result.reasons.map((reason, index) => ({
-        key: `${reason.code}-${index}`,
-        text: formatLabel(REASON_LABELS[reason.code], reason.detail),
-        cssClass: reason.blocking ? "slds-text-color_error" : "",
-        icon: reason.blocking ? "utility:ban" : "utility:check"
-      })),
-      fields: result.fields.map((field) => ({
-        key: field.field,
+    return [result.enforce, result.monitor].map((decision) => this.decisionView(decision));
+  }
+  decisionView(decision) {
+    const fields = [
+      ...decision.fieldsSent.map((field) => ({
+        key: `sent-${field.field}`,
         field: field.field,
-        outcome: OUTCOME_LABELS[field.outcome],
-        value: field.value
-      }))
+        outcome: `${O_SENT} (${field.minimization})`
+      })),
+      ...decision.droppedFields.map((field) => ({ key: `dropped-${field}`, field, outcome: O_DROPPED }))
+    ];
+    return {
+      key: decision.mode,
+      mode: formatLabel("{0}: {1}", MODE, decision.mode),
+      decision: DECISION_LABELS[decision.outcome],
+      badgeClass: decision.outcome === "Blocked" ? "slds-badge slds-theme_error" : decision.outcome === "Redacted" ? "slds-badge slds-theme_warning" : "slds-badge slds-theme_success",
+      blocked: !decision.allowed,
+      prompt: decision.allowed ? decision.text ?? "" : "",
+      reasons: decision.reasons.map((code, index) => ({
+        key: `${code}-${index}`,
+        text: code,
+        cssClass: decision.outcome === "Blocked" ? "slds-text-color_error" : ""
+      })),
+      fields
     };
   }
   toast(title, message, variant) {

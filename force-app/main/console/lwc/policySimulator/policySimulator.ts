@@ -10,7 +10,8 @@ import getSimulationContext from '@salesforce/apex/WardenSimulatorController.get
 import getLogFilterOptions from '@salesforce/apex/WardenLogController.getLogFilterOptions';
 import type { EndpointRow, SimulationContext, SimulationRecord } from 'c/consoleContracts';
 import { PURPOSES } from 'c/consoleContracts';
-import { simulate, type ReasonCode, type Simulation } from 'c/policySimulation';
+import { simulate, type Simulation } from 'c/policySimulation';
+import type { GateDecision } from 'c/gatePolicy';
 import { parseNameDictionary, type NameDictionary } from 'c/nameDictionary';
 import { formatLabel, readableError } from 'c/consoleUtils';
 import TITLE from '@salesforce/label/c.SimulatorTitle';
@@ -26,26 +27,9 @@ import FIELDS from '@salesforce/label/c.SimulatorFields';
 import NOTHING_SENT from '@salesforce/label/c.SimulatorNothingSent';
 import PICK_ALL from '@salesforce/label/c.SimulatorPickAll';
 import DISCLAIMER from '@salesforce/label/c.SimulatorDisclaimer';
-import R_CONSENT_GRANTED from '@salesforce/label/c.SimulatorReasonConsentGranted';
-import R_CONSENT_NOT_REQUIRED from '@salesforce/label/c.SimulatorReasonConsentNotRequired';
-import R_CONSENT_MISSING from '@salesforce/label/c.SimulatorReasonConsentMissing';
-import R_CONSENT_REFUSED from '@salesforce/label/c.SimulatorReasonConsentRefused';
-import R_ENDPOINT from '@salesforce/label/c.SimulatorReasonEndpointNotApproved';
-import R_RESIDENCY_OK from '@salesforce/label/c.SimulatorReasonResidencyOk';
-import R_REDACTED from '@salesforce/label/c.SimulatorReasonRedacted';
-import R_NOTHING from '@salesforce/label/c.SimulatorReasonNothingToRedact';
-import R_DROPPED from '@salesforce/label/c.SimulatorReasonFieldsDropped';
-import ISSUE_REGION from '@salesforce/label/c.ResidencyIssueRegion';
-import ISSUE_HOSTING from '@salesforce/label/c.ResidencyIssueHosting';
-import ISSUE_DPA_MISSING from '@salesforce/label/c.ResidencyIssueDpaMissing';
-import ISSUE_DPA_EXPIRED from '@salesforce/label/c.ResidencyIssueDpaExpired';
-import ISSUE_RETENTION from '@salesforce/label/c.ResidencyIssueRetention';
-import ISSUE_NO_RULE from '@salesforce/label/c.ResidencyIssueNoRule';
 import O_SENT from '@salesforce/label/c.SimulatorFieldSent';
-import O_REDACTED from '@salesforce/label/c.SimulatorFieldRedacted';
-import O_PSEUDONYMIZED from '@salesforce/label/c.SimulatorFieldPseudonymized';
 import O_DROPPED from '@salesforce/label/c.SimulatorFieldDropped';
-import O_NOT_MAPPED from '@salesforce/label/c.SimulatorFieldNotMapped';
+import MODE from '@salesforce/label/c.ExplorerDetailMode';
 import ENDPOINT from '@salesforce/label/c.ConsoleEndpoint';
 import PURPOSE from '@salesforce/label/c.ConsolePurpose';
 import ALLOWED from '@salesforce/label/c.ConsoleDecisionAllowed';
@@ -56,30 +40,6 @@ import NEED_PERMISSION from '@salesforce/label/c.ConsoleNeedPermission';
 import GENERIC_ERROR from '@salesforce/label/c.ConsoleGenericError';
 import LOADING from '@salesforce/label/c.ConsoleLoading';
 
-const REASON_LABELS: Record<ReasonCode, string> = {
-    consentGranted: R_CONSENT_GRANTED,
-    consentNotRequired: R_CONSENT_NOT_REQUIRED,
-    consentMissing: R_CONSENT_MISSING,
-    consentRefused: R_CONSENT_REFUSED,
-    endpointNotApproved: R_ENDPOINT,
-    residencyOk: R_RESIDENCY_OK,
-    regionNotAllowed: ISSUE_REGION,
-    hostingNotAllowed: ISSUE_HOSTING,
-    dpaMissing: ISSUE_DPA_MISSING,
-    dpaExpired: ISSUE_DPA_EXPIRED,
-    retentionNotZero: ISSUE_RETENTION,
-    noRule: ISSUE_NO_RULE,
-    redacted: R_REDACTED,
-    nothingToRedact: R_NOTHING,
-    fieldDropped: R_DROPPED
-};
-const OUTCOME_LABELS: Record<string, string> = {
-    sent: O_SENT,
-    redacted: O_REDACTED,
-    pseudonymized: O_PSEUDONYMIZED,
-    dropped: O_DROPPED,
-    notMapped: O_NOT_MAPPED
-};
 const DECISION_LABELS: Record<string, string> = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
 
 export default class PolicySimulator extends LightningElement {
@@ -205,7 +165,7 @@ export default class PolicySimulator extends LightningElement {
                 this.loadDictionary()
             ]);
             this.context = context;
-            this.result = simulate(context, this.text, dictionary, new Date().toISOString().slice(0, 10));
+            this.result = simulate(context, this.text, dictionary);
         } catch (error) {
             this.toastError(error);
         } finally {
@@ -213,33 +173,42 @@ export default class PolicySimulator extends LightningElement {
         }
     }
 
-    get view() {
+    /** Enforce first, then Monitor: what each mode would decide, send and why (the gate's reason codes). */
+    get views() {
         const result = this.result;
         if (!result) {
             return undefined;
         }
+        return [result.enforce, result.monitor].map((decision) => this.decisionView(decision));
+    }
+
+    decisionView(decision: GateDecision) {
+        const fields = [
+            ...decision.fieldsSent.map((field) => ({
+                key: `sent-${field.field}`,
+                field: field.field,
+                outcome: `${O_SENT} (${field.minimization})`
+            })),
+            ...decision.droppedFields.map((field) => ({ key: `dropped-${field}`, field, outcome: O_DROPPED }))
+        ];
         return {
-            decision: DECISION_LABELS[result.decision],
+            key: decision.mode,
+            mode: formatLabel('{0}: {1}', MODE, decision.mode),
+            decision: DECISION_LABELS[decision.outcome],
             badgeClass:
-                result.decision === 'Blocked'
+                decision.outcome === 'Blocked'
                     ? 'slds-badge slds-theme_error'
-                    : result.decision === 'Redacted'
+                    : decision.outcome === 'Redacted'
                       ? 'slds-badge slds-theme_warning'
                       : 'slds-badge slds-theme_success',
-            blocked: result.decision === 'Blocked',
-            prompt: result.prompt.text,
-            reasons: result.reasons.map((reason, index) => ({
-                key: `${reason.code}-${index}`,
-                text: formatLabel(REASON_LABELS[reason.code], reason.detail),
-                cssClass: reason.blocking ? 'slds-text-color_error' : '',
-                icon: reason.blocking ? 'utility:ban' : 'utility:check'
+            blocked: !decision.allowed,
+            prompt: decision.allowed ? (decision.text ?? '') : '',
+            reasons: decision.reasons.map((code, index) => ({
+                key: `${code}-${index}`,
+                text: code,
+                cssClass: decision.outcome === 'Blocked' ? 'slds-text-color_error' : ''
             })),
-            fields: result.fields.map((field) => ({
-                key: field.field,
-                field: field.field,
-                outcome: OUTCOME_LABELS[field.outcome],
-                value: field.value
-            }))
+            fields
         };
     }
 

@@ -65,11 +65,11 @@ describe('c-policy-simulator', () => {
         ).toBe(endpoints.endpoints[0].id);
     });
 
-    it('shows what the gate would send, redacted, and why', async () => {
+    it('shows what Enforce and Monitor would send, redacted, and why', async () => {
         contextMock.mockResolvedValue(context);
         const element = await mount();
         const text = element.shadowRoot?.querySelector('[data-id="text"]') as HTMLElement & { value: string };
-        const firstName = context.fields.find((field) => field.field === 'Contact.FirstName')?.value ?? '';
+        const firstName = context.snapshot.patient.phiValues.FirstName;
         text.value = `Note for ${firstName}: MRN 48213377, call +49 170 1234567.`;
         text.dispatchEvent(new CustomEvent('change'));
         (element.shadowRoot?.querySelector('[data-id="run"]') as HTMLElement).click();
@@ -79,20 +79,38 @@ describe('c-policy-simulator', () => {
             endpointId: endpoints.endpoints[0].id,
             purpose: 'LlmInference'
         });
-        const prompt = element.shadowRoot?.querySelector('[data-id="redacted-prompt"]')?.textContent ?? '';
+        const modes = element.shadowRoot?.querySelectorAll('[data-id="mode"]') ?? [];
+        expect(Array.from(modes).map((mode) => mode.querySelector('h3')?.textContent)).toEqual([
+            'c.ExplorerDetailMode: Enforce',
+            'c.ExplorerDetailMode: Monitor'
+        ]);
+        const prompt = modes[0].querySelector('[data-id="redacted-prompt"]')?.textContent ?? '';
+        expect(prompt).toContain('MRN');
         expect(prompt).not.toContain(firstName);
         expect(prompt).not.toContain('1234567');
-        expect(element.shadowRoot?.querySelectorAll('[data-id="reasons"] li').length).toBeGreaterThan(1);
-        expect(element.shadowRoot?.querySelector('[data-id="decision"]')?.textContent).toMatch(/^c\.ConsoleDecision/);
+        const reasons = Array.from(modes[0].querySelectorAll('[data-id="reasons"] li')).map((li) => li.textContent);
+        expect(reasons).toContain('CONSENT_GRANTED:PatientConsent');
+        expect(reasons.some((reason) => reason?.startsWith('PHI_REDACTED:'))).toBe(true);
+        expect(modes[0].querySelector('[data-id="decision"]')?.textContent).toBe('c.ConsoleDecisionRedacted');
+        expect(modes[0].querySelectorAll('[data-id="fields"] tr').length).toBe(2);
     });
 
-    it('says nothing would be sent when the gate would block', async () => {
-        contextMock.mockResolvedValue({ ...context, consentStatus: 'Withdrawn' });
+    it('says nothing would be sent when Enforce would block, and what Monitor would let through', async () => {
+        contextMock.mockResolvedValue({
+            ...context,
+            snapshot: { ...context.snapshot, consents: [{ ...context.snapshot.consents[0], status: 'Withdrawn' }] }
+        });
         const element = await mount();
         (element.shadowRoot?.querySelector('[data-id="run"]') as HTMLElement).click();
         await flush();
-        expect(element.shadowRoot?.querySelector('[data-id="decision"]')?.textContent).toBe('c.ConsoleDecisionBlocked');
-        expect(element.shadowRoot?.querySelector('[data-id="nothing-sent"]')).not.toBeNull();
+        const modes = element.shadowRoot?.querySelectorAll('[data-id="mode"]') ?? [];
+        expect(modes[0].querySelector('[data-id="decision"]')?.textContent).toBe('c.ConsoleDecisionBlocked');
+        expect(modes[0].querySelector('[data-id="nothing-sent"]')).not.toBeNull();
+        expect(modes[1].querySelector('[data-id="nothing-sent"]')).toBeNull();
+        const monitorReasons = Array.from(modes[1].querySelectorAll('[data-id="reasons"] li')).map(
+            (li) => li.textContent
+        );
+        expect(monitorReasons).toContain('MONITOR_ONLY');
     });
 
     it('is accessible', async () => {
