@@ -7,18 +7,15 @@
  *
  *   npx tsx scripts/dev/generate/chain-vectors.ts [--check]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
     canonicalEntry,
     checkpointMessage,
     eventMacMessage,
     merkleRoot
 } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
-import { readCommandLine, type CommandLine } from '../../cli/lib/args';
-import { findProjectRoot } from '../../cli/lib/project';
 import { nodeSha256 } from '../../cli/verify/chain';
 import { SAMPLE_MAC_KEY, sampleCheckpoints, sampleLog, sampleLogV2 } from './sample-log';
+import { runGenerator } from './write-generated';
 
 export const CHAIN_VECTORS_PATH = 'force-app/tests/audit/staticresources/AuditChainVectors.json';
 
@@ -56,29 +53,11 @@ export function chainVectorText(): string {
     return JSON.stringify(file, null, 2) + '\n';
 }
 
-const LINE = {
-    name: 'chain-vectors',
-    summary: 'Writes the canonical-form and hashing vectors shared by the TypeScript verifier and the Apex chain.',
-    options: {
-        check: { type: 'boolean', description: 'write nothing; exit 1 when the committed output differs' }
-    }
-} as const satisfies CommandLine;
-
-export function main(args: string[]): number {
-    const parsed = readCommandLine(args, LINE);
-    if (typeof parsed === 'number') {
-        return parsed;
-    }
-    const path = join(findProjectRoot(), CHAIN_VECTORS_PATH);
-    const text = chainVectorText();
-    if (parsed.values.check) {
-        return readFileSync(path, 'utf8') === text ? 0 : 1;
-    }
-    writeFileSync(path, text);
-    process.stdout.write(`Wrote ${CHAIN_VECTORS_PATH}.\n`);
-    return 0;
-}
-
 if (require.main === module) {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = runGenerator(
+        process.argv.slice(2),
+        'chain-vectors',
+        'Writes the canonical-form and hashing vectors shared by the TypeScript verifier and the Apex chain.',
+        () => [{ path: CHAIN_VECTORS_PATH, text: chainVectorText() }]
+    );
 }

@@ -7,12 +7,10 @@
  *   npx tsx scripts/dev/generate/finding-picklists.ts          rewrite the module from the picklists
  *   npx tsx scripts/dev/generate/finding-picklists.ts --check  exit 1 when the module and the picklists differ
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { generatedJsPath, stripTypes } from '../lib/lwc';
-import { findProjectRoot } from '../../cli/lib/project';
 import { list, parseXmlFile, text } from '../../cli/lib/xml';
+import { runGenerator } from './write-generated';
 
 export const FIELDS_DIR = 'force-app/main/findings/objects/ComplianceFinding__c/fields';
 export const PICKLISTS_MODULE = 'force-app/main/findings/lwc/findingPicklists/findingPicklists.ts';
@@ -66,38 +64,17 @@ export function picklistModuleText(root: string): string {
     return parts.join('\n') + '\n';
 }
 
-const LINE = {
-    name: 'finding-picklists',
-    summary: 'Writes c/findingPicklists (and its .js) from the ComplianceFinding__c picklists.',
-    options: {
-        check: { type: 'boolean', description: 'write nothing; exit 1 when the module and the picklists differ' }
-    }
-} as const satisfies CommandLine;
-
-export function main(args: string[]): number {
-    const parsed = readCommandLine(args, LINE);
-    if (typeof parsed === 'number') {
-        return parsed;
-    }
-    const root = findProjectRoot();
-    const tsPath = join(root, PICKLISTS_MODULE);
-    const jsPath = generatedJsPath(tsPath);
-    const ts = picklistModuleText(root);
-    const js = stripTypes(ts, tsPath);
-    if (parsed.values.check) {
-        const same = (path: string, text: string) => existsSync(path) && readFileSync(path, 'utf8') === text;
-        if (!same(tsPath, ts) || !same(jsPath, js)) {
-            process.stdout.write(`${PICKLISTS_MODULE} differs from the ComplianceFinding__c picklists\n`);
-            return 1;
-        }
-        return 0;
-    }
-    writeFileSync(tsPath, ts);
-    writeFileSync(jsPath, js);
-    process.stdout.write(`Wrote ${PICKLISTS_MODULE} and its .js.\n`);
-    return 0;
-}
-
 if (require.main === module) {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = runGenerator(
+        process.argv.slice(2),
+        'finding-picklists',
+        'Writes c/findingPicklists (and its .js) from the ComplianceFinding__c picklists.',
+        (root) => {
+            const ts = picklistModuleText(root);
+            return [
+                { path: PICKLISTS_MODULE, text: ts },
+                { path: generatedJsPath(PICKLISTS_MODULE), text: stripTypes(ts, join(root, PICKLISTS_MODULE)) }
+            ];
+        }
+    );
 }

@@ -6,10 +6,9 @@
  *
  *   npx tsx scripts/dev/generate/finding-workflow.ts [--check]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCommandLine, type CommandLine } from '../../cli/lib/args';
-import { findProjectRoot } from '../../cli/lib/project';
+import { runGenerator } from './write-generated';
 
 export const WORKFLOW_DOC = 'docs/finding-workflow.md';
 export const WORKFLOW_VECTORS_PATH = 'force-app/tests/findings/staticresources/FindingWorkflowVectors.json';
@@ -227,40 +226,13 @@ export function workflowVectorText(markdown: string): string {
     return JSON.stringify(file, null, 2) + '\n';
 }
 
-const LINE = {
-    name: 'finding-workflow',
-    summary: `Writes the finding-workflow vectors from the tables of ${WORKFLOW_DOC}.`,
-    options: {
-        check: { type: 'boolean', description: 'write nothing; exit 1 when the committed vectors differ' }
-    }
-} as const satisfies CommandLine;
-
-export function main(args: string[]): number {
-    const parsed = readCommandLine(args, LINE);
-    if (typeof parsed === 'number') {
-        return parsed;
-    }
-    const root = findProjectRoot();
-    const path = join(root, WORKFLOW_VECTORS_PATH);
-    try {
-        const text = workflowVectorText(readFileSync(join(root, WORKFLOW_DOC), 'utf8'));
-        if (parsed.values.check) {
-            const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
-            if (current !== text) {
-                process.stdout.write(`${WORKFLOW_VECTORS_PATH} differs from the tables of ${WORKFLOW_DOC}\n`);
-                return 1;
-            }
-            return 0;
-        }
-        writeFileSync(path, text);
-        process.stdout.write(`Wrote ${WORKFLOW_VECTORS_PATH}.\n`);
-        return 0;
-    } catch (error) {
-        process.stderr.write(`finding-workflow: ${(error as Error).message}\n`);
-        return 2;
-    }
-}
-
 if (require.main === module) {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = runGenerator(
+        process.argv.slice(2),
+        'finding-workflow',
+        `Writes the finding-workflow vectors from the tables of ${WORKFLOW_DOC}.`,
+        (root) => [
+            { path: WORKFLOW_VECTORS_PATH, text: workflowVectorText(readFileSync(join(root, WORKFLOW_DOC), 'utf8')) }
+        ]
+    );
 }

@@ -9,15 +9,13 @@
  *
  *   npx tsx scripts/dev/generate/gate-policy-vectors.ts [--check]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { GateSnapshot } from '../../../force-app/main/gate/lwc/gatePolicy/gatePolicy';
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import { placeholderFor, pseudonymToken, scanText } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
-import { findProjectRoot } from '../../cli/lib/project';
 import { ROWS_PART_ONE } from './gate-policy-rows';
 import { ROWS_PART_TWO } from './gate-policy-rows-content';
 import { baseSnapshot, rule, TEST_KEY, type Expectation, type Piece, type Row } from './gate-policy-table';
+import { runGenerator } from './write-generated';
 
 export const POLICY_VECTORS_PATH = 'force-app/tests/gate/staticresources/GatePolicyVectors.json';
 export const ROWS: Row[] = [...ROWS_PART_ONE, ...ROWS_PART_TWO];
@@ -277,21 +275,10 @@ export function policyVectorText(): string {
 }
 
 if (require.main === module) {
-    const root = findProjectRoot();
-    const path = join(root, POLICY_VECTORS_PATH);
-    try {
-        const text = policyVectorText();
-        if (process.argv.includes('--check')) {
-            if ((existsSync(path) ? readFileSync(path, 'utf8') : '') !== text) {
-                process.stdout.write(`${POLICY_VECTORS_PATH} differs from the table; run npm run build:vectors\n`);
-                process.exitCode = 1;
-            }
-        } else {
-            writeFileSync(path, text);
-            process.stdout.write(`Wrote ${POLICY_VECTORS_PATH}.\n`);
-        }
-    } catch (error) {
-        process.stderr.write(`gate-policy-vectors: ${(error as Error).message}\n`);
-        process.exitCode = 2;
-    }
+    process.exitCode = runGenerator(
+        process.argv.slice(2),
+        'gate-policy-vectors',
+        'Writes the gate policy vectors from the table in scripts/dev/generate/gate-policy-table.ts.',
+        () => [{ path: POLICY_VECTORS_PATH, text: policyVectorText() }]
+    );
 }

@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/dev/generate/governance-vectors.ts [--check]
  */
-import { writeOrCheck } from './write-generated';
+import { runGenerator } from './write-generated';
 
 export const GOVERNANCE_VECTORS_PATH = 'force-app/tests/common/staticresources/GovernanceVectors.json';
 
@@ -183,5 +183,10 @@ export function governanceVectorText(): string {
 }
 
 if (require.main === module) {
-    writeOrCheck(GOVERNANCE_VECTORS_PATH, () => governanceVectorText(), 'governance-vectors');
+    process.exitCode = runGenerator(
+        process.argv.slice(2),
+        'governance-vectors',
+        'Writes the governance vectors shared by Jest and the Apex tests.',
+        () => [{ path: GOVERNANCE_VECTORS_PATH, text: governanceVectorText() }]
+    );
 }

@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/dev/generate/sla-vectors.ts [--check]
  */
-import { writeOrCheck } from './write-generated';
+import { runGenerator } from './write-generated';
 
 export const SLA_VECTORS_PATH = 'force-app/tests/findings/staticresources/SlaVectors.json';
 
@@ -150,5 +150,10 @@ export function slaVectorText(): string {
 }
 
 if (require.main === module) {
-    writeOrCheck(SLA_VECTORS_PATH, () => slaVectorText(), 'sla-vectors');
+    process.exitCode = runGenerator(
+        process.argv.slice(2),
+        'sla-vectors',
+        'Writes the deadline vectors shared by Jest and the Apex tests.',
+        () => [{ path: SLA_VECTORS_PATH, text: slaVectorText() }]
+    );
 }
