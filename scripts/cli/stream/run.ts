@@ -250,9 +250,11 @@ class Subscription {
                 }
                 busy = false;
                 if (outcome) finish();
+                // Idle time counts from the last batch stored, never while the sink is still writing.
+                else armIdle();
             };
             call.on('data', (response: FetchResponse) => {
-                armIdle();
+                if (idle) clearTimeout(idle);
                 queue.push(response);
                 void pump();
             });

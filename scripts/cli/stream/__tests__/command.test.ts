@@ -60,7 +60,7 @@ async function stream(
                 'warden-test',
                 '--allow-insecure-localhost',
                 '--idle-exit',
-                '0.3',
+                '2',
                 '--state',
                 join(dir, 'state.json'),
                 ...endpoint,

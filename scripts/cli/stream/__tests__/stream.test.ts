@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { FakePubSub, LOG_TOPIC } from '../../../dev/testing/pubsub-server';
 import { PubSubClient } from '../pubsub';
 import { streamEntries, type StreamOptions } from '../run';
-import { openFileSink, openHttpSink, type StreamRecord } from '../sinks';
+import { openFileSink, openHttpSink, type Sink, type StreamRecord } from '../sinks';
 import { readState } from '../state';
 
 const TOKEN = '00Dfake!token';
@@ -33,12 +33,32 @@ function options(overrides: Partial<StreamOptions> = {}): StreamOptions {
         stateFile: join(dir, 'state.json'),
         from: 'earliest',
         batchSize: 10,
-        idleExitMs: 300,
+        idleExitMs: 5000,
         maxReconnects: 5,
         backoffMs: 1,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         log: () => undefined,
         ...overrides
+    };
+}
+
+/**
+ * Wraps a sink so the run stops once it holds `count` entries: the tests end on what they wait for, not on a
+ * timer a loaded machine could outrun. The idle exit stays as a bound on a run that never gets there.
+ */
+function until(sink: Sink, count: number): { sink: Sink; signal: AbortSignal } {
+    const controller = new AbortController();
+    let held = sink.held.length;
+    return {
+        signal: controller.signal,
+        sink: {
+            ...sink,
+            async write(records) {
+                await sink.write(records);
+                held += records.length;
+                if (held >= count) controller.abort();
+            }
+        }
     };
 }
 
@@ -67,7 +87,8 @@ describe('warden stream into an NDJSON file', () => {
         server.publish(1, 45);
         const file = join(dir, 'log.ndjson');
         const sink = openFileSink(file);
-        const report = await streamEntries(client, sink, options());
+        const run = until(sink, 45);
+        const report = await streamEntries(client, run.sink, options({ signal: run.signal }));
         sink.close();
         const records = fileLines(file);
         expect(sequences(records)).toEqual(range(1, 45));
@@ -85,7 +106,8 @@ describe('warden stream into an NDJSON file', () => {
         await start();
         server.publish(1, 25);
         const sink = openFileSink(join(dir, 'log.ndjson'));
-        await streamEntries(client, sink, options({ batchSize: 10 }));
+        const run = until(sink, 25);
+        await streamEntries(client, run.sink, options({ batchSize: 10, signal: run.signal }));
         sink.close();
         expect(server.requests.map((request) => request.num_requested)).toEqual([10, 10, 10]);
         expect(server.requests.slice(1).every((request) => request.topic_name === LOG_TOPIC)).toBe(true);
@@ -96,14 +118,16 @@ describe('warden stream into an NDJSON file', () => {
         server.publish(1, 12);
         const file = join(dir, 'log.ndjson');
         let sink = openFileSink(file);
-        await streamEntries(client, sink, options());
+        const first = until(sink, 12);
+        await streamEntries(client, first.sink, options({ signal: first.signal }));
         sink.close();
         expect(readState(join(dir, 'state.json'))?.replayId).toBe(
             Buffer.from([0, 0, 0, 0, 0, 0, 0, 12]).toString('base64')
         );
         server.publish(13, 30);
         sink = openFileSink(file);
-        await streamEntries(client, sink, options({ from: 'latest' }));
+        const second = until(sink, 30);
+        await streamEntries(client, second.sink, options({ from: 'latest', signal: second.signal }));
         sink.close();
         expect(sequences(fileLines(file))).toEqual(range(1, 30));
         expect(server.requests.filter((request) => request.replay_preset === 2)).toHaveLength(1);
@@ -125,10 +149,31 @@ describe('warden stream into an NDJSON file', () => {
         // The second batch is in the file but the state still points after the first.
         expect(fileLines(file)).toHaveLength(20);
         sink = openFileSink(file);
-        const report = await streamEntries(client, sink, options());
+        const run = until(sink, 30);
+        const report = await streamEntries(client, run.sink, options({ signal: run.signal }));
         sink.close();
         expect(sequences(fileLines(file))).toEqual(range(1, 30));
         expect(report.duplicates).toBe(10);
+    });
+});
+
+describe('warden stream with a sink slower than the idle time', () => {
+    it('counts idle time only between batches, not while the sink writes', async () => {
+        await start();
+        server.publish(1, 6);
+        const file = join(dir, 'log.ndjson');
+        const sink = openFileSink(file);
+        const slow: Sink = {
+            ...sink,
+            async write(records) {
+                await new Promise((resolve) => setTimeout(resolve, 600));
+                await sink.write(records);
+            }
+        };
+        const report = await streamEntries(client, slow, options({ batchSize: 2, idleExitMs: 200 }));
+        sink.close();
+        expect(report.stoppedBy).toBe('idle');
+        expect(sequences(fileLines(file))).toEqual(range(1, 6));
     });
 });
 
@@ -173,7 +218,8 @@ describe('warden stream through a slow, failing webhook', () => {
                 random: () => 0.5
             }
         );
-        const report = await streamEntries(client, sink, options({ batchSize: 8, idleExitMs: 600 }));
+        const run = until(sink, 40);
+        const report = await streamEntries(client, run.sink, options({ batchSize: 8, signal: run.signal }));
         expect(sequences(received)).toEqual(range(1, 40));
         expect(new Set(keys).size).toBe(keys.length);
         expect(report.delivered).toBe(40);
