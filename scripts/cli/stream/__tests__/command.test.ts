@@ -171,6 +171,21 @@ describe('warden stream: bad input', () => {
         expect(run.stderr).toMatch(/refused the stored replay id .*--from earliest/);
     });
 
+    it.each([
+        ['{ not json', /state\.json is not JSON; move it away/],
+        [
+            JSON.stringify({ version: 1, topic: '/data/ContactChangeEvent', delivered: [] }),
+            /belongs to topic \/data\/ContactChangeEvent, not \/data\/InferenceLog__ChangeEvent/
+        ],
+        [JSON.stringify({ version: 9, topic: 'x' }), /is not a warden stream state/]
+    ])('refuses a state file it cannot use: %s', async (content, message) => {
+        bus = await new FakePubSub({ token }).start();
+        writeFileSync(join(dir, 'state.json'), content);
+        const run = await stream(['--to', join(dir, 'log.ndjson')]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(message);
+    });
+
     it('says when Change Data Capture is off for the log', async () => {
         const bare = new FakeOrg();
         await bare.start();
