@@ -19,6 +19,7 @@ import {
     realTimeEventsStep,
     transactionSecurityStep
 } from './steps/monitoring';
+import { encryptionStep } from './steps/encryption';
 import { DeployFailedError, packageStep } from './steps/package';
 import { permissionsStep } from './steps/permissions';
 import { schedulesStep } from './steps/schedules';
@@ -53,7 +54,8 @@ export const STEPS: Step[] = [
     realTimeEventsStep,
     transactionSecurityStep,
     changeDataCaptureStep,
-    schedulesStep
+    schedulesStep,
+    encryptionStep
 ];
 
 export type DeployOptions = AuthFlags & {
