@@ -280,6 +280,8 @@ function fieldValue(buf: Buffer, cells: RowCells, c: number): string | null {
 
 const SEQUENCE_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'Sequence__c');
 const LOGGED_AT_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'LoggedAt__c');
+/** RecordId__c: empty on every v2 row. */
+const RECORD_ID_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'RecordId__c');
 /** EntryKind__c: a row is v2 when its cell is not empty. */
 const ENTRY_KIND_FIELD = LOG_FIELDS_V2.findIndex((f) => f.name === 'EntryKind__c');
 
@@ -561,6 +563,12 @@ function canonicalBytes(buf: Buffer, cells: RowCells, map: ColumnMap, out: Buffe
             if (c >= 0 && starts[c] !== ends[c]) {
                 return -1;
             }
+        }
+    } else {
+        // So is a v2 row with a record id: it names its subject only by SubjectKey__c.
+        const c = map.fields[RECORD_ID_FIELD];
+        if (c >= 0 && starts[c] !== ends[c]) {
+            return -1;
         }
     }
     let p = 0;
