@@ -111,7 +111,9 @@ describe('warden verify', () => {
         expect(runVerify([join(dir, 'log.csv'), '--checkpoints']).stderr).toContain(
             'warden verify: --checkpoints needs a value'
         );
-        expect(runVerify([join(dir, 'log.csv'), join(dir, 'log.json')]).stderr).toContain('too many arguments');
+        expect(runVerify([join(dir, 'log.csv'), join(dir, 'log.json'), join(dir, 'log.csv')]).stderr).toContain(
+            'too many arguments'
+        );
         const missingCheckpoints = runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'none.csv')]);
         expect(missingCheckpoints.code).toBe(2);
         expect(missingCheckpoints.stderr).toContain('Cannot read');
@@ -121,7 +123,7 @@ describe('warden verify', () => {
     it('prints its options and exit codes with --help', () => {
         const help = runVerify(['--help']);
         expect(help.code).toBe(0);
-        expect(help.stdout).toContain('Usage: warden verify [options] <export.csv|export.json>');
+        expect(help.stdout).toContain('Usage: warden verify [options] [<archive-export>] <export.csv|export.json>');
         for (const option of ['--checkpoints <file>', '--cert <file.pem>', '--allow-partial', '--json']) {
             expect(help.stdout).toContain(option);
         }
