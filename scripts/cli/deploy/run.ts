@@ -22,6 +22,7 @@ import {
 import { DeployFailedError, packageStep } from './steps/package';
 import { permissionsStep } from './steps/permissions';
 import { schedulesStep } from './steps/schedules';
+import { checkpointSigningStep } from './steps/signing';
 import {
     DeployContext,
     plan as makePlan,
@@ -53,7 +54,8 @@ export const STEPS: Step[] = [
     realTimeEventsStep,
     transactionSecurityStep,
     changeDataCaptureStep,
-    schedulesStep
+    schedulesStep,
+    checkpointSigningStep
 ];
 
 export type DeployOptions = AuthFlags & {
