@@ -100,6 +100,30 @@ describe('warden deploy: checkpoint signing', () => {
         expect(h.fake.rows('WardenSettings__c')).toHaveLength(1);
     });
 
+    it('writes the managed package setting by its namespaced names where only that one exists', async () => {
+        const h = await harness();
+        h.fake.addCustomObject('warden__WardenSettings__c');
+        const outcome = await h.run({ skip: ['package'] });
+        expect(outcome.stdout).toMatch(/8\. Sign chain checkpoints\s+created\s+yes/);
+        const orgId = h.fake.rows('Organization')[0]?.Id;
+        expect(h.fake.rows('warden__WardenSettings__c')).toEqual([
+            expect.objectContaining({
+                SetupOwnerId: orgId,
+                warden__SigningCertificate__c: DEFAULT_CERTIFICATE,
+                warden__UnsignedCheckpoints__c: false
+            })
+        ]);
+        expect(h.fake.rows('WardenSettings__c')).toEqual([]);
+    });
+
+    it('reports the step unavailable while the package and its setting are not in the org', async () => {
+        const h = await harness();
+        const outcome = await h.run({ skip: ['package'] });
+        expect(outcome.stdout).toMatch(/8\. Sign chain checkpoints\s+unavailable/);
+        expect(outcome.stdout).toContain('the custom setting WardenSettings__c is not in the org');
+        expect(h.fake.metadataRecord('Certificate', DEFAULT_CERTIFICATE)).toBeUndefined();
+    });
+
     it('rejects a malformed certificate name and a contradictory opt-out before touching the org', () => {
         expect(() => parseConfig({ checkpointSigning: { certificate: 'bad name' } })).toThrow(
             "checkpointSigning.certificate must be a certificate's unique name"

@@ -24,6 +24,27 @@ export const UNSIGNED_NOTE =
 
 type SettingsRow = { Id: string; SigningCertificate__c: string | null; UnsignedCheckpoints__c: boolean | null };
 
+/** The managed namespace (sfdx-project.json); an org with the installed package knows the setting by it. */
+const NAMESPACE = 'warden__';
+
+/**
+ * The prefix the org knows the setting's names by: none where the source was deployed unmanaged (or is about
+ * to be), `warden__` where only the managed package's setting exists.
+ */
+function prefix(ctx: DeployContext): string {
+    const local = ctx.facts.sobjects.has(SETTINGS_OBJECT);
+    return !local && ctx.facts.sobjects.has(NAMESPACE + SETTINGS_OBJECT) ? NAMESPACE : '';
+}
+
+/** A row read with the org's names, as the local names the step compares. */
+function localRow(row: Record<string, unknown>, ns: string): SettingsRow {
+    return {
+        Id: String(row.Id),
+        SigningCertificate__c: (row[`${ns}SigningCertificate__c`] as string | null) ?? null,
+        UnsignedCheckpoints__c: (row[`${ns}UnsignedCheckpoints__c`] as boolean | null) ?? null
+    };
+}
+
 type Desired = {
     certificate: string | null;
     createCertificate: boolean;
@@ -31,18 +52,19 @@ type Desired = {
 };
 
 function settingsAvailable(ctx: DeployContext, phase: Phase): boolean {
-    if (ctx.facts.sobjects.has(SETTINGS_OBJECT)) return true;
+    if (ctx.facts.sobjects.has(SETTINGS_OBJECT) || ctx.facts.sobjects.has(NAMESPACE + SETTINGS_OBJECT)) return true;
     if (phase === 'apply' || ctx.skipped.has('package') || ctx.options.checkOnly) return false;
     return ctx.source.components.some((c) => c.type === 'CustomObject' && c.fullName === SETTINGS_OBJECT);
 }
 
 async function readSettings(ctx: DeployContext): Promise<SettingsRow | undefined> {
-    if (!ctx.facts.sobjects.has(SETTINGS_OBJECT)) return undefined;
-    const rows = await ctx.client.query<SettingsRow>(
-        `SELECT Id, SigningCertificate__c, UnsignedCheckpoints__c FROM ${SETTINGS_OBJECT} WHERE SetupOwnerId = ${soqlString(ctx.facts.org.id)}`,
+    const ns = prefix(ctx);
+    if (!ctx.facts.sobjects.has(ns + SETTINGS_OBJECT)) return undefined;
+    const rows = await ctx.client.query<Record<string, unknown>>(
+        `SELECT Id, ${ns}SigningCertificate__c, ${ns}UnsignedCheckpoints__c FROM ${ns}${SETTINGS_OBJECT} WHERE SetupOwnerId = ${soqlString(ctx.facts.org.id)}`,
         { label: 'read the org default of WardenSettings__c' }
     );
-    return rows[0];
+    return rows[0] ? localRow(rows[0], ns) : undefined;
 }
 
 function settingsMatch(row: SettingsRow | undefined, certificate: string | null): boolean {
@@ -152,24 +174,26 @@ export const checkpointSigningStep: Step = {
                 });
             }
         }
+        const ns = prefix(ctx);
+        const object = ns + SETTINGS_OBJECT;
         const fields = {
-            SigningCertificate__c: desired.certificate,
-            UnsignedCheckpoints__c: desired.certificate === null
+            [`${ns}SigningCertificate__c`]: desired.certificate,
+            [`${ns}UnsignedCheckpoints__c`]: desired.certificate === null
         };
         // Read again right before writing: the record may have been created since the plan.
         const current = await readSettings(ctx);
         if (!settingsMatch(current, desired.certificate)) {
             const [saved] = current
-                ? await ctx.client.updateRecords(SETTINGS_OBJECT, [{ Id: current.Id, ...fields }])
-                : await ctx.client.createRecords(SETTINGS_OBJECT, [{ SetupOwnerId: ctx.facts.org.id, ...fields }]);
+                ? await ctx.client.updateRecords(object, [{ Id: current.Id, ...fields }])
+                : await ctx.client.createRecords(object, [{ SetupOwnerId: ctx.facts.org.id, ...fields }]);
             if (!saved.success) {
                 return result(stepPlan, 'failed', {
                     problems: [
                         ...stepPlan.problems,
-                        `${SETTINGS_OBJECT}: ${saved.errors.map((e) => `${e.statusCode}: ${e.message}`).join('; ')}`
+                        `${object}: ${saved.errors.map((e) => `${e.statusCode}: ${e.message}`).join('; ')}`
                     ],
                     reason: 'the signing setting could not be saved',
-                    remedy: `Set SigningCertificate__c on the org default of ${SETTINGS_OBJECT} in Setup > Custom Settings.`
+                    remedy: `Set SigningCertificate__c on the org default of ${object} in Setup > Custom Settings.`
                 });
             }
         }
