@@ -23,6 +23,7 @@ import { encryptionStep } from './steps/encryption';
 import { DeployFailedError, packageStep } from './steps/package';
 import { permissionsStep } from './steps/permissions';
 import { schedulesStep } from './steps/schedules';
+import { checkpointSigningStep } from './steps/signing';
 import {
     DeployContext,
     plan as makePlan,
@@ -55,7 +56,8 @@ export const STEPS: Step[] = [
     transactionSecurityStep,
     changeDataCaptureStep,
     schedulesStep,
-    encryptionStep
+    encryptionStep,
+    checkpointSigningStep
 ];
 
 export type DeployOptions = AuthFlags & {

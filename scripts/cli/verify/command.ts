@@ -151,6 +151,9 @@ function renderReport(report: ChainReport): string {
             `Time span: ${report.firstLoggedAt ?? '?'} .. ${report.lastLoggedAt ?? '?'}`,
             `Checkpoints verified: ${report.checkpointsVerified}${report.signaturesVerified ? ` (${report.signaturesVerified} signature(s) checked)` : ''}`
         );
+        if (report.checkpointsVerified > 0) {
+            lines.push(signatureLine(report));
+        }
     } else {
         const b = report.break!;
         if (b.kind === 'unanchored') {
@@ -170,6 +173,18 @@ function renderReport(report: ChainReport): string {
         lines.push(`Note: ${note}`);
     }
     return lines.join('\n') + '\n';
+}
+
+/** What the checkpoints' signatures prove: verified with --cert, signed but unchecked, or unsigned. */
+function signatureLine(report: ChainReport): string {
+    const { signaturesVerified: verified, signaturesUnchecked: unchecked, unsignedCheckpoints: unsigned } = report;
+    const status =
+        unsigned > 0
+            ? 'UNSIGNED CHECKPOINTS'
+            : unchecked > 0
+              ? 'SIGNED, NOT CHECKED (no --cert)'
+              : 'SIGNED AND VERIFIED';
+    return `Signatures: ${status}: ${verified} verified, ${unchecked} signed but not checked, ${unsigned} unsigned`;
 }
 
 /** Column names for a note: at most 20, each cut to 60 characters (a header can be anything). */

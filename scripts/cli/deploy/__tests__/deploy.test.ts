@@ -3,6 +3,7 @@
  * lists, each followed by a second run that must converge on the same end state as a clean run.
  */
 import { FailureRule, FakeOrgOptions } from '../../../dev/fake-org/server';
+import { STEP_IDS } from '../steps/types';
 import { DEFAULT_CONFIG, Harness } from './harness';
 
 jest.setTimeout(30000);
@@ -66,10 +67,13 @@ describe('warden deploy: planning and applying', () => {
             '4. Enable Real-Time Event Monitoring',
             '5. Flag PHI exports (transaction security)',
             '6. Enable Change Data Capture',
-            "7. Schedule Warden's jobs"
+            "7. Schedule Warden's jobs",
+            '9. Sign chain checkpoints'
         ]) {
             expect(statusOf(outcome.stdout, step)).toBe('create');
         }
+        // The test org has no Shield Platform Encryption licence.
+        expect(statusOf(outcome.stdout, '8. Encrypt PHI at rest (Shield Platform Encryption)')).toBe('unavailable');
         expect(outcome.stdout).toContain('assign WardenIntegrationUser -> integration@warden.test');
         expect(h.writes()).toEqual([]);
     });
@@ -78,12 +82,12 @@ describe('warden deploy: planning and applying', () => {
         const h = await harness();
         const first = await h.run();
         expect(first.code).toBe(0);
-        expect(first.stdout).toMatch(/1\. Deploy the Warden package\s+created\s+yes\s+deployed 14\/14 components/);
+        expect(first.stdout).toMatch(/1\. Deploy the Warden package\s+created\s+yes\s+deployed 17\/17 components/);
         expect(first.stdout).toMatch(/2\. Assign permission sets\s+created\s+yes/);
         expect(first.stdout).toMatch(/7\. Schedule Warden's jobs\s+created\s+yes/);
         // The deploy showed progress of components deployed.
-        expect(first.stderr).toMatch(/\[#+-+\] \d+\/14 components/);
-        expect(first.stderr).toMatch(/\[#{30}\] 14\/14 components {2}Succeeded/);
+        expect(first.stderr).toMatch(/\[#+-+\] \d+\/17 components/);
+        expect(first.stderr).toMatch(/\[#{30}\] 17\/17 components {2}Succeeded/);
         // Production: the package's own test classes run, NoTestRun would be refused.
         expect(h.fake.snapshot()).toMatchObject({
             apexClasses: expect.arrayContaining(['InferenceGuard', 'PhiExportCondition']),
@@ -94,7 +98,9 @@ describe('warden deploy: planning and applying', () => {
                 'WardenIntegrationUser -> integration@warden.test'
             ],
             scheduledJobs: [
+                'Warden: DPA expiry @ 0 0 6 * * ? (DpaExpiryJob)',
                 'Warden: chain checkpoint @ 0 5 * * * ? (ChainCheckpointJob)',
+                'Warden: chain completeness @ 0 0,15,30,45 * * * ? (ChainCompletenessJob)',
                 'Warden: consent expiry sweep @ 0 30 2 * * ? (ConsentExpirySweepJob)',
                 'Warden: data-flow review reminder @ 0 0 7 1 1,4,7,10 ? (DataFlowReviewReminderJob)'
             ]
@@ -184,9 +190,10 @@ describe('warden deploy: options that shape a run', () => {
             exitCode: number;
         };
         // The test org has no Shield Platform Encryption licence: the encryption step says so and changes nothing.
-        expect(report.plan.map((p) => p.status)).toEqual([...Array(7).fill('create'), 'unavailable']);
-        expect(report.results.map((r) => r.status)).toEqual([...Array(7).fill('created'), 'unavailable']);
-        expect(Object.values(report.verification)).toEqual([...Array(7).fill('yes'), 'unavailable']);
+        const expected = (done: string): string[] => STEP_IDS.map((id) => (id === 'encryption' ? 'unavailable' : done));
+        expect(report.plan.map((p) => p.status)).toEqual(expected('create'));
+        expect(report.results.map((r) => r.status)).toEqual(expected('created'));
+        expect(Object.values(report.verification)).toEqual(expected('yes'));
         expect(outcome.stderr).not.toContain('components');
     });
 
@@ -204,8 +211,11 @@ describe('warden deploy: options that shape a run', () => {
             }
         );
         expect(outcome.code).toBe(1);
+        // Every step but encryption, which the test org (no Shield licence) cannot take.
         expect(questions[0]).toMatch(
-            /^Apply 7 step\(s\) to Warden Test Org \(http:\/\/127\.0\.0\.1:\d+\)\? \[y\/N\] $/
+            new RegExp(
+                `^Apply ${STEP_IDS.length - 1} step\\(s\\) to Warden Test Org \\(http://127\\.0\\.0\\.1:\\d+\\)\\? \\[y/N\\] $`
+            )
         );
         expect(h.writes()).toEqual([]);
     });
@@ -227,7 +237,8 @@ describe('warden deploy: what the org or the user lacks', () => {
         expect(outcome.stdout).toMatch(/4\. Enable Real-Time Event Monitoring\s+unavailable/);
         expect(outcome.stdout).toMatch(/5\. Flag PHI exports \(transaction security\)\s+unavailable/);
         expect(outcome.stdout).toContain('What to do: Licence Salesforce Shield or the Event Monitoring add-on');
-        expect(h.fake.requests.filter((r) => r === 'upsertMetadata').length).toBe(2); // subscriber + CDC only
+        // subscriber, CDC and the signing certificate only
+        expect(h.fake.requests.filter((r) => r === 'upsertMetadata').length).toBe(3);
         const again = await h.run();
         expect(again.code).toBe(0);
         expect(again.stdout).toContain('Nothing to change');
@@ -422,9 +433,10 @@ describe('warden deploy: transient failures it rides out', () => {
         h.fake.inject({ match: /executeAnonymous/, fail: 'dropResponse', times: 1 });
         const outcome = await h.run();
         expect(outcome.code).toBe(0);
-        // One create of assignments and one scheduling script reached the org; neither was repeated.
+        // One create of assignments (plus the signing setting's) and one scheduling script reached the org;
+        // neither was repeated.
         expect(h.fake.requests.filter((r) => r.startsWith('POST') && r.endsWith('/composite/sobjects'))).toHaveLength(
-            1
+            2
         );
         expect(h.fake.requests.filter((r) => r.includes('executeAnonymous'))).toHaveLength(1);
         await expectCleanEndState(h);
@@ -515,8 +527,8 @@ describe('warden deploy: bounded waits and deploy jobs', () => {
 
         const resumed = await h.run({}, clock, { action: 'resume', id: id! });
         expect(resumed.code).toBe(0);
-        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 14/14 components.`);
-        expect(resumed.stderr).toMatch(/\[#{30}\] 14\/14 components {2}Succeeded/);
+        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 17/17 components.`);
+        expect(resumed.stderr).toMatch(/\[#{30}\] 17\/17 components {2}Succeeded/);
 
         const json = await h.run({ json: true }, clock, { action: 'report', id: id! });
         expect(JSON.parse(json.stdout)).toMatchObject({ jobId: id, status: 'Succeeded', success: true, exitCode: 0 });

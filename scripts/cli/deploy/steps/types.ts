@@ -16,7 +16,8 @@ export const STEP_IDS = [
     'transaction-security',
     'change-data-capture',
     'schedules',
-    'encryption'
+    'encryption',
+    'checkpoint-signing'
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
