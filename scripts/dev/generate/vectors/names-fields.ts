@@ -204,5 +204,12 @@ function nameWithoutCueVectors(v: VectorSet): void {
         phi('Georgia Smith', 'Name'),
         ' came.'
     ]);
+    v.add('name-dict', 'A word name as a speaker label', [phi('John', 'Name'), ': I feel better today.\nNurse: Good.']);
+    v.add('name-dict', 'A role label and an ambiguous word as a label stay', [
+        'Bot: How can I help?\nBilling: card on file.'
+    ]);
+    v.add('name-dict', 'Name after call me', ['Everyone calls me ', phi('Tova', 'Name'), ' at home.']);
+    v.add('name-dict', 'Name after I am', ['Hello, I am ', phi('Quorra Vell', 'Name'), ', her daughter.']);
+    v.add('name-dict', 'Name after my son', ['Please update my son ', phi('Dashiell', 'Name'), ' on the plan.']);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
 }

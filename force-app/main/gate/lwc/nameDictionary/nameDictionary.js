@@ -228,6 +228,7 @@ function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
 const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
+const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
 class NameFinder {
   constructor(scan, dictionary, emit) {
     this.scan = scan;
@@ -362,13 +363,24 @@ class NameFinder {
     }
     if (to - from >= 1 && names >= 1) {
       this.push(from, to);
-    } else if (to === k && t.cls !== "I" && this.afterPersonCue(t)) {
+    } else if (to === k && t.cls !== "I" && (this.afterPersonCue(t) || t.cls === "R" && this.speakerLabel(t))) {
       this.push(k, k);
     }
     return to;
   }
   afterPersonCue(t) {
     return PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
+  }
+  /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */
+  speakerLabel(t) {
+    if (this.scan.charCodeAt(t.end) !== 58 || ROLE_LABEL.test(this.scan.slice(t.start, t.end))) {
+      return false;
+    }
+    let i = t.start - 1;
+    while (i >= 0 && (this.scan[i] === " " || this.scan[i] === "	" || this.scan[i] === ">")) {
+      i--;
+    }
+    return i < 0 || this.scan[i] === "\n" || this.scan[i] === "\r";
   }
 }
 export function findNames(scan, tokens, dictionary, classifyToken, emit) {

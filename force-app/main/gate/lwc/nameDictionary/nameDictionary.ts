@@ -327,6 +327,9 @@ function nameOrUnknown(t: Token): boolean {
 const PERSON_CUE =
     /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
 
+/** Labels of a speaker's role in a transcript (Bot: ..., Agent: ...), which are words that can be names. */
+const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
+
 class NameFinder {
     /** The words that can be part of a name, in text order (other words already stop two from joining). */
     private readonly tokens: Token[] = [];
@@ -499,8 +502,10 @@ class NameFinder {
         }
         if (to - from >= 1 && names >= 1) {
             this.push(from, to);
-        } else if (to === k && t.cls !== 'I' && this.afterPersonCue(t)) {
-            // One ambiguous or word name alone counts after a word for a person: "patient Smith called".
+        } else if (to === k && t.cls !== 'I' && (this.afterPersonCue(t) || (t.cls === 'R' && this.speakerLabel(t)))) {
+            // One ambiguous or word name alone counts after a word for a person ("patient Smith called") and
+            // a word name (not an ambiguous one: Billing, Bot) as a speaker's label at the start of a line ("John: I
+            // feel better").
             this.push(k, k);
         }
         return to;
@@ -508,6 +513,18 @@ class NameFinder {
 
     private afterPersonCue(t: Token): boolean {
         return PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
+    }
+
+    /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */
+    private speakerLabel(t: Token): boolean {
+        if (this.scan.charCodeAt(t.end) !== 58 || ROLE_LABEL.test(this.scan.slice(t.start, t.end))) {
+            return false;
+        }
+        let i = t.start - 1;
+        while (i >= 0 && (this.scan[i] === ' ' || this.scan[i] === '\t' || this.scan[i] === '>')) {
+            i--;
+        }
+        return i < 0 || this.scan[i] === '\n' || this.scan[i] === '\r';
     }
 }
 
