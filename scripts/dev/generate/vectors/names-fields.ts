@@ -211,5 +211,26 @@ function nameWithoutCueVectors(v: VectorSet): void {
     v.add('name-dict', 'Name after call me', ['Everyone calls me ', phi('Tova', 'Name'), ' at home.']);
     v.add('name-dict', 'Name after I am', ['Hello, I am ', phi('Quorra Vell', 'Name'), ', her daughter.']);
     v.add('name-dict', 'Name after my son', ['Please update my son ', phi('Dashiell', 'Name'), ' on the plan.']);
+    v.add('name-dict', 'Unknown word after a relative', [
+        'Lives with her husband ',
+        phi('Quillon', 'Name'),
+        ' in town.'
+    ]);
+    v.add('name-dict', 'Name described by age', [phi('Jerel Voss', 'Name'), ' is a pleasant 72 year old farmer.']);
+    v.add('name-dict', 'Name as subject of an admission', [
+        'Attending note.\n',
+        phi('Flavie', 'Name'),
+        ' was admitted.'
+    ]);
+    v.add('name-dict', 'Reversed name on a chart header', [phi('Quell, Ardith', 'Name'), '\nSex: F\nSeen today.']);
+    v.add('name-dict', 'Name after discussed with', ['Plan discussed with ', phi('Jeannel', 'Name'), ', who agrees.']);
+    v.add('name-dict', 'Name after a care-team label', [
+        'Assistant: ',
+        phi('Sawayn', 'Name'),
+        '. Procedure: lap chole.'
+    ]);
+    v.add('name-dict', 'Pronouns, departments and symptom lists stay', [
+        'Plan discussed with Cardiology. He was admitted. Patient is a 45-year-old.\nNausea, Vomiting\nResolved.'
+    ]);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
 }

@@ -228,6 +228,7 @@ function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
 const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
+const FAMILY_CUE = /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?)[ \t]{1,2}$/i;
 const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
 class NameFinder {
   constructor(scan, dictionary, emit) {
@@ -290,12 +291,15 @@ class NameFinder {
   }
   /**
    * A strong name anchors a span, and so does a word in another script (in a text mostly in Latin script); a
-   * word name (R) does unless it stands alone at a sentence start.
+   * word name (R) does unless it stands alone at a sentence start; an unknown word does after a relative.
    */
   anchors(k) {
     const t = this.tokens[k];
     if (t.cls === "S" || t.cls === "X" && this.otherScriptNames) {
       return true;
+    }
+    if (t.cls === "U" && !t.caps) {
+      return FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
     }
     if (t.cls !== "R") {
       return false;

@@ -327,6 +327,10 @@ function nameOrUnknown(t: Token): boolean {
 const PERSON_CUE =
     /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
 
+/** Words for a relative just before a name, after which even an unknown capitalised word is one. */
+const FAMILY_CUE =
+    /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?)[ \t]{1,2}$/i;
+
 /** Labels of a speaker's role in a transcript (Bot: ..., Agent: ...), which are words that can be names. */
 const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
 
@@ -404,12 +408,16 @@ class NameFinder {
 
     /**
      * A strong name anchors a span, and so does a word in another script (in a text mostly in Latin script); a
-     * word name (R) does unless it stands alone at a sentence start.
+     * word name (R) does unless it stands alone at a sentence start; an unknown word does after a relative.
      */
     private anchors(k: number): boolean {
         const t = this.tokens[k];
         if (t.cls === 'S' || (t.cls === 'X' && this.otherScriptNames)) {
             return true;
+        }
+        if (t.cls === 'U' && !t.caps) {
+            // An unknown capitalised word right after a word for a relative: "her husband Travon".
+            return FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
         }
         if (t.cls !== 'R') {
             return false;

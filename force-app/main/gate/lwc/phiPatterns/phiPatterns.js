@@ -692,7 +692,40 @@ export const SHIPPED_PATTERNS = [
     validator: null,
     replacement: "[NAME]",
     description: `Name after a cue: "my name is", "Patient:", "Dear", "seen by", "I'm", "call me", "my son" (Safe Harbor A).`,
-    pattern: "(?<![A-Za-z])(?:[Mm]y name is|[Nn]ame is|[Nn]ame:|NAME:|[Nn]amed|[Cc]alled|[Pp]atient:|[Pp]atient name:|[Pp]t:|[Ss]igned:|[Ss]igned by|[Ss]incerely,|[Rr]egards,|[Cc]ontact:|[Ff]rom:|[Tt]o:|[Aa]ttn:|[Dd]ear|[Hh]i|[Hh]ello|[Ss]poke with|[Ss]poke to|[Ss]een by|[Rr]eferred by|[Aa]ccompanied by|[Gg]uardian:|[Ss]pouse:|[Ee]mergency contact:|[Nn]ext of kin:|[Nn]ame\\?|[Cc]alls?[ \\t]me|[Nn]amed[ \\t](?:him|her|them)|I'm|I’m|I[ \\t]am|[Mm]y[ \\t](?:kid|son|daughter|child|wife|husband|brother|sister|mother|father|mom|dad|friend|partner|caregiver))[ \\t\\r\\n]{1,8}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Sir|Madam|Team|All|There|Everyone|Customer|Support|Patient|Doctor|Nurse|Mr|Mrs|Ms|Dr|The|This|That|Thanks|Thank|Please|Hello|Not|Sorry|Fine|Here|So|Very|Just|Going|Glad|Happy|Okay|OK|Ok|Back|Still|Also|Feeling|Doing|Having|Trying|In|On|At|It|I|We|You|He|She|They|Yes|No)(?![A-Za-z]))((?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}(?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
+    pattern: "(?<![A-Za-z])(?:[Mm]y name is|[Nn]ame is|[Nn]ame:|NAME:|[Nn]amed|[Cc]alled|[Pp]atient:|[Pp]atient name:|[Pp]t:|[Ss]igned:|[Ss]igned by|[Ss]incerely,|[Rr]egards,|[Cc]ontact:|[Ff]rom:|[Tt]o:|[Aa]ttn:|[Dd]ear|[Hh]i|[Hh]ello|[Ss]poke with|[Ss]poke to|[Ss]een by|[Rr]eferred by|[Aa]ccompanied by|[Gg]uardian:|[Ss]pouse:|[Ee]mergency contact:|[Nn]ext of kin:|[Nn]ame\\?|[Cc]alls?[ \\t]me|[Nn]amed[ \\t](?:him|her|them)|I'm|I’m|I[ \\t]am|[Dd]iscussed[ \\t]with|[Ss]urgeon:|[Aa]ssistant:|[Aa]ttending:|[Pp]rovider:|[Cc]aregiver:|[Ii]nterpreter:|[Ww]itness:|PCP:|[Mm]y[ \\t](?:kid|son|daughter|child|wife|husband|brother|sister|mother|father|mom|dad|friend|partner|caregiver))[ \\t\\r\\n]{1,8}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Sir|Madam|Team|All|There|Everyone|Customer|Support|Patient|Doctor|Nurse|Mr|Mrs|Ms|Dr|The|This|That|Thanks|Thank|Please|Hello|Not|Sorry|Fine|Here|So|Very|Just|Going|Glad|Happy|Okay|OK|Ok|Back|Still|Also|Feeling|Doing|Having|Trying|In|On|At|It|I|We|You|He|She|They|Yes|No|Cardiology|Radiology|Pharmacy|Oncology|Surgery|Neurology|Family|Staff|Social|Case|Care|Hospice|Home|Physical|Occupational|Speech|Nursing|Primary|Attending|Resident|Fellow|Team|Pending|None|Unknown|Self)(?![A-Za-z]))((?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}(?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
+  },
+  {
+    name: "NameBeforeAge",
+    category: "Name",
+    priority: 82,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[NAME]",
+    description: "A name described by age: Jerel is a pleasant 95 year old, Buddy Lueilwitz is a 26-year-old (Safe Harbor A). Not pronouns, patient, relatives or months.",
+    pattern: "(?<![A-Za-zÀ-ſ'’\\-])(?!(?:He|She|They|It|This|That|These|Those|Patient|Pt|Client|Resident|Baby|Infant|Child|Who|Which|There|Here|Today|Mother|Father|Wife|Husband|Son|Daughter|Sister|Brother|Spouse|Mom|Dad|The|A|An|Our|His|Her|Their|My|Your|Subject|Case|Caller|Member|Donor|Recipient|Mr|Mrs|Ms|Dr|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z]))([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)[ \\t]{1,2}is[ \\t]{1,2}an?[ \\t]{1,2}(?:[a-z]{2,20}[ \\t]{1,2})?[0-9]{1,3}[ \\t\\-]{0,2}(?:year|yr|y/o|yo|month|week|day)"
+  },
+  {
+    name: "NameBeforeAdmission",
+    category: "Name",
+    priority: 83,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[NAME]",
+    description: "A name as the subject of an admission, discharge or transfer: Flavie was admitted (Safe Harbor A). Not pronouns, patient, relatives or months.",
+    pattern: "(?<![A-Za-zÀ-ſ'’\\-])(?!(?:He|She|They|It|This|That|These|Those|Patient|Pt|Client|Resident|Baby|Infant|Child|Who|Which|There|Here|Today|Mother|Father|Wife|Husband|Son|Daughter|Sister|Brother|Spouse|Mom|Dad|The|A|An|Our|His|Her|Their|My|Your|Subject|Case|Caller|Member|Donor|Recipient|Mr|Mrs|Ms|Dr|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z]))([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)[ \\t]{1,2}(?:was|has[ \\t]been|is[ \\t]being)[ \\t]{1,2}(?:admitted|readmitted|discharged|transferred|intubated|extubated|sedated|resuscitated)(?![A-Za-z])"
+  },
+  {
+    name: "NameReversedHeader",
+    category: "Name",
+    priority: 84,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[NAME]",
+    description: "A chart header line Family, Given followed by a DOB, MRN, sex or age line (Safe Harbor A).",
+    pattern: "(?<![^\\n])([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?,[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)[ \\t]{0,3}\\r?\\n[ \\t]{0,3}(?:DOB|D\\.O\\.B\\.|Date of birth|MRN|Sex|Gender|Age|Patient ID|Medical record)"
   },
   {
     name: "LetterDigitsIdentifier",
