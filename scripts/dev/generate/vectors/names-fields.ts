@@ -232,5 +232,25 @@ function nameWithoutCueVectors(v: VectorSet): void {
     v.add('name-dict', 'Pronouns, departments and symptom lists stay', [
         'Plan discussed with Cardiology. He was admitted. Patient is a 45-year-old.\nNausea, Vomiting\nResolved.'
     ]);
+    v.add('name-dict', 'Unknown words in a list with a name', [
+        'They had three: ',
+        phi('Gaetane', 'Name'),
+        ', ',
+        phi('Hannah', 'Name'),
+        ' and ',
+        phi('Quarmby', 'Name'),
+        '.'
+    ]);
+    v.add('name-dict', 'Two surnames joined by and', [
+        phi('Lamovec', 'Name'),
+        ' and ',
+        phi('Morales', 'Name'),
+        ' agreed.'
+    ]);
+    v.add('name-dict', 'A list without a name stays; a list going on into more words adds no name', [
+        'Nausea, Vomiting and Fever resolved. Pfizer, Reed Elsevier and ',
+        phi('Derek', 'Name'),
+        ' bid.'
+    ]);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
 }

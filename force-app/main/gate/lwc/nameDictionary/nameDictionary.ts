@@ -116,7 +116,15 @@ export function nameKey(token: string, dictionary: NameDictionary): string {
 
 /** See classify. */
 export type TokenClass = 'S' | 'R' | 'A' | 'U' | 'I' | 'W' | 'L' | 'l' | 'X';
-type Token = { start: number; end: number; cls: TokenClass; sentenceStart: boolean | null; caps: boolean };
+type Token = {
+    start: number;
+    end: number;
+    cls: TokenClass;
+    sentenceStart: boolean | null;
+    caps: boolean;
+    /** Whether a name span already covers the token. */
+    named: boolean;
+};
 
 const SENTENCE_BREAK = '.!?\n\r"\u201C(>[*\u2022';
 
@@ -331,6 +339,14 @@ const PERSON_CUE =
 const FAMILY_CUE =
     /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?)[ \t]{1,2}$/i;
 
+/** What separates two items of a list of names: a comma, "and", "or" or "&", or a comma and one of them. */
+const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})$/;
+
+/** A word that can be an item of a list of names: a name or an unknown capitalised word, not in capitals. */
+function listMember(t: Token): boolean {
+    return !t.caps && (t.cls === 'S' || t.cls === 'A' || t.cls === 'R' || t.cls === 'U');
+}
+
 /** Labels of a speaker's role in a transcript (Bot: ..., Agent: ...), which are words that can be names. */
 const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
 
@@ -359,7 +375,7 @@ class NameFinder {
             this.otherScript++;
         }
         if (info !== null) {
-            this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
+            this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps, named: false });
         }
     }
 
@@ -379,6 +395,44 @@ class NameFinder {
             } else if (cls === 'A' || cls === 'I' || cls === 'R') {
                 k = this.ambiguousRun(k);
             }
+        }
+        this.lists();
+    }
+
+    /**
+     * Names in a list: in a run of capitalised words joined by commas and "and", "or" or "&" (at least one
+     * conjunction), one of them already a name, the others are names too: "Gaetane, Hannah and Derek",
+     * "Lamovec and Morales". All-capital words and stop words break the run.
+     */
+    private lists(): void {
+        const tokens = this.tokens;
+        let from = 0;
+        while (from < tokens.length) {
+            let to = from;
+            let conjunction = false;
+            while (to + 1 < tokens.length && listMember(tokens[to]) && listMember(tokens[to + 1])) {
+                const gap = this.scan.slice(tokens[to].end, tokens[to + 1].start);
+                if (!LIST_GAP.test(gap)) {
+                    break;
+                }
+                conjunction = conjunction || /[a-z&]/.test(gap);
+                to++;
+            }
+            // Items of one word each: a run that goes on into more capitalised words (Reed Elsevier) is a list of
+            // organisations or titles more often than of people.
+            const alone = (from === 0 || !this.joined(from - 1)) && (to + 1 >= tokens.length || !this.joined(to));
+            if (conjunction && to > from && alone) {
+                let named = false;
+                for (let j = from; j <= to; j++) {
+                    named = named || tokens[j].named;
+                }
+                for (let j = from; j <= to && named; j++) {
+                    if (!tokens[j].named) {
+                        this.push(j, j);
+                    }
+                }
+            }
+            from = to + 1;
         }
     }
 
@@ -431,6 +485,9 @@ class NameFinder {
     private push(from: number, to: number): void {
         if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
             this.emit(this.tokens[from].start, this.tokens[to].end);
+            for (let j = from; j <= to; j++) {
+                this.tokens[j].named = true;
+            }
         }
     }
 
@@ -536,7 +593,7 @@ class NameFinder {
     }
 }
 
-/** The name spans of a text, from its word tokens classified by `classify`, in text order. */
+/** The name spans of a text, from its word tokens classified by `classify` (names in lists last, out of text order). */
 export function findNames(
     scan: string,
     tokens: TokenList,
