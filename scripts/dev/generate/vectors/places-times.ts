@@ -190,6 +190,19 @@ function townVectors(v: VectorSet): void {
         ['48 Willow Glens', '7 Harbor Manors', '310 Quarry Points', '12 Cedar Rapid'],
         [['Lives at ', ' with family.']]
     );
+    v.add('address', 'Street line numbered on both sides, lower case', [
+        'She lives at ',
+        phi('255 hersnapvej 18', 'Address'),
+        ' now.'
+    ]);
+    v.add('address', 'Street line numbered on both sides after an address label', [
+        'Address:\n',
+        phi('2224 Trenerys gate 232', 'Address'),
+        '\n'
+    ]);
+    v.add('address', 'Doses after stay and taper words stay', [
+        'Stay on 20 mg daily 2 weeks, then taper off 10 mg daily 7 days.'
+    ]);
     v.add('address', 'States, countries, wings and ordinary words ending like places stay', [
         'Moved to New York from Scotland, then to North Carolina. Sent to Support; the Report is in Review. Walk to East Wing.'
     ]);

@@ -497,6 +497,17 @@ export const SHIPPED_PATTERNS = [
     pattern: "(?<![A-Za-z])(?:at|to|from)[ \\t]{1,2}the[ \\t]{1,2}(?!(?:Support|Report|Passport|Transport|Airport|Import|Export|Rapport|Comfort|Effort|Bedside|Inside|Outside|Poolside|Roadside|Review|Preview|Interview|Overview|Button|Cotton|Skeleton|Carton|Island|Mainland|Homeland|Iceberg|Afford|Homestead|Hometown|Downtown|Uptown|Midtown|Battlefield|Airfield|Understand|Midland|Portland)(?![A-Za-z]))((?:North|South|East|West|New|Lake|Port|Fort|Mount)[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}|[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F]{2,24}(?:-[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F]{1,24})?(?:ville|ton|town|burg|burgh|borough|boro|bury|field|ford|port|haven|mouth|side|view|fort|furt|stad|chester|cester|shire|land|berg|worth|stead|wick|dale|mont|polis))[ \\t]{1,2}(?:[Cc]linic|[Hh]ospital|[Oo]ffice|[Bb]ranch|[Cc]ampus|[Ss]ite|[Ll]ocation|[Pp]ractice|[Hh]ealth[ \\t]{1,2}[Cc]enter)(?![A-Za-z])"
   },
   {
+    name: "StreetNumberedAfterCue",
+    category: "Address",
+    priority: 57,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "A street line with numbers on both sides of the street name in any case or script, after living, staying or address words: lives at 255 hersnapvej 18, Address: 2224 Trenerys gate 232 (Safe Harbor B).",
+    pattern: "(?<![A-Za-z])(?:[Ll]ives|[Ll]ive|[Ll]iving|[Rr]esides?|[Rr]esiding|[Ll]ocated|[Mm]eet[ \\t]me|[Aa]ddress(?:[ \\t]is)?:?|ADDRESS:?)(?:[ \\t]{1,3}(?:at|on|in))?[ \\t\\r\\n]{1,4}([0-9]{1,6}[ \\t]{1,2}(?:[0-9]{1,4}[ \\t]{1,2})?[A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'\\u2019.\\-]{2,30}(?:[ 	][A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'\\u2019.\\-]{1,30})?(?:[ 	][A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'\\u2019.\\-]{1,30})?(?:[ 	][A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'\\u2019.\\-]{1,30})?[ \\t]{1,2}[0-9]{1,5}[A-Za-z]?)(?![0-9A-Za-z])"
+  },
+  {
     name: "StreetAfterCue",
     category: "Address",
     priority: 58,
