@@ -850,5 +850,17 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         description:
             'Letters, a hyphen and five or more digits: K-726901, MRN-0042117 (Safe Harbor R: record, member and serial numbers without a label).',
         pattern: '(?<![A-Za-z0-9\\-])[A-Z]{1,3}-[0-9]{5,12}(?![A-Za-z0-9]|-[A-Za-z0-9])'
+    },
+    {
+        name: 'MixedCodeIdentifier',
+        category: 'Identifier',
+        priority: 93,
+        enabled: true,
+        caseInsensitive: false,
+        validator: null,
+        replacement: '[ID]',
+        description:
+            'A code of 8 to 12 capital letters and digits mixing both, such as a record or member number written without a label: 1AT5M1QBTJ (Safe Harbor R: any other unique identifying number).',
+        pattern: '(?<![A-Za-z0-9\\-])(?=[0-9]{0,11}[A-Z])(?=[A-Z]{0,11}[0-9])[A-Z0-9]{8,12}(?![A-Za-z0-9\\-])'
     }
 ];
