@@ -162,6 +162,14 @@ export function ssnAccountVectors(v: VectorSet): void {
 /** Medical record, health plan, licence, vehicle and device numbers. */
 export function recordNumberVectors(v: VectorSet): void {
     // --- (H) MRN, (I) health plan
+    v.add('mrn', 'A mixed code of capitals and digits without a label', [
+        'Lab results (',
+        phi('1AT5M1QBTJ', 'Identifier'),
+        ') collected today.'
+    ]);
+    v.add('mrn', 'Short lab codes, all-letter words and lot numbers stay', [
+        'Check HBA1C, B12 and COVID-19; GLUCOSETOLERANCE test; lot 4471A.'
+    ]);
     v.inContexts(
         'mrn',
         'Medical record number after a label',

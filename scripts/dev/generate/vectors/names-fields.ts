@@ -204,5 +204,53 @@ function nameWithoutCueVectors(v: VectorSet): void {
         phi('Georgia Smith', 'Name'),
         ' came.'
     ]);
+    v.add('name-dict', 'A word name as a speaker label', [phi('John', 'Name'), ': I feel better today.\nNurse: Good.']);
+    v.add('name-dict', 'A role label and an ambiguous word as a label stay', [
+        'Bot: How can I help?\nBilling: card on file.'
+    ]);
+    v.add('name-dict', 'Name after call me', ['Everyone calls me ', phi('Tova', 'Name'), ' at home.']);
+    v.add('name-dict', 'Name after I am', ['Hello, I am ', phi('Quorra Vell', 'Name'), ', her daughter.']);
+    v.add('name-dict', 'Name after my son', ['Please update my son ', phi('Dashiell', 'Name'), ' on the plan.']);
+    v.add('name-dict', 'Unknown word after a relative', [
+        'Lives with her husband ',
+        phi('Quillon', 'Name'),
+        ' in town.'
+    ]);
+    v.add('name-dict', 'Name described by age', [phi('Jerel Voss', 'Name'), ' is a pleasant 72 year old farmer.']);
+    v.add('name-dict', 'Name as subject of an admission', [
+        'Attending note.\n',
+        phi('Flavie', 'Name'),
+        ' was admitted.'
+    ]);
+    v.add('name-dict', 'Reversed name on a chart header', [phi('Quell, Ardith', 'Name'), '\nSex: F\nSeen today.']);
+    v.add('name-dict', 'Name after discussed with', ['Plan discussed with ', phi('Jeannel', 'Name'), ', who agrees.']);
+    v.add('name-dict', 'Name after a care-team label', [
+        'Assistant: ',
+        phi('Sawayn', 'Name'),
+        '. Procedure: lap chole.'
+    ]);
+    v.add('name-dict', 'Pronouns, departments and symptom lists stay', [
+        'Plan discussed with Cardiology. He was admitted. Patient is a 45-year-old.\nNausea, Vomiting\nResolved.'
+    ]);
+    v.add('name-dict', 'Unknown words in a list with a name', [
+        'They had three: ',
+        phi('Gaetane', 'Name'),
+        ', ',
+        phi('Hannah', 'Name'),
+        ' and ',
+        phi('Quarmby', 'Name'),
+        '.'
+    ]);
+    v.add('name-dict', 'Two surnames joined by and', [
+        phi('Lamovec', 'Name'),
+        ' and ',
+        phi('Morales', 'Name'),
+        ' agreed.'
+    ]);
+    v.add('name-dict', 'A list without a name stays; a list going on into more words adds no name', [
+        'Nausea, Vomiting and Fever resolved. Pfizer, Reed Elsevier and ',
+        phi('Derek', 'Name'),
+        ' bid.'
+    ]);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
 }

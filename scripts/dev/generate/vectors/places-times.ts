@@ -157,6 +157,55 @@ export function addressVectors(v: VectorSet): void {
         '. Fast.'
     ]);
     countyVectors(v);
+    townVectors(v);
+}
+
+/**
+ * Towns without a street (issue 16): after a label, a care site, a travel verb, a locative word when shaped
+ * like a place name, and before a state code and ZIP; street suffixes of USPS Publication 28; what stays.
+ */
+function townVectors(v: VectorSet): void {
+    v.add('address', 'Town after a label', ['City: ', phi('Kenosha', 'Address'), '\nState: Wisconsin']);
+    v.add('address', 'Birthplace after a label', ['Birthplace: ', phi('Awenne', 'Address'), '.']);
+    v.add('address', 'Town of a clinic', ['Follow up at the new clinic in ', phi('Fort Collins', 'Address'), '.']);
+    v.inContexts(
+        'address',
+        'Place-shaped word after a locative word',
+        'Address',
+        ['Oakville', 'Greenfield', 'North Haven', 'Lake Elsinore', 'Newport', 'Ashbury'],
+        [
+            ['Transferred from ', ' by ambulance.'],
+            ['Family lives near ', '.'],
+            ['Joined the call from ', ' today.']
+        ]
+    );
+    v.add('address', 'Place-shaped town in a clinic name', ['Seen at the ', phi('Riverton', 'Address'), ' clinic.']);
+    v.add('address', 'Town before a state code and ZIP', ['Mail to ', phi('Kenosha, WI 53140', 'Address'), ' please.']);
+    v.add('address', 'Place after a travel verb with New', ['She moved to ', phi('New Ulm', 'Address'), ' in 2019.']);
+    v.add('address', 'I am in a town', ["I'm in ", phi('Sutri', 'Address'), ' for work.']);
+    v.inContexts(
+        'address',
+        'Street suffixes of USPS Publication 28',
+        'Address',
+        ['48 Willow Glens', '7 Harbor Manors', '310 Quarry Points', '12 Cedar Rapid'],
+        [['Lives at ', ' with family.']]
+    );
+    v.add('address', 'Street line numbered on both sides, lower case', [
+        'She lives at ',
+        phi('255 hersnapvej 18', 'Address'),
+        ' now.'
+    ]);
+    v.add('address', 'Street line numbered on both sides after an address label', [
+        'Address:\n',
+        phi('2224 Trenerys gate 232', 'Address'),
+        '\n'
+    ]);
+    v.add('address', 'Doses after stay and taper words stay', [
+        'Stay on 20 mg daily 2 weeks, then taper off 10 mg daily 7 days.'
+    ]);
+    v.add('address', 'States, countries, wings and ordinary words ending like places stay', [
+        'Moved to New York from Scotland, then to North Carolina. Sent to Support; the Report is in Review. Walk to East Wing.'
+    ]);
 }
 
 /** The written date forms and age phrasings added for issue 16, with the look-alikes that must stay. */

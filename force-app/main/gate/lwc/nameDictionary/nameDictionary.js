@@ -228,6 +228,12 @@ function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
 const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
+const FAMILY_CUE = /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?)[ \t]{1,2}$/i;
+const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})$/;
+function listMember(t) {
+  return !t.caps && (t.cls === "S" || t.cls === "A" || t.cls === "R" || t.cls === "U");
+}
+const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
 class NameFinder {
   constructor(scan, dictionary, emit) {
     this.scan = scan;
@@ -251,7 +257,7 @@ class NameFinder {
       this.otherScript++;
     }
     if (info !== null) {
-      this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
+      this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps, named: false });
     }
   }
   run() {
@@ -269,6 +275,41 @@ class NameFinder {
       } else if (cls === "A" || cls === "I" || cls === "R") {
         k = this.ambiguousRun(k);
       }
+    }
+    this.lists();
+  }
+  /**
+   * Names in a list: in a run of capitalised words joined by commas and "and", "or" or "&" (at least one
+   * conjunction), one of them already a name, the others are names too: "Gaetane, Hannah and Derek",
+   * "Lamovec and Morales". All-capital words and stop words break the run.
+   */
+  lists() {
+    const tokens = this.tokens;
+    let from = 0;
+    while (from < tokens.length) {
+      let to = from;
+      let conjunction = false;
+      while (to + 1 < tokens.length && listMember(tokens[to]) && listMember(tokens[to + 1])) {
+        const gap = this.scan.slice(tokens[to].end, tokens[to + 1].start);
+        if (!LIST_GAP.test(gap)) {
+          break;
+        }
+        conjunction = conjunction || /[a-z&]/.test(gap);
+        to++;
+      }
+      const alone = (from === 0 || !this.joined(from - 1)) && (to + 1 >= tokens.length || !this.joined(to));
+      if (conjunction && to > from && alone) {
+        let named = false;
+        for (let j = from; j <= to; j++) {
+          named = named || tokens[j].named;
+        }
+        for (let j = from; j <= to && named; j++) {
+          if (!tokens[j].named) {
+            this.push(j, j);
+          }
+        }
+      }
+      from = to + 1;
     }
   }
   joined(k) {
@@ -289,12 +330,15 @@ class NameFinder {
   }
   /**
    * A strong name anchors a span, and so does a word in another script (in a text mostly in Latin script); a
-   * word name (R) does unless it stands alone at a sentence start.
+   * word name (R) does unless it stands alone at a sentence start; an unknown word does after a relative.
    */
   anchors(k) {
     const t = this.tokens[k];
     if (t.cls === "S" || t.cls === "X" && this.otherScriptNames) {
       return true;
+    }
+    if (t.cls === "U" && !t.caps) {
+      return FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
     }
     if (t.cls !== "R") {
       return false;
@@ -304,6 +348,9 @@ class NameFinder {
   push(from, to) {
     if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
       this.emit(this.tokens[from].start, this.tokens[to].end);
+      for (let j = from; j <= to; j++) {
+        this.tokens[j].named = true;
+      }
     }
   }
   /** The span around an anchor at k; returns its last token. */
@@ -362,13 +409,24 @@ class NameFinder {
     }
     if (to - from >= 1 && names >= 1) {
       this.push(from, to);
-    } else if (to === k && t.cls !== "I" && this.afterPersonCue(t)) {
+    } else if (to === k && t.cls !== "I" && (this.afterPersonCue(t) || t.cls === "R" && this.speakerLabel(t))) {
       this.push(k, k);
     }
     return to;
   }
   afterPersonCue(t) {
     return PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
+  }
+  /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */
+  speakerLabel(t) {
+    if (this.scan.charCodeAt(t.end) !== 58 || ROLE_LABEL.test(this.scan.slice(t.start, t.end))) {
+      return false;
+    }
+    let i = t.start - 1;
+    while (i >= 0 && (this.scan[i] === " " || this.scan[i] === "	" || this.scan[i] === ">")) {
+      i--;
+    }
+    return i < 0 || this.scan[i] === "\n" || this.scan[i] === "\r";
   }
 }
 export function findNames(scan, tokens, dictionary, classifyToken, emit) {

@@ -116,7 +116,15 @@ export function nameKey(token: string, dictionary: NameDictionary): string {
 
 /** See classify. */
 export type TokenClass = 'S' | 'R' | 'A' | 'U' | 'I' | 'W' | 'L' | 'l' | 'X';
-type Token = { start: number; end: number; cls: TokenClass; sentenceStart: boolean | null; caps: boolean };
+type Token = {
+    start: number;
+    end: number;
+    cls: TokenClass;
+    sentenceStart: boolean | null;
+    caps: boolean;
+    /** Whether a name span already covers the token. */
+    named: boolean;
+};
 
 const SENTENCE_BREAK = '.!?\n\r"\u201C(>[*\u2022';
 
@@ -327,6 +335,21 @@ function nameOrUnknown(t: Token): boolean {
 const PERSON_CUE =
     /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
 
+/** Words for a relative just before a name, after which even an unknown capitalised word is one. */
+const FAMILY_CUE =
+    /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?)[ \t]{1,2}$/i;
+
+/** What separates two items of a list of names: a comma, "and", "or" or "&", or a comma and one of them. */
+const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})$/;
+
+/** A word that can be an item of a list of names: a name or an unknown capitalised word, not in capitals. */
+function listMember(t: Token): boolean {
+    return !t.caps && (t.cls === 'S' || t.cls === 'A' || t.cls === 'R' || t.cls === 'U');
+}
+
+/** Labels of a speaker's role in a transcript (Bot: ..., Agent: ...), which are words that can be names. */
+const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
+
 class NameFinder {
     /** The words that can be part of a name, in text order (other words already stop two from joining). */
     private readonly tokens: Token[] = [];
@@ -352,7 +375,7 @@ class NameFinder {
             this.otherScript++;
         }
         if (info !== null) {
-            this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps });
+            this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps, named: false });
         }
     }
 
@@ -372,6 +395,44 @@ class NameFinder {
             } else if (cls === 'A' || cls === 'I' || cls === 'R') {
                 k = this.ambiguousRun(k);
             }
+        }
+        this.lists();
+    }
+
+    /**
+     * Names in a list: in a run of capitalised words joined by commas and "and", "or" or "&" (at least one
+     * conjunction), one of them already a name, the others are names too: "Gaetane, Hannah and Derek",
+     * "Lamovec and Morales". All-capital words and stop words break the run.
+     */
+    private lists(): void {
+        const tokens = this.tokens;
+        let from = 0;
+        while (from < tokens.length) {
+            let to = from;
+            let conjunction = false;
+            while (to + 1 < tokens.length && listMember(tokens[to]) && listMember(tokens[to + 1])) {
+                const gap = this.scan.slice(tokens[to].end, tokens[to + 1].start);
+                if (!LIST_GAP.test(gap)) {
+                    break;
+                }
+                conjunction = conjunction || /[a-z&]/.test(gap);
+                to++;
+            }
+            // Items of one word each: a run that goes on into more capitalised words (Reed Elsevier) is a list of
+            // organisations or titles more often than of people.
+            const alone = (from === 0 || !this.joined(from - 1)) && (to + 1 >= tokens.length || !this.joined(to));
+            if (conjunction && to > from && alone) {
+                let named = false;
+                for (let j = from; j <= to; j++) {
+                    named = named || tokens[j].named;
+                }
+                for (let j = from; j <= to && named; j++) {
+                    if (!tokens[j].named) {
+                        this.push(j, j);
+                    }
+                }
+            }
+            from = to + 1;
         }
     }
 
@@ -401,12 +462,16 @@ class NameFinder {
 
     /**
      * A strong name anchors a span, and so does a word in another script (in a text mostly in Latin script); a
-     * word name (R) does unless it stands alone at a sentence start.
+     * word name (R) does unless it stands alone at a sentence start; an unknown word does after a relative.
      */
     private anchors(k: number): boolean {
         const t = this.tokens[k];
         if (t.cls === 'S' || (t.cls === 'X' && this.otherScriptNames)) {
             return true;
+        }
+        if (t.cls === 'U' && !t.caps) {
+            // An unknown capitalised word right after a word for a relative: "her husband Travon".
+            return FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
         }
         if (t.cls !== 'R') {
             return false;
@@ -420,6 +485,9 @@ class NameFinder {
     private push(from: number, to: number): void {
         if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
             this.emit(this.tokens[from].start, this.tokens[to].end);
+            for (let j = from; j <= to; j++) {
+                this.tokens[j].named = true;
+            }
         }
     }
 
@@ -499,8 +567,10 @@ class NameFinder {
         }
         if (to - from >= 1 && names >= 1) {
             this.push(from, to);
-        } else if (to === k && t.cls !== 'I' && this.afterPersonCue(t)) {
-            // One ambiguous or word name alone counts after a word for a person: "patient Smith called".
+        } else if (to === k && t.cls !== 'I' && (this.afterPersonCue(t) || (t.cls === 'R' && this.speakerLabel(t)))) {
+            // One ambiguous or word name alone counts after a word for a person ("patient Smith called") and
+            // a word name (not an ambiguous one: Billing, Bot) as a speaker's label at the start of a line ("John: I
+            // feel better").
             this.push(k, k);
         }
         return to;
@@ -509,9 +579,21 @@ class NameFinder {
     private afterPersonCue(t: Token): boolean {
         return PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
     }
+
+    /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */
+    private speakerLabel(t: Token): boolean {
+        if (this.scan.charCodeAt(t.end) !== 58 || ROLE_LABEL.test(this.scan.slice(t.start, t.end))) {
+            return false;
+        }
+        let i = t.start - 1;
+        while (i >= 0 && (this.scan[i] === ' ' || this.scan[i] === '\t' || this.scan[i] === '>')) {
+            i--;
+        }
+        return i < 0 || this.scan[i] === '\n' || this.scan[i] === '\r';
+    }
 }
 
-/** The name spans of a text, from its word tokens classified by `classify`, in text order. */
+/** The name spans of a text, from its word tokens classified by `classify` (names in lists last, out of text order). */
 export function findNames(
     scan: string,
     tokens: TokenList,
