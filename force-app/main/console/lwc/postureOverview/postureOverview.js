@@ -1,7 +1,6 @@
 // Generated from postureOverview.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { LightningElement, wire } from "lwc";
-import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import LOCALE from "@salesforce/i18n/locale";
 import getPosture from "@salesforce/apex/WardenPostureController.getPosture";
 import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
@@ -128,9 +127,6 @@ export default class PostureOverview extends LightningElement {
     } else if (error) {
       this.summary = void 0;
       this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-      this.dispatchEvent(
-        new ShowToastEvent({ title: ERROR_TITLE, message: this.errorMessage, variant: "error" })
-      );
     }
   }
   get isLoading() {

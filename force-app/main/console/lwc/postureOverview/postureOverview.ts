@@ -5,7 +5,6 @@
  * c/postureScore.
  */
 import { LightningElement, wire } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
 import getPosture from '@salesforce/apex/WardenPostureController.getPosture';
 import type { PostureSummary, Severity } from 'c/consoleContracts';
@@ -152,9 +151,6 @@ export default class PostureOverview extends LightningElement {
         } else if (error) {
             this.summary = undefined;
             this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-            this.dispatchEvent(
-                new ShowToastEvent({ title: ERROR_TITLE, message: this.errorMessage, variant: 'error' })
-            );
         }
     }
 
