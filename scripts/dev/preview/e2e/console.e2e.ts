@@ -2,7 +2,7 @@
  * End-to-end test of the console in a real browser: starts the preview (demo data, 127.0.0.1, a free port),
  * drives Debian's Chromium headless through playwright-core, and checks every screen, a finding through the
  * triage workflow, the log filters, evidence exports and in-browser chain verification. A screenshot of each
- * screen goes to .warden/e2e/screenshots. Installs nothing: CHROMIUM (default /usr/bin/chromium) must exist.
+ * screen goes to .warden/e2e/screenshots, and each screen so taken must have no axe-core violation. Installs nothing: CHROMIUM (default /usr/bin/chromium) must exist.
  *
  * Run: npx tsx scripts/dev/preview/e2e/console.e2e.ts   (what `npm run test:e2e` runs)
  * Ends with "N passed, N failed"; exit code 1 when any check failed.
@@ -13,6 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../browser';
 import { findProjectRoot } from '../../../cli/lib/project';
 import { startPreview, type StartedPreview } from '../command';
+import { axeViolations } from './accessibility';
 
 type Check = { name: string; run: (page: Page) => Promise<void> };
 
@@ -31,8 +32,14 @@ async function openTab(page: Page, name: string): Promise<void> {
     await page.getByRole('tab', { name, exact: true }).click();
 }
 
+/** Saves a screenshot of the screen as it is now, and fails unless axe-core finds it free of violations. */
 async function shot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    const violations = await axeViolations(page);
+    assert(
+        violations.length === 0,
+        `axe-core, ${name}: ${violations.length} violations\n      ${violations.join('\n      ')}`
+    );
 }
 
 /** Picks an option of the lightning-combobox with the given data-id or data-filter attribute. */
@@ -255,6 +262,7 @@ const checks: Check[] = [
             await shot(page, '05-flows');
             await page.locator('tr[data-state="reviewOverdue"]').first().locator('[data-action="open"]').click();
             await page.locator('[data-id="flow-detail"]').waitFor();
+            await shot(page, '05b-flow-detail');
             // A review records who reviewed and why: no note, no review.
             await page.locator('[data-id="flow-detail"] [data-action="review"] button').click();
             await page.locator('[data-id="action-error"]').waitFor();
@@ -496,6 +504,35 @@ const checks: Check[] = [
         }
     },
     {
+        name: "the overview's chart days and due-first findings work from the keyboard",
+        run: async (page) => {
+            await openTab(page, 'Overview');
+            const stop = page.locator('svg[data-id="calls-chart"] g.day[tabindex="0"]');
+            assert((await stop.count()) === 1, 'the chart days are one tab stop');
+            await stop.focus();
+            await page.keyboard.press('ArrowLeft');
+            const focused = page.locator('svg[data-id="calls-chart"] g.day:focus');
+            await focused.waitFor();
+            const day = (await focused.getAttribute('data-day')) ?? '';
+            const tooltip = (await page.locator('[data-id="chart-tooltip"]').textContent()) ?? '';
+            assert(/\d+ calls/.test(tooltip), `the focused day has a tooltip with its calls: ${tooltip}`);
+            await page.keyboard.press('Enter');
+            const from = page.locator('lightning-input[data-filter="fromDay"]');
+            await eventually(
+                async () => (await from.evaluate((input) => (input as HTMLInputElement).value)) === day,
+                `Enter opens the explorer on ${day}`
+            );
+            await openTab(page, 'Overview');
+            const finding = page.locator('[data-id="urgent"] button').first();
+            const name = ((await finding.textContent()) ?? '').trim();
+            await finding.focus();
+            await page.keyboard.press('Enter');
+            await page.locator('[data-id="finding-detail"]', { hasText: name }).waitFor({ timeout: 20000 });
+            await page.locator('[data-id="finding-detail"] .slds-panel__close button').click();
+            await page.locator('[data-id="finding-drawer"]').waitFor({ state: 'detached' });
+        }
+    },
+    {
         name: 'a user without the permission set gets a readable message',
         run: async (page) => {
             await page.goto(`${page.url().split('?')[0]}?nopermission`);
@@ -534,7 +571,7 @@ async function main(): Promise<number> {
             } catch (error) {
                 failed++;
                 errors.length = 0;
-                process.stdout.write(`✗ ${check.name}\n    ${(error as Error).message.split('\n')[0]}\n`);
+                process.stdout.write(`✗ ${check.name}\n    ${(error as Error).message.split('\nCall log:')[0]}\n`);
                 await page
                     .screenshot({ path: join(shots, `failed-${passed + failed}.png`), fullPage: true })
                     .catch(() => undefined);

@@ -56,7 +56,6 @@ import REPORT_DECISIONS from "@salesforce/label/c.AuditReportDecisions";
 import REPORT_TRUNCATED from "@salesforce/label/c.AuditReportTruncated";
 import DOWNLOADED from "@salesforce/label/c.AuditDownloaded";
 import LOADING from "@salesforce/label/c.ConsoleLoading";
-import ERROR_TITLE from "@salesforce/label/c.ConsoleErrorTitle";
 import SUCCESS_TITLE from "@salesforce/label/c.ConsoleSuccessTitle";
 import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
 import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
@@ -91,6 +90,8 @@ export default class AuditEvidence extends LightningElement {
   exportFrom = "";
   exportCount = "2000";
   exporting = false;
+  /** Why the last export failed on the server: shown under the export form, not as a toast. */
+  exportError = "";
   section = "findings";
   cancelled = false;
   @wire(getEvidencePack)
@@ -103,7 +104,6 @@ export default class AuditEvidence extends LightningElement {
       }
     } else if (error) {
       this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-      this.toast(ERROR_TITLE, this.errorMessage, "error");
     }
   }
   get isLoading() {
@@ -207,6 +207,13 @@ export default class AuditEvidence extends LightningElement {
     this.cancelled = true;
   }
   // ---------------------------------------------------------------- export a log slice
+  /** Shows `message` at the export field (none when empty); true when the field is valid. */
+  markField(field, message) {
+    const input = this.template?.querySelector(`lightning-input[data-field="${field}"]`);
+    input?.setCustomValidity(message);
+    input?.reportValidity();
+    return message === "";
+  }
   handleExportFrom(event) {
     this.exportFrom = event.target.value;
   }
@@ -216,8 +223,14 @@ export default class AuditEvidence extends LightningElement {
   async handleExportLog() {
     const from = Number(this.exportFrom);
     const count = Number(this.exportCount);
-    if (!Number.isInteger(from) || from < 1 || !Number.isInteger(count) || count < 1 || count > MAX_EXPORT_ENTRIES) {
-      this.toast(ERROR_TITLE, formatLabel(EXPORT_INVALID, formatNumber(MAX_EXPORT_ENTRIES, LOCALE)), "error");
+    const invalid = formatLabel(EXPORT_INVALID, formatNumber(MAX_EXPORT_ENTRIES, LOCALE));
+    const fromOk = this.markField("exportFrom", Number.isInteger(from) && from >= 1 ? "" : invalid);
+    const countOk = this.markField(
+      "exportCount",
+      Number.isInteger(count) && count >= 1 && count <= MAX_EXPORT_ENTRIES ? "" : invalid
+    );
+    this.exportError = "";
+    if (!fromOk || !countOk) {
       return;
     }
     this.exporting = true;
@@ -240,7 +253,7 @@ export default class AuditEvidence extends LightningElement {
       );
       this.toast(SUCCESS_TITLE, formatLabel(EXPORT_DONE, formatNumber(records.length, LOCALE)), "success");
     } catch (error) {
-      this.toast(ERROR_TITLE, readableError(error, NEED_PERMISSION, GENERIC_ERROR).message, "error");
+      this.exportError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
     } finally {
       this.exporting = false;
     }

@@ -62,7 +62,6 @@ import REPORT_DECISIONS from '@salesforce/label/c.AuditReportDecisions';
 import REPORT_TRUNCATED from '@salesforce/label/c.AuditReportTruncated';
 import DOWNLOADED from '@salesforce/label/c.AuditDownloaded';
 import LOADING from '@salesforce/label/c.ConsoleLoading';
-import ERROR_TITLE from '@salesforce/label/c.ConsoleErrorTitle';
 import SUCCESS_TITLE from '@salesforce/label/c.ConsoleSuccessTitle';
 import NEED_PERMISSION from '@salesforce/label/c.ConsoleNeedPermission';
 import GENERIC_ERROR from '@salesforce/label/c.ConsoleGenericError';
@@ -101,6 +100,8 @@ export default class AuditEvidence extends LightningElement {
     exportFrom = '';
     exportCount = '2000';
     exporting = false;
+    /** Why the last export failed on the server: shown under the export form, not as a toast. */
+    exportError = '';
     section: EvidenceSection = 'findings';
     private cancelled = false;
 
@@ -114,7 +115,6 @@ export default class AuditEvidence extends LightningElement {
             }
         } else if (error) {
             this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-            this.toast(ERROR_TITLE, this.errorMessage, 'error');
         }
     }
 
@@ -237,6 +237,15 @@ export default class AuditEvidence extends LightningElement {
 
     // ---------------------------------------------------------------- export a log slice
 
+    /** Shows `message` at the export field (none when empty); true when the field is valid. */
+    private markField(field: string, message: string): boolean {
+        const input = this.template?.querySelector(`lightning-input[data-field="${field}"]`) as
+            (HTMLElement & { setCustomValidity(text: string): void; reportValidity(): boolean }) | null;
+        input?.setCustomValidity(message);
+        input?.reportValidity();
+        return message === '';
+    }
+
     handleExportFrom(event: Event): void {
         this.exportFrom = (event.target as HTMLInputElement).value;
     }
@@ -248,14 +257,14 @@ export default class AuditEvidence extends LightningElement {
     async handleExportLog(): Promise<void> {
         const from = Number(this.exportFrom);
         const count = Number(this.exportCount);
-        if (
-            !Number.isInteger(from) ||
-            from < 1 ||
-            !Number.isInteger(count) ||
-            count < 1 ||
-            count > MAX_EXPORT_ENTRIES
-        ) {
-            this.toast(ERROR_TITLE, formatLabel(EXPORT_INVALID, formatNumber(MAX_EXPORT_ENTRIES, LOCALE)), 'error');
+        const invalid = formatLabel(EXPORT_INVALID, formatNumber(MAX_EXPORT_ENTRIES, LOCALE));
+        const fromOk = this.markField('exportFrom', Number.isInteger(from) && from >= 1 ? '' : invalid);
+        const countOk = this.markField(
+            'exportCount',
+            Number.isInteger(count) && count >= 1 && count <= MAX_EXPORT_ENTRIES ? '' : invalid
+        );
+        this.exportError = '';
+        if (!fromOk || !countOk) {
             return;
         }
         this.exporting = true;
@@ -278,7 +287,7 @@ export default class AuditEvidence extends LightningElement {
             );
             this.toast(SUCCESS_TITLE, formatLabel(EXPORT_DONE, formatNumber(records.length, LOCALE)), 'success');
         } catch (error) {
-            this.toast(ERROR_TITLE, readableError(error, NEED_PERMISSION, GENERIC_ERROR).message, 'error');
+            this.exportError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
         } finally {
             this.exporting = false;
         }

@@ -1,7 +1,6 @@
 // Generated from consentCoverage.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { LightningElement, wire } from "lwc";
-import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import LOCALE from "@salesforce/i18n/locale";
 import getConsentOverview from "@salesforce/apex/WardenConsentController.getConsentOverview";
 import { CONSENT_COVERED_RESULTS, PURPOSES } from "c/consoleContracts";
@@ -83,9 +82,6 @@ export default class ConsentCoverage extends LightningElement {
     } else if (error) {
       this.overview = void 0;
       this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-      this.dispatchEvent(
-        new ShowToastEvent({ title: ERROR_TITLE, message: this.errorMessage, variant: "error" })
-      );
     }
   }
   get isLoading() {

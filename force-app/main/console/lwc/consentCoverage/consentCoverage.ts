@@ -4,7 +4,6 @@
  * explorer filtered to that subject key.
  */
 import { LightningElement, wire } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
 import getConsentOverview from '@salesforce/apex/WardenConsentController.getConsentOverview';
 import type { ConsentOverview } from 'c/consoleContracts';
@@ -91,9 +90,6 @@ export default class ConsentCoverage extends LightningElement {
         } else if (error) {
             this.overview = undefined;
             this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-            this.dispatchEvent(
-                new ShowToastEvent({ title: ERROR_TITLE, message: this.errorMessage, variant: 'error' })
-            );
         }
     }
 

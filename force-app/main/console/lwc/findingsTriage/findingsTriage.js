@@ -164,6 +164,10 @@ export default class FindingsTriage extends LightningElement {
     if (value) {
       this.overdueOnly = !!value.overdueOnly;
       this.assignedToMe = !!value.assignedToMe;
+      if (value.openFindingId) {
+        this.openFindingId = value.openFindingId;
+        this.focusDetail = true;
+      }
       if (this.connected) {
         this.load();
       }

@@ -110,6 +110,9 @@ const REASONS: Record<string, string> = {
 
 type Option = { label: string; value: string };
 
+/** What another screen asks the queue to show: its filters, and a finding whose detail opens at once. */
+type FindingsPreset = Partial<FindingQuery> & { openFindingId?: string | null };
+
 export default class FindingsTriage extends LightningElement {
     labels = {
         title: TITLE,
@@ -170,19 +173,23 @@ export default class FindingsTriage extends LightningElement {
     slaError = '';
     slaDraft: Record<string, string> = {};
     assignees: UserOption[] = [];
-    private presetValue: Partial<FindingQuery> | null = null;
+    private presetValue: FindingsPreset | null = null;
     private connected = false;
     private focusDetail = false;
 
     @api
-    get preset(): Partial<FindingQuery> | null {
+    get preset(): FindingsPreset | null {
         return this.presetValue;
     }
-    set preset(value: Partial<FindingQuery> | null) {
+    set preset(value: FindingsPreset | null) {
         this.presetValue = value;
         if (value) {
             this.overdueOnly = !!value.overdueOnly;
             this.assignedToMe = !!value.assignedToMe;
+            if (value.openFindingId) {
+                this.openFindingId = value.openFindingId;
+                this.focusDetail = true;
+            }
             if (this.connected) {
                 this.load();
             }

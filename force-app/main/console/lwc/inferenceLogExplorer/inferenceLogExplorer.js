@@ -1,7 +1,6 @@
 // Generated from inferenceLogExplorer.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { LightningElement, api, wire } from "lwc";
-import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import { subscribe, unsubscribe, onError } from "lightning/empApi";
 import LOCALE from "@salesforce/i18n/locale";
 import getLogPage from "@salesforce/apex/WardenLogController.getLogPage";
@@ -43,7 +42,10 @@ import APPLY from "@salesforce/label/c.ConsoleApply";
 import RESET from "@salesforce/label/c.ConsoleReset";
 import LIVE from "@salesforce/label/c.ExplorerLive";
 import NEW_ENTRIES from "@salesforce/label/c.ExplorerNewEntries";
+import NEW_ENTRY from "@salesforce/label/c.ExplorerNewEntry";
 import SHOWING from "@salesforce/label/c.ExplorerShowing";
+import SHOWING_ALL from "@salesforce/label/c.ExplorerShowingAll";
+import SHOWING_ONE from "@salesforce/label/c.ExplorerShowingOne";
 import TRIMMED from "@salesforce/label/c.ExplorerTrimmed";
 import BACK_TO_NEWEST from "@salesforce/label/c.ExplorerBackToNewest";
 import NO_ROWS from "@salesforce/label/c.ExplorerNoRows";
@@ -130,11 +132,15 @@ export default class InferenceLogExplorer extends LightningElement {
     close: CLOSE,
     details: DETAILS,
     loadMore: LOAD_MORE,
-    loading: LOADING
+    loading: LOADING,
+    errorTitle: ERROR_TITLE
   };
   filters = defaultFilters(todayUtc());
   appliedFilters = { ...this.filters };
-  filterErrors = [];
+  /** The refusal of each filter field, shown at the field (lightning-input's own error text). */
+  filterErrors = {};
+  /** Why the entries, the options or a detail could not be loaded: shown above the table, not as a toast. */
+  loadError = "";
   window = { rows: [], trimmed: 0 };
   nextCursor = null;
   hasMore = false;
@@ -187,7 +193,7 @@ export default class InferenceLogExplorer extends LightningElement {
         this.startLive();
       }
     } else if (error) {
-      this.toastError(error);
+      this.showError(error);
     }
   }
   connectedCallback() {
@@ -249,8 +255,20 @@ export default class InferenceLogExplorer extends LightningElement {
     return this.withAny((this.options?.phiCategories ?? []).map((value) => ({ label: value, value })));
   }
   // ---------------------------------------------------------------- filters
+  /** Puts each filter's refusal (or none) on its field, where the user looks to correct it. */
+  showFieldErrors() {
+    for (const field of Array.from(this.template?.querySelectorAll("[data-filter]") ?? [])) {
+      const input = field;
+      input.setCustomValidity(this.filterErrors[input.dataset.filter] ?? "");
+      input.reportValidity();
+    }
+  }
   handleFilterChange(event) {
     const name = event.target.dataset.filter;
+    if (this.filterErrors[name]) {
+      this.filterErrors = { ...this.filterErrors, [name]: void 0 };
+      event.target.setCustomValidity("");
+    }
     const value = event.detail?.value ?? event.target.value ?? "";
     this.filters = { ...this.filters, [name]: value ?? "" };
   }
@@ -273,12 +291,13 @@ export default class InferenceLogExplorer extends LightningElement {
     const count = activeFilterCount(this.appliedFilters);
     return count > 0 ? formatLabel(FILTER_COUNT, formatNumber(count, LOCALE)) : "";
   }
-  get hasFilterErrors() {
-    return this.filterErrors.length > 0;
-  }
   applyFilters() {
     const errors = validateFilters(this.filters);
-    this.filterErrors = errors.map((error) => FILTER_ERRORS[error.code] ?? ERR_INVALID);
+    this.filterErrors = {};
+    for (const error of errors) {
+      this.filterErrors[error.field] ??= FILTER_ERRORS[error.code] ?? ERR_INVALID;
+    }
+    this.showFieldErrors();
     if (errors.length > 0) {
       return;
     }
@@ -318,10 +337,11 @@ export default class InferenceLogExplorer extends LightningElement {
       );
       this.nextCursor = page.nextCursor;
       this.hasMore = page.hasMore;
+      this.loadError = "";
     } catch (error) {
       if (token === this.requestToken) {
         this.hasMore = false;
-        this.toastError(error);
+        this.showError(error);
       }
     } finally {
       if (token === this.requestToken) {
@@ -358,8 +378,16 @@ export default class InferenceLogExplorer extends LightningElement {
   get showEmpty() {
     return this.loadedOnce && !this.isLoading && this.window.rows.length === 0;
   }
+  /** How many entries are loaded, and whether scrolling loads older ones; nothing while there are none. */
   get showingLabel() {
-    return formatLabel(SHOWING, formatNumber(this.window.rows.length, LOCALE));
+    const count = this.window.rows.length;
+    if (count === 0) {
+      return "";
+    }
+    if (this.hasMore) {
+      return formatLabel(SHOWING, formatNumber(count, LOCALE));
+    }
+    return count === 1 ? SHOWING_ONE : formatLabel(SHOWING_ALL, formatNumber(count, LOCALE));
   }
   get trimmedLabel() {
     return this.window.trimmed > 0 ? formatLabel(TRIMMED, formatNumber(this.window.trimmed, LOCALE)) : "";
@@ -382,7 +410,7 @@ export default class InferenceLogExplorer extends LightningElement {
     this.subscribing = true;
     subscribe(channel, -1, (message) => this.handleLiveMessage(message)).then((subscription) => {
       this.subscription = subscription;
-    }).catch((error) => this.toastError(error)).finally(() => {
+    }).catch((error) => this.showError(error)).finally(() => {
       this.subscribing = false;
     });
   }
@@ -401,7 +429,10 @@ export default class InferenceLogExplorer extends LightningElement {
     this.liveCount += 1;
   }
   get liveCountLabel() {
-    return this.liveCount > 0 ? formatLabel(NEW_ENTRIES, formatNumber(this.liveCount, LOCALE)) : "";
+    if (this.liveCount === 0) {
+      return "";
+    }
+    return this.liveCount === 1 ? NEW_ENTRY : formatLabel(NEW_ENTRIES, formatNumber(this.liveCount, LOCALE));
   }
   // ---------------------------------------------------------------- detail panel
   renderedCallback() {
@@ -441,7 +472,7 @@ export default class InferenceLogExplorer extends LightningElement {
       this.detail = await getLogEntry({ logId: row.id });
       this.focusDetail = true;
     } catch (error) {
-      this.toastError(error);
+      this.showError(error);
     } finally {
       this.detailLoading = false;
     }
@@ -492,9 +523,9 @@ export default class InferenceLogExplorer extends LightningElement {
     return "slds-col slds-size_1-of-1";
   }
   // ---------------------------------------------------------------- errors
-  toastError(error) {
-    const readable = readableError(error, NEED_PERMISSION, GENERIC_ERROR);
-    this.dispatchEvent(new ShowToastEvent({ title: ERROR_TITLE, message: readable.message, variant: "error" }));
+  /** One readable sentence above the table; it replaces the last one instead of stacking up. */
+  showError(error) {
+    this.loadError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
   }
   get heading() {
     return TITLE;

@@ -5,7 +5,6 @@
  * (LogFilterOptions.eventChannel), because a packaged org names it with the namespace.
  */
 import { LightningElement, api, wire } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { subscribe, unsubscribe, onError, type EmpSubscription } from 'lightning/empApi';
 import LOCALE from '@salesforce/i18n/locale';
 import getLogPage from '@salesforce/apex/WardenLogController.getLogPage';
@@ -51,7 +50,10 @@ import APPLY from '@salesforce/label/c.ConsoleApply';
 import RESET from '@salesforce/label/c.ConsoleReset';
 import LIVE from '@salesforce/label/c.ExplorerLive';
 import NEW_ENTRIES from '@salesforce/label/c.ExplorerNewEntries';
+import NEW_ENTRY from '@salesforce/label/c.ExplorerNewEntry';
 import SHOWING from '@salesforce/label/c.ExplorerShowing';
+import SHOWING_ALL from '@salesforce/label/c.ExplorerShowingAll';
+import SHOWING_ONE from '@salesforce/label/c.ExplorerShowingOne';
 import TRIMMED from '@salesforce/label/c.ExplorerTrimmed';
 import BACK_TO_NEWEST from '@salesforce/label/c.ExplorerBackToNewest';
 import NO_ROWS from '@salesforce/label/c.ExplorerNoRows';
@@ -153,12 +155,16 @@ export default class InferenceLogExplorer extends LightningElement {
         close: CLOSE,
         details: DETAILS,
         loadMore: LOAD_MORE,
-        loading: LOADING
+        loading: LOADING,
+        errorTitle: ERROR_TITLE
     };
 
     filters: LogFilterState = defaultFilters(todayUtc());
     appliedFilters: LogFilterState = { ...this.filters };
-    filterErrors: string[] = [];
+    /** The refusal of each filter field, shown at the field (lightning-input's own error text). */
+    filterErrors: Partial<Record<keyof LogFilterState, string>> = {};
+    /** Why the entries, the options or a detail could not be loaded: shown above the table, not as a toast. */
+    loadError = '';
     window: RowWindow<TableRow> = { rows: [], trimmed: 0 };
     nextCursor: number | null = null;
     hasMore = false;
@@ -215,7 +221,7 @@ export default class InferenceLogExplorer extends LightningElement {
                 this.startLive();
             }
         } else if (error) {
-            this.toastError(error);
+            this.showError(error);
         }
     }
 
@@ -291,8 +297,22 @@ export default class InferenceLogExplorer extends LightningElement {
 
     // ---------------------------------------------------------------- filters
 
+    /** Puts each filter's refusal (or none) on its field, where the user looks to correct it. */
+    private showFieldErrors(): void {
+        for (const field of Array.from(this.template?.querySelectorAll('[data-filter]') ?? [])) {
+            const input = field as HTMLElement & { setCustomValidity(text: string): void; reportValidity(): boolean };
+            input.setCustomValidity(this.filterErrors[input.dataset.filter as keyof LogFilterState] ?? '');
+            input.reportValidity();
+        }
+    }
+
     handleFilterChange(event: CustomEvent<{ value: string }>): void {
         const name = (event.target as HTMLElement).dataset.filter as keyof LogFilterState;
+        if (this.filterErrors[name]) {
+            // A corrected field stops showing its refusal; Apply checks every field again.
+            this.filterErrors = { ...this.filterErrors, [name]: undefined };
+            (event.target as HTMLElement & { setCustomValidity(text: string): void }).setCustomValidity('');
+        }
         const value = event.detail?.value ?? (event.target as HTMLInputElement).value ?? '';
         this.filters = { ...this.filters, [name]: value ?? '' };
     }
@@ -321,13 +341,13 @@ export default class InferenceLogExplorer extends LightningElement {
         return count > 0 ? formatLabel(FILTER_COUNT, formatNumber(count, LOCALE)) : '';
     }
 
-    get hasFilterErrors(): boolean {
-        return this.filterErrors.length > 0;
-    }
-
     applyFilters(): void {
         const errors = validateFilters(this.filters);
-        this.filterErrors = errors.map((error) => FILTER_ERRORS[error.code] ?? ERR_INVALID);
+        this.filterErrors = {};
+        for (const error of errors) {
+            this.filterErrors[error.field] ??= FILTER_ERRORS[error.code] ?? ERR_INVALID;
+        }
+        this.showFieldErrors();
         if (errors.length > 0) {
             return;
         }
@@ -371,10 +391,11 @@ export default class InferenceLogExplorer extends LightningElement {
             );
             this.nextCursor = page.nextCursor;
             this.hasMore = page.hasMore;
+            this.loadError = '';
         } catch (error) {
             if (token === this.requestToken) {
                 this.hasMore = false;
-                this.toastError(error);
+                this.showError(error);
             }
         } finally {
             if (token === this.requestToken) {
@@ -419,8 +440,16 @@ export default class InferenceLogExplorer extends LightningElement {
         return this.loadedOnce && !this.isLoading && this.window.rows.length === 0;
     }
 
+    /** How many entries are loaded, and whether scrolling loads older ones; nothing while there are none. */
     get showingLabel(): string {
-        return formatLabel(SHOWING, formatNumber(this.window.rows.length, LOCALE));
+        const count = this.window.rows.length;
+        if (count === 0) {
+            return '';
+        }
+        if (this.hasMore) {
+            return formatLabel(SHOWING, formatNumber(count, LOCALE));
+        }
+        return count === 1 ? SHOWING_ONE : formatLabel(SHOWING_ALL, formatNumber(count, LOCALE));
     }
 
     get trimmedLabel(): string {
@@ -449,7 +478,7 @@ export default class InferenceLogExplorer extends LightningElement {
             .then((subscription) => {
                 this.subscription = subscription;
             })
-            .catch((error: unknown) => this.toastError(error))
+            .catch((error: unknown) => this.showError(error))
             .finally(() => {
                 this.subscribing = false;
             });
@@ -472,7 +501,10 @@ export default class InferenceLogExplorer extends LightningElement {
     }
 
     get liveCountLabel(): string {
-        return this.liveCount > 0 ? formatLabel(NEW_ENTRIES, formatNumber(this.liveCount, LOCALE)) : '';
+        if (this.liveCount === 0) {
+            return '';
+        }
+        return this.liveCount === 1 ? NEW_ENTRY : formatLabel(NEW_ENTRIES, formatNumber(this.liveCount, LOCALE));
     }
 
     // ---------------------------------------------------------------- detail panel
@@ -515,7 +547,7 @@ export default class InferenceLogExplorer extends LightningElement {
             this.detail = (await getLogEntry({ logId: row.id })) as LogDetail;
             this.focusDetail = true;
         } catch (error) {
-            this.toastError(error);
+            this.showError(error);
         } finally {
             this.detailLoading = false;
         }
@@ -584,9 +616,9 @@ export default class InferenceLogExplorer extends LightningElement {
 
     // ---------------------------------------------------------------- errors
 
-    toastError(error: unknown): void {
-        const readable = readableError(error, NEED_PERMISSION, GENERIC_ERROR);
-        this.dispatchEvent(new ShowToastEvent({ title: ERROR_TITLE, message: readable.message, variant: 'error' }));
+    /** One readable sentence above the table; it replaces the last one instead of stacking up. */
+    showError(error: unknown): void {
+        this.loadError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
     }
 
     get heading(): string {

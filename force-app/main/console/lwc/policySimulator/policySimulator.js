@@ -1,7 +1,6 @@
 // Generated from policySimulator.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { LightningElement, wire } from "lwc";
-import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import NAME_DICTIONARY_URL from "@salesforce/resourceUrl/PhiNameDictionary";
 import getSimulationRecords from "@salesforce/apex/WardenSimulatorController.getSimulationRecords";
 import getSimulationContext from "@salesforce/apex/WardenSimulatorController.getSimulationContext";
@@ -9,7 +8,8 @@ import getLogFilterOptions from "@salesforce/apex/WardenLogController.getLogFilt
 import { PURPOSES } from "c/consoleContracts";
 import { simulate } from "c/policySimulation";
 import { parseNameDictionary } from "c/nameDictionary";
-import { formatLabel, readableError } from "c/consoleUtils";
+import { formatLabel, formatNumber, readableError } from "c/consoleUtils";
+import LOCALE from "@salesforce/i18n/locale";
 import TITLE from "@salesforce/label/c.SimulatorTitle";
 import HELP from "@salesforce/label/c.SimulatorHelp";
 import RECORD from "@salesforce/label/c.SimulatorRecord";
@@ -22,6 +22,7 @@ import WHY from "@salesforce/label/c.SimulatorWhy";
 import FIELDS from "@salesforce/label/c.SimulatorFields";
 import NOTHING_SENT from "@salesforce/label/c.SimulatorNothingSent";
 import PICK_ALL from "@salesforce/label/c.SimulatorPickAll";
+import TEXT_TOO_LONG from "@salesforce/label/c.SimulatorTextTooLong";
 import DISCLAIMER from "@salesforce/label/c.SimulatorDisclaimer";
 import O_SENT from "@salesforce/label/c.SimulatorFieldSent";
 import O_DROPPED from "@salesforce/label/c.SimulatorFieldDropped";
@@ -36,6 +37,7 @@ import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
 import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
 import LOADING from "@salesforce/label/c.ConsoleLoading";
 const DECISION_LABELS = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
+export const MAX_SAMPLE_TEXT = 32e3;
 export default class PolicySimulator extends LightningElement {
   labels = {
     title: TITLE,
@@ -51,9 +53,12 @@ export default class PolicySimulator extends LightningElement {
     disclaimer: DISCLAIMER,
     endpoint: ENDPOINT,
     purpose: PURPOSE,
-    loading: LOADING
+    loading: LOADING,
+    errorTitle: ERROR_TITLE
   };
   text = SAMPLE;
+  /** Why the last run could not happen (nothing picked, or the server refused); shown under the Run button. */
+  runError = "";
   recordId = "";
   endpointId = "";
   purpose = "LlmInference";
@@ -72,7 +77,7 @@ export default class PolicySimulator extends LightningElement {
         this.recordId = data[0].id;
       }
     } else if (error) {
-      this.toastError(error);
+      this.showError(error);
     }
   }
   @wire(getLogFilterOptions)
@@ -83,7 +88,7 @@ export default class PolicySimulator extends LightningElement {
         this.endpointId = data.endpoints[0].id;
       }
     } else if (error) {
-      this.toastError(error);
+      this.showError(error);
     }
   }
   get recordOptions() {
@@ -103,6 +108,9 @@ export default class PolicySimulator extends LightningElement {
   }
   handleText(event) {
     this.text = event.target.value ?? "";
+    if (this.text.length <= MAX_SAMPLE_TEXT) {
+      event.target.setCustomValidity?.("");
+    }
   }
   handleRecord(event) {
     this.recordId = event.detail.value;
@@ -132,8 +140,20 @@ export default class PolicySimulator extends LightningElement {
     return this.dictionary;
   }
   async handleRun() {
+    this.runError = "";
     if (this.runDisabled) {
-      this.toast(ERROR_TITLE, PICK_ALL, "error");
+      this.runError = PICK_ALL;
+      return;
+    }
+    const field = this.template?.querySelector('[data-id="text"]');
+    const tooLong = this.text.length > MAX_SAMPLE_TEXT ? formatLabel(
+      TEXT_TOO_LONG,
+      formatNumber(this.text.length, LOCALE),
+      formatNumber(MAX_SAMPLE_TEXT, LOCALE)
+    ) : "";
+    field?.setCustomValidity(tooLong);
+    field?.reportValidity();
+    if (tooLong) {
       return;
     }
     this.running = true;
@@ -149,7 +169,7 @@ export default class PolicySimulator extends LightningElement {
       this.context = context;
       this.result = simulate(context, this.text, dictionary);
     } catch (error) {
-      this.toastError(error);
+      this.showError(error);
     } finally {
       this.running = false;
     }
@@ -186,10 +206,8 @@ export default class PolicySimulator extends LightningElement {
       fields
     };
   }
-  toast(title, message, variant) {
-    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
-  }
-  toastError(error) {
-    this.toast(ERROR_TITLE, readableError(error, NEED_PERMISSION, GENERIC_ERROR).message, "error");
+  /** A failed run is explained under the Run button; the next run replaces it instead of stacking up. */
+  showError(error) {
+    this.runError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
   }
 }

@@ -3,7 +3,6 @@
  * send (redacted by the shared redactor) and why, before any real call is made.
  */
 import { LightningElement, wire } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import NAME_DICTIONARY_URL from '@salesforce/resourceUrl/PhiNameDictionary';
 import getSimulationRecords from '@salesforce/apex/WardenSimulatorController.getSimulationRecords';
 import getSimulationContext from '@salesforce/apex/WardenSimulatorController.getSimulationContext';
@@ -13,7 +12,8 @@ import { PURPOSES } from 'c/consoleContracts';
 import { simulate, type Simulation } from 'c/policySimulation';
 import type { GateDecision } from 'c/gatePolicy';
 import { parseNameDictionary, type NameDictionary } from 'c/nameDictionary';
-import { formatLabel, readableError } from 'c/consoleUtils';
+import { formatLabel, formatNumber, readableError } from 'c/consoleUtils';
+import LOCALE from '@salesforce/i18n/locale';
 import TITLE from '@salesforce/label/c.SimulatorTitle';
 import HELP from '@salesforce/label/c.SimulatorHelp';
 import RECORD from '@salesforce/label/c.SimulatorRecord';
@@ -26,6 +26,7 @@ import WHY from '@salesforce/label/c.SimulatorWhy';
 import FIELDS from '@salesforce/label/c.SimulatorFields';
 import NOTHING_SENT from '@salesforce/label/c.SimulatorNothingSent';
 import PICK_ALL from '@salesforce/label/c.SimulatorPickAll';
+import TEXT_TOO_LONG from '@salesforce/label/c.SimulatorTextTooLong';
 import DISCLAIMER from '@salesforce/label/c.SimulatorDisclaimer';
 import O_SENT from '@salesforce/label/c.SimulatorFieldSent';
 import O_DROPPED from '@salesforce/label/c.SimulatorFieldDropped';
@@ -42,6 +43,9 @@ import LOADING from '@salesforce/label/c.ConsoleLoading';
 
 const DECISION_LABELS: Record<string, string> = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
 
+/** The longest sample text the simulator runs; longer text is refused at the field, never cut. */
+export const MAX_SAMPLE_TEXT = 32000;
+
 export default class PolicySimulator extends LightningElement {
     labels = {
         title: TITLE,
@@ -57,9 +61,12 @@ export default class PolicySimulator extends LightningElement {
         disclaimer: DISCLAIMER,
         endpoint: ENDPOINT,
         purpose: PURPOSE,
-        loading: LOADING
+        loading: LOADING,
+        errorTitle: ERROR_TITLE
     };
     text = SAMPLE;
+    /** Why the last run could not happen (nothing picked, or the server refused); shown under the Run button. */
+    runError = '';
     recordId = '';
     endpointId = '';
     purpose = 'LlmInference';
@@ -79,7 +86,7 @@ export default class PolicySimulator extends LightningElement {
                 this.recordId = data[0].id;
             }
         } else if (error) {
-            this.toastError(error);
+            this.showError(error);
         }
     }
 
@@ -91,7 +98,7 @@ export default class PolicySimulator extends LightningElement {
                 this.endpointId = data.endpoints[0].id;
             }
         } else if (error) {
-            this.toastError(error);
+            this.showError(error);
         }
     }
 
@@ -116,6 +123,9 @@ export default class PolicySimulator extends LightningElement {
 
     handleText(event: Event): void {
         this.text = (event.target as HTMLTextAreaElement).value ?? '';
+        if (this.text.length <= MAX_SAMPLE_TEXT) {
+            (event.target as HTMLElement & { setCustomValidity?(text: string): void }).setCustomValidity?.('');
+        }
     }
 
     handleRecord(event: CustomEvent<{ value: string }>): void {
@@ -150,8 +160,24 @@ export default class PolicySimulator extends LightningElement {
     }
 
     async handleRun(): Promise<void> {
+        this.runError = '';
         if (this.runDisabled) {
-            this.toast(ERROR_TITLE, PICK_ALL, 'error');
+            this.runError = PICK_ALL;
+            return;
+        }
+        const field = this.template?.querySelector('[data-id="text"]') as
+            (HTMLElement & { setCustomValidity(text: string): void; reportValidity(): boolean }) | null;
+        const tooLong =
+            this.text.length > MAX_SAMPLE_TEXT
+                ? formatLabel(
+                      TEXT_TOO_LONG,
+                      formatNumber(this.text.length, LOCALE),
+                      formatNumber(MAX_SAMPLE_TEXT, LOCALE)
+                  )
+                : '';
+        field?.setCustomValidity(tooLong);
+        field?.reportValidity();
+        if (tooLong) {
             return;
         }
         this.running = true;
@@ -167,7 +193,7 @@ export default class PolicySimulator extends LightningElement {
             this.context = context;
             this.result = simulate(context, this.text, dictionary);
         } catch (error) {
-            this.toastError(error);
+            this.showError(error);
         } finally {
             this.running = false;
         }
@@ -212,11 +238,8 @@ export default class PolicySimulator extends LightningElement {
         };
     }
 
-    toast(title: string, message: string, variant: string): void {
-        this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
-    }
-
-    toastError(error: unknown): void {
-        this.toast(ERROR_TITLE, readableError(error, NEED_PERMISSION, GENERIC_ERROR).message, 'error');
+    /** A failed run is explained under the Run button; the next run replaces it instead of stacking up. */
+    showError(error: unknown): void {
+        this.runError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
     }
 }

@@ -1,11 +1,10 @@
 // Generated from postureOverview.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { LightningElement, wire } from "lwc";
-import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import LOCALE from "@salesforce/i18n/locale";
 import getPosture from "@salesforce/apex/WardenPostureController.getPosture";
 import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
-import { computePostureScore, dailySeries, stackedBars } from "c/postureScore";
+import { axisTicks, computePostureScore, dailySeries, stackedBars } from "c/postureScore";
 import { formatDay, formatLabel, formatNumber, formatPercent, readableError } from "c/consoleUtils";
 import TITLE from "@salesforce/label/c.OverviewTitle";
 import SCORE from "@salesforce/label/c.OverviewScore";
@@ -34,6 +33,10 @@ import DUE from "@salesforce/label/c.ConsoleDueDate";
 import NO_URGENT from "@salesforce/label/c.OverviewNoUrgent";
 import CALLS_TITLE from "@salesforce/label/c.OverviewCallsTitle";
 import CALLS_SUMMARY from "@salesforce/label/c.OverviewCallsSummary";
+import CHART_DAY from "@salesforce/label/c.OverviewChartDay";
+import CHART_HINT from "@salesforce/label/c.OverviewChartHint";
+import CHART_AXIS from "@salesforce/label/c.OverviewChartAxis";
+import OPEN_FINDING from "@salesforce/label/c.OverviewOpenFinding";
 import ALLOWED from "@salesforce/label/c.ConsoleDecisionAllowed";
 import REDACTED from "@salesforce/label/c.ConsoleDecisionRedacted";
 import BLOCKED from "@salesforce/label/c.ConsoleDecisionBlocked";
@@ -51,7 +54,12 @@ import ERROR_TITLE from "@salesforce/label/c.ConsoleErrorTitle";
 import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
 import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
 const CHART_WIDTH = 720;
-const CHART_HEIGHT = 160;
+const CHART_HEIGHT = 180;
+const PLOT_LEFT = 52;
+const PLOT_TOP = 22;
+const PLOT_WIDTH = CHART_WIDTH - PLOT_LEFT - 36;
+const PLOT_HEIGHT = CHART_HEIGHT - PLOT_TOP - 24;
+const DAY_LABEL_EVERY = 14;
 const COMPONENT_LABELS = {
   findings: C_FINDINGS,
   consent: C_CONSENT,
@@ -64,7 +72,6 @@ const DECISION_CLASS = {
   Redacted: "bar bar_redacted",
   Blocked: "bar bar_blocked"
 };
-const DECISION_LABEL = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
 function sum(rows, keys) {
   return rows.filter((row) => !keys || keys.includes(row.key)).reduce((total, row) => total + row.count, 0);
 }
@@ -89,6 +96,8 @@ export default class PostureOverview extends LightningElement {
     allowed: ALLOWED,
     redacted: REDACTED,
     blocked: BLOCKED,
+    chartHint: CHART_HINT,
+    chartAxis: CHART_AXIS,
     consentTitle: CONSENT_TITLE,
     residencyTitle: RESIDENCY_TITLE,
     chainTitle: CHAIN_TITLE,
@@ -99,9 +108,13 @@ export default class PostureOverview extends LightningElement {
     loading: LOADING,
     errorTitle: ERROR_TITLE
   };
-  chartWidth = CHART_WIDTH;
-  chartHeight = CHART_HEIGHT;
   chartViewBox = `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`;
+  plotTransform = `translate(${PLOT_LEFT} ${PLOT_TOP})`;
+  plotWidth = PLOT_WIDTH;
+  dayLabelY = PLOT_HEIGHT + 14;
+  /** The day whose bar has the keyboard focus (the chart's one tab stop) or the pointer; its tooltip shows. */
+  activeDay = null;
+  tooltipShown = false;
   summary;
   score;
   errorMessage;
@@ -114,9 +127,6 @@ export default class PostureOverview extends LightningElement {
     } else if (error) {
       this.summary = void 0;
       this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-      this.dispatchEvent(
-        new ShowToastEvent({ title: ERROR_TITLE, message: this.errorMessage, variant: "error" })
-      );
     }
   }
   get isLoading() {
@@ -172,6 +182,7 @@ export default class PostureOverview extends LightningElement {
         severity: finding.severity,
         component: `${finding.rule} · ${finding.componentName ?? ""}`,
         due: formatDay(finding.dueDate, LOCALE),
+        openLabel: formatLabel(OPEN_FINDING, finding.name),
         overdue,
         itemClass: overdue ? "slds-item urgent urgent_overdue" : "slds-item urgent"
       };
@@ -183,17 +194,109 @@ export default class PostureOverview extends LightningElement {
   get series() {
     return this.summary ? dailySeries(this.summary.callsByDay, this.summary.today, this.summary.windowDays) : [];
   }
-  get bars() {
-    const { bars } = stackedBars(this.series, CHART_WIDTH, CHART_HEIGHT);
-    return bars.map((bar) => ({
-      key: bar.key,
-      x: bar.x,
-      y: bar.y,
-      width: bar.width,
-      height: bar.height,
-      cssClass: DECISION_CLASS[bar.decision],
-      title: `${formatDay(bar.day, LOCALE)} · ${DECISION_LABEL[bar.decision]}`
+  /**
+   * The chart: one group per day (its stacked bars and a full-height target for the pointer), the value axis on
+   * round steps and about one day label a fortnight. The days are a single tab stop that the arrow keys move.
+   */
+  get chart() {
+    const series = this.series;
+    const ticks = axisTicks(Math.max(0, ...series.map((entry) => entry.total)));
+    const top = ticks[ticks.length - 1];
+    const { bars } = stackedBars(series, PLOT_WIDTH, PLOT_HEIGHT, top);
+    const slot = series.length === 0 ? PLOT_WIDTH : PLOT_WIDTH / series.length;
+    const focusDay = this.focusableDay;
+    const days = series.map((entry, index) => ({
+      day: entry.day,
+      x: Math.round(index * slot * 10) / 10,
+      width: Math.round(slot * 10) / 10,
+      height: PLOT_HEIGHT,
+      tabIndex: entry.day === focusDay ? "0" : "-1",
+      cssClass: entry.day === this.activeDay ? "day day_active" : "day",
+      label: formatLabel(
+        CHART_DAY,
+        formatDay(entry.day, LOCALE),
+        formatNumber(entry.total, LOCALE),
+        formatNumber(entry.Allowed, LOCALE),
+        formatNumber(entry.Redacted, LOCALE),
+        formatNumber(entry.Blocked, LOCALE)
+      ),
+      bars: bars.filter((bar) => bar.day === entry.day).map((bar) => ({
+        key: bar.key,
+        x: bar.x,
+        y: bar.y,
+        width: bar.width,
+        height: bar.height,
+        cssClass: DECISION_CLASS[bar.decision]
+      }))
     }));
+    return {
+      days,
+      valueTicks: ticks.map((tick) => ({
+        key: `v${tick}`,
+        y: Math.round((PLOT_HEIGHT - tick / top * PLOT_HEIGHT) * 10) / 10,
+        label: formatNumber(tick, LOCALE)
+      })),
+      dayTicks: series.map((entry, index) => ({ entry, index })).filter(({ index }) => (series.length - 1 - index) % DAY_LABEL_EVERY === 0).map(({ entry, index }) => ({
+        key: `d${entry.day}`,
+        x: Math.round((index + 0.5) * slot * 10) / 10,
+        label: formatDay(entry.day, LOCALE)
+      }))
+    };
+  }
+  /** The day that takes the tab stop: the active one, else the latest (today's calls matter most). */
+  get focusableDay() {
+    const series = this.series;
+    return this.activeDay ?? (series.length > 0 ? series[series.length - 1].day : null);
+  }
+  /** The tooltip of the active day, placed over its bar (in % of the chart's width). */
+  get tooltip() {
+    if (!this.tooltipShown || !this.activeDay) {
+      return null;
+    }
+    const day = this.chart.days.find((candidate) => candidate.day === this.activeDay);
+    if (!day) {
+      return null;
+    }
+    const centre = (PLOT_LEFT + day.x + day.width / 2) / CHART_WIDTH * 100;
+    return { text: day.label, style: `left: ${Math.min(80, Math.max(20, centre)).toFixed(1)}%` };
+  }
+  handleDayEnter(event) {
+    this.activeDay = event.currentTarget.dataset.day ?? null;
+    this.tooltipShown = true;
+  }
+  handleDayLeave() {
+    this.tooltipShown = false;
+  }
+  handleDayClick(event) {
+    const day = event.currentTarget.dataset.day;
+    if (day) {
+      this.navigate("explorer", { filters: { fromDay: day, toDay: day } });
+    }
+  }
+  /** Arrow keys, Home and End move between days; Enter and Space open the day in the explorer. */
+  handleDayKey(event) {
+    const days = this.series.map((entry) => entry.day);
+    const index = days.indexOf(event.currentTarget.dataset.day ?? "");
+    const moves = {
+      ArrowLeft: index - 1,
+      ArrowRight: index + 1,
+      Home: 0,
+      End: days.length - 1
+    };
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      this.handleDayClick(event);
+    } else if (event.key in moves && index >= 0) {
+      event.preventDefault();
+      const next = days[Math.min(days.length - 1, Math.max(0, moves[event.key]))];
+      this.activeDay = next;
+      this.tooltipShown = true;
+      Promise.resolve().then(() => {
+        this.template?.querySelector(`g[data-day="${next}"]`)?.focus();
+      });
+    } else if (event.key === "Escape") {
+      this.tooltipShown = false;
+    }
   }
   get decisionTotals() {
     const totals = { Allowed: 0, Redacted: 0, Blocked: 0 };
@@ -250,6 +353,12 @@ export default class PostureOverview extends LightningElement {
   }
   handleViewFindings() {
     this.navigate("findings", { findings: { overdueOnly: true } });
+  }
+  handleOpenFinding(event) {
+    const id = event.currentTarget.dataset.finding;
+    if (id) {
+      this.navigate("findings", { findings: { openFindingId: id } });
+    }
   }
   handleViewResidency() {
     this.navigate("residency");

@@ -5,12 +5,11 @@
  * c/postureScore.
  */
 import { LightningElement, wire } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
 import getPosture from '@salesforce/apex/WardenPostureController.getPosture';
 import type { PostureSummary, Severity } from 'c/consoleContracts';
 import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from 'c/consoleContracts';
-import { computePostureScore, dailySeries, stackedBars, type PostureScore } from 'c/postureScore';
+import { axisTicks, computePostureScore, dailySeries, stackedBars, type PostureScore } from 'c/postureScore';
 import { formatDay, formatLabel, formatNumber, formatPercent, readableError } from 'c/consoleUtils';
 import TITLE from '@salesforce/label/c.OverviewTitle';
 import SCORE from '@salesforce/label/c.OverviewScore';
@@ -39,6 +38,10 @@ import DUE from '@salesforce/label/c.ConsoleDueDate';
 import NO_URGENT from '@salesforce/label/c.OverviewNoUrgent';
 import CALLS_TITLE from '@salesforce/label/c.OverviewCallsTitle';
 import CALLS_SUMMARY from '@salesforce/label/c.OverviewCallsSummary';
+import CHART_DAY from '@salesforce/label/c.OverviewChartDay';
+import CHART_HINT from '@salesforce/label/c.OverviewChartHint';
+import CHART_AXIS from '@salesforce/label/c.OverviewChartAxis';
+import OPEN_FINDING from '@salesforce/label/c.OverviewOpenFinding';
 import ALLOWED from '@salesforce/label/c.ConsoleDecisionAllowed';
 import REDACTED from '@salesforce/label/c.ConsoleDecisionRedacted';
 import BLOCKED from '@salesforce/label/c.ConsoleDecisionBlocked';
@@ -56,8 +59,16 @@ import ERROR_TITLE from '@salesforce/label/c.ConsoleErrorTitle';
 import NEED_PERMISSION from '@salesforce/label/c.ConsoleNeedPermission';
 import GENERIC_ERROR from '@salesforce/label/c.ConsoleGenericError';
 
+// The chart's coordinate box: the plot, with room on the left for the value axis and below for the days.
 const CHART_WIDTH = 720;
-const CHART_HEIGHT = 160;
+const CHART_HEIGHT = 180;
+const PLOT_LEFT = 52;
+const PLOT_TOP = 22;
+// Room on the right for half of the last day's label, which is centred under today's bar.
+const PLOT_WIDTH = CHART_WIDTH - PLOT_LEFT - 36;
+const PLOT_HEIGHT = CHART_HEIGHT - PLOT_TOP - 24;
+/** Days labelled on the day axis: about one a fortnight keeps the labels from running into each other. */
+const DAY_LABEL_EVERY = 14;
 const COMPONENT_LABELS: Record<string, string> = {
     findings: C_FINDINGS,
     consent: C_CONSENT,
@@ -70,7 +81,17 @@ const DECISION_CLASS: Record<string, string> = {
     Redacted: 'bar bar_redacted',
     Blocked: 'bar bar_blocked'
 };
-const DECISION_LABEL: Record<string, string> = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
+
+type ChartDay = {
+    day: string;
+    x: number;
+    width: number;
+    height: number;
+    tabIndex: string;
+    cssClass: string;
+    label: string;
+    bars: { key: string; x: number; y: number; width: number; height: number; cssClass: string }[];
+};
 
 function sum(rows: { key: string; count: number }[], keys?: string[]): number {
     return rows.filter((row) => !keys || keys.includes(row.key)).reduce((total, row) => total + row.count, 0);
@@ -97,6 +118,8 @@ export default class PostureOverview extends LightningElement {
         allowed: ALLOWED,
         redacted: REDACTED,
         blocked: BLOCKED,
+        chartHint: CHART_HINT,
+        chartAxis: CHART_AXIS,
         consentTitle: CONSENT_TITLE,
         residencyTitle: RESIDENCY_TITLE,
         chainTitle: CHAIN_TITLE,
@@ -107,9 +130,13 @@ export default class PostureOverview extends LightningElement {
         loading: LOADING,
         errorTitle: ERROR_TITLE
     };
-    chartWidth = CHART_WIDTH;
-    chartHeight = CHART_HEIGHT;
     chartViewBox = `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`;
+    plotTransform = `translate(${PLOT_LEFT} ${PLOT_TOP})`;
+    plotWidth = PLOT_WIDTH;
+    dayLabelY = PLOT_HEIGHT + 14;
+    /** The day whose bar has the keyboard focus (the chart's one tab stop) or the pointer; its tooltip shows. */
+    activeDay: string | null = null;
+    tooltipShown = false;
 
     summary: PostureSummary | undefined;
     score: PostureScore | undefined;
@@ -124,9 +151,6 @@ export default class PostureOverview extends LightningElement {
         } else if (error) {
             this.summary = undefined;
             this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-            this.dispatchEvent(
-                new ShowToastEvent({ title: ERROR_TITLE, message: this.errorMessage, variant: 'error' })
-            );
         }
     }
 
@@ -195,6 +219,7 @@ export default class PostureOverview extends LightningElement {
         severity: string;
         component: string;
         due: string;
+        openLabel: string;
         overdue: boolean;
         itemClass: string;
     }[] {
@@ -207,6 +232,7 @@ export default class PostureOverview extends LightningElement {
                 severity: finding.severity,
                 component: `${finding.rule} · ${finding.componentName ?? ''}`,
                 due: formatDay(finding.dueDate, LOCALE),
+                openLabel: formatLabel(OPEN_FINDING, finding.name),
                 overdue,
                 itemClass: overdue ? 'slds-item urgent urgent_overdue' : 'slds-item urgent'
             };
@@ -221,25 +247,125 @@ export default class PostureOverview extends LightningElement {
         return this.summary ? dailySeries(this.summary.callsByDay, this.summary.today, this.summary.windowDays) : [];
     }
 
-    get bars(): {
-        key: string;
-        x: number;
-        y: number;
-        width: number;
-        height: number;
-        cssClass: string;
-        title: string;
-    }[] {
-        const { bars } = stackedBars(this.series, CHART_WIDTH, CHART_HEIGHT);
-        return bars.map((bar) => ({
-            key: bar.key,
-            x: bar.x,
-            y: bar.y,
-            width: bar.width,
-            height: bar.height,
-            cssClass: DECISION_CLASS[bar.decision],
-            title: `${formatDay(bar.day, LOCALE)} · ${DECISION_LABEL[bar.decision]}`
+    /**
+     * The chart: one group per day (its stacked bars and a full-height target for the pointer), the value axis on
+     * round steps and about one day label a fortnight. The days are a single tab stop that the arrow keys move.
+     */
+    get chart(): {
+        days: ChartDay[];
+        valueTicks: { key: string; y: number; label: string }[];
+        dayTicks: { key: string; x: number; label: string }[];
+    } {
+        const series = this.series;
+        const ticks = axisTicks(Math.max(0, ...series.map((entry) => entry.total)));
+        const top = ticks[ticks.length - 1];
+        const { bars } = stackedBars(series, PLOT_WIDTH, PLOT_HEIGHT, top);
+        const slot = series.length === 0 ? PLOT_WIDTH : PLOT_WIDTH / series.length;
+        const focusDay = this.focusableDay;
+        const days: ChartDay[] = series.map((entry, index) => ({
+            day: entry.day,
+            x: Math.round(index * slot * 10) / 10,
+            width: Math.round(slot * 10) / 10,
+            height: PLOT_HEIGHT,
+            tabIndex: entry.day === focusDay ? '0' : '-1',
+            cssClass: entry.day === this.activeDay ? 'day day_active' : 'day',
+            label: formatLabel(
+                CHART_DAY,
+                formatDay(entry.day, LOCALE),
+                formatNumber(entry.total, LOCALE),
+                formatNumber(entry.Allowed, LOCALE),
+                formatNumber(entry.Redacted, LOCALE),
+                formatNumber(entry.Blocked, LOCALE)
+            ),
+            bars: bars
+                .filter((bar) => bar.day === entry.day)
+                .map((bar) => ({
+                    key: bar.key,
+                    x: bar.x,
+                    y: bar.y,
+                    width: bar.width,
+                    height: bar.height,
+                    cssClass: DECISION_CLASS[bar.decision]
+                }))
         }));
+        return {
+            days,
+            valueTicks: ticks.map((tick) => ({
+                key: `v${tick}`,
+                y: Math.round((PLOT_HEIGHT - (tick / top) * PLOT_HEIGHT) * 10) / 10,
+                label: formatNumber(tick, LOCALE)
+            })),
+            dayTicks: series
+                .map((entry, index) => ({ entry, index }))
+                .filter(({ index }) => (series.length - 1 - index) % DAY_LABEL_EVERY === 0)
+                .map(({ entry, index }) => ({
+                    key: `d${entry.day}`,
+                    x: Math.round((index + 0.5) * slot * 10) / 10,
+                    label: formatDay(entry.day, LOCALE)
+                }))
+        };
+    }
+
+    /** The day that takes the tab stop: the active one, else the latest (today's calls matter most). */
+    get focusableDay(): string | null {
+        const series = this.series;
+        return this.activeDay ?? (series.length > 0 ? series[series.length - 1].day : null);
+    }
+
+    /** The tooltip of the active day, placed over its bar (in % of the chart's width). */
+    get tooltip(): { text: string; style: string } | null {
+        if (!this.tooltipShown || !this.activeDay) {
+            return null;
+        }
+        const day = this.chart.days.find((candidate) => candidate.day === this.activeDay);
+        if (!day) {
+            return null;
+        }
+        const centre = ((PLOT_LEFT + day.x + day.width / 2) / CHART_WIDTH) * 100;
+        return { text: day.label, style: `left: ${Math.min(80, Math.max(20, centre)).toFixed(1)}%` };
+    }
+
+    handleDayEnter(event: Event): void {
+        this.activeDay = (event.currentTarget as HTMLElement).dataset.day ?? null;
+        this.tooltipShown = true;
+    }
+
+    handleDayLeave(): void {
+        this.tooltipShown = false;
+    }
+
+    handleDayClick(event: Event): void {
+        const day = (event.currentTarget as HTMLElement).dataset.day;
+        if (day) {
+            this.navigate('explorer', { filters: { fromDay: day, toDay: day } });
+        }
+    }
+
+    /** Arrow keys, Home and End move between days; Enter and Space open the day in the explorer. */
+    handleDayKey(event: KeyboardEvent): void {
+        const days = this.series.map((entry) => entry.day);
+        const index = days.indexOf((event.currentTarget as HTMLElement).dataset.day ?? '');
+        const moves: Record<string, number> = {
+            ArrowLeft: index - 1,
+            ArrowRight: index + 1,
+            Home: 0,
+            End: days.length - 1
+        };
+        if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            this.handleDayClick(event);
+        } else if (event.key in moves && index >= 0) {
+            event.preventDefault();
+            const next = days[Math.min(days.length - 1, Math.max(0, moves[event.key]))];
+            this.activeDay = next;
+            this.tooltipShown = true;
+            // The new tab stop is focused once the template has moved tabindex="0" to it.
+            Promise.resolve().then(() => {
+                (this.template?.querySelector(`g[data-day="${next}"]`) as HTMLElement | null)?.focus();
+            });
+        } else if (event.key === 'Escape') {
+            this.tooltipShown = false;
+        }
     }
 
     get decisionTotals(): { allowed: string; redacted: string; blocked: string } {
@@ -310,6 +436,13 @@ export default class PostureOverview extends LightningElement {
 
     handleViewFindings(): void {
         this.navigate('findings', { findings: { overdueOnly: true } });
+    }
+
+    handleOpenFinding(event: Event): void {
+        const id = (event.currentTarget as HTMLElement).dataset.finding;
+        if (id) {
+            this.navigate('findings', { findings: { openFindingId: id } });
+        }
     }
 
     handleViewResidency(): void {

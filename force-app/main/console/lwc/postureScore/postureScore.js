@@ -91,8 +91,15 @@ export function dailySeries(rows, today, windowDays) {
   }
   return [...byDay.values()];
 }
-export function stackedBars(series, width, height) {
-  const max = Math.max(1, ...series.map((entry) => entry.total));
+export function axisTicks(max, count = 4) {
+  const rough = Math.max(1, max) / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * power).find((value) => value >= rough));
+  const steps = Math.max(1, Math.ceil(Math.max(1, max) / step));
+  return Array.from({ length: steps + 1 }, (_, index) => index * step);
+}
+export function stackedBars(series, width, height, scaleMax = 0) {
+  const max = Math.max(1, scaleMax, ...series.map((entry) => entry.total));
   const slot = series.length === 0 ? width : width / series.length;
   const barWidth = Math.max(1, slot * 0.8);
   const bars = [];

@@ -157,9 +157,31 @@ export function dailySeries(
 
 export type Bar = { key: string; day: string; decision: Decision; x: number; y: number; width: number; height: number };
 
-/** Geometry of a stacked bar chart (one bar per day, Allowed at the bottom) in a width × height box. */
-export function stackedBars(series: DaySeries[], width: number, height: number): { bars: Bar[]; max: number } {
-    const max = Math.max(1, ...series.map((entry) => entry.total));
+/**
+ * The value axis of a chart whose largest value is `max`: `count` + 1 evenly spaced ticks from 0 whose step is
+ * 1, 2 or 5 times a power of ten, so that a reader can read a bar's height off round numbers. The last tick is
+ * at or above `max`; pass it to stackedBars as `scaleMax` so that the bars and the ticks share one scale.
+ */
+export function axisTicks(max: number, count = 4): number[] {
+    const rough = Math.max(1, max) / count;
+    const power = 10 ** Math.floor(Math.log10(rough));
+    // Call counts are whole numbers: a step below 1 would label fractions of a call.
+    const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * power).find((value) => value >= rough) as number);
+    const steps = Math.max(1, Math.ceil(Math.max(1, max) / step));
+    return Array.from({ length: steps + 1 }, (_, index) => index * step);
+}
+
+/**
+ * Geometry of a stacked bar chart (one bar per day, Allowed at the bottom) in a width × height box. The full
+ * height stands for `scaleMax` when it is given (and not below the largest day), otherwise for the largest day.
+ */
+export function stackedBars(
+    series: DaySeries[],
+    width: number,
+    height: number,
+    scaleMax = 0
+): { bars: Bar[]; max: number } {
+    const max = Math.max(1, scaleMax, ...series.map((entry) => entry.total));
     const slot = series.length === 0 ? width : width / series.length;
     const barWidth = Math.max(1, slot * 0.8);
     const bars: Bar[] = [];

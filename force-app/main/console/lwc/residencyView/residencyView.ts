@@ -4,7 +4,6 @@
  * retention and approval status.
  */
 import { LightningElement, wire } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
 import getResidencyOverview from '@salesforce/apex/WardenResidencyController.getResidencyOverview';
 import type { ResidencyOverview } from 'c/consoleContracts';
@@ -135,9 +134,6 @@ export default class ResidencyView extends LightningElement {
         } else if (error) {
             this.overview = undefined;
             this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
-            this.dispatchEvent(
-                new ShowToastEvent({ title: ERROR_TITLE, message: this.errorMessage, variant: 'error' })
-            );
         }
     }
 

@@ -152,3 +152,36 @@ describe('c-audit-evidence', () => {
         await expect(element).toBeAccessible();
     }, 60_000);
 });
+
+describe('c-audit-evidence: export errors', () => {
+    afterEach(() => {
+        jest.restoreAllMocks();
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('refuses an export range at its field and shows a server error under the form, never as a toast', async () => {
+        const element = await mount();
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+        type Field = HTMLElement & { value: string; setCustomValidity(text: string): void };
+        const count = element.shadowRoot?.querySelector('lightning-input[data-field="exportCount"]') as Field;
+        const marked = jest.spyOn(count, 'setCustomValidity');
+        count.value = '0';
+        count.dispatchEvent(new CustomEvent('change'));
+        (element.shadowRoot?.querySelector('[data-id="export-log"]') as HTMLElement).click();
+        await flush();
+        expect(exportMock).not.toHaveBeenCalled();
+        expect(marked).toHaveBeenLastCalledWith('c.AuditExportInvalid');
+        count.value = '10';
+        count.dispatchEvent(new CustomEvent('change'));
+        exportMock.mockRejectedValueOnce({ status: 500, body: { message: 'Read timed out' } });
+        (element.shadowRoot?.querySelector('[data-id="export-log"]') as HTMLElement).click();
+        await flush();
+        expect(marked).toHaveBeenLastCalledWith('');
+        expect(element.shadowRoot?.querySelector('[data-id="export-error"]')?.textContent).toContain('Read timed out');
+        expect(toast).not.toHaveBeenCalled();
+    });
+});

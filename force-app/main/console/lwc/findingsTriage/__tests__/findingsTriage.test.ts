@@ -152,6 +152,14 @@ describe('c-findings-triage: the queue', () => {
         expect(query(element, '[data-id="finding-drawer"]')).toBeNull();
     });
 
+    it('opens the finding another screen asks for', async () => {
+        const element = (await mount()) as HTMLElement & { preset: unknown };
+        element.preset = { openFindingId: list.rows[1].id };
+        await flush();
+        expect(query(element, '[data-id="finding-drawer"]')).not.toBeNull();
+        expect(findingMock).toHaveBeenCalledWith({ findingId: list.rows[1].id });
+    });
+
     it('is accessible', async () => {
         const element = await mount();
         await expect(element).toBeAccessible();

@@ -117,14 +117,32 @@ describe('c-inference-log-explorer: loading and filtering', () => {
     it('refuses a reversed date range without calling the server', async () => {
         const element = mount();
         await flush();
-        const from = element.shadowRoot?.querySelector('lightning-input[data-filter="fromDay"]') as HTMLElement;
-        from.dispatchEvent(new CustomEvent('change', { detail: { value: '2099-01-01' } }));
+        type Field = HTMLElement & { setCustomValidity(text: string): void };
+        const field = (name: string) =>
+            element.shadowRoot?.querySelector(`lightning-input[data-filter="${name}"]`) as Field;
+        const toDay = jest.spyOn(field('toDay'), 'setCustomValidity');
+        const fromDay = jest.spyOn(field('fromDay'), 'setCustomValidity');
+        field('fromDay').dispatchEvent(new CustomEvent('change', { detail: { value: '2099-01-01' } }));
         (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
         await flush();
         expect(pageMock).toHaveBeenCalledTimes(1);
-        expect(element.shadowRoot?.querySelector('[data-id="filter-errors"]')?.textContent).toContain(
-            'c.ExplorerErrorReversed'
-        );
+        // The refusal is shown at the field concerned, and no other field is marked.
+        expect(toDay).toHaveBeenLastCalledWith('c.ExplorerErrorReversed');
+        expect(fromDay).toHaveBeenLastCalledWith('');
+        field('toDay').dispatchEvent(new CustomEvent('change', { detail: { value: '2099-01-02' } }));
+        expect(toDay).toHaveBeenLastCalledWith('');
+    });
+
+    it('says how many entries are loaded without offering to scroll when there are no older ones', async () => {
+        pageMock.mockResolvedValue({ ...page, rows: page.rows.slice(0, 1), hasMore: false, nextCursor: null });
+        const element = mount();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="showing"]')?.textContent).toBe('c.ExplorerShowingOne');
+        pageMock.mockResolvedValue({ ...page, rows: [], hasMore: false, nextCursor: null });
+        (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="showing"]')?.textContent).toBe('');
+        expect(element.shadowRoot?.querySelector('[data-id="no-rows"]')).not.toBeNull();
     });
 });
 
@@ -154,7 +172,7 @@ describe('c-inference-log-explorer: live events, detail and errors', () => {
         await flush();
         expect(rows(element)[0].getAttribute('data-row-key-value')).toBe('live-7');
         expect(rows(element)[0].querySelector('td')?.textContent).toBe('');
-        expect(element.shadowRoot?.querySelector('[data-id="live-count"]')).not.toBeNull();
+        expect(element.shadowRoot?.querySelector('[data-id="live-count"]')?.textContent).toBe('c.ExplorerNewEntry');
     });
 
     it('stops listening to empApi when it leaves the page', async () => {
@@ -195,7 +213,7 @@ describe('c-inference-log-explorer: live events, detail and errors', () => {
         expect(element.shadowRoot?.querySelector('[data-id="detail-drawer"]')).toBeNull();
     });
 
-    it('turns a server error into a toast', async () => {
+    it('shows a server error once, above the table, instead of a toast', async () => {
         pageMock.mockRejectedValue({
             status: 500,
             body: { message: 'System.QueryException: Non-selective query (Class.WardenLogController: line 12)' }
@@ -204,8 +222,17 @@ describe('c-inference-log-explorer: live events, detail and errors', () => {
         const toast = jest.fn();
         element.addEventListener('lightning__showtoast', toast);
         await flush();
-        expect(toast).toHaveBeenCalledTimes(1);
-        expect(toast.mock.calls[0][0].detail.message).toBe('Non-selective query');
+        (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
+        await flush();
+        expect(toast).not.toHaveBeenCalled();
+        const alerts = element.shadowRoot?.querySelectorAll('[data-id="load-error"]');
+        expect(alerts).toHaveLength(1);
+        expect(alerts?.[0].textContent).toContain('Non-selective query');
+        expect(alerts?.[0].textContent).not.toMatch(/line \d+/);
+        pageMock.mockResolvedValue(page);
+        (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="load-error"]')).toBeNull();
     });
 
     it('is accessible', async () => {

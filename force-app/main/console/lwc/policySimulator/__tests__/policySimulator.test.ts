@@ -113,6 +113,38 @@ describe('c-policy-simulator', () => {
         expect(monitorReasons).toContain('MONITOR_ONLY');
     });
 
+    it('refuses text over 32,000 characters at the field instead of cutting it, and runs once it is shorter', async () => {
+        contextMock.mockResolvedValue(context);
+        const element = await mount();
+        type Field = HTMLElement & { value: string; setCustomValidity(text: string): void };
+        const field = element.shadowRoot?.querySelector('[data-id="text"]') as Field;
+        expect(field.getAttribute('max-length') ?? (field as unknown as { maxLength?: unknown }).maxLength).toBeFalsy();
+        const marked = jest.spyOn(field, 'setCustomValidity');
+        field.value = 'x'.repeat(32001);
+        field.dispatchEvent(new CustomEvent('change'));
+        (element.shadowRoot?.querySelector('[data-id="run"]') as HTMLElement).click();
+        await flush();
+        expect(contextMock).not.toHaveBeenCalled();
+        expect(marked).toHaveBeenLastCalledWith('c.SimulatorTextTooLong');
+        field.value = 'x'.repeat(32000);
+        field.dispatchEvent(new CustomEvent('change'));
+        expect(marked).toHaveBeenLastCalledWith('');
+        (element.shadowRoot?.querySelector('[data-id="run"]') as HTMLElement).click();
+        await flush();
+        expect(contextMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('explains a failed run under the button, not in a toast', async () => {
+        contextMock.mockRejectedValue({ status: 500, body: { message: 'Record not found' } });
+        const element = await mount();
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+        (element.shadowRoot?.querySelector('[data-id="run"]') as HTMLElement).click();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="run-error"]')?.textContent).toContain('Record not found');
+        expect(toast).not.toHaveBeenCalled();
+    });
+
     it('is accessible', async () => {
         contextMock.mockResolvedValue(context);
         const element = await mount();

@@ -3,6 +3,7 @@ import {
     dailySeries,
     findingsPenalty,
     stackedBars,
+    axisTicks,
     bandOf,
     endpointInGoodStanding,
     WEIGHTS
@@ -147,5 +148,20 @@ describe('c/postureScore', () => {
         expect(allowed?.height).toBe(25);
         expect(blocked?.y).toBe(0);
         expect(bars.find((bar) => bar.key === '2026-11-22-Redacted')?.height).toBe(25);
+    });
+});
+
+describe('c/postureScore axisTicks', () => {
+    it('puts the value axis on round steps that reach the largest value, and bars on the same scale', () => {
+        expect(axisTicks(0)).toEqual([0, 1]);
+        expect(axisTicks(7)).toEqual([0, 2, 4, 6, 8]);
+        expect(axisTicks(1234)).toEqual([0, 500, 1000, 1500]);
+        expect(axisTicks(40000)).toEqual([0, 10000, 20000, 30000, 40000]);
+        const series = dailySeries([{ day: '2026-11-22', decision: 'Allowed', count: 7 }], '2026-11-22', 1);
+        const ticks = axisTicks(7);
+        const { bars, max } = stackedBars(series, 100, 80, ticks[ticks.length - 1]);
+        expect(max).toBe(8);
+        expect(bars[0].height).toBe(70);
+        expect(stackedBars(series, 100, 80, 3).max).toBe(7);
     });
 });
