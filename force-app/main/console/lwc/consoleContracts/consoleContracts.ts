@@ -249,9 +249,15 @@ export type ConsentRow = {
     effectiveTo: string | null;
     capturedVia: string | null;
 };
+/**
+ * Patients whose calls no consent covered, one row per pseudonym, jurisdiction and purpose. `recordId` comes only
+ * from v1 entries, which hold it; a v2 entry names the patient by a pseudonym under the patient's own key
+ * (`perPatientKey`), and an erasure makes it unlinkable (docs/data-model.md, "Erasure").
+ */
 export type UncoveredSubject = {
     subjectKey: string;
     recordId: string | null;
+    perPatientKey: boolean;
     jurisdiction: string | null;
     purpose: string | null;
     calls: number;
