@@ -6,6 +6,7 @@ import { createBackend, ApexError } from '../backend';
 import { generateDemoData } from '../demoData';
 import { readRuleCatalog } from '../ruleCatalog';
 import type {
+    ConsentOverview,
     EndpointRow,
     FindingList,
     LogPage,
@@ -428,5 +429,21 @@ describe('preview backend: data flows, audit and simulator', () => {
                 purpose: 'Gossip'
             })
         ).toThrow(/Unknown purpose/);
+    });
+});
+
+describe('preview backend: consent', () => {
+    it('groups uncovered calls by pseudonym, jurisdiction and purpose, as the controller does', () => {
+        const overview = backend().invoke('WardenConsentController.getConsentOverview', {}) as ConsentOverview;
+        expect(overview.uncovered.length).toBeGreaterThan(0);
+        const keys = overview.uncovered.map((row) => `${row.subjectKey}|${row.jurisdiction}|${row.purpose}`);
+        expect(new Set(keys).size).toBe(keys.length);
+        // The demo log is v1: every entry holds its record id and a pseudonym under the org-wide key.
+        expect(overview.uncovered.every((row) => !row.perPatientKey && row.recordId !== null)).toBe(true);
+        const uncoveredCalls = overview.uncovered.reduce((sum, row) => sum + row.calls, 0);
+        const notCovered = overview.callsByConsentResult
+            .filter((row) => row.key !== 'Granted' && row.key !== 'NotRequired')
+            .reduce((sum, row) => sum + row.count, 0);
+        expect(uncoveredCalls).toBeLessThanOrEqual(notCovered);
     });
 });

@@ -116,6 +116,7 @@ export function overviewHandlers(
                 {
                     subjectKey: string;
                     recordId: string | null;
+                    perPatientKey: boolean;
                     jurisdiction: string | null;
                     purpose: string | null;
                     calls: number;
@@ -125,10 +126,13 @@ export function overviewHandlers(
                 if (entry.consentResult === 'Granted' || entry.consentResult === 'NotRequired' || !entry.subjectKey) {
                     continue;
                 }
-                const key = `${entry.subjectKey}|${entry.purpose}`;
+                // Grouped as the controller groups them. The demo log is v1 (its entries hold RecordId__c), so
+                // no pseudonym in it is under a patient's own key.
+                const key = `${entry.subjectKey}|${entry.jurisdiction}|${entry.purpose}`;
                 const row = uncovered.get(key) ?? {
                     subjectKey: entry.subjectKey,
                     recordId: entry.recordId,
+                    perPatientKey: false,
                     jurisdiction: entry.jurisdiction,
                     purpose: entry.purpose,
                     calls: 0

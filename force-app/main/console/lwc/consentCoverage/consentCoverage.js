@@ -22,6 +22,9 @@ import COL_DAYS_LEFT from "@salesforce/label/c.ConsentColDaysLeft";
 import COL_CAPTURED from "@salesforce/label/c.ConsentColCaptured";
 import COL_SUBJECT from "@salesforce/label/c.ConsentColSubject";
 import COL_CALLS from "@salesforce/label/c.ConsentColCalls";
+import COL_KEY from "@salesforce/label/c.ConsentColKey";
+import KEY_PER_PATIENT from "@salesforce/label/c.ConsentKeyPerPatient";
+import KEY_ORG_WIDE from "@salesforce/label/c.ConsentKeyOrgWide";
 import SHOW_CALLS from "@salesforce/label/c.ConsentShowCalls";
 import TOTAL from "@salesforce/label/c.ConsentTotal";
 import PURPOSE from "@salesforce/label/c.ConsolePurpose";
@@ -69,6 +72,7 @@ export default class ConsentCoverage extends LightningElement {
   ];
   uncoveredColumns = [
     { label: COL_SUBJECT, fieldName: "subjectShort", type: "text" },
+    { label: COL_KEY, fieldName: "keyKind", type: "text", initialWidth: 170 },
     { label: JURISDICTION, fieldName: "jurisdiction", type: "text", initialWidth: 110 },
     { label: PURPOSE, fieldName: "purpose", type: "text" },
     { label: COL_CALLS, fieldName: "calls", type: "number", initialWidth: 90 },
@@ -126,8 +130,9 @@ export default class ConsentCoverage extends LightningElement {
   get uncovered() {
     return (this.overview?.uncovered ?? []).map((row) => ({
       ...row,
-      id: `${row.subjectKey}|${row.purpose}`,
-      subjectShort: `${row.subjectKey.slice(0, 12)}…`
+      id: `${row.subjectKey}|${row.jurisdiction}|${row.purpose}`,
+      subjectShort: `${row.subjectKey.slice(0, 12)}…`,
+      keyKind: row.perPatientKey ? KEY_PER_PATIENT : KEY_ORG_WIDE
     }));
   }
   get hasUncovered() {

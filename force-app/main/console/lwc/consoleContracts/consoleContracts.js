@@ -6,7 +6,8 @@ import {
   FINDING_STATUSES as STATUS_VALUES
 } from "c/findingPicklists";
 export const SEVERITIES = [...FINDING_SEVERITIES];
-export const DECISIONS = ["Allowed", "Redacted", "Blocked"];
+export const CALL_DECISIONS = ["Allowed", "Redacted", "Blocked"];
+export const DECISIONS = [...CALL_DECISIONS, "Erased"];
 export const FINDING_STATUSES = [...STATUS_VALUES];
 export const OPEN_FINDING_STATUSES = ["New", "Triaged", "InRemediation"];
 export const PURPOSES = ["LlmInference", "LlmTraining", "Analytics", "CareDelivery", "Research", "Marketing"];

@@ -20,13 +20,18 @@ import type { GateSnapshot } from 'c/gatePolicy';
 
 export type Severity = FindingSeverity;
 export type FindingStatus = FindingStatusValue;
-export type Decision = 'Allowed' | 'Redacted' | 'Blocked';
+/** The decision of an LLM call. */
+export type CallDecision = 'Allowed' | 'Redacted' | 'Blocked';
+/** Decision__c of a log entry: a call's, or `Erased` on an erasure receipt (EntryKind__c ERASURE), which is no call. */
+export type Decision = CallDecision | 'Erased';
 export type Hosting = 'SovereignLocal' | 'PrivateCloud' | 'PublicCloud';
 export type EndpointStatus = 'Proposed' | 'Approved' | 'Suspended';
 export type FlowStatus = 'Proposed' | 'Approved' | 'Suspended' | 'Retired';
 
 export const SEVERITIES: Severity[] = [...FINDING_SEVERITIES];
-export const DECISIONS: Decision[] = ['Allowed', 'Redacted', 'Blocked'];
+export const CALL_DECISIONS: CallDecision[] = ['Allowed', 'Redacted', 'Blocked'];
+/** Every Decision__c value, in the picklist's order: what the explorer filters by. */
+export const DECISIONS: Decision[] = [...CALL_DECISIONS, 'Erased'];
 export const FINDING_STATUSES: FindingStatus[] = [...STATUS_VALUES];
 export const OPEN_FINDING_STATUSES: FindingStatus[] = ['New', 'Triaged', 'InRemediation'];
 export const PURPOSES = ['LlmInference', 'LlmTraining', 'Analytics', 'CareDelivery', 'Research', 'Marketing'];
@@ -249,9 +254,15 @@ export type ConsentRow = {
     effectiveTo: string | null;
     capturedVia: string | null;
 };
+/**
+ * Patients whose calls no consent covered, one row per pseudonym, jurisdiction and purpose. `recordId` comes only
+ * from v1 entries, which hold it; a v2 entry names the patient by a pseudonym under the patient's own key
+ * (`perPatientKey`), and an erasure makes it unlinkable (docs/data-model.md, "Erasure").
+ */
 export type UncoveredSubject = {
     subjectKey: string;
     recordId: string | null;
+    perPatientKey: boolean;
     jurisdiction: string | null;
     purpose: string | null;
     calls: number;

@@ -11,7 +11,7 @@ import getLogPage from '@salesforce/apex/WardenLogController.getLogPage';
 import getLogEntry from '@salesforce/apex/WardenLogController.getLogEntry';
 import getLogFilterOptions from '@salesforce/apex/WardenLogController.getLogFilterOptions';
 import type { LogDetail, LogFilterOptions, LogPage, LogRow } from 'c/consoleContracts';
-import { LOG_FIRST_PAGE_SIZE, LOG_PAGE_SIZE, LOG_WINDOW_MAX } from 'c/consoleContracts';
+import { DECISIONS, LOG_FIRST_PAGE_SIZE, LOG_PAGE_SIZE, LOG_WINDOW_MAX } from 'c/consoleContracts';
 import {
     activeFilterCount,
     appendPage,
@@ -90,12 +90,26 @@ import GENERIC_ERROR from '@salesforce/label/c.ConsoleGenericError';
 import ALLOWED from '@salesforce/label/c.ConsoleDecisionAllowed';
 import REDACTED from '@salesforce/label/c.ConsoleDecisionRedacted';
 import BLOCKED from '@salesforce/label/c.ConsoleDecisionBlocked';
+import ERASED from '@salesforce/label/c.ConsoleDecisionErased';
 
-const DECISION_LABELS: Record<string, string> = { Allowed: ALLOWED, Redacted: REDACTED, Blocked: BLOCKED };
+const DECISION_LABELS: Record<string, string> = {
+    Allowed: ALLOWED,
+    Redacted: REDACTED,
+    Blocked: BLOCKED,
+    Erased: ERASED
+};
+// An erasure receipt is no call: it reads as a neutral record, neither a pass nor a block.
 const DECISION_CELL: Record<string, string> = {
     Allowed: 'slds-text-color_success',
     Redacted: 'decision_redacted',
-    Blocked: 'slds-text-color_error slds-text-title_bold'
+    Blocked: 'slds-text-color_error slds-text-title_bold',
+    Erased: 'slds-text-color_weak'
+};
+const DECISION_BADGE: Record<string, string> = {
+    Allowed: 'slds-badge slds-theme_success',
+    Redacted: 'slds-badge slds-theme_warning',
+    Blocked: 'slds-badge slds-theme_error',
+    Erased: 'slds-badge'
 };
 const FILTER_ERRORS: Record<string, string> = {
     invalidDate: ERR_INVALID_DATE,
@@ -272,7 +286,7 @@ export default class InferenceLogExplorer extends LightningElement {
 
     get decisionOptions(): Option[] {
         return this.withAny(
-            (this.options?.decisions ?? ['Allowed', 'Redacted', 'Blocked']).map((value) => ({
+            (this.options?.decisions ?? DECISIONS).map((value) => ({
                 label: DECISION_LABELS[value] ?? value,
                 value
             }))
@@ -578,12 +592,7 @@ export default class InferenceLogExplorer extends LightningElement {
             title: detail.name || DETAIL_TITLE,
             loggedAt: formatDateTime(detail.loggedAt, LOCALE),
             decision: DECISION_LABELS[detail.decision] ?? detail.decision,
-            badgeClass:
-                detail.decision === 'Blocked'
-                    ? 'slds-badge slds-theme_error'
-                    : detail.decision === 'Redacted'
-                      ? 'slds-badge slds-theme_warning'
-                      : 'slds-badge slds-theme_success',
+            badgeClass: DECISION_BADGE[detail.decision] ?? 'slds-badge',
             reasons: parseReasons(detail.reasons).map((reason, index) => ({ key: `r${index}`, ...reason })),
             hasReasons: !!detail.reasons,
             fields: (detail.fieldsSent ?? '').split(';').filter((field) => field !== ''),

@@ -1,6 +1,6 @@
 // Generated from postureScore.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
+import { CALL_DECISIONS, CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
 export const SEVERITY_POINTS = { Critical: 10, High: 5, Medium: 2, Low: 0.5, Info: 0 };
 export const FINDINGS_HALF_SCORE_POINTS = 25;
 export const RESIDENCY_ZERO_RATE = 0.1;
@@ -84,7 +84,7 @@ export function dailySeries(rows, today, windowDays) {
   }
   for (const row of rows) {
     const entry = byDay.get(row.day);
-    if (entry && (row.decision === "Allowed" || row.decision === "Redacted" || row.decision === "Blocked")) {
+    if (entry && row.decision !== "Erased") {
       entry[row.decision] += row.count;
       entry.total += row.count;
     }
@@ -105,7 +105,7 @@ export function stackedBars(series, width, height, scaleMax = 0) {
   const bars = [];
   series.forEach((entry, index) => {
     let top = height;
-    for (const decision of ["Allowed", "Redacted", "Blocked"]) {
+    for (const decision of CALL_DECISIONS) {
       const value = entry[decision];
       if (value <= 0) {
         continue;

@@ -15,8 +15,8 @@
  * The findings curve never reaches 0, so a backlog always leaves room to show progress; one open Critical
  * finding alone costs 35 × (1 − 25/35) = 10 points.
  */
-import type { Decision, PostureSummary, Severity } from 'c/consoleContracts';
-import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from 'c/consoleContracts';
+import type { CallDecision, Decision, PostureSummary, Severity } from 'c/consoleContracts';
+import { CALL_DECISIONS, CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from 'c/consoleContracts';
 
 export const SEVERITY_POINTS: Record<Severity, number> = { Critical: 10, High: 5, Medium: 2, Low: 0.5, Info: 0 };
 export const FINDINGS_HALF_SCORE_POINTS = 25;
@@ -147,7 +147,8 @@ export function dailySeries(
     }
     for (const row of rows) {
         const entry = byDay.get(row.day);
-        if (entry && (row.decision === 'Allowed' || row.decision === 'Redacted' || row.decision === 'Blocked')) {
+        // An erasure receipt (Erased) is no call: it has no bar.
+        if (entry && row.decision !== 'Erased') {
             entry[row.decision] += row.count;
             entry.total += row.count;
         }
@@ -155,7 +156,15 @@ export function dailySeries(
     return [...byDay.values()];
 }
 
-export type Bar = { key: string; day: string; decision: Decision; x: number; y: number; width: number; height: number };
+export type Bar = {
+    key: string;
+    day: string;
+    decision: CallDecision;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+};
 
 /**
  * The value axis of a chart whose largest value is `max`: `count` + 1 evenly spaced ticks from 0 whose step is
@@ -187,7 +196,7 @@ export function stackedBars(
     const bars: Bar[] = [];
     series.forEach((entry, index) => {
         let top = height;
-        for (const decision of ['Allowed', 'Redacted', 'Blocked'] as Decision[]) {
+        for (const decision of CALL_DECISIONS) {
             const value = entry[decision];
             if (value <= 0) {
                 continue;

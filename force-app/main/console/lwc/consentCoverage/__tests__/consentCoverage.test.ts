@@ -61,6 +61,25 @@ describe('c-consent-coverage', () => {
         expect(uncovered.data).toHaveLength(overview.uncovered.length);
     });
 
+    it('shows each uncovered patient by pseudonym and key kind, never by record id', async () => {
+        const element = mount();
+        wire.emit(overview);
+        await flush();
+        const uncovered = element.shadowRoot?.querySelector(
+            '[data-id="uncovered"] lightning-datatable'
+        ) as HTMLElement & {
+            data: { id: string; subjectShort: string; keyKind: string }[];
+            columns: { fieldName?: string }[];
+        };
+        expect(uncovered.columns.map((column) => column.fieldName)).not.toContain('recordId');
+        const v2 = uncovered.data[overview.uncovered.findIndex((row) => row.perPatientKey)];
+        const v1 = uncovered.data[overview.uncovered.findIndex((row) => !row.perPatientKey)];
+        expect(v2.keyKind).toBe('c.ConsentKeyPerPatient');
+        expect(v1.keyKind).toBe('c.ConsentKeyOrgWide');
+        expect(v2.subjectShort).toHaveLength(13);
+        expect(new Set(uncovered.data.map((row) => row.id)).size).toBe(uncovered.data.length);
+    });
+
     it('opens the explorer filtered to an uncovered patient', async () => {
         const element = mount();
         wire.emit(overview);

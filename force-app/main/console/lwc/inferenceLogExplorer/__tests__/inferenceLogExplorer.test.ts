@@ -197,6 +197,33 @@ describe('c-inference-log-explorer: live events, detail and errors', () => {
         expect(reasons?.length).toBe(entry.reasons.split('\n').length);
     });
 
+    it('shows an erasure receipt as Erased, neither a pass nor a block, in the table and the detail', async () => {
+        const receipt = { ...page.rows[0], decision: 'Erased', purpose: null, consentResult: null };
+        pageMock.mockResolvedValue({ ...page, rows: [receipt] });
+        entryMock.mockResolvedValue({ ...entry, ...receipt, reasons: 'KEY_DESTROYED;CONSENTS_ERASED=2' });
+        const element = mount();
+        await flush();
+        const cell = rows(element)[0].querySelector('td.slds-text-color_weak') as HTMLElement;
+        expect(cell.textContent).toBe('c.ConsoleDecisionErased');
+        (rows(element)[0].querySelector('button') as HTMLElement).click();
+        await flush();
+        const badge = element.shadowRoot?.querySelector('[data-id="detail-decision"]') as HTMLElement;
+        expect(badge.textContent).toBe('c.ConsoleDecisionErased');
+        expect(badge.className).toBe('slds-badge');
+    });
+
+    it('offers Erased among the decisions to filter by', async () => {
+        const element = mount();
+        optionsWire.emit({ ...options, decisions: ['Allowed', 'Redacted', 'Blocked', 'Erased'] });
+        await flush();
+        const combobox = element.shadowRoot?.querySelector(
+            'lightning-combobox[data-filter="decision"]'
+        ) as HTMLElement & {
+            options: { value: string; label: string }[];
+        };
+        expect(combobox.options.find((option) => option.value === 'Erased')?.label).toBe('c.ConsoleDecisionErased');
+    });
+
     it('opens the detail over the table, keeping every column, and closes it on Escape', async () => {
         const element = mount();
         await flush();

@@ -115,6 +115,21 @@ describe('c/postureScore', () => {
         expect(bandOf(65)).toBe('fair');
         expect(bandOf(64)).toBe('poor');
     });
+});
+
+describe('c/postureScore: calls per day', () => {
+    it('leaves erasure receipts out of the calls per day and out of the bars', () => {
+        const series = dailySeries(
+            [
+                { day: '2026-11-22', decision: 'Allowed', count: 2 },
+                { day: '2026-11-22', decision: 'Erased', count: 5 }
+            ],
+            '2026-11-22',
+            1
+        );
+        expect(series).toEqual([{ day: '2026-11-22', Allowed: 2, Redacted: 0, Blocked: 0, total: 2 }]);
+        expect(stackedBars(series, 100, 50).bars.map((bar) => bar.decision)).toEqual(['Allowed']);
+    });
 
     it('fills every day of the window, including days without calls', () => {
         const series = dailySeries(
