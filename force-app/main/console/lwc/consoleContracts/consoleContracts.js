@@ -63,6 +63,9 @@ export const CONTROLLERS = {
   WardenSimulatorController: {
     getSimulationRecords: { params: [], cacheable: true },
     getSimulationContext: { params: ["recordId", "endpointId", "purpose"], cacheable: true }
+  },
+  WardenCanaryController: {
+    getCanary: { params: [], cacheable: true }
   }
 };
 export function methodNames() {

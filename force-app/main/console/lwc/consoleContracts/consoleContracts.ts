@@ -459,6 +459,44 @@ export type SimulationContext = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Canary rollout (Monitor overrides)
+// ---------------------------------------------------------------------------------------------
+
+/** One MonitorOverride__c in force: a user or profile whose gate calls run in Monitor while the org enforces. */
+export type CanaryRow = {
+    id: string;
+    name: string;
+    subjectType: 'User' | 'Profile';
+    subjectId: string;
+    /** The user's or profile's name, or its Id when the viewer cannot see it. */
+    subjectName: string;
+    /** CreatedDate of the override (ISO 8601). */
+    since: string;
+    /** Who created it. */
+    setBy: string;
+    reason: string;
+    ageDays: number;
+    /** Older than the window: the nightly sweep raises a finding. */
+    overdue: boolean;
+    /** Calls logged under this override. */
+    monitorCalls: number;
+    /** Of those, the ones Enforce would have blocked (Blocked with MONITOR_ONLY). */
+    wouldHaveBlocked: number;
+};
+export type CanaryOverview = {
+    generatedAt: string;
+    /** The org default of the gate's mode. */
+    orgMode: 'Enforce' | 'Monitor';
+    /** Days an override may stay in force before it becomes a finding. */
+    maxDays: number;
+    overrides: CanaryRow[];
+    /** Monitor log entries read for the counts. */
+    scanned: number;
+    /** The counts stopped at the scan limit: they are lower bounds. */
+    truncated: boolean;
+};
+
+// ---------------------------------------------------------------------------------------------
 // The method table
 // ---------------------------------------------------------------------------------------------
 
@@ -514,6 +552,9 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     WardenSimulatorController: {
         getSimulationRecords: { params: [], cacheable: true },
         getSimulationContext: { params: ['recordId', 'endpointId', 'purpose'], cacheable: true }
+    },
+    WardenCanaryController: {
+        getCanary: { params: [], cacheable: true }
     }
 };
 
@@ -583,6 +624,7 @@ export type ContractTypes = {
         request: { recordId: string; endpointId: string; purpose: string };
         response: SimulationContext;
     };
+    'WardenCanaryController.getCanary': { request: Record<string, never>; response: CanaryOverview };
 };
 
 export type MethodName = keyof ContractTypes;
