@@ -9,7 +9,7 @@
  */
 import { CONTROLLERS, type MethodName } from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 import { auditHandlers } from './backend/audit';
-import { canaryHandlers } from './backend/canary';
+import { canaryHandlers, keyHandlers } from './backend/canary';
 import { findingHandlers } from './backend/findings';
 import { flowHandlers } from './backend/flows';
 import { logHandlers } from './backend/log';
@@ -42,7 +42,8 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
         ...findingHandlers(store),
         ...auditHandlers(store),
         ...simulatorHandlers(store),
-        ...canaryHandlers(store)
+        ...canaryHandlers(store),
+        ...keyHandlers(store)
     };
 
     const invoke = (name: string, params: Record<string, unknown>, context: Partial<CallContext> = {}): unknown => {

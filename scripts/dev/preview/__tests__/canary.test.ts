@@ -4,7 +4,10 @@
  */
 import { createBackend } from '../backend';
 import { generateDemoData } from '../demoData';
-import type { CanaryOverview } from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
+import type {
+    CanaryOverview,
+    KeyStatus
+} from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 
 const clock = () => Date.parse('2026-11-22T08:00:00.000Z');
 
@@ -26,5 +29,29 @@ describe('preview backend: the canary panel', () => {
         expect(pilot.ageDays).toBeGreaterThan(overview.maxDays);
         expect(pilot.monitorCalls).toBe(2);
         expect(pilot.wouldHaveBlocked).toBe(1);
+    });
+});
+
+describe('preview backend: the key panel', () => {
+    it('lets the admin rotate with a reason, records it, and refuses anyone else', () => {
+        const data = generateDemoData({ today: '2026-11-22', logEntries: 300 });
+        const backend = createBackend(data, { clock });
+        const before = backend.invoke('WardenKeyController.getKeyStatus', {}) as KeyStatus;
+        expect(before).toMatchObject({ configured: true, activeVersion: 1, canRotate: true });
+        const other = data.users.find((user) => user.id !== data.currentUser.id);
+        expect(other).toBeDefined();
+        expect(() =>
+            backend.invoke('WardenKeyController.rotateKeys', { reason: 'annual' }, { userId: other?.id })
+        ).toThrow(/Only a Warden admin/);
+        expect(() => backend.invoke('WardenKeyController.rotateKeys', { reason: ' ' })).toThrow(/Say why/);
+        const after = backend.invoke('WardenKeyController.rotateKeys', { reason: 'annual rotation' }) as KeyStatus;
+        expect(after.activeVersion).toBe(2);
+        const recorded = data.changes[data.changes.length - 1];
+        expect(recorded).toMatchObject({
+            action: 'KeyRotated',
+            fromValue: 'v1',
+            toValue: 'v2',
+            reason: 'annual rotation'
+        });
     });
 });

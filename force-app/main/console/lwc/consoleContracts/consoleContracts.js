@@ -66,6 +66,10 @@ export const CONTROLLERS = {
   },
   WardenCanaryController: {
     getCanary: { params: [], cacheable: true }
+  },
+  WardenKeyController: {
+    getKeyStatus: { params: [], cacheable: false },
+    rotateKeys: { params: ["reason"], cacheable: false }
   }
 };
 export function methodNames() {

@@ -74,12 +74,15 @@ export type JurisdictionRuleRow = {
     legalBasis: string | null;
 };
 
-/** One entry of the change history of a finding or a data flow (RecordChange__c). */
+/** One entry of the change history of a finding or a data flow, or of a key rotation (RecordChange__c). */
 export type ChangeRow = {
     id: string;
     recordId: string | null;
     recordName: string | null;
-    /** Created, StatusChanged, Requested, Approved, Rejected, Reviewed, DueDateChanged, Assigned, Expired, Overridden. */
+    /**
+     * Created, StatusChanged, Requested, Approved, Rejected, Reviewed, DueDateChanged, Assigned, Expired, Overridden,
+     * KeyRotated (no record: the keyring's versions).
+     */
     action: string;
     /** The field's local API name, e.g. Status__c. */
     field: string | null;
@@ -496,6 +499,19 @@ export type CanaryOverview = {
     truncated: boolean;
 };
 
+/** The gate's pseudonymization keys as the console may see them: versions and dates, never keys. */
+export type KeyStatus = {
+    /** Whether an active key exists (without one the gate blocks with KEY_NOT_CONFIGURED). */
+    configured: boolean;
+    activeVersion: number | null;
+    /** When the active version was created (ISO 8601), or null. */
+    activeSince: string | null;
+    /** Versions kept, the active one included. */
+    versions: number;
+    /** Whether the viewer holds WardenManageKeys (WardenAdmin) and so may rotate. */
+    canRotate: boolean;
+};
+
 // ---------------------------------------------------------------------------------------------
 // The method table
 // ---------------------------------------------------------------------------------------------
@@ -555,6 +571,10 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     },
     WardenCanaryController: {
         getCanary: { params: [], cacheable: true }
+    },
+    WardenKeyController: {
+        getKeyStatus: { params: [], cacheable: false },
+        rotateKeys: { params: ['reason'], cacheable: false }
     }
 };
 
@@ -625,6 +645,8 @@ export type ContractTypes = {
         response: SimulationContext;
     };
     'WardenCanaryController.getCanary': { request: Record<string, never>; response: CanaryOverview };
+    'WardenKeyController.getKeyStatus': { request: Record<string, never>; response: KeyStatus };
+    'WardenKeyController.rotateKeys': { request: { reason: string }; response: KeyStatus };
 };
 
 export type MethodName = keyof ContractTypes;
