@@ -1,7 +1,7 @@
 /**
  * warden.deploy.json: what `warden deploy` configures beyond the package itself (who gets which
  * permission set, who runs the event subscriber, which Shield and Change Data Capture features to
- * switch on, when Warden's jobs run). Validated strictly: an unknown key or a malformed value stops the
+ * switch on, when Warden's jobs run, when the pseudonymization keys are rotated). Validated strictly: an unknown key or a malformed value stops the
  * command before it touches the org, with the path of the bad value. See docs/deploy.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +29,8 @@ export type DeployConfig = {
     transactionSecurity: { enabled: boolean; notify?: string; block: boolean; events: MonitoredEvent[] };
     changeDataCapture: { objects: string[] };
     schedules: Record<JobKey, string | null>;
+    /** The keys step: rotate when the active key is older than this many days; null creates keys only if none. */
+    keys: { rotateAfterDays: number | null };
     /** Where the config came from, for messages. */
     file?: string;
 };
@@ -116,7 +118,8 @@ export function parseConfig(raw: unknown, file?: string): DeployConfig {
         'realTimeEvents',
         'transactionSecurity',
         'changeDataCapture',
-        'schedules'
+        'schedules',
+        'keys'
     ]);
 
     const assignmentsJson = object(root.assignments, 'assignments');
@@ -178,6 +181,19 @@ export function parseConfig(raw: unknown, file?: string): DeployConfig {
         schedules[key] = value.trim().replace(/\s+/g, ' ');
     }
 
+    const keysJson = object(root.keys, 'keys');
+    onlyKeys(keysJson, 'keys', ['rotateAfterDays']);
+    const rotateAfterDays = keysJson.rotateAfterDays ?? null;
+    if (
+        rotateAfterDays !== null &&
+        (typeof rotateAfterDays !== 'number' ||
+            !Number.isInteger(rotateAfterDays) ||
+            rotateAfterDays < 1 ||
+            rotateAfterDays > 3650)
+    ) {
+        throw new ConfigError('keys.rotateAfterDays must be a whole number of days from 1 to 3650, or null');
+    }
+
     return {
         assignments,
         eventSubscriber: {
@@ -198,6 +214,7 @@ export function parseConfig(raw: unknown, file?: string): DeployConfig {
         },
         changeDataCapture: { objects: [...new Set(objects as string[])] },
         schedules,
+        keys: { rotateAfterDays },
         file
     };
 }

@@ -21,6 +21,7 @@ import {
 } from './steps/monitoring';
 import { DeployFailedError, packageStep } from './steps/package';
 import { permissionsStep } from './steps/permissions';
+import { keysStep } from './steps/keys';
 import { schedulesStep } from './steps/schedules';
 import {
     DeployContext,
@@ -53,7 +54,8 @@ export const STEPS: Step[] = [
     realTimeEventsStep,
     transactionSecurityStep,
     changeDataCaptureStep,
-    schedulesStep
+    schedulesStep,
+    keysStep
 ];
 
 export type DeployOptions = AuthFlags & {

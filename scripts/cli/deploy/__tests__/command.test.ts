@@ -93,7 +93,7 @@ describe('warden deploy options: what it reads', () => {
             username: 'ci@example.org',
             loginUrl: 'https://test.salesforce.com'
         });
-        expect(options.require).toHaveLength(7);
+        expect(options.require).toHaveLength(8);
     });
 });
 

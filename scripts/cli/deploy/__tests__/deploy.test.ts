@@ -66,7 +66,8 @@ describe('warden deploy: planning and applying', () => {
             '4. Enable Real-Time Event Monitoring',
             '5. Flag PHI exports (transaction security)',
             '6. Enable Change Data Capture',
-            "7. Schedule Warden's jobs"
+            "7. Schedule Warden's jobs",
+            '8. Create or rotate the pseudonymization keys'
         ]) {
             expect(statusOf(outcome.stdout, step)).toBe('create');
         }
@@ -78,12 +79,13 @@ describe('warden deploy: planning and applying', () => {
         const h = await harness();
         const first = await h.run();
         expect(first.code).toBe(0);
-        expect(first.stdout).toMatch(/1\. Deploy the Warden package\s+created\s+yes\s+deployed 14\/14 components/);
+        expect(first.stdout).toMatch(/1\. Deploy the Warden package\s+created\s+yes\s+deployed 16\/16 components/);
         expect(first.stdout).toMatch(/2\. Assign permission sets\s+created\s+yes/);
         expect(first.stdout).toMatch(/7\. Schedule Warden's jobs\s+created\s+yes/);
+        expect(first.stdout).toMatch(/8\. Create or rotate the pseudonymization keys\s+created\s+yes/);
         // The deploy showed progress of components deployed.
-        expect(first.stderr).toMatch(/\[#+-+\] \d+\/14 components/);
-        expect(first.stderr).toMatch(/\[#{30}\] 14\/14 components {2}Succeeded/);
+        expect(first.stderr).toMatch(/\[#+-+\] \d+\/16 components/);
+        expect(first.stderr).toMatch(/\[#{30}\] 16\/16 components {2}Succeeded/);
         // Production: the package's own test classes run, NoTestRun would be refused.
         expect(h.fake.snapshot()).toMatchObject({
             apexClasses: expect.arrayContaining(['InferenceGuard', 'PhiExportCondition']),
@@ -124,7 +126,12 @@ describe('warden deploy: planning and applying', () => {
         const mark = h.fake.requests.length;
         const second = await h.run();
         expect(second.code).toBe(0);
-        for (const step of ['1. Deploy the Warden package', '2. Assign permission sets', "7. Schedule Warden's jobs"]) {
+        for (const step of [
+            '1. Deploy the Warden package',
+            '2. Assign permission sets',
+            "7. Schedule Warden's jobs",
+            '8. Create or rotate the pseudonymization keys'
+        ]) {
             expect(statusOf(second.stdout, step)).toBe('unchanged');
         }
         expect(second.stdout).toContain('Nothing to change: the org already matches.');
@@ -183,9 +190,9 @@ describe('warden deploy: options that shape a run', () => {
             verification: Record<string, string>;
             exitCode: number;
         };
-        expect(report.plan.map((p) => p.status)).toEqual(Array(7).fill('create'));
-        expect(report.results.map((r) => r.status)).toEqual(Array(7).fill('created'));
-        expect(Object.values(report.verification)).toEqual(Array(7).fill('yes'));
+        expect(report.plan.map((p) => p.status)).toEqual(Array(8).fill('create'));
+        expect(report.results.map((r) => r.status)).toEqual(Array(8).fill('created'));
+        expect(Object.values(report.verification)).toEqual(Array(8).fill('yes'));
         expect(outcome.stderr).not.toContain('components');
     });
 
@@ -204,7 +211,7 @@ describe('warden deploy: options that shape a run', () => {
         );
         expect(outcome.code).toBe(1);
         expect(questions[0]).toMatch(
-            /^Apply 7 step\(s\) to Warden Test Org \(http:\/\/127\.0\.0\.1:\d+\)\? \[y\/N\] $/
+            /^Apply 8 step\(s\) to Warden Test Org \(http:\/\/127\.0\.0\.1:\d+\)\? \[y\/N\] $/
         );
         expect(h.writes()).toEqual([]);
     });
@@ -421,11 +428,11 @@ describe('warden deploy: transient failures it rides out', () => {
         h.fake.inject({ match: /executeAnonymous/, fail: 'dropResponse', times: 1 });
         const outcome = await h.run();
         expect(outcome.code).toBe(0);
-        // One create of assignments and one scheduling script reached the org; neither was repeated.
+        // One create of assignments, one scheduling script and one key script reached the org; none was repeated.
         expect(h.fake.requests.filter((r) => r.startsWith('POST') && r.endsWith('/composite/sobjects'))).toHaveLength(
             1
         );
-        expect(h.fake.requests.filter((r) => r.includes('executeAnonymous'))).toHaveLength(1);
+        expect(h.fake.requests.filter((r) => r.includes('executeAnonymous'))).toHaveLength(2);
         await expectCleanEndState(h);
     });
 });
@@ -514,8 +521,8 @@ describe('warden deploy: bounded waits and deploy jobs', () => {
 
         const resumed = await h.run({}, clock, { action: 'resume', id: id! });
         expect(resumed.code).toBe(0);
-        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 14/14 components.`);
-        expect(resumed.stderr).toMatch(/\[#{30}\] 14\/14 components {2}Succeeded/);
+        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 16/16 components.`);
+        expect(resumed.stderr).toMatch(/\[#{30}\] 16\/16 components {2}Succeeded/);
 
         const json = await h.run({ json: true }, clock, { action: 'report', id: id! });
         expect(JSON.parse(json.stdout)).toMatchObject({ jobId: id, status: 'Succeeded', success: true, exitCode: 0 });

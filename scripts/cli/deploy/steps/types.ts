@@ -15,7 +15,8 @@ export const STEP_IDS = [
     'real-time-events',
     'transaction-security',
     'change-data-capture',
-    'schedules'
+    'schedules',
+    'keys'
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
