@@ -18,6 +18,7 @@ import {
     Phase,
     plan,
     result,
+    runningUserHolds,
     Step,
     StepPlan,
     StepResult
@@ -80,14 +81,6 @@ export function keyNeed(keyring: Keyring, rotateAfterDays: number | null, now: D
     };
 }
 
-function holdsWardenAdmin(ctx: DeployContext): boolean {
-    const me = ctx.facts.user.username.toLowerCase();
-    return (
-        ctx.facts.holders.some((h) => h.permissionSet === 'WardenAdmin' && h.username.toLowerCase() === me) ||
-        ctx.config.assignments.some((a) => a.permissionSet === 'WardenAdmin' && a.username.toLowerCase() === me)
-    );
-}
-
 function describe(keyring: Keyring): string {
     const since = keyring.activeSince ? ` since ${keyring.activeSince.toISOString().slice(0, 10)}` : '';
     return `key version ${keyring.activeVersion} active${since} (${keyring.versions} kept)`;
@@ -105,7 +98,7 @@ async function inspectKeys(this: Step, ctx: DeployContext, phase: Phase): Promis
             remedy: 'Run as a user with "Author Apex", or create the keys in the Warden console (posture screen).'
         });
     }
-    if (!holdsWardenAdmin(ctx)) {
+    if (!runningUserHolds(ctx, 'WardenAdmin')) {
         return plan(this, 'unavailable', {
             blocker: 'permission',
             reason: `${ctx.facts.user.username} does not hold WardenAdmin, which alone may create or rotate the keys`,
