@@ -55,3 +55,33 @@ describe('preview backend: the key panel', () => {
         });
     });
 });
+
+describe('preview backend: managing canaries', () => {
+    it('lets the admin put a user in Monitor and end it, and refuses anyone else and a bad subject', () => {
+        const data = generateDemoData({ today: '2026-11-22', logEntries: 300 });
+        const backend = createBackend(data, { clock });
+        const other = data.users.find((user) => user.id !== data.currentUser.id);
+        expect(
+            (backend.invoke('WardenCanaryController.getCanary', {}, { userId: other?.id }) as CanaryOverview).canManage
+        ).toBe(false);
+        expect(() =>
+            backend.invoke(
+                'WardenCanaryController.startOverride',
+                { subjectId: data.currentUser.id, reason: 'x' },
+                { userId: other?.id }
+            )
+        ).toThrow(/WardenAdmin/);
+        expect(() =>
+            backend.invoke('WardenCanaryController.startOverride', { subjectId: '001000000000001AAA', reason: 'x' })
+        ).toThrow(/user \(starts with 005\)/);
+        const started = backend.invoke('WardenCanaryController.startOverride', {
+            subjectId: other?.id,
+            reason: 'Triage pilot'
+        }) as CanaryOverview;
+        expect(started.overrides.map((row) => row.reason)).toContain('Triage pilot');
+        const added = started.overrides.find((row) => row.reason === 'Triage pilot');
+        const ended = backend.invoke('WardenCanaryController.endOverride', { overrideId: added?.id }) as CanaryOverview;
+        expect(ended.overrides.map((row) => row.id)).not.toContain(added?.id);
+        expect(() => backend.invoke('WardenCanaryController.endOverride', { overrideId: added?.id })).toThrow(/ended/);
+    });
+});

@@ -1,9 +1,12 @@
 // Generated from canaryPanel.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { LightningElement, wire } from "lwc";
+import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import LOCALE from "@salesforce/i18n/locale";
 import TIME_ZONE from "@salesforce/i18n/timeZone";
 import getCanary from "@salesforce/apex/WardenCanaryController.getCanary";
+import startOverride from "@salesforce/apex/WardenCanaryController.startOverride";
+import endOverride from "@salesforce/apex/WardenCanaryController.endOverride";
 import { formatDateTime, formatLabel, formatNumber, readableError } from "c/consoleUtils";
 import TITLE from "@salesforce/label/c.CanaryTitle";
 import HELP from "@salesforce/label/c.CanaryHelp";
@@ -19,6 +22,10 @@ import OVERDUE from "@salesforce/label/c.CanaryOverdue";
 import TRUNCATED from "@salesforce/label/c.CanaryTruncated";
 import USER from "@salesforce/label/c.CanaryUser";
 import PROFILE from "@salesforce/label/c.CanaryProfile";
+import START from "@salesforce/label/c.CanaryStart";
+import END from "@salesforce/label/c.CanaryEnd";
+import SUBJECT from "@salesforce/label/c.CanarySubject";
+import REASON_REQUIRED from "@salesforce/label/c.CanaryReasonRequired";
 import LOADING from "@salesforce/label/c.ConsoleLoading";
 import ERROR_TITLE from "@salesforce/label/c.ConsoleErrorTitle";
 import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
@@ -35,10 +42,16 @@ export default class CanaryPanel extends LightningElement {
     calls: COL_CALLS,
     wouldBlock: COL_WOULD_BLOCK,
     loading: LOADING,
-    errorTitle: ERROR_TITLE
+    errorTitle: ERROR_TITLE,
+    start: START,
+    end: END,
+    subject: SUBJECT
   };
   overview;
   errorMessage;
+  subjectId = "";
+  reason = "";
+  busy = false;
   @wire(getCanary)
   wiredCanary({ data, error }) {
     if (data) {
@@ -64,6 +77,49 @@ export default class CanaryPanel extends LightningElement {
   get truncatedNote() {
     const overview = this.overview;
     return overview?.truncated ? formatLabel(TRUNCATED, formatNumber(overview.scanned, LOCALE)) : null;
+  }
+  get startDisabled() {
+    return this.busy || this.subjectId.trim() === "" || this.reason.trim() === "";
+  }
+  handleSubject(event) {
+    this.subjectId = event.detail.value ?? "";
+  }
+  handleReason(event) {
+    this.reason = event.detail.value ?? "";
+  }
+  /** Puts the entered user or profile in Monitor; the Apex checks the right to and records who did it. */
+  async handleStart() {
+    if (this.reason.trim() === "") {
+      this.toastError(REASON_REQUIRED);
+      return;
+    }
+    await this.change(async () => {
+      this.overview = await startOverride({
+        subjectId: this.subjectId.trim(),
+        reason: this.reason.trim()
+      });
+      this.subjectId = "";
+      this.reason = "";
+    });
+  }
+  async handleEnd(event) {
+    const overrideId = event.currentTarget.dataset.overrideId;
+    await this.change(async () => {
+      this.overview = await endOverride({ overrideId });
+    });
+  }
+  async change(action) {
+    this.busy = true;
+    try {
+      await action();
+    } catch (error) {
+      this.toastError(readableError(error, NEED_PERMISSION, GENERIC_ERROR).message);
+    } finally {
+      this.busy = false;
+    }
+  }
+  toastError(message) {
+    this.dispatchEvent(new ShowToastEvent({ title: ERROR_TITLE, message, variant: "error" }));
   }
   get rows() {
     const overview = this.overview;

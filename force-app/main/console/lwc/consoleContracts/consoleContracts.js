@@ -65,7 +65,9 @@ export const CONTROLLERS = {
     getSimulationContext: { params: ["recordId", "endpointId", "purpose"], cacheable: true }
   },
   WardenCanaryController: {
-    getCanary: { params: [], cacheable: true }
+    getCanary: { params: [], cacheable: true },
+    startOverride: { params: ["subjectId", "reason"], cacheable: false },
+    endOverride: { params: ["overrideId"], cacheable: false }
   },
   WardenKeyController: {
     getKeyStatus: { params: [], cacheable: false },

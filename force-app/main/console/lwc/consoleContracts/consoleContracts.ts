@@ -497,6 +497,8 @@ export type CanaryOverview = {
     scanned: number;
     /** The counts stopped at the scan limit: they are lower bounds. */
     truncated: boolean;
+    /** Whether the viewer may put users in Monitor and end overrides (WardenAdmin). */
+    canManage: boolean;
 };
 
 /** The gate's pseudonymization keys as the console may see them: versions and dates, never keys. */
@@ -570,7 +572,9 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
         getSimulationContext: { params: ['recordId', 'endpointId', 'purpose'], cacheable: true }
     },
     WardenCanaryController: {
-        getCanary: { params: [], cacheable: true }
+        getCanary: { params: [], cacheable: true },
+        startOverride: { params: ['subjectId', 'reason'], cacheable: false },
+        endOverride: { params: ['overrideId'], cacheable: false }
     },
     WardenKeyController: {
         getKeyStatus: { params: [], cacheable: false },
@@ -645,6 +649,11 @@ export type ContractTypes = {
         response: SimulationContext;
     };
     'WardenCanaryController.getCanary': { request: Record<string, never>; response: CanaryOverview };
+    'WardenCanaryController.startOverride': {
+        request: { subjectId: string; reason: string };
+        response: CanaryOverview;
+    };
+    'WardenCanaryController.endOverride': { request: { overrideId: string }; response: CanaryOverview };
     'WardenKeyController.getKeyStatus': { request: Record<string, never>; response: KeyStatus };
     'WardenKeyController.rotateKeys': { request: { reason: string }; response: KeyStatus };
 };
