@@ -13,6 +13,7 @@ const commands: Record<string, () => Command> = {
     policy: () => (require('./policy/command') as typeof import('./policy/command')).command,
     redact: () => (require('./redact/command') as typeof import('./redact/command')).command,
     scan: () => (require('./scan/command') as typeof import('./scan/command')).command,
+    stream: () => (require('./stream/command') as typeof import('./stream/command')).command,
     verify: () => (require('./verify/command') as typeof import('./verify/command')).command
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

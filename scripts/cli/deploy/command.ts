@@ -5,7 +5,7 @@
  * job.ts.
  */
 import { createInterface } from 'node:readline/promises';
-import { helpText, list, parseCommandLine, type CommandLine } from '../lib/args';
+import { atCommandEdge, list, parseCommandLine, type CommandLine } from '../lib/args';
 import type { Command } from '../lib/command';
 import { UsageError } from '../lib/errors';
 import { AUTH_OPTIONS, authFlags, positiveNumber } from '../org/auth-flags';
@@ -158,18 +158,8 @@ async function ask(question: string): Promise<boolean> {
 export const command: Command = {
     summary: 'install Warden into an org and configure event monitoring',
     async run(args) {
-        let options;
-        try {
-            options = parseDeployArgs(args);
-        } catch (error) {
-            if (!(error instanceof UsageError)) throw error;
-            process.stderr.write(`${error.message}\n\n${helpText(LINE)}`);
-            return 2;
-        }
-        if (options.help) {
-            process.stdout.write(helpText(LINE));
-            return 0;
-        }
+        const options = atCommandEdge(LINE, () => parseDeployArgs(args));
+        if (typeof options === 'number') return options;
         const io: DeployIo = {
             stdout: (text) => void process.stdout.write(text),
             stderr: (text) => void process.stderr.write(text),

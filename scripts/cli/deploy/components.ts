@@ -27,6 +27,11 @@ export const JOBS: Record<JobKey, JobDefinition> = {
         jobName: 'Warden: chain checkpoint',
         description: 'signs a checkpoint of the inference log hash chain'
     },
+    chainCompleteness: {
+        className: 'ChainCompletenessJob',
+        jobName: 'Warden: chain completeness',
+        description: 'alerts on intents without an outcome and on a stalled or lagging log subscriber'
+    },
     consentExpirySweep: {
         className: 'ConsentExpirySweepJob',
         jobName: 'Warden: consent expiry sweep',
@@ -36,6 +41,11 @@ export const JOBS: Record<JobKey, JobDefinition> = {
         className: 'DataFlowReviewReminderJob',
         jobName: 'Warden: data-flow review reminder',
         description: 'raises findings for approved data flows due for their quarterly review'
+    },
+    dpaExpiry: {
+        className: 'DpaExpiryJob',
+        jobName: 'Warden: DPA expiry',
+        description: 'raises findings and alerts for approved endpoints whose DPA expires within 30 days'
     }
 };
 

@@ -19,7 +19,13 @@ export type PermissionSetName = (typeof PERMISSION_SETS)[number];
 export const MONITORED_EVENTS = ['ReportEvent', 'ApiEvent', 'ListViewEvent', 'BulkApiResultEventStore'] as const;
 export type MonitoredEvent = (typeof MONITORED_EVENTS)[number];
 
-export const JOB_KEYS = ['chainCheckpoint', 'consentExpirySweep', 'dataFlowReviewReminder'] as const;
+export const JOB_KEYS = [
+    'chainCheckpoint',
+    'chainCompleteness',
+    'consentExpirySweep',
+    'dataFlowReviewReminder',
+    'dpaExpiry'
+] as const;
 export type JobKey = (typeof JOB_KEYS)[number];
 
 export type DeployConfig = {
@@ -29,6 +35,8 @@ export type DeployConfig = {
     transactionSecurity: { enabled: boolean; notify?: string; block: boolean; events: MonitoredEvent[] };
     changeDataCapture: { objects: string[] };
     schedules: Record<JobKey, string | null>;
+    /** Which certificate signs chain checkpoints; `unsigned` is the explicit opt-out (docs/deploy.md). */
+    checkpointSigning: { certificate?: string; unsigned: boolean };
     /** The keys step: rotate when the active key is older than this many days; null creates keys only if none. */
     keys: { rotateAfterDays: number | null };
     /** Where the config came from, for messages. */
@@ -38,14 +46,20 @@ export type DeployConfig = {
 export const DEFAULT_SCHEDULES: Record<JobKey, string> = {
     // Hourly, at minute 5: checkpoints sign the chain head often enough to bound what a tamperer could hide.
     chainCheckpoint: '0 5 * * * ?',
+    // Every 15 minutes: a missing outcome or a stalled subscriber is reported long before events expire (72 h).
+    chainCompleteness: '0 0,15,30,45 * * * ?',
     // Nightly at 02:30, outside clinic hours.
     consentExpirySweep: '0 30 2 * * ?',
     // 07:00 on the first day of each quarter.
-    dataFlowReviewReminder: '0 0 7 1 1,4,7,10 ?'
+    dataFlowReviewReminder: '0 0 7 1 1,4,7,10 ?',
+    // Daily at 06:00, before the working day: an expiring DPA is raised while there is time to renew it.
+    dpaExpiry: '0 0 6 * * ?'
 };
 
 /** Salesforce usernames have the form of an email address. */
 const USERNAME = /^[^\s@'"\\]+@[^\s@'"\\]+\.[^\s@'"\\]+$/;
+/** A certificate's unique name (Setup > Certificate and Key Management): letters, digits, single underscores. */
+const CERTIFICATE_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*[A-Za-z0-9]$/;
 const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?:__c)?$/;
 /**
  * An Apex cron expression: Seconds Minutes Hours Day_of_month Month Day_of_week [Year], each field
@@ -110,6 +124,23 @@ export function parseAssignment(value: string): { permissionSet: PermissionSetNa
     return { permissionSet: set as PermissionSetName, username: username(user, `--assign ${value}`) };
 }
 
+/** The keys step's settings: when to rotate the pseudonymization keys (never, by default). */
+function parseKeys(raw: unknown): DeployConfig['keys'] {
+    const keysJson = object(raw, 'keys');
+    onlyKeys(keysJson, 'keys', ['rotateAfterDays']);
+    const rotateAfterDays = keysJson.rotateAfterDays ?? null;
+    if (
+        rotateAfterDays !== null &&
+        (typeof rotateAfterDays !== 'number' ||
+            !Number.isInteger(rotateAfterDays) ||
+            rotateAfterDays < 1 ||
+            rotateAfterDays > 3650)
+    ) {
+        throw new ConfigError('keys.rotateAfterDays must be a whole number of days from 1 to 3650, or null');
+    }
+    return { rotateAfterDays };
+}
+
 export function parseConfig(raw: unknown, file?: string): DeployConfig {
     const root = object(raw, 'the config');
     onlyKeys(root, 'the config', [
@@ -119,6 +150,7 @@ export function parseConfig(raw: unknown, file?: string): DeployConfig {
         'transactionSecurity',
         'changeDataCapture',
         'schedules',
+        'checkpointSigning',
         'keys'
     ]);
 
@@ -181,17 +213,17 @@ export function parseConfig(raw: unknown, file?: string): DeployConfig {
         schedules[key] = value.trim().replace(/\s+/g, ' ');
     }
 
-    const keysJson = object(root.keys, 'keys');
-    onlyKeys(keysJson, 'keys', ['rotateAfterDays']);
-    const rotateAfterDays = keysJson.rotateAfterDays ?? null;
-    if (
-        rotateAfterDays !== null &&
-        (typeof rotateAfterDays !== 'number' ||
-            !Number.isInteger(rotateAfterDays) ||
-            rotateAfterDays < 1 ||
-            rotateAfterDays > 3650)
-    ) {
-        throw new ConfigError('keys.rotateAfterDays must be a whole number of days from 1 to 3650, or null');
+    const signingJson = object(root.checkpointSigning, 'checkpointSigning');
+    onlyKeys(signingJson, 'checkpointSigning', ['certificate', 'unsigned']);
+    const certificate = signingJson.certificate;
+    if (certificate !== undefined && (typeof certificate !== 'string' || !CERTIFICATE_NAME.test(certificate))) {
+        throw new ConfigError(
+            `checkpointSigning.certificate must be a certificate's unique name (letters, digits, single underscores), got ${JSON.stringify(certificate)}`
+        );
+    }
+    const unsigned = bool(signingJson.unsigned, 'checkpointSigning.unsigned', false);
+    if (unsigned && certificate !== undefined) {
+        throw new ConfigError('checkpointSigning: give either certificate or unsigned: true, not both');
     }
 
     return {
@@ -214,7 +246,8 @@ export function parseConfig(raw: unknown, file?: string): DeployConfig {
         },
         changeDataCapture: { objects: [...new Set(objects as string[])] },
         schedules,
-        keys: { rotateAfterDays },
+        checkpointSigning: { certificate: certificate as string | undefined, unsigned },
+        keys: parseKeys(root.keys),
         file
     };
 }

@@ -19,10 +19,12 @@ import {
     realTimeEventsStep,
     transactionSecurityStep
 } from './steps/monitoring';
+import { encryptionStep } from './steps/encryption';
 import { DeployFailedError, packageStep } from './steps/package';
 import { permissionsStep } from './steps/permissions';
 import { keysStep } from './steps/keys';
 import { schedulesStep } from './steps/schedules';
+import { checkpointSigningStep } from './steps/signing';
 import {
     DeployContext,
     plan as makePlan,
@@ -55,6 +57,8 @@ export const STEPS: Step[] = [
     transactionSecurityStep,
     changeDataCaptureStep,
     schedulesStep,
+    encryptionStep,
+    checkpointSigningStep,
     keysStep
 ];
 

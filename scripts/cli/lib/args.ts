@@ -116,21 +116,22 @@ const PROCESS_OUTPUT: HelpOutput = {
 };
 
 /**
- * parseCommandLine at a command's edge: the parsed command line, or the exit code when the command has
- * nothing more to do: 0 after printing the help for --help, 2 after printing a usage error and the help.
+ * A command's edge: `read` turns the command line into the command's options and may throw UsageError.
+ * Returns the options, or the exit code when the command has nothing more to do: 0 after printing the help
+ * when the options ask for it, 2 after printing the usage error and the help.
  */
-export function readCommandLine<T extends OptionsSpec>(
-    args: ReadonlyArray<string>,
-    line: CommandLine & { options: T },
+export function atCommandEdge<O extends { help?: boolean }>(
+    line: CommandLine,
+    read: () => O,
     output: HelpOutput = PROCESS_OUTPUT
-): Parsed<T> | number {
+): O | number {
     try {
-        const parsed = parseCommandLine(args, line);
-        if (parsed.values.help) {
+        const options = read();
+        if (options.help) {
             output.stdout(helpText(line));
             return 0;
         }
-        return parsed;
+        return options;
     } catch (error) {
         if (!(error instanceof UsageError)) {
             throw error;
@@ -138,6 +139,23 @@ export function readCommandLine<T extends OptionsSpec>(
         output.stderr(`${error.message}\n\n${helpText(line)}`);
         return 2;
     }
+}
+
+/** parseCommandLine at a command's edge (see atCommandEdge): the parsed command line, or the exit code. */
+export function readCommandLine<T extends OptionsSpec>(
+    args: ReadonlyArray<string>,
+    line: CommandLine & { options: T },
+    output: HelpOutput = PROCESS_OUTPUT
+): Parsed<T> | number {
+    const read = atCommandEdge(
+        line,
+        () => {
+            const parsed = parseCommandLine(args, line);
+            return { parsed, help: parsed.values.help };
+        },
+        output
+    );
+    return typeof read === 'number' ? read : read.parsed;
 }
 
 /** The long form of an option as parseArgs quotes it (`-o, --target-org <value>`, `--json`, `-o`). */

@@ -1,5 +1,5 @@
 /**
- * `warden verify <export.csv|export.json> [--checkpoints file] [--require-checkpoints] [--cert file.pem]
+ * `warden verify [archive-export] <export.csv|export.json> [--checkpoints file] [--require-checkpoints] [--cert file.pem]
  * [--mac-key file] [--allow-partial] [--json]`
  * Recomputes the inference log's hash chain offline (warden-log-v1 and v2 entries). Exit 0: intact; 1: broken
  * (the first break is reported), or no checkpoints with --require-checkpoints; 2: bad usage or unreadable input.
@@ -11,13 +11,13 @@ import { InputError, UsageError } from '../lib/errors';
 import { EXPORT_COLUMNS, V2_COLUMNS } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import type { ChainReport } from '../../../force-app/main/audit/lwc/chainVerifier/chainVerifier';
 import { nodeSha256, readCheckpoints, signatureChecker } from './chain';
-import { verifyExportFile } from './export-reader';
+import { verifyExportFiles } from './export-reader';
 
 export const COMMAND_LINE = {
     name: 'warden verify',
-    operands: '<export.csv|export.json>',
+    operands: '[<archive-export>] <export.csv|export.json>',
     summary:
-        'Recomputes the hash chain of an exported InferenceLog__c (columns and canonical form: docs/audit-format.md).',
+        'Recomputes the hash chain of an exported InferenceLog__c (columns and canonical form: docs/audit-format.md); an export of InferenceLogArchive__b given first is verified with it as one chain.',
     options: {
         checkpoints: {
             type: 'string',
@@ -40,11 +40,11 @@ export const COMMAND_LINE = {
         },
         'allow-partial': {
             type: 'boolean',
-            description: 'the export starts after sequence 1 (older entries archived)'
+            description: 'the export starts after sequence 1 (older entries archived, their export not given)'
         },
         json: { type: 'boolean', description: 'print the report as JSON' }
     },
-    positionals: { min: 1, max: 1 },
+    positionals: { min: 1, max: 2 },
     epilogue: [
         'Exit code: 0 intact, 1 broken (or no checkpoint checked with --require-checkpoints), 2 usage or input error.'
     ]
@@ -66,15 +66,15 @@ export function runVerify(args: string[]): VerifyOutcome {
     if (values.help) {
         return { code: EXIT.ok, stdout: helpText(COMMAND_LINE), stderr: '' };
     }
-    const file = positionals[0];
+    const files = positionals;
     let report: ChainReport;
     const notes: string[] = [];
     try {
         const checkpoints = values.checkpoints ? readCheckpoints(values.checkpoints) : undefined;
         const pem = values.cert ? readPem(values.cert) : undefined;
         const macKey = values['mac-key'] ? readMacKey(values['mac-key']) : undefined;
-        const verified = verifyExportFile(
-            file,
+        const verified = verifyExportFiles(
+            files,
             {
                 sha256: nodeSha256,
                 checkpoints,
@@ -151,6 +151,9 @@ function renderReport(report: ChainReport): string {
             `Time span: ${report.firstLoggedAt ?? '?'} .. ${report.lastLoggedAt ?? '?'}`,
             `Checkpoints verified: ${report.checkpointsVerified}${report.signaturesVerified ? ` (${report.signaturesVerified} signature(s) checked)` : ''}`
         );
+        if (report.checkpointsVerified > 0) {
+            lines.push(signatureLine(report));
+        }
     } else {
         const b = report.break!;
         if (b.kind === 'unanchored') {
@@ -170,6 +173,18 @@ function renderReport(report: ChainReport): string {
         lines.push(`Note: ${note}`);
     }
     return lines.join('\n') + '\n';
+}
+
+/** What the checkpoints' signatures prove: verified with --cert, signed but unchecked, or unsigned. */
+function signatureLine(report: ChainReport): string {
+    const { signaturesVerified: verified, signaturesUnchecked: unchecked, unsignedCheckpoints: unsigned } = report;
+    const status =
+        unsigned > 0
+            ? 'UNSIGNED CHECKPOINTS'
+            : unchecked > 0
+              ? 'SIGNED, NOT CHECKED (no --cert)'
+              : 'SIGNED AND VERIFIED';
+    return `Signatures: ${status}: ${verified} verified, ${unchecked} signed but not checked, ${unsigned} unsigned`;
 }
 
 /** Column names for a note: at most 20, each cut to 60 characters (a header can be anything). */

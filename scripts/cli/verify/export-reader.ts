@@ -56,6 +56,32 @@ export const MAX_ROW_BYTES = 16 * 1024 * 1024;
 
 /** Verifies an export file: CSV streamed, JSON read whole. InputError when it cannot be read. */
 export function verifyExportFile(file: string, options: VerifyOptions, read: ReadOptions = {}): ExportVerification {
+    return verifyExportFiles([file], options, read);
+}
+
+/**
+ * Verifies exports that hold one chain in order, as one: the archive's export (InferenceLogArchive__b, the oldest
+ * entries) and then the live log's (docs/audit-format.md, section 8). Each file has its own header, checked on its
+ * own; rows are numbered across the files; checkpoints are judged once, after the last file.
+ */
+export function verifyExportFiles(files: string[], options: VerifyOptions, read: ReadOptions = {}): ExportVerification {
+    const verifier = new ChainVerifier(options);
+    const columns: string[] = [];
+    let rowsDecoded = 0;
+    for (const file of files) {
+        const part = feedExportFile(file, verifier, options, read);
+        columns.push(...part.columns.filter((column) => !columns.includes(column)));
+        rowsDecoded += part.rowsDecoded;
+    }
+    return { report: verifier.finish(), columns, rowsDecoded };
+}
+
+function feedExportFile(
+    file: string,
+    verifier: ChainVerifier,
+    options: VerifyOptions,
+    read: ReadOptions
+): { columns: string[]; rowsDecoded: number } {
     const required = read.requiredColumns ?? [];
     const checkColumns = (columns: string[]): void => {
         // A file without even a header is just empty.
@@ -71,14 +97,13 @@ export function verifyExportFile(file: string, options: VerifyOptions, read: Rea
             );
         }
     };
-    const verifier = new ChainVerifier(options);
     if (looksLikeJson(file)) {
         const { entries, columns } = readJsonExport(file);
         checkColumns(columns);
         for (const entry of entries) {
             verifier.add(entry);
         }
-        return { report: verifier.finish(), columns, rowsDecoded: entries.length };
+        return { columns, rowsDecoded: entries.length };
     }
     let fd: number;
     try {
@@ -96,8 +121,7 @@ export function verifyExportFile(file: string, options: VerifyOptions, read: Rea
             // Checking MACs needs each entry's values as text: every row is then decoded.
             options.macKey !== undefined
         );
-        const { columns, rowsDecoded } = reader.run(checkColumns);
-        return { report: verifier.finish(), columns, rowsDecoded };
+        return reader.run(checkColumns);
     } finally {
         closeSync(fd);
     }
@@ -280,6 +304,8 @@ function fieldValue(buf: Buffer, cells: RowCells, c: number): string | null {
 
 const SEQUENCE_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'Sequence__c');
 const LOGGED_AT_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'LoggedAt__c');
+/** RecordId__c: empty on every v2 row. */
+const RECORD_ID_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'RecordId__c');
 /** EntryKind__c: a row is v2 when its cell is not empty. */
 const ENTRY_KIND_FIELD = LOG_FIELDS_V2.findIndex((f) => f.name === 'EntryKind__c');
 
@@ -561,6 +587,12 @@ function canonicalBytes(buf: Buffer, cells: RowCells, map: ColumnMap, out: Buffe
             if (c >= 0 && starts[c] !== ends[c]) {
                 return -1;
             }
+        }
+    } else {
+        // So is a v2 row with a record id: it names its subject only by SubjectKey__c.
+        const c = map.fields[RECORD_ID_FIELD];
+        if (c >= 0 && starts[c] !== ends[c]) {
+            return -1;
         }
     }
     let p = 0;

@@ -52,7 +52,8 @@ export const command: Command = {
         if (options.list) {
             const width = Math.max(...CHECK_STEPS.map((step) => step.name.length));
             for (const step of CHECK_STEPS) {
-                process.stdout.write(`${step.name.padEnd(width)}  ${step.description}\n`);
+                const optIn = step.optIn ? ' (opt-in: runs only with --only)' : '';
+                process.stdout.write(`${step.name.padEnd(width)}  ${step.description}${optIn}\n`);
             }
             return 0;
         }

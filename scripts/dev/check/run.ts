@@ -33,7 +33,10 @@ export type RunOutput = {
     progress?(line: string): void;
 };
 
-/** The steps to run, in list order, after --only and --skip. Unknown names are a usage error. */
+/**
+ * The steps to run, in list order, after --only and --skip; an opt-in step runs only when --only names it.
+ * Unknown names are a usage error.
+ */
 export function selectSteps(steps: readonly CheckStep[], selection: StepSelection): CheckStep[] {
     const known = new Set(steps.map((step) => step.name));
     for (const name of [...(selection.only ?? []), ...(selection.skip ?? [])]) {
@@ -43,7 +46,7 @@ export function selectSteps(steps: readonly CheckStep[], selection: StepSelectio
     }
     const only = selection.only && selection.only.length > 0 ? new Set(selection.only) : undefined;
     const skip = new Set(selection.skip ?? []);
-    return steps.filter((step) => (!only || only.has(step.name)) && !skip.has(step.name));
+    return steps.filter((step) => (only ? only.has(step.name) : !step.optIn) && !skip.has(step.name));
 }
 
 export function formatProblem(stepName: string, problem: Problem): string {

@@ -31,6 +31,11 @@ export type CheckContext = {
 export type CheckStep = {
     name: string;
     description: string;
+    /**
+     * Runs only when named in `--only` (`npm run test:sfge`): for a step too slow and CPU-heavy for every
+     * `npm test` (`sfge`, minutes of JVM).
+     */
+    optIn?: boolean;
     run(ctx: CheckContext): Promise<StepResult>;
 };
 

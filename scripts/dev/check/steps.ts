@@ -1,6 +1,7 @@
 /**
  * The steps of `warden check`, in the order they run: cheap and local first, the JVM and the
- * full test run last. Adding a step is one entry here (and its module under ./steps).
+ * full test run last. Adding a step is one entry here (and its module under ./steps). `sfge` is opt-in
+ * (CheckStep.optIn): only `--only sfge` (`npm run test:sfge`) runs it, `npm test` does not.
  */
 import type { CheckStep } from './step';
 import { apexSemanticsStep } from './steps/apex-semantics';
@@ -16,6 +17,7 @@ import { namespaceStep } from './steps/namespace';
 import { pmdStep } from './steps/pmd';
 import { prettierStep } from './steps/prettier';
 import { scanStep } from './steps/scan';
+import { sfgeStep } from './steps/sfge';
 import { sizeStep } from './steps/size';
 import { typesStep } from './steps/types';
 
@@ -28,6 +30,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
     apexSyntaxStep,
     apexSemanticsStep,
     pmdStep,
+    sfgeStep,
     scanStep,
     lwcStep,
     metadataStep,

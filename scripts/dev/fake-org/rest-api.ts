@@ -117,6 +117,23 @@ function query(
                     body: [{ errorCode: 'INVALID_TYPE', message: `sObject type '${query.from}' is not supported.` }]
                 };
             }
+            if (
+                query.from === 'UserPermissionAccess' &&
+                !org.options.platformEncryption &&
+                /PermissionsManageEncryptionKeys/.test(soql ?? '')
+            ) {
+                // The column exists only in orgs licensed for Shield Platform Encryption.
+                return {
+                    status: 400,
+                    body: [
+                        {
+                            errorCode: 'INVALID_FIELD',
+                            message:
+                                "No such column 'PermissionsManageEncryptionKeys' on entity 'UserPermissionAccess'."
+                        }
+                    ]
+                };
+            }
             const source = query.from === 'UserPermissionAccess' ? [userPermissionAccess(org)] : org.rows(query.from);
             rows = runQuery(
                 query,
@@ -157,7 +174,8 @@ function userPermissionAccess(org: FakeOrg): Row {
         PermissionsAuthorApex: permissions.authorApex,
         PermissionsViewSetup: permissions.viewSetup,
         PermissionsManageUsers: permissions.manageUsers,
-        PermissionsAssignPermissionSets: permissions.manageUsers
+        PermissionsAssignPermissionSets: permissions.manageUsers,
+        ...(org.options.platformEncryption ? { PermissionsManageEncryptionKeys: permissions.manageEncryptionKeys } : {})
     };
 }
 

@@ -99,6 +99,11 @@ export type FakeOrgOptions = {
      * true is an org whose event objects are visible but whose licence does not cover the settings.
      */
     shieldMetadata?: boolean;
+    /**
+     * Shield Platform Encryption licence: TenantSecret is an object and UserPermissionAccess has the
+     * PermissionsManageEncryptionKeys column (a query of it fails without the licence, as in a real org).
+     */
+    platformEncryption?: boolean;
     /** Change Data Capture entitlement: false = no ChangeEvent objects at all. */
     cdc?: boolean;
     /** Entities that may be selected for CDC (5 without the add-on). */
@@ -116,7 +121,10 @@ export type FakeOrgOptions = {
     /** checkDeployStatus calls before a deploy finishes. */
     deployPolls?: number;
     runningUser?: Partial<
-        Record<'modifyAllData' | 'modifyMetadata' | 'authorApex' | 'viewSetup' | 'manageUsers', boolean>
+        Record<
+            'modifyAllData' | 'modifyMetadata' | 'authorApex' | 'viewSetup' | 'manageUsers' | 'manageEncryptionKeys',
+            boolean
+        >
     >;
 };
 
@@ -200,6 +208,7 @@ export class FakeOrg {
         this.options = {
             shield: options.shield ?? true,
             shieldMetadata: options.shieldMetadata ?? options.shield ?? true,
+            platformEncryption: options.platformEncryption ?? false,
             cdc: options.cdc ?? true,
             cdcEntityLimit: options.cdcEntityLimit ?? 5,
             isSandbox: options.isSandbox ?? false,
@@ -214,6 +223,7 @@ export class FakeOrg {
                 authorApex: true,
                 viewSetup: true,
                 manageUsers: true,
+                manageEncryptionKeys: true,
                 ...options.runningUser
             }
         };
@@ -329,6 +339,7 @@ export class FakeOrg {
     sobjectNames(): string[] {
         const names = new Set(STANDARD_OBJECTS);
         if (this.options.shield) SHIELD_OBJECTS.forEach((name) => names.add(name));
+        if (this.options.platformEncryption) names.add('TenantSecret');
         for (const name of this.metadata.get('CustomObject')?.keys() ?? []) {
             names.add(name);
         }

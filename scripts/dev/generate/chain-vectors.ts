@@ -2,7 +2,8 @@
  * Builds the canonical-form and hashing vectors shared by the TypeScript verifier and the Apex chain
  * (static resource AuditChainVectors): entries with their canonical text and hashes, Merkle roots of
  * small trees, and checkpoint messages; then warden-log-v2 entries (intents and outcomes) continuing the same
- * chain, with the message each Mac__c covers under a test key. Entry hashes come from Node's crypto, Merkle roots from auditChain's
+ * chain, with the message each Mac__c covers under a test key; and the retention split of that chain into archived and
+ * live rows, with checkpoints spanning both. Entry hashes come from Node's crypto, Merkle roots from auditChain's
  * own SHA-256; the verifier tests hold the two to each other.
  *
  *   npx tsx scripts/dev/generate/chain-vectors.ts [--check]
@@ -36,6 +37,15 @@ export function chainVectorText(): string {
         checkpoint: cp,
         message: checkpointMessage(cp)
     }));
+    // Retention: the oldest entries leave InferenceLog__c for InferenceLogArchive__b once a checkpoint covers them;
+    // the two exports are one chain, and checkpoints (never purged) span both.
+    const whole = [...entries, ...v2];
+    const archive = {
+        description:
+            'Retention (docs/audit-format.md, section 8): entries 1..archivedThrough (v1 and the first v2 entries) are exported from InferenceLogArchive__b, the rest from InferenceLog__c; both files, in that order, verify as one chain against these checkpoints, which span the two.',
+        archivedThrough: 14,
+        checkpoints: sampleCheckpoints(whole, 7)
+    };
     const file = {
         version: 2,
         description:
@@ -48,7 +58,8 @@ export function chainVectorText(): string {
             macMessage: eventMacMessage(entry)
         })),
         merkle,
-        checkpoints
+        checkpoints,
+        archive
     };
     return JSON.stringify(file, null, 2) + '\n';
 }

@@ -126,6 +126,7 @@ export function sampleLogV2(
             const error = CALLOUT_ERRORS[Math.floor(next() * CALLOUT_ERRORS.length)];
             entry = {
                 ...fields,
+                RecordId__c: null,
                 ResponseSha256__c: null,
                 TokensIn__c: null,
                 TokensOut__c: null,

@@ -13,6 +13,7 @@ import { canaryHandlers, keyHandlers } from './backend/canary';
 import { findingHandlers } from './backend/findings';
 import { flowHandlers } from './backend/flows';
 import { logHandlers } from './backend/log';
+import { alertHandlers } from './backend/alerts';
 import { overviewHandlers } from './backend/overview';
 import { simulatorHandlers } from './backend/simulator';
 import { ApexError, createStore, type BackendOptions, type CallContext, type Handler } from './backend/store';
@@ -37,6 +38,7 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
     const store = createStore(data, options);
     const handlers: Handlers = {
         ...overviewHandlers(store),
+        ...alertHandlers(store),
         ...logHandlers(store),
         ...flowHandlers(store),
         ...findingHandlers(store),

@@ -3,7 +3,7 @@
  * set and serves both on 127.0.0.1, printing the URL. Stops on Ctrl+C. A busy port is an error (exit 2).
  */
 import { join } from 'node:path';
-import { helpText, parseCommandLine, wholeNumber, type CommandLine } from '../../cli/lib/args';
+import { atCommandEdge, parseCommandLine, wholeNumber, type CommandLine } from '../../cli/lib/args';
 import type { Command } from '../../cli/lib/command';
 import { UsageError } from '../../cli/lib/errors';
 import { findProjectRoot } from '../../cli/lib/project';
@@ -112,18 +112,8 @@ export async function startPreview(
 export const command: Command = {
     summary: 'serve the compliance console locally with demo data',
     async run(args: string[]): Promise<number> {
-        let options: PreviewOptions & { help: boolean };
-        try {
-            options = parsePreviewArgs(args, findProjectRoot());
-        } catch (error) {
-            if (!(error instanceof UsageError)) throw error;
-            process.stderr.write(`${error.message}\n\n${helpText(LINE)}`);
-            return 2;
-        }
-        if (options.help) {
-            process.stdout.write(helpText(LINE));
-            return 0;
-        }
+        const options = atCommandEdge(LINE, () => parsePreviewArgs(args, findProjectRoot()));
+        if (typeof options === 'number') return options;
         let running: StartedPreview;
         try {
             running = await startPreview(options, (line) => process.stdout.write(`${line}\n`));

@@ -1,6 +1,6 @@
 /**
  * Writes a small SFDX project shaped like Warden's (package and test directories, the trigger, policy
- * class, job classes and permission sets the deploy steps configure) into a temporary folder, so the
+ * class, job classes, settings object and permission sets the deploy steps configure) into a temporary folder, so the
  * deploy tests do not depend on the state of force-app while it is being written.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -60,6 +60,18 @@ export function writeFixtureProject(options: { extraClassBody?: string } = {}): 
         'public with sharing class PhiExportCondition {}\n'
     );
     apexClass(root, 'force-app/main/audit', 'ChainCheckpointJob', 'public with sharing class ChainCheckpointJob {}\n');
+    apexClass(
+        root,
+        'force-app/main/monitoring',
+        'ChainCompletenessJob',
+        'public with sharing class ChainCompletenessJob {}\n'
+    );
+    apexClass(root, 'force-app/main/monitoring', 'DpaExpiryJob', 'public with sharing class DpaExpiryJob {}\n');
+    write(
+        root,
+        'force-app/main/common/objects/WardenSettings__c/WardenSettings__c.object-meta.xml',
+        `<?xml version="1.0" encoding="UTF-8"?>\n<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">\n    <customSettingsType>Hierarchy</customSettingsType>\n    <label>Warden Settings</label>\n    <visibility>Protected</visibility>\n</CustomObject>\n`
+    );
     apexClass(
         root,
         'force-app/main/consent',

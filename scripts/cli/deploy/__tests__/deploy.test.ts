@@ -3,6 +3,7 @@
  * lists, each followed by a second run that must converge on the same end state as a clean run.
  */
 import { FailureRule, FakeOrgOptions } from '../../../dev/fake-org/server';
+import { STEP_IDS } from '../steps/types';
 import { DEFAULT_CONFIG, Harness } from './harness';
 
 jest.setTimeout(30000);
@@ -67,10 +68,13 @@ describe('warden deploy: planning and applying', () => {
             '5. Flag PHI exports (transaction security)',
             '6. Enable Change Data Capture',
             "7. Schedule Warden's jobs",
-            '8. Create or rotate the pseudonymization keys'
+            '9. Sign chain checkpoints',
+            '10. Create or rotate the pseudonymization keys'
         ]) {
             expect(statusOf(outcome.stdout, step)).toBe('create');
         }
+        // The test org has no Shield Platform Encryption licence.
+        expect(statusOf(outcome.stdout, '8. Encrypt PHI at rest (Shield Platform Encryption)')).toBe('unavailable');
         expect(outcome.stdout).toContain('assign WardenIntegrationUser -> integration@warden.test');
         expect(h.writes()).toEqual([]);
     });
@@ -79,13 +83,13 @@ describe('warden deploy: planning and applying', () => {
         const h = await harness();
         const first = await h.run();
         expect(first.code).toBe(0);
-        expect(first.stdout).toMatch(/1\. Deploy the Warden package\s+created\s+yes\s+deployed 16\/16 components/);
+        expect(first.stdout).toMatch(/1\. Deploy the Warden package\s+created\s+yes\s+deployed 19\/19 components/);
         expect(first.stdout).toMatch(/2\. Assign permission sets\s+created\s+yes/);
         expect(first.stdout).toMatch(/7\. Schedule Warden's jobs\s+created\s+yes/);
-        expect(first.stdout).toMatch(/8\. Create or rotate the pseudonymization keys\s+created\s+yes/);
+        expect(first.stdout).toMatch(/10\. Create or rotate the pseudonymization keys\s+created\s+yes/);
         // The deploy showed progress of components deployed.
-        expect(first.stderr).toMatch(/\[#+-+\] \d+\/16 components/);
-        expect(first.stderr).toMatch(/\[#{30}\] 16\/16 components {2}Succeeded/);
+        expect(first.stderr).toMatch(/\[#+-+\] \d+\/19 components/);
+        expect(first.stderr).toMatch(/\[#{30}\] 19\/19 components {2}Succeeded/);
         // Production: the package's own test classes run, NoTestRun would be refused.
         expect(h.fake.snapshot()).toMatchObject({
             apexClasses: expect.arrayContaining(['InferenceGuard', 'PhiExportCondition']),
@@ -96,7 +100,9 @@ describe('warden deploy: planning and applying', () => {
                 'WardenIntegrationUser -> integration@warden.test'
             ],
             scheduledJobs: [
+                'Warden: DPA expiry @ 0 0 6 * * ? (DpaExpiryJob)',
                 'Warden: chain checkpoint @ 0 5 * * * ? (ChainCheckpointJob)',
+                'Warden: chain completeness @ 0 0,15,30,45 * * * ? (ChainCompletenessJob)',
                 'Warden: consent expiry sweep @ 0 30 2 * * ? (ConsentExpirySweepJob)',
                 'Warden: data-flow review reminder @ 0 0 7 1 1,4,7,10 ? (DataFlowReviewReminderJob)'
             ]
@@ -130,7 +136,7 @@ describe('warden deploy: planning and applying', () => {
             '1. Deploy the Warden package',
             '2. Assign permission sets',
             "7. Schedule Warden's jobs",
-            '8. Create or rotate the pseudonymization keys'
+            '10. Create or rotate the pseudonymization keys'
         ]) {
             expect(statusOf(second.stdout, step)).toBe('unchanged');
         }
@@ -190,9 +196,11 @@ describe('warden deploy: options that shape a run', () => {
             verification: Record<string, string>;
             exitCode: number;
         };
-        expect(report.plan.map((p) => p.status)).toEqual(Array(8).fill('create'));
-        expect(report.results.map((r) => r.status)).toEqual(Array(8).fill('created'));
-        expect(Object.values(report.verification)).toEqual(Array(8).fill('yes'));
+        // The test org has no Shield Platform Encryption licence: the encryption step says so and changes nothing.
+        const expected = (done: string): string[] => STEP_IDS.map((id) => (id === 'encryption' ? 'unavailable' : done));
+        expect(report.plan.map((p) => p.status)).toEqual(expected('create'));
+        expect(report.results.map((r) => r.status)).toEqual(expected('created'));
+        expect(Object.values(report.verification)).toEqual(expected('yes'));
         expect(outcome.stderr).not.toContain('components');
     });
 
@@ -210,8 +218,11 @@ describe('warden deploy: options that shape a run', () => {
             }
         );
         expect(outcome.code).toBe(1);
+        // Every step but encryption, which the test org (no Shield licence) cannot take.
         expect(questions[0]).toMatch(
-            /^Apply 8 step\(s\) to Warden Test Org \(http:\/\/127\.0\.0\.1:\d+\)\? \[y\/N\] $/
+            new RegExp(
+                `^Apply ${STEP_IDS.length - 1} step\\(s\\) to Warden Test Org \\(http://127\\.0\\.0\\.1:\\d+\\)\\? \\[y/N\\] $`
+            )
         );
         expect(h.writes()).toEqual([]);
     });
@@ -233,7 +244,8 @@ describe('warden deploy: what the org or the user lacks', () => {
         expect(outcome.stdout).toMatch(/4\. Enable Real-Time Event Monitoring\s+unavailable/);
         expect(outcome.stdout).toMatch(/5\. Flag PHI exports \(transaction security\)\s+unavailable/);
         expect(outcome.stdout).toContain('What to do: Licence Salesforce Shield or the Event Monitoring add-on');
-        expect(h.fake.requests.filter((r) => r === 'upsertMetadata').length).toBe(2); // subscriber + CDC only
+        // subscriber, CDC and the signing certificate only
+        expect(h.fake.requests.filter((r) => r === 'upsertMetadata').length).toBe(3);
         const again = await h.run();
         expect(again.code).toBe(0);
         expect(again.stdout).toContain('Nothing to change');
@@ -428,9 +440,10 @@ describe('warden deploy: transient failures it rides out', () => {
         h.fake.inject({ match: /executeAnonymous/, fail: 'dropResponse', times: 1 });
         const outcome = await h.run();
         expect(outcome.code).toBe(0);
-        // One create of assignments, one scheduling script and one key script reached the org; none was repeated.
+        // One create of assignments (plus the signing setting's), one scheduling script and one key script
+        // reached the org; none was repeated.
         expect(h.fake.requests.filter((r) => r.startsWith('POST') && r.endsWith('/composite/sobjects'))).toHaveLength(
-            1
+            2
         );
         expect(h.fake.requests.filter((r) => r.includes('executeAnonymous'))).toHaveLength(2);
         await expectCleanEndState(h);
@@ -521,8 +534,8 @@ describe('warden deploy: bounded waits and deploy jobs', () => {
 
         const resumed = await h.run({}, clock, { action: 'resume', id: id! });
         expect(resumed.code).toBe(0);
-        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 16/16 components.`);
-        expect(resumed.stderr).toMatch(/\[#{30}\] 16\/16 components {2}Succeeded/);
+        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 19/19 components.`);
+        expect(resumed.stderr).toMatch(/\[#{30}\] 19\/19 components {2}Succeeded/);
 
         const json = await h.run({ json: true }, clock, { action: 'report', id: id! });
         expect(JSON.parse(json.stdout)).toMatchObject({ jobId: id, status: 'Succeeded', success: true, exitCode: 0 });

@@ -53,6 +53,11 @@ export class Harness {
         return this;
     }
 
+    /** Replaces warden.deploy.json, as an admin editing it between runs would. */
+    writeConfig(config: unknown): void {
+        writeFileSync(join(this.project, 'warden.deploy.json'), JSON.stringify(config, null, 2));
+    }
+
     /** Runs `warden deploy` (or, with `job`, `warden deploy report|resume --job-id`) with this harness's home. */
     async run(
         overrides: Partial<DeployOptions> = {},

@@ -21,7 +21,7 @@ afterAll(async () => {
     await Promise.all(harnesses.map((h) => h.close()));
 });
 
-const STEP = '8. Create or rotate the pseudonymization keys';
+const STEP = '10. Create or rotate the pseudonymization keys';
 const KEY_COLUMNS = /EncryptionKey__c|MacKey__c|PseudonymKey__c|SubjectKey__c/;
 
 function rotations(h: Harness) {

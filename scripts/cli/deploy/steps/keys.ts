@@ -1,5 +1,5 @@
 /**
- * Step 8: create the gate's pseudonymization keys when the org has none, and rotate them when the active key is
+ * Step 10: create the gate's pseudonymization keys when the org has none, and rotate them when the active key is
  * older than keys.rotateAfterDays (warden.deploy.json; off by default). Without a key the gate blocks every call
  * that must pseudonymize (KEY_NOT_CONFIGURED) and cannot sign its log, so a fresh install is not usable until this
  * has run. The keys are made in the org by WardenKeyAdmin.rotate (anonymous Apex), which checks the running user's

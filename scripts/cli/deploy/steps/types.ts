@@ -16,6 +16,8 @@ export const STEP_IDS = [
     'transaction-security',
     'change-data-capture',
     'schedules',
+    'encryption',
+    'checkpoint-signing',
     'keys'
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];

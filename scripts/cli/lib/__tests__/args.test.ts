@@ -1,5 +1,6 @@
 /** The one option parser: what it accepts, the messages it gives for what it refuses, and the help text. */
 import {
+    atCommandEdge,
     helpText,
     list,
     parseCommandLine,
@@ -173,6 +174,44 @@ describe('readCommandLine', () => {
         expect(wrong.result).toBe(2);
         expect(wrong.stdout).toBe('');
         expect(wrong.stderr).toBe(`warden demo: --json takes no value\n\n${helpText(LINE)}`);
+    });
+});
+
+describe('atCommandEdge', () => {
+    function edge(read: () => { help?: boolean; n?: number }): { result: unknown; stdout: string; stderr: string } {
+        const out = { stdout: '', stderr: '' };
+        const result = atCommandEdge(LINE, read, {
+            stdout: (text) => (out.stdout += text),
+            stderr: (text) => (out.stderr += text)
+        });
+        return { result, ...out };
+    }
+
+    it("gives the command's options when there is work to do", () => {
+        expect(edge(() => ({ help: false, n: 3 }))).toEqual({ result: { help: false, n: 3 }, stdout: '', stderr: '' });
+    });
+
+    it('prints the help and gives 0 when the options ask for it', () => {
+        expect(edge(() => ({ help: true }))).toEqual({ result: 0, stdout: helpText(LINE), stderr: '' });
+    });
+
+    it("reports a UsageError from the command's own checks like a parse error, with exit code 2", () => {
+        const wrong = edge(() => {
+            throw new UsageError('warden demo: --today takes a date');
+        });
+        expect(wrong).toEqual({
+            result: 2,
+            stdout: '',
+            stderr: `warden demo: --today takes a date\n\n${helpText(LINE)}`
+        });
+    });
+
+    it('lets any other error through', () => {
+        expect(() =>
+            edge(() => {
+                throw new Error('disk full');
+            })
+        ).toThrow('disk full');
     });
 });
 

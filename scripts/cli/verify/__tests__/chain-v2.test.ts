@@ -160,6 +160,23 @@ describe('verifyChain on a log upgraded from v1 to v2', () => {
         }
     });
 
+    it('refuses a record id in the clear on a v2 entry, even with its chain recomputed', () => {
+        const named = clone(log);
+        expect(isV2Entry(named[9])).toBe(true);
+        expect(() => canonicalEntry({ ...named[9], RecordId__c: '003000000000001AAA' })).toThrow(
+            'RecordId__c has a value on a v2 entry'
+        );
+        named[9].RecordId__c = '003000000000001AAA';
+        expect(verifyChain(named, { sha256: nodeSha256 }).break).toMatchObject({
+            kind: 'malformed',
+            sequence: 10,
+            field: 'RecordId__c'
+        });
+        // A v1 entry keeps its record id: it was written before v2 and still verifies.
+        expect(log.slice(0, 6).some((entry) => entry.RecordId__c)).toBe(true);
+        expect(verifyChain(log.slice(0, 6), { sha256: nodeSha256 }).ok).toBe(true);
+    });
+
     it('with the MAC key, names a forged entry whose chain was recomputed', () => {
         const forged = clone(log);
         forged[10].Reasons__c = 'CONSENT_GRANTED';

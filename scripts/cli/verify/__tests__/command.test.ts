@@ -1,8 +1,10 @@
 /** `warden verify` end to end on files: exit codes, messages and the checkpoint file. */
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+    checkpointMessage,
     CHECKPOINT_COLUMNS,
     EXPORT_COLUMNS,
     V2_COLUMNS
@@ -111,7 +113,9 @@ describe('warden verify', () => {
         expect(runVerify([join(dir, 'log.csv'), '--checkpoints']).stderr).toContain(
             'warden verify: --checkpoints needs a value'
         );
-        expect(runVerify([join(dir, 'log.csv'), join(dir, 'log.json')]).stderr).toContain('too many arguments');
+        expect(runVerify([join(dir, 'log.csv'), join(dir, 'log.json'), join(dir, 'log.csv')]).stderr).toContain(
+            'too many arguments'
+        );
         const missingCheckpoints = runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'none.csv')]);
         expect(missingCheckpoints.code).toBe(2);
         expect(missingCheckpoints.stderr).toContain('Cannot read');
@@ -121,7 +125,7 @@ describe('warden verify', () => {
     it('prints its options and exit codes with --help', () => {
         const help = runVerify(['--help']);
         expect(help.code).toBe(0);
-        expect(help.stdout).toContain('Usage: warden verify [options] <export.csv|export.json>');
+        expect(help.stdout).toContain('Usage: warden verify [options] [<archive-export>] <export.csv|export.json>');
         for (const option of ['--checkpoints <file>', '--cert <file.pem>', '--allow-partial', '--json']) {
             expect(help.stdout).toContain(option);
         }
@@ -189,5 +193,50 @@ describe('warden verify without checkpoints, and on v2 entries', () => {
         const badKey = runVerify([join(dir, 'log.csv'), '--mac-key', join(dir, 'bad-key.hex')]);
         expect(badKey.code).toBe(2);
         expect(badKey.stderr).toContain('does not hold a MAC key as hex');
+    });
+});
+
+describe('warden verify reports what the checkpoint signatures prove', () => {
+    let dir: string;
+    const log = sampleLog(12, nodeSha256);
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const signed = sampleCheckpoints(log, 4).map((cp) => ({
+        ...cp,
+        CertificateName__c: 'WardenCheckpointSigning',
+        Signature__c: sign('RSA-SHA256', Buffer.from(checkpointMessage(cp), 'utf8'), privateKey).toString('base64')
+    }));
+    const columns = [...CHECKPOINT_COLUMNS, 'Signature__c', 'CertificateName__c'].filter(
+        (c, i, all) => all.indexOf(c) === i
+    );
+    beforeAll(() => {
+        dir = mkdtempSync(join(tmpdir(), 'warden-verify-signed-'));
+        writeFileSync(join(dir, 'log.csv'), exportCsv(log, EXPORT_COLUMNS));
+        writeFileSync(join(dir, 'signed.csv'), exportCsv(signed, columns));
+        writeFileSync(join(dir, 'unsigned.csv'), exportCsv(sampleCheckpoints(log, 4), CHECKPOINT_COLUMNS));
+        writeFileSync(join(dir, 'cert.pem'), publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('says signed and verified with the certificate, signed but unchecked without it', () => {
+        const base = [join(dir, 'log.csv'), '--checkpoints', join(dir, 'signed.csv')];
+        const verified = runVerify([...base, '--cert', join(dir, 'cert.pem')]);
+        expect(verified.code).toBe(0);
+        expect(verified.stdout).toContain(
+            `Signatures: SIGNED AND VERIFIED: ${signed.length} verified, 0 signed but not checked, 0 unsigned`
+        );
+        const unchecked = runVerify(base);
+        expect(unchecked.code).toBe(0);
+        expect(unchecked.stdout).toContain('Signatures: SIGNED, NOT CHECKED (no --cert)');
+        expect(unchecked.report?.signaturesUnchecked).toBe(signed.length);
+    });
+
+    it('says when checkpoints are unsigned and what that cannot rule out', () => {
+        const outcome = runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'unsigned.csv')]);
+        expect(outcome.code).toBe(0);
+        expect(outcome.stdout).toMatch(
+            /Signatures: UNSIGNED CHECKPOINTS: 0 verified, 0 signed but not checked, \d+ unsigned/
+        );
+        expect(outcome.stdout).toContain('did not recompute it together with the log');
+        expect(outcome.report?.unsignedCheckpoints).toBeGreaterThan(0);
     });
 });

@@ -346,7 +346,7 @@ describe('the byte reader on v2 entries', () => {
                 expect(outcome.value.report.break?.index).toBe(i);
             }
         }
-    });
+    }, 30000);
 
     it('refuses an export with some of the v2 columns but not all', () => {
         const file = writeExport(exportCsv(mixed, [...EXPORT_COLUMNS, 'EntryKind__c', 'Mac__c']));

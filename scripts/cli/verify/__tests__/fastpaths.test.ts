@@ -81,7 +81,15 @@ function referenceCanonical(entry: LogEntry): string {
     const v2 = kind !== null && kind !== undefined && kind !== '';
     const lines = [v2 ? 'warden-log-v2' : 'warden-log-v1'];
     for (const { name, kind } of v2 ? LOG_FIELDS_V2 : LOG_FIELDS) {
-        lines.push(`${name}=${referenceValue(entry[name], kind, name)}`);
+        const value = entry[name];
+        // A v2 entry names its subject only by SubjectKey__c: a record id there is not canonical.
+        if (v2 && name === 'RecordId__c' && value !== null && value !== undefined && value !== '') {
+            throw new CanonicalFormError(
+                'RecordId__c has a value on a v2 entry, which names its subject only by SubjectKey__c.',
+                name
+            );
+        }
+        lines.push(`${name}=${referenceValue(value, kind, name)}`);
     }
     // A v1 entry with a value in a v2 field is not one the v1 form can vouch for.
     for (const { name } of v2 ? [] : V2_FIELDS) {
@@ -210,6 +218,10 @@ function fuzzEntry(next: () => number): LogEntry {
         for (const { name, kind } of V2_FIELDS) {
             entry[name] =
                 name === 'EntryKind__c' && next() < 0.7 ? pick(next, ['INTENT', 'OUTCOME']) : fuzzValue(next, kind);
+        }
+        // Most v2 entries without a record id, as the gate writes them, so the fields after it are reached.
+        if (next() < 0.8) {
+            delete entry.RecordId__c;
         }
     }
     return entry;

@@ -120,6 +120,8 @@ describe('check orchestrator', () => {
             'jest'
         ]);
         expect(names({ only: ['metadata', 'types'] })).toEqual(['types', 'metadata']);
+        // sfge is opt-in: only --only runs it (CI, .ci/run).
+        expect(names({ only: ['sfge', 'pmd'] })).toEqual(['pmd', 'sfge']);
         expect(names({ skip: ['jest', 'pmd', 'eslint'] })).toEqual([
             'types',
             'prettier',

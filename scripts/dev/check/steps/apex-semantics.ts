@@ -29,16 +29,19 @@ export type AllowlistEntry = {
 
 export type Allowlist = { entries: AllowlistEntry[]; problems: Problem[] };
 
-/** Reads and validates the allowlist; a missing file is an empty list. */
-export function loadAllowlist(root: string): Allowlist {
-    const path = join(root, ALLOWLIST_FILE);
+/**
+ * Reads and validates an allowlist (this step's, or another step's of the same shape: `sfge` keeps one);
+ * a missing file is an empty list.
+ */
+export function loadAllowlist(root: string, file = ALLOWLIST_FILE): Allowlist {
+    const path = join(root, file);
     if (!existsSync(path)) {
         return { entries: [], problems: [] };
     }
     const text = readFileSync(path, 'utf8');
     const invalid = (message: string, line?: number): Allowlist => ({
         entries: [],
-        problems: [{ file: ALLOWLIST_FILE, line, message: `invalid allowlist: ${message}` }]
+        problems: [{ file, line, message: `invalid allowlist: ${message}` }]
     });
     let json: unknown;
     try {
@@ -61,7 +64,7 @@ export function loadAllowlist(root: string): Allowlist {
         );
         if (fields.length > 0) {
             problems.push({
-                file: ALLOWLIST_FILE,
+                file,
                 line,
                 message: `invalid allowlist: falsePositives[${index}] needs a non-empty ${fields.join(', ')}`
             });
@@ -72,7 +75,7 @@ export function loadAllowlist(root: string): Allowlist {
             pattern = new RegExp(`^(?:${message as string})$`);
         } catch (error) {
             problems.push({
-                file: ALLOWLIST_FILE,
+                file,
                 line,
                 message: `invalid allowlist: falsePositives[${index}].message is not a regular expression: ${(error as Error).message}`
             });
@@ -91,13 +94,16 @@ export function loadAllowlist(root: string): Allowlist {
 
 export type ReportedIssue = Omit<ApexLsIssue, 'path'> & { file: string };
 
-export type Sorted = { failing: ReportedIssue[]; allowed: ReportedIssue[]; stale: AllowlistEntry[] };
+export type Sorted<T = ReportedIssue> = { failing: T[]; allowed: T[]; stale: AllowlistEntry[] };
 
 /** Splits issues into failing and allowed ones, and finds the allowlist entries that matched none. */
-export function applyAllowlist(issues: ReportedIssue[], entries: AllowlistEntry[]): Sorted {
+export function applyAllowlist<T extends { file: string; message: string }>(
+    issues: T[],
+    entries: AllowlistEntry[]
+): Sorted<T> {
     const used = new Set<AllowlistEntry>();
-    const failing: ReportedIssue[] = [];
-    const allowed: ReportedIssue[] = [];
+    const failing: T[] = [];
+    const allowed: T[] = [];
     for (const issue of issues) {
         const entry = entries.find(
             (candidate) => candidate.file === issue.file && candidate.pattern.test(issue.message)

@@ -59,7 +59,8 @@ export const LOG_FIELDS: ReadonlyArray<{ name: string; kind: FieldKind }> = [
 
 /**
  * The fields a v2 entry hashes after those of LOG_FIELDS. An entry is v2 when EntryKind__c is not empty
- * (INTENT or OUTCOME); an OUTCOME names its intent's EventUuid__c in IntentUuid__c.
+ * (INTENT, OUTCOME or ERASURE); an OUTCOME names its intent's EventUuid__c in IntentUuid__c. A v2 entry's
+ * RecordId__c is always empty (checkV2RecordId).
  */
 export const V2_FIELDS: ReadonlyArray<{ name: string; kind: FieldKind }> = [
     { name: 'EntryKind__c', kind: 'text' },
@@ -272,6 +273,21 @@ function checkV1(entry: LogEntry): string {
     return '';
 }
 
+/**
+ * A v2 entry names its subject only by the keyed pseudonym SubjectKey__c: its RecordId__c line stays, empty, so
+ * that v1 and v2 share their first lines, and a value there (a record id in the clear, which erasure could not
+ * remove without breaking the chain) makes the entry malformed. Throws CanonicalFormError naming the field.
+ */
+function checkV2RecordId(entry: LogEntry): string {
+    if (!isEmpty(entry.RecordId__c)) {
+        throw new CanonicalFormError(
+            'RecordId__c has a value on a v2 entry, which names its subject only by SubjectKey__c.',
+            'RecordId__c'
+        );
+    }
+    return '';
+}
+
 /** The v2 lines after Caller__c's value, without the final LF. */
 function v2Tail(entry: LogEntry): string {
     return (
@@ -314,7 +330,7 @@ function canonicalText(entry: LogEntry, suffix: string): string {
         LINE_STARTS[8] +
         canonicalValue(entry.Reasons__c, 'text', 'Reasons__c') +
         LINE_STARTS[9] +
-        canonicalValue(entry.RecordId__c, 'text', 'RecordId__c') +
+        (v2 ? checkV2RecordId(entry) : canonicalValue(entry.RecordId__c, 'text', 'RecordId__c')) +
         LINE_STARTS[10] +
         canonicalValue(entry.SubjectKey__c, 'text', 'SubjectKey__c') +
         LINE_STARTS[11] +

@@ -167,6 +167,8 @@ export class ChainVerifier {
       lastLoggedAt: null,
       checkpointsVerified: 0,
       signaturesVerified: 0,
+      signaturesUnchecked: 0,
+      unsignedCheckpoints: 0,
       notes: this.notes.slice()
     };
     if (this.seeking !== null) {
@@ -408,8 +410,14 @@ export class ChainVerifier {
         if (verdict === true) {
           report.signaturesVerified++;
         } else {
+          report.signaturesUnchecked++;
           report.notes.push(`${label} is signed, but no certificate was given to check the signature.`);
         }
+      } else {
+        report.unsignedCheckpoints++;
+        report.notes.push(
+          `${label} is unsigned: it shows the entries are unchanged since it was taken, but not that an org admin did not recompute it together with the log.`
+        );
       }
     }
     return null;

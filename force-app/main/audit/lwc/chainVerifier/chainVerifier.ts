@@ -55,6 +55,10 @@ export type ChainReport = {
     lastLoggedAt: string | null;
     checkpointsVerified: number;
     signaturesVerified: number;
+    /** Checkpoints carrying a signature that could not be checked (no certificate given). */
+    signaturesUnchecked: number;
+    /** Checkpoints without a signature: an org admin could have recomputed them together with the log. */
+    unsignedCheckpoints: number;
     notes: string[];
     break?: ChainBreak;
 };
@@ -277,6 +281,8 @@ export class ChainVerifier {
             lastLoggedAt: null,
             checkpointsVerified: 0,
             signaturesVerified: 0,
+            signaturesUnchecked: 0,
+            unsignedCheckpoints: 0,
             notes: this.notes.slice()
         };
         if (this.seeking !== null) {
@@ -550,8 +556,14 @@ export class ChainVerifier {
                 if (verdict === true) {
                     report.signaturesVerified++;
                 } else {
+                    report.signaturesUnchecked++;
                     report.notes.push(`${label} is signed, but no certificate was given to check the signature.`);
                 }
+            } else {
+                report.unsignedCheckpoints++;
+                report.notes.push(
+                    `${label} is unsigned: it shows the entries are unchanged since it was taken, but not that an org admin did not recompute it together with the log.`
+                );
             }
         }
         return null;

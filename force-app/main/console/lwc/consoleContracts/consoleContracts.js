@@ -23,6 +23,9 @@ export const CONTROLLERS = {
   WardenPostureController: {
     getPosture: { params: [], cacheable: true }
   },
+  WardenAlertController: {
+    recentAlerts: { params: [], cacheable: false }
+  },
   WardenLogController: {
     getLogPage: { params: ["query"], cacheable: true },
     getLogEntry: { params: ["logId"], cacheable: true },

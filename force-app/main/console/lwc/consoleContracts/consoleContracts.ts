@@ -525,10 +525,36 @@ export type MethodContract = {
     cacheable: boolean;
 };
 
+/** One alert in the console's feed: received live (ComplianceAlert__e) or rebuilt from a recent finding. */
+export type AlertRow = {
+    /** The finding's id, or `live-<replayId>` for an alert received through lightning/empApi. */
+    key: string;
+    severity: Severity;
+    category: string;
+    /** One line without patient data. */
+    message: string;
+    /** The record to open (a finding, an endpoint), or null. */
+    recordId: string | null;
+    /** When it was raised (ISO date-time, UTC). */
+    raisedAt: string;
+};
+
+/** WardenAlertController.recentAlerts: what the feed shows before live alerts arrive. */
+export type AlertFeed = {
+    /** The lightning/empApi channel of ComplianceAlert__e, with the namespace of a packaged org. */
+    channel: string;
+    windowHours: number;
+    /** Newest first, at most 50. */
+    alerts: AlertRow[];
+};
+
 /** Every console controller and its @AuraEnabled methods. The Apex source must match exactly. */
 export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     WardenPostureController: {
         getPosture: { params: [], cacheable: true }
+    },
+    WardenAlertController: {
+        recentAlerts: { params: [], cacheable: false }
     },
     WardenLogController: {
         getLogPage: { params: ['query'], cacheable: true },
@@ -585,6 +611,7 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
 /** Request and response type of every method, keyed 'Controller.method'. */
 export type ContractTypes = {
     'WardenPostureController.getPosture': { request: Record<string, never>; response: PostureSummary };
+    'WardenAlertController.recentAlerts': { request: Record<string, never>; response: AlertFeed };
     'WardenLogController.getLogPage': { request: { query: LogQuery }; response: LogPage };
     'WardenLogController.getLogEntry': { request: { logId: string }; response: LogDetail };
     'WardenLogController.getLogFilterOptions': { request: Record<string, never>; response: LogFilterOptions };
