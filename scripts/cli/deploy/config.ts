@@ -1,7 +1,7 @@
 /**
  * warden.deploy.json: what `warden deploy` configures beyond the package itself (who gets which
  * permission set, who runs the event subscriber, which Shield and Change Data Capture features to
- * switch on, when Warden's jobs run). Validated strictly: an unknown key or a malformed value stops the
+ * switch on, when Warden's jobs run, when the pseudonymization keys are rotated). Validated strictly: an unknown key or a malformed value stops the
  * command before it touches the org, with the path of the bad value. See docs/deploy.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,6 +37,8 @@ export type DeployConfig = {
     schedules: Record<JobKey, string | null>;
     /** Which certificate signs chain checkpoints; `unsigned` is the explicit opt-out (docs/deploy.md). */
     checkpointSigning: { certificate?: string; unsigned: boolean };
+    /** The keys step: rotate when the active key is older than this many days; null creates keys only if none. */
+    keys: { rotateAfterDays: number | null };
     /** Where the config came from, for messages. */
     file?: string;
 };
@@ -122,6 +124,23 @@ export function parseAssignment(value: string): { permissionSet: PermissionSetNa
     return { permissionSet: set as PermissionSetName, username: username(user, `--assign ${value}`) };
 }
 
+/** The keys step's settings: when to rotate the pseudonymization keys (never, by default). */
+function parseKeys(raw: unknown): DeployConfig['keys'] {
+    const keysJson = object(raw, 'keys');
+    onlyKeys(keysJson, 'keys', ['rotateAfterDays']);
+    const rotateAfterDays = keysJson.rotateAfterDays ?? null;
+    if (
+        rotateAfterDays !== null &&
+        (typeof rotateAfterDays !== 'number' ||
+            !Number.isInteger(rotateAfterDays) ||
+            rotateAfterDays < 1 ||
+            rotateAfterDays > 3650)
+    ) {
+        throw new ConfigError('keys.rotateAfterDays must be a whole number of days from 1 to 3650, or null');
+    }
+    return { rotateAfterDays };
+}
+
 export function parseConfig(raw: unknown, file?: string): DeployConfig {
     const root = object(raw, 'the config');
     onlyKeys(root, 'the config', [
@@ -131,7 +150,8 @@ export function parseConfig(raw: unknown, file?: string): DeployConfig {
         'transactionSecurity',
         'changeDataCapture',
         'schedules',
-        'checkpointSigning'
+        'checkpointSigning',
+        'keys'
     ]);
 
     const assignmentsJson = object(root.assignments, 'assignments');
@@ -227,6 +247,7 @@ export function parseConfig(raw: unknown, file?: string): DeployConfig {
         changeDataCapture: { objects: [...new Set(objects as string[])] },
         schedules,
         checkpointSigning: { certificate: certificate as string | undefined, unsigned },
+        keys: parseKeys(root.keys),
         file
     };
 }

@@ -22,6 +22,7 @@ import {
 import { encryptionStep } from './steps/encryption';
 import { DeployFailedError, packageStep } from './steps/package';
 import { permissionsStep } from './steps/permissions';
+import { keysStep } from './steps/keys';
 import { schedulesStep } from './steps/schedules';
 import { checkpointSigningStep } from './steps/signing';
 import {
@@ -57,7 +58,8 @@ export const STEPS: Step[] = [
     changeDataCaptureStep,
     schedulesStep,
     encryptionStep,
-    checkpointSigningStep
+    checkpointSigningStep,
+    keysStep
 ];
 
 export type DeployOptions = AuthFlags & {

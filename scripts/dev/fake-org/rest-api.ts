@@ -4,6 +4,7 @@
  * and executeAnonymous, over the org's tables.
  */
 import { randomBytes } from 'node:crypto';
+import { keyScript } from './keyring';
 import type { FakeOrg } from './server';
 import { asArray } from './shared';
 import { parseSoql, Row, runQuery } from './soql';
@@ -280,6 +281,8 @@ function createRecord(org: FakeOrg, type: string, fields: Row): Record<string, u
 }
 
 function executeAnonymous(org: FakeOrg, source: string): Record<string, unknown> {
+    const keys = keyScript(org, source);
+    if (keys) return keys;
     // Understands the shape of the scripts warden generates: abort jobs by name, then System.schedule.
     const aborts = [...source.matchAll(/CronJobDetail\.Name\s*=\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]);
     const schedules = [

@@ -385,6 +385,9 @@ export class FakeOrg {
                     return `${detail?.Name} @ ${row.CronExpression} (${row.ApexClassName})`;
                 })
                 .sort(),
+            keyVersions: this.rows('WardenKeyring__c')
+                .map((row) => `v${row.KeyVersion__c}${row.Active__c ? ' (active)' : ''}`)
+                .sort(),
             metadata
         };
     }

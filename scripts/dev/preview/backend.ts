@@ -9,6 +9,7 @@
  */
 import { CONTROLLERS, type MethodName } from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 import { auditHandlers } from './backend/audit';
+import { canaryHandlers, keyHandlers } from './backend/canary';
 import { findingHandlers } from './backend/findings';
 import { flowHandlers } from './backend/flows';
 import { logHandlers } from './backend/log';
@@ -42,7 +43,9 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
         ...flowHandlers(store),
         ...findingHandlers(store),
         ...auditHandlers(store),
-        ...simulatorHandlers(store)
+        ...simulatorHandlers(store),
+        ...canaryHandlers(store),
+        ...keyHandlers(store)
     };
 
     const invoke = (name: string, params: Record<string, unknown>, context: Partial<CallContext> = {}): unknown => {

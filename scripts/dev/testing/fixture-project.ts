@@ -84,6 +84,12 @@ export function writeFixtureProject(options: { extraClassBody?: string } = {}): 
         'DataFlowReviewReminderJob',
         'public with sharing class DataFlowReviewReminderJob {}\n'
     );
+    apexClass(root, 'force-app/main/gate', 'WardenKeyAdmin', 'public with sharing class WardenKeyAdmin {}\n');
+    write(
+        root,
+        'force-app/main/gate/objects/WardenKeyring__c/WardenKeyring__c.object-meta.xml',
+        `<?xml version="1.0" encoding="UTF-8"?>\n<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">\n    <customSettingsType>List</customSettingsType>\n    <label>Warden Keyring</label>\n    <visibility>Protected</visibility>\n</CustomObject>\n`
+    );
     for (const set of ['WardenAdmin', 'WardenComplianceOfficer', 'WardenAuditor', 'WardenIntegrationUser']) {
         write(
             root,

@@ -68,7 +68,8 @@ describe('warden deploy: planning and applying', () => {
             '5. Flag PHI exports (transaction security)',
             '6. Enable Change Data Capture',
             "7. Schedule Warden's jobs",
-            '9. Sign chain checkpoints'
+            '9. Sign chain checkpoints',
+            '10. Create or rotate the pseudonymization keys'
         ]) {
             expect(statusOf(outcome.stdout, step)).toBe('create');
         }
@@ -82,12 +83,13 @@ describe('warden deploy: planning and applying', () => {
         const h = await harness();
         const first = await h.run();
         expect(first.code).toBe(0);
-        expect(first.stdout).toMatch(/1\. Deploy the Warden package\s+created\s+yes\s+deployed 17\/17 components/);
+        expect(first.stdout).toMatch(/1\. Deploy the Warden package\s+created\s+yes\s+deployed 19\/19 components/);
         expect(first.stdout).toMatch(/2\. Assign permission sets\s+created\s+yes/);
         expect(first.stdout).toMatch(/7\. Schedule Warden's jobs\s+created\s+yes/);
+        expect(first.stdout).toMatch(/10\. Create or rotate the pseudonymization keys\s+created\s+yes/);
         // The deploy showed progress of components deployed.
-        expect(first.stderr).toMatch(/\[#+-+\] \d+\/17 components/);
-        expect(first.stderr).toMatch(/\[#{30}\] 17\/17 components {2}Succeeded/);
+        expect(first.stderr).toMatch(/\[#+-+\] \d+\/19 components/);
+        expect(first.stderr).toMatch(/\[#{30}\] 19\/19 components {2}Succeeded/);
         // Production: the package's own test classes run, NoTestRun would be refused.
         expect(h.fake.snapshot()).toMatchObject({
             apexClasses: expect.arrayContaining(['InferenceGuard', 'PhiExportCondition']),
@@ -130,7 +132,12 @@ describe('warden deploy: planning and applying', () => {
         const mark = h.fake.requests.length;
         const second = await h.run();
         expect(second.code).toBe(0);
-        for (const step of ['1. Deploy the Warden package', '2. Assign permission sets', "7. Schedule Warden's jobs"]) {
+        for (const step of [
+            '1. Deploy the Warden package',
+            '2. Assign permission sets',
+            "7. Schedule Warden's jobs",
+            '10. Create or rotate the pseudonymization keys'
+        ]) {
             expect(statusOf(second.stdout, step)).toBe('unchanged');
         }
         expect(second.stdout).toContain('Nothing to change: the org already matches.');
@@ -433,12 +440,12 @@ describe('warden deploy: transient failures it rides out', () => {
         h.fake.inject({ match: /executeAnonymous/, fail: 'dropResponse', times: 1 });
         const outcome = await h.run();
         expect(outcome.code).toBe(0);
-        // One create of assignments (plus the signing setting's) and one scheduling script reached the org;
-        // neither was repeated.
+        // One create of assignments (plus the signing setting's), one scheduling script and one key script
+        // reached the org; none was repeated.
         expect(h.fake.requests.filter((r) => r.startsWith('POST') && r.endsWith('/composite/sobjects'))).toHaveLength(
             2
         );
-        expect(h.fake.requests.filter((r) => r.includes('executeAnonymous'))).toHaveLength(1);
+        expect(h.fake.requests.filter((r) => r.includes('executeAnonymous'))).toHaveLength(2);
         await expectCleanEndState(h);
     });
 });
@@ -527,8 +534,8 @@ describe('warden deploy: bounded waits and deploy jobs', () => {
 
         const resumed = await h.run({}, clock, { action: 'resume', id: id! });
         expect(resumed.code).toBe(0);
-        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 17/17 components.`);
-        expect(resumed.stderr).toMatch(/\[#{30}\] 17\/17 components {2}Succeeded/);
+        expect(resumed.stdout).toContain(`The deploy ${id} succeeded: 19/19 components.`);
+        expect(resumed.stderr).toMatch(/\[#{30}\] 19\/19 components {2}Succeeded/);
 
         const json = await h.run({ json: true }, clock, { action: 'report', id: id! });
         expect(JSON.parse(json.stdout)).toMatchObject({ jobId: id, status: 'Succeeded', success: true, exitCode: 0 });

@@ -12,7 +12,16 @@ import { backoffDelay, mayRewriteAfterReading } from '../../org/retry';
 import { JOB_KEYS, JobKey } from '../config';
 import { JOBS } from '../components';
 import { soqlList } from '../facts';
-import { componentAvailable, DeployContext, missingComponent, plan, result, Step, StepPlan } from './types';
+import {
+    componentAvailable,
+    DeployContext,
+    missingComponent,
+    plan,
+    result,
+    runningUserHolds,
+    Step,
+    StepPlan
+} from './types';
 
 const LIVE_STATES = new Set(['WAITING', 'ACQUIRED', 'EXECUTING', 'PAUSED', 'BLOCKED', 'PAUSED_BLOCKED']);
 
@@ -100,11 +109,7 @@ export const schedulesStep: Step = {
             });
         }
         // Scheduled Apex runs as the user who scheduled it, and the jobs query in user mode.
-        const me = ctx.facts.user.username.toLowerCase();
-        const holdsAdmin =
-            ctx.facts.holders.some((h) => h.permissionSet === 'WardenAdmin' && h.username.toLowerCase() === me) ||
-            ctx.config.assignments.some((a) => a.permissionSet === 'WardenAdmin' && a.username.toLowerCase() === me);
-        if (!holdsAdmin) {
+        if (!runningUserHolds(ctx, 'WardenAdmin')) {
             notes.push(
                 `the jobs will run as ${ctx.facts.user.username}, who does not hold WardenAdmin: assign it ` +
                     '(assignments in warden.deploy.json), or the jobs cannot read consents and data flows'

@@ -17,7 +17,8 @@ export const STEP_IDS = [
     'change-data-capture',
     'schedules',
     'encryption',
-    'checkpoint-signing'
+    'checkpoint-signing',
+    'keys'
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -142,6 +143,15 @@ export function componentAvailable(
     if (inOrg) return true;
     if (phase === 'apply' || ctx.skipped.has('package') || ctx.options.checkOnly) return false;
     return (kind === 'ApexClass' ? ctx.source.apexClasses : ctx.source.apexTriggers).includes(name);
+}
+
+/** Whether the running user holds a permission set now, or is given it by this run's assignments. */
+export function runningUserHolds(ctx: DeployContext, permissionSet: string): boolean {
+    const me = ctx.facts.user.username.toLowerCase();
+    return (
+        ctx.facts.holders.some((h) => h.permissionSet === permissionSet && h.username.toLowerCase() === me) ||
+        ctx.config.assignments.some((a) => a.permissionSet === permissionSet && a.username.toLowerCase() === me)
+    );
 }
 
 export function missingComponent(step: Pick<Step, 'id' | 'title'>, kind: string, name: string): StepPlan {

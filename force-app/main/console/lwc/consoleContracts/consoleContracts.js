@@ -67,6 +67,15 @@ export const CONTROLLERS = {
   WardenSimulatorController: {
     getSimulationRecords: { params: [], cacheable: true },
     getSimulationContext: { params: ["recordId", "endpointId", "purpose"], cacheable: true }
+  },
+  WardenCanaryController: {
+    getCanary: { params: [], cacheable: true },
+    startOverride: { params: ["subjectId", "reason"], cacheable: false },
+    endOverride: { params: ["overrideId"], cacheable: false }
+  },
+  WardenKeyController: {
+    getKeyStatus: { params: [], cacheable: false },
+    rotateKeys: { params: ["reason"], cacheable: false }
   }
 };
 export function methodNames() {

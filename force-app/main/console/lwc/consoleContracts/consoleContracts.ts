@@ -79,12 +79,15 @@ export type JurisdictionRuleRow = {
     legalBasis: string | null;
 };
 
-/** One entry of the change history of a finding or a data flow (RecordChange__c). */
+/** One entry of the change history of a finding or a data flow, or of a key rotation (RecordChange__c). */
 export type ChangeRow = {
     id: string;
     recordId: string | null;
     recordName: string | null;
-    /** Created, StatusChanged, Requested, Approved, Rejected, Reviewed, DueDateChanged, Assigned, Expired, Overridden. */
+    /**
+     * Created, StatusChanged, Requested, Approved, Rejected, Reviewed, DueDateChanged, Assigned, Expired, Overridden,
+     * KeyRotated (no record: the keyring's versions).
+     */
     action: string;
     /** The field's local API name, e.g. Status__c. */
     field: string | null;
@@ -470,6 +473,59 @@ export type SimulationContext = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Canary rollout (Monitor overrides)
+// ---------------------------------------------------------------------------------------------
+
+/** One MonitorOverride__c in force: a user or profile whose gate calls run in Monitor while the org enforces. */
+export type CanaryRow = {
+    id: string;
+    name: string;
+    subjectType: 'User' | 'Profile';
+    subjectId: string;
+    /** The user's or profile's name, or its Id when the viewer cannot see it. */
+    subjectName: string;
+    /** CreatedDate of the override (ISO 8601). */
+    since: string;
+    /** Who created it. */
+    setBy: string;
+    reason: string;
+    ageDays: number;
+    /** Older than the window: the nightly sweep raises a finding. */
+    overdue: boolean;
+    /** Calls logged under this override. */
+    monitorCalls: number;
+    /** Of those, the ones Enforce would have blocked (Blocked with MONITOR_ONLY). */
+    wouldHaveBlocked: number;
+};
+export type CanaryOverview = {
+    generatedAt: string;
+    /** The org default of the gate's mode. */
+    orgMode: 'Enforce' | 'Monitor';
+    /** Days an override may stay in force before it becomes a finding. */
+    maxDays: number;
+    overrides: CanaryRow[];
+    /** Monitor log entries read for the counts. */
+    scanned: number;
+    /** The counts stopped at the scan limit: they are lower bounds. */
+    truncated: boolean;
+    /** Whether the viewer may put users in Monitor and end overrides (WardenAdmin). */
+    canManage: boolean;
+};
+
+/** The gate's pseudonymization keys as the console may see them: versions and dates, never keys. */
+export type KeyStatus = {
+    /** Whether an active key exists (without one the gate blocks with KEY_NOT_CONFIGURED). */
+    configured: boolean;
+    activeVersion: number | null;
+    /** When the active version was created (ISO 8601), or null. */
+    activeSince: string | null;
+    /** Versions kept, the active one included. */
+    versions: number;
+    /** Whether the viewer holds WardenManageKeys (WardenAdmin) and so may rotate. */
+    canRotate: boolean;
+};
+
+// ---------------------------------------------------------------------------------------------
 // The method table
 // ---------------------------------------------------------------------------------------------
 
@@ -551,6 +607,15 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     WardenSimulatorController: {
         getSimulationRecords: { params: [], cacheable: true },
         getSimulationContext: { params: ['recordId', 'endpointId', 'purpose'], cacheable: true }
+    },
+    WardenCanaryController: {
+        getCanary: { params: [], cacheable: true },
+        startOverride: { params: ['subjectId', 'reason'], cacheable: false },
+        endOverride: { params: ['overrideId'], cacheable: false }
+    },
+    WardenKeyController: {
+        getKeyStatus: { params: [], cacheable: false },
+        rotateKeys: { params: ['reason'], cacheable: false }
     }
 };
 
@@ -621,6 +686,14 @@ export type ContractTypes = {
         request: { recordId: string; endpointId: string; purpose: string };
         response: SimulationContext;
     };
+    'WardenCanaryController.getCanary': { request: Record<string, never>; response: CanaryOverview };
+    'WardenCanaryController.startOverride': {
+        request: { subjectId: string; reason: string };
+        response: CanaryOverview;
+    };
+    'WardenCanaryController.endOverride': { request: { overrideId: string }; response: CanaryOverview };
+    'WardenKeyController.getKeyStatus': { request: Record<string, never>; response: KeyStatus };
+    'WardenKeyController.rotateKeys': { request: { reason: string }; response: KeyStatus };
 };
 
 export type MethodName = keyof ContractTypes;

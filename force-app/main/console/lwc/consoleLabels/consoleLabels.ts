@@ -18,6 +18,7 @@ import ACTION_DUE from '@salesforce/label/c.HistoryActionDueDateChanged';
 import ACTION_ASSIGNED from '@salesforce/label/c.HistoryActionAssigned';
 import ACTION_EXPIRED from '@salesforce/label/c.HistoryActionExpired';
 import ACTION_OVERRIDDEN from '@salesforce/label/c.HistoryActionOverridden';
+import ACTION_KEY_ROTATED from '@salesforce/label/c.HistoryActionKeyRotated';
 import FIELD_STATUS from '@salesforce/label/c.HistoryFieldStatus';
 import FIELD_REQUESTED from '@salesforce/label/c.HistoryFieldRequested';
 import FIELD_DUE from '@salesforce/label/c.HistoryFieldDueDate';
@@ -55,7 +56,8 @@ export const ACTION_LABELS: Record<string, string> = {
     DueDateChanged: ACTION_DUE,
     Assigned: ACTION_ASSIGNED,
     Expired: ACTION_EXPIRED,
-    Overridden: ACTION_OVERRIDDEN
+    Overridden: ACTION_OVERRIDDEN,
+    KeyRotated: ACTION_KEY_ROTATED
 };
 
 export const FIELD_LABELS: Record<string, string> = {
