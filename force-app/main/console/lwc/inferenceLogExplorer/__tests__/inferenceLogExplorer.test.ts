@@ -146,7 +146,7 @@ describe('c-inference-log-explorer: loading and filtering', () => {
     });
 });
 
-describe('c-inference-log-explorer: live events, detail and errors', () => {
+describe('c-inference-log-explorer: live events and the detail panel', () => {
     setUp();
 
     it('puts matching live events from empApi on top, on the channel the server names', async () => {
@@ -223,6 +223,10 @@ describe('c-inference-log-explorer: live events, detail and errors', () => {
         };
         expect(combobox.options.find((option) => option.value === 'Erased')?.label).toBe('c.ConsoleDecisionErased');
     });
+});
+
+describe('c-inference-log-explorer: detail layout, errors and accessibility', () => {
+    setUp();
 
     it('opens the detail over the table, keeping every column, and closes it on Escape', async () => {
         const element = mount();
