@@ -11,6 +11,11 @@ import type {
     EndpointRow,
     JurisdictionRuleRow
 } from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
+import {
+    RESIDENCY_ALLOWED,
+    RESIDENCY_BLOCKED,
+    type ResidencyResult
+} from '../../../force-app/main/gate/lwc/gatePolicy/gatePolicy';
 import { chainEntryHash, GENESIS_HASH } from './chain';
 import type { DemoFlow, DemoLogEntry, DemoPatient } from './demoData';
 import { CALLERS, HOME_ENDPOINT, type CallerSeed, type DemoTag } from './demoSeeds';
@@ -69,7 +74,7 @@ function residencyCheck(
     rule: JurisdictionRuleRow,
     dpaExpired: boolean,
     reasons: string[]
-): string {
+): ResidencyResult {
     const problems: string[] = [];
     if (!endpoint.jurisdiction || !rule.allowedRegions.includes(endpoint.jurisdiction)) {
         problems.push(`${patient.jurisdiction} data may not go to a ${endpoint.jurisdiction} endpoint`);
@@ -91,7 +96,7 @@ function residencyCheck(
             ? `RESIDENCY_OK: ${patient.jurisdiction} data to ${endpoint.jurisdiction} (${endpoint.hosting})`
             : `RESIDENCY_VIOLATION: ${problems.join('; ')}`
     );
-    return problems.length === 0 ? 'Compliant' : 'Violation';
+    return problems.length === 0 ? RESIDENCY_ALLOWED : RESIDENCY_BLOCKED;
 }
 
 /**
@@ -135,11 +140,11 @@ export function createCallSimulator(context: CallContext): (at: number) => DemoL
         const redactable = fields.some((field) => tagByField.get(field)?.minimization === 'Redact');
         let decision: Decision;
         let redactionCount = 0;
-        if ((!consentOk || residencyResult === 'Violation') && mode === 'Enforce') {
+        if ((!consentOk || residencyResult === RESIDENCY_BLOCKED) && mode === 'Enforce') {
             decision = 'Blocked';
             reasons.push('BLOCKED: policy refused the call (Enforce mode)');
         } else {
-            if (!consentOk || residencyResult === 'Violation') {
+            if (!consentOk || residencyResult === RESIDENCY_BLOCKED) {
                 reasons.push('MONITOR_ONLY: violation logged, call let through (Monitor mode)');
             }
             if (redactable && phi.length > 0) {

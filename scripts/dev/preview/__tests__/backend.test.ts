@@ -13,6 +13,7 @@ import type {
     SimulationContext
 } from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 import { simulate } from '../../../../force-app/main/console/lwc/policySimulation/policySimulation';
+import { RESIDENCY_BLOCKED } from '../../../../force-app/main/gate/lwc/gatePolicy/gatePolicy';
 
 const clock = () => Date.parse('2026-11-22T08:00:00.000Z');
 function backend() {
@@ -89,11 +90,11 @@ describe('preview backend: the log', () => {
     it('filters the log by consent and residency result and by part of the caller, and exports what it filters', () => {
         const b = backend();
         const page = b.invoke('WardenLogController.getLogPage', {
-            query: { consentResult: 'Missing', residencyResult: 'Violation', caller: 'BOT', pageSize: 100 }
+            query: { consentResult: 'Missing', residencyResult: RESIDENCY_BLOCKED, caller: 'BOT', pageSize: 100 }
         }) as LogPage;
         expect(page.rows.length).toBeGreaterThan(0);
         for (const row of page.rows) {
-            expect(row).toMatchObject({ consentResult: 'Missing', residencyResult: 'Violation' });
+            expect(row).toMatchObject({ consentResult: 'Missing', residencyResult: RESIDENCY_BLOCKED });
             expect(row.caller?.toLowerCase()).toContain('bot');
         }
         const exported: number[] = [];

@@ -2,6 +2,7 @@ import { verifyChain } from '../../../../force-app/main/audit/lwc/chainVerifier/
 import { nodeSha256 } from '../../../cli/verify/chain';
 import { toExportRecord } from '../chain';
 import { generateDemoData } from '../demoData';
+import { RESIDENCY_BLOCKED } from '../../../../force-app/main/gate/lwc/gatePolicy/gatePolicy';
 
 describe('demo data', () => {
     const data = generateDemoData({ today: '2026-11-22', logEntries: 6000 });
@@ -43,7 +44,8 @@ describe('demo data', () => {
 
     it('plants the problems the console should surface', () => {
         const monitorViolations = data.log.filter(
-            (entry) => entry.mode === 'Monitor' && entry.residencyResult === 'Violation' && entry.decision !== 'Blocked'
+            (entry) =>
+                entry.mode === 'Monitor' && entry.residencyResult === RESIDENCY_BLOCKED && entry.decision !== 'Blocked'
         );
         expect(monitorViolations.length).toBeGreaterThan(0);
         expect(data.log.some((entry) => entry.jurisdiction === 'EU' && entry.endpointKey === 'us-public-gpt')).toBe(

@@ -3,6 +3,7 @@
  * by the explorer's filters and dates (ascending, by keyset), and the evidence pack the documents are built from.
  */
 import {
+    RESIDENCY_VIOLATION_RESULTS,
     VERIFY_BATCH_MAX,
     type AcceptanceRow,
     type TagMinimization
@@ -151,7 +152,7 @@ function evidencePack(store: Store, context: CallContext) {
         callsByDecision: countBy(store.windowEntries(), (entry) => entry.decision),
         callsByMode: countBy(store.windowEntries(), (entry) => entry.mode),
         residencyViolations: residencyTraffic(store)
-            .filter((row) => row.residencyResult === 'Violation')
+            .filter((row) => RESIDENCY_VIOLATION_RESULTS.includes(row.residencyResult))
             .sort((a, b) => b.count - a.count),
         findings: sorted.slice(0, 2000).map(toFindingRow),
         findingsTruncated: sorted.length > 2000,

@@ -5,6 +5,7 @@
  */
 import {
     OPEN_FINDING_STATUSES,
+    RESIDENCY_VIOLATION_RESULTS,
     type ChainHead,
     type ChangeRow,
     type ContractTypes,
@@ -185,7 +186,10 @@ export function createStore(data: DemoData, options: BackendOptions = {}) {
             }
             let violations = 0;
             for (const entry of windowEntries()) {
-                if (entry.endpointId === endpointId && entry.residencyResult === 'Violation') {
+                if (
+                    entry.endpointId === endpointId &&
+                    RESIDENCY_VIOLATION_RESULTS.includes(entry.residencyResult ?? '')
+                ) {
                     violations++;
                 }
             }

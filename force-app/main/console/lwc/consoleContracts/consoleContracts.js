@@ -5,6 +5,7 @@ import {
   FINDING_SEVERITIES,
   FINDING_STATUSES as STATUS_VALUES
 } from "c/findingPicklists";
+import { RESIDENCY_BLOCKED } from "c/gatePolicy";
 export const SEVERITIES = [...FINDING_SEVERITIES];
 export const CALL_DECISIONS = ["Allowed", "Redacted", "Blocked"];
 export const DECISIONS = [...CALL_DECISIONS, "Erased"];
@@ -13,7 +14,7 @@ export const OPEN_FINDING_STATUSES = ["New", "Triaged", "InRemediation"];
 export const PURPOSES = ["LlmInference", "LlmTraining", "Analytics", "CareDelivery", "Research", "Marketing"];
 export const FINDING_CATEGORIES = [...CATEGORY_VALUES];
 export const CONSENT_COVERED_RESULTS = ["Granted", "NotRequired"];
-export const RESIDENCY_VIOLATION_RESULTS = ["Violation"];
+export const RESIDENCY_VIOLATION_RESULTS = [RESIDENCY_BLOCKED];
 export const LOG_PAGE_SIZE = 200;
 export const LOG_FIRST_PAGE_SIZE = 50;
 export const LOG_PAGE_SIZE_MAX = 500;

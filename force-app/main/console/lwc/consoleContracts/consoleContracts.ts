@@ -16,7 +16,7 @@ import {
     type FindingSeverity,
     type FindingStatus as FindingStatusValue
 } from 'c/findingPicklists';
-import type { GateSnapshot } from 'c/gatePolicy';
+import { RESIDENCY_BLOCKED, type GateSnapshot } from 'c/gatePolicy';
 
 export type Severity = FindingSeverity;
 export type FindingStatus = FindingStatusValue;
@@ -39,8 +39,11 @@ export const FINDING_CATEGORIES: string[] = [...CATEGORY_VALUES];
 
 /** Values of InferenceLog__c.ConsentResult__c that mean the call was covered by a consent. */
 export const CONSENT_COVERED_RESULTS = ['Granted', 'NotRequired'];
-/** Values of InferenceLog__c.ResidencyResult__c that mean the call broke a residency rule. */
-export const RESIDENCY_VIOLATION_RESULTS = ['Violation'];
+/**
+ * Values of InferenceLog__c.ResidencyResult__c that mean the call broke a residency rule: the value the gate writes
+ * for a residency block, taken from c/gatePolicy so the console counts exactly what the gate logs.
+ */
+export const RESIDENCY_VIOLATION_RESULTS: string[] = [RESIDENCY_BLOCKED];
 
 /** Page sizes: the explorer asks for pages of this size and keeps at most LOG_WINDOW_MAX rows. */
 export const LOG_PAGE_SIZE = 200;

@@ -1,5 +1,6 @@
 // Generated from evidenceDocuments.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import { RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
 const CLOSED = ["Resolved", "RiskAccepted", "FalsePositive"];
 function count(rows, ...keys) {
   return rows.filter((row) => keys.includes(row.key)).reduce((sum, row) => sum + row.count, 0);
@@ -28,7 +29,7 @@ export function evidenceFigures(pack) {
     redacted: count(pack.callsByDecision, "Redacted"),
     consented: count(pack.callsByConsentResult, "Granted", "NotRequired"),
     consentKnown: total(pack.callsByConsentResult),
-    residencyViolations: count(pack.callsByResidencyResult, "Violation"),
+    residencyViolations: count(pack.callsByResidencyResult, ...RESIDENCY_VIOLATION_RESULTS),
     monitorCalls: count(pack.callsByMode, "Monitor"),
     openFindings: open.length,
     openCritical: open.filter((finding) => finding.severity === "Critical").length,

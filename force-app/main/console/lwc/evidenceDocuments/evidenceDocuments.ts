@@ -8,7 +8,7 @@
  * Each document is stamped with the chain head and the last checkpoint it was produced at. The same structure is
  * rendered as printable HTML (human column headers) and written into the JSON pack for GRC tools.
  */
-import type { CountByKey, EvidencePack } from 'c/consoleContracts';
+import { RESIDENCY_VIOLATION_RESULTS, type CountByKey, type EvidencePack } from 'c/consoleContracts';
 
 export type DocumentColumn = { key: string; header: string };
 export type DocumentTable = { columns: DocumentColumn[]; rows: Record<string, unknown>[] };
@@ -67,7 +67,7 @@ export function evidenceFigures(pack: EvidencePack) {
         redacted: count(pack.callsByDecision, 'Redacted'),
         consented: count(pack.callsByConsentResult, 'Granted', 'NotRequired'),
         consentKnown: total(pack.callsByConsentResult),
-        residencyViolations: count(pack.callsByResidencyResult, 'Violation'),
+        residencyViolations: count(pack.callsByResidencyResult, ...RESIDENCY_VIOLATION_RESULTS),
         monitorCalls: count(pack.callsByMode, 'Monitor'),
         openFindings: open.length,
         openCritical: open.filter((finding) => finding.severity === 'Critical').length,

@@ -9,6 +9,8 @@ export const CONSENT_SOURCES = [
 export const MAX_TEXT_LENGTH = 131072;
 export const UNKNOWN = "UNKNOWN";
 export const FREE_TEXT_FIELD = "FreeText";
+export const RESIDENCY_ALLOWED = "Allowed";
+export const RESIDENCY_BLOCKED = "Blocked";
 export const CONSENT_RANK = ["Denied", "Withdrawn", "Expired", "Missing", "Granted"];
 const STRICTNESS = { Allow: 0, Pseudonymize: 1, Redact: 2, Drop: 3 };
 export const COUNTRY_NAMES = {
@@ -358,7 +360,7 @@ function emptyDecision(mode) {
     droppedFields: [],
     text: null,
     consent: "Missing",
-    residency: "Blocked",
+    residency: RESIDENCY_BLOCKED,
     jurisdiction: UNKNOWN,
     redactionCount: 0,
     categories: [],
@@ -396,7 +398,7 @@ function decide(snapshot, decision, ctx) {
   }
   decision.jurisdiction = snapshot.patient.present ? jurisdictionForCountry(snapshot.patient.country, snapshot.rules) : UNKNOWN;
   const resident = residency(snapshot, planned.keptTags, decision.jurisdiction, today);
-  decision.residency = resident.allowed ? "Allowed" : "Blocked";
+  decision.residency = resident.allowed ? RESIDENCY_ALLOWED : RESIDENCY_BLOCKED;
   reasons.push(...resident.reasons);
   blocked = blocked || !resident.allowed;
   planned.blocks.forEach(block);

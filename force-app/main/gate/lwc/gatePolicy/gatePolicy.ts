@@ -119,7 +119,7 @@ export type GateDecision = {
     /** The content that is (or would be) sent; null when the gate could not prepare it. */
     text: string | null;
     consent: string;
-    residency: string;
+    residency: ResidencyResult;
     jurisdiction: string;
     redactionCount: number;
     categories: string[];
@@ -132,6 +132,15 @@ export const MAX_TEXT_LENGTH = 131072;
 export const UNKNOWN = 'UNKNOWN';
 /** The DataFlow__c.SourceField__c that lets free text go out under a flow. */
 export const FREE_TEXT_FIELD = 'FreeText';
+/**
+ * The only values the gate writes to ResidencyResult__c (the same as GatePolicy.RESIDENCY_ALLOWED/_BLOCKED in Apex).
+ * Every reader of the log (the console through c/consoleContracts, the preview, the evidence pack) compares
+ * against these, so the writer and the readers cannot drift apart.
+ */
+export const RESIDENCY_ALLOWED = 'Allowed';
+/** A residency rule forbids the call: what the console counts as a residency violation. */
+export const RESIDENCY_BLOCKED = 'Blocked';
+export type ResidencyResult = typeof RESIDENCY_ALLOWED | typeof RESIDENCY_BLOCKED;
 /** Consent answers, most restrictive first. */
 export const CONSENT_RANK = ['Denied', 'Withdrawn', 'Expired', 'Missing', 'Granted'];
 const STRICTNESS: Record<string, number> = { Allow: 0, Pseudonymize: 1, Redact: 2, Drop: 3 };
@@ -556,7 +565,7 @@ function emptyDecision(mode: 'Enforce' | 'Monitor'): GateDecision {
         droppedFields: [],
         text: null,
         consent: 'Missing',
-        residency: 'Blocked',
+        residency: RESIDENCY_BLOCKED,
         jurisdiction: UNKNOWN,
         redactionCount: 0,
         categories: [],
@@ -598,7 +607,7 @@ function decide(snapshot: GateSnapshot, decision: GateDecision, ctx: PolicyConte
         ? jurisdictionForCountry(snapshot.patient.country, snapshot.rules)
         : UNKNOWN;
     const resident = residency(snapshot, planned.keptTags, decision.jurisdiction, today);
-    decision.residency = resident.allowed ? 'Allowed' : 'Blocked';
+    decision.residency = resident.allowed ? RESIDENCY_ALLOWED : RESIDENCY_BLOCKED;
     reasons.push(...resident.reasons);
     blocked = blocked || !resident.allowed;
     planned.blocks.forEach(block);

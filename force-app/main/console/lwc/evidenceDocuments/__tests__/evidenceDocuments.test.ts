@@ -4,6 +4,7 @@
  */
 import { documentHtml, dpiaDocument, evidenceDocuments, hipaaDocument, nistDocument } from 'c/evidenceDocuments';
 import type { EvidencePack } from 'c/consoleContracts';
+import { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from 'c/gatePolicy';
 
 const clean: EvidencePack = {
     generatedAt: '2026-11-22T10:00:00.000Z',
@@ -17,7 +18,7 @@ const clean: EvidencePack = {
     phiPatterns: 23,
     consentCoverage: [],
     callsByConsentResult: [{ key: 'Granted', count: 90 }],
-    callsByResidencyResult: [{ key: 'Compliant', count: 90 }],
+    callsByResidencyResult: [{ key: RESIDENCY_ALLOWED, count: 90 }],
     callsByDecision: [
         { key: 'Allowed', count: 60 },
         { key: 'Redacted', count: 30 }
@@ -48,8 +49,8 @@ const troubled: EvidencePack = {
         { key: 'Missing', count: 20 }
     ],
     callsByResidencyResult: [
-        { key: 'Compliant', count: 85 },
-        { key: 'Violation', count: 5 }
+        { key: RESIDENCY_ALLOWED, count: 85 },
+        { key: RESIDENCY_BLOCKED, count: 5 }
     ],
     callsByMode: [
         { key: 'Enforce', count: 80 },

@@ -6,6 +6,7 @@ import getLogPage from '@salesforce/apex/WardenLogController.getLogPage';
 import getLogEntry from '@salesforce/apex/WardenLogController.getLogEntry';
 import getLogFilterOptions from '@salesforce/apex/WardenLogController.getLogFilterOptions';
 import type { LogPage } from 'c/consoleContracts';
+import { RESIDENCY_BLOCKED } from 'c/gatePolicy';
 
 const page: LogPage = require('./data/logPage.json');
 const entry = require('./data/logEntry.json');
@@ -106,11 +107,11 @@ describe('c-inference-log-explorer: loading and filtering', () => {
         consent.dispatchEvent(new CustomEvent('change', { detail: { value: 'Missing' } }));
         element.shadowRoot
             ?.querySelector('lightning-combobox[data-filter="residencyResult"]')
-            ?.dispatchEvent(new CustomEvent('change', { detail: { value: 'Violation' } }));
+            ?.dispatchEvent(new CustomEvent('change', { detail: { value: RESIDENCY_BLOCKED } }));
         (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
         await flush();
         expect(pageMock.mock.calls[1][0].query).toEqual(
-            expect.objectContaining({ consentResult: 'Missing', residencyResult: 'Violation' })
+            expect.objectContaining({ consentResult: 'Missing', residencyResult: RESIDENCY_BLOCKED })
         );
     });
 
@@ -146,7 +147,7 @@ describe('c-inference-log-explorer: loading and filtering', () => {
     });
 });
 
-describe('c-inference-log-explorer: live events and the detail panel', () => {
+describe('c-inference-log-explorer: live events', () => {
     setUp();
 
     it('puts matching live events from empApi on top, on the channel the server names', async () => {
@@ -186,6 +187,10 @@ describe('c-inference-log-explorer: live events and the detail panel', () => {
         expect(unsubscribe).toHaveBeenCalledTimes(1);
         expect(jestMockPublish('/event/InferenceEvent__e', { data: { event: { replayId: 8 }, payload: {} } })).toBe(0);
     });
+});
+
+describe('c-inference-log-explorer: detail and errors', () => {
+    setUp();
 
     it('explains a decision in the detail panel', async () => {
         const element = mount();
@@ -223,10 +228,6 @@ describe('c-inference-log-explorer: live events and the detail panel', () => {
         };
         expect(combobox.options.find((option) => option.value === 'Erased')?.label).toBe('c.ConsoleDecisionErased');
     });
-});
-
-describe('c-inference-log-explorer: detail layout, errors and accessibility', () => {
-    setUp();
 
     it('opens the detail over the table, keeping every column, and closes it on Escape', async () => {
         const element = mount();

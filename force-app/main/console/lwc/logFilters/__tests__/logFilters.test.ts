@@ -10,6 +10,7 @@ import {
     toQuery,
     validateFilters
 } from 'c/logFilters';
+import { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from 'c/gatePolicy';
 
 const today = '2026-11-22';
 
@@ -76,7 +77,7 @@ describe('c/logFilters: filters and queries', () => {
             caller: 'NoteSummary',
             phiCategories: 'Name;Mrn',
             consentResult: 'Granted',
-            residencyResult: 'Compliant'
+            residencyResult: RESIDENCY_ALLOWED
         };
         expect(matchesQuery(row, query)).toBe(true);
         expect(matchesQuery({ ...row, phiCategories: 'Name;MrnX' }, query)).toBe(false);
@@ -94,7 +95,7 @@ describe('c/logFilters: filters and queries', () => {
             caller: 'ClinicalNoteSummarizer',
             phiCategories: null,
             consentResult: 'Missing',
-            residencyResult: 'Violation'
+            residencyResult: RESIDENCY_BLOCKED
         };
         const query = (filters: Partial<ReturnType<typeof defaultFilters>>) =>
             toQuery({ ...defaultFilters(today), ...filters });
@@ -102,11 +103,11 @@ describe('c/logFilters: filters and queries', () => {
         expect(matchesQuery(row, query({ caller: 'CLINICAL' }))).toBe(true);
         expect(matchesQuery(row, query({ caller: 'Marketing' }))).toBe(false);
         expect(matchesQuery({ ...row, caller: null }, query({ caller: 'note' }))).toBe(false);
-        expect(matchesQuery(row, query({ consentResult: 'Missing', residencyResult: 'Violation' }))).toBe(true);
+        expect(matchesQuery(row, query({ consentResult: 'Missing', residencyResult: RESIDENCY_BLOCKED }))).toBe(true);
         expect(matchesQuery(row, query({ consentResult: 'Granted' }))).toBe(false);
-        expect(matchesQuery(row, query({ residencyResult: 'Compliant' }))).toBe(false);
-        expect(query({ consentResult: 'Missing', residencyResult: 'Violation' })).toEqual(
-            expect.objectContaining({ consentResult: 'Missing', residencyResult: 'Violation' })
+        expect(matchesQuery(row, query({ residencyResult: RESIDENCY_ALLOWED }))).toBe(false);
+        expect(query({ consentResult: 'Missing', residencyResult: RESIDENCY_BLOCKED })).toEqual(
+            expect.objectContaining({ consentResult: 'Missing', residencyResult: RESIDENCY_BLOCKED })
         );
     });
 
@@ -114,7 +115,11 @@ describe('c/logFilters: filters and queries', () => {
         expect(activeFilterCount(defaultFilters(today))).toBe(0);
         expect(activeFilterCount({ ...defaultFilters(today), purpose: 'Research', caller: 'x' })).toBe(2);
         expect(
-            activeFilterCount({ ...defaultFilters(today), consentResult: 'Missing', residencyResult: 'Violation' })
+            activeFilterCount({
+                ...defaultFilters(today),
+                consentResult: 'Missing',
+                residencyResult: RESIDENCY_BLOCKED
+            })
         ).toBe(2);
     });
 });

@@ -9,6 +9,7 @@ import {
     WEIGHTS
 } from 'c/postureScore';
 import type { EndpointRow } from 'c/consoleContracts';
+import { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from 'c/gatePolicy';
 
 const endpoint = (overrides: Partial<EndpointRow>): EndpointRow => ({
     id: 'e1',
@@ -81,8 +82,8 @@ describe('c/postureScore', () => {
         const result = computePostureScore({
             ...clean,
             residencyResults: [
-                { key: 'Compliant', count: 90 },
-                { key: 'Violation', count: 10 }
+                { key: RESIDENCY_ALLOWED, count: 90 },
+                { key: RESIDENCY_BLOCKED, count: 10 }
             ]
         });
         expect(result.components.find((component) => component.key === 'residency')?.score).toBe(0);

@@ -1,5 +1,6 @@
 import { buildMatrix, configIssues, dpaState } from 'c/residencyMatrix';
 import type { EndpointRow, JurisdictionRuleRow } from 'c/consoleContracts';
+import { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from 'c/gatePolicy';
 
 const endpoint = (overrides: Partial<EndpointRow>): EndpointRow => ({
     id: 'e',
@@ -59,9 +60,9 @@ describe('c/residencyMatrix', () => {
         const us = endpoint({ id: 'us', name: 'US public', jurisdiction: 'US', hosting: 'PublicCloud' });
         const matrix = buildMatrix(
             [
-                { dataJurisdiction: 'EU', endpointId: 'eu', residencyResult: 'Compliant', count: 100 },
-                { dataJurisdiction: 'EU', endpointId: 'us', residencyResult: 'Violation', count: 3 },
-                { dataJurisdiction: 'US', endpointId: 'us', residencyResult: 'Compliant', count: 50 }
+                { dataJurisdiction: 'EU', endpointId: 'eu', residencyResult: RESIDENCY_ALLOWED, count: 100 },
+                { dataJurisdiction: 'EU', endpointId: 'us', residencyResult: RESIDENCY_BLOCKED, count: 3 },
+                { dataJurisdiction: 'US', endpointId: 'us', residencyResult: RESIDENCY_ALLOWED, count: 50 }
             ],
             [us, eu],
             [euRule, usRule],
@@ -80,7 +81,7 @@ describe('c/residencyMatrix', () => {
     it('adds data jurisdictions seen in traffic but missing a rule', () => {
         const eu = endpoint({ id: 'eu' });
         const matrix = buildMatrix(
-            [{ dataJurisdiction: 'CH', endpointId: 'eu', residencyResult: 'Compliant', count: 2 }],
+            [{ dataJurisdiction: 'CH', endpointId: 'eu', residencyResult: RESIDENCY_ALLOWED, count: 2 }],
             [eu],
             [euRule],
             today
