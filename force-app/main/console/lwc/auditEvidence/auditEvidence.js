@@ -3,6 +3,7 @@
 import { LightningElement, wire } from "lwc";
 import { ShowToastEvent } from "lightning/platformShowToastEvent";
 import LOCALE from "@salesforce/i18n/locale";
+import TIME_ZONE from "@salesforce/i18n/timeZone";
 import verifyChain from "@salesforce/apex/WardenAuditController.verifyChain";
 import exportLog from "@salesforce/apex/WardenAuditController.exportLog";
 import getEvidencePack from "@salesforce/apex/WardenAuditController.getEvidencePack";
@@ -17,7 +18,8 @@ import {
 import { parseCsv } from "c/csv";
 import { jsonToEntries, rowsToEntries } from "c/auditChain";
 import { verifyChain as verifyExport } from "c/chainVerifier";
-import { formatDateTime, formatLabel, formatNumber, readableError } from "c/consoleUtils";
+import { formatDateTime, formatLabel, formatNumber, formatValue, readableError } from "c/consoleUtils";
+import { minimizationLabel } from "c/consoleLabels";
 import TITLE_CHAIN from "@salesforce/label/c.AuditChainTitle";
 import CHAIN_HEAD from "@salesforce/label/c.AuditChainHead";
 import CHAIN_EMPTY from "@salesforce/label/c.AuditChainEmpty";
@@ -114,7 +116,7 @@ export default class AuditEvidence extends LightningElement {
     return head ? {
       sequence: formatNumber(head.sequence, LOCALE),
       hash: head.entryHash,
-      loggedAt: formatDateTime(head.loggedAt, LOCALE)
+      loggedAt: formatDateTime(head.loggedAt, LOCALE, TIME_ZONE)
     } : null;
   }
   get checkpoints() {
@@ -124,7 +126,7 @@ export default class AuditEvidence extends LightningElement {
         CHECKPOINT_LINE,
         formatNumber(checkpoint.fromSequence ?? 0, LOCALE),
         formatNumber(checkpoint.sequence, LOCALE),
-        formatDateTime(checkpoint.createdAt, LOCALE)
+        formatDateTime(checkpoint.createdAt, LOCALE, TIME_ZONE)
       ),
       headHash: checkpoint.headHash ?? "",
       merkleRoot: checkpoint.merkleRoot ?? ""
@@ -343,14 +345,11 @@ export default class AuditEvidence extends LightningElement {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }
-function reportValue(value) {
-  if (value === null || value === void 0) {
-    return "";
+function reportValue(value, key) {
+  if (key === "minimization" && (typeof value === "string" || value === null)) {
+    return minimizationLabel(value);
   }
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    return formatDateTime(value, LOCALE);
-  }
-  return String(value);
+  return formatValue(value, LOCALE, TIME_ZONE);
 }
 export function verifyExportText(text, fileName) {
   let entries;

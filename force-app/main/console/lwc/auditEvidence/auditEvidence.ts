@@ -7,6 +7,7 @@
 import { LightningElement, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import verifyChain from '@salesforce/apex/WardenAuditController.verifyChain';
 import exportLog from '@salesforce/apex/WardenAuditController.exportLog';
 import getEvidencePack from '@salesforce/apex/WardenAuditController.getEvidencePack';
@@ -23,7 +24,8 @@ import {
 import { parseCsv } from 'c/csv';
 import { jsonToEntries, rowsToEntries, type LogEntry } from 'c/auditChain';
 import { verifyChain as verifyExport, type ChainReport } from 'c/chainVerifier';
-import { formatDateTime, formatLabel, formatNumber, readableError } from 'c/consoleUtils';
+import { formatDateTime, formatLabel, formatNumber, formatValue, readableError } from 'c/consoleUtils';
+import { minimizationLabel } from 'c/consoleLabels';
 import TITLE_CHAIN from '@salesforce/label/c.AuditChainTitle';
 import CHAIN_HEAD from '@salesforce/label/c.AuditChainHead';
 import CHAIN_EMPTY from '@salesforce/label/c.AuditChainEmpty';
@@ -128,7 +130,7 @@ export default class AuditEvidence extends LightningElement {
             ? {
                   sequence: formatNumber(head.sequence, LOCALE),
                   hash: head.entryHash,
-                  loggedAt: formatDateTime(head.loggedAt, LOCALE)
+                  loggedAt: formatDateTime(head.loggedAt, LOCALE, TIME_ZONE)
               }
             : null;
     }
@@ -140,7 +142,7 @@ export default class AuditEvidence extends LightningElement {
                 CHECKPOINT_LINE,
                 formatNumber(checkpoint.fromSequence ?? 0, LOCALE),
                 formatNumber(checkpoint.sequence, LOCALE),
-                formatDateTime(checkpoint.createdAt, LOCALE)
+                formatDateTime(checkpoint.createdAt, LOCALE, TIME_ZONE)
             ),
             headHash: checkpoint.headHash ?? '',
             merkleRoot: checkpoint.merkleRoot ?? ''
@@ -391,15 +393,15 @@ export default class AuditEvidence extends LightningElement {
     }
 }
 
-/** A value of the printable report: date-times in the user's locale, empty for null. */
-function reportValue(value: unknown): string {
-    if (value === null || value === undefined) {
-        return '';
+/**
+ * A value of the printable report: a minimisation in words (the JSON and CSV keep the stored value for GRC tools),
+ * dates and date-times as everywhere in the console, empty for null.
+ */
+function reportValue(value: unknown, key?: string): string {
+    if (key === 'minimization' && (typeof value === 'string' || value === null)) {
+        return minimizationLabel(value);
     }
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-        return formatDateTime(value, LOCALE);
-    }
-    return String(value);
+    return formatValue(value, LOCALE, TIME_ZONE);
 }
 
 /** Parses an exported log (JSON or CSV) and verifies its chain with the shared verifier. */

@@ -3,7 +3,7 @@
 import { LightningElement, api } from "lwc";
 import LOCALE from "@salesforce/i18n/locale";
 import TIME_ZONE from "@salesforce/i18n/timeZone";
-import { formatDateTime } from "c/consoleUtils";
+import { formatDateTime, formatValue } from "c/consoleUtils";
 import { ACTION_LABELS, FIELD_LABELS, valueLabel } from "c/consoleLabels";
 import TITLE from "@salesforce/label/c.HistoryTitle";
 import EMPTY from "@salesforce/label/c.HistoryEmpty";
@@ -12,6 +12,10 @@ import WHO from "@salesforce/label/c.HistoryColWho";
 import WHAT from "@salesforce/label/c.HistoryColWhat";
 import CHANGE from "@salesforce/label/c.HistoryColChange";
 import WHY from "@salesforce/label/c.HistoryColWhy";
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+function changeValue(field, value) {
+  return value && ISO_DATE.test(value) ? formatValue(value, LOCALE, TIME_ZONE) : valueLabel(value, field);
+}
 export default class ChangeHistory extends LightningElement {
   labels = { title: TITLE, empty: EMPTY, when: WHEN, who: WHO, what: WHAT, change: CHANGE, why: WHY };
   @api changes = [];
@@ -24,7 +28,7 @@ export default class ChangeHistory extends LightningElement {
       when: formatDateTime(change.changedAt, LOCALE, TIME_ZONE),
       actionLabel: ACTION_LABELS[change.action] ?? change.action,
       fieldLabel: change.field ? FIELD_LABELS[change.field] ?? change.field : "",
-      change: change.fromValue === null ? valueLabel(change.toValue) : `${valueLabel(change.fromValue)} → ${valueLabel(change.toValue)}`,
+      change: change.fromValue === null ? changeValue(change.field, change.toValue) : `${changeValue(change.field, change.fromValue)} → ${changeValue(change.field, change.toValue)}`,
       reason: change.reason ?? ""
     }));
   }

@@ -6,7 +6,7 @@ import { LightningElement, api } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { ChangeRow } from 'c/consoleContracts';
-import { formatDateTime } from 'c/consoleUtils';
+import { formatDateTime, formatValue } from 'c/consoleUtils';
 import { ACTION_LABELS, FIELD_LABELS, valueLabel } from 'c/consoleLabels';
 import TITLE from '@salesforce/label/c.HistoryTitle';
 import EMPTY from '@salesforce/label/c.HistoryEmpty';
@@ -15,6 +15,13 @@ import WHO from '@salesforce/label/c.HistoryColWho';
 import WHAT from '@salesforce/label/c.HistoryColWhat';
 import CHANGE from '@salesforce/label/c.HistoryColChange';
 import WHY from '@salesforce/label/c.HistoryColWhy';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/** A from/to value: dates (due dates, reviews, expiries) as every date in the console, words for stored values. */
+function changeValue(field: string | null, value: string | null): string {
+    return value && ISO_DATE.test(value) ? formatValue(value, LOCALE, TIME_ZONE) : valueLabel(value, field);
+}
 
 export default class ChangeHistory extends LightningElement {
     labels = { title: TITLE, empty: EMPTY, when: WHEN, who: WHO, what: WHAT, change: CHANGE, why: WHY };
@@ -33,8 +40,8 @@ export default class ChangeHistory extends LightningElement {
             fieldLabel: change.field ? (FIELD_LABELS[change.field] ?? change.field) : '',
             change:
                 change.fromValue === null
-                    ? valueLabel(change.toValue)
-                    : `${valueLabel(change.fromValue)} → ${valueLabel(change.toValue)}`,
+                    ? changeValue(change.field, change.toValue)
+                    : `${changeValue(change.field, change.fromValue)} → ${changeValue(change.field, change.toValue)}`,
             reason: change.reason ?? ''
         }));
     }

@@ -7,11 +7,12 @@
  */
 import { LightningElement, wire } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import getConsentOverview from '@salesforce/apex/WardenConsentController.getConsentOverview';
 import type { ConsentOverview } from 'c/consoleContracts';
 import { CONSENT_COVERED_RESULTS, PURPOSES } from 'c/consoleContracts';
 import { consentMatrix, daysUntil } from 'c/consentMatrix';
-import { formatDay, formatLabel, formatNumber, formatPercent, readableError } from 'c/consoleUtils';
+import { formatDateTime, formatDay, formatLabel, formatNumber, formatPercent, readableError } from 'c/consoleUtils';
 import COVERAGE_TITLE from '@salesforce/label/c.ConsentCoverageTitle';
 import COVERAGE_HELP from '@salesforce/label/c.ConsentCoverageHelp';
 import CELL_TITLE from '@salesforce/label/c.ConsentCellTitle';
@@ -65,9 +66,8 @@ export default class ConsentCoverage extends LightningElement {
         { label: JURISDICTION, fieldName: 'jurisdiction', type: 'text', initialWidth: 110 },
         {
             label: COL_EXPIRES,
-            fieldName: 'effectiveTo',
-            type: 'date',
-            typeAttributes: { year: 'numeric', month: 'short', day: '2-digit' }
+            fieldName: 'effectiveToText',
+            type: 'text'
         },
         {
             label: COL_DAYS_LEFT,
@@ -132,6 +132,8 @@ export default class ConsentCoverage extends LightningElement {
             const daysLeft = consent.effectiveTo ? daysUntil(consent.effectiveTo, now) : null;
             return {
                 ...consent,
+                // EffectiveTo__c is a DateTime: the moment consent lapses, in the user's zone.
+                effectiveToText: formatDateTime(consent.effectiveTo, LOCALE, TIME_ZONE),
                 daysLeft,
                 daysClass: daysLeft !== null && daysLeft <= 7 ? 'slds-text-color_error' : ''
             };

@@ -28,6 +28,10 @@ import FIELD_REVIEWED from "@salesforce/label/c.HistoryFieldReviewed";
 import FIELD_NEXT_REVIEW from "@salesforce/label/c.HistoryFieldNextReview";
 import FIELD_ENDPOINT from "@salesforce/label/c.HistoryFieldEndpoint";
 import FIELD_MINIMIZATION from "@salesforce/label/c.HistoryFieldMinimization";
+import MIN_ALLOW from "@salesforce/label/c.ConsoleMinimizationAllow";
+import MIN_REDACT from "@salesforce/label/c.ConsoleMinimizationRedact";
+import MIN_PSEUDONYMIZE from "@salesforce/label/c.ConsoleMinimizationPseudonymize";
+import MIN_DROP from "@salesforce/label/c.ConsoleMinimizationDrop";
 import PROBLEM_SUSPENDED from "@salesforce/label/c.EndpointProblemSuspended";
 import PROBLEM_NOT_APPROVED from "@salesforce/label/c.EndpointProblemNotApproved";
 import PROBLEM_NO_DPA from "@salesforce/label/c.EndpointProblemNoDpa";
@@ -69,6 +73,18 @@ export const FIELD_LABELS = {
   Endpoint__c: FIELD_ENDPOINT,
   Minimization__c: FIELD_MINIMIZATION
 };
+export const MINIMIZATION_LABELS = {
+  Allow: MIN_ALLOW,
+  Redact: MIN_REDACT,
+  Pseudonymize: MIN_PSEUDONYMIZE,
+  Drop: MIN_DROP
+};
+export function minimizationLabel(value) {
+  if (value === null || value === void 0 || value === "") {
+    return MIN_REDACT;
+  }
+  return MINIMIZATION_LABELS[value] ?? value;
+}
 export const PROBLEM_LABELS = {
   suspended: PROBLEM_SUSPENDED,
   notApproved: PROBLEM_NOT_APPROVED,
@@ -77,9 +93,12 @@ export const PROBLEM_LABELS = {
   noZeroRetention: PROBLEM_NO_ZERO_RETENTION,
   residencyViolations: PROBLEM_RESIDENCY
 };
-export function valueLabel(value) {
+export function valueLabel(value, field) {
   if (value === null || value === void 0 || value === "") {
     return "—";
+  }
+  if (field === "Minimization__c") {
+    return MINIMIZATION_LABELS[value] ?? value;
   }
   return STATUS_LABELS[value] ?? value;
 }

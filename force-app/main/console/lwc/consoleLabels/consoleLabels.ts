@@ -1,6 +1,6 @@
 /**
- * The words the console shows for stored values: finding statuses, change-history actions and fields, and where an
- * endpoint falls short. One place, so the triage, flow and audit screens and the evidence documents say the same.
+ * The words the console shows for stored values: finding statuses, change-history actions and fields, how a field
+ * is minimised before it reaches an LLM, and where an endpoint falls short. One place, so the triage, flow and audit screens and the evidence documents say the same.
  */
 import STATUS_NEW from '@salesforce/label/c.FindingsStatusNew';
 import STATUS_TRIAGED from '@salesforce/label/c.FindingsStatusTriaged';
@@ -30,6 +30,10 @@ import FIELD_REVIEWED from '@salesforce/label/c.HistoryFieldReviewed';
 import FIELD_NEXT_REVIEW from '@salesforce/label/c.HistoryFieldNextReview';
 import FIELD_ENDPOINT from '@salesforce/label/c.HistoryFieldEndpoint';
 import FIELD_MINIMIZATION from '@salesforce/label/c.HistoryFieldMinimization';
+import MIN_ALLOW from '@salesforce/label/c.ConsoleMinimizationAllow';
+import MIN_REDACT from '@salesforce/label/c.ConsoleMinimizationRedact';
+import MIN_PSEUDONYMIZE from '@salesforce/label/c.ConsoleMinimizationPseudonymize';
+import MIN_DROP from '@salesforce/label/c.ConsoleMinimizationDrop';
 import PROBLEM_SUSPENDED from '@salesforce/label/c.EndpointProblemSuspended';
 import PROBLEM_NOT_APPROVED from '@salesforce/label/c.EndpointProblemNotApproved';
 import PROBLEM_NO_DPA from '@salesforce/label/c.EndpointProblemNoDpa';
@@ -75,6 +79,25 @@ export const FIELD_LABELS: Record<string, string> = {
     Minimization__c: FIELD_MINIMIZATION
 };
 
+/** Minimization__c of a data flow or field tag (and the stricter of the two the gate applies), as a reader says it. */
+export const MINIMIZATION_LABELS: Record<string, string> = {
+    Allow: MIN_ALLOW,
+    Redact: MIN_REDACT,
+    Pseudonymize: MIN_PSEUDONYMIZE,
+    Drop: MIN_DROP
+};
+
+/**
+ * The words for a minimisation value. An unknown value stays visible as stored (a newer picklist value must not
+ * read as blank); an empty one is what the gate applies to blank, Redact (c/gatePolicy stricter).
+ */
+export function minimizationLabel(value: string | null | undefined): string {
+    if (value === null || value === undefined || value === '') {
+        return MIN_REDACT;
+    }
+    return MINIMIZATION_LABELS[value] ?? value;
+}
+
 export const PROBLEM_LABELS: Record<string, string> = {
     suspended: PROBLEM_SUSPENDED,
     notApproved: PROBLEM_NOT_APPROVED,
@@ -84,10 +107,13 @@ export const PROBLEM_LABELS: Record<string, string> = {
     residencyViolations: PROBLEM_RESIDENCY
 };
 
-/** The word for a stored value: a status label where it is one, else the value itself. */
-export function valueLabel(value: string | null | undefined): string {
+/** The word for a stored value of a field: a minimisation or status label where it is one, else the value itself. */
+export function valueLabel(value: string | null | undefined, field?: string | null): string {
     if (value === null || value === undefined || value === '') {
         return '—';
+    }
+    if (field === 'Minimization__c') {
+        return MINIMIZATION_LABELS[value] ?? value;
     }
     return STATUS_LABELS[value] ?? value;
 }

@@ -22,6 +22,7 @@ export function formatNumber(value, locale, options = {}) {
 export function formatPercent(ratio, locale) {
   return formatNumber(ratio, locale, { style: "percent", maximumFractionDigits: 1 });
 }
+const dayFormats = /* @__PURE__ */ new Map();
 export function formatDay(day, locale) {
   if (!day) {
     return "";
@@ -30,18 +31,23 @@ export function formatDay(day, locale) {
   if (Number.isNaN(time)) {
     return day;
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(time));
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(time));
 }
 const dateTimeFormats = /* @__PURE__ */ new Map();
 function dateTimeFormat(locale, timeZone) {
-  const key = `${locale}|${timeZone ?? ""}`;
+  const key = `${locale}|${timeZone}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
-    const options = { dateStyle: "medium", timeStyle: "medium" };
+    const options = { dateStyle: "medium", timeStyle: "long" };
     try {
-      format = new Intl.DateTimeFormat(locale, timeZone ? { ...options, timeZone } : options);
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     } catch {
-      format = new Intl.DateTimeFormat(locale, options);
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
     }
     dateTimeFormats.set(key, format);
   }
@@ -56,6 +62,20 @@ export function formatDateTime(value, locale, timeZone) {
     return value;
   }
   return dateTimeFormat(locale, timeZone).format(new Date(time));
+}
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+export function formatValue(value, locale, timeZone) {
+  if (value === null || value === void 0) {
+    return "";
+  }
+  if (typeof value === "string" && ISO_DAY.test(value)) {
+    return formatDay(value, locale);
+  }
+  if (typeof value === "string" && ISO_DATE_TIME.test(value)) {
+    return formatDateTime(value, locale, timeZone);
+  }
+  return String(value);
 }
 function isPermissionMessage(message) {
   return /insufficient|permission|not accessible|no access|INSUFFICIENT_ACCESS|WardenComplianceOfficer/i.test(

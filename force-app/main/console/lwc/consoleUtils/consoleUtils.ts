@@ -34,7 +34,19 @@ export function formatPercent(ratio: number | null | undefined, locale: string):
     return formatNumber(ratio, locale, { style: 'percent', maximumFractionDigits: 1 });
 }
 
-/** A 'YYYY-MM-DD' date as a calendar date in the locale (no time zone shift). */
+/*
+ * Dates and times: every date and date-time the console shows goes through formatDay or formatDateTime, so each
+ * screen, export and document reads the same (docs/console.md, "Dates and times").
+ * - A date (a 'YYYY-MM-DD' field: due dates, reviews, expiries) is a calendar date: dateStyle 'medium' in the
+ *   user's locale ("Nov 22, 2026", "22.11.2026"), never shifted by a time zone, because a due date is the same day
+ *   everywhere.
+ * - A date-time (an ISO instant: log entries, approvals, changes) is dateStyle 'medium' with timeStyle 'long' in
+ *   the user's locale and Salesforce time zone, which names the zone ("Nov 22, 2026, 10:00:00 AM UTC"), so a time
+ *   read aloud to an auditor in another office is not an hour off.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A 'YYYY-MM-DD' date (or the date part of an ISO string) as a calendar date in the locale. */
 export function formatDay(day: string | null | undefined, locale: string): string {
     if (!day) {
         return '';
@@ -43,28 +55,37 @@ export function formatDay(day: string | null | undefined, locale: string): strin
     if (Number.isNaN(time)) {
         return day;
     }
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(time));
+    let format = dayFormats.get(locale);
+    if (!format) {
+        format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+        dayFormats.set(locale, format);
+    }
+    return format.format(new Date(time));
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(locale: string, timeZone?: string): Intl.DateTimeFormat {
-    const key = `${locale}|${timeZone ?? ''}`;
+function dateTimeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+    const key = `${locale}|${timeZone}`;
     let format = dateTimeFormats.get(key);
     if (!format) {
-        const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
+        const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'long' };
         try {
-            format = new Intl.DateTimeFormat(locale, timeZone ? { ...options, timeZone } : options);
+            format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
         } catch {
-            format = new Intl.DateTimeFormat(locale, options);
+            // An unknown zone name: UTC, still named in the text, rather than the browser's zone unnamed.
+            format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
         }
         dateTimeFormats.set(key, format);
     }
     return format;
 }
 
-/** An ISO date-time in the locale and time zone of the user (formatters are cached: tables format many). */
-export function formatDateTime(value: string | null | undefined, locale: string, timeZone?: string): string {
+/**
+ * An ISO date-time in the user's locale and time zone (`@salesforce/i18n/timeZone`), with the zone named.
+ * The zone is required: a time without it is the mixed format a reviewer caught (formatters are cached).
+ */
+export function formatDateTime(value: string | null | undefined, locale: string, timeZone: string): string {
     if (!value) {
         return '';
     }
@@ -73,6 +94,26 @@ export function formatDateTime(value: string | null | undefined, locale: string,
         return value;
     }
     return dateTimeFormat(locale, timeZone).format(new Date(time));
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A value of unknown kind (a cell of an exported table): a 'YYYY-MM-DD' date through formatDay, an ISO date-time
+ * through formatDateTime, anything else as text, empty for null.
+ */
+export function formatValue(value: unknown, locale: string, timeZone: string): string {
+    if (value === null || value === undefined) {
+        return '';
+    }
+    if (typeof value === 'string' && ISO_DAY.test(value)) {
+        return formatDay(value, locale);
+    }
+    if (typeof value === 'string' && ISO_DATE_TIME.test(value)) {
+        return formatDateTime(value, locale, timeZone);
+    }
+    return String(value);
 }
 
 export type ErrorKind = 'permission' | 'validation' | 'unknown';

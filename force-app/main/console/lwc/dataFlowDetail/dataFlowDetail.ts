@@ -21,7 +21,7 @@ import {
     type EndpointProblem,
     type Refusal
 } from 'c/governance';
-import { PROBLEM_LABELS } from 'c/consoleLabels';
+import { minimizationLabel, PROBLEM_LABELS } from 'c/consoleLabels';
 import { formatDateTime, formatDay, formatLabel, readableError } from 'c/consoleUtils';
 import CLOSE from '@salesforce/label/c.ConsoleClose';
 import LOADING from '@salesforce/label/c.ConsoleLoading';
@@ -197,6 +197,7 @@ export default class DataFlowDetail extends LightningElement {
             statusClass: `slds-badge badge_${flow.status.toLowerCase()}`,
             approvedText: flow.status === 'Approved' ? byOn(flow.approvedByName, flow.approvedOn) : '—',
             reviewedText: byOn(flow.reviewedByName, flow.reviewedOn),
+            minimizationText: minimizationLabel(flow.minimization),
             nextReviewText: flow.nextReview ? formatDay(flow.nextReview, LOCALE) : '—',
             problems: this.problems.map((code) => ({ code, label: PROBLEM_LABELS[code] ?? code })),
             hasProblems: this.problems.length > 0,

@@ -8,7 +8,7 @@ import { LightningElement } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import getDataFlows from '@salesforce/apex/WardenDataFlowController.getDataFlows';
 import type { DataFlowDetail, DataFlowOverview, DataFlowRow } from 'c/consoleContracts';
-import { PROBLEM_LABELS } from 'c/consoleLabels';
+import { minimizationLabel, PROBLEM_LABELS } from 'c/consoleLabels';
 import { flowState, layoutFlows, type FlowState, type GraphLayout } from 'c/flowGraphLayout';
 import { formatDay, formatLabel, formatNumber, readableError } from 'c/consoleUtils';
 import TITLE from '@salesforce/label/c.FlowsTitle';
@@ -189,6 +189,7 @@ export default class DataFlowMap extends LightningElement {
                     source: `${flow.sourceObject}.${flow.sourceField}`,
                     stateLabel: STATE_LABELS[state],
                     stateClass: `slds-badge badge_${state}`,
+                    minimizationText: minimizationLabel(flow.minimization),
                     nextReviewText: flow.nextReview ? formatDay(flow.nextReview, LOCALE) : '—',
                     rowClass: flow.id === this.openFlowId ? 'row_open' : '',
                     problemCount: flow.endpointProblems.length > 0 ? String(flow.endpointProblems.length) : '',

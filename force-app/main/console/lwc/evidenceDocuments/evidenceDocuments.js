@@ -289,7 +289,7 @@ function list(title, items) {
 function tableHtml(table, format) {
   const head = table.columns.map((column) => `<th scope="col">${escapeHtml(column.header)}</th>`).join("");
   const rows = table.rows.map(
-    (row) => `<tr>${table.columns.map((column) => `<td>${escapeHtml(format(row[column.key]))}</td>`).join("")}</tr>`
+    (row) => `<tr>${table.columns.map((column) => `<td>${escapeHtml(format(row[column.key], column.key))}</td>`).join("")}</tr>`
   ).join("\n");
   return `<table><thead><tr>${head}</tr></thead><tbody>
 ${rows}

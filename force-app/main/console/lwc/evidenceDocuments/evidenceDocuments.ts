@@ -354,19 +354,22 @@ function list(title: string, items: string[]): string {
         : `<p><strong>${escapeHtml(title)}</strong></p><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
 }
 
-function tableHtml(table: DocumentTable, format: (value: unknown) => string): string {
+/** How a printed value reads: the value and the key of its column (a minimisation reads in words, a date as a date). */
+export type CellFormat = (value: unknown, key?: string) => string;
+
+function tableHtml(table: DocumentTable, format: CellFormat): string {
     const head = table.columns.map((column) => `<th scope="col">${escapeHtml(column.header)}</th>`).join('');
     const rows = table.rows
         .map(
             (row) =>
-                `<tr>${table.columns.map((column) => `<td>${escapeHtml(format(row[column.key]))}</td>`).join('')}</tr>`
+                `<tr>${table.columns.map((column) => `<td>${escapeHtml(format(row[column.key], column.key))}</td>`).join('')}</tr>`
         )
         .join('\n');
     return `<table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 /** One document as an HTML fragment (a section with its stamp, controls, evidence and gaps). */
-export function documentHtml(document: EvidenceDocument, format: (value: unknown) => string): string {
+export function documentHtml(document: EvidenceDocument, format: CellFormat): string {
     const stamp = document.stamp;
     const head =
         stamp.chainHeadSequence === null

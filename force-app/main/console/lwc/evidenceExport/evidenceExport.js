@@ -101,7 +101,9 @@ export function escapeHtml(value) {
 }
 function table(columns, rows, format) {
   const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join("");
-  const body = rows.map((row) => `<tr>${columns.map((column) => `<td>${escapeHtml(format(row[column]))}</td>`).join("")}</tr>`).join("\n");
+  const body = rows.map(
+    (row) => `<tr>${columns.map((column) => `<td>${escapeHtml(format(row[column], column))}</td>`).join("")}</tr>`
+  ).join("\n");
   return `<table><thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table>`;

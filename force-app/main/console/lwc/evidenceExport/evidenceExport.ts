@@ -7,7 +7,7 @@
  * are prefixed with an apostrophe, because evidence files get opened in Excel by auditors. The CSV itself
  * is written by c/csv.
  */
-import { documentHtml, evidenceDocuments } from 'c/evidenceDocuments';
+import { documentHtml, evidenceDocuments, type CellFormat } from 'c/evidenceDocuments';
 import type { EvidencePack } from 'c/consoleContracts';
 import { toCsv } from 'c/csv';
 
@@ -147,10 +147,13 @@ export type ReportLabels = {
     truncated: string;
 };
 
-function table(columns: string[], rows: Record<string, unknown>[], format: (value: unknown) => string): string {
+function table(columns: string[], rows: Record<string, unknown>[], format: CellFormat): string {
     const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('');
     const body = rows
-        .map((row) => `<tr>${columns.map((column) => `<td>${escapeHtml(format(row[column]))}</td>`).join('')}</tr>`)
+        .map(
+            (row) =>
+                `<tr>${columns.map((column) => `<td>${escapeHtml(format(row[column], column))}</td>`).join('')}</tr>`
+        )
         .join('\n');
     return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -163,7 +166,7 @@ function table(columns: string[], rows: Record<string, unknown>[], format: (valu
 export function printableReport(
     pack: EvidencePack,
     labels: ReportLabels,
-    formatValue: (value: unknown) => string = (value) => (value === null || value === undefined ? '' : String(value))
+    formatValue: CellFormat = (value) => (value === null || value === undefined ? '' : String(value))
 ): string {
     const head = pack.chainHead
         ? `<p>${escapeHtml(labels.chainHead)}: #${escapeHtml(pack.chainHead.sequence)} <code>${escapeHtml(pack.chainHead.entryHash)}</code> (${escapeHtml(formatValue(pack.chainHead.loggedAt))})</p>`

@@ -3,6 +3,7 @@
 import { LightningElement, api, wire } from "lwc";
 import { subscribe, unsubscribe, onError } from "lightning/empApi";
 import LOCALE from "@salesforce/i18n/locale";
+import TIME_ZONE from "@salesforce/i18n/timeZone";
 import getLogPage from "@salesforce/apex/WardenLogController.getLogPage";
 import getLogEntry from "@salesforce/apex/WardenLogController.getLogEntry";
 import getLogFilterOptions from "@salesforce/apex/WardenLogController.getLogFilterOptions";
@@ -328,7 +329,7 @@ export default class InferenceLogExplorer extends LightningElement {
       ...row,
       // A live event is not chained yet, so it has no sequence to show.
       sequenceText: row.live ? "" : formatNumber(row.sequence, LOCALE),
-      loggedAtText: formatDateTime(row.loggedAt, LOCALE),
+      loggedAtText: formatDateTime(row.loggedAt, LOCALE, TIME_ZONE),
       latencyText: formatNumber(row.latencyMs, LOCALE),
       decisionLabel: DECISION_LABELS[row.decision] ?? row.decision,
       decisionClass: DECISION_CELL[row.decision] ?? ""
@@ -510,7 +511,7 @@ export default class InferenceLogExplorer extends LightningElement {
     }
     return {
       title: detail.name || DETAIL_TITLE,
-      loggedAt: formatDateTime(detail.loggedAt, LOCALE),
+      loggedAt: formatDateTime(detail.loggedAt, LOCALE, TIME_ZONE),
       decision: DECISION_LABELS[detail.decision] ?? detail.decision,
       badgeClass: DECISION_BADGE[detail.decision] ?? "slds-badge",
       reasons: parseReasons(detail.reasons).map((reason, index) => ({ key: `r${index}`, ...reason })),

@@ -13,6 +13,7 @@ import { simulate, type Simulation } from 'c/policySimulation';
 import type { GateDecision } from 'c/gatePolicy';
 import { parseNameDictionary, type NameDictionary } from 'c/nameDictionary';
 import { formatLabel, formatNumber, readableError } from 'c/consoleUtils';
+import { minimizationLabel } from 'c/consoleLabels';
 import LOCALE from '@salesforce/i18n/locale';
 import TITLE from '@salesforce/label/c.SimulatorTitle';
 import HELP from '@salesforce/label/c.SimulatorHelp';
@@ -28,7 +29,6 @@ import NOTHING_SENT from '@salesforce/label/c.SimulatorNothingSent';
 import PICK_ALL from '@salesforce/label/c.SimulatorPickAll';
 import TEXT_TOO_LONG from '@salesforce/label/c.SimulatorTextTooLong';
 import DISCLAIMER from '@salesforce/label/c.SimulatorDisclaimer';
-import O_SENT from '@salesforce/label/c.SimulatorFieldSent';
 import O_DROPPED from '@salesforce/label/c.SimulatorFieldDropped';
 import MODE from '@salesforce/label/c.ExplorerDetailMode';
 import ENDPOINT from '@salesforce/label/c.ConsoleEndpoint';
@@ -213,7 +213,7 @@ export default class PolicySimulator extends LightningElement {
             ...decision.fieldsSent.map((field) => ({
                 key: `sent-${field.field}`,
                 field: field.field,
-                outcome: `${O_SENT} (${field.minimization})`
+                outcome: minimizationLabel(field.minimization)
             })),
             ...decision.droppedFields.map((field) => ({ key: `dropped-${field}`, field, outcome: O_DROPPED }))
         ];

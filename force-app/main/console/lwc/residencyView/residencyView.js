@@ -104,10 +104,9 @@ export default class ResidencyView extends LightningElement {
     },
     {
       label: COL_DPA_EXPIRES,
-      fieldName: "dpaExpires",
-      type: "date-local",
-      initialWidth: 140,
-      typeAttributes: { year: "numeric", month: "short", day: "2-digit" }
+      fieldName: "dpaExpiresText",
+      type: "text",
+      initialWidth: 140
     },
     {
       label: COL_RETENTION,
@@ -191,6 +190,7 @@ export default class ResidencyView extends LightningElement {
       const dpa = dpaState(endpoint, today);
       return {
         ...endpoint,
+        dpaExpiresText: formatDay(endpoint.dpaExpires, LOCALE),
         dpaLabel: DPA_LABELS[dpa],
         dpaClass: DPA_CLASS[dpa],
         retentionLabel: endpoint.zeroRetention ? YES : NO,

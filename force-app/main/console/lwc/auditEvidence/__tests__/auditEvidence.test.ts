@@ -35,14 +35,18 @@ async function mount(): Promise<HTMLElement> {
     return element;
 }
 
-describe('c-audit-evidence', () => {
-    let clicks: string[] = [];
+/** What the download links would save: jsdom cannot download, so each click records its file name and content. */
+type Downloads = { clicks: string[]; saved: string[] };
+
+function setUp(): Downloads {
+    const downloads: Downloads = { clicks: [], saved: [] };
     beforeAll(() => registerSa11yMatcher());
     beforeEach(() => {
-        // jsdom cannot download: record which file each download link would save instead.
-        clicks = [];
+        downloads.clicks.length = 0;
+        downloads.saved.length = 0;
         jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function click(this: HTMLAnchorElement) {
-            clicks.push(this.download);
+            downloads.clicks.push(this.download);
+            downloads.saved.push(decodeURIComponent(this.href.slice(this.href.indexOf(',') + 1)));
         });
     });
     afterEach(() => {
@@ -52,6 +56,11 @@ describe('c-audit-evidence', () => {
         }
         jest.clearAllMocks();
     });
+    return downloads;
+}
+
+describe('c-audit-evidence: the chain', () => {
+    setUp();
 
     it('shows the chain head', async () => {
         const element = await mount();
@@ -121,6 +130,15 @@ describe('c-audit-evidence', () => {
         expect(verifyExportText('not a log', 'x.csv').ok).toBe(false);
     });
 
+    it('is accessible', async () => {
+        const element = await mount();
+        await expect(element).toBeAccessible();
+    }, 60_000);
+});
+
+describe('c-audit-evidence: exports', () => {
+    const { clicks, saved } = setUp();
+
     it('exports a log slice through keyset pages', async () => {
         exportMock.mockResolvedValueOnce({ records: exported, nextSequence: null });
         const element = await mount();
@@ -147,10 +165,23 @@ describe('c-audit-evidence', () => {
         expect(clicks[2]).toMatch(/^warden-dpia-report-.*\.html$/);
     });
 
-    it('is accessible', async () => {
+    it('prints minimisation in words and dates and date-times in the one console format, the zone named', async () => {
         const element = await mount();
-        await expect(element).toBeAccessible();
-    }, 60_000);
+        (element.shadowRoot?.querySelector('[data-id="evidence-html"]') as HTMLElement).click();
+        const html = saved[0];
+        // Jest's user is en-US in America/Los_Angeles.
+        expect(html).toContain('Nov 22, 2026, 1:00:00 AM PST');
+        expect(html).toContain('Nov 21, 2026, 11:48:56 AM PST');
+        expect(html).toContain(`<td>Oct 5, 2026</td>`);
+        expect(html).not.toContain(pack.generatedAt);
+        expect(html).not.toContain('<td>2026-10-05</td>');
+        // A flow's minimisation reads in words, under a header or beside it, never as "minimization Drop".
+        expect(html).toContain('<td>c.ConsoleMinimizationPseudonymize</td>');
+        expect(html).toContain('<td>c.ConsoleMinimizationRedact</td>');
+        expect(html).not.toMatch(/<td>(Allow|Redact|Pseudonymize|Drop)<\/td>/);
+        // The chain head on the screen reads the same as in the report.
+        expect(element.shadowRoot?.textContent).toContain('Nov 21, 2026, 11:48:56 AM PST');
+    });
 });
 
 describe('c-audit-evidence: export errors', () => {

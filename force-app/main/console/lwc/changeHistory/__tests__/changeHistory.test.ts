@@ -57,6 +57,34 @@ describe('c-change-history', () => {
         expect(rows[1].getAttribute('data-action')).toBe('Created');
     });
 
+    it('says how a field is minimised and shows dates and times in the one console format', () => {
+        const element = mount([
+            {
+                ...changes[0],
+                id: 'a07000000000003AAA',
+                action: 'Overridden',
+                field: 'Minimization__c',
+                fromValue: 'Allow',
+                toValue: 'Drop'
+            },
+            {
+                ...changes[0],
+                id: 'a07000000000004AAA',
+                action: 'DueDateChanged',
+                field: 'DueDate__c',
+                fromValue: '2026-12-01',
+                toValue: '2027-01-15'
+            }
+        ]);
+        const rows = Array.from(element.shadowRoot?.querySelectorAll('tbody tr') ?? []);
+        const cells = rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent?.trim()));
+        expect(cells[0][3]).toContain('c.ConsoleMinimizationAllow → c.ConsoleMinimizationDrop');
+        expect(cells[0][3]).not.toContain('Drop →');
+        expect(cells[1][3]).toContain('Dec 1, 2026 → Jan 15, 2027');
+        // Jest's user time zone is America/Los_Angeles: 10:00 UTC is 2 AM there, and the zone is named.
+        expect(cells[0][0]).toBe('Nov 21, 2026, 2:00:00 AM PST');
+    });
+
     it('says so when nothing changed yet', () => {
         const element = mount([]);
         expect(element.shadowRoot?.querySelector('table')).toBeNull();

@@ -52,9 +52,16 @@ describe('c-consent-coverage', () => {
         await flush();
         const expiring = element.shadowRoot?.querySelector(
             '[data-id="expiring"] lightning-datatable'
-        ) as HTMLElement & { data: { daysLeft: number }[] };
+        ) as HTMLElement & {
+            data: { daysLeft: number; effectiveToText: string }[];
+            columns: { fieldName: string; type: string }[];
+        };
         expect(expiring.data).toHaveLength(overview.expiring.length);
         expect(expiring.data.every((row) => row.daysLeft <= 30)).toBe(true);
+        // EffectiveTo__c is a DateTime: the console's date-time format in the user's zone (Jest: Los Angeles).
+        expect(overview.expiring[0].effectiveTo).toBe('2026-11-23T00:00:00.000Z');
+        expect(expiring.data[0].effectiveToText).toBe('Nov 22, 2026, 4:00:00 PM PST');
+        expect(expiring.columns.filter((column) => column.type.startsWith('date'))).toEqual([]);
         const uncovered = element.shadowRoot?.querySelector(
             '[data-id="uncovered"] lightning-datatable'
         ) as HTMLElement & { data: unknown[] };

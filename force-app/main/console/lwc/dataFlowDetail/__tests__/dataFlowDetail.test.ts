@@ -101,6 +101,13 @@ describe('c-data-flow-detail', () => {
         );
     });
 
+    it('says how the field is minimised in words, beside its label', async () => {
+        const element = await mount(detailOf('Approved', { minimization: 'Drop' }));
+        const terms = Array.from(element.shadowRoot?.querySelectorAll('dt') ?? []);
+        const minimization = terms.find((term) => term.textContent === 'c.FlowsMinimization');
+        expect(minimization?.nextElementSibling?.textContent).toBe('c.ConsoleMinimizationDrop');
+    });
+
     it('asks for approval with a justification and tells the parent', async () => {
         const flow = detailOf('Proposed');
         const element = await mount(flow);

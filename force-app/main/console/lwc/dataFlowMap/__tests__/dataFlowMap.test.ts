@@ -43,6 +43,21 @@ describe('c-data-flow-map', () => {
         expect(element.shadowRoot?.querySelectorAll('g.node_object')).toHaveLength(objects.size);
     });
 
+    it('says how each field is minimised in words, not as the stored value', async () => {
+        const element = mount();
+        await flush();
+        const rows = Array.from(element.shadowRoot?.querySelectorAll('tbody tr[data-flow-id]') ?? []);
+        expect(rows.length).toBeGreaterThan(0);
+        const shown = rows.map((row) => row.querySelectorAll('td')[3].textContent?.trim());
+        const stored = new Map(overview.flows.map((flow) => [flow.id, flow.minimization]));
+        rows.forEach((row, index) => {
+            const value = stored.get(row.getAttribute('data-flow-id') ?? '');
+            expect(shown[index]).toBe(`c.ConsoleMinimization${value}`);
+        });
+        expect(shown).toContain('c.ConsoleMinimizationPseudonymize');
+        expect(shown).toContain('c.ConsoleMinimizationRedact');
+    });
+
     it('marks overdue quarterly reviews', async () => {
         const element = mount();
         await flush();

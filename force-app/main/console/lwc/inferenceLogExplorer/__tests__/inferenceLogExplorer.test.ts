@@ -202,6 +202,17 @@ describe('c-inference-log-explorer: detail and errors', () => {
         expect(reasons?.length).toBe(entry.reasons.split('\n').length);
     });
 
+    it('shows when an entry was logged in the user time zone, naming it, in the table and the detail', async () => {
+        // 19:48:56 UTC in Jest's user time zone (America/Los_Angeles); the explorer once left the zone out.
+        const when = 'Nov 21, 2026, 11:48:56 AM PST';
+        const element = mount();
+        await flush();
+        expect(rows(element)[0].textContent).toContain(when);
+        (rows(element)[0].querySelector('button') as HTMLElement).click();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="detail"]')?.textContent).toContain(when);
+    });
+
     it('shows an erasure receipt as Erased, neither a pass nor a block, in the table and the detail', async () => {
         const receipt = { ...page.rows[0], decision: 'Erased', purpose: null, consentResult: null };
         pageMock.mockResolvedValue({ ...page, rows: [receipt] });

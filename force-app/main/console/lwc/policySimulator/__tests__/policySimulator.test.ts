@@ -93,6 +93,15 @@ describe('c-policy-simulator', () => {
         expect(reasons.some((reason) => reason?.startsWith('PHI_REDACTED:'))).toBe(true);
         expect(modes[0].querySelector('[data-id="decision"]')?.textContent).toBe('c.ConsoleDecisionRedacted');
         expect(modes[0].querySelectorAll('[data-id="fields"] tr').length).toBe(2);
+        // How each field goes out, in words: the stricter of flow (Allow) and tag (Redact for the first name).
+        const outcomes = Array.from(modes[0].querySelectorAll('[data-id="fields"] tr')).map((row) => [
+            row.querySelector('th')?.textContent,
+            row.querySelector('td')?.textContent
+        ]);
+        expect(outcomes).toEqual([
+            ['Contact.FirstName', 'c.ConsoleMinimizationRedact'],
+            ['Case.Subject', 'c.ConsoleMinimizationAllow']
+        ]);
     });
 
     it('says nothing would be sent when Enforce would block, and what Monitor would let through', async () => {

@@ -70,11 +70,19 @@ describe('c-residency-view', () => {
         await flush();
         const registry = element.shadowRoot?.querySelector(
             '[data-id="registry"] lightning-datatable'
-        ) as HTMLElement & { data: { dpaLabel: string; endpointKey: string }[] };
+        ) as HTMLElement & {
+            data: { dpaLabel: string; endpointKey: string; dpaExpiresText: string }[];
+            columns: { fieldName: string; type: string }[];
+        };
         expect(registry.data).toHaveLength(overview.endpoints.length);
         expect(registry.data.find((row) => row.endpointKey === 'us-public-gpt')?.dpaLabel).toBe(
             'c.ResidencyDpaExpired'
         );
+        // The DPA expiry is a date in the console's one date format, not the datatable's own.
+        expect(registry.data.find((row) => row.endpointKey === 'eu-sovereign-llama')?.dpaExpiresText).toBe(
+            'Jan 6, 2028'
+        );
+        expect(registry.columns.filter((column) => column.type.startsWith('date'))).toEqual([]);
     });
 
     it('is accessible', async () => {
