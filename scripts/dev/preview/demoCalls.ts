@@ -1,27 +1,49 @@
 /**
- * The demo's stand-in for the gate: one simulated gate decision (consent, residency, minimization, redaction) for
- * a random patient and caller, appended to the hash-chained demo log. The demo data set builds its 50,000 entries
- * with it and the preview's live stream adds more. It lives on its own because it is to be replaced by the shared
- * gate policy (issue 14); until then it mirrors the gate's reason codes, not its code.
+ * The demo's gate calls: each simulated call draws a patient, a caller and an endpoint, takes the gate's snapshot of
+ * that request (c/gatePolicy's GateSnapshot, as GateInputs takes it in the org) and lets c/gatePolicy decide it;
+ * the log entry records the policy's decision as GateEvents does (outcome, mode, reasons, consent and residency,
+ * jurisdiction, fields sent, PHI categories, redaction count), chained to the previous entry. The demo data set
+ * builds its 50,000 entries with it and the preview's live stream adds more, so the demo log cannot say what the
+ * gate would not (a Jest test re-evaluates a sample of entries).
  */
 import { createHash } from 'node:crypto';
-import type {
-    ConsentRow,
-    Decision,
-    EndpointRow,
-    JurisdictionRuleRow
-} from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
+import type { ConsentRow, EndpointRow } from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 import {
-    RESIDENCY_ALLOWED,
-    RESIDENCY_BLOCKED,
-    type ResidencyResult
+    evaluatePolicy,
+    type DataFlow,
+    type Endpoint,
+    type FieldTag,
+    type FieldValue,
+    type GateDecision,
+    type GateSnapshot,
+    type JurisdictionRule,
+    type PolicyContext
 } from '../../../force-app/main/gate/lwc/gatePolicy/gatePolicy';
+import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import { chainEntryHash, GENESIS_HASH } from './chain';
-import type { DemoFlow, DemoLogEntry, DemoPatient } from './demoData';
+import type { DemoData, DemoLogEntry, DemoPatient } from './demoData';
 import { CALLERS, HOME_ENDPOINT, type CallerSeed, type DemoTag } from './demoSeeds';
+import { DEMO_COUNTRY, patientValues, ruleOf } from './demoSnapshot';
 import { fakeId, type Random } from './random';
 
 const DAY_MS = 86400000;
+
+/** The demo org's pseudonym key (made up): FirstName and LastName are tagged Pseudonymize, which needs one. */
+export const DEMO_PSEUDONYM_KEY = createHash('sha256').update('warden-demo-pseudonym-key', 'utf8').digest('hex');
+
+/** The name dictionary is left out: the demo sends no free text and no Allow text area, so nothing is scanned. */
+export const DEMO_POLICY_CONTEXT: PolicyContext = { patterns: SHIPPED_PATTERNS, dictionary: null };
+
+/** The demo records' values of the fields that are not the patient's own (their text never reaches the log). */
+const RECORD_TEXT: Readonly<Record<string, string>> = {
+    'Case.Subject': 'Question about a repeat prescription',
+    'Case.Description': 'Patient reports dizziness since the dose was raised; asks whether to continue.',
+    'Task.Description': 'Call back about the lab results and book a follow-up.',
+    'LiveChatTranscript.Body': 'Visitor: can I move my appointment to next week?',
+    'ServiceAppointment.Description': 'Follow-up consultation after discharge.'
+};
+
+const CALLER_WEIGHTS = CALLERS.map((entry) => [entry, entry.weight] as const);
 
 /** What the simulator draws from; `log` is appended to. */
 export type CallContext = {
@@ -29,186 +51,247 @@ export type CallContext = {
     random: Random;
     todayMs: number;
     patients: DemoPatient[];
-    consentIndex: Map<string, ConsentRow>;
-    endpointByKey: Map<string, EndpointRow>;
-    ruleByJurisdiction: Map<string, JurisdictionRuleRow>;
-    flowIndex: Map<string, DemoFlow>;
-    tagByField: Map<string, DemoTag>;
+    consents: ConsentRow[];
+    endpoints: EndpointRow[];
+    rules: DemoData['rules'];
+    flows: DemoData['flows'];
+    tags: DemoTag[];
     log: DemoLogEntry[];
+    /** When given, each drawn request is appended to it, so that a test can take its snapshot again. */
+    requests?: DemoRequest[];
+};
+
+/** One drawn request: who asks, about whom, where to, for which fields, when. */
+export type DemoRequest = {
+    patient: DemoPatient;
+    caller: CallerSeed;
+    endpoint: EndpointRow;
+    fields: string[];
+    consent: ConsentRow | undefined;
+    monitor: boolean;
+    at: number;
 };
 
 export function sha256Hex(text: string): string {
     return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-function uuidFrom(random: Random): string {
-    const hex = Array.from({ length: 32 }, () => '0123456789abcdef'[random.int(0, 15)]).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[random.int(0, 3)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** The event's UUID (version 4 layout), from the seed and the sequence: one hash instead of 34 draws. */
+function uuidFor(seed: number, sequence: number): string {
+    const hex = sha256Hex(`${seed}:uuid:${sequence}`);
+    const variant = '89ab'[parseInt(hex[16], 16) % 4];
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function consentCheck(
-    patient: DemoPatient,
-    caller: CallerSeed,
-    consent: ConsentRow | undefined,
-    reasons: string[]
-): string {
-    if (caller.purpose === 'CareDelivery' && patient.jurisdiction === 'US') {
-        reasons.push('CONSENT_NOT_REQUIRED: treatment use under HIPAA 164.506');
-        return 'NotRequired';
-    }
-    if (!consent) {
-        reasons.push(`CONSENT_MISSING: no ${caller.purpose} consent on record`);
-        return 'Missing';
-    }
-    if (consent.status === 'Granted') {
-        reasons.push(`CONSENT_GRANTED: ${consent.name} (${caller.purpose}, captured via ${consent.capturedVia})`);
-        return 'Granted';
-    }
-    reasons.push(`CONSENT_${consent.status.toUpperCase()}: ${consent.name} (${caller.purpose})`);
-    return consent.status;
+function endpointOf(row: EndpointRow): Endpoint {
+    return {
+        key: row.endpointKey,
+        status: row.status,
+        jurisdiction: row.jurisdiction,
+        hosting: row.hosting,
+        dpaSigned: row.dpaSigned,
+        dpaExpires: row.dpaExpires,
+        zeroRetention: row.zeroRetention
+    };
 }
 
-function residencyCheck(
-    patient: DemoPatient,
-    endpoint: EndpointRow,
-    rule: JurisdictionRuleRow,
-    dpaExpired: boolean,
-    reasons: string[]
-): ResidencyResult {
-    const problems: string[] = [];
-    if (!endpoint.jurisdiction || !rule.allowedRegions.includes(endpoint.jurisdiction)) {
-        problems.push(`${patient.jurisdiction} data may not go to a ${endpoint.jurisdiction} endpoint`);
-    }
-    if (!rule.allowedHostings.includes(endpoint.hosting ?? '')) {
-        problems.push(`hosting ${endpoint.hosting} not allowed for ${patient.jurisdiction}`);
-    }
-    if (rule.requiresDpa && (!endpoint.dpaSigned || dpaExpired)) {
-        problems.push('no valid DPA');
-    }
-    if (rule.requiresZeroRetention && !endpoint.zeroRetention) {
-        problems.push('endpoint retains prompts');
-    }
-    if (endpoint.status !== 'Approved') {
-        problems.push(`endpoint is ${endpoint.status}`);
-    }
-    reasons.push(
-        problems.length === 0
-            ? `RESIDENCY_OK: ${patient.jurisdiction} data to ${endpoint.jurisdiction} (${endpoint.hosting})`
-            : `RESIDENCY_VIOLATION: ${problems.join('; ')}`
-    );
-    return problems.length === 0 ? RESIDENCY_ALLOWED : RESIDENCY_BLOCKED;
+function tagOf(tag: DemoTag): FieldTag {
+    return {
+        objectName: tag.objectApiName,
+        field: tag.fieldApiName,
+        classification: tag.classification,
+        phiCategory: tag.phiCategory,
+        allowedRegions: null,
+        jurisdictions: null,
+        minimization: tag.minimization,
+        requiresConsentPurpose: null
+    };
 }
 
 /**
- * A simulator of gate decisions over `context`: each call draws one request at time `at` (ms), decides it, and
- * appends the entry to `context.log`, chained to the previous one.
+ * Builds the gate's snapshot of a drawn request. What does not change from call to call (rules, tags, the flows
+ * of each endpoint and purpose, each patient's values) is looked up once, on first use.
  */
-export function createCallSimulator(context: CallContext): (at: number) => DemoLogEntry {
-    const { random, todayMs, tagByField } = context;
-    // The planted week in Monitor mode, and the day the DPA of us-public-gpt expired.
-    const monitorFrom = todayMs - 47 * DAY_MS;
-    const monitorTo = todayMs - 40 * DAY_MS;
-    const dpaExpiredAt = todayMs - 14 * DAY_MS;
-    let previousHash =
-        context.log.length > 0 ? (context.log[context.log.length - 1].entryHash as string) : GENESIS_HASH;
-    const decide = (at: number) => {
-        const patient = random.pick(context.patients);
-        const caller = random.weighted(CALLERS.map((entry) => [entry, entry.weight] as const));
-        const inMonitor = at >= monitorFrom && at < monitorTo;
-        let endpointKey = random.pick(HOME_ENDPOINT[patient.jurisdiction]);
-        if (caller.purpose === 'Research') {
-            endpointKey = random.chance(0.15) ? 'research-sandbox' : endpointKey;
+export function createSnapshotBuilder(
+    data: Pick<CallContext, 'endpoints' | 'rules' | 'flows' | 'tags'>
+): (request: DemoRequest) => GateSnapshot {
+    const rules: JurisdictionRule[] = data.rules.map(ruleOf);
+    const tags = data.tags.map(tagOf);
+    // As ResidencySelector reads them: the tags of the requested objects (one list per set of objects).
+    const tagsOf = new Map<string, FieldTag[]>();
+    const requestTags = (objects: string[]): FieldTag[] => {
+        const key = objects.join(',');
+        let found = tagsOf.get(key);
+        if (!found) {
+            found = tags.filter((tag) => objects.includes(tag.objectName));
+            tagsOf.set(key, found);
         }
-        if (random.chance(inMonitor ? 0.12 : 0.012)) {
-            endpointKey = random.pick(['us-public-gpt', 'research-sandbox', 'legacy-summarizer']);
+        return found;
+    };
+    // Endpoints and flows are read at each call: the preview's screens change their status while the stream runs.
+    const endpointKeyById = new Map(data.endpoints.map((row) => [row.id, row.endpointKey]));
+    const flowRowsOf = new Map<string, DemoData['flows']>();
+    for (const flow of data.flows) {
+        const key = `${endpointKeyById.get(flow.endpointId ?? '') ?? ''}|${flow.purpose}`;
+        flowRowsOf.set(key, [...(flowRowsOf.get(key) ?? []), flow]);
+    }
+    const flowsOf = (endpoint: string, purpose: string): DataFlow[] =>
+        (flowRowsOf.get(`${endpoint}|${purpose}`) ?? []).map((flow) => ({
+            objectName: flow.sourceObject,
+            field: flow.sourceField,
+            endpoint,
+            purpose,
+            minimization: flow.minimization,
+            status: flow.status
+        }));
+    const phiCategories: Record<string, string> = {};
+    for (const tag of data.tags) {
+        if (tag.objectApiName === 'Contact' && tag.phiCategory) {
+            phiCategories[tag.fieldApiName] = tag.phiCategory;
         }
-        const endpoint = context.endpointByKey.get(endpointKey) as EndpointRow;
-        const rule = context.ruleByJurisdiction.get(patient.jurisdiction) as JurisdictionRuleRow;
-        const fields = random.sample(caller.fields, random.int(1, caller.fields.length));
-        const reasons: string[] = [];
-        const consent = context.consentIndex.get(`${patient.id}|${caller.purpose}`);
-        const consentResult = consentCheck(patient, caller, consent, reasons);
-        const dpaExpired = endpoint.endpointKey === 'us-public-gpt' && at >= dpaExpiredAt;
-        const residencyResult = residencyCheck(patient, endpoint, rule, dpaExpired, reasons);
-        const consentOk = consentResult === 'Granted' || consentResult === 'NotRequired';
-        const mode: 'Monitor' | 'Enforce' = inMonitor ? 'Monitor' : 'Enforce';
-        const phi = [
-            ...new Set(
-                fields.map((field) => tagByField.get(field)?.phiCategory).filter((value): value is string => !!value)
-            )
-        ];
-        const redactable = fields.some((field) => tagByField.get(field)?.minimization === 'Redact');
-        let decision: Decision;
-        let redactionCount = 0;
-        if ((!consentOk || residencyResult === RESIDENCY_BLOCKED) && mode === 'Enforce') {
-            decision = 'Blocked';
-            reasons.push('BLOCKED: policy refused the call (Enforce mode)');
-        } else {
-            if (!consentOk || residencyResult === RESIDENCY_BLOCKED) {
-                reasons.push('MONITOR_ONLY: violation logged, call let through (Monitor mode)');
-            }
-            if (redactable && phi.length > 0) {
-                decision = 'Redacted';
-                redactionCount = random.int(1, 6);
-                reasons.push(`REDACTED: ${redactionCount} value(s) masked (${phi.join(', ')})`);
-            } else {
-                decision = 'Allowed';
-            }
-            const unmapped = fields.filter(
-                (field) => !context.flowIndex.has(`${field}|${endpoint.endpointKey}|${caller.purpose}`)
-            );
-            if (unmapped.length > 0) {
-                reasons.push(`MINIMIZED: dropped ${unmapped.join(', ')} (no approved data flow)`);
-            }
+    }
+    const valuesOf = new Map<string, Record<string, string>>();
+    const objectsOf = new Map<string, string[]>();
+    return (request) => {
+        const { patient, caller, endpoint, fields, consent } = request;
+        let phiValues = valuesOf.get(patient.id);
+        if (!phiValues) {
+            phiValues = patientValues(patient);
+            valuesOf.set(patient.id, phiValues);
+        }
+        const values: FieldValue[] = fields.map((field) => {
+            const [objectName, name] = field.split('.');
+            return objectName === 'Contact'
+                ? { field, value: (phiValues as Record<string, string>)[name] ?? null, textArea: false }
+                : { field, value: RECORD_TEXT[field] ?? null, textArea: name !== 'Subject' };
+        });
+        const fieldsKey = fields.join(',');
+        let objects = objectsOf.get(fieldsKey);
+        if (!objects) {
+            objects = [...new Set(fields.map((field) => field.slice(0, field.indexOf('.'))))].sort();
+            objectsOf.set(fieldsKey, objects);
         }
         return {
-            patient,
-            caller,
-            endpoint,
-            fields,
-            reasons,
-            consentResult,
-            residencyResult,
-            mode,
-            phi,
-            decision,
-            redactionCount
+            mode: request.monitor ? 'Monitor' : 'Enforce',
+            now: new Date(request.at).toISOString(),
+            request: {
+                endpointKey: endpoint.endpointKey,
+                purpose: caller.purpose,
+                fields,
+                freeText: null,
+                redactionMode: 'Redact',
+                objects
+            },
+            patient: {
+                present: true,
+                country: DEMO_COUNTRY[patient.jurisdiction] ?? null,
+                phiValues,
+                phiCategories
+            },
+            values,
+            tags: requestTags(objects),
+            flows: flowsOf(endpoint.endpointKey, caller.purpose),
+            consents: consent
+                ? [
+                      {
+                          source: 'PatientConsent',
+                          purpose: consent.purpose,
+                          status: consent.status,
+                          effectiveFrom: consent.effectiveFrom,
+                          effectiveTo: consent.effectiveTo
+                      }
+                  ]
+                : [],
+            endpoint: endpointOf(endpoint),
+            rules,
+            pseudonymKeyHex: DEMO_PSEUDONYM_KEY
         };
     };
+}
+
+/** Draws one request at `at`: mostly to the patient's home endpoints, sometimes (often in the Monitor week) astray. */
+function drawRequest(
+    context: CallContext,
+    endpointByKey: Map<string, EndpointRow>,
+    consentIndex: Map<string, ConsentRow>,
+    at: number
+): DemoRequest {
+    const { random, todayMs } = context;
+    // The planted week in Monitor mode.
+    const monitor = at >= todayMs - 47 * DAY_MS && at < todayMs - 40 * DAY_MS;
+    const patient = random.pick(context.patients);
+    const caller = random.weighted(CALLER_WEIGHTS);
+    let endpointKey = random.pick(HOME_ENDPOINT[patient.jurisdiction]);
+    if (caller.purpose === 'Research') {
+        endpointKey = random.chance(0.15) ? 'research-sandbox' : endpointKey;
+    }
+    if (random.chance(monitor ? 0.12 : 0.012)) {
+        endpointKey = random.pick(['us-public-gpt', 'research-sandbox', 'legacy-summarizer']);
+    }
+    return {
+        patient,
+        caller,
+        endpoint: endpointByKey.get(endpointKey) as EndpointRow,
+        fields: random.sample(caller.fields, random.int(1, caller.fields.length)),
+        consent: consentIndex.get(`${patient.id}|${caller.purpose}`),
+        monitor,
+        at
+    };
+}
+
+/** The log entry of a decided request, as GateEvents writes it (reasons one per line, as the console reads them). */
+function entryOf(request: DemoRequest, decision: GateDecision, sequence: number, context: CallContext): DemoLogEntry {
+    const { random, seed } = context;
+    // Monitor lets a policy block through: the call is made, the entry still says Blocked.
+    const called = decision.allowed;
+    return {
+        id: fakeId('a04', sequence),
+        name: `IL-${String(sequence).padStart(10, '0')}`,
+        sequence,
+        loggedAt: new Date(request.at).toISOString(),
+        endpointId: request.endpoint.id,
+        endpointKey: request.endpoint.endpointKey,
+        purpose: request.caller.purpose,
+        decision: decision.outcome,
+        mode: decision.mode,
+        jurisdiction: decision.jurisdiction,
+        phiCategories: decision.categories.length > 0 ? decision.categories.join(';') : null,
+        redactionCount: decision.redactionCount,
+        consentResult: decision.consent,
+        residencyResult: decision.residency,
+        caller: request.caller.caller,
+        recordId: request.patient.id,
+        latencyMs: called ? random.int(350, 4200) : random.int(3, 25),
+        reasons: decision.reasons.join('\n'),
+        fieldsSent: decision.fieldsSent.length > 0 ? decision.fieldsSent.map((sent) => sent.field).join(';') : null,
+        subjectKey: request.patient.subjectKey,
+        promptSha256: sha256Hex(`${seed}:prompt:${sequence}`),
+        responseSha256: called ? sha256Hex(`${seed}:response:${sequence}`) : null,
+        tokensIn: called ? random.int(180, 3200) : 0,
+        tokensOut: called ? random.int(40, 900) : 0,
+        previousHash: '',
+        entryHash: '',
+        eventUuid: uuidFor(seed, sequence)
+    };
+}
+
+/**
+ * A simulator of gate calls over `context`: each call draws one request at time `at` (ms), lets c/gatePolicy
+ * decide it, and appends the entry to `context.log`, chained to the previous one.
+ */
+export function createCallSimulator(context: CallContext): (at: number) => DemoLogEntry {
+    const endpointByKey = new Map(context.endpoints.map((endpoint) => [endpoint.endpointKey, endpoint]));
+    // One PatientConsent per patient and purpose in the demo.
+    const consentIndex = new Map(context.consents.map((row) => [`${row.patientId}|${row.purpose}`, row]));
+    const snapshotOf = createSnapshotBuilder(context);
+    let previousHash =
+        context.log.length > 0 ? (context.log[context.log.length - 1].entryHash as string) : GENESIS_HASH;
     return (at: number): DemoLogEntry => {
-        const call = decide(at);
-        const sequence = context.log.length + 1;
-        const blocked = call.decision === 'Blocked';
-        const tokensIn = blocked ? 0 : random.int(180, 3200);
-        const entry: DemoLogEntry = {
-            id: fakeId('a04', sequence),
-            name: `IL-${String(sequence).padStart(10, '0')}`,
-            sequence,
-            loggedAt: new Date(at).toISOString(),
-            endpointId: call.endpoint.id,
-            endpointKey: call.endpoint.endpointKey,
-            purpose: call.caller.purpose,
-            decision: call.decision,
-            mode: call.mode,
-            jurisdiction: call.patient.jurisdiction,
-            phiCategories: call.phi.length > 0 ? call.phi.join(';') : null,
-            redactionCount: call.redactionCount,
-            consentResult: call.consentResult,
-            residencyResult: call.residencyResult,
-            caller: call.caller.caller,
-            recordId: call.patient.id,
-            latencyMs: blocked ? random.int(3, 25) : random.int(350, 4200),
-            reasons: call.reasons.join('\n'),
-            fieldsSent: blocked ? null : call.fields.join(';'),
-            subjectKey: call.patient.subjectKey,
-            promptSha256: sha256Hex(`${context.seed}:prompt:${sequence}`),
-            responseSha256: blocked ? null : sha256Hex(`${context.seed}:response:${sequence}`),
-            tokensIn,
-            tokensOut: blocked ? 0 : random.int(40, 900),
-            previousHash,
-            entryHash: '',
-            eventUuid: uuidFrom(random)
-        };
+        const request = drawRequest(context, endpointByKey, consentIndex, at);
+        context.requests?.push(request);
+        const decision = evaluatePolicy(snapshotOf(request), DEMO_POLICY_CONTEXT);
+        const entry = entryOf(request, decision, context.log.length + 1, context);
+        entry.previousHash = previousHash;
         entry.entryHash = chainEntryHash(entry, previousHash);
         previousHash = entry.entryHash;
         context.log.push(entry);

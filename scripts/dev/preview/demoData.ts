@@ -98,6 +98,7 @@ export const DEMO_SEED = 20261122;
 export const DEMO_LOG_ENTRIES = 50000;
 export const LOG_DAYS = 89;
 export const CHECKPOINT_INTERVAL = 5000;
+const FINDINGS_STREAM = 1;
 const DEMO_HMAC_KEY = 'warden-demo-subject-key';
 const DAY_MS = 86400000;
 
@@ -144,13 +145,12 @@ function makeEndpoints(today: string, todayMs: number): EndpointRow[] {
     });
 }
 
-type Population = { patients: DemoPatient[]; consents: ConsentRow[]; consentIndex: Map<string, ConsentRow> };
+type Population = { patients: DemoPatient[]; consents: ConsentRow[] };
 
 /** 4,000 patients in five jurisdictions and their consents per purpose. */
 function makePatients(random: Random, todayMs: number): Population {
     const patients: DemoPatient[] = [];
     const consents: ConsentRow[] = [];
-    const consentIndex = new Map<string, ConsentRow>();
     const jurisdictionWeights: [string, number][] = [
         ['EU', 40],
         ['US', 30],
@@ -209,16 +209,13 @@ function makePatients(random: Random, todayMs: number): Population {
                 capturedVia: random.pick(['Portal', 'PaperForm', 'Verbal', 'Email', 'Api', 'Import'])
             };
             consents.push(consent);
-            consentIndex.set(`${id}|${purpose}`, consent);
         }
     }
-    return { patients, consents, consentIndex };
+    return { patients, consents };
 }
 
-type FlowSet = { flows: DemoFlow[]; flowIndex: Map<string, DemoFlow>; tagByField: Map<string, DemoTag> };
-
 /** One flow per caller field and endpoint actually used, plus planted ones. */
-function makeFlows(random: Random, today: string, todayMs: number, endpoints: EndpointRow[]): FlowSet {
+function makeFlows(random: Random, today: string, todayMs: number, endpoints: EndpointRow[]): DemoFlow[] {
     const endpointByKey = new Map(endpoints.map((endpoint) => [endpoint.endpointKey, endpoint]));
     const flows: DemoFlow[] = [];
     const flowIndex = new Map<string, DemoFlow>();
@@ -285,7 +282,7 @@ function makeFlows(random: Random, today: string, todayMs: number, endpoints: En
     overdue.forEach((flow, index) => (flow.nextReview = addDays(today, -(index * 9 + 4))));
     addFlow('LiveChatTranscript.Body', 'research-sandbox', 'Research', 'Proposed', null);
     addFlow('Contact.Email', 'legacy-summarizer', 'LlmInference', 'Suspended', null);
-    return { flows, flowIndex, tagByField };
+    return flows;
 }
 
 type LogSet = { log: DemoLogEntry[]; checkpoints: CheckpointRow[] };
@@ -439,8 +436,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     const random = new Random(seed);
     const todayMs = Date.parse(`${today}T00:00:00Z`);
     const endpoints = makeEndpoints(today, todayMs);
-    const { patients, consents, consentIndex } = makePatients(random, todayMs);
-    const { flows, flowIndex, tagByField } = makeFlows(random, today, todayMs, endpoints);
+    const { patients, consents } = makePatients(random, todayMs);
+    const flows = makeFlows(random, today, todayMs, endpoints);
     const log: DemoLogEntry[] = [];
     /** One gate decision at time `at`, appended to the chain. Also used for the live stream. */
     const simulateCall = createCallSimulator({
@@ -448,15 +445,16 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         random,
         todayMs,
         patients,
-        consentIndex,
-        endpointByKey: new Map(endpoints.map((endpoint) => [endpoint.endpointKey, endpoint])),
-        ruleByJurisdiction: new Map(DEMO_RULES.map((rule) => [rule.jurisdiction, rule])),
-        flowIndex,
-        tagByField,
+        consents,
+        endpoints,
+        rules: DEMO_RULES,
+        flows,
+        tags: DEMO_TAGS,
         log
     });
     const { checkpoints } = makeLog(random, total, todayMs, log, simulateCall);
-    const findings = makeFindings(random, todayMs);
+    // Their own stream: the findings stay the same whatever the log's size or the draws its calls take.
+    const findings = makeFindings(new Random(seed + FINDINGS_STREAM), todayMs);
 
     return seedGovernance({
         seed,

@@ -14,7 +14,8 @@ import type { DemoData, DemoPatient } from './demoData';
 /** The demo has jurisdictions, not addresses: one country each, as the jurisdiction field path would hold it. */
 export const DEMO_COUNTRY: Readonly<Record<string, string>> = { EU: 'DE', UK: 'GB', CH: 'CH', US: 'US', CA: 'CA' };
 
-function ruleOf(row: JurisdictionRuleRow): JurisdictionRule {
+/** A console jurisdiction rule as the gate's snapshot holds it. */
+export function ruleOf(row: JurisdictionRuleRow): JurisdictionRule {
     return {
         jurisdiction: row.jurisdiction,
         countries: DEMO_COUNTRY[row.jurisdiction] ?? null,
@@ -25,7 +26,8 @@ function ruleOf(row: JurisdictionRuleRow): JurisdictionRule {
     };
 }
 
-function patientValues(patient: DemoPatient): Record<string, string> {
+/** The patient's PHI values by Contact field name, as the gate reads them. */
+export function patientValues(patient: DemoPatient): Record<string, string> {
     return {
         FirstName: patient.name.split(' ')[0],
         LastName: patient.name.split(' ').slice(1).join(' '),

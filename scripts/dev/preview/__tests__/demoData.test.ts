@@ -43,9 +43,13 @@ describe('demo data', () => {
     });
 
     it('plants the problems the console should surface', () => {
+        // As the gate logs Monitor: the policy's block (Blocked, MONITOR_ONLY), and the call made all the same.
         const monitorViolations = data.log.filter(
             (entry) =>
-                entry.mode === 'Monitor' && entry.residencyResult === RESIDENCY_BLOCKED && entry.decision !== 'Blocked'
+                entry.mode === 'Monitor' &&
+                entry.residencyResult === RESIDENCY_BLOCKED &&
+                (entry.reasons ?? '').split('\n').includes('MONITOR_ONLY') &&
+                entry.responseSha256 !== null
         );
         expect(monitorViolations.length).toBeGreaterThan(0);
         expect(data.log.some((entry) => entry.jurisdiction === 'EU' && entry.endpointKey === 'us-public-gpt')).toBe(
