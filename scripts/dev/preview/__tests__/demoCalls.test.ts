@@ -18,7 +18,7 @@ function logged(decision: GateDecision): Partial<DemoLogEntry> {
         consentResult: decision.consent,
         residencyResult: decision.residency,
         jurisdiction: decision.jurisdiction,
-        fieldsSent: decision.fieldsSent.length > 0 ? decision.fieldsSent.map((sent) => sent.field).join(';') : null,
+        fieldsSent: decision.fieldsSent.length > 0 ? decision.fieldsSent.map((sent) => sent.field).join(',') : null,
         phiCategories: decision.categories.length > 0 ? decision.categories.join(';') : null,
         redactionCount: decision.redactionCount
     };

@@ -516,7 +516,8 @@ export default class InferenceLogExplorer extends LightningElement {
       badgeClass: DECISION_BADGE[detail.decision] ?? "slds-badge",
       reasons: parseReasons(detail.reasons).map((reason, index) => ({ key: `r${index}`, ...reason })),
       hasReasons: !!detail.reasons,
-      fields: (detail.fieldsSent ?? "").split(";").filter((field) => field !== ""),
+      // The gate joins FieldsSent__c with commas (GateEvents, docs/audit-format.md).
+      fields: (detail.fieldsSent ?? "").split(",").filter((field) => field !== ""),
       phi: phiCategoryList(detail.phiCategories).join(", "),
       mode: detail.mode ?? "",
       consent: detail.consentResult ?? "",

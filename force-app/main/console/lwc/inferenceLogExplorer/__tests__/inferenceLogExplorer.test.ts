@@ -202,6 +202,16 @@ describe('c-inference-log-explorer: detail and errors', () => {
         expect(reasons?.length).toBe(entry.reasons.split('\n').length);
     });
 
+    it('lists each field sent, split as the gate joins them', async () => {
+        entryMock.mockResolvedValue({ ...entry, fieldsSent: 'Contact.FirstName,Case.Description' });
+        const element = mount();
+        await flush();
+        (rows(element)[0].querySelector('button') as HTMLElement).click();
+        await flush();
+        const badges = Array.from(element.shadowRoot?.querySelectorAll('dd .slds-badge_lightest') ?? []);
+        expect(badges.map((badge) => badge.textContent)).toEqual(['Contact.FirstName', 'Case.Description']);
+    });
+
     it('shows when an entry was logged in the user time zone, naming it, in the table and the detail', async () => {
         // 19:48:56 UTC in Jest's user time zone (America/Los_Angeles); the explorer once left the zone out.
         const when = 'Nov 21, 2026, 11:48:56 AM PST';
