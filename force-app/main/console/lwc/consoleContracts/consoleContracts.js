@@ -5,7 +5,7 @@ import {
   FINDING_SEVERITIES,
   FINDING_STATUSES as STATUS_VALUES
 } from "c/findingPicklists";
-import { RESIDENCY_BLOCKED } from "c/gatePolicy";
+import { RESIDENCY_BLOCKED } from "c/gateResults";
 export const SEVERITIES = [...FINDING_SEVERITIES];
 export const CALL_DECISIONS = ["Allowed", "Redacted", "Blocked"];
 export const DECISIONS = [...CALL_DECISIONS, "Erased"];

@@ -16,7 +16,8 @@ import {
     type FindingSeverity,
     type FindingStatus as FindingStatusValue
 } from 'c/findingPicklists';
-import { RESIDENCY_BLOCKED, type GateSnapshot } from 'c/gatePolicy';
+import { RESIDENCY_BLOCKED } from 'c/gateResults';
+import type { GateSnapshot } from 'c/gatePolicy';
 
 export type Severity = FindingSeverity;
 export type FindingStatus = FindingStatusValue;
@@ -41,7 +42,7 @@ export const FINDING_CATEGORIES: string[] = [...CATEGORY_VALUES];
 export const CONSENT_COVERED_RESULTS = ['Granted', 'NotRequired'];
 /**
  * Values of InferenceLog__c.ResidencyResult__c that mean the call broke a residency rule: the value the gate writes
- * for a residency block, taken from c/gatePolicy so the console counts exactly what the gate logs.
+ * for a residency block, taken from c/gateResults (which c/gatePolicy writes) so the console counts exactly what the gate logs.
  */
 export const RESIDENCY_VIOLATION_RESULTS: string[] = [RESIDENCY_BLOCKED];
 

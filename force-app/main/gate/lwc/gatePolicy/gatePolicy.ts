@@ -7,7 +7,11 @@
  */
 import type { NameDictionary } from 'c/nameDictionary';
 import type { PhiPattern } from 'c/patternSyntax';
+import { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED, type ResidencyResult } from 'c/gateResults';
 import { fieldCategory, placeholderFor, pseudonymToken, redact, type RedactionMode } from 'c/phiRedactor';
+
+// The residency results live in c/gateResults so that readers of the log need not load this module.
+export { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED, type ResidencyResult };
 
 export type ConsentSource = 'PatientConsent' | 'ContactPointTypeConsent' | 'AuthorizationFormConsent';
 export const CONSENT_SOURCES: readonly ConsentSource[] = [
@@ -132,15 +136,6 @@ export const MAX_TEXT_LENGTH = 131072;
 export const UNKNOWN = 'UNKNOWN';
 /** The DataFlow__c.SourceField__c that lets free text go out under a flow. */
 export const FREE_TEXT_FIELD = 'FreeText';
-/**
- * The only values the gate writes to ResidencyResult__c (the same as GatePolicy.RESIDENCY_ALLOWED/_BLOCKED in Apex).
- * Every reader of the log (the console through c/consoleContracts, the preview, the evidence pack) compares
- * against these, so the writer and the readers cannot drift apart.
- */
-export const RESIDENCY_ALLOWED = 'Allowed';
-/** A residency rule forbids the call: what the console counts as a residency violation. */
-export const RESIDENCY_BLOCKED = 'Blocked';
-export type ResidencyResult = typeof RESIDENCY_ALLOWED | typeof RESIDENCY_BLOCKED;
 /** Consent answers, most restrictive first. */
 export const CONSENT_RANK = ['Denied', 'Withdrawn', 'Expired', 'Missing', 'Granted'];
 const STRICTNESS: Record<string, number> = { Allow: 0, Pseudonymize: 1, Redact: 2, Drop: 3 };

@@ -1,0 +1,4 @@
+// Generated from gateResults.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+export const RESIDENCY_ALLOWED = "Allowed";
+export const RESIDENCY_BLOCKED = "Blocked";

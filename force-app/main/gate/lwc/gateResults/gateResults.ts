@@ -1,0 +1,12 @@
+/**
+ * The values the gate writes to InferenceLog__c.ResidencyResult__c, in a module of their own so that readers of the
+ * log (the console through c/consoleContracts, the preview, the evidence pack) can compare against them without
+ * loading the policy and the redactor. c/gatePolicy writes them and re-exports them; Apex's
+ * GatePolicy.RESIDENCY_ALLOWED/_BLOCKED are the same values.
+ */
+
+/** The call meets every residency rule. */
+export const RESIDENCY_ALLOWED = 'Allowed';
+/** A residency rule forbids the call: what the console counts as a residency violation. */
+export const RESIDENCY_BLOCKED = 'Blocked';
+export type ResidencyResult = typeof RESIDENCY_ALLOWED | typeof RESIDENCY_BLOCKED;
