@@ -3,6 +3,7 @@
  * the Apex controllers count them with COUNT(Id) GROUP BY.
  */
 import {
+    CONSENT_COVERED_RESULTS,
     SEVERITIES,
     type LogRow,
     type ResidencyTraffic
@@ -123,7 +124,10 @@ export function overviewHandlers(
                 }
             >();
             for (const entry of store.windowEntries()) {
-                if (entry.consentResult === 'Granted' || entry.consentResult === 'NotRequired' || !entry.subjectKey) {
+                if (
+                    !entry.subjectKey ||
+                    (entry.consentResult !== null && CONSENT_COVERED_RESULTS.includes(entry.consentResult))
+                ) {
                     continue;
                 }
                 // Grouped as the controller groups them. The demo log is v1 (its entries hold RecordId__c), so

@@ -5,7 +5,7 @@ import {
   FINDING_SEVERITIES,
   FINDING_STATUSES as STATUS_VALUES
 } from "c/findingPicklists";
-import { RESIDENCY_BLOCKED } from "c/gateResults";
+import { CONSENT_GRANTED, RESIDENCY_BLOCKED } from "c/gateResults";
 export const SEVERITIES = [...FINDING_SEVERITIES];
 export const CALL_DECISIONS = ["Allowed", "Redacted", "Blocked"];
 export const DECISIONS = [...CALL_DECISIONS, "Erased"];
@@ -13,7 +13,7 @@ export const FINDING_STATUSES = [...STATUS_VALUES];
 export const OPEN_FINDING_STATUSES = ["New", "Triaged", "InRemediation"];
 export const PURPOSES = ["LlmInference", "LlmTraining", "Analytics", "CareDelivery", "Research", "Marketing"];
 export const FINDING_CATEGORIES = [...CATEGORY_VALUES];
-export const CONSENT_COVERED_RESULTS = ["Granted", "NotRequired"];
+export const CONSENT_COVERED_RESULTS = [CONSENT_GRANTED];
 export const RESIDENCY_VIOLATION_RESULTS = [RESIDENCY_BLOCKED];
 export const LOG_PAGE_SIZE = 200;
 export const LOG_FIRST_PAGE_SIZE = 50;

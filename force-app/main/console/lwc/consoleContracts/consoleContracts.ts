@@ -16,7 +16,7 @@ import {
     type FindingSeverity,
     type FindingStatus as FindingStatusValue
 } from 'c/findingPicklists';
-import { RESIDENCY_BLOCKED } from 'c/gateResults';
+import { CONSENT_GRANTED, RESIDENCY_BLOCKED } from 'c/gateResults';
 import type { GateSnapshot } from 'c/gatePolicy';
 
 export type Severity = FindingSeverity;
@@ -38,8 +38,8 @@ export const OPEN_FINDING_STATUSES: FindingStatus[] = ['New', 'Triaged', 'InReme
 export const PURPOSES = ['LlmInference', 'LlmTraining', 'Analytics', 'CareDelivery', 'Research', 'Marketing'];
 export const FINDING_CATEGORIES: string[] = [...CATEGORY_VALUES];
 
-/** Values of InferenceLog__c.ConsentResult__c that mean the call was covered by a consent. */
-export const CONSENT_COVERED_RESULTS = ['Granted', 'NotRequired'];
+/** Values of InferenceLog__c.ConsentResult__c that mean the call was covered by a consent: Granted, the only answer that lets the gate send. */
+export const CONSENT_COVERED_RESULTS: string[] = [CONSENT_GRANTED];
 /**
  * Values of InferenceLog__c.ResidencyResult__c that mean the call broke a residency rule: the value the gate writes
  * for a residency block, taken from c/gateResults (which c/gatePolicy writes) so the console counts exactly what the gate logs.

@@ -1,6 +1,9 @@
 // Generated from evidenceDocuments.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-import { RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
+import {
+  CONSENT_COVERED_RESULTS,
+  RESIDENCY_VIOLATION_RESULTS
+} from "c/consoleContracts";
 const CLOSED = ["Resolved", "RiskAccepted", "FalsePositive"];
 function count(rows, ...keys) {
   return rows.filter((row) => keys.includes(row.key)).reduce((sum, row) => sum + row.count, 0);
@@ -27,7 +30,7 @@ export function evidenceFigures(pack) {
     calls,
     blocked: count(pack.callsByDecision, "Blocked"),
     redacted: count(pack.callsByDecision, "Redacted"),
-    consented: count(pack.callsByConsentResult, "Granted", "NotRequired"),
+    consented: count(pack.callsByConsentResult, ...CONSENT_COVERED_RESULTS),
     consentKnown: total(pack.callsByConsentResult),
     residencyViolations: count(pack.callsByResidencyResult, ...RESIDENCY_VIOLATION_RESULTS),
     monitorCalls: count(pack.callsByMode, "Monitor"),

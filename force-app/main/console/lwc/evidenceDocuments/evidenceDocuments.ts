@@ -8,7 +8,12 @@
  * Each document is stamped with the chain head and the last checkpoint it was produced at. The same structure is
  * rendered as printable HTML (human column headers) and written into the JSON pack for GRC tools.
  */
-import { RESIDENCY_VIOLATION_RESULTS, type CountByKey, type EvidencePack } from 'c/consoleContracts';
+import {
+    CONSENT_COVERED_RESULTS,
+    RESIDENCY_VIOLATION_RESULTS,
+    type CountByKey,
+    type EvidencePack
+} from 'c/consoleContracts';
 
 export type DocumentColumn = { key: string; header: string };
 export type DocumentTable = { columns: DocumentColumn[]; rows: Record<string, unknown>[] };
@@ -65,7 +70,7 @@ export function evidenceFigures(pack: EvidencePack) {
         calls,
         blocked: count(pack.callsByDecision, 'Blocked'),
         redacted: count(pack.callsByDecision, 'Redacted'),
-        consented: count(pack.callsByConsentResult, 'Granted', 'NotRequired'),
+        consented: count(pack.callsByConsentResult, ...CONSENT_COVERED_RESULTS),
         consentKnown: total(pack.callsByConsentResult),
         residencyViolations: count(pack.callsByResidencyResult, ...RESIDENCY_VIOLATION_RESULTS),
         monitorCalls: count(pack.callsByMode, 'Monitor'),

@@ -1,6 +1,6 @@
 // Generated from gatePolicy.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-import { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from "c/gateResults";
+import { CONSENT_RANK, RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from "c/gateResults";
 import { fieldCategory, placeholderFor, pseudonymToken, redact } from "c/phiRedactor";
 export { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED };
 export const CONSENT_SOURCES = [
@@ -11,7 +11,6 @@ export const CONSENT_SOURCES = [
 export const MAX_TEXT_LENGTH = 131072;
 export const UNKNOWN = "UNKNOWN";
 export const FREE_TEXT_FIELD = "FreeText";
-export const CONSENT_RANK = ["Denied", "Withdrawn", "Expired", "Missing", "Granted"];
 const STRICTNESS = { Allow: 0, Pseudonymize: 1, Redact: 2, Drop: 3 };
 export const COUNTRY_NAMES = {
   "UNITED STATES": "US",

@@ -7,7 +7,7 @@
  */
 import type { NameDictionary } from 'c/nameDictionary';
 import type { PhiPattern } from 'c/patternSyntax';
-import { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED, type ResidencyResult } from 'c/gateResults';
+import { CONSENT_RANK, RESIDENCY_ALLOWED, RESIDENCY_BLOCKED, type ResidencyResult } from 'c/gateResults';
 import { fieldCategory, placeholderFor, pseudonymToken, redact, type RedactionMode } from 'c/phiRedactor';
 
 // The residency results live in c/gateResults so that readers of the log need not load this module.
@@ -136,8 +136,6 @@ export const MAX_TEXT_LENGTH = 131072;
 export const UNKNOWN = 'UNKNOWN';
 /** The DataFlow__c.SourceField__c that lets free text go out under a flow. */
 export const FREE_TEXT_FIELD = 'FreeText';
-/** Consent answers, most restrictive first. */
-export const CONSENT_RANK = ['Denied', 'Withdrawn', 'Expired', 'Missing', 'Granted'];
 const STRICTNESS: Record<string, number> = { Allow: 0, Pseudonymize: 1, Redact: 2, Drop: 3 };
 
 /** Country names as people type them, to ISO 3166-1 alpha-2 (the same table as Apex's ResidencyService). */

@@ -67,9 +67,9 @@ describe('c/postureScore', () => {
         const result = computePostureScore({
             ...clean,
             consentResults: [
-                { key: 'Granted', count: 60 },
-                { key: 'NotRequired', count: 20 },
-                { key: 'Missing', count: 20 }
+                { key: 'Granted', count: 80 },
+                { key: 'Expired', count: 10 },
+                { key: 'Missing', count: 10 }
             ]
         });
         const consent = result.components.find((component) => component.key === 'consent');
