@@ -190,7 +190,9 @@ function makePatients(random: Random, todayMs: number): Population {
                 ['Denied', 5],
                 ['Withdrawn', 5]
             ] as const);
-            const fromDaysAgo = random.int(100, 900);
+            // A withdrawal is in force from the day it was made, open-ended, so the demo's withdrawals fall inside
+            // the log's days and the log shows Withdrawn answers; grants and refusals date from before the log.
+            const fromDaysAgo = status === 'Withdrawn' ? random.int(5, LOG_DAYS - 5) : random.int(100, 900);
             const expiring = status === 'Granted' && random.chance(0.04);
             const consent: ConsentRow = {
                 id: fakeId('a02', consents.length + 1),
@@ -201,11 +203,7 @@ function makePatients(random: Random, todayMs: number): Population {
                 status,
                 jurisdiction,
                 effectiveFrom: new Date(todayMs - fromDaysAgo * DAY_MS).toISOString(),
-                effectiveTo: expiring
-                    ? new Date(todayMs + random.int(1, 30) * DAY_MS).toISOString()
-                    : status === 'Withdrawn'
-                      ? new Date(todayMs - random.int(95, 99) * DAY_MS).toISOString()
-                      : null,
+                effectiveTo: expiring ? new Date(todayMs + random.int(1, 30) * DAY_MS).toISOString() : null,
                 capturedVia: random.pick(['Portal', 'PaperForm', 'Verbal', 'Email', 'Api', 'Import'])
             };
             consents.push(consent);
