@@ -58,15 +58,17 @@ const residencyBlock = (reasons: string[], jurisdiction = 'EU'): Expectation => 
     residency: 'Blocked',
     jurisdiction
 });
-const hard = (reasons: string[], consentStatus = 'Missing'): Expectation => ({
+// A hard block before the checks ran leaves consent and residency NotChecked (c/gateResults' NOT_CHECKED); one after
+// them (a missing key) keeps the answers they gave.
+const hard = (reasons: string[], consentStatus = 'NotChecked'): Expectation => ({
     outcome: 'Blocked',
     hard: true,
     reasons,
     fieldsSent: [],
     text: null,
     consent: consentStatus,
-    residency: consentStatus === 'Missing' ? 'Blocked' : 'Allowed',
-    jurisdiction: consentStatus === 'Missing' ? 'UNKNOWN' : 'EU'
+    residency: consentStatus === 'NotChecked' ? 'NotChecked' : 'Allowed',
+    jurisdiction: consentStatus === 'NotChecked' ? 'UNKNOWN' : 'EU'
 });
 
 const requestRows: Row[] = [

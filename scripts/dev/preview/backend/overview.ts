@@ -10,6 +10,10 @@ import {
 } from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 import { addDays } from '../../../../force-app/main/console/lwc/slaCalculator/slaCalculator';
 import { countBy, DAY_MS, EXPIRING_DAYS, toFindingRow, WINDOW_DAYS, type HandlersOf, type Store } from './store';
+import { NOT_CHECKED } from '../../../../force-app/main/gate/lwc/gateResults/gateResults';
+
+/** Consent answers that are no gap of the patient's, as WardenConsentController has them: covered, or never checked. */
+const NOT_A_GAP: string[] = [...CONSENT_COVERED_RESULTS, NOT_CHECKED];
 
 /** Calls per data jurisdiction, endpoint and residency result in the window. */
 export function residencyTraffic(store: Store): ResidencyTraffic[] {
@@ -124,10 +128,7 @@ export function overviewHandlers(
                 }
             >();
             for (const entry of store.windowEntries()) {
-                if (
-                    !entry.subjectKey ||
-                    (entry.consentResult !== null && CONSENT_COVERED_RESULTS.includes(entry.consentResult))
-                ) {
+                if (!entry.subjectKey || (entry.consentResult !== null && NOT_A_GAP.includes(entry.consentResult))) {
                     continue;
                 }
                 // Grouped as the controller groups them. The demo log is v1 (its entries hold RecordId__c), so

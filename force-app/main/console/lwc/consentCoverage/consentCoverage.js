@@ -4,7 +4,7 @@ import { LightningElement, wire } from "lwc";
 import LOCALE from "@salesforce/i18n/locale";
 import TIME_ZONE from "@salesforce/i18n/timeZone";
 import getConsentOverview from "@salesforce/apex/WardenConsentController.getConsentOverview";
-import { CONSENT_COVERED_RESULTS, PURPOSES } from "c/consoleContracts";
+import { CONSENT_COVERED_RESULTS, PURPOSES, checkedCounts } from "c/consoleContracts";
 import { consentMatrix, daysUntil } from "c/consentMatrix";
 import { formatDateTime, formatDay, formatLabel, formatNumber, formatPercent, readableError } from "c/consoleUtils";
 import COVERAGE_TITLE from "@salesforce/label/c.ConsentCoverageTitle";
@@ -141,7 +141,7 @@ export default class ConsentCoverage extends LightningElement {
     return this.uncovered.length > 0;
   }
   get callResults() {
-    const rows = this.overview?.callsByConsentResult ?? [];
+    const rows = checkedCounts(this.overview?.callsByConsentResult ?? []);
     const total = rows.reduce((sum, row) => sum + row.count, 0);
     return rows.map((row) => ({
       key: row.key,

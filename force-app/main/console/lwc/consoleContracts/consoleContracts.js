@@ -5,7 +5,7 @@ import {
   FINDING_SEVERITIES,
   FINDING_STATUSES as STATUS_VALUES
 } from "c/findingPicklists";
-import { CONSENT_GRANTED, RESIDENCY_BLOCKED } from "c/gateResults";
+import { CONSENT_GRANTED, NOT_CHECKED, RESIDENCY_BLOCKED } from "c/gateResults";
 export const SEVERITIES = [...FINDING_SEVERITIES];
 export const CALL_DECISIONS = ["Allowed", "Redacted", "Blocked"];
 export const DECISIONS = [...CALL_DECISIONS, "Erased"];
@@ -15,6 +15,9 @@ export const PURPOSES = ["LlmInference", "LlmTraining", "Analytics", "CareDelive
 export const FINDING_CATEGORIES = [...CATEGORY_VALUES];
 export const CONSENT_COVERED_RESULTS = [CONSENT_GRANTED];
 export const RESIDENCY_VIOLATION_RESULTS = [RESIDENCY_BLOCKED];
+export function checkedCounts(rows) {
+  return rows.filter((row) => row.key !== "" && row.key !== NOT_CHECKED);
+}
 export const LOG_PAGE_SIZE = 200;
 export const LOG_FIRST_PAGE_SIZE = 50;
 export const LOG_PAGE_SIZE_MAX = 500;

@@ -16,7 +16,7 @@ import {
     type FindingSeverity,
     type FindingStatus as FindingStatusValue
 } from 'c/findingPicklists';
-import { CONSENT_GRANTED, RESIDENCY_BLOCKED } from 'c/gateResults';
+import { CONSENT_GRANTED, NOT_CHECKED, RESIDENCY_BLOCKED } from 'c/gateResults';
 import type { GateSnapshot } from 'c/gatePolicy';
 
 export type Severity = FindingSeverity;
@@ -45,6 +45,14 @@ export const CONSENT_COVERED_RESULTS: string[] = [CONSENT_GRANTED];
  * for a residency block, taken from c/gateResults (which c/gatePolicy writes) so the console counts exactly what the gate logs.
  */
 export const RESIDENCY_VIOLATION_RESULTS: string[] = [RESIDENCY_BLOCKED];
+
+/**
+ * The counts of calls whose check ran: drops calls the gate blocked before its consent and residency checks
+ * (NOT_CHECKED) and rows with no value, so shares and violation rates are taken over checked calls only.
+ */
+export function checkedCounts(rows: CountByKey[]): CountByKey[] {
+    return rows.filter((row) => row.key !== '' && row.key !== NOT_CHECKED);
+}
 
 /** Page sizes: the explorer asks for pages of this size and keeps at most LOG_WINDOW_MAX rows. */
 export const LOG_PAGE_SIZE = 200;

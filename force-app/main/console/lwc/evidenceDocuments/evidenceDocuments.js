@@ -2,7 +2,8 @@
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import {
   CONSENT_COVERED_RESULTS,
-  RESIDENCY_VIOLATION_RESULTS
+  RESIDENCY_VIOLATION_RESULTS,
+  checkedCounts
 } from "c/consoleContracts";
 const CLOSED = ["Resolved", "RiskAccepted", "FalsePositive"];
 function count(rows, ...keys) {
@@ -31,7 +32,7 @@ export function evidenceFigures(pack) {
     blocked: count(pack.callsByDecision, "Blocked"),
     redacted: count(pack.callsByDecision, "Redacted"),
     consented: count(pack.callsByConsentResult, ...CONSENT_COVERED_RESULTS),
-    consentKnown: total(pack.callsByConsentResult),
+    consentKnown: total(checkedCounts(pack.callsByConsentResult)),
     residencyViolations: count(pack.callsByResidencyResult, ...RESIDENCY_VIOLATION_RESULTS),
     monitorCalls: count(pack.callsByMode, "Monitor"),
     openFindings: open.length,

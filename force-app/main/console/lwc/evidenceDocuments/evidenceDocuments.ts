@@ -11,6 +11,7 @@
 import {
     CONSENT_COVERED_RESULTS,
     RESIDENCY_VIOLATION_RESULTS,
+    checkedCounts,
     type CountByKey,
     type EvidencePack
 } from 'c/consoleContracts';
@@ -71,7 +72,7 @@ export function evidenceFigures(pack: EvidencePack) {
         blocked: count(pack.callsByDecision, 'Blocked'),
         redacted: count(pack.callsByDecision, 'Redacted'),
         consented: count(pack.callsByConsentResult, ...CONSENT_COVERED_RESULTS),
-        consentKnown: total(pack.callsByConsentResult),
+        consentKnown: total(checkedCounts(pack.callsByConsentResult)),
         residencyViolations: count(pack.callsByResidencyResult, ...RESIDENCY_VIOLATION_RESULTS),
         monitorCalls: count(pack.callsByMode, 'Monitor'),
         openFindings: open.length,

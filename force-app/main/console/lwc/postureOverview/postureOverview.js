@@ -3,7 +3,7 @@
 import { LightningElement, wire } from "lwc";
 import LOCALE from "@salesforce/i18n/locale";
 import getPosture from "@salesforce/apex/WardenPostureController.getPosture";
-import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
+import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS, checkedCounts } from "c/consoleContracts";
 import { axisTicks, computePostureScore, dailySeries, stackedBars } from "c/postureScore";
 import { formatDay, formatLabel, formatNumber, formatPercent, readableError } from "c/consoleUtils";
 import TITLE from "@salesforce/label/c.OverviewTitle";
@@ -322,12 +322,12 @@ export default class PostureOverview extends LightningElement {
     );
   }
   get consentCoverage() {
-    const rows = this.summary?.consentResults ?? [];
+    const rows = checkedCounts(this.summary?.consentResults ?? []);
     const total = sum(rows);
     return total === 0 ? formatPercent(1, LOCALE) : formatPercent(sum(rows, CONSENT_COVERED_RESULTS) / total, LOCALE);
   }
   get consentDetail() {
-    const rows = this.summary?.consentResults ?? [];
+    const rows = checkedCounts(this.summary?.consentResults ?? []);
     return formatLabel(
       CONSENT_DETAIL,
       formatNumber(sum(rows) - sum(rows, CONSENT_COVERED_RESULTS), LOCALE),
@@ -341,7 +341,7 @@ export default class PostureOverview extends LightningElement {
     return sum(this.summary?.residencyResults ?? [], RESIDENCY_VIOLATION_RESULTS) > 0 ? "metric slds-text-color_error" : "metric slds-text-color_success";
   }
   get residencyDetail() {
-    const rows = this.summary?.residencyResults ?? [];
+    const rows = checkedCounts(this.summary?.residencyResults ?? []);
     return formatLabel(RESIDENCY_DETAIL, formatNumber(sum(rows), LOCALE));
   }
   get chainHead() {

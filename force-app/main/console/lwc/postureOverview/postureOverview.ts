@@ -8,7 +8,7 @@ import { LightningElement, wire } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import getPosture from '@salesforce/apex/WardenPostureController.getPosture';
 import type { PostureSummary, Severity } from 'c/consoleContracts';
-import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from 'c/consoleContracts';
+import { CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS, checkedCounts } from 'c/consoleContracts';
 import { axisTicks, computePostureScore, dailySeries, stackedBars, type PostureScore } from 'c/postureScore';
 import { formatDay, formatLabel, formatNumber, formatPercent, readableError } from 'c/consoleUtils';
 import TITLE from '@salesforce/label/c.OverviewTitle';
@@ -394,7 +394,7 @@ export default class PostureOverview extends LightningElement {
     }
 
     get consentCoverage(): string {
-        const rows = this.summary?.consentResults ?? [];
+        const rows = checkedCounts(this.summary?.consentResults ?? []);
         const total = sum(rows);
         return total === 0
             ? formatPercent(1, LOCALE)
@@ -402,7 +402,7 @@ export default class PostureOverview extends LightningElement {
     }
 
     get consentDetail(): string {
-        const rows = this.summary?.consentResults ?? [];
+        const rows = checkedCounts(this.summary?.consentResults ?? []);
         return formatLabel(
             CONSENT_DETAIL,
             formatNumber(sum(rows) - sum(rows, CONSENT_COVERED_RESULTS), LOCALE),
@@ -421,7 +421,7 @@ export default class PostureOverview extends LightningElement {
     }
 
     get residencyDetail(): string {
-        const rows = this.summary?.residencyResults ?? [];
+        const rows = checkedCounts(this.summary?.residencyResults ?? []);
         return formatLabel(RESIDENCY_DETAIL, formatNumber(sum(rows), LOCALE));
     }
 

@@ -1,6 +1,11 @@
 // Generated from postureScore.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-import { CALL_DECISIONS, CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from "c/consoleContracts";
+import {
+  CALL_DECISIONS,
+  CONSENT_COVERED_RESULTS,
+  RESIDENCY_VIOLATION_RESULTS,
+  checkedCounts
+} from "c/consoleContracts";
 export const SEVERITY_POINTS = { Critical: 10, High: 5, Medium: 2, Low: 0.5, Info: 0 };
 export const FINDINGS_HALF_SCORE_POINTS = 25;
 export const RESIDENCY_ZERO_RATE = 0.1;
@@ -33,9 +38,9 @@ export function endpointInGoodStanding(endpoint, today) {
 }
 export function computePostureScore(inputs) {
   const penalty = findingsPenalty(inputs.findingsBySeverity);
-  const consentTotal = sumCounts(inputs.consentResults);
+  const consentTotal = sumCounts(checkedCounts(inputs.consentResults));
   const consentCovered = sumCounts(inputs.consentResults, CONSENT_COVERED_RESULTS);
-  const callsTotal = sumCounts(inputs.residencyResults);
+  const callsTotal = sumCounts(checkedCounts(inputs.residencyResults));
   const violations = sumCounts(inputs.residencyResults, RESIDENCY_VIOLATION_RESULTS);
   const approved = inputs.endpoints.filter((endpoint) => endpoint.status === "Approved");
   const healthy = approved.filter((endpoint) => endpointInGoodStanding(endpoint, inputs.today));

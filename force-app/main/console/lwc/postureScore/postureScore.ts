@@ -16,7 +16,12 @@
  * finding alone costs 35 × (1 − 25/35) = 10 points.
  */
 import type { CallDecision, Decision, PostureSummary, Severity } from 'c/consoleContracts';
-import { CALL_DECISIONS, CONSENT_COVERED_RESULTS, RESIDENCY_VIOLATION_RESULTS } from 'c/consoleContracts';
+import {
+    CALL_DECISIONS,
+    CONSENT_COVERED_RESULTS,
+    RESIDENCY_VIOLATION_RESULTS,
+    checkedCounts
+} from 'c/consoleContracts';
 
 export const SEVERITY_POINTS: Record<Severity, number> = { Critical: 10, High: 5, Medium: 2, Low: 0.5, Info: 0 };
 export const FINDINGS_HALF_SCORE_POINTS = 25;
@@ -84,9 +89,9 @@ export function endpointInGoodStanding(endpoint: PostureSummary['endpoints'][num
 
 export function computePostureScore(inputs: ScoreInputs): PostureScore {
     const penalty = findingsPenalty(inputs.findingsBySeverity);
-    const consentTotal = sumCounts(inputs.consentResults);
+    const consentTotal = sumCounts(checkedCounts(inputs.consentResults));
     const consentCovered = sumCounts(inputs.consentResults, CONSENT_COVERED_RESULTS);
-    const callsTotal = sumCounts(inputs.residencyResults);
+    const callsTotal = sumCounts(checkedCounts(inputs.residencyResults));
     const violations = sumCounts(inputs.residencyResults, RESIDENCY_VIOLATION_RESULTS);
     const approved = inputs.endpoints.filter((endpoint) => endpoint.status === 'Approved');
     const healthy = approved.filter((endpoint) => endpointInGoodStanding(endpoint, inputs.today));

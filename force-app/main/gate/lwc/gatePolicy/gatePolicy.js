@@ -1,6 +1,6 @@
 // Generated from gatePolicy.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
-import { CONSENT_RANK, RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from "c/gateResults";
+import { CONSENT_RANK, NOT_CHECKED, RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from "c/gateResults";
 import { fieldCategory, placeholderFor, pseudonymToken, redact } from "c/phiRedactor";
 export { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED };
 export const CONSENT_SOURCES = [
@@ -358,8 +358,8 @@ function emptyDecision(mode) {
     fieldsSent: [],
     droppedFields: [],
     text: null,
-    consent: "Missing",
-    residency: RESIDENCY_BLOCKED,
+    consent: NOT_CHECKED,
+    residency: NOT_CHECKED,
     jurisdiction: UNKNOWN,
     redactionCount: 0,
     categories: [],
@@ -382,6 +382,7 @@ function decide(snapshot, decision, ctx) {
   }
   const planned = plan(snapshot, approvedFlows(snapshot));
   if (!snapshot.patient.present) {
+    decision.consent = "Missing";
     block("CONSENT_NO_SUBJECT");
   } else {
     const consent = consentFor(snapshot.consents, purpose, now);

@@ -7,7 +7,7 @@
  */
 import type { NameDictionary } from 'c/nameDictionary';
 import type { PhiPattern } from 'c/patternSyntax';
-import { CONSENT_RANK, RESIDENCY_ALLOWED, RESIDENCY_BLOCKED, type ResidencyResult } from 'c/gateResults';
+import { CONSENT_RANK, NOT_CHECKED, RESIDENCY_ALLOWED, RESIDENCY_BLOCKED, type ResidencyResult } from 'c/gateResults';
 import { fieldCategory, placeholderFor, pseudonymToken, redact, type RedactionMode } from 'c/phiRedactor';
 
 // The residency results live in c/gateResults so that readers of the log need not load this module.
@@ -557,8 +557,8 @@ function emptyDecision(mode: 'Enforce' | 'Monitor'): GateDecision {
         fieldsSent: [],
         droppedFields: [],
         text: null,
-        consent: 'Missing',
-        residency: RESIDENCY_BLOCKED,
+        consent: NOT_CHECKED,
+        residency: NOT_CHECKED,
         jurisdiction: UNKNOWN,
         redactionCount: 0,
         categories: [],
@@ -583,6 +583,8 @@ function decide(snapshot: GateSnapshot, decision: GateDecision, ctx: PolicyConte
     }
     const planned = plan(snapshot, approvedFlows(snapshot));
     if (!snapshot.patient.present) {
+        // Checked, and no patient can have consented: Missing, not NOT_CHECKED.
+        decision.consent = 'Missing';
         block('CONSENT_NO_SUBJECT');
     } else {
         const consent = consentFor(snapshot.consents, purpose, now);

@@ -9,7 +9,13 @@
 export const RESIDENCY_ALLOWED = 'Allowed';
 /** A residency rule forbids the call: what the console counts as a residency violation. */
 export const RESIDENCY_BLOCKED = 'Blocked';
-export type ResidencyResult = typeof RESIDENCY_ALLOWED | typeof RESIDENCY_BLOCKED;
+/**
+ * Written to both ConsentResult__c and ResidencyResult__c when the gate blocked before it reached those checks (an
+ * invalid request, an unknown endpoint): such a call is neither a residency violation nor a missing consent, and the
+ * console leaves it out of both figures.
+ */
+export const NOT_CHECKED = 'NotChecked';
+export type ResidencyResult = typeof RESIDENCY_ALLOWED | typeof RESIDENCY_BLOCKED | typeof NOT_CHECKED;
 
 /**
  * The values the gate writes to InferenceLog__c.ConsentResult__c, most restrictive first (Apex's

@@ -78,6 +78,26 @@ describe('c/postureScore', () => {
         expect(result.score).toBe(95);
     });
 
+    it('leaves calls refused before the checks out of the consent and residency shares', () => {
+        const result = computePostureScore({
+            ...clean,
+            consentResults: [
+                { key: 'Granted', count: 80 },
+                { key: 'Missing', count: 20 },
+                { key: 'NotChecked', count: 900 }
+            ],
+            residencyResults: [
+                { key: RESIDENCY_ALLOWED, count: 99 },
+                { key: RESIDENCY_BLOCKED, count: 1 },
+                { key: 'NotChecked', count: 900 }
+            ]
+        });
+        const consent = result.components.find((component) => component.key === 'consent');
+        const residency = result.components.find((component) => component.key === 'residency');
+        expect(consent?.score).toBeCloseTo(0.8);
+        expect(residency?.score).toBeCloseTo(0.9);
+    });
+
     it('drives residency to zero at a ten percent violation rate', () => {
         const result = computePostureScore({
             ...clean,
