@@ -1,9 +1,9 @@
 /**
  * .gitattributes marks exactly the generated files as linguist-generated -diff: every LWC .js with a .ts
  * beside it, the PHI pattern module, the finding picklists module, the shared test vectors (redaction, chain,
- * finding workflow, deadlines, governance) and the names
- * dictionary; and nothing written by
- * hand, so that a review never folds away a file someone edits.
+ * finding workflow, deadlines, governance), the evidence templates resource and the names
+ * dictionary; and nothing written by hand (the evidence document vectors are), so that a review never folds away a
+ * file someone edits.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { POLICY_VECTORS_PATH } from '../gate-policy-vectors';
 import { SCHEMA_PATH } from '../policy-schema';
 import { SLA_VECTORS_PATH } from '../sla-vectors';
 import { GOVERNANCE_VECTORS_PATH } from '../governance-vectors';
+import { EVIDENCE_TEMPLATES_PATH } from '../evidence-templates';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -60,6 +61,7 @@ describe('.gitattributes', () => {
             SCHEMA_PATH,
             SLA_VECTORS_PATH,
             GOVERNANCE_VECTORS_PATH,
+            EVIDENCE_TEMPLATES_PATH,
             'force-app/main/gate/staticresources/PhiNameDictionary.resource'
         ];
         expect(expected.filter((file) => !marked.has(file))).toEqual([]);
@@ -68,6 +70,7 @@ describe('.gitattributes', () => {
 
     it('leaves the TypeScript sources and the JavaScript tests of bundles unmarked', () => {
         expect(marked.has('force-app/main/gate/lwc/phiRedactor/phiRedactor.ts')).toBe(false);
+        expect(marked.has('force-app/tests/console/staticresources/EvidenceDocumentVectors.json')).toBe(false);
         expect(generated(['force-app/main/x/lwc/y/__tests__/y.test.js', 'force-app/main/x/lwc/y/y.ts']).size).toBe(0);
     });
 });

@@ -170,6 +170,8 @@ export function auditHandlers(store: Store): HandlersOf<'WardenAuditController'>
     return {
         'WardenAuditController.verifyChain': (args) => verifyChain(store, args),
         'WardenAuditController.exportLog': (args) => exportLog(store, args),
-        'WardenAuditController.getEvidencePack': (_request, context) => evidencePack(store, context)
+        'WardenAuditController.getEvidencePack': (_request, context) => evidencePack(store, context),
+        // The preview has no Visualforce: the console hides its PDF control (the printable HTML has the same content).
+        'WardenAuditController.getEvidencePdfUrl': () => null
     };
 }

@@ -7,6 +7,7 @@ import TIME_ZONE from "@salesforce/i18n/timeZone";
 import verifyChain from "@salesforce/apex/WardenAuditController.verifyChain";
 import exportLog from "@salesforce/apex/WardenAuditController.exportLog";
 import getEvidencePack from "@salesforce/apex/WardenAuditController.getEvidencePack";
+import getEvidencePdfUrl from "@salesforce/apex/WardenAuditController.getEvidencePdfUrl";
 import { VERIFY_BATCH_MAX } from "c/consoleContracts";
 import {
   dataUrl,
@@ -15,6 +16,7 @@ import {
   printableReport,
   sectionCsv
 } from "c/evidenceExport";
+import { EVIDENCE_TEMPLATES } from "c/evidenceTemplates";
 import { parseCsv } from "c/csv";
 import { jsonToEntries, rowsToEntries } from "c/auditChain";
 import { verifyChain as verifyExport } from "c/chainVerifier";
@@ -48,6 +50,9 @@ import EVIDENCE_JSON from "@salesforce/label/c.AuditEvidenceJson";
 import EVIDENCE_CSV from "@salesforce/label/c.AuditEvidenceCsv";
 import EVIDENCE_HTML from "@salesforce/label/c.AuditEvidenceHtml";
 import EVIDENCE_SECTION from "@salesforce/label/c.AuditEvidenceSection";
+import EVIDENCE_PDF from "@salesforce/label/c.AuditEvidencePdf";
+import EVIDENCE_PDF_ALL from "@salesforce/label/c.AuditEvidencePdfAll";
+import EVIDENCE_PDF_DOCUMENT from "@salesforce/label/c.AuditEvidencePdfDocument";
 import SECTION_FLOWS from "@salesforce/label/c.AuditSectionFlows";
 import SECTION_ENDPOINTS from "@salesforce/label/c.AuditSectionEndpoints";
 import SECTION_CONSENT from "@salesforce/label/c.AuditSectionConsent";
@@ -83,6 +88,8 @@ export default class AuditEvidence extends LightningElement {
     evidenceCsv: EVIDENCE_CSV,
     evidenceHtml: EVIDENCE_HTML,
     evidenceSection: EVIDENCE_SECTION,
+    evidencePdf: EVIDENCE_PDF,
+    evidencePdfDocument: EVIDENCE_PDF_DOCUMENT,
     loading: LOADING
   };
   pack;
@@ -95,6 +102,9 @@ export default class AuditEvidence extends LightningElement {
   /** Why the last export failed on the server: shown under the export form, not as a toast. */
   exportError = "";
   section = "findings";
+  /** The document the PDF link prints ('' = all three), and where the org renders it (null: no Visualforce). */
+  pdfDocument = "";
+  pdfPageUrl = null;
   cancelled = false;
   @wire(getEvidencePack)
   wiredPack({ data, error }) {
@@ -107,6 +117,10 @@ export default class AuditEvidence extends LightningElement {
     } else if (error) {
       this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
     }
+  }
+  @wire(getEvidencePdfUrl)
+  wiredPdfUrl({ data }) {
+    this.pdfPageUrl = data ?? null;
   }
   get isLoading() {
     return !this.pack && !this.errorMessage;
@@ -290,6 +304,22 @@ export default class AuditEvidence extends LightningElement {
   }
   handleSection(event) {
     this.section = event.detail.value;
+  }
+  get pdfOptions() {
+    return [
+      { label: EVIDENCE_PDF_ALL, value: "" },
+      ...EVIDENCE_TEMPLATES.map((template) => ({ label: template.title, value: template.id }))
+    ];
+  }
+  /** The PDF the org renders (EvidencePdfController), for the chosen document; null in the preview. */
+  get pdfUrl() {
+    if (!this.pdfPageUrl) {
+      return null;
+    }
+    return this.pdfDocument ? `${this.pdfPageUrl}?document=${encodeURIComponent(this.pdfDocument)}` : this.pdfPageUrl;
+  }
+  handlePdfDocument(event) {
+    this.pdfDocument = event.detail.value;
   }
   handleEvidenceJson() {
     if (this.pack) {

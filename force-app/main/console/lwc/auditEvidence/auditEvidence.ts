@@ -11,6 +11,7 @@ import TIME_ZONE from '@salesforce/i18n/timeZone';
 import verifyChain from '@salesforce/apex/WardenAuditController.verifyChain';
 import exportLog from '@salesforce/apex/WardenAuditController.exportLog';
 import getEvidencePack from '@salesforce/apex/WardenAuditController.getEvidencePack';
+import getEvidencePdfUrl from '@salesforce/apex/WardenAuditController.getEvidencePdfUrl';
 import type { ChainVerification, EvidencePack, LogExportPage } from 'c/consoleContracts';
 import { VERIFY_BATCH_MAX } from 'c/consoleContracts';
 import {
@@ -21,6 +22,7 @@ import {
     sectionCsv,
     type EvidenceSection
 } from 'c/evidenceExport';
+import { EVIDENCE_TEMPLATES } from 'c/evidenceTemplates';
 import { parseCsv } from 'c/csv';
 import { jsonToEntries, rowsToEntries, type LogEntry } from 'c/auditChain';
 import { verifyChain as verifyExport, type ChainReport } from 'c/chainVerifier';
@@ -54,6 +56,9 @@ import EVIDENCE_JSON from '@salesforce/label/c.AuditEvidenceJson';
 import EVIDENCE_CSV from '@salesforce/label/c.AuditEvidenceCsv';
 import EVIDENCE_HTML from '@salesforce/label/c.AuditEvidenceHtml';
 import EVIDENCE_SECTION from '@salesforce/label/c.AuditEvidenceSection';
+import EVIDENCE_PDF from '@salesforce/label/c.AuditEvidencePdf';
+import EVIDENCE_PDF_ALL from '@salesforce/label/c.AuditEvidencePdfAll';
+import EVIDENCE_PDF_DOCUMENT from '@salesforce/label/c.AuditEvidencePdfDocument';
 import SECTION_FLOWS from '@salesforce/label/c.AuditSectionFlows';
 import SECTION_ENDPOINTS from '@salesforce/label/c.AuditSectionEndpoints';
 import SECTION_CONSENT from '@salesforce/label/c.AuditSectionConsent';
@@ -93,6 +98,8 @@ export default class AuditEvidence extends LightningElement {
         evidenceCsv: EVIDENCE_CSV,
         evidenceHtml: EVIDENCE_HTML,
         evidenceSection: EVIDENCE_SECTION,
+        evidencePdf: EVIDENCE_PDF,
+        evidencePdfDocument: EVIDENCE_PDF_DOCUMENT,
         loading: LOADING
     };
     pack: EvidencePack | undefined;
@@ -105,6 +112,9 @@ export default class AuditEvidence extends LightningElement {
     /** Why the last export failed on the server: shown under the export form, not as a toast. */
     exportError = '';
     section: EvidenceSection = 'findings';
+    /** The document the PDF link prints ('' = all three), and where the org renders it (null: no Visualforce). */
+    pdfDocument = '';
+    pdfPageUrl: string | null = null;
     private cancelled = false;
 
     @wire(getEvidencePack)
@@ -118,6 +128,11 @@ export default class AuditEvidence extends LightningElement {
         } else if (error) {
             this.errorMessage = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
         }
+    }
+
+    @wire(getEvidencePdfUrl)
+    wiredPdfUrl({ data }: { data?: string | null }): void {
+        this.pdfPageUrl = data ?? null;
     }
 
     get isLoading(): boolean {
@@ -332,6 +347,27 @@ export default class AuditEvidence extends LightningElement {
 
     handleSection(event: CustomEvent<{ value: EvidenceSection }>): void {
         this.section = event.detail.value;
+    }
+
+    get pdfOptions() {
+        return [
+            { label: EVIDENCE_PDF_ALL, value: '' },
+            ...EVIDENCE_TEMPLATES.map((template) => ({ label: template.title, value: template.id }))
+        ];
+    }
+
+    /** The PDF the org renders (EvidencePdfController), for the chosen document; null in the preview. */
+    get pdfUrl(): string | null {
+        if (!this.pdfPageUrl) {
+            return null;
+        }
+        return this.pdfDocument
+            ? `${this.pdfPageUrl}?document=${encodeURIComponent(this.pdfDocument)}`
+            : this.pdfPageUrl;
+    }
+
+    handlePdfDocument(event: CustomEvent<{ value: string }>): void {
+        this.pdfDocument = event.detail.value;
     }
 
     handleEvidenceJson(): void {

@@ -66,7 +66,8 @@ export const CONTROLLERS = {
   WardenAuditController: {
     verifyChain: { params: ["fromSequence", "batchSize"], cacheable: false },
     exportLog: { params: ["query", "fromSequence", "batchSize"], cacheable: false },
-    getEvidencePack: { params: [], cacheable: true }
+    getEvidencePack: { params: [], cacheable: true },
+    getEvidencePdfUrl: { params: [], cacheable: true }
   },
   WardenSimulatorController: {
     getSimulationRecords: { params: [], cacheable: true },

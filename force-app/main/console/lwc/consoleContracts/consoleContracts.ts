@@ -614,7 +614,8 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     WardenAuditController: {
         verifyChain: { params: ['fromSequence', 'batchSize'], cacheable: false },
         exportLog: { params: ['query', 'fromSequence', 'batchSize'], cacheable: false },
-        getEvidencePack: { params: [], cacheable: true }
+        getEvidencePack: { params: [], cacheable: true },
+        getEvidencePdfUrl: { params: [], cacheable: true }
     },
     WardenSimulatorController: {
         getSimulationRecords: { params: [], cacheable: true },
@@ -690,6 +691,8 @@ export type ContractTypes = {
         response: LogExportPage;
     };
     'WardenAuditController.getEvidencePack': { request: Record<string, never>; response: EvidencePack };
+    /** The WardenEvidencePdf page's URL (namespaced when installed); null where there is no Visualforce (the preview). */
+    'WardenAuditController.getEvidencePdfUrl': { request: Record<string, never>; response: string | null };
     'WardenSimulatorController.getSimulationRecords': {
         request: Record<string, never>;
         response: SimulationRecord[];

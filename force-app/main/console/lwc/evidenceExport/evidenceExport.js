@@ -2,7 +2,7 @@
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { documentHtml, evidenceDocuments } from "c/evidenceDocuments";
 import { toCsv } from "c/csv";
-export const EVIDENCE_FORMAT_VERSION = 2;
+export const EVIDENCE_FORMAT_VERSION = 3;
 const FORMULA_START = /^[=+\-@\t\r]/;
 export function cellText(value) {
   if (value === null || value === void 0) {
@@ -66,6 +66,44 @@ export const SECTION_COLUMNS = {
     "message"
   ]
 };
+export const COLUMN_HEADERS = {
+  name: "Name",
+  flowKey: "Flow key",
+  sourceObject: "Object",
+  sourceField: "Field",
+  endpointName: "Endpoint",
+  purpose: "Purpose",
+  minimization: "Minimisation",
+  status: "Status",
+  approvedOn: "Approved on",
+  nextReview: "Next review",
+  classification: "Classification",
+  phiCategory: "PHI category",
+  endpointKey: "Endpoint key",
+  model: "Model",
+  region: "Region",
+  jurisdiction: "Jurisdiction",
+  hosting: "Hosting",
+  dpaSigned: "DPA signed",
+  dpaExpires: "DPA expires",
+  zeroRetention: "Zero retention",
+  count: "Count",
+  rule: "Rule",
+  severity: "Severity",
+  category: "Category",
+  componentType: "Component type",
+  componentName: "Component",
+  line: "Line",
+  dueDate: "Due",
+  assignedToName: "Assigned to",
+  firstSeen: "First seen",
+  resolvedOn: "Resolved on",
+  message: "Message",
+  key: "Decision"
+};
+export function columnHeader(key) {
+  return COLUMN_HEADERS[key] ?? key;
+}
 export function sectionRows(pack, section) {
   switch (section) {
     case "flows":
@@ -100,7 +138,7 @@ export function escapeHtml(value) {
   return String(value ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 function table(columns, rows, format) {
-  const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join("");
+  const head = columns.map((column) => `<th scope="col">${escapeHtml(columnHeader(column))}</th>`).join("");
   const body = rows.map(
     (row) => `<tr>${columns.map((column) => `<td>${escapeHtml(format(row[column], column))}</td>`).join("")}</tr>`
   ).join("\n");

@@ -4,6 +4,7 @@ import AuditEvidence, { verifyExportText } from 'c/auditEvidence';
 import verifyChain from '@salesforce/apex/WardenAuditController.verifyChain';
 import exportLog from '@salesforce/apex/WardenAuditController.exportLog';
 import getEvidencePack from '@salesforce/apex/WardenAuditController.getEvidencePack';
+import getEvidencePdfUrl from '@salesforce/apex/WardenAuditController.getEvidencePdfUrl';
 import type { EvidencePack } from 'c/consoleContracts';
 
 const pack: EvidencePack = require('./data/evidencePack.json');
@@ -19,9 +20,18 @@ jest.mock(
     },
     { virtual: true }
 );
+jest.mock(
+    '@salesforce/apex/WardenAuditController.getEvidencePdfUrl',
+    () => {
+        const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
 const verifyMock = verifyChain as unknown as jest.Mock;
 const exportMock = exportLog as unknown as jest.Mock;
 const packWire = getEvidencePack as unknown as { emit(value: unknown): void };
+const pdfUrlWire = getEvidencePdfUrl as unknown as { emit(value: unknown): void };
 
 // Several macrotask turns let wires, imperative Apex mocks and re-renders settle.
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -214,5 +224,37 @@ describe('c-audit-evidence: export errors', () => {
         expect(marked).toHaveBeenLastCalledWith('');
         expect(element.shadowRoot?.querySelector('[data-id="export-error"]')?.textContent).toContain('Read timed out');
         expect(toast).not.toHaveBeenCalled();
+    });
+});
+
+describe('c-audit-evidence: the PDF the org renders', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+    });
+
+    it('offers no PDF where there is no Visualforce page', async () => {
+        const element = await mount();
+        pdfUrlWire.emit(null);
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="evidence-pdf"]')).toBeNull();
+    });
+
+    it('links to the page for all three documents or the one chosen, in a new tab', async () => {
+        const element = await mount();
+        pdfUrlWire.emit('/apex/warden__WardenEvidencePdf');
+        await flush();
+        const link = () => element.shadowRoot?.querySelector('[data-id="evidence-pdf"]') as HTMLAnchorElement;
+        expect(link().getAttribute('href')).toBe('/apex/warden__WardenEvidencePdf');
+        expect(link().target).toBe('_blank');
+        const chooser = element.shadowRoot?.querySelector('[data-id="evidence-pdf-document"]') as HTMLElement & {
+            options: { label: string; value: string }[];
+        };
+        expect(chooser.options.map((option) => option.value)).toEqual(['', 'dpia', 'hipaa', 'nist-ai-rmf']);
+        expect(chooser.options[2].label).toBe('HIPAA Security Rule safeguards');
+        chooser.dispatchEvent(new CustomEvent('change', { detail: { value: 'hipaa' } }));
+        await flush();
+        expect(link().getAttribute('href')).toBe('/apex/warden__WardenEvidencePdf?document=hipaa');
     });
 });

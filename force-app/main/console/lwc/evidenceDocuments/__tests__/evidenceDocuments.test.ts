@@ -1,8 +1,21 @@
 /**
  * Tests of the evidence documents: each one is stamped with the chain head and checkpoint, quotes the org's
- * figures, and lists as gaps exactly what the facts show (and nothing when they show nothing).
+ * figures, and lists as gaps exactly what the facts show (and nothing when they show nothing); and the shared vectors
+ * (EvidenceDocumentVectors, which EvidenceDocuments_Tests runs through the Apex twin behind the PDF) come out the same.
  */
-import { documentHtml, dpiaDocument, evidenceDocuments, hipaaDocument, nistDocument } from 'c/evidenceDocuments';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+    documentHtml,
+    dpiaDocument,
+    evidenceDocuments,
+    fillText,
+    hipaaDocument,
+    nistDocument,
+    percent,
+    renderDocument
+} from 'c/evidenceDocuments';
+import { EVIDENCE_TEMPLATES } from 'c/evidenceTemplates';
 import type { EvidencePack } from 'c/consoleContracts';
 import { RESIDENCY_ALLOWED, RESIDENCY_BLOCKED } from 'c/gatePolicy';
 
@@ -107,7 +120,17 @@ describe('c/evidenceDocuments', () => {
 
     it('carries the risk register with who asked and who approved', () => {
         const risks = dpiaDocument(troubled).sections[2];
-        expect(risks.table?.rows).toEqual(troubled.acceptances);
+        expect(risks.table?.rows).toEqual([
+            {
+                name: 'CF-000007',
+                severity: 'High',
+                status: 'RiskAccepted',
+                justification: 'Retired with the portal next quarter.',
+                requestedByName: 'Inés Delgado',
+                approvedByName: 'Mara Lindqvist',
+                riskAcceptedUntil: '2027-02-01'
+            }
+        ]);
         expect(risks.table?.columns.map((column) => column.header)).toContain('Approved by');
     });
 
@@ -124,5 +147,51 @@ describe('c/evidenceDocuments', () => {
             String
         );
         expect(injected).not.toContain('<script>');
+    });
+});
+
+type VectorFile = { cases: { description: string; facts: EvidencePack; expected: unknown }[] };
+const vectors = JSON.parse(
+    readFileSync(join(__dirname, '../../../../../tests/console/staticresources/EvidenceDocumentVectors.json'), 'utf8')
+) as VectorFile;
+const resource = JSON.parse(
+    readFileSync(join(__dirname, '../../../staticresources/WardenEvidenceTemplates.json'), 'utf8')
+) as { documents: typeof EVIDENCE_TEMPLATES };
+
+describe('c/evidenceDocuments shared vectors', () => {
+    it('has cases to run', () => {
+        expect(vectors.cases.length).toBeGreaterThanOrEqual(4);
+    });
+
+    it.each(vectors.cases.map((vector) => [vector.description, vector] as const))('%s', (_description, vector) => {
+        expect(JSON.parse(JSON.stringify(evidenceDocuments(vector.facts)))).toEqual(vector.expected);
+    });
+
+    it('renders the same from the static resource the Apex twin reads', () => {
+        for (const vector of vectors.cases) {
+            const fromResource = resource.documents.map((template) => renderDocument(template, vector.facts));
+            expect(JSON.parse(JSON.stringify(fromResource))).toEqual(vector.expected);
+        }
+    });
+});
+
+describe('c/evidenceDocuments template language', () => {
+    it('rounds a share half up in whole numbers', () => {
+        expect([percent(1, 16), percent(70, 90), percent(0, 0), percent(3, 3)]).toEqual([
+            '6.3%',
+            '77.8%',
+            'n/a',
+            '100.0%'
+        ]);
+    });
+
+    it('refuses a template that quotes a figure nobody computes', () => {
+        expect(fillText('{calls} calls', { calls: 3 })).toBe('3 calls');
+        expect(() => fillText('{nonsense} calls', { calls: 3 })).toThrow('no figure {nonsense}');
+        const broken = {
+            ...EVIDENCE_TEMPLATES[0],
+            sections: [{ ...EVIDENCE_TEMPLATES[0].sections[0], gaps: [{ when: 'gateMode', text: 'x' }] }]
+        };
+        expect(() => renderDocument(broken, clean)).toThrow('is not a count');
     });
 });

@@ -6,7 +6,9 @@ import {
     printableReport,
     escapeHtml,
     exportFileName,
-    dataUrl
+    dataUrl,
+    COLUMN_HEADERS,
+    SECTION_COLUMNS
 } from 'c/evidenceExport';
 import type { EvidencePack } from 'c/consoleContracts';
 
@@ -95,7 +97,7 @@ describe('c/evidenceExport', () => {
     it('exports the pack as JSON with a format header', () => {
         const parsed = JSON.parse(evidenceJson(pack));
         expect(parsed.format).toBe('warden-dpia-evidence');
-        expect(parsed.version).toBe(2);
+        expect(parsed.version).toBe(3);
         expect(parsed.chainHead.sequence).toBe(50000);
         expect(parsed.documents.map((document: { id: string }) => document.id)).toEqual([
             'dpia',
@@ -125,6 +127,31 @@ describe('c/evidenceExport', () => {
         expect(html).toContain('ab'.repeat(32));
         expect(printableReport({ ...pack, chainHead: null }, labels)).toContain('<p>No entries</p>');
         expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
+    });
+
+    it('gives every column of the printable report a human header', () => {
+        for (const key of [...Object.values(SECTION_COLUMNS).flat(), 'key', 'count']) {
+            expect([key, COLUMN_HEADERS[key]]).toEqual([
+                key,
+                expect.stringMatching(/^[A-Z](?![A-Za-z]*[a-z][A-Z])[A-Za-z]*( [A-Za-z]+)*$/)
+            ]);
+        }
+        const html = printableReport(pack, {
+            title: 'T',
+            generated: 'G',
+            chainHead: 'C',
+            chainEmpty: 'E',
+            dataFlows: 'F',
+            endpoints: 'P',
+            consent: 'N',
+            findings: 'I',
+            decisions: 'D',
+            truncated: 'R'
+        });
+        const headers = [...html.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((match) => match[1]);
+        expect(headers).toContain('Zero retention');
+        expect(headers).toContain('Assigned to');
+        expect(headers.filter((header) => /^[a-z]|[a-z][A-Z]/.test(header))).toEqual([]);
     });
 
     it('names files safely and builds data URLs', () => {
