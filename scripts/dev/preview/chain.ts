@@ -10,6 +10,7 @@ import {
     GENESIS_HASH,
     LOG_FIELDS,
     merkleRoot,
+    V2_FIELDS,
     type LogEntry
 } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import { nodeSha256 } from '../../cli/verify/chain';
@@ -43,6 +44,11 @@ export type ChainFields = {
     caller: string | null;
     previousHash?: string | null;
     entryHash?: string | null;
+    /** warden-log-v2 (EntryKind__c set): the demo's only v2 entries are the erasure receipts of the preview. */
+    entryKind?: string | null;
+    intentUuid?: string | null;
+    calloutError?: string | null;
+    mac?: string | null;
 };
 
 const FIELD_OF: Record<string, keyof ChainFields> = {
@@ -70,7 +76,11 @@ const FIELD_OF: Record<string, keyof ChainFields> = {
     LatencyMs__c: 'latencyMs',
     Caller__c: 'caller',
     PreviousHash__c: 'previousHash',
-    EntryHash__c: 'entryHash'
+    EntryHash__c: 'entryHash',
+    EntryKind__c: 'entryKind',
+    IntentUuid__c: 'intentUuid',
+    CalloutError__c: 'calloutError',
+    Mac__c: 'mac'
 };
 
 const EXPORT_COLUMNS: [string, keyof ChainFields][] = [...LOG_FIELDS.map((field) => field.name), ...CHAIN_FIELDS].map(
@@ -83,10 +93,13 @@ const EXPORT_COLUMNS: [string, keyof ChainFields][] = [...LOG_FIELDS.map((field)
     }
 );
 
-/** An entry in the export format (field API names), chain fields included. */
+const V2_COLUMNS: [string, keyof ChainFields][] = V2_FIELDS.map((field) => [field.name, FIELD_OF[field.name]]);
+
+/** An entry in the export format (field API names), chain fields included, and the v2 fields of a v2 entry. */
 export function toExportRecord(entry: ChainFields): Record<string, string | number | null> {
     const record: Record<string, string | number | null> = {};
-    for (const [name, key] of EXPORT_COLUMNS) {
+    const columns = entry.entryKind ? [...EXPORT_COLUMNS, ...V2_COLUMNS] : EXPORT_COLUMNS;
+    for (const [name, key] of columns) {
         const value = entry[key];
         record[name] = value === undefined ? null : value;
     }

@@ -284,16 +284,16 @@ export function createCallSimulator(context: CallContext): (at: number) => DemoL
     // One PatientConsent per patient and purpose in the demo.
     const consentIndex = new Map(context.consents.map((row) => [`${row.patientId}|${row.purpose}`, row]));
     const snapshotOf = createSnapshotBuilder(context);
-    let previousHash =
-        context.log.length > 0 ? (context.log[context.log.length - 1].entryHash as string) : GENESIS_HASH;
     return (at: number): DemoLogEntry => {
         const request = drawRequest(context, endpointByKey, consentIndex, at);
         context.requests?.push(request);
         const decision = evaluatePolicy(snapshotOf(request), DEMO_POLICY_CONTEXT);
         const entry = entryOf(request, decision, context.log.length + 1, context);
+        // The head is read each time: the preview's erasures append receipts to the same chain.
+        const previousHash =
+            context.log.length > 0 ? (context.log[context.log.length - 1].entryHash as string) : GENESIS_HASH;
         entry.previousHash = previousHash;
         entry.entryHash = chainEntryHash(entry, previousHash);
-        previousHash = entry.entryHash;
         context.log.push(entry);
         return entry;
     };

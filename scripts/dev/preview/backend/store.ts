@@ -123,7 +123,10 @@ export function createStore(data: DemoData, options: BackendOptions = {}) {
     const today = (): string => new Date(clock()).toISOString().slice(0, 10);
     const windowStart = (): number => Date.parse(`${addDays(today(), -(WINDOW_DAYS - 1))}T00:00:00Z`);
 
-    /** Log entries of the last WINDOW_DAYS days (the log is in sequence order, which is time order). */
+    /**
+     * The calls of the last WINDOW_DAYS days (the log is in sequence order, which is time order); the erasure receipts
+     * the preview chains are no calls, as the controllers' queries leave out EntryKind__c ERASURE.
+     */
     function* windowEntries(): Generator<DemoLogEntry> {
         const since = windowStart();
         let low = 0;
@@ -137,7 +140,9 @@ export function createStore(data: DemoData, options: BackendOptions = {}) {
             }
         }
         for (let index = low; index < data.log.length; index++) {
-            yield data.log[index];
+            if (data.log[index].decision !== 'Erased') {
+                yield data.log[index];
+            }
         }
     }
 

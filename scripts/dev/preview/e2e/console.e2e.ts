@@ -492,6 +492,43 @@ const checks: Check[] = [
         }
     },
     {
+        name: 'erasure: the admin asks, the asker cannot decide, a second officer approves and the receipt is chained',
+        run: async (page) => {
+            const [record] = await apex<{ id: string }[]>(page, 'WardenSimulatorController.getSimulationRecords', {});
+            assert(record, 'a demo patient');
+            await openTab(page, 'Erasure');
+            const request = page.locator('[data-id="request"] button');
+            await request.waitFor({ timeout: 30000 });
+            await request.click();
+            await page.locator('[data-field="subject"]', { hasText: 'Enter the patient' }).waitFor();
+            await page.locator('[data-field="subject"] input').fill(record.id);
+            await page.locator('[data-field="justification"] textarea').fill('GDPR Art. 17 request DSR-2026-0042');
+            await request.click();
+            await waitForToast(page, 'success');
+            const row = page.locator('[data-id="requests"] tbody tr').first();
+            await row.locator('[data-id="status"]', { hasText: 'Waiting' }).waitFor({ timeout: 20000 });
+            assert((await page.locator('[data-id="decide"]').count()) === 0, 'the asker is offered no decision');
+            await shot(page, '10a-erasure-request');
+
+            const users = await apex<{ id: string; name: string }[]>(page, 'WardenFindingsController.getAssignees', {});
+            const second = users.find((user) => /Delgado/.test(user.name));
+            assert(second, 'a second compliance officer');
+            const base = page.url().split('?')[0];
+            await page.goto(`${base}?as=${second.id}&tab=erasure`);
+            await page.locator('[data-id="decide"] button').first().click();
+            await page.locator('[data-field="note"] textarea').waitFor({ timeout: 20000 });
+            await shot(page, '10b-erasure-decide');
+            await page.locator('[data-id="approve"] button').click();
+            await page
+                .locator('[data-id="requests"] [data-id="receipt"]', { hasText: /Entry \d+ of the chain/ })
+                .first()
+                .waitFor({ timeout: 20000 });
+            await shot(page, '10c-erasure-receipt');
+            await page.goto(base);
+            await page.getByRole('tab', { name: 'Overview', exact: true }).waitFor({ timeout: 30000 });
+        }
+    },
+    {
         name: 'live entries stream into the explorer',
         run: async (page) => {
             await openTab(page, 'Inference Log');

@@ -81,6 +81,11 @@ export const CONTROLLERS = {
   WardenKeyController: {
     getKeyStatus: { params: [], cacheable: false },
     rotateKeys: { params: ["reason"], cacheable: false }
+  },
+  WardenErasureController: {
+    getErasures: { params: [], cacheable: false },
+    requestErasure: { params: ["subjectId", "justification"], cacheable: false },
+    decideErasure: { params: ["requestId", "approve", "note"], cacheable: false }
   }
 };
 export function methodNames() {

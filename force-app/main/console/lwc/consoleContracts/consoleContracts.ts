@@ -18,6 +18,7 @@ import {
 } from 'c/findingPicklists';
 import { CONSENT_GRANTED, NOT_CHECKED, RESIDENCY_BLOCKED } from 'c/gateResults';
 import type { GateSnapshot } from 'c/gatePolicy';
+import type { ErasureOverview } from 'c/erasureRules';
 
 export type Severity = FindingSeverity;
 export type FindingStatus = FindingStatusValue;
@@ -629,6 +630,11 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     WardenKeyController: {
         getKeyStatus: { params: [], cacheable: false },
         rotateKeys: { params: ['reason'], cacheable: false }
+    },
+    WardenErasureController: {
+        getErasures: { params: [], cacheable: false },
+        requestErasure: { params: ['subjectId', 'justification'], cacheable: false },
+        decideErasure: { params: ['requestId', 'approve', 'note'], cacheable: false }
     }
 };
 
@@ -709,6 +715,15 @@ export type ContractTypes = {
     'WardenCanaryController.endOverride': { request: { overrideId: string }; response: CanaryOverview };
     'WardenKeyController.getKeyStatus': { request: Record<string, never>; response: KeyStatus };
     'WardenKeyController.rotateKeys': { request: { reason: string }; response: KeyStatus };
+    'WardenErasureController.getErasures': { request: Record<string, never>; response: ErasureOverview };
+    'WardenErasureController.requestErasure': {
+        request: { subjectId: string; justification: string };
+        response: ErasureOverview;
+    };
+    'WardenErasureController.decideErasure': {
+        request: { requestId: string; approve: boolean; note: string | null };
+        response: ErasureOverview;
+    };
 };
 
 export type MethodName = keyof ContractTypes;

@@ -11,6 +11,7 @@ import TAB_FLOWS from "@salesforce/label/c.ConsoleTabFlows";
 import TAB_FINDINGS from "@salesforce/label/c.ConsoleTabFindings";
 import TAB_AUDIT from "@salesforce/label/c.ConsoleTabAudit";
 import TAB_SIMULATOR from "@salesforce/label/c.ConsoleTabSimulator";
+import TAB_ERASURE from "@salesforce/label/c.ConsoleTabErasure";
 export const TABS = [
   "overview",
   "explorer",
@@ -19,6 +20,7 @@ export const TABS = [
   "flows",
   "findings",
   "audit",
+  "erasure",
   "simulator"
 ];
 export default class WardenConsole extends LightningElement {
@@ -32,6 +34,7 @@ export default class WardenConsole extends LightningElement {
     flows: TAB_FLOWS,
     findings: TAB_FINDINGS,
     audit: TAB_AUDIT,
+    erasure: TAB_ERASURE,
     simulator: TAB_SIMULATOR
   };
   activeTab = "overview";

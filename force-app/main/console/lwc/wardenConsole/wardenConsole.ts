@@ -14,9 +14,10 @@ import TAB_FLOWS from '@salesforce/label/c.ConsoleTabFlows';
 import TAB_FINDINGS from '@salesforce/label/c.ConsoleTabFindings';
 import TAB_AUDIT from '@salesforce/label/c.ConsoleTabAudit';
 import TAB_SIMULATOR from '@salesforce/label/c.ConsoleTabSimulator';
+import TAB_ERASURE from '@salesforce/label/c.ConsoleTabErasure';
 
 export type ConsoleTab =
-    'overview' | 'explorer' | 'consent' | 'residency' | 'flows' | 'findings' | 'audit' | 'simulator';
+    'overview' | 'explorer' | 'consent' | 'residency' | 'flows' | 'findings' | 'audit' | 'erasure' | 'simulator';
 export const TABS: ConsoleTab[] = [
     'overview',
     'explorer',
@@ -25,6 +26,7 @@ export const TABS: ConsoleTab[] = [
     'flows',
     'findings',
     'audit',
+    'erasure',
     'simulator'
 ];
 
@@ -39,6 +41,7 @@ export default class WardenConsole extends LightningElement {
         flows: TAB_FLOWS,
         findings: TAB_FINDINGS,
         audit: TAB_AUDIT,
+        erasure: TAB_ERASURE,
         simulator: TAB_SIMULATOR
     };
 

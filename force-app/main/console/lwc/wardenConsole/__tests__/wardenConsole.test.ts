@@ -34,6 +34,7 @@ describe('c-warden-console', () => {
             'flows',
             'findings',
             'audit',
+            'erasure',
             'simulator'
         ]);
         expect(tabs.every((tab) => tab.label.startsWith('c.ConsoleTab'))).toBe(true);
