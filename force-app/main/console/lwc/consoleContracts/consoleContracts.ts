@@ -198,7 +198,8 @@ export type LogQuery = {
 };
 
 export type LogRow = {
-    id: string;
+    /** Null for an entry read from the archive (InferenceLogArchive__b), which has no record. */
+    id: string | null;
     name: string;
     sequence: number;
     loggedAt: string;
@@ -215,9 +216,18 @@ export type LogRow = {
     caller: string | null;
     recordId: string | null;
     latencyMs: number | null;
+    /** Read from the archive: retention moved the entry out of InferenceLog__c (docs/data-model.md, Retention). */
+    archived?: boolean;
 };
 
-export type LogPage = { rows: LogRow[]; nextCursor: number | null; hasMore: boolean };
+export type LogPage = {
+    rows: LogRow[];
+    nextCursor: number | null;
+    hasMore: boolean;
+    /** The lowest and highest sequences this page read from the archive; null (or absent) when it read none. */
+    archivedFrom?: number | null;
+    archivedTo?: number | null;
+};
 
 export type LogDetail = LogRow & {
     reasons: string | null;
