@@ -10,6 +10,7 @@
 import { CONTROLLERS, type MethodName } from '../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 import { auditHandlers } from './backend/audit';
 import { canaryHandlers, keyHandlers } from './backend/canary';
+import { encryptionHandlers } from './backend/encryption';
 import { findingHandlers } from './backend/findings';
 import { flowHandlers } from './backend/flows';
 import { logHandlers } from './backend/log';
@@ -45,7 +46,8 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
         ...auditHandlers(store),
         ...simulatorHandlers(store),
         ...canaryHandlers(store),
-        ...keyHandlers(store)
+        ...keyHandlers(store),
+        ...encryptionHandlers()
     };
 
     const invoke = (name: string, params: Record<string, unknown>, context: Partial<CallContext> = {}): unknown => {

@@ -77,6 +77,9 @@ export const CONTROLLERS = {
   WardenKeyController: {
     getKeyStatus: { params: [], cacheable: false },
     rotateKeys: { params: ["reason"], cacheable: false }
+  },
+  WardenEncryptionController: {
+    getEncryptionPosture: { params: [], cacheable: true }
   }
 };
 export function methodNames() {

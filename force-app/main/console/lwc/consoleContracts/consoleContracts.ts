@@ -550,6 +550,35 @@ export type MethodContract = {
     cacheable: boolean;
 };
 
+/** A PHI-bearing field and its encryption at rest (WardenEncryptionController, PhiEncryptionPosture). */
+export type PhiField = {
+    objectName: string;
+    fieldName: string;
+    label: string;
+    /** Warden: one of Warden's own fields; Tagged: the org tagged it PHI or HIPAA (Compliance Categorization). */
+    source: 'Warden' | 'Tagged';
+    /** The Compliance Categorization values of a tagged field, e.g. "GDPR;PHI"; null for Warden's. */
+    tags: string | null;
+    /** The Schema.DisplayType name, e.g. STRING, DATE, REFERENCE. */
+    type: string;
+    /** Encrypted with Shield Platform Encryption (DescribeFieldResult.isEncrypted). */
+    encrypted: boolean;
+    /** Whether Platform Encryption can take the field at all (its type, not a formula). */
+    encryptable: boolean;
+};
+
+/** The encryption panel of the posture screen. */
+export type EncryptionPosture = {
+    /** Whether the org has Platform Encryption (Shield): the Manage Encryption Keys permission exists only then. */
+    shieldLicensed: boolean;
+    /** Whether the user could read the org's tags (FieldDefinition needs View Setup and Configuration). */
+    tagsRead: boolean;
+    /** The patient-bearing standard objects present in the org whose tags were read. */
+    objectsChecked: string[];
+    /** Every PHI field found, encrypted or not, Warden's own first. */
+    fields: PhiField[];
+};
+
 /** One alert in the console's feed: received live (ComplianceAlert__e) or rebuilt from a recent finding. */
 export type AlertRow = {
     /** The finding's id, or `live-<replayId>` for an alert received through lightning/empApi. */
@@ -630,6 +659,9 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
     WardenKeyController: {
         getKeyStatus: { params: [], cacheable: false },
         rotateKeys: { params: ['reason'], cacheable: false }
+    },
+    WardenEncryptionController: {
+        getEncryptionPosture: { params: [], cacheable: true }
     }
 };
 
@@ -708,6 +740,7 @@ export type ContractTypes = {
     'WardenCanaryController.endOverride': { request: { overrideId: string }; response: CanaryOverview };
     'WardenKeyController.getKeyStatus': { request: Record<string, never>; response: KeyStatus };
     'WardenKeyController.rotateKeys': { request: { reason: string }; response: KeyStatus };
+    'WardenEncryptionController.getEncryptionPosture': { request: Record<string, never>; response: EncryptionPosture };
 };
 
 export type MethodName = keyof ContractTypes;
