@@ -5,7 +5,14 @@
  * the whole log finds (the oracle).
  */
 import { createBackend } from '../backend';
-import { ARCHIVE_MAX_WINDOWS, ARCHIVE_SCAN_WINDOW, archivedThrough, checkQuery, matches } from '../backend/log';
+import {
+    ARCHIVE_MAX_WINDOWS,
+    ARCHIVE_SCAN_WINDOW,
+    archivedThrough,
+    checkQuery,
+    firstLoggedAtOrAfter,
+    matches
+} from '../backend/log';
 import { generateDemoData } from '../demoData';
 import type { LogPage, LogQuery } from '../../../../force-app/main/console/lwc/consoleContracts/consoleContracts';
 
@@ -92,6 +99,21 @@ describe('preview backend: the archive', () => {
         expect(rows.every((row) => row.archived && row.loggedAt.startsWith(day))).toBe(true);
         const lowest = Math.min(...pages.map((page) => page.archivedFrom ?? Infinity));
         expect(lowest).toBeGreaterThan(1);
+        // The end of the range is found by search, not walked to: the reads start one day past it.
+        const highest = Math.max(...pages.map((page) => page.archivedTo ?? 0));
+        const dayAfter = Date.parse(query.toDate) + 86400000;
+        expect(highest).toBe(firstLoggedAtOrAfter(b.data.log, 1, through, dayAfter) - 1);
+        expect(highest).toBeLessThan(through);
+        expect(pages).toHaveLength(1);
+    });
+
+    it('finds the first entry logged at or after a moment by binary search', () => {
+        const log = backend().data.log;
+        const moment = Date.parse(log[500].loggedAt);
+        const found = firstLoggedAtOrAfter(log, 1, log.length, moment);
+        const oracle = log.findIndex((entry) => Date.parse(entry.loggedAt) >= moment) + 1;
+        expect(found).toBe(oracle);
+        expect(firstLoggedAtOrAfter(log, 1, log.length, Date.parse('2100-01-01'))).toBe(log.length + 1);
     });
 
     it('keeps entries the live stream appends live', () => {

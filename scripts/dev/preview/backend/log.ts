@@ -5,7 +5,8 @@
  *
  * The demo stands in for retention: its oldest tenth of entries count as archived (InferenceLogArchive__b). A page
  * that runs out of live rows goes on in the archive as LogArchiveReader does in the org: windows of sequences
- * below the cursor, the filters applied to each, rows marked archived and without a record id, and the range read.
+ * below the cursor, the filters applied to each, the end of a date range found by binary search, rows marked archived
+ * and without a record id, and the range read.
  */
 import {
     DECISIONS,
@@ -69,6 +70,21 @@ export function archivedThrough(log: readonly DemoLogEntry[]): number {
     return Math.floor(log.length * ARCHIVED_SHARE);
 }
 
+/** The first sequence in [low, high] logged at or after a moment, by binary search (LogArchiveReader's). */
+export function firstLoggedAtOrAfter(log: readonly DemoLogEntry[], low: number, high: number, moment: number): number {
+    let lo = low;
+    let hi = high + 1;
+    while (lo < hi) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (Date.parse(log[mid - 1].loggedAt) < moment) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
 type ArchiveSlice = { rows: LogRow[]; first: number | null; last: number | null; next: number | null };
 
 /** Archived entries that match, newest first, below a cursor: LogArchiveReader.newestFirst over the demo log. */
@@ -89,6 +105,13 @@ export function archivedNewestFirst(
     }
     const stopBefore = q.from === null ? null : q.from - SLACK_MS;
     let top = upper - 1;
+    if (q.to !== null && Date.parse(log[top - 1].loggedAt) >= q.to + SLACK_MS) {
+        // Skip what was logged after the range: search for its end instead of walking down to it.
+        top = firstLoggedAtOrAfter(log, 1, top, q.to + SLACK_MS) - 1;
+    }
+    if (top < 1) {
+        return slice;
+    }
     slice.last = top;
     for (let window = 0; window < ARCHIVE_MAX_WINDOWS && top >= 1; window++) {
         const low = Math.max(1, top - ARCHIVE_SCAN_WINDOW + 1);
