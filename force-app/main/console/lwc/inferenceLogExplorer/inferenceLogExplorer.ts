@@ -487,8 +487,9 @@ export default class InferenceLogExplorer extends LightningElement {
         return this.hasMore && !this.isLoading;
     }
 
+    /** "No entries" only when nothing more can match: a page over the archive may be empty with older entries left. */
     get showEmpty(): boolean {
-        return this.loadedOnce && !this.isLoading && this.window.rows.length === 0;
+        return this.loadedOnce && !this.isLoading && this.window.rows.length === 0 && !this.hasMore;
     }
 
     /** How many entries are loaded, and whether scrolling loads older ones; nothing while there are none. */

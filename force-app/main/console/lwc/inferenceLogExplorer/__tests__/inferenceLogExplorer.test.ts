@@ -363,6 +363,17 @@ describe('c-inference-log-explorer: archived entries', () => {
         expect(element.shadowRoot?.querySelector('[data-id="archived-range"]')).toBeNull();
     });
 
+    it('offers to search older archived entries after a page that found none, instead of saying there are none', async () => {
+        pageMock.mockResolvedValue({ rows: [], nextCursor: 4001, hasMore: true, archivedFrom: 4001, archivedTo: 9000 });
+        const element = mount();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="no-rows"]')).toBeNull();
+        expect(element.shadowRoot?.querySelector('[data-id="load-more"]')).not.toBeNull();
+        expect(element.shadowRoot?.querySelector('[data-id="archived-range"]')?.textContent).toBe(
+            `archive ${number(4001)}-${number(9000)}`
+        );
+    });
+
     it('shows an archived row without asking for a record it does not have', async () => {
         pageMock.mockResolvedValue(archivedPage());
         const element = mount();
