@@ -11,6 +11,7 @@ import { CONTROLLERS, type MethodName } from '../../../force-app/main/console/lw
 import { auditHandlers } from './backend/audit';
 import { canaryHandlers, keyHandlers } from './backend/canary';
 import { erasureHandlers } from './backend/erasure';
+import { encryptionHandlers } from './backend/encryption';
 import { findingHandlers } from './backend/findings';
 import { flowHandlers } from './backend/flows';
 import { logHandlers } from './backend/log';
@@ -47,7 +48,8 @@ export function createBackend(data: DemoData, options: BackendOptions = {}): Bac
         ...simulatorHandlers(store),
         ...canaryHandlers(store),
         ...keyHandlers(store),
-        ...erasureHandlers(store)
+        ...erasureHandlers(store),
+        ...encryptionHandlers()
     };
 
     const invoke = (name: string, params: Record<string, unknown>, context: Partial<CallContext> = {}): unknown => {

@@ -23,7 +23,7 @@ export const WARDEN_PHI_FIELDS: ReadonlyArray<{ field: string; deterministic?: s
 ];
 
 /** Objects besides custom ones whose fields may be tagged PHI: the usual patient-bearing ones. */
-const PATIENT_OBJECTS = [
+export const PATIENT_OBJECTS = [
     'Account',
     'Contact',
     'Case',
@@ -41,7 +41,7 @@ const PATIENT_OBJECTS = [
 const ENCRYPTABLE = new Set(['Text', 'TextArea', 'LongTextArea', 'Html', 'Email', 'Phone', 'Url', 'Date', 'DateTime']);
 const NOT_DETERMINISTIC = new Set(['LongTextArea', 'Html']);
 
-const PHI_TAGS = new Set(['PHI', 'HIPAA']);
+export const PHI_TAGS = new Set(['PHI', 'HIPAA']);
 
 type Candidate = { field: string; source: 'warden' | 'org'; deterministic?: string };
 type Decision = { field: string; scheme: Scheme; why: string; record: MetadataRecord };

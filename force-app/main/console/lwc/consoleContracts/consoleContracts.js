@@ -86,6 +86,9 @@ export const CONTROLLERS = {
     getErasures: { params: [], cacheable: false },
     requestErasure: { params: ["subjectId", "justification"], cacheable: false },
     decideErasure: { params: ["requestId", "approve", "note"], cacheable: false }
+  },
+  WardenEncryptionController: {
+    getEncryptionPosture: { params: [], cacheable: true }
   }
 };
 export function methodNames() {

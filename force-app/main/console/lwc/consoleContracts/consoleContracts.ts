@@ -207,7 +207,8 @@ export type LogQuery = {
 };
 
 export type LogRow = {
-    id: string;
+    /** Null for an entry read from the archive (InferenceLogArchive__b), which has no record. */
+    id: string | null;
     name: string;
     sequence: number;
     loggedAt: string;
@@ -224,9 +225,18 @@ export type LogRow = {
     caller: string | null;
     recordId: string | null;
     latencyMs: number | null;
+    /** Read from the archive: retention moved the entry out of InferenceLog__c (docs/data-model.md, Retention). */
+    archived?: boolean;
 };
 
-export type LogPage = { rows: LogRow[]; nextCursor: number | null; hasMore: boolean };
+export type LogPage = {
+    rows: LogRow[];
+    nextCursor: number | null;
+    hasMore: boolean;
+    /** The lowest and highest sequences this page read from the archive; null (or absent) when it read none. */
+    archivedFrom?: number | null;
+    archivedTo?: number | null;
+};
 
 export type LogDetail = LogRow & {
     reasons: string | null;
@@ -549,6 +559,35 @@ export type MethodContract = {
     cacheable: boolean;
 };
 
+/** A PHI-bearing field and its encryption at rest (WardenEncryptionController, PhiEncryptionPosture). */
+export type PhiField = {
+    objectName: string;
+    fieldName: string;
+    label: string;
+    /** Warden: one of Warden's own fields; Tagged: the org tagged it PHI or HIPAA (Compliance Categorization). */
+    source: 'Warden' | 'Tagged';
+    /** The Compliance Categorization values of a tagged field, e.g. "GDPR;PHI"; null for Warden's. */
+    tags: string | null;
+    /** The Schema.DisplayType name, e.g. STRING, DATE, REFERENCE. */
+    type: string;
+    /** Encrypted with Shield Platform Encryption (DescribeFieldResult.isEncrypted). */
+    encrypted: boolean;
+    /** Whether Platform Encryption can take the field at all (its type, not a formula). */
+    encryptable: boolean;
+};
+
+/** The encryption panel of the posture screen. */
+export type EncryptionPosture = {
+    /** Whether the org has Platform Encryption (Shield): the Manage Encryption Keys permission exists only then. */
+    shieldLicensed: boolean;
+    /** Whether the user could read the org's tags (FieldDefinition needs View Setup and Configuration). */
+    tagsRead: boolean;
+    /** The patient-bearing standard objects present in the org whose tags were read. */
+    objectsChecked: string[];
+    /** Every PHI field found, encrypted or not, Warden's own first. */
+    fields: PhiField[];
+};
+
 /** One alert in the console's feed: received live (ComplianceAlert__e) or rebuilt from a recent finding. */
 export type AlertRow = {
     /** The finding's id, or `live-<replayId>` for an alert received through lightning/empApi. */
@@ -635,6 +674,9 @@ export const CONTROLLERS: Record<string, Record<string, MethodContract>> = {
         getErasures: { params: [], cacheable: false },
         requestErasure: { params: ['subjectId', 'justification'], cacheable: false },
         decideErasure: { params: ['requestId', 'approve', 'note'], cacheable: false }
+    },
+    WardenEncryptionController: {
+        getEncryptionPosture: { params: [], cacheable: true }
     }
 };
 
@@ -724,6 +766,7 @@ export type ContractTypes = {
         request: { requestId: string; approve: boolean; note: string | null };
         response: ErasureOverview;
     };
+    'WardenEncryptionController.getEncryptionPosture': { request: Record<string, never>; response: EncryptionPosture };
 };
 
 export type MethodName = keyof ContractTypes;

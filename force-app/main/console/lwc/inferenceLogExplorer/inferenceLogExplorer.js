@@ -84,6 +84,9 @@ import ALLOWED from "@salesforce/label/c.ConsoleDecisionAllowed";
 import REDACTED from "@salesforce/label/c.ConsoleDecisionRedacted";
 import BLOCKED from "@salesforce/label/c.ConsoleDecisionBlocked";
 import ERASED from "@salesforce/label/c.ConsoleDecisionErased";
+import ARCHIVED from "@salesforce/label/c.ExplorerArchived";
+import ARCHIVED_RANGE from "@salesforce/label/c.ExplorerArchivedRange";
+import ARCHIVED_DETAIL from "@salesforce/label/c.ExplorerArchivedDetail";
 const DECISION_LABELS = {
   Allowed: ALLOWED,
   Redacted: REDACTED,
@@ -147,7 +150,9 @@ export default class InferenceLogExplorer extends LightningElement {
     details: DETAILS,
     loadMore: LOAD_MORE,
     loading: LOADING,
-    errorTitle: ERROR_TITLE
+    errorTitle: ERROR_TITLE,
+    archived: ARCHIVED,
+    archivedDetail: ARCHIVED_DETAIL
   };
   filters = defaultFilters(todayUtc());
   appliedFilters = { ...this.filters };
@@ -158,6 +163,8 @@ export default class InferenceLogExplorer extends LightningElement {
   window = { rows: [], trimmed: 0 };
   nextCursor = null;
   hasMore = false;
+  /** The sequences the loaded pages read from the archive (retention), or null while they read none. */
+  archivedRange = null;
   isLoading = false;
   loadedOnce = false;
   liveEnabled = true;
@@ -321,12 +328,14 @@ export default class InferenceLogExplorer extends LightningElement {
     this.hasMore = false;
     this.liveCount = 0;
     this.loadedOnce = false;
+    this.archivedRange = null;
     this.loadPage(null);
   }
   // ---------------------------------------------------------------- paging
   decorate(row) {
     return {
       ...row,
+      id: row.id ?? `archived-${row.sequence}`,
       // A live event is not chained yet, so it has no sequence to show.
       sequenceText: row.live ? "" : formatNumber(row.sequence, LOCALE),
       loggedAtText: formatDateTime(row.loggedAt, LOCALE, TIME_ZONE),
@@ -351,6 +360,7 @@ export default class InferenceLogExplorer extends LightningElement {
       );
       this.nextCursor = page.nextCursor;
       this.hasMore = page.hasMore;
+      this.noteArchived(page);
       this.loadError = "";
     } catch (error) {
       if (token === this.requestToken) {
@@ -363,6 +373,26 @@ export default class InferenceLogExplorer extends LightningElement {
         this.loadedOnce = true;
       }
     }
+  }
+  /** Widens the range read from the archive by a page's (pages go down the chain, so it only grows). */
+  noteArchived(page) {
+    const { archivedFrom, archivedTo } = page;
+    if (archivedFrom === null || archivedFrom === void 0 || archivedTo === null || archivedTo === void 0) {
+      return;
+    }
+    const known = this.archivedRange;
+    this.archivedRange = {
+      from: known ? Math.min(known.from, archivedFrom) : archivedFrom,
+      to: known ? Math.max(known.to, archivedTo) : archivedTo
+    };
+  }
+  /**
+   * Which sequences came from the archive. Its filters are applied in Apex a window of entries at a time, so a
+   * page may hold fewer rows than asked while older archived entries remain to be searched.
+   */
+  get archivedLabel() {
+    const range = this.archivedRange;
+    return range ? formatLabel(ARCHIVED_RANGE, formatNumber(range.from, LOCALE), formatNumber(range.to, LOCALE)) : "";
   }
   handleScroll(event) {
     const box = event.target;
@@ -389,8 +419,9 @@ export default class InferenceLogExplorer extends LightningElement {
   get showLoadMore() {
     return this.hasMore && !this.isLoading;
   }
+  /** "No entries" only when nothing more can match: a page over the archive may be empty with older entries left. */
   get showEmpty() {
-    return this.loadedOnce && !this.isLoading && this.window.rows.length === 0;
+    return this.loadedOnce && !this.isLoading && this.window.rows.length === 0 && !this.hasMore;
   }
   /** How many entries are loaded, and whether scrolling loads older ones; nothing while there are none. */
   get showingLabel() {
@@ -464,7 +495,7 @@ export default class InferenceLogExplorer extends LightningElement {
     if (!row) {
       return;
     }
-    if (row.live || !row.id) {
+    if (row.live || row.archived) {
       this.detail = {
         ...row,
         reasons: null,
@@ -525,6 +556,7 @@ export default class InferenceLogExplorer extends LightningElement {
       endpoint: detail.endpoint ? `${detail.endpoint.name} · ${detail.endpoint.jurisdiction ?? ""} · ${detail.endpoint.region ?? ""} · ${detail.endpoint.hosting ?? ""} · ${detail.endpoint.status}` : detail.endpointKey ?? "",
       tokens: detail.tokensIn === null ? "" : `${formatNumber(detail.tokensIn, LOCALE)} / ${formatNumber(detail.tokensOut, LOCALE)}`,
       subjectKey: detail.subjectKey ?? "",
+      archived: detail.archived === true,
       sequence: detail.sequence ? formatNumber(detail.sequence, LOCALE) : "",
       previousHash: detail.previousHash ?? "",
       entryHash: detail.entryHash ?? ""

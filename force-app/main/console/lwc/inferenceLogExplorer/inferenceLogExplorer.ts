@@ -92,6 +92,9 @@ import ALLOWED from '@salesforce/label/c.ConsoleDecisionAllowed';
 import REDACTED from '@salesforce/label/c.ConsoleDecisionRedacted';
 import BLOCKED from '@salesforce/label/c.ConsoleDecisionBlocked';
 import ERASED from '@salesforce/label/c.ConsoleDecisionErased';
+import ARCHIVED from '@salesforce/label/c.ExplorerArchived';
+import ARCHIVED_RANGE from '@salesforce/label/c.ExplorerArchivedRange';
+import ARCHIVED_DETAIL from '@salesforce/label/c.ExplorerArchivedDetail';
 
 const DECISION_LABELS: Record<string, string> = {
     Allowed: ALLOWED,
@@ -119,7 +122,9 @@ const FILTER_ERRORS: Record<string, string> = {
     invalidSubjectKey: ERR_SUBJECT
 };
 
-type TableRow = LogRow & {
+/** A row as the table shows it: an archived entry has no record id, so it is keyed by its sequence. */
+type TableRow = Omit<LogRow, 'id'> & {
+    id: string;
     decisionLabel: string;
     decisionClass: string;
     sequenceText: string;
@@ -171,7 +176,9 @@ export default class InferenceLogExplorer extends LightningElement {
         details: DETAILS,
         loadMore: LOAD_MORE,
         loading: LOADING,
-        errorTitle: ERROR_TITLE
+        errorTitle: ERROR_TITLE,
+        archived: ARCHIVED,
+        archivedDetail: ARCHIVED_DETAIL
     };
 
     filters: LogFilterState = defaultFilters(todayUtc());
@@ -183,6 +190,8 @@ export default class InferenceLogExplorer extends LightningElement {
     window: RowWindow<TableRow> = { rows: [], trimmed: 0 };
     nextCursor: number | null = null;
     hasMore = false;
+    /** The sequences the loaded pages read from the archive (retention), or null while they read none. */
+    archivedRange: { from: number; to: number } | null = null;
     isLoading = false;
     loadedOnce = false;
     liveEnabled = true;
@@ -372,6 +381,7 @@ export default class InferenceLogExplorer extends LightningElement {
         this.hasMore = false;
         this.liveCount = 0;
         this.loadedOnce = false;
+        this.archivedRange = null;
         this.loadPage(null);
     }
 
@@ -381,6 +391,7 @@ export default class InferenceLogExplorer extends LightningElement {
         // Cells are formatted once here (cached Intl formatters), so rendering a row is plain text.
         return {
             ...row,
+            id: row.id ?? `archived-${row.sequence}`,
             // A live event is not chained yet, so it has no sequence to show.
             sequenceText: row.live ? '' : formatNumber(row.sequence, LOCALE),
             loggedAtText: formatDateTime(row.loggedAt, LOCALE, TIME_ZONE),
@@ -406,6 +417,7 @@ export default class InferenceLogExplorer extends LightningElement {
             );
             this.nextCursor = page.nextCursor;
             this.hasMore = page.hasMore;
+            this.noteArchived(page);
             this.loadError = '';
         } catch (error) {
             if (token === this.requestToken) {
@@ -418,6 +430,30 @@ export default class InferenceLogExplorer extends LightningElement {
                 this.loadedOnce = true;
             }
         }
+    }
+
+    /** Widens the range read from the archive by a page's (pages go down the chain, so it only grows). */
+    private noteArchived(page: LogPage): void {
+        const { archivedFrom, archivedTo } = page;
+        if (archivedFrom === null || archivedFrom === undefined || archivedTo === null || archivedTo === undefined) {
+            return;
+        }
+        const known = this.archivedRange;
+        this.archivedRange = {
+            from: known ? Math.min(known.from, archivedFrom) : archivedFrom,
+            to: known ? Math.max(known.to, archivedTo) : archivedTo
+        };
+    }
+
+    /**
+     * Which sequences came from the archive. Its filters are applied in Apex a window of entries at a time, so a
+     * page may hold fewer rows than asked while older archived entries remain to be searched.
+     */
+    get archivedLabel(): string {
+        const range = this.archivedRange;
+        return range
+            ? formatLabel(ARCHIVED_RANGE, formatNumber(range.from, LOCALE), formatNumber(range.to, LOCALE))
+            : '';
     }
 
     handleScroll(event: Event): void {
@@ -451,8 +487,9 @@ export default class InferenceLogExplorer extends LightningElement {
         return this.hasMore && !this.isLoading;
     }
 
+    /** "No entries" only when nothing more can match: a page over the archive may be empty with older entries left. */
     get showEmpty(): boolean {
-        return this.loadedOnce && !this.isLoading && this.window.rows.length === 0;
+        return this.loadedOnce && !this.isLoading && this.window.rows.length === 0 && !this.hasMore;
     }
 
     /** How many entries are loaded, and whether scrolling loads older ones; nothing while there are none. */
@@ -540,7 +577,9 @@ export default class InferenceLogExplorer extends LightningElement {
         if (!row) {
             return;
         }
-        if (row.live || !row.id) {
+        if (row.live || row.archived) {
+            // Neither has a record to read: the detail shows what the row holds (an archived entry is whole in
+            // the export, which reads the archive too).
             this.detail = {
                 ...row,
                 reasons: null,
@@ -610,6 +649,7 @@ export default class InferenceLogExplorer extends LightningElement {
                     ? ''
                     : `${formatNumber(detail.tokensIn, LOCALE)} / ${formatNumber(detail.tokensOut, LOCALE)}`,
             subjectKey: detail.subjectKey ?? '',
+            archived: detail.archived === true,
             sequence: detail.sequence ? formatNumber(detail.sequence, LOCALE) : '',
             previousHash: detail.previousHash ?? '',
             entryHash: detail.entryHash ?? ''

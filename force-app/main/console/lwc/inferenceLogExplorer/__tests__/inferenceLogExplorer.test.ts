@@ -23,6 +23,9 @@ jest.mock(
     { virtual: true }
 );
 
+// A template with its placeholders, so a test reads the range the notice names.
+jest.mock('@salesforce/label/c.ExplorerArchivedRange', () => ({ default: 'archive {0}-{1}' }), { virtual: true });
+
 const pageMock = getLogPage as unknown as jest.Mock;
 const entryMock = getLogEntry as unknown as jest.Mock;
 const optionsWire = getLogFilterOptions as unknown as { emit(value: unknown): void };
@@ -294,4 +297,90 @@ describe('c-inference-log-explorer: detail and errors', () => {
         await flush();
         await expect(element).toBeAccessible();
     }, 60_000);
+});
+
+describe('c-inference-log-explorer: archived entries', () => {
+    setUp();
+    const number = (value: number): string => new Intl.NumberFormat('en-US').format(value);
+
+    /** The last live row of the fixture, then two entries read from the archive below it. */
+    function archivedPage(): LogPage {
+        const live = page.rows[page.rows.length - 1];
+        const archived = [live.sequence - 1, live.sequence - 2].map((sequence) => ({
+            ...live,
+            id: null,
+            name: '',
+            sequence,
+            archived: true
+        }));
+        return {
+            rows: [live, ...archived],
+            nextCursor: live.sequence - 2,
+            hasMore: true,
+            archivedFrom: live.sequence - 2,
+            archivedTo: live.sequence - 1
+        };
+    }
+
+    it('marks archived rows with a badge and says which sequences came from the archive', async () => {
+        pageMock.mockResolvedValue(archivedPage());
+        const element = mount();
+        await flush();
+        const table = rows(element);
+        expect(table).toHaveLength(3);
+        expect(table[0].querySelector('[data-id="archived-badge"]')).toBeNull();
+        expect(table[1].querySelector('[data-id="archived-badge"]')?.textContent).toBe('c.ExplorerArchived');
+        // An archived entry has no record id: the row is keyed by its sequence, so keys stay unique.
+        expect(table[2].getAttribute('data-row-key-value')).toBe(`archived-${archivedPage().archivedFrom}`);
+        const { archivedFrom, archivedTo } = archivedPage();
+        expect(element.shadowRoot?.querySelector('[data-id="archived-range"]')?.textContent).toBe(
+            `archive ${number(archivedFrom!)}-${number(archivedTo!)}`
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('widens the archived range over pages and forgets it when the filters change', async () => {
+        const first = archivedPage();
+        pageMock.mockResolvedValueOnce(first).mockResolvedValueOnce({
+            rows: [],
+            nextCursor: null,
+            hasMore: false,
+            archivedFrom: 1,
+            archivedTo: first.nextCursor! - 1
+        });
+        const element = mount();
+        await flush();
+        (element.shadowRoot?.querySelector('[data-id="load-more"]') as HTMLElement).click();
+        await flush();
+        expect(pageMock.mock.calls[1][0].query.beforeSequence).toBe(first.nextCursor);
+        expect(element.shadowRoot?.querySelector('[data-id="archived-range"]')?.textContent).toBe(
+            `archive ${number(1)}-${number(first.archivedTo!)}`
+        );
+        pageMock.mockResolvedValue(page);
+        (element.shadowRoot?.querySelector('[data-id="apply"]') as HTMLElement).click();
+        await flush();
+        expect(pageMock).toHaveBeenCalledTimes(3);
+        expect(element.shadowRoot?.querySelector('[data-id="archived-range"]')).toBeNull();
+    });
+
+    it('offers to search older archived entries after a page that found none, instead of saying there are none', async () => {
+        pageMock.mockResolvedValue({ rows: [], nextCursor: 4001, hasMore: true, archivedFrom: 4001, archivedTo: 9000 });
+        const element = mount();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="no-rows"]')).toBeNull();
+        expect(element.shadowRoot?.querySelector('[data-id="load-more"]')).not.toBeNull();
+        expect(element.shadowRoot?.querySelector('[data-id="archived-range"]')?.textContent).toBe(
+            `archive ${number(4001)}-${number(9000)}`
+        );
+    });
+
+    it('shows an archived row without asking for a record it does not have', async () => {
+        pageMock.mockResolvedValue(archivedPage());
+        const element = mount();
+        await flush();
+        (rows(element)[1].querySelector('button') as HTMLElement).click();
+        await flush();
+        expect(entryMock).not.toHaveBeenCalled();
+        expect(element.shadowRoot?.querySelector('[data-id="detail-archived"]')).not.toBeNull();
+    });
 });
