@@ -29,6 +29,7 @@ export function placeCueVectors(v: VectorSet): void {
     v.add('address', 'Rooms, versions, years and doses after in stay', [
         'Stayed in Room 1021 and Bed 1204; the app runs in Windows 2000; seen in Clinic 1987.'
     ]);
+    v.add('address', 'Acronyms before a number after in stay', ['Dates are in ISO 8601 and sizes in KB 1024.']);
     v.inContexts(
         'address',
         'Town named by a university, a home city or a street in it',
@@ -111,6 +112,9 @@ export function nameCueVectors(v: VectorSet): void {
     v.add('name', 'Name addressed before a request', [phi('Warrane', 'Name'), ', can I please speak to your boss?']);
     v.add('name', 'Forms of address and discourse words stay', [
         'Thank you, Doctor! Is it serious, Sir? Also, can you call back? See you Monday, everyone!'
+    ]);
+    v.add('name', 'Acronyms before speech verbs and the world addressed stay', [
+        'The CLI lives in the repo; the API said no. Hello, World!'
     ]);
     v.add('name', 'Unknown speaker beside a named speaker of a dialogue', [
         phi('Ubul', 'Name'),
