@@ -98,8 +98,8 @@ export function nameCueVectors(v: VectorSet): void {
     v.add('name', 'Unknown name before a verb only a person does', [phi('Mehrudin', 'Name'), ' shouted at the nurse.']);
     v.add('name', 'Unknown name before lives on', ['Then ', phi('Ciset', 'Name'), ' lives on a farm.']);
     v.add('name', 'Unknown name before spent a year', [phi('Alvir', 'Name'), ' spent a year abroad.']);
-    v.add('name', 'Departments and companies before speech verbs stay', [
-        'Nursing told the family; Google says so; Pharmacy said it is ready.'
+    v.add('name', 'Departments, companies and symptoms before such verbs stay', [
+        'Nursing told the family; Google says so; Pharmacy said it is ready. Pain is from the knee.'
     ]);
     v.add('name', 'Name after a quotation and says', [
         '"It is moving in that direction," says ',
