@@ -107,6 +107,9 @@ export function nameCueVectors(v: VectorSet): void {
         '.'
     ]);
     v.add('name', 'Name after a job title', ['Producer ', phi('Liviana Palerma', 'Name'), ' explained it.']);
+    v.add('name', 'Departments after a job title stay', [
+        'Spoke with the case manager Home Health and the Director Medical Affairs.'
+    ]);
     v.add('name', 'Name addressed at the end of an exclamation', ["Don't go to town, ", phi('Derrick', 'Name'), '!']);
     v.add('name', 'Name addressed at the end of a question', ['Remember me, ', phi('Vsevolod', 'Name'), '?']);
     v.add('name', 'Name addressed before a request', [phi('Warrane', 'Name'), ', can I please speak to your boss?']);
