@@ -64,7 +64,13 @@ const CATEGORY_TYPE: Record<string, string> = {
 /** The type a predicted span of a category counts for when it is a false positive. */
 export function typeOfCategory(category: string, value: string): string {
     if (category === 'Address') {
-        return /^[0-9]{3,5}(?:-[0-9]{4})?$/.test(value.trim()) ? 'ZIP' : /[0-9]/.test(value) ? 'STREET' : 'CITY';
+        // Postal codes in the formats the detectors know: US ZIP and ZIP+4, and 4-digit, "840 24", "53-320" and
+        // "3610-114" codes of Europe and elsewhere, so that a wrongly redacted postal code counts as one.
+        return /^(?:[0-9]{3,5}(?:-[0-9]{4})?|[0-9]{3} [0-9]{2}|[0-9]{2}-[0-9]{3}|[0-9]{4}-[0-9]{3})$/.test(value.trim())
+            ? 'ZIP'
+            : /[0-9]/.test(value)
+              ? 'STREET'
+              : 'CITY';
     }
     return CATEGORY_TYPE[category] ?? 'OTHER_ID';
 }
@@ -116,6 +122,11 @@ export function presidioType(entity: string, value: string): string | undefined 
         case 'ZIP_CODE':
             return 'ZIP';
         case 'GPE':
+            // "nan" is the set generator's missing value (pandas NaN) written where a region was left empty: it
+            // names no place, so it is neither PHI nor a look-alike.
+            if (value.trim() === 'nan') {
+                return undefined;
+            }
             return COUNTRY_OR_STATE.test(value.trim()) ? 'NEGATIVE' : 'CITY';
         case 'DATE_TIME':
             return MONTH_WORD.test(value) ||

@@ -8,6 +8,7 @@
  *   npx tsx scripts/dev/generate/redaction-vectors.ts --check  exit 1 when the file is stale
  */
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
+import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
@@ -32,7 +33,9 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     unicodeOverlapVectors,
     spacingCleanVectors,
     pseudonymVectors,
-    matrixVectors
+    matrixVectors,
+    placeCueVectors,
+    nameCueVectors
 ];
 
 function build(): VectorFile {

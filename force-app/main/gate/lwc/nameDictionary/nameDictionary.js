@@ -233,6 +233,15 @@ const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or
 function listMember(t) {
   return !t.caps && (t.cls === "S" || t.cls === "A" || t.cls === "R" || t.cls === "U");
 }
+function nextLines(scan, from, to) {
+  let breaks = 0;
+  for (let i = from; i < to && breaks <= 2; i++) {
+    if (scan.charCodeAt(i) === 10) {
+      breaks++;
+    }
+  }
+  return breaks === 1 || breaks === 2;
+}
 const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
 class NameFinder {
   constructor(scan, dictionary, emit) {
@@ -277,6 +286,38 @@ class NameFinder {
       }
     }
     this.lists();
+    this.dialogues();
+  }
+  /**
+   * Speakers of a dialogue: words alone at the start of neighbouring lines (at most one blank line apart),
+   * each before a colon. When one of them is a name, the others are names too: "Ubul: What a wife.\nNicole:
+   * Remember me". A column of labels none of which is a name (Subjective:, Objective:) stays.
+   */
+  dialogues() {
+    const tokens = this.tokens;
+    let group = [];
+    let named = false;
+    const close = () => {
+      for (let g = 0; g < group.length && group.length >= 2 && named; g++) {
+        if (!tokens[group[g]].named) {
+          this.push(group[g], group[g]);
+        }
+      }
+      group = [];
+      named = false;
+    };
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.caps || !(t.cls === "S" || t.cls === "A" || t.cls === "R" || t.cls === "U") || !this.speakerLabel(t)) {
+        continue;
+      }
+      if (group.length > 0 && !nextLines(this.scan, tokens[group[group.length - 1]].end, t.start)) {
+        close();
+      }
+      group.push(k);
+      named = named || t.named || t.cls === "S";
+    }
+    close();
   }
   /**
    * Names in a list: in a run of capitalised words joined by commas and "and", "or" or "&" (at least one

@@ -347,6 +347,17 @@ function listMember(t: Token): boolean {
     return !t.caps && (t.cls === 'S' || t.cls === 'A' || t.cls === 'R' || t.cls === 'U');
 }
 
+/** Whether two places are on neighbouring lines, or with one blank line between them. */
+function nextLines(scan: string, from: number, to: number): boolean {
+    let breaks = 0;
+    for (let i = from; i < to && breaks <= 2; i++) {
+        if (scan.charCodeAt(i) === 10) {
+            breaks++;
+        }
+    }
+    return breaks === 1 || breaks === 2;
+}
+
 /** Labels of a speaker's role in a transcript (Bot: ..., Agent: ...), which are words that can be names. */
 const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
 
@@ -397,6 +408,43 @@ class NameFinder {
             }
         }
         this.lists();
+        this.dialogues();
+    }
+
+    /**
+     * Speakers of a dialogue: words alone at the start of neighbouring lines (at most one blank line apart),
+     * each before a colon. When one of them is a name, the others are names too: "Ubul: What a wife.\nNicole:
+     * Remember me". A column of labels none of which is a name (Subjective:, Objective:) stays.
+     */
+    private dialogues(): void {
+        const tokens = this.tokens;
+        let group: number[] = [];
+        let named = false;
+        const close = (): void => {
+            for (let g = 0; g < group.length && group.length >= 2 && named; g++) {
+                if (!tokens[group[g]].named) {
+                    this.push(group[g], group[g]);
+                }
+            }
+            group = [];
+            named = false;
+        };
+        for (let k = 0; k < tokens.length; k++) {
+            const t = tokens[k];
+            if (
+                t.caps ||
+                !(t.cls === 'S' || t.cls === 'A' || t.cls === 'R' || t.cls === 'U') ||
+                !this.speakerLabel(t)
+            ) {
+                continue;
+            }
+            if (group.length > 0 && !nextLines(this.scan, tokens[group[group.length - 1]].end, t.start)) {
+                close();
+            }
+            group.push(k);
+            named = named || t.named || t.cls === 'S';
+        }
+        close();
     }
 
     /**

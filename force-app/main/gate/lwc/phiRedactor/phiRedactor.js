@@ -74,8 +74,9 @@ export function scanText(text) {
   return { text: out, map };
 }
 const TAIL_WORD = "[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,30}";
-const TAIL_POSTAL = "[0-9]{3,5}(?:[ \\-][0-9]{2,4})?";
-const TAIL_SEGMENT = "(?:(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?|" + TAIL_POSTAL + "|" + TAIL_WORD + "(?:[ \\t]" + TAIL_WORD + ")?(?:[ \\t]" + TAIL_WORD + ")?(?:,?[ \\t]{1,2}[A-Z]{2})?(?:,?[ \\t]{1,2}" + TAIL_POSTAL + ")?)";
+const TAIL_POSTAL = "(?:[0-9]{2}-[0-9]{3}|[0-9]{3,5}(?:[ \\-][0-9]{2,4})?)";
+const TAIL_REGION = "[A-Za-z\\u00C0-\\u017F]{2,30}";
+const TAIL_SEGMENT = "(?:(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?|" + TAIL_POSTAL + "|" + TAIL_WORD + "(?:[ \\t]" + TAIL_WORD + ")?(?:[ \\t]" + TAIL_WORD + ")?(?:,?[ \\t]{1,2}(?:[A-Z]{2}|" + TAIL_REGION + "(?=,?[ \\t]{1,2}[0-9])))?(?:,?[ \\t]{1,2}" + TAIL_POSTAL + ")?|" + TAIL_REGION + "[ \\t]{0,3}\\r?\\n[ \\t>?*]{0,4}" + TAIL_POSTAL + ")";
 export const ADDRESS_TAIL = "(?:(?:,[ \\t]{0,2}|[ \\t]{1,2})" + TAIL_SEGMENT + "(?![A-Za-z0-9:])|[ \\t]{0,2}\\r?\\n[ \\t>?*]{0,4}" + TAIL_SEGMENT + "(?=[ \\t]{0,3}[\\r\\n,]))";
 export const ADDRESS_TAIL_PARTS = 5;
 const addressTail = new RegExp(ADDRESS_TAIL, "y");

@@ -153,7 +153,9 @@ export function scanText(text: string): { text: string; map: number[] | null } {
 
 const TAIL_WORD =
     "[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,30}";
-const TAIL_POSTAL = '[0-9]{3,5}(?:[ \\-][0-9]{2,4})?';
+const TAIL_POSTAL = '(?:[0-9]{2}-[0-9]{3}|[0-9]{3,5}(?:[ \\-][0-9]{2,4})?)';
+/** A region of an address block in any letter case, taken only when a postal code follows it. */
+const TAIL_REGION = '[A-Za-z\\u00C0-\\u017F]{2,30}';
 const TAIL_SEGMENT =
     '(?:(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?|' +
     TAIL_POSTAL +
@@ -163,15 +165,22 @@ const TAIL_SEGMENT =
     TAIL_WORD +
     ')?(?:[ \\t]' +
     TAIL_WORD +
-    ')?(?:,?[ \\t]{1,2}[A-Z]{2})?(?:,?[ \\t]{1,2}' +
+    ')?(?:,?[ \\t]{1,2}(?:[A-Z]{2}|' +
+    TAIL_REGION +
+    '(?=,?[ \\t]{1,2}[0-9])))?(?:,?[ \\t]{1,2}' +
     TAIL_POSTAL +
-    ')?)';
+    ')?|' +
+    TAIL_REGION +
+    '[ \\t]{0,3}\\r?\\n[ \\t>?*]{0,4}' +
+    TAIL_POSTAL +
+    ')';
 
 /**
  * One more part of an address, matched right where an address span ends: a unit (Apt 5), a postal code, or
  * up to three capitalised place words with an optional region code and postal code ("Porto Alegre",
- * "St Georges, QC 54256"). On the same line after a comma or blanks; or as a whole next line (address
- * blocks). In the pattern subset; the Java cross-check covers it too. The scanned text always ends in a
+ * "St Georges, QC 54256"); a region in any letter case counts only before a postal code, on the same line
+ * ("ASKER zh 1386") or as a line of its own above the postal code's line. On the same line after a comma or
+ * blanks; or as a whole next line (address blocks). In the pattern subset; the Java cross-check covers it too. The scanned text always ends in a
  * line feed, so "a whole line" needs no end anchor.
  */
 export const ADDRESS_TAIL =
