@@ -2,7 +2,11 @@
  * The scoring of `npm run eval:phi` (phi-types.ts) and its second corpus (clinical-notes.ts): the figures it
  * prints are only as good as these definitions.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseNameDictionary } from '../../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
 import { clinicalNotes } from '../clinical-notes';
+import { phaseShares } from '../eval-phi';
 import { NOTE_TEMPLATES } from '../clinical-templates';
 import { SAFE_HARBOR, f2, precision, presidioType, recall, score, typeOfCategory } from '../phi-types';
 
@@ -85,5 +89,23 @@ describe('the clinical-note corpus', () => {
         );
         expect(names.some((n) => /\p{Script=Cyrillic}|\p{Script=Han}|\p{Script=Greek}/u.test(n))).toBe(true);
         expect(NOTE_TEMPLATES.length).toBeGreaterThan(30);
+    });
+});
+
+describe('where findPhi spends its time', () => {
+    it('gives each part a share of the CPU time, the matching and the names taking some', () => {
+        const dictionary = parseNameDictionary(
+            readFileSync(
+                join(__dirname, '../../../../force-app/main/gate/staticresources/PhiNameDictionary.resource'),
+                'utf8'
+            )
+        );
+        const text = 'Patient Maria Lopez (MRN 4471230) lives at 12 Elm Street, Springfield; call 617-555-0142.';
+        const shares = phaseShares([text], dictionary, 64_000);
+        for (const share of Object.values(shares)) {
+            expect(Number.isFinite(share) && share >= 0).toBe(true);
+        }
+        expect(Object.keys(shares).sort()).toEqual(['names', 'normalise', 'patterns', 'rest']);
+        expect(shares.patterns + shares.names).toBeGreaterThan(0);
     });
 });

@@ -36,13 +36,17 @@ export function compilePatterns(patterns) {
   if (problems.length > 0) {
     throw new Error("Unsafe or invalid PHI patterns:\n" + problems.join("\n"));
   }
-  const compiled = patterns.filter((p) => p.enabled).slice().sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((spec) => ({
-    spec,
-    regex: new RegExp(spec.pattern, "gd" + (spec.caseInsensitive ? "i" : "")),
-    hasGroup: new RegExp(spec.pattern + "|").exec("").length > 1,
-    sticky: new RegExp(spec.pattern, "yd" + (spec.caseInsensitive ? "i" : "")),
-    plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
-  }));
+  const compiled = patterns.filter((p) => p.enabled).slice().sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((spec) => {
+    const hasGroup = new RegExp(spec.pattern + "|").exec("").length > 1;
+    const flags = (hasGroup ? "d" : "") + (spec.caseInsensitive ? "i" : "");
+    return {
+      spec,
+      regex: new RegExp(spec.pattern, "g" + flags),
+      hasGroup,
+      sticky: new RegExp(spec.pattern, "y" + flags),
+      plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
+    };
+  });
   compiledCache.set(patterns, compiled);
   return compiled;
 }
@@ -67,7 +71,7 @@ function patternIndexFor(compiled) {
       entries.forEach((e, slot) => {
         slotOf[e] = slot;
       });
-      lists.push({ positions: [], entries: null, slotOf });
+      lists.push({ positions: new Int32Array(256), entries: null, count: 0, slotOf });
       byKey.set(key, list);
       for (const e of entries) {
         fed[e].push(list);
@@ -78,7 +82,7 @@ function patternIndexFor(compiled) {
   const anchorList = compiled.map((c) => c.plan ? listFor(c.plan.entries) : -1);
   compiled.forEach((c, p) => {
     if (c.plan && c.plan.after.some((runs) => runs !== c.plan?.after[0])) {
-      lists[anchorList[p]].entries = [];
+      lists[anchorList[p]].entries = new Int32Array(256);
     }
   });
   const feeds = new Int32Array(ENTRY_COUNT).fill(-1);
@@ -136,16 +140,22 @@ export function addToken(tokens, start, end) {
     tokens.ends.push(end);
   }
 }
+function growList(list) {
+  const positions = new Int32Array(list.positions.length * 2);
+  positions.set(list.positions);
+  list.positions = positions;
+  if (list.entries !== null) {
+    const entries = new Int32Array(list.positions.length);
+    entries.set(list.entries);
+    list.entries = entries;
+  }
+}
 function textPass(scan, index, tokens) {
   const feeds = index === null ? null : index.feeds;
   const groups = index === null ? [] : index.groups;
   const lists = index === null ? [] : index.lists;
   for (let l = 0; l < lists.length; l++) {
-    lists[l].positions.length = 0;
-    const entries = lists[l].entries;
-    if (entries !== null) {
-      entries.length = 0;
-    }
+    lists[l].count = 0;
   }
   if (tokens !== null) {
     tokens.count = 0;
@@ -212,10 +222,14 @@ function textPass(scan, index, tokens) {
           const targets = groups[group];
           for (let t = 0; t < targets.length; t++) {
             const list = lists[targets[t]];
-            list.positions.push(i);
-            if (list.entries !== null) {
-              list.entries.push(entry);
+            if (list.count === list.positions.length) {
+              growList(list);
             }
+            list.positions[list.count] = i;
+            if (list.entries !== null) {
+              list.entries[list.count] = entry;
+            }
+            list.count++;
           }
         }
       }
@@ -310,7 +324,8 @@ function indexedPattern(scan, compiled, plan, anchors, order, out) {
   const entries = anchors.entries;
   const slotOf = anchors.slotOf;
   let next = 0;
-  for (let a = 0; a < positions.length; a++) {
+  const count = anchors.count;
+  for (let a = 0; a < count; a++) {
     const at = positions[a];
     const last = at - lo;
     if (last < next || before.length > 0 && !fitsBackward(scan, at, before)) {

@@ -78,22 +78,29 @@ export function compilePatterns(patterns: ReadonlyArray<PhiPattern>): CompiledPa
         .filter((p) => p.enabled)
         .slice()
         .sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        .map((spec) => ({
-            spec,
-            regex: new RegExp(spec.pattern, 'gd' + (spec.caseInsensitive ? 'i' : '')),
-            hasGroup: new RegExp(spec.pattern + '|').exec('')!.length > 1,
-            sticky: new RegExp(spec.pattern, 'yd' + (spec.caseInsensitive ? 'i' : '')),
-            plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
-        }));
+        .map((spec) => {
+            const hasGroup = new RegExp(spec.pattern + '|').exec('')!.length > 1;
+            // Match indices ("d") only where the group's are read: building them costs each match.
+            const flags = (hasGroup ? 'd' : '') + (spec.caseInsensitive ? 'i' : '');
+            return {
+                spec,
+                regex: new RegExp(spec.pattern, 'g' + flags),
+                hasGroup,
+                sticky: new RegExp(spec.pattern, 'y' + flags),
+                plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
+            };
+        });
     compiledCache.set(patterns, compiled);
     return compiled;
 }
 
 /** Positions of some entry points in one text, in text order, with the entry number of each. */
 type EntryList = {
-    positions: number[];
+    /** Positions (the first `count`), kept from one text to the next so that their room is reused. */
+    positions: Int32Array;
     /** The entry number of each position; null when the patterns on this list do not need it. */
-    entries: number[] | null;
+    entries: Int32Array | null;
+    count: number;
     /** Entry number to its index in the plans' `entries` (the same for every plan on the list). */
     slotOf: Int16Array;
 };
@@ -131,7 +138,7 @@ function patternIndexFor(compiled: CompiledPattern[]): PatternIndex {
             entries.forEach((e, slot) => {
                 slotOf[e] = slot;
             });
-            lists.push({ positions: [], entries: null, slotOf });
+            lists.push({ positions: new Int32Array(256), entries: null, count: 0, slotOf });
             byKey.set(key, list);
             for (const e of entries) {
                 fed[e].push(list);
@@ -143,7 +150,7 @@ function patternIndexFor(compiled: CompiledPattern[]): PatternIndex {
     // Entry numbers are kept only where some plan checks different runs for different entries.
     compiled.forEach((c, p) => {
         if (c.plan && c.plan.after.some((runs) => runs !== c.plan?.after[0])) {
-            lists[anchorList[p]].entries = [];
+            lists[anchorList[p]].entries = new Int32Array(256);
         }
     });
     // Entries that feed the same lists share a group.
@@ -216,6 +223,18 @@ export function addToken(tokens: TokenList, start: number, end: number): void {
     }
 }
 
+/** Doubles the room of a list, keeping what it holds. */
+function growList(list: EntryList): void {
+    const positions = new Int32Array(list.positions.length * 2);
+    positions.set(list.positions);
+    list.positions = positions;
+    if (list.entries !== null) {
+        const entries = new Int32Array(list.positions.length);
+        entries.set(list.entries);
+        list.entries = entries;
+    }
+}
+
 /**
  * The one pass over a scanned text: fills every list of the index with the positions of its entries, in
  * text order, and collects the word tokens (WORD_PATTERN) for the names dictionary. Either may be null.
@@ -225,11 +244,7 @@ function textPass(scan: string, index: PatternIndex | null, tokens: TokenList | 
     const groups = index === null ? [] : index.groups;
     const lists = index === null ? [] : index.lists;
     for (let l = 0; l < lists.length; l++) {
-        lists[l].positions.length = 0;
-        const entries = lists[l].entries;
-        if (entries !== null) {
-            entries.length = 0;
-        }
+        lists[l].count = 0;
     }
     if (tokens !== null) {
         tokens.count = 0;
@@ -300,10 +315,14 @@ function textPass(scan: string, index: PatternIndex | null, tokens: TokenList | 
                     const targets = groups[group];
                     for (let t = 0; t < targets.length; t++) {
                         const list = lists[targets[t]];
-                        list.positions.push(i);
-                        if (list.entries !== null) {
-                            list.entries.push(entry);
+                        if (list.count === list.positions.length) {
+                            growList(list);
                         }
+                        list.positions[list.count] = i;
+                        if (list.entries !== null) {
+                            list.entries[list.count] = entry;
+                        }
+                        list.count++;
                     }
                 }
             }
@@ -442,7 +461,8 @@ function indexedPattern(
     const slotOf = anchors.slotOf;
     // No match starts below `next`: it is the end of the last match, or past every start already tried.
     let next = 0;
-    for (let a = 0; a < positions.length; a++) {
+    const count = anchors.count;
+    for (let a = 0; a < count; a++) {
         const at = positions[a];
         const last = at - lo;
         if (last < next || (before.length > 0 && !fitsBackward(scan, at, before))) {
