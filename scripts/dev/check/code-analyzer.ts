@@ -4,10 +4,11 @@
  * and each violation flattened to plain data (rule, severity, tags, locations, message). The `pmd` and
  * `sfge` steps decide what fails the build from that data; Code Analyzer itself never fails anything.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CodeAnalyzer, EngineLogEvent, LogEvent, Violation } from '@salesforce/code-analyzer-core';
+import { UsageError } from '../../cli/lib/errors';
 import { displayPath, loadProject, projectSourceFiles } from '../../cli/lib/project';
 
 /** Severity levels of Code Analyzer: 1 Critical, 2 High, 3 Moderate, 4 Low, 5 Info. */
@@ -47,6 +48,11 @@ export type AnalyzerOptions = {
     engines: Record<string, unknown>;
     /** Rule selector, e.g. 'pmd:Apex' or 'sfge'. */
     selector: string;
+    /**
+     * Files or folders (relative to root) to analyse instead of every package directory; the package directories
+     * stay the workspace, so calls into other classes still resolve. Undefined: everything.
+     */
+    targets?: string[];
 };
 
 function location(root: string, file: string | undefined, line?: number, column?: number): AnalyzerLocation {
@@ -59,7 +65,18 @@ function location(root: string, file: string | undefined, line?: number, column?
  */
 export async function runCodeAnalyzer(options: AnalyzerOptions): Promise<AnalyzerRun | undefined> {
     const project = loadProject(options.root);
-    const apexFiles = projectSourceFiles(project).filter((file) => /\.(cls|trigger)$/i.test(file));
+    const targets = options.targets?.map((target) => resolve(options.root, target));
+    const missing = targets?.filter((target) => !existsSync(target)) ?? [];
+    if (missing.length > 0) {
+        throw new UsageError(
+            `no such target: ${missing.map((target) => displayPath(options.root, target)).join(', ')}`
+        );
+    }
+    const apexFiles = projectSourceFiles(project).filter(
+        (file) =>
+            /\.(cls|trigger)$/i.test(file) &&
+            (targets === undefined || targets.some((target) => file === target || file.startsWith(`${target}/`)))
+    );
     if (apexFiles.length === 0) {
         return undefined;
     }
@@ -81,7 +98,10 @@ export async function runCodeAnalyzer(options: AnalyzerOptions): Promise<Analyze
         analyzer.onEvent<EngineLogEvent>(EventType.EngineLogEvent, collect);
         analyzer.onEvent<LogEvent>(EventType.LogEvent, collect);
         await analyzer.addEnginePlugin(await options.plugin());
-        const workspace = await analyzer.createWorkspace(project.packageDirectories.map((pkg) => pkg.absolutePath));
+        const workspace = await analyzer.createWorkspace(
+            project.packageDirectories.map((pkg) => pkg.absolutePath),
+            targets
+        );
         const rules = await analyzer.selectRules([options.selector], { workspace });
         if (rules.getCount() === 0) {
             throw new Error(`no rules matched ${options.selector}: is the ${options.engine} engine installed?`);

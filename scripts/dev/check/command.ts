@@ -26,7 +26,13 @@ const LINE = {
             value: '<dir>',
             description: 'the SFDX project to check (default: the one holding the current folder)'
         },
-        json: { type: 'string', value: '<file>', description: 'also write the results as JSON to <file>' }
+        json: { type: 'string', value: '<file>', description: 'also write the results as JSON to <file>' },
+        targets: {
+            type: 'string',
+            multiple: true,
+            value: 'a,b',
+            description: 'pmd and sfge: analyse only these files or folders (the whole project stays the workspace)'
+        }
     }
 } as const satisfies CommandLine;
 
@@ -60,7 +66,7 @@ export const command: Command = {
         const root = options.root ? resolve(options.root) : findProjectRoot();
         const report = await runChecks(
             steps,
-            { root },
+            { root, targets: options.targets ? list(options.targets) : undefined },
             {
                 write: (line) => process.stdout.write(`${line}\n`),
                 progress: process.stderr.isTTY ? (line) => process.stderr.write(`${line}\n`) : undefined

@@ -26,6 +26,11 @@ export type StepResult = {
 export type CheckContext = {
     /** Absolute path of the project (the folder holding sfdx-project.json). */
     root: string;
+    /**
+     * `--targets`: files or folders (relative to the project) whose Apex alone the Code Analyzer steps analyse,
+     * with the whole project still the workspace the engine resolves calls in; for iterating on a few classes.
+     */
+    targets?: string[];
 };
 
 export type CheckStep = {

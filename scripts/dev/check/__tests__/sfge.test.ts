@@ -2,9 +2,9 @@
  * The `sfge` step: a planted null bind fails it at the query's line through the real engine, a guarded
  * query passes, and the verdict rules (unfinished entry points, allowlist, stale entries) on fixed runs.
  */
-import type { AnalyzerRun, AnalyzerViolation } from '../code-analyzer';
+import { runCodeAnalyzer, type AnalyzerRun, type AnalyzerViolation } from '../code-analyzer';
 import { loadAllowlist } from '../steps/apex-semantics';
-import { judgeSfgeRun, SFGE_ALLOWLIST_FILE } from '../steps/sfge';
+import { judgeSfgeRun, SFGE_ALLOWLIST_FILE, SFGE_RULE_SELECTOR } from '../steps/sfge';
 import { explain, META, makeTempProject, removeTempProject, runCheck } from './helpers/temp-project';
 
 const CLASSES = 'force-app/main/console/classes';
@@ -141,6 +141,22 @@ describe('sfge verdict', () => {
         expect(unfinished.problems.map((problem) => problem.message)).toEqual([
             'entry point not analysed to the end: Path evaluation timed out after 30000 ms'
         ]);
+        // A run of a few targets need not reach the allowlisted path either.
+        expect(judgeSfgeRun(root, engineRun([]), list, { targeted: true }).problems).toEqual([]);
+    });
+
+    it('refuses a target that does not exist before starting the engine', async () => {
+        root = makeTempProject({});
+        await expect(
+            runCodeAnalyzer({
+                root,
+                engine: 'sfge',
+                plugin: () => Promise.reject(new Error('the engine must not start')),
+                engines: {},
+                selector: SFGE_RULE_SELECTOR,
+                targets: ['force-app/main/nothing/Missing.cls']
+            })
+        ).rejects.toThrow('no such target: force-app/main/nothing/Missing.cls');
     });
 
     it('gives the same problems whatever order the engine reports in', () => {

@@ -36,7 +36,8 @@ export const pmdStep: CheckStep = {
                     pmd: { java_command: 'java', rule_languages: ['apex'] },
                     cpd: { disable_engine: true }
                 },
-                selector: PMD_RULE_SELECTOR
+                selector: PMD_RULE_SELECTOR,
+                targets: ctx.targets
             });
         } catch (error) {
             if (/^no rules matched/.test((error as Error).message)) {

@@ -55,7 +55,12 @@ function label(finding: Finding): string {
  * The step's verdict on one engine run, a pure function of it: every violation not allowlisted fails,
  * every unfinished entry point fails with its file and line, any other engine error fails.
  */
-export function judgeSfgeRun(root: string, run: AnalyzerRun, allowlist: Allowlist): SfgeVerdict {
+export function judgeSfgeRun(
+    root: string,
+    run: AnalyzerRun,
+    allowlist: Allowlist,
+    options: { targeted?: boolean } = {}
+): SfgeVerdict {
     const problems: Problem[] = [...allowlist.problems];
     const findings: Finding[] = run.violations.map((violation) => {
         const entry = violation.locations[0];
@@ -104,8 +109,8 @@ export function judgeSfgeRun(root: string, run: AnalyzerRun, allowlist: Allowlis
         }
     }
     // A run with an unfinished entry point may not have reached an allowlisted path; it fails anyway, so an
-    // unused entry is reported as stale only after a complete run.
-    if (unfinished === 0) {
+    // unused entry is reported as stale only after a complete run, and never after a run of a few targets.
+    if (unfinished === 0 && !options.targeted) {
         for (const entry of sorted.stale) {
             problems.push({
                 file: SFGE_ALLOWLIST_FILE,
@@ -138,7 +143,8 @@ export const sfgeStep: CheckStep = {
                 engine: 'sfge',
                 plugin: async () => (await import('@salesforce/code-analyzer-sfge-engine')).createEnginePlugin(),
                 engines: { sfge: { java_command: 'java', java_thread_count: sfgeThreadCount() } },
-                selector: SFGE_RULE_SELECTOR
+                selector: SFGE_RULE_SELECTOR,
+                targets: ctx.targets
             });
         } catch (error) {
             if (/^no rules matched/.test((error as Error).message)) {
@@ -149,11 +155,12 @@ export const sfgeStep: CheckStep = {
         if (!run) {
             return unitResult(allowlist.problems, '0 Apex files: nothing for SFGE to analyse');
         }
-        const verdict = judgeSfgeRun(ctx.root, run, allowlist);
+        const verdict = judgeSfgeRun(ctx.root, run, allowlist, { targeted: ctx.targets !== undefined });
         const version = run.engineVersion ? ` (sfge engine ${run.engineVersion})` : '';
+        const scope = ctx.targets ? ` (targets only: ${ctx.targets.join(', ')})` : '';
         return unitResult(
             verdict.problems,
-            `${plural(run.apexFiles, 'Apex file')}, ${plural(run.ruleCount, 'rule')}, ${plural(verdict.violations, 'violation')}, ${plural(verdict.allowed, 'allowed false positive')}, ${plural(verdict.unfinished, 'unfinished entry point')}${version}`
+            `${plural(run.apexFiles, 'Apex file')}, ${plural(run.ruleCount, 'rule')}, ${plural(verdict.violations, 'violation')}, ${plural(verdict.allowed, 'allowed false positive')}, ${plural(verdict.unfinished, 'unfinished entry point')}${version}${scope}`
         );
     }
 };
