@@ -16,13 +16,14 @@
  * all, four fifths of the modules of a build); here each library holds only the icons named anywhere in our
  * components or in the base components' own source. The compiled base components are kept in .warden/preview,
  * keyed by the versions of the compiler and the base components, so a rebuild after an edit compiles our
- * components only (docs/console.md, Performance).
+ * components only. The compiler runs on worker threads, one per core (docs/console.md, Performance).
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { build, type Plugin } from 'esbuild';
-import { transformSync } from '@lwc/compiler';
 import { resolveModule, type ModuleRecord } from '@lwc/module-resolver';
 import { stripTypes } from '../lib/lwc';
 import { list, parseXml, text } from '../../cli/lib/xml';
@@ -217,16 +218,59 @@ function platformModule(specifier: string, labels: Map<string, string>, demoUser
     }
 }
 
+/** The LWC compiler on worker threads (lwcCompileWorker.js): compile() resolves to the compiled module. */
+type CompilePool = { compile(source: string, file: string, options: object): Promise<string>; close(): Promise<void> };
+
+/**
+ * One compiler per core: a fresh build compiles several hundred modules, and esbuild asks for them concurrently, so
+ * they compile side by side instead of one after another on the main thread.
+ */
+function compilePool(size: number): CompilePool {
+    const pending = new Map<number, { resolve(code: string): void; reject(error: Error): void }>();
+    const workers = Array.from({ length: size }, () => {
+        const worker = new Worker(join(__dirname, 'lwcCompileWorker.js'));
+        worker.on('message', (answer: { id: number; code?: string; error?: string }) => {
+            const waiting = pending.get(answer.id);
+            pending.delete(answer.id);
+            if (answer.error !== undefined) {
+                waiting?.reject(new Error(answer.error));
+            } else {
+                waiting?.resolve(answer.code as string);
+            }
+        });
+        worker.on('error', (error) => {
+            for (const waiting of pending.values()) {
+                waiting.reject(error);
+            }
+            pending.clear();
+        });
+        return worker;
+    });
+    let sent = 0;
+    return {
+        compile: (source, file, options) =>
+            new Promise((resolveCode, reject) => {
+                const id = ++sent;
+                pending.set(id, { resolve: resolveCode, reject });
+                workers[id % size].postMessage({ id, source, file, options });
+            }),
+        close: async () => {
+            await Promise.all(workers.map((worker) => worker.terminate()));
+        }
+    };
+}
+
 type PluginInput = {
     root: string;
     labels: Map<string, string>;
     bundles: Map<string, string>;
     demoUserId: string;
     cache: CompileCache;
+    pool: CompilePool;
 };
 
 /** The esbuild plugin that resolves LWC modules and platform imports and compiles every module with LWC. */
-function lwcPlugin({ root, labels, bundles, demoUserId, cache }: PluginInput): Plugin {
+function lwcPlugin({ root, labels, bundles, demoUserId, cache, pool }: PluginInput): Plugin {
     const lbcDir = packageDir(root, LBC_PACKAGE);
     const modules: ModuleRecord[] = [
         ...[...bundles.entries()].map(([name, dir]) => ({ name: `c/${name}`, path: join(dir, `${name}.js`) })),
@@ -311,7 +355,7 @@ function lwcPlugin({ root, labels, bundles, demoUserId, cache }: PluginInput): P
                 loader: 'js',
                 resolveDir: lbcDir
             }));
-            builder.onLoad({ filter: /\.(js|mjs|html|css)$/ }, (args) => {
+            builder.onLoad({ filter: /\.(js|mjs|html|css)$/ }, async (args) => {
                 const file = args.path;
                 // The engine and the preview's own client are plain modules, compiled already.
                 if (file.startsWith(CLIENT_DIR) || file.includes(`${sep}@lwc${sep}`)) {
@@ -329,13 +373,13 @@ function lwcPlugin({ root, labels, bundles, demoUserId, cache }: PluginInput): P
                         ? stripTypes(readFileSync(ts, 'utf8'), ts)
                         : readFileSync(file, 'utf8');
                 const target = lwcTarget(file, bundles, scoped);
-                const { code } = transformSync(source, file, {
+                const code = await pool.compile(source, file, {
                     ...COMPILER_OPTIONS,
                     name: target.name,
                     namespace: target.namespace,
                     scopedStyles: target.scoped,
                     outputConfig: { sourcemap: false }
-                } as Parameters<typeof transformSync>[2]);
+                });
                 if (cacheable) {
                     cache.modules[cacheKey] = code;
                     cache.dirty = true;
@@ -426,6 +470,7 @@ export async function buildPreview(options: BuildOptions): Promise<BuildResult> 
     // lightning-base-components loads with import() stay lazily evaluated inside the one file.
     // Whitespace and syntax are minified (less to parse); identifiers are not: identifier minification breaks
     // @lwc/synthetic-shadow's block-scoped function declarations ("Identifier has already been declared").
+    const pool = compilePool(Math.max(1, Math.min(4, availableParallelism())));
     const result = await build({
         entryPoints: [join(CLIENT_DIR, 'main.mjs')],
         bundle: true,
@@ -437,10 +482,12 @@ export async function buildPreview(options: BuildOptions): Promise<BuildResult> 
         legalComments: 'none',
         // Browser build: production engine, and lightning-base-components' server-rendering branches off.
         define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.SSR': 'false' },
-        plugins: [lwcPlugin({ root, labels, bundles, demoUserId: options.demoUserId ?? '005000000000001AAA', cache })],
+        plugins: [
+            lwcPlugin({ root, labels, bundles, demoUserId: options.demoUserId ?? '005000000000001AAA', cache, pool })
+        ],
         logLevel: 'silent',
         metafile: true
-    });
+    }).finally(() => pool.close());
     if (cache.dirty) {
         writeFileSync(cacheFile, JSON.stringify({ key: cache.key, modules: cache.modules }));
     }

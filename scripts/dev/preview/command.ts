@@ -9,7 +9,8 @@ import { UsageError } from '../../cli/lib/errors';
 import { findProjectRoot } from '../../cli/lib/project';
 import { createBackend } from './backend';
 import { buildPreview, staticResources } from './build';
-import { DEMO_SEED, generateDemoData } from './demoData';
+import { loadDemoData } from './demoCache';
+import { DEMO_SEED } from './demoData';
 import { readRuleCatalog } from './ruleCatalog';
 import { assertPortFree, PortInUseError, startPreviewServer, type RunningPreview } from './server';
 
@@ -93,10 +94,14 @@ export async function startPreview(
         );
     }
     const started = Date.now();
-    const data = generateDemoData({ seed: options.seed, today: options.today, logEntries: options.logEntries });
+    const { data, cached } = loadDemoData(options.root, join(outDir, 'demo-data'), {
+        seed: options.seed,
+        today: options.today,
+        logEntries: options.logEntries
+    });
     const dataMs = Date.now() - started;
     log(
-        `Generated demo data: ${data.log.length.toLocaleString('en-US')} inference log entries, ${data.findings.length} findings, ${data.flows.length} data flows (seed ${data.seed}).`
+        `${cached ? 'Read the cached' : 'Generated'} demo data in ${(dataMs / 1000).toFixed(1)} s: ${data.log.length.toLocaleString('en-US')} inference log entries, ${data.findings.length} findings, ${data.flows.length} data flows (seed ${data.seed}).`
     );
     const running = await startPreviewServer({
         port: options.port,

@@ -427,7 +427,14 @@ function makeFindings(random: Random, todayMs: number): FindingDetail[] {
     return findings;
 }
 
-export function generateDemoData(options: DemoOptions = {}): DemoData {
+/** The demo data without its simulator: what the demo data cache stores. */
+export type DemoDataSet = Omit<DemoData, 'simulateCall'>;
+
+/**
+ * The generated data set, and where the simulator's random sequence stood at its end: the live stream goes on
+ * drawing from there, so a data set read back from the cache (`withSimulator`) goes on exactly as a generated one.
+ */
+export function generateDemoDataSet(options: DemoOptions = {}): { data: DemoDataSet; randomPosition: number } {
     const seed = options.seed ?? DEMO_SEED;
     const today = options.today ?? utcToday();
     const total = options.logEntries ?? DEMO_LOG_ENTRIES;
@@ -437,24 +444,15 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     const { patients, consents } = makePatients(random, todayMs);
     const flows = makeFlows(random, today, todayMs, endpoints);
     const log: DemoLogEntry[] = [];
-    /** One gate decision at time `at`, appended to the chain. Also used for the live stream. */
-    const simulateCall = createCallSimulator({
-        seed,
-        random,
-        todayMs,
-        patients,
-        consents,
-        endpoints,
-        rules: DEMO_RULES,
-        flows,
-        tags: DEMO_TAGS,
-        log
-    });
+    const simulateCall = callSimulator(
+        { seed, today, patients, consents, endpoints, rules: DEMO_RULES, flows, log },
+        random
+    );
     const { checkpoints } = makeLog(random, total, todayMs, log, simulateCall);
     // Their own stream: the findings stay the same whatever the log's size or the draws its calls take.
     const findings = makeFindings(new Random(seed + FINDINGS_STREAM), todayMs);
 
-    return seedGovernance({
+    const { simulateCall: _simulator, ...data } = seedGovernance({
         seed,
         today,
         currentUser: USERS[0],
@@ -475,4 +473,36 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         mode: 'Enforce',
         simulateCall
     });
+    return { data, randomPosition: random.position };
+}
+
+type SimulatorInput = Pick<
+    DemoData,
+    'seed' | 'today' | 'patients' | 'consents' | 'endpoints' | 'rules' | 'flows' | 'log'
+>;
+
+/** One gate decision at time `at`, appended to the data set's chained log. Also used for the live stream. */
+function callSimulator(data: SimulatorInput, random: Random): (at: number) => DemoLogEntry {
+    return createCallSimulator({
+        seed: data.seed,
+        random,
+        todayMs: Date.parse(`${data.today}T00:00:00Z`),
+        patients: data.patients,
+        consents: data.consents,
+        endpoints: data.endpoints,
+        rules: data.rules,
+        flows: data.flows,
+        tags: DEMO_TAGS,
+        log: data.log
+    });
+}
+
+/** The data set with its simulator, drawing from `randomPosition` on and appending to the set's own log. */
+export function withSimulator(data: DemoDataSet, randomPosition: number): DemoData {
+    return { ...data, simulateCall: callSimulator(data, new Random(randomPosition)) };
+}
+
+export function generateDemoData(options: DemoOptions = {}): DemoData {
+    const { data, randomPosition } = generateDemoDataSet(options);
+    return withSimulator(data, randomPosition);
 }

@@ -9,6 +9,11 @@ export class Random {
         this.state = seed >>> 0;
     }
 
+    /** Where the sequence stands: `new Random(r.position)` draws what `r` would draw next (the demo data cache). */
+    get position(): number {
+        return this.state;
+    }
+
     /** A float in [0, 1). */
     next(): number {
         this.state = (this.state + 0x6d2b79f5) >>> 0;

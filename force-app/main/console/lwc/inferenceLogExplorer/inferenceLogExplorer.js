@@ -112,6 +112,10 @@ const FILTER_ERRORS = {
   invalidSubjectKey: ERR_SUBJECT
 };
 const LOAD_MORE_THRESHOLD_PX = 240;
+const ROW_STEP = 10;
+const OVERSCAN = 20;
+const VIEW_ROWS = 20;
+const DEFAULT_ROW_PX = 33;
 function todayUtc() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
@@ -177,6 +181,9 @@ export default class InferenceLogExplorer extends LightningElement {
   subscribing = false;
   requestToken = 0;
   connected = false;
+  /** The first row of the rendered slice (a multiple of ROW_STEP) and the measured height of a row. */
+  sliceStart = 0;
+  rowHeight = DEFAULT_ROW_PX;
   /** Column headers of the log table, in display order. */
   columns = [
     { key: "sequence", label: COL_SEQUENCE, cssClass: "col col_number" },
@@ -329,6 +336,11 @@ export default class InferenceLogExplorer extends LightningElement {
     this.liveCount = 0;
     this.loadedOnce = false;
     this.archivedRange = null;
+    this.sliceStart = 0;
+    const box = this.template?.querySelector('[data-id="log-table"]');
+    if (box) {
+      box.scrollTop = 0;
+    }
     this.loadPage(null);
   }
   // ---------------------------------------------------------------- paging
@@ -396,6 +408,11 @@ export default class InferenceLogExplorer extends LightningElement {
   }
   handleScroll(event) {
     const box = event.target;
+    const first = Math.floor(box.scrollTop / this.rowHeight);
+    const start = Math.max(0, Math.floor((first - OVERSCAN) / ROW_STEP) * ROW_STEP);
+    if (start !== this.sliceStart) {
+      this.sliceStart = start;
+    }
     if (box.scrollTop + box.clientHeight >= box.scrollHeight - LOAD_MORE_THRESHOLD_PX) {
       this.handleLoadMore();
     }
@@ -409,8 +426,26 @@ export default class InferenceLogExplorer extends LightningElement {
   handleBackToNewest() {
     this.applyFilters();
   }
+  /** The rendered slice of the window's rows (see ROW_STEP). */
   get rows() {
-    return this.window.rows;
+    const start = this.sliceStart;
+    return this.window.rows.slice(start, this.sliceEnd).map((row, index) => ({ ...row, ariaRowIndex: start + index + 2 }));
+  }
+  get sliceEnd() {
+    return Math.min(this.window.rows.length, this.sliceStart + OVERSCAN * 2 + VIEW_ROWS + ROW_STEP);
+  }
+  /** The height of the rows above the slice, as a style; empty when there are none. */
+  get topSpacer() {
+    const start = Math.min(this.sliceStart, this.window.rows.length);
+    return start > 0 ? `height: ${start * this.rowHeight}px` : "";
+  }
+  get bottomSpacer() {
+    const below = this.window.rows.length - this.sliceEnd;
+    return below > 0 ? `height: ${below * this.rowHeight}px` : "";
+  }
+  /** The table's row count for assistive technology, which sees only the rendered slice (plus the header). */
+  get tableRowCount() {
+    return this.window.rows.length + 1;
   }
   get hasRows() {
     return this.window.rows.length > 0;
@@ -481,6 +516,11 @@ export default class InferenceLogExplorer extends LightningElement {
   }
   // ---------------------------------------------------------------- detail panel
   renderedCallback() {
+    const row = this.template?.querySelector('[data-id="log-table"] tr[data-row-key-value]');
+    const height = row?.offsetHeight ?? 0;
+    if (height > 0 && Math.abs(height - this.rowHeight) >= 1) {
+      this.rowHeight = height;
+    }
     if (this.focusDetail) {
       const heading = this.template?.querySelector('[data-id="detail"] h2');
       if (heading) {

@@ -135,6 +135,17 @@ type TableRow = Omit<LogRow, 'id'> & {
 
 /** Rows closer than this to the bottom of the scrolled table trigger loading the next page. */
 const LOAD_MORE_THRESHOLD_PX = 240;
+/**
+ * The table renders only the rows around the scrolled view (the rest are an empty spacer of the same height), so a
+ * window of 1,000 rows costs the DOM, the layout and each re-render no more than its first 60: rendering all of them
+ * made each "load older" step near the cap take seconds (docs/console.md, Performance). The slice moves in steps of
+ * ROW_STEP rows, with OVERSCAN rows beyond the view on each side, so scrolling re-renders once every ROW_STEP rows.
+ */
+const ROW_STEP = 10;
+const OVERSCAN = 20;
+const VIEW_ROWS = 20;
+/** The height of a row until one has been measured (a single-line SLDS table row). */
+const DEFAULT_ROW_PX = 33;
 type Option = { label: string; value: string };
 
 function todayUtc(): string {
@@ -204,6 +215,9 @@ export default class InferenceLogExplorer extends LightningElement {
     private subscribing = false;
     private requestToken = 0;
     private connected = false;
+    /** The first row of the rendered slice (a multiple of ROW_STEP) and the measured height of a row. */
+    sliceStart = 0;
+    rowHeight = DEFAULT_ROW_PX;
 
     /** Column headers of the log table, in display order. */
     columns = [
@@ -382,6 +396,11 @@ export default class InferenceLogExplorer extends LightningElement {
         this.liveCount = 0;
         this.loadedOnce = false;
         this.archivedRange = null;
+        this.sliceStart = 0;
+        const box = this.template?.querySelector('[data-id="log-table"]') as HTMLElement | null;
+        if (box) {
+            box.scrollTop = 0;
+        }
         this.loadPage(null);
     }
 
@@ -458,6 +477,11 @@ export default class InferenceLogExplorer extends LightningElement {
 
     handleScroll(event: Event): void {
         const box = event.target as HTMLElement;
+        const first = Math.floor(box.scrollTop / this.rowHeight);
+        const start = Math.max(0, Math.floor((first - OVERSCAN) / ROW_STEP) * ROW_STEP);
+        if (start !== this.sliceStart) {
+            this.sliceStart = start;
+        }
         if (box.scrollTop + box.clientHeight >= box.scrollHeight - LOAD_MORE_THRESHOLD_PX) {
             this.handleLoadMore();
         }
@@ -474,8 +498,33 @@ export default class InferenceLogExplorer extends LightningElement {
         this.applyFilters();
     }
 
-    get rows(): TableRow[] {
-        return this.window.rows;
+    /** The rendered slice of the window's rows (see ROW_STEP). */
+    get rows(): (TableRow & { ariaRowIndex: number })[] {
+        const start = this.sliceStart;
+        // Row 1 is the header.
+        return this.window.rows
+            .slice(start, this.sliceEnd)
+            .map((row, index) => ({ ...row, ariaRowIndex: start + index + 2 }));
+    }
+
+    private get sliceEnd(): number {
+        return Math.min(this.window.rows.length, this.sliceStart + OVERSCAN * 2 + VIEW_ROWS + ROW_STEP);
+    }
+
+    /** The height of the rows above the slice, as a style; empty when there are none. */
+    get topSpacer(): string {
+        const start = Math.min(this.sliceStart, this.window.rows.length);
+        return start > 0 ? `height: ${start * this.rowHeight}px` : '';
+    }
+
+    get bottomSpacer(): string {
+        const below = this.window.rows.length - this.sliceEnd;
+        return below > 0 ? `height: ${below * this.rowHeight}px` : '';
+    }
+
+    /** The table's row count for assistive technology, which sees only the rendered slice (plus the header). */
+    get tableRowCount(): number {
+        return this.window.rows.length + 1;
     }
 
     get hasRows(): boolean {
@@ -562,6 +611,11 @@ export default class InferenceLogExplorer extends LightningElement {
     // ---------------------------------------------------------------- detail panel
 
     override renderedCallback(): void {
+        const row = this.template?.querySelector('[data-id="log-table"] tr[data-row-key-value]') as HTMLElement | null;
+        const height = row?.offsetHeight ?? 0;
+        if (height > 0 && Math.abs(height - this.rowHeight) >= 1) {
+            this.rowHeight = height;
+        }
         if (this.focusDetail) {
             const heading = this.template?.querySelector('[data-id="detail"] h2') as HTMLElement | null;
             if (heading) {
