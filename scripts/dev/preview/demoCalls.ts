@@ -209,6 +209,20 @@ export function createSnapshotBuilder(
     };
 }
 
+/**
+ * A patient who has not been erased. The preview erases one at a time, so a redraw almost always succeeds; the bound
+ * keeps a preview whose patients were all erased from spinning.
+ */
+function drawPatient(context: CallContext): DemoPatient {
+    for (let attempt = 0; attempt < context.patients.length; attempt++) {
+        const patient = context.random.pick(context.patients);
+        if (!patient.erased) {
+            return patient;
+        }
+    }
+    throw new Error('Every demo patient has been erased: the call simulator has no one left to draw.');
+}
+
 /** Draws one request at `at`: mostly to the patient's home endpoints, sometimes (often in the Monitor week) astray. */
 function drawRequest(
     context: CallContext,
@@ -219,7 +233,7 @@ function drawRequest(
     const { random, todayMs } = context;
     // The planted week in Monitor mode.
     const monitor = at >= todayMs - 47 * DAY_MS && at < todayMs - 40 * DAY_MS;
-    const patient = random.pick(context.patients);
+    const patient = drawPatient(context);
     const caller = random.weighted(CALLER_WEIGHTS);
     let endpointKey = random.pick(HOME_ENDPOINT[patient.jurisdiction]);
     if (caller.purpose === 'Research') {

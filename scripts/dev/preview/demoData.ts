@@ -63,6 +63,11 @@ export type DemoPatient = {
     phone: string;
     email: string;
     city: string;
+    /**
+     * Set by the preview's erasure: the Contact stays (the org's own record is the org's decision), but the call
+     * simulator no longer draws the patient, so no new entry links the erased subject again.
+     */
+    erased?: true;
 };
 export type DemoFlow = DataFlowRow & { justification: string | null; overrideReason: string | null };
 

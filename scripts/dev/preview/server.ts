@@ -196,7 +196,6 @@ export function eventMessage(entry: DemoLogEntry, replayId: number): unknown {
                 Decision__c: entry.decision,
                 Mode__c: entry.mode,
                 Reasons__c: entry.reasons,
-                RecordId__c: entry.recordId,
                 SubjectKey__c: entry.subjectKey,
                 Jurisdiction__c: entry.jurisdiction,
                 FieldsSent__c: entry.fieldsSent,

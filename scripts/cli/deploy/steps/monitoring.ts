@@ -7,7 +7,8 @@
  * - TransactionSecurityPolicy records backed by the PhiExportCondition Apex class, flagging report and
  *   API exports that touch PHI fields. Generated here rather than shipped in force-app because a policy
  *   names a real user to notify, which only the target org has;
- * - Change Data Capture channel members (ChangeEvents) for the patient-bearing objects in the config.
+ * - Change Data Capture channel members (ChangeEvents) for the objects in the config: patient-bearing ones, and
+ *   InferenceLog__c for `warden stream` (Warden's objects under the managed namespace where the package is installed).
  * Settings that exist but differ are updated; Real-Time Event entries the admin enabled themselves are
  * kept, never switched off.
  */
@@ -279,6 +280,22 @@ export const transactionSecurityStep: Step = {
     write: writeMetadata
 };
 
+/** The managed namespace (sfdx-project.json): an org with the installed package knows Warden's objects by it. */
+const WARDEN_NAMESPACE = 'warden__';
+
+/**
+ * The change event an object is captured by, as the org names it. Warden's own objects (InferenceLog__c for
+ * `warden stream`, PatientConsent__c) carry the managed namespace where only the installed package's exist, so
+ * the config names them once, without a prefix, for a source-deployed and a packaged org alike.
+ */
+function orgChangeEvent(ctx: DeployContext, object: string): string {
+    const entity = changeEventName(object);
+    const packaged = WARDEN_NAMESPACE + entity;
+    return object.endsWith('__c') && !ctx.facts.sobjects.has(entity) && ctx.facts.sobjects.has(packaged)
+        ? packaged
+        : entity;
+}
+
 export const changeDataCaptureStep: Step = {
     id: 'change-data-capture',
     title: 'Enable Change Data Capture',
@@ -287,7 +304,9 @@ export const changeDataCaptureStep: Step = {
         if (objects.length === 0) {
             return plan(this, 'skipped', {
                 reason: 'no objects in changeDataCapture.objects',
-                remedy: 'List the patient-bearing objects (e.g. Contact, PatientConsent__c) in warden.deploy.json.'
+                remedy:
+                    'List the patient-bearing objects (e.g. Contact, PatientConsent__c), and InferenceLog__c for ' +
+                    '`warden stream`, in warden.deploy.json.'
             });
         }
         if (ctx.facts.changeEventObjects.length === 0) {
@@ -300,7 +319,7 @@ export const changeDataCaptureStep: Step = {
         const problems: string[] = [];
         const records: MetadataRecord[] = [];
         for (const object of objects) {
-            const entity = changeEventName(object);
+            const entity = orgChangeEvent(ctx, object);
             if (
                 !ctx.facts.sobjects.has(entity) &&
                 !ctx.source.components.some((c) => c.type === 'CustomObject' && c.fullName === object)

@@ -131,3 +131,38 @@ describe('preview backend: erasure requests', () => {
         expect(before.map((row) => row.key)).not.toContain('Erased');
     });
 });
+
+describe('preview backend: the call simulator after an erasure', () => {
+    function erase(setup: ReturnType<typeof setUp>, patientId: string): void {
+        const asked = setup.backend.invoke(
+            'WardenErasureController.requestErasure',
+            { subjectId: patientId, justification: JUSTIFICATION },
+            { userId: setup.admin }
+        ) as ErasureOverview;
+        setup.backend.invoke(
+            'WardenErasureController.decideErasure',
+            { requestId: asked.requests[0].id, approve: true, note: null },
+            { userId: setup.approver }
+        );
+    }
+
+    it('never draws an erased patient again, not even the one it was about to draw', () => {
+        // Two identical data sets: the first shows whom the simulator draws next; the second erases that patient first.
+        const probe = setUp();
+        const at = clock();
+        const next = probe.data.simulateCall(at);
+        const target = probe.data.patients.find((patient) => patient.id === next.recordId);
+        expect(target).toBeDefined();
+        const setup = setUp();
+        const erased = setup.data.patients.find((patient) => patient.id === target?.id);
+        erase(setup, erased?.id as string);
+        const calls = Array.from({ length: 400 }, (_, index) => setup.data.simulateCall(at + index * 1000));
+        expect(calls[0].recordId).not.toBe(erased?.id);
+        expect(calls.some((entry) => entry.recordId === erased?.id || entry.subjectKey === erased?.subjectKey)).toBe(
+            false
+        );
+        // The Contact itself stays: the org's own record is the org's decision.
+        expect(setup.data.patients).toContain(erased);
+        expect(verifyAll(setup.backend).ok).toBe(true);
+    });
+});

@@ -6,7 +6,9 @@
  * approval does what SubjectErasure does: destroys the patient's key, erases the demo consents about the patient
  * (the consent screen's numbers drop) and appends the ERASURE receipt to the demo chain as a v2 entry, hashed with
  * c/auditChain's v2 canonical form and signed with the preview's event key, so the explorer lists it and the chain
- * still verifies. The org's subscriber chains a receipt a moment later; the preview's chains it at once.
+ * still verifies. The org's subscriber chains a receipt a moment later; the preview's chains it at once. The call
+ * simulator draws no erased patient afterwards (the demo's calls carry the record id and v1 pseudonym, which would
+ * link the subject again), and its consent index, built at start, is then never read for that patient.
  * Permissions: the data set's current user is the Warden admin who may ask; the approvers decide (`?as=`).
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -137,6 +139,11 @@ function erasureOps(store: Store) {
         }
         keys.delete(patientId);
         erased.add(patientId);
+        // The call simulator's consent index was built at start; it skips an erased patient instead of reading it.
+        const patient = data.patients.find((candidate) => candidate.id === patientId);
+        if (patient) {
+            patient.erased = true;
+        }
         return appendReceipt(store, pseudonym, `${key ? 'KEY_DESTROYED' : 'NO_KEY'};CONSENTS_ERASED=${count}`);
     };
 

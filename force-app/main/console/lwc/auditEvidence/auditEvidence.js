@@ -38,6 +38,8 @@ import EXPORT_COUNT from "@salesforce/label/c.AuditExportCount";
 import EXPORT_LOG from "@salesforce/label/c.AuditExportLog";
 import EXPORT_DONE from "@salesforce/label/c.AuditExportDone";
 import EXPORT_INVALID from "@salesforce/label/c.AuditExportInvalid";
+import EXPORT_STALLED from "@salesforce/label/c.AuditExportStalled";
+import EXPORT_TOO_MANY_PAGES from "@salesforce/label/c.AuditExportTooManyPages";
 import FILE_TITLE from "@salesforce/label/c.AuditFileTitle";
 import FILE_HELP from "@salesforce/label/c.AuditFileHelp";
 import FILE_INPUT from "@salesforce/label/c.AuditFileInput";
@@ -67,6 +69,9 @@ import SUCCESS_TITLE from "@salesforce/label/c.ConsoleSuccessTitle";
 import NEED_PERMISSION from "@salesforce/label/c.ConsoleNeedPermission";
 import GENERIC_ERROR from "@salesforce/label/c.ConsoleGenericError";
 export const MAX_EXPORT_ENTRIES = 2e4;
+export const MAX_EXPORT_PAGES = 100;
+class ExportStopped extends Error {
+}
 export default class AuditEvidence extends LightningElement {
   labels = {
     chainTitle: TITLE_CHAIN,
@@ -251,16 +256,7 @@ export default class AuditEvidence extends LightningElement {
     }
     this.exporting = true;
     try {
-      const records = [];
-      let next = from;
-      while (next !== null && records.length < count) {
-        const page = await exportLog({
-          fromSequence: next,
-          batchSize: Math.min(VERIFY_BATCH_MAX, count - records.length)
-        });
-        records.push(...page.records);
-        next = page.records.length === 0 ? null : page.nextSequence;
-      }
+      const records = await exportPages(from, count);
       this.download(
         `${JSON.stringify(records, null, 1)}
 `,
@@ -269,7 +265,7 @@ export default class AuditEvidence extends LightningElement {
       );
       this.toast(SUCCESS_TITLE, formatLabel(EXPORT_DONE, formatNumber(records.length, LOCALE)), "success");
     } catch (error) {
-      this.exportError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
+      this.exportError = error instanceof ExportStopped ? error.message : readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
     } finally {
       this.exporting = false;
     }
@@ -380,6 +376,27 @@ function reportValue(value, key) {
     return minimizationLabel(value);
   }
   return formatValue(value, LOCALE, TIME_ZONE);
+}
+async function exportPages(from, count) {
+  const records = [];
+  let next = from;
+  for (let pages = 0; next !== null && records.length < count; pages++) {
+    if (pages === MAX_EXPORT_PAGES) {
+      throw new ExportStopped(
+        formatLabel(EXPORT_TOO_MANY_PAGES, formatNumber(pages, LOCALE), formatNumber(next, LOCALE))
+      );
+    }
+    const page = await exportLog({
+      fromSequence: next,
+      batchSize: Math.min(VERIFY_BATCH_MAX, count - records.length)
+    });
+    records.push(...page.records);
+    if (page.nextSequence !== null && page.nextSequence <= next) {
+      throw new ExportStopped(formatLabel(EXPORT_STALLED, formatNumber(next, LOCALE)));
+    }
+    next = page.nextSequence;
+  }
+  return records;
 }
 export function verifyExportText(text, fileName) {
   let entries;

@@ -44,6 +44,8 @@ import EXPORT_COUNT from '@salesforce/label/c.AuditExportCount';
 import EXPORT_LOG from '@salesforce/label/c.AuditExportLog';
 import EXPORT_DONE from '@salesforce/label/c.AuditExportDone';
 import EXPORT_INVALID from '@salesforce/label/c.AuditExportInvalid';
+import EXPORT_STALLED from '@salesforce/label/c.AuditExportStalled';
+import EXPORT_TOO_MANY_PAGES from '@salesforce/label/c.AuditExportTooManyPages';
 import FILE_TITLE from '@salesforce/label/c.AuditFileTitle';
 import FILE_HELP from '@salesforce/label/c.AuditFileHelp';
 import FILE_INPUT from '@salesforce/label/c.AuditFileInput';
@@ -74,6 +76,15 @@ import NEED_PERMISSION from '@salesforce/label/c.ConsoleNeedPermission';
 import GENERIC_ERROR from '@salesforce/label/c.ConsoleGenericError';
 
 export const MAX_EXPORT_ENTRIES = 20000;
+/**
+ * Calls one export may make. A page over the archive can hold no entry and still say where to go on (the server
+ * scans a bounded run of the archive per call), so the record count alone does not bound the loop: 20 full pages
+ * of 1,000 plus room for the empty ones a filtered run through a large archive returns.
+ */
+export const MAX_EXPORT_PAGES = 100;
+
+/** Thrown when the export cannot go on; its message is shown under the form like a server error. */
+class ExportStopped extends Error {}
 
 type Verification = { running: boolean; checked: number; ok: boolean | null; message: string; lastHash: string | null };
 
@@ -286,17 +297,7 @@ export default class AuditEvidence extends LightningElement {
         }
         this.exporting = true;
         try {
-            const records: LogExportPage['records'] = [];
-            let next: number | null = from;
-            while (next !== null && records.length < count) {
-                // eslint-disable-next-line no-await-in-loop -- keyset pages: each starts after the previous one
-                const page = (await exportLog({
-                    fromSequence: next,
-                    batchSize: Math.min(VERIFY_BATCH_MAX, count - records.length)
-                })) as LogExportPage;
-                records.push(...page.records);
-                next = page.records.length === 0 ? null : page.nextSequence;
-            }
+            const records = await exportPages(from, count);
             this.download(
                 `${JSON.stringify(records, null, 1)}\n`,
                 'application/json',
@@ -304,7 +305,10 @@ export default class AuditEvidence extends LightningElement {
             );
             this.toast(SUCCESS_TITLE, formatLabel(EXPORT_DONE, formatNumber(records.length, LOCALE)), 'success');
         } catch (error) {
-            this.exportError = readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
+            this.exportError =
+                error instanceof ExportStopped
+                    ? error.message
+                    : readableError(error, NEED_PERMISSION, GENERIC_ERROR).message;
         } finally {
             this.exporting = false;
         }
@@ -438,6 +442,34 @@ function reportValue(value: unknown, key?: string): string {
         return minimizationLabel(value);
     }
     return formatValue(value, LOCALE, TIME_ZONE);
+}
+
+/**
+ * Reads export pages from `from` until `count` entries or the end (nextSequence null). A page may be empty and
+ * still carry a nextSequence (an archive run with no match), so emptiness does not end the loop; a cursor that does
+ * not move forward, or more than MAX_EXPORT_PAGES calls, stops it with a message instead of looping.
+ */
+async function exportPages(from: number, count: number): Promise<LogExportPage['records']> {
+    const records: LogExportPage['records'] = [];
+    let next: number | null = from;
+    for (let pages = 0; next !== null && records.length < count; pages++) {
+        if (pages === MAX_EXPORT_PAGES) {
+            throw new ExportStopped(
+                formatLabel(EXPORT_TOO_MANY_PAGES, formatNumber(pages, LOCALE), formatNumber(next, LOCALE))
+            );
+        }
+        // eslint-disable-next-line no-await-in-loop -- keyset pages: each starts after the previous one
+        const page = (await exportLog({
+            fromSequence: next,
+            batchSize: Math.min(VERIFY_BATCH_MAX, count - records.length)
+        })) as LogExportPage;
+        records.push(...page.records);
+        if (page.nextSequence !== null && page.nextSequence <= next) {
+            throw new ExportStopped(formatLabel(EXPORT_STALLED, formatNumber(next, LOCALE)));
+        }
+        next = page.nextSequence;
+    }
+    return records;
 }
 
 /** Parses an exported log (JSON or CSV) and verifies its chain with the shared verifier. */

@@ -412,7 +412,11 @@ export type CheckpointRow = {
     merkleRoot: string | null;
     createdAt: string | null;
 };
-/** Log entries in the export format `warden verify` and c/chainVerifier read: keyed by field API name. */
+/**
+ * Log entries in the export format `warden verify` and c/chainVerifier read: keyed by field API name. nextSequence is
+ * where the next call starts (greater than this call's fromSequence) or null at the end; a page over the archive may
+ * hold no record and still carry a nextSequence, so the caller goes on until it is null.
+ */
 export type LogExportPage = { records: Record<string, string | number | null>[]; nextSequence: number | null };
 /** An entry with the entries before and after it (when they exist), in the export format, in sequence order. */
 export type ChainNeighbours = { sequence: number; records: Record<string, string | number | null>[] };

@@ -289,7 +289,8 @@ export function rowFromEvent(message: {
         consentResult: str(payload, 'ConsentResult__c'),
         residencyResult: str(payload, 'ResidencyResult__c'),
         caller: str(payload, 'Caller__c'),
-        recordId: str(payload, 'RecordId__c'),
+        // InferenceEvent__e has no RecordId__c: a v2 event names its subject only by SubjectKey__c.
+        recordId: null,
         latencyMs: num(payload, 'LatencyMs__c'),
         subjectKey: str(payload, 'SubjectKey__c'),
         live: true

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import { registerSa11yMatcher } from '@sa11y/jest';
-import AuditEvidence, { verifyExportText } from 'c/auditEvidence';
+import AuditEvidence, { MAX_EXPORT_PAGES, verifyExportText } from 'c/auditEvidence';
 import verifyChain from '@salesforce/apex/WardenAuditController.verifyChain';
 import exportLog from '@salesforce/apex/WardenAuditController.exportLog';
 import getEvidencePack from '@salesforce/apex/WardenAuditController.getEvidencePack';
@@ -224,6 +224,65 @@ describe('c-audit-evidence: export errors', () => {
         expect(marked).toHaveBeenLastCalledWith('');
         expect(element.shadowRoot?.querySelector('[data-id="export-error"]')?.textContent).toContain('Read timed out');
         expect(toast).not.toHaveBeenCalled();
+    });
+});
+
+describe('c-audit-evidence: export pages over the archive', () => {
+    const { clicks, saved } = setUp();
+
+    async function exportFrom(element: HTMLElement, from: string, count: string): Promise<void> {
+        type Field = HTMLElement & { value: string };
+        const fromField = element.shadowRoot?.querySelector('lightning-input[data-field="exportFrom"]') as Field;
+        const countField = element.shadowRoot?.querySelector('lightning-input[data-field="exportCount"]') as Field;
+        fromField.value = from;
+        fromField.dispatchEvent(new CustomEvent('change'));
+        countField.value = count;
+        countField.dispatchEvent(new CustomEvent('change'));
+        (element.shadowRoot?.querySelector('[data-id="export-log"]') as HTMLElement).click();
+        await flush(12);
+    }
+
+    it('goes on past an empty archive page while the server gives a next sequence', async () => {
+        const [first, second] = exported;
+        exportMock
+            .mockResolvedValueOnce({ records: [], nextSequence: 5001 })
+            .mockResolvedValueOnce({ records: [], nextSequence: 10001 })
+            .mockResolvedValueOnce({ records: [first, second], nextSequence: null });
+        const element = await mount();
+        await exportFrom(element, '1', '10');
+        expect(exportMock.mock.calls.map((call) => call[0].fromSequence)).toEqual([1, 5001, 10001]);
+        expect(clicks).toHaveLength(1);
+        expect(JSON.parse(saved[0])).toEqual([first, second]);
+        expect(element.shadowRoot?.querySelector('[data-id="export-error"]')).toBeNull();
+    });
+
+    it('stops with a message when the next sequence does not move forward', async () => {
+        exportMock
+            .mockResolvedValueOnce({ records: [], nextSequence: 5001 })
+            .mockResolvedValueOnce({ records: [], nextSequence: 5001 });
+        const element = await mount();
+        await exportFrom(element, '1', '10');
+        expect(exportMock).toHaveBeenCalledTimes(2);
+        expect(clicks).toHaveLength(0);
+        expect(element.shadowRoot?.querySelector('[data-id="export-error"]')?.textContent).toContain(
+            'c.AuditExportStalled'
+        );
+    });
+
+    it('stops after MAX_EXPORT_PAGES calls that collect nothing', async () => {
+        let from = 1;
+        exportMock.mockImplementation(() => {
+            from += 5000;
+            return Promise.resolve({ records: [], nextSequence: from });
+        });
+        const element = await mount();
+        await exportFrom(element, '1', '10');
+        await flush(MAX_EXPORT_PAGES);
+        expect(exportMock).toHaveBeenCalledTimes(MAX_EXPORT_PAGES);
+        expect(clicks).toHaveLength(0);
+        expect(element.shadowRoot?.querySelector('[data-id="export-error"]')?.textContent).toContain(
+            'c.AuditExportTooManyPages'
+        );
     });
 });
 
