@@ -148,6 +148,31 @@ describe('warden deploy encryption: with Shield Platform Encryption', () => {
     });
 });
 
+describe('warden deploy encryption: where the managed package is installed', () => {
+    it("names Warden's fields with the namespace, as the org knows them", async () => {
+        const h = await new Harness({ platformEncryption: true }).start(DEFAULT_CONFIG);
+        harnesses.push(h);
+        ['warden__InferenceLog__c', 'warden__PatientConsent__c'].forEach((name) => h.fake.addCustomObject(name));
+        h.fake.setMetadata('CustomField', 'warden__InferenceLog__c.warden__RecordId__c', {
+            label: 'Record Id',
+            type: 'Text',
+            length: 18,
+            externalId: 'false',
+            encryptionScheme: 'None'
+        });
+        h.fake.insert('TenantSecret', { Type: 'Data', Status: 'ACTIVE', Version: 1 });
+        const { step } = await deploy(h);
+        expect(step.changes).toContain(
+            'encrypt warden__InferenceLog__c.warden__RecordId__c (Warden), deterministic, case-sensitive: the consent console groups on it'
+        );
+        // Before, the step looked for InferenceLog__c.RecordId__c and reported it not found in the org.
+        expect(step.notes.filter((note) => note.includes('InferenceLog__c'))).toEqual([]);
+        expect(
+            h.fake.metadataRecord('CustomField', 'warden__InferenceLog__c.warden__RecordId__c')?.encryptionScheme
+        ).toBe('CaseSensitiveDeterministicEncryption');
+    });
+});
+
 describe('warden deploy encryption: the choice of scheme', () => {
     it.each([
         [{ type: 'Email' }, undefined, 'ProbabilisticEncryption'],

@@ -11,6 +11,7 @@
 import { MetadataRecord } from '../../org/client';
 import { OrgError } from '../../org/errors';
 import { fetchFieldClassification } from '../../scan/org/apex-source';
+import { wardenFieldName } from './namespace';
 import { plan, result, Step, StepPlan } from './types';
 
 export type Scheme = 'ProbabilisticEncryption' | 'CaseSensitiveDeterministicEncryption';
@@ -106,7 +107,12 @@ async function activeDataKey(ctx: Parameters<Step['inspect']>[0]): Promise<boole
 }
 
 async function candidates(ctx: Parameters<Step['inspect']>[0]): Promise<Candidate[]> {
-    const out: Candidate[] = WARDEN_PHI_FIELDS.map((item) => ({ ...item, source: 'warden' as const }));
+    // Warden's own fields as the org names them: prefixed where the managed package is installed.
+    const out: Candidate[] = WARDEN_PHI_FIELDS.map((item) => ({
+        ...item,
+        field: wardenFieldName(ctx.facts.sobjects, item.field),
+        source: 'warden' as const
+    }));
     const tagged: Candidate[] = [];
     const objects = [...ctx.facts.sobjects].filter((name) => name.endsWith('__c') || PATIENT_OBJECTS.includes(name));
     for (const row of await fetchFieldClassification(ctx.client, objects)) {

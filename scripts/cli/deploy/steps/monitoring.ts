@@ -17,6 +17,7 @@ import { OrgError, toOrgError } from '../../org/errors';
 import { MonitoredEvent } from '../config';
 import { changeEventName, PHI_POLICY_CLASS, POLICY_NAMES, SUBSCRIBER_CONFIG, SUBSCRIBER_TRIGGER } from '../components';
 import { REAL_TIME_STORAGE, REAL_TIME_STREAMING } from '../facts';
+import { WARDEN_NAMESPACE } from './namespace';
 import { componentAvailable, DeployContext, missingComponent, plan, result, Step, StepPlan, StepResult } from './types';
 
 /** Whether every value in `desired` is present in `actual` (scalars compared as strings, lists as sets). */
@@ -279,9 +280,6 @@ export const transactionSecurityStep: Step = {
     },
     write: writeMetadata
 };
-
-/** The managed namespace (sfdx-project.json): an org with the installed package knows Warden's objects by it. */
-const WARDEN_NAMESPACE = 'warden__';
 
 /**
  * The change event an object is captured by, as the org names it. Warden's own objects (InferenceLog__c for

@@ -9,6 +9,7 @@
 import { MetadataRecord } from '../../org/client';
 import { toOrgError } from '../../org/errors';
 import { soqlString } from '../facts';
+import { WARDEN_NAMESPACE, wardenPrefix } from './namespace';
 import { DeployContext, Phase, plan, result, Step, StepPlan } from './types';
 
 /** The certificate warden deploy creates when the config names none. */
@@ -24,16 +25,9 @@ export const UNSIGNED_NOTE =
 
 type SettingsRow = { Id: string; SigningCertificate__c: string | null; UnsignedCheckpoints__c: boolean | null };
 
-/** The managed namespace (sfdx-project.json); an org with the installed package knows the setting by it. */
-const NAMESPACE = 'warden__';
-
-/**
- * The prefix the org knows the setting's names by: none where the source was deployed unmanaged (or is about
- * to be), `warden__` where only the managed package's setting exists.
- */
+/** The prefix the org knows the setting's names by (namespace.ts). */
 function prefix(ctx: DeployContext): string {
-    const local = ctx.facts.sobjects.has(SETTINGS_OBJECT);
-    return !local && ctx.facts.sobjects.has(NAMESPACE + SETTINGS_OBJECT) ? NAMESPACE : '';
+    return wardenPrefix(ctx.facts.sobjects, SETTINGS_OBJECT);
 }
 
 /** A row read with the org's names, as the local names the step compares. */
@@ -52,7 +46,8 @@ type Desired = {
 };
 
 function settingsAvailable(ctx: DeployContext, phase: Phase): boolean {
-    if (ctx.facts.sobjects.has(SETTINGS_OBJECT) || ctx.facts.sobjects.has(NAMESPACE + SETTINGS_OBJECT)) return true;
+    if (ctx.facts.sobjects.has(SETTINGS_OBJECT) || ctx.facts.sobjects.has(WARDEN_NAMESPACE + SETTINGS_OBJECT))
+        return true;
     if (phase === 'apply' || ctx.skipped.has('package') || ctx.options.checkOnly) return false;
     return ctx.source.components.some((c) => c.type === 'CustomObject' && c.fullName === SETTINGS_OBJECT);
 }
