@@ -86,6 +86,15 @@ describe('warden deploy: the keys step', () => {
         expect(outcome.stdout).toContain('does not hold WardenAdmin');
         expect(h.fake.snapshot()).toMatchObject({ keyVersions: [] });
     });
+
+    it('sends an org with the installed package to the console, and reads or creates nothing', async () => {
+        const h = await harness();
+        h.fake.addCustomObject('warden__WardenKeyring__c');
+        const outcome = await h.run({ skip: ['package'] });
+        expect(outcome.stdout).toMatch(new RegExp(`${STEP.replace('.', '\\.')}\\s+unavailable`));
+        expect(outcome.stdout).toContain('key panel');
+        expect(h.fake.snapshot()).toMatchObject({ keyVersions: [] });
+    });
 });
 
 describe('the keys step: its rules', () => {

@@ -23,6 +23,7 @@ import {
     StepPlan,
     StepResult
 } from './types';
+import { WARDEN_NAMESPACE, wardenPrefix } from './namespace';
 
 const KEY_CLASS = 'WardenKeyAdmin';
 const KEYRING = 'WardenKeyring__c';
@@ -87,6 +88,15 @@ function describe(keyring: Keyring): string {
 }
 
 async function inspectKeys(this: Step, ctx: DeployContext, phase: Phase): Promise<StepPlan> {
+    if (wardenPrefix(ctx.facts.sobjects, KEYRING) !== '') {
+        // The installed managed package's WardenKeyAdmin is public, not global: anonymous Apex in the org cannot
+        // call it, and reading the keyring by its local name would find nothing and plan a second version 1.
+        return plan(this, 'unavailable', {
+            blocker: 'dependency',
+            reason: `the org has the installed Warden package (${WARDEN_NAMESPACE}${KEYRING}), whose key administration anonymous Apex cannot reach`,
+            remedy: 'Create or rotate the keys in the Warden console (posture screen, key panel) as a Warden admin.'
+        });
+    }
     if (!componentAvailable(ctx, phase, 'ApexClass', KEY_CLASS)) {
         return missingComponent(this, 'Apex class', KEY_CLASS);
     }
