@@ -10,6 +10,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import {
     jsonToEntries,
     localFieldName,
+    repeatedColumns,
     type Checkpoint,
     type LogEntry
 } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
@@ -105,6 +106,10 @@ export function readCheckpoints(file: string): Checkpoint[] {
         throw new InputError(`${file} is not a valid CSV file of checkpoints: ${(error as Error).message}`);
     }
     const [header = [], ...records] = rows;
+    const repeated = repeatedColumns(header);
+    if (repeated.length > 0) {
+        throw new InputError(`${file} names a field more than once: ${repeated.join('; ')}. Export each field once.`);
+    }
     const columns = header.map(localFieldName);
     return records.map((record) =>
         Object.fromEntries(columns.map((column, c) => [column, record[c] === '' ? null : record[c]]))

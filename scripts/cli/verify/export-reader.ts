@@ -21,6 +21,7 @@ import {
     LOG_FIELDS,
     LOG_FIELDS_V2,
     localFieldName,
+    repeatedColumns,
     type LogEntry
 } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import {
@@ -309,7 +310,7 @@ const RECORD_ID_FIELD = LOG_FIELDS.findIndex((f) => f.name === 'RecordId__c');
 /** EntryKind__c: a row is v2 when its cell is not empty. */
 const ENTRY_KIND_FIELD = LOG_FIELDS_V2.findIndex((f) => f.name === 'EntryKind__c');
 
-/** Where the header put each field the chain reads (-1: missing; of equal names the last wins). */
+/** Where the header put each field the chain reads (-1: missing; a header naming a field twice is refused). */
 type ColumnMap = { width: number; fields: Int32Array; previous: number; hash: number };
 
 function columnMap(columns: string[]): ColumnMap {
@@ -372,10 +373,15 @@ class CsvExportReader {
         if (!this.nextRow()) {
             return { columns: [], rowsDecoded: 0 };
         }
-        const columns: string[] = [];
+        const names: string[] = [];
         for (let c = 0; c < this.cells.count; c++) {
-            columns.push(localFieldName(cellText(this.buf, this.cells, c)));
+            names.push(cellText(this.buf, this.cells, c));
         }
+        const repeated = repeatedColumns(names);
+        if (repeated.length > 0) {
+            this.fail(`the header names a field more than once: ${repeated.join('; ')}. Export each field once.`);
+        }
+        const columns = names.map(localFieldName);
         checkColumns(columns);
         const map = columnMap(columns);
         while (this.nextRow()) {

@@ -11,7 +11,11 @@ import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { sha256Bytes, toHex, fromHex } from '../../../force-app/main/common/lwc/sha256/sha256';
-import { localFieldName, type LogEntry } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
+import {
+    localFieldName,
+    repeatedColumns,
+    type LogEntry
+} from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import {
     ChainVerifier,
     type ChainReport,
@@ -97,6 +101,12 @@ export async function verifyCsvWithCsvParse(
     let failure: InputError | null = null;
     const onRecord = (record: string[], recordLine: number): void => {
         if (columns === null) {
+            const repeated = repeatedColumns(record);
+            if (repeated.length > 0) {
+                throw new InputError(
+                    `${file} is not a valid CSV export: the header names a field more than once: ${repeated.join('; ')}. Export each field once.`
+                );
+            }
             columns = record.map(localFieldName);
             const missing = requiredColumns.filter((c) => !(columns as string[]).includes(c));
             if (missing.length > 0) {

@@ -240,3 +240,42 @@ describe('warden verify reports what the checkpoint signatures prove', () => {
         expect(outcome.report?.unsignedCheckpoints).toBeGreaterThan(0);
     });
 });
+
+describe('warden verify on a file that names a field twice', () => {
+    let dir: string;
+    const log = sampleLog(6, nodeSha256);
+    const checkpoints = sampleCheckpoints(log, 3);
+    beforeAll(() => {
+        dir = mkdtempSync(join(tmpdir(), 'warden-verify-twice-'));
+        writeFileSync(join(dir, 'log.csv'), exportCsv(log, EXPORT_COLUMNS));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('refuses an export or checkpoint file that names a field twice, instead of letting one column win', () => {
+        // Both columns hold a decision: whichever one the verifier read, the other could say something else.
+        const twice = exportCsv(
+            log.map((e) => ({ ...e, warden__Decision__c: 'Allowed' })),
+            [...EXPORT_COLUMNS, 'warden__Decision__c']
+        );
+        writeFileSync(join(dir, 'twice.csv'), twice);
+        const csv = runVerify([join(dir, 'twice.csv')]);
+        expect(csv.code).toBe(2);
+        expect(csv.stderr).toContain(
+            'names a field more than once: Decision__c (Decision__c, warden__Decision__c). Export each field once.'
+        );
+        writeFileSync(
+            join(dir, 'twice.json'),
+            JSON.stringify(log.map((e) => ({ ...e, warden__Decision__c: 'Allowed' })))
+        );
+        const json = runVerify([join(dir, 'twice.json')]);
+        expect(json.code).toBe(2);
+        expect(json.stderr).toContain('Entry 1 names a field more than once: Decision__c');
+        writeFileSync(
+            join(dir, 'checkpoints-twice.csv'),
+            exportCsv(checkpoints, [...CHECKPOINT_COLUMNS, 'HeadHash__c'])
+        );
+        const cps = runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'checkpoints-twice.csv')]);
+        expect(cps.code).toBe(2);
+        expect(cps.stderr).toContain('names a field more than once: HeadHash__c (HeadHash__c, HeadHash__c)');
+    });
+});

@@ -16,6 +16,7 @@ import {
     canonicalDatetime,
     canonicalEntry,
     computeEntryHash,
+    jsonToEntries,
     localFieldName,
     merkleRoot,
     rowsToEntries,
@@ -493,10 +494,9 @@ describe('entries from CSV rows', () => {
             });
     }
 
-    it('have the keys, order and values of plain objects, duplicate columns included', () => {
+    it('have the keys, order and values of plain objects', () => {
         for (const header of [
             ['A__c', 'B__c', 'ns__C__c'],
-            ['A__c', 'A__c', 'B__c'],
             ['1', 'b', '0']
         ]) {
             const rows = [header, ['x', '', 'z'], [''], ['p', 'q', '']];
@@ -510,5 +510,15 @@ describe('entries from CSV rows', () => {
         ]).entries[0];
         expect(Object.keys(proto)).toEqual(['A__c']);
         expect(() => rowsToEntries([['a'], ['1'], ['1', '2']], 10)).toThrow('CSV row 13 has 2 cells');
+        // A field named twice, even once with a namespace prefix, is refused rather than one column winning.
+        expect(() =>
+            rowsToEntries([
+                ['A__c', 'ns__A__c'],
+                ['x', 'y']
+            ])
+        ).toThrow('The CSV header names a field more than once: A__c (A__c, ns__A__c).');
+        expect(() => jsonToEntries([{ B__c: 1 }, { B__c: 1, ns__B__c: 2 }])).toThrow(
+            'Entry 2 names a field more than once: B__c (B__c, ns__B__c).'
+        );
     });
 });

@@ -332,10 +332,25 @@ export function localFieldName(name) {
   const m = /^[A-Za-z][A-Za-z0-9]*__([A-Za-z][A-Za-z0-9_]*__c)$/.exec(trimmed);
   return m ? m[1] : trimmed;
 }
+export function repeatedColumns(names) {
+  const byLocal = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const local = localFieldName(name);
+    byLocal.set(local, [...byLocal.get(local) ?? [], name.trim()]);
+  }
+  return [...byLocal.entries()].filter(([, sources]) => sources.length > 1).map(([local, sources]) => `${local} (${sources.join(", ")})`);
+}
+function refuseRepeated(names, where) {
+  const repeated = repeatedColumns(names);
+  if (repeated.length > 0) {
+    throw new Error(`${where} names a field more than once: ${repeated.join("; ")}. Export each field once.`);
+  }
+}
 export function rowsToEntries(rows, rowOffset = 0) {
   if (rows.length === 0) {
     return { entries: [], columns: [] };
   }
+  refuseRepeated(rows[0], "The CSV header");
   const columns = rows[0].map(localFieldName);
   const template = columns.includes("__proto__") ? null : Object.fromEntries(columns.map((c) => [c, null]));
   const entries = [];
@@ -364,6 +379,10 @@ export function jsonToEntries(json) {
     if (!item || typeof item !== "object" || Array.isArray(item)) {
       throw new Error(`Entry ${index + 1} is not an object.`);
     }
+    refuseRepeated(
+      Object.keys(item).filter((key) => key !== "attributes"),
+      `Entry ${index + 1}`
+    );
     const entry = {};
     for (const [key, value] of Object.entries(item)) {
       if (key === "attributes") {

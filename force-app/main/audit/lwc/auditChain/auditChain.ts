@@ -555,6 +555,29 @@ export function localFieldName(name: string): string {
 }
 
 /**
+ * The local field names a header holds more than once, with the names they came from ("Decision__c (Decision__c,
+ * warden__Decision__c)"). A field named twice has two values and nothing says which one the chain covers, so every
+ * reader refuses such a header instead of letting one column silently win.
+ */
+export function repeatedColumns(names: ReadonlyArray<string>): string[] {
+    const byLocal = new Map<string, string[]>();
+    for (const name of names) {
+        const local = localFieldName(name);
+        byLocal.set(local, [...(byLocal.get(local) ?? []), name.trim()]);
+    }
+    return [...byLocal.entries()]
+        .filter(([, sources]) => sources.length > 1)
+        .map(([local, sources]) => `${local} (${sources.join(', ')})`);
+}
+
+function refuseRepeated(names: ReadonlyArray<string>, where: string): void {
+    const repeated = repeatedColumns(names);
+    if (repeated.length > 0) {
+        throw new Error(`${where} names a field more than once: ${repeated.join('; ')}. Export each field once.`);
+    }
+}
+
+/**
  * Turns CSV rows with a header into entries keyed by local field names. Empty cells are null. rowOffset
  * counts rows of the file before rows[1] other than the header, for the row numbers of error messages (a
  * file converted part by part, each part after its header).
@@ -563,6 +586,7 @@ export function rowsToEntries(rows: string[][], rowOffset = 0): { entries: LogEn
     if (rows.length === 0) {
         return { entries: [], columns: [] };
     }
+    refuseRepeated(rows[0], 'The CSV header');
     const columns = rows[0].map(localFieldName);
     // Every entry starts as a copy of one object with the columns as keys, in header order: 25 keys added
     // one by one to {} would leave each entry a slow dictionary-mode object. (A __proto__ column would set
@@ -602,6 +626,10 @@ export function jsonToEntries(json: unknown): LogEntry[] {
         if (!item || typeof item !== 'object' || Array.isArray(item)) {
             throw new Error(`Entry ${index + 1} is not an object.`);
         }
+        refuseRepeated(
+            Object.keys(item).filter((key) => key !== 'attributes'),
+            `Entry ${index + 1}`
+        );
         const entry: LogEntry = {};
         for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
             if (key === 'attributes') {
