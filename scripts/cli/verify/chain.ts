@@ -91,10 +91,28 @@ export function readJsonExport(file: string): { entries: LogEntry[]; columns: st
     }
 }
 
+/** The columns a checkpoint is checked by (section 4); the signature and certificate may be absent (unsigned). */
+const CHECKPOINT_REQUIRED_COLUMNS = ['Sequence__c', 'FromSequence__c', 'EntryCount__c', 'HeadHash__c', 'MerkleRoot__c'];
+
+/**
+ * A file given as checkpoints that lacks their columns is the wrong file, not a broken chain: without this, its rows
+ * would be read as checkpoints of nothing and reported as a break of the log (exit 1) instead of an input error.
+ */
+function requireCheckpointColumns(file: string, columns: ReadonlyArray<string>): void {
+    const missing = CHECKPOINT_REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
+    if (columns.length > 0 && missing.length > 0) {
+        throw new InputError(
+            `${file} lacks the column(s) ${missing.join(', ')}: --checkpoints takes a ChainCheckpoint__c export (see docs/audit-format.md, section 4).`
+        );
+    }
+}
+
 /** A ChainCheckpoint__c export (CSV with a header, or JSON), as checkpoints keyed by local field names. */
 export function readCheckpoints(file: string): Checkpoint[] {
     if (looksLikeJson(file)) {
-        return readJsonExport(file).entries;
+        const { entries, columns } = readJsonExport(file);
+        requireCheckpointColumns(file, columns);
+        return entries;
     }
     let rows: string[][];
     try {
@@ -111,6 +129,7 @@ export function readCheckpoints(file: string): Checkpoint[] {
         throw new InputError(`${file} names a field more than once: ${repeated.join('; ')}. Export each field once.`);
     }
     const columns = header.map(localFieldName);
+    requireCheckpointColumns(file, columns);
     return records.map((record) =>
         Object.fromEntries(columns.map((column, c) => [column, record[c] === '' ? null : record[c]]))
     );

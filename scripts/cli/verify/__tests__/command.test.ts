@@ -278,4 +278,20 @@ describe('warden verify on a file that names a field twice', () => {
         expect(cps.code).toBe(2);
         expect(cps.stderr).toContain('names a field more than once: HeadHash__c (HeadHash__c, HeadHash__c)');
     });
+
+    it('says a --checkpoints file without the checkpoint columns is the wrong file, not a broken log', () => {
+        // Before, a file of other rows was read as checkpoints of nothing and the log was reported BROKEN (exit 1).
+        writeFileSync(join(dir, 'contacts.csv'), 'Name,Phone\r\nx,y\r\n');
+        writeFileSync(join(dir, 'partial.json'), JSON.stringify([{ Sequence__c: 3, FromSequence__c: 1 }]));
+        for (const file of ['contacts.csv', 'partial.json', 'log.csv']) {
+            const outcome = runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, file)]);
+            expect(outcome.code).toBe(2);
+            expect(outcome.stderr).toContain('--checkpoints takes a ChainCheckpoint__c export');
+        }
+        expect(runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'partial.json')]).stderr).toContain(
+            'lacks the column(s) EntryCount__c, HeadHash__c, MerkleRoot__c'
+        );
+        writeFileSync(join(dir, 'checkpoints.csv'), exportCsv(checkpoints, CHECKPOINT_COLUMNS));
+        expect(runVerify([join(dir, 'log.csv'), '--checkpoints', join(dir, 'checkpoints.csv')]).code).toBe(0);
+    });
 });
