@@ -252,5 +252,29 @@ function nameWithoutCueVectors(v: VectorSet): void {
         phi('Derek', 'Name'),
         ' bid.'
     ]);
+    v.add('name-dict', 'Family name before a comma and a found given name, in text and in capitals', [
+        'Seen today: ',
+        phi('Smith', 'Name'),
+        ', ',
+        phi('John', 'Name'),
+        ' was seen.\nPt ',
+        phi('BROWN', 'Name'),
+        ', ',
+        phi('MARY', 'Name'),
+        ' DOB pending.'
+    ]);
+    v.add('name-dict', 'No family name before the comma after a time word or an unknown word', [
+        'In May, ',
+        phi('John', 'Name'),
+        ' went home. However, ',
+        phi('John', 'Name'),
+        ' called.'
+    ]);
+    v.add('name-dict', 'An ambiguous given name before a strong family name at a sentence start', [
+        phi('Maria Garcia', 'Name'),
+        ' was seen. ',
+        phi('Smith Jones', 'Name'),
+        ' called.'
+    ]);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
 }

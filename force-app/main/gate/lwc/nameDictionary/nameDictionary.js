@@ -233,6 +233,8 @@ const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or
 function listMember(t) {
   return !t.caps && (t.cls === "S" || t.cls === "A" || t.cls === "R" || t.cls === "U");
 }
+const REVERSED_GAP = /^,[ \t]{1,2}$/;
+const TIME_PREPOSITION = /(?:^|[^A-Za-z])(?:in|on|since|until|till|by|during|of|early|late|mid|last|next|this|every)[ \t]{1,2}$/i;
 function nextLines(scan, from, to) {
   let breaks = 0;
   for (let i = from; i < to && breaks <= 2; i++) {
@@ -285,8 +287,25 @@ class NameFinder {
         k = this.ambiguousRun(k);
       }
     }
+    this.reversedNames();
     this.lists();
     this.dialogues();
+  }
+  /**
+   * A family name written before the given name and a comma ("Smith, John was seen", "SMITH, JOHN"): a word of
+   * the dictionary (a strong, ambiguous or word name, in capitals only before a name in capitals) just before
+   * ", " and a name found right after it is that name's family name. An unknown word there stays ("However,
+   * John"), and so does a word after a preposition of time ("In May, John went home").
+   */
+  reversedNames() {
+    const tokens = this.tokens;
+    for (let k = 0; k + 1 < tokens.length; k++) {
+      const t = tokens[k];
+      const next = tokens[k + 1];
+      if (!t.named && next.named && (t.cls === "S" || t.cls === "A" || t.cls === "R") && (!t.caps || next.caps) && REVERSED_GAP.test(this.scan.slice(t.end, next.start)) && !TIME_PREPOSITION.test(this.scan.slice(Math.max(0, t.start - 10), t.start))) {
+        this.push(k, k);
+      }
+    }
   }
   /**
    * Speakers of a dialogue: words alone at the start of neighbouring lines (at most one blank line apart),
@@ -404,7 +423,9 @@ class NameFinder {
     let left = k;
     while (k - left < 2 && left - 1 >= 0 && this.joined(left - 1)) {
       const prev = tokens[left - 1];
-      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || !prev.caps && (prev.cls === "A" || prev.cls === "U") && !this.sentenceStart(prev);
+      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || // An ambiguous name before a strong one is a given name even at a sentence start ("Maria Garcia
+      // was seen", "Smith Jones called"); an unknown word there is most often just the sentence's first.
+      !prev.caps && (prev.cls === "A" || prev.cls === "U" && !this.sentenceStart(prev));
       if (!ok) {
         break;
       }

@@ -347,6 +347,13 @@ function listMember(t: Token): boolean {
     return !t.caps && (t.cls === 'S' || t.cls === 'A' || t.cls === 'R' || t.cls === 'U');
 }
 
+/** Between a family name and the given name written after it: a comma and one or two blanks. */
+const REVERSED_GAP = /^,[ \t]{1,2}$/;
+
+/** A preposition of time, after which a word that can be a name is a month or a season: "in May", "since May". */
+const TIME_PREPOSITION =
+    /(?:^|[^A-Za-z])(?:in|on|since|until|till|by|during|of|early|late|mid|last|next|this|every)[ \t]{1,2}$/i;
+
 /** Whether two places are on neighbouring lines, or with one blank line between them. */
 function nextLines(scan: string, from: number, to: number): boolean {
     let breaks = 0;
@@ -407,8 +414,33 @@ class NameFinder {
                 k = this.ambiguousRun(k);
             }
         }
+        this.reversedNames();
         this.lists();
         this.dialogues();
+    }
+
+    /**
+     * A family name written before the given name and a comma ("Smith, John was seen", "SMITH, JOHN"): a word of
+     * the dictionary (a strong, ambiguous or word name, in capitals only before a name in capitals) just before
+     * ", " and a name found right after it is that name's family name. An unknown word there stays ("However,
+     * John"), and so does a word after a preposition of time ("In May, John went home").
+     */
+    private reversedNames(): void {
+        const tokens = this.tokens;
+        for (let k = 0; k + 1 < tokens.length; k++) {
+            const t = tokens[k];
+            const next = tokens[k + 1];
+            if (
+                !t.named &&
+                next.named &&
+                (t.cls === 'S' || t.cls === 'A' || t.cls === 'R') &&
+                (!t.caps || next.caps) &&
+                REVERSED_GAP.test(this.scan.slice(t.end, next.start)) &&
+                !TIME_PREPOSITION.test(this.scan.slice(Math.max(0, t.start - 10), t.start))
+            ) {
+                this.push(k, k);
+            }
+        }
     }
 
     /**
@@ -554,7 +586,9 @@ class NameFinder {
                 prev.cls === 'R' ||
                 prev.cls === 'I' ||
                 (prev.cls === 'X' && this.otherScriptNames) ||
-                (!prev.caps && (prev.cls === 'A' || prev.cls === 'U') && !this.sentenceStart(prev));
+                // An ambiguous name before a strong one is a given name even at a sentence start ("Maria Garcia
+                // was seen", "Smith Jones called"); an unknown word there is most often just the sentence's first.
+                (!prev.caps && (prev.cls === 'A' || (prev.cls === 'U' && !this.sentenceStart(prev))));
             if (!ok) {
                 break;
             }
