@@ -78,32 +78,57 @@ maneuver manoeuvre procedure operation score scale scales criteria classificatio
 thyroiditis disorder anomaly tumor tumour cells cell node nodes duct gland glands canal membrane
 `;
 
-/** Accent folding, applied after lower-casing, so dictionary keys stay ASCII. */
-export const FOLD: ReadonlyArray<[string, string]> = [
-    ['a', 'àáâãäåāăą'],
-    ['c', 'çćĉċč'],
-    ['d', 'ďđð'],
-    ['e', 'èéêëēĕėęě'],
-    ['g', 'ĝğġģ'],
-    ['h', 'ĥħ'],
-    ['i', 'ìíîïĩīĭįı'],
-    ['j', 'ĵ'],
-    ['k', 'ķ'],
-    ['l', 'ĺļľŀł'],
-    ['n', 'ñńņň'],
-    ['o', 'òóôõöøōŏő'],
-    ['r', 'ŕŗř'],
-    ['s', 'śŝşšș'],
-    ['t', 'ţťŧț'],
-    ['u', 'ùúûüũūŭůűų'],
-    ['w', 'ŵ'],
-    ['y', 'ýÿŷ'],
-    ['z', 'źżž'],
+/** Letters folded by hand: their canonical decomposition has no ASCII base (đ, ł, ø ...), or they stand for two. */
+const FOLD_BY_HAND: ReadonlyArray<[string, string]> = [
+    ['d', 'ðđ'],
+    ['h', 'ħ'],
+    ['i', 'ı'],
+    ['l', 'ŀł'],
+    ['o', 'ø'],
+    ['t', 'ŧ'],
     ['ss', 'ß'],
     ['ae', 'æ'],
     ['oe', 'œ'],
     ['th', 'þ']
 ];
+
+/**
+ * Accent folding, applied after lower-casing, so dictionary keys stay ASCII: every lower-case letter of the Latin
+ * supplements and extensions (U+00C0-U+024F, U+1E00-U+1EFF) whose canonical decomposition is one ASCII letter and
+ * marks (é, ş, and the Vietnamese ễ, ư, ậ: "Nguyễn" is looked up as "nguyen"), plus FOLD_BY_HAND. One line per base
+ * letter, letters in code point order.
+ */
+export const FOLD: ReadonlyArray<[string, string]> = foldTable();
+
+function foldTable(): Array<[string, string]> {
+    const byBase = new Map<string, string[]>();
+    const add = (base: string, letter: string): void => {
+        byBase.set(base, [...(byBase.get(base) ?? []), letter]);
+    };
+    for (const [from, to] of [
+        [0xc0, 0x24f],
+        [0x1e00, 0x1eff]
+    ]) {
+        for (let c = from; c <= to; c++) {
+            const letter = String.fromCodePoint(c);
+            const base = letter.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+            if (letter.toLowerCase() === letter && /\p{L}/u.test(letter) && /^[a-z]$/.test(base)) {
+                add(base, letter);
+            }
+        }
+    }
+    for (const [base, letters] of FOLD_BY_HAND) {
+        for (const letter of letters) {
+            add(base, letter);
+        }
+    }
+    const single = [...byBase.keys()].filter((b) => b.length === 1).sort();
+    const double = FOLD_BY_HAND.map(([b]) => b).filter((b) => b.length > 1);
+    return [...single, ...double].map((base) => [
+        base,
+        [...new Set(byBase.get(base))].sort((x, y) => x.codePointAt(0)! - y.codePointAt(0)!).join('')
+    ]);
+}
 
 function bucketLines(names: string[], marker: string): string[] {
     const buckets = new Map<string, string[]>();

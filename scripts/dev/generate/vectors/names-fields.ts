@@ -276,5 +276,12 @@ function nameWithoutCueVectors(v: VectorSet): void {
         phi('Smith Jones', 'Name'),
         ' called.'
     ]);
+    v.add('name-dict', 'Vietnamese names, composed and decomposed, are looked up without their marks', [
+        'Seen: ',
+        phi('Tr\u1ea7n Th\u1ecb H\u01b0\u01a1ng', 'Name'),
+        ' today; reviewed by Dr. ',
+        phi('Pha\u0323m Minh \u0110u\u031b\u0301c', 'Name'),
+        '.'
+    ]);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
 }
