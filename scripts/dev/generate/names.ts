@@ -28,7 +28,7 @@ within into onto from for to of in on at by as per via re fw fwd cc bcc subject
 mr mrs ms miss mx dr prof sir madam mme mlle herr frau sr sra srta jr ii iii iv esq
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning evening
 january february march april june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
 street st road rd avenue ave lane ln drive dr boulevard blvd court ct place pl square sq way highway hwy
 parkway pkwy terrace circle suite ste apt apartment unit floor fl building bldg box po route rte
 city county state province region district north south east west northeast northwest southeast southwest

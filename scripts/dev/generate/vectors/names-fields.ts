@@ -283,5 +283,10 @@ function nameWithoutCueVectors(v: VectorSet): void {
         phi('Pha\u0323m Minh \u0110u\u031b\u0301c', 'Name'),
         '.'
     ]);
+    v.add('name-dict', 'Abbreviated weekdays are no names, also before a date or after a sentence-initial word', [
+        'Next appt Tue at 2pm. Seen Thu, ',
+        phi('March 19', 'Date'),
+        '. Mon and Fri are full.'
+    ]);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
 }
