@@ -255,6 +255,13 @@ function labelRetryVectors(v: VectorSet): void {
         phi('TRLP8R2X5Q', 'DeviceId'),
         ' interrogated.'
     ]);
+    v.add('device', 'Serial number after the abbreviation SN and a colon or #', [
+        'Pacemaker SN: ',
+        phi('PM-88213-X', 'DeviceId'),
+        ' checked; sn#',
+        phi('AB1234', 'DeviceId'),
+        '. The SN is unknown.'
+    ]);
     v.add('identifier', 'Letters, a hyphen and digits without a label', [
         'Results for (',
         phi('K-726901', 'Identifier'),

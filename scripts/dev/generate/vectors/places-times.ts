@@ -46,6 +46,27 @@ export function dateAgeVectors(v: VectorSet): void {
             ['Age: ', '']
         ]
     );
+    v.add('date', 'Year first with slashes or dots', [
+        'Admitted: ',
+        phi('2024/03/09', 'Date'),
+        ', discharged ',
+        phi('2024.03.12', 'Date'),
+        '. Version 2024.1.2 stays.'
+    ]);
+    v.add('date', 'Month and day after a weekday', [
+        'Next appt Tue ',
+        phi('3/19', 'Date'),
+        ' at 2pm, or Wednesday, ',
+        phi('3/20', 'Date'),
+        '. Take 1/2 tab Fri.'
+    ]);
+    v.add('age', 'Age over 89 in words', [
+        'He is ',
+        phi('ninety-three', 'Age'),
+        ' years old; a ',
+        phi('one hundred and two', 'Age'),
+        '-year-old neighbour; her son is nineteen years old.'
+    ]);
     v.add('age', 'Age 89 and under is not an identifier', ['Patient is 45 years old and well.']);
     v.add('age', 'Age 89 is not redacted', ['A 89-year-old man.']);
     dateFormVectors(v);

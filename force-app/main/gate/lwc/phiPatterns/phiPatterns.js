@@ -197,7 +197,7 @@ export const SHIPPED_PATTERNS = [
     validator: "HasDigit",
     replacement: "[DEVICE_ID]",
     description: "Device identifier or serial number after a label (Safe Harbor M).",
-    pattern: "(?<![A-Za-z])(?:serial(?: number| no\\.?| #)|s/n|device(?: id| serial)|imei|udi|(?:pacemaker|implant)(?: id| serial))[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9:./\\-]{3,39})(?![A-Za-z0-9])"
+    pattern: "(?<![A-Za-z])(?:serial(?: number| no\\.?| #)|s/n|sn(?=[ \\t]{0,3}[:#])|device(?: id| serial)|imei|udi|(?:pacemaker|implant)(?: id| serial))[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9:./\\-]{2,38}[A-Z0-9])(?![A-Za-z0-9])"
   },
   {
     name: "MacAddress",
@@ -218,8 +218,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: "Date",
     replacement: "[DATE]",
-    description: "ISO date, optionally with time (Safe Harbor C: dates except the year).",
-    pattern: "(?<![0-9A-Za-z])[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,6})?)?(?:Z|[+\\-][0-9]{2}:?[0-9]{2})?)?(?![0-9])"
+    description: "Date with the year first: ISO (2024-03-09), optionally with time, or with slashes or dots (2024/3/9, 2024.03.09) (Safe Harbor C: dates except the year).",
+    pattern: "(?<![0-9A-Za-z])[0-9]{4}(?:\\-[0-9]{2}\\-[0-9]{2}|/[0-9]{1,2}/[0-9]{1,2}|\\.[0-9]{2}\\.[0-9]{2})(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,6})?)?(?:Z|[+\\-][0-9]{2}:?[0-9]{2})?)?(?![0-9])"
   },
   {
     name: "DateNumeric",
@@ -286,6 +286,17 @@ export const SHIPPED_PATTERNS = [
     replacement: "[AGE]",
     description: 'Age over 89 after "age" or "aged" (Safe Harbor C).',
     pattern: "(?<![A-Za-z])(?:aged?|age:)[ \\t]{0,2}(9[0-9]|1[01][0-9])(?![0-9])"
+  },
+  {
+    name: "AgeOver89Words",
+    category: "Age",
+    priority: 36,
+    enabled: true,
+    caseInsensitive: true,
+    validator: null,
+    replacement: "[AGE]",
+    description: "Age over 89 written in words before years (ninety-three years old, a one hundred and two-year-old) (Safe Harbor C).",
+    pattern: "(?<![A-Za-z\\-])(ninety(?:[ \\-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a)[ \\-]hundred(?:(?:[ \\-]and)?[ \\-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)[ \\t\\-]{1,2}(?:years?|yrs?)(?:[ \\t\\-]{1,2}old)?(?![A-Za-z])"
   },
   {
     name: "DateWeekdayOrdinal",
@@ -395,7 +406,7 @@ export const SHIPPED_PATTERNS = [
     validator: null,
     replacement: "[DATE]",
     description: "Month/day without a year after a word that announces a date: on 3/4, since 12/22, DOB 4/7 (Safe Harbor C). Fractions and scores (1/2 tablet, pain 7/10) have no such word before them.",
-    pattern: "(?<![A-Za-z])(?:on|since|until|till|through|thru|dated?|due|dob|dos|seen|visit|appt|appointment|admitted|discharged)[ \\t]{0,2}:?[ \\t]{1,3}((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))(?![0-9%]|[/.\\-][0-9]|[ \\t]{0,2}(?:tab|tabs|tablet|tablets|cup|cups|dose|doses|of))"
+    pattern: "(?<![A-Za-z])(?:on|since|until|till|through|thru|dated?|due|dob|dos|seen|visit|appt|appointment|admitted|discharged|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?)[ \\t]{0,2}:?[ \\t]{1,3}((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))(?![0-9%]|[/.\\-][0-9]|[ \\t]{0,2}(?:tab|tabs|tablet|tablets|cup|cups|dose|doses|of))"
   },
   {
     name: "AgeOver89AfterVerb",
