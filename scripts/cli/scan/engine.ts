@@ -250,7 +250,7 @@ function scanInternal(files: SourceFile[], options: ScanOptions, preSkipped: Ski
             path: problem.file,
             line: problem.line,
             column: problem.column,
-            message: `Could not parse: ${problem.message}. The file was not scanned.`,
+            message: `Could not parse: ${problem.message.replace(/\.+$/, '')}. The file was not scanned.`,
             snippet: '',
             fingerprintText: problem.message
         });

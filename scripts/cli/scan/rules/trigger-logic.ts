@@ -37,6 +37,10 @@ function isHandOff(stmt: Stmt): boolean {
     return false;
 }
 
+function count(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export const rule: RuleDefinition = {
     id: 'trigger-logic',
     title: 'Logic in a trigger body',
@@ -64,21 +68,24 @@ export const rule: RuleDefinition = {
             const span = logic[0]?.span ?? firstDeclared ?? trigger.body[2]?.span ?? trigger.bodySpan;
             const parts: string[] = [];
             if (logic.length > 0) {
-                parts.push(`${logic.length} statement(s) of logic`);
+                parts.push(`${count(logic.length, 'statement')} of logic`);
             }
             if (declared > 0) {
-                parts.push(`${declared} member(s) declared in the trigger`);
+                parts.push(`${count(declared, 'member')} declared in the trigger`);
             }
             if (logic.length === 0 && declared === 0) {
                 parts.push(`${trigger.body.length} statements`);
             }
-            const body = file.unit.kind === 'trigger' ? trigger.body : [];
+            // The whole count only where it says more than the parts: a trigger whose every statement is logic has no
+            // hand-off beside it.
+            const whole =
+                logic.length === trigger.body.length ? '' : ` (${count(trigger.body.length, 'statement')} in all)`;
             ctx.reportApex({
                 file,
                 span,
                 member: `${trigger.name}.<body>`,
                 snippet: `trigger ${trigger.name} on ${trigger.objectName}`,
-                message: `Trigger ${trigger.name} holds ${parts.join(' and ')} (${body.length} statement(s) in all): move it into a handler class and keep the trigger to one hand-off call.`
+                message: `Trigger ${trigger.name} holds ${parts.join(' and ')}${whole}: move it into a handler class and keep the trigger to one hand-off call.`
             });
         }
     }
