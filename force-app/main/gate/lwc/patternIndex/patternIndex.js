@@ -57,7 +57,8 @@ export function prefixedGroup(pattern) {
       return null;
     }
   }
-  if (open < 0 || close < 0 || "?*+{".includes(pattern.charAt(close + 1))) {
+  const after = pattern.charAt(close + 1);
+  if (open < 0 || close < 0 || after !== "" && "?*+{".includes(after)) {
     return null;
   }
   return "(" + pattern.slice(0, open) + ")" + pattern.slice(open);
