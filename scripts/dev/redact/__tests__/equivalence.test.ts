@@ -82,10 +82,32 @@ function differences(
     return found;
 }
 
+/**
+ * Groups that the index reads from match indices (in an alternative, or repeated: c/patternIndex
+ * prefixedGroup leaves them as written) and one it reads after a capture of what precedes it, each after a
+ * window of 8 or more starts (tried by the window search).
+ */
+const GROUP_SHAPES: PhiPattern[] = [
+    ['ZGroupInAlternative', '[a-z]{1,12}[ \\t]{1,2}(?:@@([0-9]{3,6})|##[0-9]{2})'],
+    ['ZRepeatedGroup', '[a-z]{1,10}~([A-Z][0-9]){2,3}'],
+    ['ZGroupAfterWideWindow', '[A-Za-z]{2,20}[ :]{1,2}=([0-9]{3,6})']
+].map(([name, pattern], i) => ({
+    name,
+    category: 'Custom',
+    pattern,
+    replacement: '[CUSTOM]',
+    enabled: true,
+    caseInsensitive: false,
+    priority: 40 + i,
+    validator: null,
+    description: null
+}));
+
 const SETS: Array<[string, ReadonlyArray<PhiPattern>, number]> = [
     ['the shipped patterns', SHIPPED_PATTERNS, 11],
     ['the shipped patterns and custom shapes', [...SHIPPED_PATTERNS, ...CUSTOM_PATTERNS], 12],
-    ['the shipped patterns with case-insensitivity flipped', flippedPatterns(), 13]
+    ['the shipped patterns with case-insensitivity flipped', flippedPatterns(), 13],
+    ['the shipped patterns and groups read in other ways', [...SHIPPED_PATTERNS, ...GROUP_SHAPES], 15]
 ];
 
 describe('the pattern index', () => {
@@ -94,11 +116,23 @@ describe('the pattern index', () => {
         expect(compiled.filter((c) => c.plan !== null).length).toBeGreaterThanOrEqual(40);
     });
 
+    it('reads each group shape the way the comparisons below are meant to test', () => {
+        const compiled = compilePatterns(GROUP_SHAPES);
+        expect(compiled.map((c) => [c.spec.name, c.group, c.plan !== null && c.plan.hi - c.plan.lo >= 8])).toEqual([
+            ['ZGroupInAlternative', 1, true],
+            ['ZRepeatedGroup', 1, true],
+            ['ZGroupAfterWideWindow', 2, true]
+        ]);
+    });
+
     it.each(SETS)('finds exactly the matches of a full scan, for %s', (_name, patterns, seed) => {
         const list = texts(patterns, seed);
         const compiled = compilePatterns(patterns);
-        const total = list.reduce((t, text) => t + scannedMatches(scanned(text), compiled).length, 0);
-        expect(total).toBeGreaterThan(3000);
+        const matches = list.flatMap((text) => scannedMatches(scanned(text), compiled));
+        expect(matches.length).toBeGreaterThan(3000);
+        // Every custom shape is matched, so that the comparison covers it.
+        const custom = patterns.filter((p) => p.category === 'Custom').map((p) => p.name);
+        expect(custom.filter((rule) => matches.filter((m) => m.rule === rule).length < 5)).toEqual([]);
         expect(differences(list, patterns)).toEqual([]);
     });
 

@@ -212,7 +212,15 @@ export function cachedClassifier(dictionary) {
   }
   const infos = cache.infos;
   return (scan, tokens, k) => {
-    const token = scan.slice(tokens.starts[k], tokens.ends[k]);
+    const start = tokens.starts[k];
+    const end = tokens.ends[k];
+    if (end - start < 3) {
+      const first = scan.charCodeAt(start);
+      if (first >= 97 && first <= 122) {
+        return null;
+      }
+    }
+    const token = scan.slice(start, end);
     let info = infos.get(token);
     if (info === void 0) {
       info = tokenInfo(token, dictionary);

@@ -307,7 +307,17 @@ export function cachedClassifier(dictionary: NameDictionary): TokenClassifier {
     }
     const infos = cache.infos;
     return (scan, tokens, k) => {
-        const token = scan.slice(tokens.starts[k], tokens.ends[k]);
+        const start = tokens.starts[k];
+        const end = tokens.ends[k];
+        // A lower-case word of one or two letters (a, of, to, is) is no name (classify): a sixth of all words,
+        // answered without cutting them out of the text.
+        if (end - start < 3) {
+            const first = scan.charCodeAt(start);
+            if (first >= 97 && first <= 122) {
+                return null;
+            }
+        }
+        const token = scan.slice(start, end);
         let info = infos.get(token);
         if (info === undefined) {
             info = tokenInfo(token, dictionary);

@@ -26,6 +26,43 @@ const RUN_AFTER = RUN_AFTER_VALUE;
 const RUN_LENGTHS = RUN_LENGTHS_VALUE;
 const WORD_NEXT = WORD_NEXT_VALUE;
 const inRun = inClassRun;
+export function prefixedGroup(pattern) {
+  let depth = 0;
+  let open = -1;
+  let close = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      i++;
+    } else if (c === "[") {
+      for (i += pattern[i + 1] === "^" ? 2 : 1; i < pattern.length && pattern[i] !== "]"; i++) {
+        if (pattern[i] === "\\") {
+          i++;
+        }
+      }
+    } else if (c === "(") {
+      if (pattern[i + 1] !== "?") {
+        if (depth !== 0 || open >= 0) {
+          return null;
+        }
+        open = i;
+      }
+      depth++;
+    } else if (c === ")") {
+      depth--;
+      if (depth === 0 && open >= 0 && close < 0) {
+        close = i;
+      }
+    } else if (c === "|" && depth === 0) {
+      return null;
+    }
+  }
+  const after = pattern.charAt(close + 1);
+  if (open < 0 || close < 0 || after !== "" && "?*+{".includes(after)) {
+    return null;
+  }
+  return "(" + pattern.slice(0, open) + ")" + pattern.slice(open);
+}
 const compiledCache = /* @__PURE__ */ new WeakMap();
 export function compilePatterns(patterns) {
   const cached = compiledCache.get(patterns);
@@ -38,12 +75,15 @@ export function compilePatterns(patterns) {
   }
   const compiled = patterns.filter((p) => p.enabled).slice().sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((spec) => {
     const hasGroup = new RegExp(spec.pattern + "|").exec("").length > 1;
-    const flags = (hasGroup ? "d" : "") + (spec.caseInsensitive ? "i" : "");
+    const prefixed = hasGroup ? prefixedGroup(spec.pattern) : null;
+    const group = !hasGroup ? 0 : prefixed === null ? 1 : 2;
+    const source = prefixed ?? spec.pattern;
+    const flags = (group === 1 ? "d" : "") + (spec.caseInsensitive ? "i" : "");
     return {
       spec,
-      regex: new RegExp(spec.pattern, "g" + flags),
-      hasGroup,
-      sticky: new RegExp(spec.pattern, "y" + flags),
+      regex: new RegExp(source, "g" + flags),
+      group,
+      sticky: new RegExp(source, "y" + flags),
       plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
     };
   });
@@ -262,22 +302,29 @@ function fitsBackward(scan, at, run) {
   }
   return true;
 }
-function addPatternMatch(scan, m, compiled, order, out) {
-  const { spec, hasGroup } = compiled;
-  let start = m.index;
+function addPatternMatch(scan, m, compiled, shift, order, out) {
+  let start = shift === 0 ? m.index : m.index + m[1].length;
   let end = m.index + m[0].length;
-  if (hasGroup) {
-    const indices = m.indices?.[1];
+  if (compiled.group === 2) {
+    const value = m[2 + shift];
+    if (value === void 0) {
+      return false;
+    }
+    start += m[1 + shift].length;
+    end = start + value.length;
+  } else if (compiled.group === 1) {
+    const indices = m.indices?.[1 + shift];
     if (!indices) {
       return false;
     }
     start = indices[0];
     end = indices[1];
-    if (end <= start) {
-      return false;
-    }
   }
-  if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
+  return acceptMatch(scan, compiled, start, end, order, out);
+}
+export function acceptMatch(scan, compiled, start, end, order, out) {
+  const spec = compiled.spec;
+  if (end <= start || spec.validator && !validate(spec.validator, scan.slice(start, end))) {
     return false;
   }
   out.push({
@@ -300,7 +347,7 @@ export function scanPattern(scan, compiled, order, out) {
       regex.lastIndex++;
       continue;
     }
-    if (!addPatternMatch(scan, m, compiled, order, out)) {
+    if (!addPatternMatch(scan, m, compiled, 0, order, out)) {
       regex.lastIndex = m.index + 1;
     }
   }
@@ -316,13 +363,37 @@ function tryStart(scan, s, compiled, plan, order, out) {
   if (m === null || m[0].length === 0) {
     return s + 1;
   }
-  return addPatternMatch(scan, m, compiled, order, out) ? s + m[0].length : s + 1;
+  return addPatternMatch(scan, m, compiled, 0, order, out) ? s + m[0].length : s + 1;
+}
+const WIDE_WINDOW = 8;
+const windowSearches = /* @__PURE__ */ new WeakMap();
+function windowSearch(compiled, plan) {
+  let search = windowSearches.get(plan);
+  if (search === void 0) {
+    const sticky = compiled.sticky;
+    search = new RegExp("([\\s\\S]{0," + (plan.hi - plan.lo) + "}?)(?:" + sticky.source + ")", sticky.flags);
+    windowSearches.set(plan, search);
+  }
+  return search;
+}
+function tryWindow(scan, s, compiled, search, width, order, out) {
+  search.lastIndex = s;
+  const m = search.exec(scan);
+  if (m === null) {
+    return s + width + 1;
+  }
+  const start = s + m[1].length;
+  if (m[0].length === m[1].length) {
+    return start + 1;
+  }
+  return addPatternMatch(scan, m, compiled, 1, order, out) ? s + m[0].length : start + 1;
 }
 function indexedPattern(scan, compiled, plan, anchors, order, out) {
   const { lo, hi, after, before } = plan;
   const positions = anchors.positions;
   const entries = anchors.entries;
   const slotOf = anchors.slotOf;
+  const search = hi - lo >= WIDE_WINDOW ? windowSearch(compiled, plan) : null;
   let next = 0;
   const count = anchors.count;
   for (let a = 0; a < count; a++) {
@@ -339,8 +410,14 @@ function indexedPattern(scan, compiled, plan, anchors, order, out) {
     if (!fits) {
       continue;
     }
-    for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
-      next = tryStart(scan, s, compiled, plan, order, out);
+    if (search === null) {
+      for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
+        next = tryStart(scan, s, compiled, plan, order, out);
+      }
+    } else {
+      for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
+        next = tryWindow(scan, s, compiled, search, hi - lo, order, out);
+      }
     }
     if (last + 1 > next) {
       next = last + 1;

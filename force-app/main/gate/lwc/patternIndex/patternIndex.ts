@@ -4,8 +4,9 @@
  * text lists where each such part can begin (word starts by their first two characters, digit runs by their
  * length and the character after them, other characters by themselves), and the pattern's own regex then
  * runs, sticky, only at the start positions its plan allows, in increasing order from where the last match
- * ended, which is what a global scan does. The regex decides every match; the index only skips positions
- * where the pattern cannot match. The same pass also lists the word tokens for the names dictionary.
+ * ended, which is what a global scan does (a wide window of starts is tried inside the regex engine, in one
+ * call: windowSearch). The regex decides every match; the index only skips positions where the pattern
+ * cannot match. The same pass also lists the word tokens for the names dictionary.
  *
  * Redacting a note with the index takes 0.4 of the time of scanning every pattern over it (docs/checks.md);
  * the plain scan is the oracle the tests compare the index with (scripts/dev/redact/plain-engine.ts).
@@ -55,12 +56,64 @@ export type Candidate = {
 
 export type CompiledPattern = {
     spec: PhiPattern;
+    /** The pattern's regex (global), as `group` says it is compiled. */
     regex: RegExp;
-    hasGroup: boolean;
+    /**
+     * Where the span of a match is: 0 the whole match; 1 the pattern's group, read from match indices (the `d`
+     * flag); 2 the pattern's group, compiled as group 2 after a group 1 around everything before it (see
+     * prefixedGroup).
+     */
+    group: 0 | 1 | 2;
     /** The same regex, sticky: tried at single positions the index allows. */
     sticky: RegExp;
     plan: PatternIndexPlan | null;
 };
+
+/**
+ * The pattern with what precedes its capturing group captured too, "P(G)S" as "(P)(G)S", when the group
+ * stands in the pattern's top-level sequence (not in an alternative, not repeated); null otherwise. The group
+ * then starts where the first capture ends, so a match's span needs no match indices: building those costs
+ * each successful match about a microsecond, more than the match itself. Wrapping a part of a sequence in a
+ * group changes no match (the subset has no back-references).
+ */
+export function prefixedGroup(pattern: string): string | null {
+    let depth = 0;
+    let open = -1;
+    let close = -1;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            i++;
+        } else if (c === '[') {
+            // A class ends at the first unescaped "]" after its first character (the subset has no nested classes).
+            for (i += pattern[i + 1] === '^' ? 2 : 1; i < pattern.length && pattern[i] !== ']'; i++) {
+                if (pattern[i] === '\\') {
+                    i++;
+                }
+            }
+        } else if (c === '(') {
+            if (pattern[i + 1] !== '?') {
+                if (depth !== 0 || open >= 0) {
+                    return null;
+                }
+                open = i;
+            }
+            depth++;
+        } else if (c === ')') {
+            depth--;
+            if (depth === 0 && open >= 0 && close < 0) {
+                close = i;
+            }
+        } else if (c === '|' && depth === 0) {
+            return null;
+        }
+    }
+    const after = pattern.charAt(close + 1);
+    if (open < 0 || close < 0 || (after !== '' && '?*+{'.includes(after))) {
+        return null;
+    }
+    return '(' + pattern.slice(0, open) + ')' + pattern.slice(open);
+}
 
 const compiledCache = new WeakMap<ReadonlyArray<PhiPattern>, CompiledPattern[]>();
 
@@ -78,15 +131,18 @@ export function compilePatterns(patterns: ReadonlyArray<PhiPattern>): CompiledPa
         .filter((p) => p.enabled)
         .slice()
         .sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        .map((spec) => {
+        .map((spec): CompiledPattern => {
             const hasGroup = new RegExp(spec.pattern + '|').exec('')!.length > 1;
-            // Match indices ("d") only where the group's are read: building them costs each match.
-            const flags = (hasGroup ? 'd' : '') + (spec.caseInsensitive ? 'i' : '');
+            const prefixed = hasGroup ? prefixedGroup(spec.pattern) : null;
+            const group = !hasGroup ? 0 : prefixed === null ? 1 : 2;
+            const source = prefixed ?? spec.pattern;
+            // Match indices ("d") only where the group's are read and cannot be had otherwise.
+            const flags = (group === 1 ? 'd' : '') + (spec.caseInsensitive ? 'i' : '');
             return {
                 spec,
-                regex: new RegExp(spec.pattern, 'g' + flags),
-                hasGroup,
-                sticky: new RegExp(spec.pattern, 'y' + flags),
+                regex: new RegExp(source, 'g' + flags),
+                group,
+                sticky: new RegExp(source, 'y' + flags),
                 plan: planPatternIndex(spec.pattern, spec.caseInsensitive)
             };
         });
@@ -367,24 +423,44 @@ function addPatternMatch(
     scan: string,
     m: RegExpExecArray,
     compiled: CompiledPattern,
+    shift: number,
     order: number,
     out: Candidate[]
 ): boolean {
-    const { spec, hasGroup } = compiled;
-    let start = m.index;
+    let start = shift === 0 ? m.index : m.index + m[1].length;
     let end = m.index + m[0].length;
-    if (hasGroup) {
-        const indices = m.indices?.[1];
+    if (compiled.group === 2) {
+        const value = m[2 + shift];
+        if (value === undefined) {
+            return false;
+        }
+        start += m[1 + shift].length;
+        end = start + value.length;
+    } else if (compiled.group === 1) {
+        const indices = m.indices?.[1 + shift];
         if (!indices) {
             return false;
         }
         start = indices[0];
         end = indices[1];
-        if (end <= start) {
-            return false;
-        }
     }
-    if (spec.validator && !validate(spec.validator, scan.slice(start, end))) {
+    return acceptMatch(scan, compiled, start, end, order, out);
+}
+
+/**
+ * A pattern's span (its group, or the whole match): rejected when empty or when the pattern's validator
+ * refuses it, else added as a candidate.
+ */
+export function acceptMatch(
+    scan: string,
+    compiled: CompiledPattern,
+    start: number,
+    end: number,
+    order: number,
+    out: Candidate[]
+): boolean {
+    const spec = compiled.spec;
+    if (end <= start || (spec.validator && !validate(spec.validator, scan.slice(start, end)))) {
         return false;
     }
     out.push({
@@ -409,7 +485,7 @@ export function scanPattern(scan: string, compiled: CompiledPattern, order: numb
             regex.lastIndex++;
             continue;
         }
-        if (!addPatternMatch(scan, m, compiled, order, out)) {
+        if (!addPatternMatch(scan, m, compiled, 0, order, out)) {
             regex.lastIndex = m.index + 1;
         }
     }
@@ -440,7 +516,54 @@ function tryStart(
     if (m === null || m[0].length === 0) {
         return s + 1;
     }
-    return addPatternMatch(scan, m, compiled, order, out) ? s + m[0].length : s + 1;
+    return addPatternMatch(scan, m, compiled, 0, order, out) ? s + m[0].length : s + 1;
+}
+
+/** Windows at least this wide are searched by the regex engine itself (windowSearch). */
+const WIDE_WINDOW = 8;
+
+/** Window searches by plan (an altered plan in the tests gets its own). */
+const windowSearches = new WeakMap<PatternIndexPlan, RegExp>();
+
+/**
+ * The sticky regex that tries a pattern at every start of a window, in order, inside the regex engine: a lazy
+ * skip of up to the window's width (captured as group 1), then the pattern. It finds the first start from
+ * where it is set at which the pattern matches, as trying each start in turn does, without a call per start.
+ */
+function windowSearch(compiled: CompiledPattern, plan: PatternIndexPlan): RegExp {
+    let search = windowSearches.get(plan);
+    if (search === undefined) {
+        const sticky = compiled.sticky;
+        search = new RegExp('([\\s\\S]{0,' + (plan.hi - plan.lo) + '}?)(?:' + sticky.source + ')', sticky.flags);
+        windowSearches.set(plan, search);
+    }
+    return search;
+}
+
+/**
+ * Tries the pattern at the starts from s to s + width, through its window search; returns where the search
+ * goes on: after an accepted match, one after a rejected one, or past the window when none matches. Starts
+ * past the window that it also tries are ones that cannot match or that the index would also try.
+ */
+function tryWindow(
+    scan: string,
+    s: number,
+    compiled: CompiledPattern,
+    search: RegExp,
+    width: number,
+    order: number,
+    out: Candidate[]
+): number {
+    search.lastIndex = s;
+    const m = search.exec(scan);
+    if (m === null) {
+        return s + width + 1;
+    }
+    const start = s + m[1].length;
+    if (m[0].length === m[1].length) {
+        return start + 1;
+    }
+    return addPatternMatch(scan, m, compiled, 1, order, out) ? s + m[0].length : start + 1;
 }
 
 /**
@@ -459,6 +582,7 @@ function indexedPattern(
     const positions = anchors.positions;
     const entries = anchors.entries;
     const slotOf = anchors.slotOf;
+    const search = hi - lo >= WIDE_WINDOW ? windowSearch(compiled, plan) : null;
     // No match starts below `next`: it is the end of the last match, or past every start already tried.
     let next = 0;
     const count = anchors.count;
@@ -476,8 +600,14 @@ function indexedPattern(
         if (!fits) {
             continue;
         }
-        for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
-            next = tryStart(scan, s, compiled, plan, order, out);
+        if (search === null) {
+            for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
+                next = tryStart(scan, s, compiled, plan, order, out);
+            }
+        } else {
+            for (let s = at - hi > next ? at - hi : next; s <= last; s = next) {
+                next = tryWindow(scan, s, compiled, search, hi - lo, order, out);
+            }
         }
         if (last + 1 > next) {
             next = last + 1;
