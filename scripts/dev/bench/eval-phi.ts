@@ -30,6 +30,7 @@ import { findProjectRoot } from '../../cli/lib/project';
 import { findDataset } from '../redact/dataset';
 import { DICTIONARY_ONLY_ENGINE, INDEX_ONLY_ENGINE, PLAIN_ENGINE } from '../redact/plain-engine';
 import { clinicalNotes } from './clinical-notes';
+import { heldoutDevNotes, heldoutSealedNotes } from './heldout-notes';
 import {
     SAFE_HARBOR,
     f2,
@@ -237,7 +238,8 @@ const LINE = {
 function printMisses(results: CorpusResult[], misses: number | undefined): void {
     const out: string[] = [];
     if (misses !== undefined) {
-        for (const result of results) {
+        // The sealed held-out notes are reported as figures only: reading their misses would tune to them.
+        for (const result of results.filter((r) => !r.name.includes('sealed'))) {
             out.push('', `${result.name}: misses`);
             for (const m of result.score.misses.slice(0, misses)) {
                 out.push(`  ${m.type}: ${JSON.stringify(m.value)}`);
@@ -272,7 +274,9 @@ export function main(args: string[]): number {
     );
     const results = [
         evaluate(`Presidio synthetic set (${dataFile})`, presidio, dictionary),
-        evaluate('Clinical notes (clinical-notes.ts, faker lists, seed 20240601)', notes, dictionary)
+        evaluate('Clinical notes (clinical-notes.ts, faker lists, seed 20240601)', notes, dictionary),
+        evaluate('Held-out notes, dev templates (heldout-notes.ts, seed 20261207)', heldoutDevNotes(), dictionary),
+        evaluate('Held-out notes, sealed templates (heldout-notes.ts, seed 77031)', heldoutSealedNotes(), dictionary)
     ];
     if (parsed.values['quality-only']) {
         process.stdout.write(results.flatMap((r) => ['', ...report(r)]).join('\n') + '\n');

@@ -64,8 +64,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: true,
     validator: "HasDigit",
     replacement: "[MRN]",
-    description: "Medical record number after a label (Safe Harbor H).",
-    pattern: "(?<![A-Za-z])(?:mrn|medical record(?: number| no\\.?| #|#)?|med\\. rec\\. no\\.?|chart(?: number| no\\.?| #)|patient id|pt id|hospital(?: number| no\\.?))[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,19})(?![A-Za-z0-9\\-])"
+    description: "Medical record number after a label (MRN, MRN#:, chart no.) (Safe Harbor H).",
+    pattern: "(?<![A-Za-z])(?:mrn|medical record(?: number| no\\.?| #|#)?|med\\. rec\\. no\\.?|chart(?: number| no\\.?| #)|patient id|pt id|hospital(?: number| no\\.?))[ \\t]{0,3}(?:#?:|#|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,19})(?![A-Za-z0-9\\-])"
   },
   {
     name: "HealthPlanLabelled",
@@ -76,7 +76,7 @@ export const SHIPPED_PATTERNS = [
     validator: "HasDigit",
     replacement: "[HEALTH_PLAN_ID]",
     description: "Health plan beneficiary or member number after a label (Safe Harbor I).",
-    pattern: "(?<![A-Za-z])(?:member id|member number|subscriber id|subscriber number|policy(?: number| no\\.?| #)|health plan(?: id| number| no\\.?)|insurance id|beneficiary(?: id| number)|medicaid(?: id| number| no\\.?)?|medicare(?: id| number| no\\.?)?|group(?: number| no\\.?| #))[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{4,19})(?![A-Za-z0-9\\-])"
+    pattern: "(?<![A-Za-z])(?:member id|member number|subscriber id|subscriber number|policy(?: number| no\\.?| #)|health plan(?: id| number| no\\.?)|insurance id|beneficiary(?: id| number)|medicaid(?: id| number| no\\.?)?|medicare(?: id| number| no\\.?)?|group(?: number| no\\.?| #))[ \\t]{0,3}(?:#?:|#|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{4,19})(?![A-Za-z0-9\\-])"
   },
   {
     name: "MedicareBeneficiaryId",
@@ -156,6 +156,17 @@ export const SHIPPED_PATTERNS = [
     pattern: "(?<![A-Za-z])(?:account|acct|a/c)(?: number| no\\.?| #|#)?[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,23})(?![A-Za-z0-9\\-])"
   },
   {
+    name: "IdentifierLabelled",
+    category: "Identifier",
+    priority: 25,
+    enabled: true,
+    caseInsensitive: true,
+    validator: "HasDigit",
+    replacement: "[ID]",
+    description: 'A claim, case, reference, authorisation, encounter, accession or similar number after its label with "number", "no.", "#" or "id": Claim no. Z612-3172 (Safe Harbor R). Must hold a digit.',
+    pattern: "(?<![A-Za-z])(?:claim|case|reference|ref|confirmation|authori[sz]ation|prior auth|auth|referral|encounter|accession|specimen|requisition|invoice|ticket|booking|episode|tracking)(?: number| no\\.?| #|#| id)[ \\t]{0,3}(?:#?:|#|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,19})(?![A-Za-z0-9\\-])"
+  },
+  {
     name: "LicenseLabelled",
     category: "LicenseNumber",
     priority: 25,
@@ -218,8 +229,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: "Date",
     replacement: "[DATE]",
-    description: "ISO date, optionally with time (Safe Harbor C: dates except the year).",
-    pattern: "(?<![0-9A-Za-z])[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,6})?)?(?:Z|[+\\-][0-9]{2}:?[0-9]{2})?)?(?![0-9])"
+    description: "Date written year first: ISO 8601 (2021-03-04, with a time), or with slashes or dots (2021/03/04, 2021.3.4) (Safe Harbor C).",
+    pattern: "(?<![0-9A-Za-z])(?:[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}|[0-9]{4}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9]|[/.][0-9]))(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,6})?)?(?:Z|[+\\-][0-9]{2}:?[0-9]{2})?)?(?![0-9])"
   },
   {
     name: "DateNumeric",
@@ -240,8 +251,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: true,
     validator: "Date",
     replacement: "[DATE]",
-    description: "Date with the month name first: March 3, 2024 (Safe Harbor C).",
-    pattern: "(?<![A-Za-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?[ \\t]{1,3}[0-9]{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]{1,3}[0-9]{4})?(?![0-9A-Za-z])"
+    description: "Date with the month name first: March 3, 2024, Mar. 3rd, Oct-16-2021 (Safe Harbor C).",
+    pattern: "(?<![A-Za-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\\.?[ \\t]{1,3}[0-9]{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]{1,3}[0-9]{4})?|-[0-9]{1,2}-(?:[0-9]{4}|[0-9]{2}))(?![0-9A-Za-z])"
   },
   {
     name: "DateDayFirst",
@@ -273,8 +284,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: true,
     validator: null,
     replacement: "[AGE]",
-    description: "Age over 89 written with years/yo (Safe Harbor C).",
-    pattern: "(?<![0-9])(9[0-9]|1[01][0-9])(?:[ \\t\\-]{0,2}(?:years?|yrs?|y/o|yo)(?:[ \\t\\-]{0,2}old)?)(?![A-Za-z])"
+    description: "Age over 89 written with years, yrs, y/o, y.o. or yo (Safe Harbor C).",
+    pattern: "(?<![0-9])(9[0-9]|1[01][0-9])(?:[ \\t\\-]{0,2}(?:years?|yrs?|y/o|y\\.[ \\t]?o\\.?|yo)(?:[ \\t\\-]{0,2}old)?)(?![A-Za-z])"
   },
   {
     name: "AgeOver89Labelled",
@@ -297,6 +308,17 @@ export const SHIPPED_PATTERNS = [
     replacement: "[DATE]",
     description: "Weekday and day of the month: Tuesday the 4th, Sat 3rd (Safe Harbor C).",
     pattern: "(?<![A-Za-z])(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?[ \\t]{1,3}(?:the[ \\t]{1,3})?(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?![0-9A-Za-z])"
+  },
+  {
+    name: "AgeOver89WithSex",
+    category: "Age",
+    priority: 38,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[AGE]",
+    description: 'Age over 89 written with the sex letter, as notes abbreviate it: "a 94F with CHF", "Bed 12: A. King, 94M," (Safe Harbor C). Only after a, is, aged, a comma, a colon or at a line start, so a temperature ("T 101F") stays.',
+    pattern: "(?:(?<![A-Za-z])(?:a|an|is|was|aged?|[Aa]ge:?)[ \\t]{1,2}|(?<![0-9])[,;:(][ \\t]{0,2}|(?<![^\\n]))(9[0-9]|1[01][0-9])[FM](?![A-Za-z0-9\\u00B0]|[.,][0-9])"
   },
   {
     name: "FaxLabelled",
@@ -537,8 +559,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: null,
     replacement: "[ADDRESS]",
-    description: 'Street name and house number after a cue: "lives at", "address:", "ship to" (Safe Harbor B).',
-    pattern: "(?<![A-Za-z])(?:[Aa]ddress(?: is)?:?|[Ll]ives (?:at|on)|[Ll]ive (?:at|on)|[Ll]ocated (?:at|on)|(?:[Ss]tation|[Ss]top|[Ee]ntrance|[Rr]estaurant|[Oo]ffice|[Ss]hop|[Ss]tore|[Cc]af\\u00e9|[Cc]afe|[Hh]otel|[Hh]ouse|[Bb]uilding) is (?:at|on)|[Mm]oved to|[Ss]end (?:it )?to|[Ss]hip(?:ped)? to|[Dd]eliver(?:ed)? to|[Rr]esides? at|[Rr]esiding at|[Ss]tay(?:ing)? at)[ \\t\\r\\n]{1,8}((?:[0-9]{1,6}[ \\t]{1,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?)(?![0-9A-Za-z])"
+    description: 'Street name and house number after a cue: "lives at", "address:", "address to", "ship to"; particles of European street names count ("Auf dem Bohnbüchel 804", "van der Heijdenplantsoen 68") (Safe Harbor B).',
+    pattern: "(?<![A-Za-z])(?:[Aa]ddress(?: is| to|,)?:?|[Ll]ives (?:at|on)|[Ll]ive (?:at|on)|[Ll]ocated (?:at|on)|(?:[Ss]tation|[Ss]top|[Ee]ntrance|[Rr]estaurant|[Oo]ffice|[Ss]hop|[Ss]tore|[Cc]af\\u00e9|[Cc]afe|[Hh]otel|[Hh]ouse|[Bb]uilding) is (?:at|on)|[Mm]oved to|[Ss]end (?:it )?to|[Ss]hip(?:ped)? to|[Dd]eliver(?:ed)? to|[Rr]esides? at|[Rr]esiding at|[Ss]tay(?:ing)? at)[ \\t\\r\\n]{1,8}(?!(?:Room|Rooms|Bed|Suite|Unit|Floor|Level|Ward|Bay|Box|Page|Line|Chapter|Section|Step|Version|Table|Figure)[ \\t])((?:[0-9]{1,6}[ \\t]{1,2})?(?:(?:[Aa]m|[Aa]n|[Aa]uf|[Ii]m|[Zz]um|[Zz]ur|dem|der|den|des|de|la|le|les|du|van|von|het|ter|ten|da|do|dos|das|di|del)[ \\t]{1,2}(?:(?:[Aa]m|[Aa]n|[Aa]uf|[Ii]m|[Zz]um|[Zz]ur|dem|der|den|des|de|la|le|les|du|van|von|het|ter|ten|da|do|dos|das|di|del)[ \\t]{1,2})?)?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t]{1,2}(?:(?:[Aa]m|[Aa]n|[Aa]uf|[Ii]m|[Zz]um|[Zz]ur|dem|der|den|des|de|la|le|les|du|van|von|het|ter|ten|da|do|dos|das|di|del)[ \\t]{1,2}(?:(?:[Aa]m|[Aa]n|[Aa]uf|[Ii]m|[Zz]um|[Zz]ur|dem|der|den|des|de|la|le|les|du|van|von|het|ter|ten|da|do|dos|das|di|del)[ \\t]{1,2})?)?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?)(?![0-9A-Za-z])"
   },
   {
     name: "StreetLineInBlock",
@@ -559,8 +581,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: null,
     replacement: "[ADDRESS]",
-    description: "Street address: number, street name and a USPS street suffix (Safe Harbor B).",
-    pattern: "(?<![A-Za-z0-9])[0-9]{1,6}[A-Za-z]?(?:[ \\t]{1,2}[0-9]{1,6})?[ \\t]{1,2}(?:[NSEW]\\.?[ \\t]{1,2}|(?:North|South|East|West)[ \\t]{1,2})?(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?[ \\t]{1,2}(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Squares|Terrace|Way|Parkway|Highway|Circle|Trail|Crescent|Close|Row|Walk|Alley|Plaza|View|Views|Mews|Gardens|Park|Hill|Hills|Grove|Heights|Junction|Loop|Path|Pike|Point|Ridge|Run|Turnpike|Expressway|Freeway|Causeway|Crossing|Landing|Manor|Meadows|Mill|Mills|Island|Islands|Union|Radial|Green|Common|Commons|Bypass|Estate|Estates|Wharf|Quay|Parade|Esplanade|Promenade|Rise|Vale|Gate|Yard|Pass|Port|Plains|Springs|Station|Summit|Valley|Village|Villages|Ville|Vista|Knoll|Lake|Lakes|Fort|Ford|Forge|Forest|Glen|Harbor|Haven|Hollow|Creek|Crest|Cove|Corner|Corners|Center|Bend|Bluff|Branch|Bridge|Brook|Burg|Camp|Canyon|Cape|Cliff|Club|Curve|Dale|Dam|Divide|Extension|Falls|Ferry|Field|Fields|Flat|Flats|Garden|Harbour|Isle|Key|Light|Lock|Lodge|Motorway|Neck|Orchard|Oval|Overpass|Pine|Pines|Prairie|Ramp|Ranch|Rapids|Rest|River|Route|Shoal|Shore|Shores|Skyway|Spur|Stream|Throughway|Trace|Track|Trafficway|Tunnel|Underpass|Well|Wells|Anex|Annex|Arcade|Bayou|Beach|Bluffs|Bottom|Brooks|Burgs|Centers|Circles|Cliffs|Course|Courts|Coves|Crossroad|Crossroads|Drives|Extensions|Fords|Forges|Fork|Forks|Gateway|Glens|Greens|Groves|Harbors|Inlet|Junctions|Keys|Knolls|Lights|Locks|Manors|Meadow|Parks|Parkways|Passage|Plain|Points|Ports|Rapid|Ridges|Roads|Shoals|Spring|Spurs|Stravenue|Streets|Viaduct|Walks|Ways)(?![A-Za-z])|(?:St|Str|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Ter|Pkwy|Hwy|Cir|Trl|Cres|Gdns)(?![A-Za-z])\\.?)(?:,?[ \\t]{1,2}(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?)?"
+    description: "Street address: number, street name and a USPS street suffix, or a British one (Brae, Croft, Paddock, Wynd ...) (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])[0-9]{1,6}[A-Za-z]?(?:[ \\t]{1,2}[0-9]{1,6})?[ \\t]{1,2}(?:[NSEW]\\.?[ \\t]{1,2}|(?:North|South|East|West)[ \\t]{1,2})?(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?[ \\t]{1,2}(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Squares|Terrace|Way|Parkway|Highway|Circle|Trail|Crescent|Close|Row|Walk|Alley|Plaza|View|Views|Mews|Gardens|Park|Hill|Hills|Grove|Heights|Junction|Loop|Path|Pike|Point|Ridge|Run|Turnpike|Expressway|Freeway|Causeway|Crossing|Landing|Manor|Meadows|Mill|Mills|Island|Islands|Union|Radial|Green|Common|Commons|Bypass|Estate|Estates|Wharf|Quay|Parade|Esplanade|Promenade|Rise|Vale|Gate|Yard|Pass|Port|Plains|Springs|Station|Summit|Valley|Village|Villages|Ville|Vista|Knoll|Lake|Lakes|Fort|Ford|Forge|Forest|Glen|Harbor|Haven|Hollow|Creek|Crest|Cove|Corner|Corners|Center|Bend|Bluff|Branch|Bridge|Brook|Burg|Camp|Canyon|Cape|Cliff|Club|Curve|Dale|Dam|Divide|Extension|Falls|Ferry|Field|Fields|Flat|Flats|Garden|Harbour|Isle|Key|Light|Lock|Lodge|Motorway|Neck|Orchard|Oval|Overpass|Pine|Pines|Prairie|Ramp|Ranch|Rapids|Rest|River|Route|Shoal|Shore|Shores|Skyway|Spur|Stream|Throughway|Trace|Track|Trafficway|Tunnel|Underpass|Well|Wells|Anex|Annex|Arcade|Bayou|Beach|Bluffs|Bottom|Brooks|Burgs|Centers|Circles|Cliffs|Course|Courts|Coves|Crossroad|Crossroads|Drives|Extensions|Fords|Forges|Fork|Forks|Gateway|Glens|Greens|Groves|Harbors|Inlet|Junctions|Keys|Knolls|Lights|Locks|Manors|Meadow|Parks|Parkways|Passage|Plain|Points|Ports|Rapid|Ridges|Roads|Shoals|Spring|Spurs|Stravenue|Streets|Viaduct|Walks|Ways|Brae|Drove|Paddock|Croft|Glade|Brow|Wynd|Chase|Mount|Approach|Grange|Fold|Garth|Dene)(?![A-Za-z])|(?:St|Str|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Ter|Pkwy|Hwy|Cir|Trl|Cres|Gdns)(?![A-Za-z])\\.?)(?:,?[ \\t]{1,2}(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?)?"
   },
   {
     name: "StreetAddressEuropean",
@@ -570,8 +592,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: null,
     replacement: "[ADDRESS]",
-    description: "Street name with a Germanic, Nordic, Dutch, Finnish or Hungarian suffix and a house number (Safe Harbor B).",
-    pattern: "(?<![A-Za-z0-9])(?:[0-9]{1,6}[ \\t]{1,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00DF-\\u00F6\\u00F8-\\u017F\\-]{0,30}(?:straße|strasse|str\\.|gasse|weg|allee|platz|ring|damm|ufer|steig|pfad|vej|vei|veien|vegen|gade|gata|gatan|vägen|väg|gränd|stig|torget|torg|katu|kuja|tie|polku|kaari|rinne|laan|straat|gracht|plein|kade|dreef|singel|dijk|utca|körút|braut|vegur|stræti|straße)[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?(?![0-9A-Za-z])(?:,?[ \\t]{1,2}(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?)?"
+    description: "Street name with a Germanic, Nordic, Dutch, Finnish or Hungarian suffix (also written after a hyphen with a capital: Robert-Koch-Str., Carl-von-Weber-Platz) and a house number (Safe Harbor B).",
+    pattern: "(?<![A-Za-z0-9])(?:[0-9]{1,6}[ \\t]{1,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00DF-\\u00F6\\u00F8-\\u017F\\-]{0,30}(?:straße|strasse|str\\.|gasse|weg|allee|platz|ring|damm|ufer|steig|pfad|vej|vei|veien|vegen|gade|gata|gatan|vägen|väg|gränd|stig|torget|torg|katu|kuja|tie|polku|kaari|rinne|laan|straat|gracht|plein|kade|dreef|singel|dijk|utca|körút|braut|vegur|stræti|hof|park|plantsoen|markt|pad|-(?:Str\\.|Straße|Strasse|Platz|Weg|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Markt))[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?(?![0-9A-Za-z])(?:,?[ \\t]{1,2}(?:Apt|APT|Apartment|Suite|SUITE|Ste|Unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?)?"
   },
   {
     name: "StreetAddressSeparateSuffix",
@@ -735,8 +757,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: null,
     replacement: "[NAME]",
-    description: `Name after a cue: "my name is", "Patient:", "Dear", "seen by", "I'm", "call me", "my son" (Safe Harbor A).`,
-    pattern: "(?<![A-Za-z])(?:[Mm]y name is|[Nn]ame is|[Nn]ame:|NAME:|[Nn]amed|[Cc]alled|[Pp]atient:|[Pp]atient name:|[Pp]t:|[Ss]igned:|[Ss]igned by|[Ss]incerely,|[Rr]egards,|[Cc]ontact:|[Ff]rom:|[Tt]o:|[Aa]ttn:|[Dd]ear|[Hh]i|[Hh]ello|[Ss]poke with|[Ss]poke to|[Ss]een by|[Rr]eferred by|[Aa]ccompanied by|[Gg]uardian:|[Ss]pouse:|[Ee]mergency contact:|[Nn]ext of kin:|[Nn]ame\\?|[Cc]alls?[ \\t]me|[Nn]amed[ \\t](?:him|her|them)|I'm|I’m|I[ \\t]am|[Dd]iscussed[ \\t]with|[Ss]urgeon:|[Aa]ssistant:|[Aa]ttending:|[Pp]rovider:|[Cc]aregiver:|[Ii]nterpreter:|[Ww]itness:|PCP:|[Mm]y[ \\t](?:kid|son|daughter|child|wife|husband|brother|sister|mother|father|mom|dad|friend|partner|caregiver))[ \\t\\r\\n]{1,8}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Sir|Madam|Team|All|There|Everyone|Customer|Support|Patient|Doctor|Nurse|Mr|Mrs|Ms|Dr|The|This|That|Thanks|Thank|Please|Hello|Not|Sorry|Fine|Here|So|Very|Just|Going|Glad|Happy|Okay|OK|Ok|Back|Still|Also|Feeling|Doing|Having|Trying|In|On|At|It|I|We|You|He|She|They|Yes|No|Cardiology|Radiology|Pharmacy|Oncology|Surgery|Neurology|Family|Staff|Social|Case|Care|Hospice|Home|Physical|Occupational|Speech|Nursing|Primary|Attending|Resident|Fellow|Team|Pending|None|Unknown|Self)(?![A-Za-z]))((?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}(?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
+    description: `Name after a cue: "my name is", "Patient:", "Dear", "seen by", "I'm", "call me", "my son", a valediction ("Thanks,", "Best,", "Kind regards," on the line above a signature), "with friend" (Safe Harbor A).`,
+    pattern: "(?<![A-Za-z])(?:[Mm]y name is|[Nn]ame is|[Nn]ame:|NAME:|[Nn]amed|[Cc]alled|[Pp]atient:|[Pp]atient name:|[Pp]t:|[Ss]igned:|[Ss]igned by|[Ss]incerely,|[Rr]egards,|[Tt]hanks,|[Tt]hank[ \\t]you,|[Mm]any[ \\t]thanks,|[Bb]est,|[Bb]est[ \\t]wishes,|[Cc]heers,|[Yy]ours[ \\t]truly,|[Yy]ours[ \\t]faithfully,|[Rr]espectfully,|[Ww]ith[ \\t]friend|[Cc]ontact:|[Ff]rom:|[Tt]o:|[Aa]ttn:|[Dd]ear|[Hh]i|[Hh]ello|[Ss]poke with|[Ss]poke to|[Ss]een by|[Rr]eferred by|[Aa]ccompanied by|[Gg]uardian:|[Ss]pouse:|[Ee]mergency contact:|[Nn]ext of kin:|[Nn]ame\\?|[Cc]alls?[ \\t]me|[Nn]amed[ \\t](?:him|her|them)|I'm|I’m|I[ \\t]am|[Dd]iscussed[ \\t]with|[Ss]urgeon:|[Aa]ssistant:|[Aa]ttending:|[Pp]rovider:|[Cc]aregiver:|[Ii]nterpreter:|[Ww]itness:|PCP:|[Mm]y[ \\t](?:kid|son|daughter|child|wife|husband|brother|sister|mother|father|mom|dad|friend|partner|caregiver))[ \\t\\r\\n]{1,8}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Sir|Madam|Team|All|There|Everyone|Customer|Support|Patient|Doctor|Nurse|Mr|Mrs|Ms|Dr|The|This|That|Thanks|Thank|Please|Hello|Not|Sorry|Fine|Here|So|Very|Just|Going|Glad|Happy|Okay|OK|Ok|Back|Still|Also|Feeling|Doing|Having|Trying|In|On|At|It|I|We|You|He|She|They|Yes|No|Cardiology|Radiology|Pharmacy|Oncology|Surgery|Neurology|Family|Staff|Social|Case|Care|Hospice|Home|Physical|Occupational|Speech|Nursing|Primary|Attending|Resident|Fellow|Team|Pending|None|Unknown|Self)(?![A-Za-z]))((?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}(?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
   },
   {
     name: "NameBeforeAge",
@@ -803,6 +825,17 @@ export const SHIPPED_PATTERNS = [
     replacement: "[NAME]",
     description: 'A capitalised word a speaker calls someone by, before a comma and a request: "Warrane, can I please speak to ..." (Safe Harbor A). Not Sir, Doctor, Everyone, days, months or discourse words.',
     pattern: "(?<![A-Za-z\\u00C0-\\u017F'\\u2019\\-])(?!(?:Sir|Madam|World|Friends|People|Ladies|Gentlemen|Doc|Doctor|Nurse|Everyone|Everybody|Folks|Guys|Team|Please|Thanks|Ok|Okay|Right|Yes|No|Again|Too|Either|Though|Anyway|Now|Then|Well|Also|However|So|Sorry|Hi|Hello|Hey|Honey|Dear|Mom|Dad|Mum|Grandma|Grandpa|God|Today|Tonight|Tomorrow|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Both|All|Maybe|Perhaps|Really|Seriously|Honestly|Though|Instead|Otherwise|Besides|Meanwhile|Therefore|Thus|Still|Yet|Here|There|Where|When|Why|How|What|Who|Which|The|This|That|It|I|We|You|He|She|They|And|But|Or)(?![A-Za-z]))([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,29}),[ \\t]{1,2}(?:can|could|would|will|do|did|are|have|please)[ \\t]{1,2}(?:I|you|we|me)(?![A-Za-z])"
+  },
+  {
+    name: "NameAfterPatientWord",
+    category: "Name",
+    priority: 85,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[NAME]",
+    description: 'A name right after a word for the patient or a provider, told by what follows: a verb of what a patient does ("Patient Lueilwitz called", "pt Boyacı denies"), or written "Last, First" ("Ordering provider Bademci, Andreane.") (Safe Harbor A). Not service names (Patient Portal, Patient Safety ...).',
+    pattern: "(?<![A-Za-z])(?:[Pp]atient|PATIENT|[Pp]t\\.?|[Oo]rdering[ \\t]provider|[Rr]eferring[ \\t](?:provider|physician|doctor)|[Cc]aller|[Rr]esident|[Cc]lient)[ \\t]{1,2}(?!(?:Portal|Safety|Education|Advocate|Advocacy|Services|Service|Relations|Experience|Access|Information|Satisfaction|Transport|Transportation|Registration|Rights|Financial|Centered|Centred|Name|Names|Record|Records|Chart|History|Account|Accounts|Health|Identifier|Navigator|Navigation|Coordinator|Room|Lounge|Handbook|Guide|Monitoring|Data|Flow|Population|Reported|Outcomes|Care|Support|Protection|Privacy|Consent|Intake|Access|Assistance|Affairs|Engagement|Feedback|Family|Families|Home|Services|Transfer|Safety|Declined|Refused|Unknown|Name|Alert|Alerts|List|Lists|Summary|Details|Demographics|Profile|Status|Portal|Request|Requests|Message|Messages)(?![A-Za-z]))((?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,29}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,29})?(?=[ \\t]{1,2}(?:called|calls|phoned|rang|came|arrived|reports|reported|states|stated|denies|denied|presents|presented|returns|returned|says|said|asked|wants|wanted|agrees|agreed|declined|refused|tolerated|walked|left|attended|missed|complains|complained)(?![A-Za-z]))|[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,29},[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,29}(?=[ \\t]{0,2}[.;(\\r\\n]))"
   },
   {
     name: "NameAfterRole",
