@@ -264,7 +264,7 @@ class HeldoutFiller {
     private address(f: Faker, style: 'us' | 'uk' | 'eu'): Piece[] {
         const street = { text: f.location.streetAddress(), type: 'STREET' };
         const city = { text: f.location.city(), type: 'CITY' };
-        const zip = { text: f.location.zipCode(), type: 'ZIP' };
+        const zip = { text: style === 'uk' ? this.ukPostcode(f) : f.location.zipCode(), type: 'ZIP' };
         if (style === 'us') {
             const state = { text: f.location.state({ abbreviated: true }), type: 'NEGATIVE' };
             return [street, { text: ', ' }, city, { text: ', ' }, state, { text: ' ' }, zip];
@@ -273,6 +273,17 @@ class HeldoutFiller {
             return [street, { text: ', ' }, city, { text: ' ' }, zip];
         }
         return [street, { text: ', ' }, zip, { text: ' ' }, city];
+    }
+
+    /**
+     * A British postcode: faker's outward code and an inward code in the real shape (a digit and two letters
+     * of those the Royal Mail uses there), because faker's en_GB inward codes ("85D", "6VJ") are shapes no
+     * real postcode has, and real text is what the corpus stands for.
+     */
+    private ukPostcode(f: Faker): string {
+        const outward = f.location.zipCode().split(' ')[0];
+        const letters = 'ABDEFGHJLNPQRSTUWXYZ';
+        return `${outward} ${this.int(0, 9)}${this.pick([...letters])}${this.pick([...letters])}`;
     }
 
     /** A date (never the year alone) in one of many written forms. */

@@ -91,6 +91,20 @@ export function thirdRoundStreetVectors(v: VectorSet): void {
         ['645 Selina Brae', '13 Baumbach Croft', '30 Ivah Paddock', '9 Holly Wynd'],
         [['Re: the patient of ', ', seen today.']]
     );
+    v.inContexts(
+        'round3',
+        'Town before a care site in lower case, or after living with someone',
+        'Address',
+        ['Samsun', 'Noida', 'McLaughlinland'],
+        [
+            ['Appointment at the ', ' clinic on Monday.'],
+            ['Transferred to the ', ' hospital overnight.'],
+            ['She lives with her daughter in ', ' since the fall.']
+        ]
+    );
+    v.add('round3', 'Clinics named by a specialty or service stay', [
+        'Seen at the Walk-in clinic, the Diabetes clinic and the Fracture clinic; referred to the Lipid clinic.'
+    ]);
     v.add('round3', 'Ordinary words after an address word stay', [
         'Address the letter to Finance. The address, Room 12, is wrong. See Section 4 Table 2.'
     ]);
@@ -132,4 +146,39 @@ export function thirdRoundNameVectors(v: VectorSet): void {
         'Patient Safety reported two events; Patient Transport, Ward 4; Patient Education, Room 2.'
     ]);
     v.add('round3', 'A friend named after with friend', ['She stays with friend ', phi('Nil Akaydın', 'Name'), '.']);
+    v.add('round3', 'Who was present, each before a relation in brackets', [
+        'Present: ',
+        phi('Zühal Alyanak', 'Name'),
+        ' (patient), ',
+        phi('Else Crona', 'Name'),
+        ' (son), ',
+        phi('Miller Ankunding', 'Name'),
+        ' (HCP).'
+    ]);
+    v.add('round3', 'Brackets after ordinary words stay', ['The form (patient copy) was signed; see the (son) note.']);
+    v.add('round3', 'A surname with an initial', [
+        'Bed 12: ',
+        phi('Dam, P.', 'Name'),
+        ', NSTEMI. Bed 14: ',
+        phi('K. Abalıoğlu', 'Name'),
+        ', post-op.'
+    ]);
+    v.add('round3', 'Species, journals and lettered items stay', [
+        'Cultures grew S. Aureus; cited in J. Clin. Invest.; see Appendix A. Worked examples.'
+    ]);
+    v.add('round3', 'The caller who says who they are, and a name thanked', [
+        'Caller: This is ',
+        phi('Gaiman Susanti', 'Name'),
+        ', calling back. Agent: Thanks ',
+        phi('Holly', 'Name'),
+        '. Thank you ',
+        phi('Zühal', 'Name'),
+        '!'
+    ]);
+    v.add('round3', 'Thanks before ordinary words stays', ['Thanks In advance. Thanks everyone. This is Salesforce.']);
+    v.add('round3', 'A name in Georgian script, which has no case in writing', [
+        'Patient name as written: ',
+        phi('ფოფო ვარდიაშვილი', 'Name'),
+        '. DOB unknown.'
+    ]);
 }
