@@ -102,6 +102,13 @@ export function thirdRoundStreetVectors(v: VectorSet): void {
             ['She lives with her daughter in ', ' since the fall.']
         ]
     );
+    v.add('round3', 'Town after a living or travel verb at a sentence start', [
+        'Lives with her daughter in ',
+        phi('Tampere', 'Address'),
+        '. Born in ',
+        phi('Nădlac', 'Address'),
+        '. Moved to Texas in 1999.'
+    ]);
     v.add('round3', 'Clinics named by a specialty or service stay', [
         'Seen at the Walk-in clinic, the Diabetes clinic and the Fracture clinic; referred to the Lipid clinic.'
     ]);
