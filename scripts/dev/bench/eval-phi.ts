@@ -1,8 +1,9 @@
 /**
  * `npm run eval:phi`: measures the TypeScript redactor (shipped patterns + names dictionary, no record
- * fields) by HIPAA Safe Harbor identifier on two corpora: the Presidio synthetic data set v2
- * (shared/data/presidio-synth-v2, found beside the project or a parent folder) and clinical notes written by
- * an independent, seeded generator from faker's lists (clinical-notes.ts). Recall, precision and F2 per
+ * fields) by HIPAA Safe Harbor identifier on four corpora: the Presidio synthetic data set v2
+ * (shared/data/presidio-synth-v2, found beside the project or a parent folder), clinical notes written by
+ * an independent, seeded generator from faker's lists (clinical-notes.ts), and the held-out notes' DEV and
+ * SEALED halves (heldout-notes.ts; the SEALED misses are never listed). Recall, precision and F2 per
  * type and overall, with the counts (scoring: phi-types.ts; docs/gate.md, "Redaction quality"), plus
  * throughput: the redactor's engine beside the plain engine it is checked against, in the same run.
  *
