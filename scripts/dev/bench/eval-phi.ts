@@ -1,8 +1,9 @@
 /**
  * `npm run eval:phi`: measures the TypeScript redactor (shipped patterns + names dictionary, no record
- * fields) by HIPAA Safe Harbor identifier on two corpora: the Presidio synthetic data set v2
- * (shared/data/presidio-synth-v2, found beside the project or a parent folder) and clinical notes written by
- * an independent, seeded generator from faker's lists (clinical-notes.ts). Recall, precision and F2 per
+ * fields) by HIPAA Safe Harbor identifier on four corpora: the Presidio synthetic data set v2
+ * (shared/data/presidio-synth-v2, found beside the project or a parent folder), clinical notes written by
+ * an independent, seeded generator from faker's lists (clinical-notes.ts), and the held-out notes' DEV and
+ * SEALED halves (heldout-notes.ts; the SEALED misses are never listed). Recall, precision and F2 per
  * type and overall, with the counts (scoring: phi-types.ts; docs/gate.md, "Redaction quality"), plus
  * throughput: the redactor's engine beside the plain engine it is checked against, in the same run.
  *
@@ -30,6 +31,7 @@ import { findProjectRoot } from '../../cli/lib/project';
 import { findDataset } from '../redact/dataset';
 import { DICTIONARY_ONLY_ENGINE, INDEX_ONLY_ENGINE, PLAIN_ENGINE } from '../redact/plain-engine';
 import { clinicalNotes } from './clinical-notes';
+import { heldoutDevNotes, heldoutSealedNotes } from './heldout-notes';
 import {
     SAFE_HARBOR,
     f2,
@@ -237,7 +239,8 @@ const LINE = {
 function printMisses(results: CorpusResult[], misses: number | undefined): void {
     const out: string[] = [];
     if (misses !== undefined) {
-        for (const result of results) {
+        // The sealed held-out notes are reported as figures only: reading their misses would tune to them.
+        for (const result of results.filter((r) => !r.name.includes('sealed'))) {
             out.push('', `${result.name}: misses`);
             for (const m of result.score.misses.slice(0, misses)) {
                 out.push(`  ${m.type}: ${JSON.stringify(m.value)}`);
@@ -272,7 +275,9 @@ export function main(args: string[]): number {
     );
     const results = [
         evaluate(`Presidio synthetic set (${dataFile})`, presidio, dictionary),
-        evaluate('Clinical notes (clinical-notes.ts, faker lists, seed 20240601)', notes, dictionary)
+        evaluate('Clinical notes (clinical-notes.ts, faker lists, seed 20240601)', notes, dictionary),
+        evaluate('Held-out notes, dev templates (heldout-notes.ts, seed 20261207)', heldoutDevNotes(), dictionary),
+        evaluate('Held-out notes, sealed templates (heldout-notes.ts, seed 77031)', heldoutSealedNotes(), dictionary)
     ];
     if (parsed.values['quality-only']) {
         process.stdout.write(results.flatMap((r) => ['', ...report(r)]).join('\n') + '\n');

@@ -12,6 +12,7 @@ import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
+import { thirdRoundNameVectors, thirdRoundNumberVectors, thirdRoundStreetVectors } from './vectors/third-round';
 import { matrixVectors, pseudonymVectors, spacingCleanVectors, unicodeOverlapVectors } from './vectors/text-shapes';
 import { TEST_PSEUDONYM_KEY, VectorSet, type VectorFile } from './vectors/vector-set';
 import { runGenerator } from './write-generated';
@@ -35,7 +36,10 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     pseudonymVectors,
     matrixVectors,
     placeCueVectors,
-    nameCueVectors
+    nameCueVectors,
+    thirdRoundNumberVectors,
+    thirdRoundStreetVectors,
+    thirdRoundNameVectors
 ];
 
 function build(): VectorFile {

@@ -51,7 +51,7 @@ export function dateAgeVectors(v: VectorSet): void {
         phi('2024/03/09', 'Date'),
         ', discharged ',
         phi('2024.03.12', 'Date'),
-        '. Version 2024.1.2 stays.'
+        '.'
     ]);
     v.add('date', 'Month and day after a weekday', [
         'Next appt Tue ',

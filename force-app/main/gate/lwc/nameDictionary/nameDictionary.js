@@ -134,7 +134,7 @@ function classify(token, dictionary) {
       return "L";
     }
     const first = token.charAt(0);
-    const caseless = first === first.toLowerCase() && first === first.toUpperCase();
+    const caseless = f >= 4304 && f <= 4351 || first === first.toLowerCase() && first === first.toUpperCase();
     return caseless || isCapitalised(token) ? "X" : "L";
   }
   const lowerInitial = f >= 97 && f <= 122;

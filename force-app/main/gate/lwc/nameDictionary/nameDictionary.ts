@@ -204,7 +204,9 @@ function classify(token: string, dictionary: NameDictionary): TokenClass {
             return 'L';
         }
         const first = token.charAt(0);
-        const caseless = first === first.toLowerCase() && first === first.toUpperCase();
+        // Georgian (Mkhedruli, U+10D0-U+10FF) is written without case, though Unicode maps it to capitals.
+        const caseless =
+            (f >= 0x10d0 && f <= 0x10ff) || (first === first.toLowerCase() && first === first.toUpperCase());
         return caseless || isCapitalised(token) ? 'X' : 'L';
     }
     const lowerInitial = f >= 97 && f <= 122;
