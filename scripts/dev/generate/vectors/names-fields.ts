@@ -274,7 +274,9 @@ function nameWithoutCueVectors(v: VectorSet): void {
         phi('Maria Garcia', 'Name'),
         ' was seen. ',
         phi('Smith Jones', 'Name'),
-        ' called.'
+        ' called. Met ',
+        phi('Maria Garcia', 'Name'),
+        ' today.'
     ]);
     v.add('name-dict', 'Vietnamese names, composed and decomposed, are looked up without their marks', [
         'Seen: ',

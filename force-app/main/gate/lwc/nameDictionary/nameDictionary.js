@@ -431,9 +431,10 @@ class NameFinder {
     let left = k;
     while (k - left < 2 && left - 1 >= 0 && this.joined(left - 1)) {
       const prev = tokens[left - 1];
-      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || // An ambiguous name before a strong one is a given name even at a sentence start ("Maria Garcia
-      // was seen", "Smith Jones called"); an unknown word there is most often just the sentence's first.
-      !prev.caps && (prev.cls === "A" || prev.cls === "U" && !this.sentenceStart(prev));
+      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || // An ambiguous name right before the anchor is a given name even at a sentence start ("Maria
+      // Garcia was seen", "Smith Jones called"); one word further ("Met Maria Garcia") it is the
+      // sentence's verb as often, and an unknown word there is most often just the sentence's first.
+      !prev.caps && (prev.cls === "A" || prev.cls === "U") && (prev.cls === "A" && left === k || !this.sentenceStart(prev));
       if (!ok) {
         break;
       }

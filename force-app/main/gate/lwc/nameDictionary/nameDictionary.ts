@@ -598,9 +598,12 @@ class NameFinder {
                 prev.cls === 'R' ||
                 prev.cls === 'I' ||
                 (prev.cls === 'X' && this.otherScriptNames) ||
-                // An ambiguous name before a strong one is a given name even at a sentence start ("Maria Garcia
-                // was seen", "Smith Jones called"); an unknown word there is most often just the sentence's first.
-                (!prev.caps && (prev.cls === 'A' || (prev.cls === 'U' && !this.sentenceStart(prev))));
+                // An ambiguous name right before the anchor is a given name even at a sentence start ("Maria
+                // Garcia was seen", "Smith Jones called"); one word further ("Met Maria Garcia") it is the
+                // sentence's verb as often, and an unknown word there is most often just the sentence's first.
+                (!prev.caps &&
+                    (prev.cls === 'A' || prev.cls === 'U') &&
+                    ((prev.cls === 'A' && left === k) || !this.sentenceStart(prev)));
             if (!ok) {
                 break;
             }
