@@ -19,7 +19,7 @@
  * components only. The compiler runs on worker threads, one per core (docs/console.md, Performance).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -383,13 +383,14 @@ function lwcPlugin({ root, labels, bundles, demoUserId, cache, pool }: PluginInp
                         : `${args.path}\0${args.resolveDir}`;
                 if (!resolved.has(key)) {
                     try {
-                        resolved.set(
-                            key,
-                            resolveModule(args.path, args.importer || join(root, 'index.js'), {
-                                modules,
-                                rootDir: root
-                            }).entry
-                        );
+                        // The real path: with node_modules a symbolic link (as in bench:console's fresh clone) the
+                        // resolver answers through the link and the icon libraries do not, and esbuild would bundle
+                        // (and the build compile) two copies of the modules reached both ways.
+                        const { entry } = resolveModule(args.path, args.importer || join(root, 'index.js'), {
+                            modules,
+                            rootDir: root
+                        });
+                        resolved.set(key, realpathSync(entry));
                     } catch (error) {
                         if ((error as { code?: string }).code !== 'NO_LWC_MODULE_FOUND') {
                             throw error;
