@@ -19,7 +19,7 @@
  * components only. The compiler runs on worker threads, one per core (docs/console.md, Performance).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -108,7 +108,24 @@ const LBC_PACKAGE = 'lightning-base-components';
 const ICON_LIBRARY = /^lightning\/iconSvgTemplates(Utility|Standard|Action|Doctype|Custom)(?:Rtl)?$/;
 const ICON_NAME = /\b(utility|standard|action|doctype|custom):([a-z0-9_]+)/g;
 /** The LWC compiler options of every module, as on the platform (dynamic components, element internals). */
-const COMPILER_OPTIONS = { apiVersion: 62, enableDynamicComponents: true, enableSyntheticElementInternals: true };
+export const COMPILER_OPTIONS = {
+    apiVersion: 62,
+    enableDynamicComponents: true,
+    enableSyntheticElementInternals: true
+};
+
+/**
+ * What the LWC compiler changes in a JavaScript module: its imports of `lwc`, its classes (decorators, fields,
+ * component registration), its default export (registered as a component) and dynamic imports. A module with none of
+ * them compiles to itself, so esbuild bundles it as it is: a third of the base components' modules, a tenth of a
+ * fresh build's compiling (docs/console.md, Performance). The preview tests check the rule against the compiler.
+ */
+const NEEDS_LWC_COMPILER = /\bclass\b|\bexport\s+default\b|\bas\s+default\b|\bimport\s*\(|['"]lwc['"]/;
+
+/** Whether the LWC compiler would leave this JavaScript module as it is (see NEEDS_LWC_COMPILER). */
+export function isPlainModule(source: string): boolean {
+    return !NEEDS_LWC_COMPILER.test(source);
+}
 
 function packageDir(root: string, name: string): string {
     return dirname(require.resolve(`${name}/package.json`, { paths: [root] }));
@@ -260,6 +277,46 @@ function compilePool(size: number): CompilePool {
     };
 }
 
+/** A module's source: the .js beside a .ts of ours is its type-stripped .ts, read fresh (see the file comment). */
+function readSource(file: string): string {
+    const ts = file.replace(/\.js$/, '.ts');
+    return file.endsWith('.js') && !file.includes(`${sep}node_modules${sep}`) && existsSync(ts)
+        ? stripTypes(readFileSync(ts, 'utf8'), ts)
+        : readFileSync(file, 'utf8');
+}
+
+/** Compiled stylesheets by their scoping and the SHA-256 of their text. */
+type Stylesheets = Map<string, Promise<string>>;
+
+/**
+ * One module compiled on the pool. The base components ship many stylesheets several times over, one copy per folder
+ * (button-icon.slds.css in seven): six in ten bytes of their CSS. A stylesheet compiles to the same module whatever
+ * its folder (its imports stay relative and resolve from each file's own folder), so each text compiles once.
+ */
+function compileModule(
+    pool: CompilePool,
+    stylesheets: Stylesheets,
+    source: string,
+    file: string,
+    target: LwcTarget
+): Promise<string> {
+    const compile = (): Promise<string> =>
+        pool.compile(source, file, {
+            ...COMPILER_OPTIONS,
+            name: target.name,
+            namespace: target.namespace,
+            scopedStyles: target.scoped,
+            outputConfig: { sourcemap: false }
+        });
+    if (!file.endsWith('.css')) {
+        return compile();
+    }
+    const key = `${target.scoped}:${createHash('sha256').update(source).digest('hex')}`;
+    const compiled = stylesheets.get(key) ?? compile();
+    stylesheets.set(key, compiled);
+    return compiled;
+}
+
 type PluginInput = {
     root: string;
     labels: Map<string, string>;
@@ -284,6 +341,7 @@ function lwcPlugin({ root, labels, bundles, demoUserId, cache, pool }: PluginInp
     collectIconNames(join(root, 'force-app'), iconNames);
     // Module specifiers name the same module from anywhere; their resolution reads package.json files.
     const resolved = new Map<string, string | null>();
+    const stylesheets: Stylesheets = new Map();
     return {
         name: 'warden-preview-lwc',
         setup(builder) {
@@ -325,13 +383,14 @@ function lwcPlugin({ root, labels, bundles, demoUserId, cache, pool }: PluginInp
                         : `${args.path}\0${args.resolveDir}`;
                 if (!resolved.has(key)) {
                     try {
-                        resolved.set(
-                            key,
-                            resolveModule(args.path, args.importer || join(root, 'index.js'), {
-                                modules,
-                                rootDir: root
-                            }).entry
-                        );
+                        // The real path: with node_modules a symbolic link (as in bench:console's fresh clone) the
+                        // resolver answers through the link and the icon libraries do not, and esbuild would bundle
+                        // (and the build compile) two copies of the modules reached both ways.
+                        const { entry } = resolveModule(args.path, args.importer || join(root, 'index.js'), {
+                            modules,
+                            rootDir: root
+                        });
+                        resolved.set(key, realpathSync(entry));
                     } catch (error) {
                         if ((error as { code?: string }).code !== 'NO_LWC_MODULE_FOUND') {
                             throw error;
@@ -367,19 +426,11 @@ function lwcPlugin({ root, labels, bundles, demoUserId, cache, pool }: PluginInp
                 if (cacheable && cache.modules[cacheKey] !== undefined) {
                     return { contents: cache.modules[cacheKey], loader: 'js', resolveDir: dirname(file) };
                 }
-                const ts = file.replace(/\.js$/, '.ts');
-                const source =
-                    file.endsWith('.js') && !file.includes(`${sep}node_modules${sep}`) && existsSync(ts)
-                        ? stripTypes(readFileSync(ts, 'utf8'), ts)
-                        : readFileSync(file, 'utf8');
-                const target = lwcTarget(file, bundles, scoped);
-                const code = await pool.compile(source, file, {
-                    ...COMPILER_OPTIONS,
-                    name: target.name,
-                    namespace: target.namespace,
-                    scopedStyles: target.scoped,
-                    outputConfig: { sourcemap: false }
-                });
+                const source = readSource(file);
+                if (file.endsWith('.js') && isPlainModule(source)) {
+                    return { contents: source, loader: 'js', resolveDir: dirname(file) };
+                }
+                const code = await compileModule(pool, stylesheets, source, file, lwcTarget(file, bundles, scoped));
                 if (cacheable) {
                     cache.modules[cacheKey] = code;
                     cache.dirty = true;

@@ -113,9 +113,12 @@ const FILTER_ERRORS = {
 };
 const LOAD_MORE_THRESHOLD_PX = 240;
 const ROW_STEP = 10;
-const OVERSCAN = 20;
-const VIEW_ROWS = 20;
+const OVERSCAN = 10;
+const VIEW_ROWS = 16;
 const DEFAULT_ROW_PX = 33;
+function sliceStopFor(first, visible) {
+  return Math.ceil((first + visible + OVERSCAN) / ROW_STEP) * ROW_STEP;
+}
 function todayUtc() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
@@ -181,8 +184,9 @@ export default class InferenceLogExplorer extends LightningElement {
   subscribing = false;
   requestToken = 0;
   connected = false;
-  /** The first row of the rendered slice (a multiple of ROW_STEP) and the measured height of a row. */
+  /** The rendered slice: its first row and the row after its last (multiples of ROW_STEP); the measured row height. */
   sliceStart = 0;
+  sliceStop = sliceStopFor(0, VIEW_ROWS);
   rowHeight = DEFAULT_ROW_PX;
   /** Column headers of the log table, in display order. */
   columns = [
@@ -337,6 +341,7 @@ export default class InferenceLogExplorer extends LightningElement {
     this.loadedOnce = false;
     this.archivedRange = null;
     this.sliceStart = 0;
+    this.sliceStop = sliceStopFor(0, VIEW_ROWS);
     const box = this.template?.querySelector('[data-id="log-table"]');
     if (box) {
       box.scrollTop = 0;
@@ -410,8 +415,12 @@ export default class InferenceLogExplorer extends LightningElement {
     const box = event.target;
     const first = Math.floor(box.scrollTop / this.rowHeight);
     const start = Math.max(0, Math.floor((first - OVERSCAN) / ROW_STEP) * ROW_STEP);
+    const stop = sliceStopFor(first, Math.ceil(box.clientHeight / this.rowHeight) || VIEW_ROWS);
     if (start !== this.sliceStart) {
       this.sliceStart = start;
+    }
+    if (stop !== this.sliceStop) {
+      this.sliceStop = stop;
     }
     if (box.scrollTop + box.clientHeight >= box.scrollHeight - LOAD_MORE_THRESHOLD_PX) {
       this.handleLoadMore();
@@ -432,7 +441,7 @@ export default class InferenceLogExplorer extends LightningElement {
     return this.window.rows.slice(start, this.sliceEnd).map((row, index) => ({ ...row, ariaRowIndex: start + index + 2 }));
   }
   get sliceEnd() {
-    return Math.min(this.window.rows.length, this.sliceStart + OVERSCAN * 2 + VIEW_ROWS + ROW_STEP);
+    return Math.min(this.window.rows.length, this.sliceStop);
   }
   /** The height of the rows above the slice, as a style; empty when there are none. */
   get topSpacer() {

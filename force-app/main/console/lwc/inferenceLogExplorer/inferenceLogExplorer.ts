@@ -137,16 +137,23 @@ type TableRow = Omit<LogRow, 'id'> & {
 const LOAD_MORE_THRESHOLD_PX = 240;
 /**
  * The table renders only the rows around the scrolled view (the rest are an empty spacer of the same height), so a
- * window of 1,000 rows costs the DOM, the layout and each re-render no more than its first 60: rendering all of them
- * made each "load older" step near the cap take seconds (docs/console.md, Performance). The slice moves in steps of
- * ROW_STEP rows, with OVERSCAN rows beyond the view on each side, so scrolling re-renders once every ROW_STEP rows.
+ * window of 1,000 rows costs the DOM, the layout and each re-render no more than its first 30: rendering all of them
+ * made each "load older" step near the cap take seconds, and every row rendered beyond the view costs the first rows
+ * and each filter their style and layout time (docs/console.md, Performance). The slice's ends move in steps of
+ * ROW_STEP rows, at least OVERSCAN rows beyond the view on each side, so scrolling re-renders once every ROW_STEP rows.
+ * VIEW_ROWS is the view's height in rows until the table has been laid out (32rem of 33 px rows).
  */
 const ROW_STEP = 10;
-const OVERSCAN = 20;
-const VIEW_ROWS = 20;
+const OVERSCAN = 10;
+const VIEW_ROWS = 16;
 /** The height of a row until one has been measured (a single-line SLDS table row). */
 const DEFAULT_ROW_PX = 33;
 type Option = { label: string; value: string };
+
+/** The row after the rendered slice when `first` is the first row in view and `visible` rows fit in it. */
+function sliceStopFor(first: number, visible: number): number {
+    return Math.ceil((first + visible + OVERSCAN) / ROW_STEP) * ROW_STEP;
+}
 
 function todayUtc(): string {
     return new Date().toISOString().slice(0, 10);
@@ -215,8 +222,9 @@ export default class InferenceLogExplorer extends LightningElement {
     private subscribing = false;
     private requestToken = 0;
     private connected = false;
-    /** The first row of the rendered slice (a multiple of ROW_STEP) and the measured height of a row. */
+    /** The rendered slice: its first row and the row after its last (multiples of ROW_STEP); the measured row height. */
     sliceStart = 0;
+    sliceStop = sliceStopFor(0, VIEW_ROWS);
     rowHeight = DEFAULT_ROW_PX;
 
     /** Column headers of the log table, in display order. */
@@ -397,6 +405,7 @@ export default class InferenceLogExplorer extends LightningElement {
         this.loadedOnce = false;
         this.archivedRange = null;
         this.sliceStart = 0;
+        this.sliceStop = sliceStopFor(0, VIEW_ROWS);
         const box = this.template?.querySelector('[data-id="log-table"]') as HTMLElement | null;
         if (box) {
             box.scrollTop = 0;
@@ -479,8 +488,12 @@ export default class InferenceLogExplorer extends LightningElement {
         const box = event.target as HTMLElement;
         const first = Math.floor(box.scrollTop / this.rowHeight);
         const start = Math.max(0, Math.floor((first - OVERSCAN) / ROW_STEP) * ROW_STEP);
+        const stop = sliceStopFor(first, Math.ceil(box.clientHeight / this.rowHeight) || VIEW_ROWS);
         if (start !== this.sliceStart) {
             this.sliceStart = start;
+        }
+        if (stop !== this.sliceStop) {
+            this.sliceStop = stop;
         }
         if (box.scrollTop + box.clientHeight >= box.scrollHeight - LOAD_MORE_THRESHOLD_PX) {
             this.handleLoadMore();
@@ -508,7 +521,7 @@ export default class InferenceLogExplorer extends LightningElement {
     }
 
     private get sliceEnd(): number {
-        return Math.min(this.window.rows.length, this.sliceStart + OVERSCAN * 2 + VIEW_ROWS + ROW_STEP);
+        return Math.min(this.window.rows.length, this.sliceStop);
     }
 
     /** The height of the rows above the slice, as a style; empty when there are none. */

@@ -61,10 +61,11 @@ describe('c-inference-log-explorer: rendered slice of a long window', () => {
         document.body.appendChild(element);
         await flush();
         let rows = dataRows(element);
-        expect(rows).toHaveLength(70);
+        // The 16 rows of the view and 10 more, rounded up to a step of 10.
+        expect(rows).toHaveLength(30);
         expect(rows[0].getAttribute('data-row-key-value')).toBe('a04000000000000AAA');
         expect(rows[0].getAttribute('aria-rowindex')).toBe('2');
-        expect(spacers(element)).toEqual([`${530 * 33}px`]);
+        expect(spacers(element)).toEqual([`${570 * 33}px`]);
         expect(element.shadowRoot?.querySelector('table')?.getAttribute('aria-rowcount')).toBe('601');
 
         const box = element.shadowRoot?.querySelector('[data-id="log-table"]') as HTMLElement;
@@ -72,10 +73,10 @@ describe('c-inference-log-explorer: rendered slice of a long window', () => {
         box.dispatchEvent(new CustomEvent('scroll'));
         await flush();
         rows = dataRows(element);
-        expect(rows).toHaveLength(70);
-        // 100 rows scrolled past, 20 kept above the view, in steps of 10: the slice starts at row 80.
-        expect(rows[0].getAttribute('data-row-key-value')).toBe('a04000000000080AAA');
-        expect(rows[0].getAttribute('aria-rowindex')).toBe('82');
-        expect(spacers(element)).toEqual([`${80 * 33}px`, `${450 * 33}px`]);
+        // 100 rows scrolled past, 10 kept above the view and 10 below its 16, in steps of 10: rows 90 to 129.
+        expect(rows).toHaveLength(40);
+        expect(rows[0].getAttribute('data-row-key-value')).toBe('a04000000000090AAA');
+        expect(rows[0].getAttribute('aria-rowindex')).toBe('92');
+        expect(spacers(element)).toEqual([`${90 * 33}px`, `${470 * 33}px`]);
     });
 });
