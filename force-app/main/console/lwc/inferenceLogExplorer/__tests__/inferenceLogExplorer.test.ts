@@ -75,6 +75,16 @@ describe('c-inference-log-explorer: loading and filtering', () => {
     });
 
     it('loads older rows after the last sequence when the table asks for more', async () => {
+        // The older page holds other entries (ids and sequences of its own), as the org's next keyset page does.
+        const older = {
+            ...page,
+            rows: page.rows.map((row, i) => ({
+                ...row,
+                id: `a04000000000${String(i).padStart(3, '0')}OLD`,
+                sequence: row.sequence - page.rows.length
+            }))
+        };
+        pageMock.mockResolvedValueOnce(page).mockResolvedValueOnce(older);
         const element = mount();
         await flush();
         const box = element.shadowRoot?.querySelector('[data-id="log-table"]') as HTMLElement;
