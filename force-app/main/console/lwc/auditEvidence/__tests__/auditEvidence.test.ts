@@ -138,6 +138,11 @@ describe('c-audit-evidence: the chain', () => {
         expect(bad.ok).toBe(false);
         expect(bad.message).toBe('c.AuditFileBroken');
         expect(verifyExportText('not a log', 'x.csv').ok).toBe(false);
+        // A field given twice (with and without the prefix) is refused as unreadable, never judged by one copy.
+        const twice = exported.map((e: Record<string, unknown>) => ({ ...e, warden__Decision__c: 'Allowed' }));
+        const doubled = verifyExportText(JSON.stringify(twice), 'log.json');
+        expect(doubled).toMatchObject({ ok: false, message: 'c.AuditFileUnreadable' });
+        expect(doubled.detail).toContain('names a field more than once: Decision__c');
     });
 
     it('is accessible', async () => {
