@@ -10,7 +10,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import {
     jsonToEntries,
     localFieldName,
-    repeatedColumns,
+    repeatedColumnsProblem,
     type Checkpoint,
     type LogEntry
 } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
@@ -124,9 +124,9 @@ export function readCheckpoints(file: string): Checkpoint[] {
         throw new InputError(`${file} is not a valid CSV file of checkpoints: ${(error as Error).message}`);
     }
     const [header = [], ...records] = rows;
-    const repeated = repeatedColumns(header);
-    if (repeated.length > 0) {
-        throw new InputError(`${file} names a field more than once: ${repeated.join('; ')}. Export each field once.`);
+    const repeated = repeatedColumnsProblem(header);
+    if (repeated !== null) {
+        throw new InputError(`${file} ${repeated}`);
     }
     const columns = header.map(localFieldName);
     requireCheckpointColumns(file, columns);

@@ -21,7 +21,7 @@ import {
     LOG_FIELDS,
     LOG_FIELDS_V2,
     localFieldName,
-    repeatedColumns,
+    repeatedColumnsProblem,
     type LogEntry
 } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import {
@@ -377,9 +377,9 @@ class CsvExportReader {
         for (let c = 0; c < this.cells.count; c++) {
             names.push(cellText(this.buf, this.cells, c));
         }
-        const repeated = repeatedColumns(names);
-        if (repeated.length > 0) {
-            this.fail(`the header names a field more than once: ${repeated.join('; ')}. Export each field once.`);
+        const repeated = repeatedColumnsProblem(names);
+        if (repeated !== null) {
+            this.fail(`the header ${repeated}`);
         }
         const columns = names.map(localFieldName);
         checkColumns(columns);

@@ -13,7 +13,7 @@ import { parse } from 'csv-parse';
 import { sha256Bytes, toHex, fromHex } from '../../../force-app/main/common/lwc/sha256/sha256';
 import {
     localFieldName,
-    repeatedColumns,
+    repeatedColumnsProblem,
     type LogEntry
 } from '../../../force-app/main/audit/lwc/auditChain/auditChain';
 import {
@@ -101,11 +101,9 @@ export async function verifyCsvWithCsvParse(
     let failure: InputError | null = null;
     const onRecord = (record: string[], recordLine: number): void => {
         if (columns === null) {
-            const repeated = repeatedColumns(record);
-            if (repeated.length > 0) {
-                throw new InputError(
-                    `${file} is not a valid CSV export: the header names a field more than once: ${repeated.join('; ')}. Export each field once.`
-                );
+            const repeated = repeatedColumnsProblem(record);
+            if (repeated !== null) {
+                throw new InputError(`${file} is not a valid CSV export: the header ${repeated}`);
             }
             columns = record.map(localFieldName);
             const missing = requiredColumns.filter((c) => !(columns as string[]).includes(c));

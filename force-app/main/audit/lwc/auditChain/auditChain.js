@@ -332,18 +332,19 @@ export function localFieldName(name) {
   const m = /^[A-Za-z][A-Za-z0-9]*__([A-Za-z][A-Za-z0-9_]*__c)$/.exec(trimmed);
   return m ? m[1] : trimmed;
 }
-export function repeatedColumns(names) {
+export function repeatedColumnsProblem(names) {
   const byLocal = /* @__PURE__ */ new Map();
   for (const name of names) {
     const local = localFieldName(name);
     byLocal.set(local, [...byLocal.get(local) ?? [], name.trim()]);
   }
-  return [...byLocal.entries()].filter(([, sources]) => sources.length > 1).map(([local, sources]) => `${local} (${sources.join(", ")})`);
+  const repeated = [...byLocal.entries()].filter(([, sources]) => sources.length > 1).map(([local, sources]) => `${local} (${sources.join(", ")})`);
+  return repeated.length === 0 ? null : `names a field more than once: ${repeated.join("; ")}. Export each field once.`;
 }
 function refuseRepeated(names, where) {
-  const repeated = repeatedColumns(names);
-  if (repeated.length > 0) {
-    throw new Error(`${where} names a field more than once: ${repeated.join("; ")}. Export each field once.`);
+  const problem = repeatedColumnsProblem(names);
+  if (problem !== null) {
+    throw new Error(`${where} ${problem}`);
   }
 }
 export function rowsToEntries(rows, rowOffset = 0) {
@@ -379,10 +380,6 @@ export function jsonToEntries(json) {
     if (!item || typeof item !== "object" || Array.isArray(item)) {
       throw new Error(`Entry ${index + 1} is not an object.`);
     }
-    refuseRepeated(
-      Object.keys(item).filter((key) => key !== "attributes"),
-      `Entry ${index + 1}`
-    );
     const entry = {};
     for (const [key, value] of Object.entries(item)) {
       if (key === "attributes") {
@@ -391,7 +388,14 @@ export function jsonToEntries(json) {
       if (value !== null && typeof value === "object") {
         throw new Error(`Entry ${index + 1}: field ${key} is not a scalar.`);
       }
-      entry[localFieldName(key)] = value;
+      const local = localFieldName(key);
+      if (Object.prototype.hasOwnProperty.call(entry, local)) {
+        refuseRepeated(
+          Object.keys(item).filter((k) => k !== "attributes"),
+          `Entry ${index + 1}`
+        );
+      }
+      entry[local] = value;
     }
     return entry;
   });

@@ -555,25 +555,28 @@ export function localFieldName(name: string): string {
 }
 
 /**
- * The local field names a header holds more than once, with the names they came from ("Decision__c (Decision__c,
- * warden__Decision__c)"). A field named twice has two values and nothing says which one the chain covers, so every
- * reader refuses such a header instead of letting one column silently win.
+ * What is wrong with a header that names a field more than once, with the names it came from ("names a field more
+ * than once: Decision__c (Decision__c, warden__Decision__c). ..."), or null. A field named twice has two values and
+ * nothing says which one the chain covers, so every reader refuses such a header instead of letting one column win.
  */
-export function repeatedColumns(names: ReadonlyArray<string>): string[] {
+export function repeatedColumnsProblem(names: ReadonlyArray<string>): string | null {
     const byLocal = new Map<string, string[]>();
     for (const name of names) {
         const local = localFieldName(name);
         byLocal.set(local, [...(byLocal.get(local) ?? []), name.trim()]);
     }
-    return [...byLocal.entries()]
+    const repeated = [...byLocal.entries()]
         .filter(([, sources]) => sources.length > 1)
         .map(([local, sources]) => `${local} (${sources.join(', ')})`);
+    return repeated.length === 0
+        ? null
+        : `names a field more than once: ${repeated.join('; ')}. Export each field once.`;
 }
 
 function refuseRepeated(names: ReadonlyArray<string>, where: string): void {
-    const repeated = repeatedColumns(names);
-    if (repeated.length > 0) {
-        throw new Error(`${where} names a field more than once: ${repeated.join('; ')}. Export each field once.`);
+    const problem = repeatedColumnsProblem(names);
+    if (problem !== null) {
+        throw new Error(`${where} ${problem}`);
     }
 }
 
@@ -626,10 +629,6 @@ export function jsonToEntries(json: unknown): LogEntry[] {
         if (!item || typeof item !== 'object' || Array.isArray(item)) {
             throw new Error(`Entry ${index + 1} is not an object.`);
         }
-        refuseRepeated(
-            Object.keys(item).filter((key) => key !== 'attributes'),
-            `Entry ${index + 1}`
-        );
         const entry: LogEntry = {};
         for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
             if (key === 'attributes') {
@@ -638,7 +637,15 @@ export function jsonToEntries(json: unknown): LogEntry[] {
             if (value !== null && typeof value === 'object') {
                 throw new Error(`Entry ${index + 1}: field ${key} is not a scalar.`);
             }
-            entry[localFieldName(key)] = value as FieldValue;
+            const local = localFieldName(key);
+            if (Object.prototype.hasOwnProperty.call(entry, local)) {
+                // Only a key with and one without the prefix can meet here (JSON.parse keeps one of equal keys).
+                refuseRepeated(
+                    Object.keys(item).filter((k) => k !== 'attributes'),
+                    `Entry ${index + 1}`
+                );
+            }
+            entry[local] = value as FieldValue;
         }
         return entry;
     });
