@@ -103,7 +103,30 @@ export const DEFAULT_LLM_HOSTS = [
 
 /** Words in a Named Credential's name, label or description that mark it as an LLM endpoint. */
 export const LLM_WORDS =
-    /(^|[^a-z])(llm|llms|gpt|openai|anthropic|claude|mistral|gemini|bedrock|vertex ?ai|cohere|llama|azure ?openai|genai|large language model)([^a-z]|$)/i;
+    /(^|[^a-z])(llm|llms|gpt|open ?ai|anthropic|claude|mistral|gemini|bedrock|vertex ?ai|cohere|llama|azure ?open ?ai|genai|large language model)([^a-z]|$)/i;
+
+/**
+ * Whether a name, label or description names an LLM (LLM_WORDS), also inside an API name written in camel case:
+ * `OpenAiEu`, `ChatGPTProd` and `MyLLMService` are read as `Open Ai Eu`, `Chat GPT Prod` and `My LLM Service`.
+ */
+export function namesAnLlm(text: string): boolean {
+    const words = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+    return LLM_WORDS.test(text) || LLM_WORDS.test(words);
+}
+
+/**
+ * Request paths only LLM APIs use, whoever hosts them: OpenAI-compatible chat, completion and embedding routes
+ * (OpenAI, Azure OpenAI, vLLM, Ollama, LiteLLM and most gateways), Azure OpenAI deployments, Google's
+ * generateContent and Bedrock's model invocation. A path many other APIs share (`/v1/messages`) is not one.
+ */
+const LLM_API_PATH =
+    /\/openai\/deployments\/|(?:\/chat\/completions|\/v1\/completions|\/v1\/embeddings|:(?:stream)?generateContent|\/model\/[^/?#\s]+\/(?:invoke|converse)(?:-with-response-stream|-stream)?)(?=[/?#]|$)/i;
+
+/** The LLM API path in an endpoint's text (`/v1/chat/completions`), or null. */
+export function llmApiPath(endpoint: string): string | null {
+    const match = LLM_API_PATH.exec(endpoint);
+    return match ? match[0] : null;
+}
 
 export type PhiEntry = { object: string; field: string | null; source: string };
 
@@ -412,7 +435,7 @@ export function buildLlmRegistry(config: ScanConfig, metadata: MetadataModel): L
         const host = hostOf(endpoint.url);
         if (host && isLlmHost(host, hosts)) {
             namedCredentials.set(endpoint.name.toLowerCase(), `its URL host ${host} is an LLM API`);
-        } else if (LLM_WORDS.test(`${endpoint.name} ${endpoint.label} ${endpoint.description}`)) {
+        } else if (namesAnLlm(`${endpoint.name} ${endpoint.label} ${endpoint.description}`)) {
             namedCredentials.set(endpoint.name.toLowerCase(), 'its name, label or description names an LLM');
         }
     }

@@ -186,6 +186,26 @@ describe('phi-debug-log', () => {
         const found = findings({ Sync: source }, 'phi-debug-log', PHI);
         expect(found.map((f) => f.line)).toEqual([3, 4, 9]);
     });
+
+    it('follows parent relationships to the object they point to: the Contact of a Case, not its Owner', () => {
+        const source = cls(
+            [
+                '    public void log(Case c) {',
+                "        System.debug('dob ' + c.Contact.Birthdate);",
+                '        System.debug(c.Contact);',
+                '        System.debug(c.Contact.Id);',
+                '        System.debug(c.Owner.Name);',
+                "        System.debug(c.Contact.get('Birthdate'));",
+                '    }'
+            ].join('\n')
+        );
+        const found = findings({ Sync: source }, 'phi-debug-log', PHI);
+        expect(found.map((f) => [f.line, f.message.split(')')[0]])).toEqual([
+            [3, 'PHI (Contact.Birthdate'],
+            [4, 'PHI (whole Contact records'],
+            [7, 'PHI (Contact.Birthdate']
+        ]);
+    });
 });
 
 describe('phi-exception-message', () => {

@@ -101,6 +101,36 @@ describe('llm-gate-bypass', () => {
         expect(found.map((f) => f.componentName)).toEqual(['A', 'B', 'C', 'D']);
     });
 
+    it('reads a camel-case Named Credential name without metadata, and paths only LLM APIs use', () => {
+        const files = {
+            CamelName: caller('CamelName', "'callout:OpenAiEu/v1/responses'"),
+            ChatGpt: caller('ChatGpt', "'callout:ChatGPTProd/query'"),
+            SelfHosted: caller('SelfHosted', "'callout:Inference/v1/chat/completions'"),
+            Deployment: caller('Deployment', "'callout:Models/openai/deployments/triage/extensions'"),
+            Vertex: caller('Vertex', "'https://models.example.org/v1/projects/p/models/m:generateContent'"),
+            Messaging: caller('Messaging', "'callout:MessagingGateway/v1/messages'"),
+            Opening: caller('Opening', "'callout:OpenAirport/flights'"),
+            Billing: caller('Billing', "'callout:Billing/invoices'"),
+            'force-app/main/default/namedCredentials/Billing.namedCredential-meta.xml': namedCredential(
+                'https://billing.example.com',
+                'Billing'
+            )
+        };
+        const found = findings(files, 'llm-gate-bypass');
+        expect(found.map((f) => f.componentName)).toEqual([
+            'CamelName',
+            'ChatGpt',
+            'Deployment',
+            'SelfHosted',
+            'Vertex'
+        ]);
+        expect(found[0].message).toContain(
+            'Named Credential OpenAiEu names an LLM (its metadata is not in the project)'
+        );
+        expect(found[2].message).toContain("/openai/deployments/ is an LLM API's path");
+        expect(found[3].message).toContain("/chat/completions is an LLM API's path");
+    });
+
     it('allows the gate classes to call LLMs', () => {
         const files = {
             InferenceGuard: caller('InferenceGuard', "'https://api.openai.com/v1/chat/completions'"),

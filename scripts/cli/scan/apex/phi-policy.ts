@@ -178,6 +178,21 @@ class PhiLabels {
         );
     }
 
+    /**
+     * The object of a record expression, following parent relationships the semantics alone does not know:
+     * `c.Contact` of a Case is a Contact, `c.Contact.Account` an Account, `p.Patient__r` what the project's
+     * metadata says the relationship points to.
+     */
+    objectOf(unit: MethodUnit, expr: Expr, depth = 0): string | null {
+        const direct = objectOf(unit, expr);
+        const value = unwrap(expr);
+        if (direct || depth > 4 || value.kind !== 'field') {
+            return direct;
+        }
+        const parent = this.objectOf(unit, value.target, depth + 1);
+        return parent ? this.classification.relationshipTarget(parent, value.name) : null;
+    }
+
     field(object: string | null, field: string): string | null {
         if (object) {
             return this.classification.field(object, field) ? `phi:${object}.${field}` : null;
@@ -194,7 +209,7 @@ class PhiLabels {
             !known.has(PRECISE) &&
             (value.kind === 'name' || value.kind === 'field' || value.kind === 'index' || value.kind === 'call')
         ) {
-            const object = objectOf(unit, value);
+            const object = this.objectOf(unit, value);
             if (object && this.classification.objectHoldsPhi(object)) {
                 kept.add(`record:${object}`);
             }
@@ -213,7 +228,7 @@ class PhiLabels {
 
     /** `record.get('Field')` and `record.get(Schema.Contact.Field)`. */
     getCall(unit: MethodUnit, call: CallExpr, receiver: Labels): Labels {
-        const object = objectOf(unit, call.target!);
+        const object = this.objectOf(unit, call.target!);
         const arg = unwrap(call.args[0]);
         let field: string | null = null;
         if (arg.kind === 'literal' && arg.literalType === 'string') {
@@ -266,7 +281,7 @@ export function phiPolicy(project: ProjectContext): TaintPolicy {
         parameterLabels: () => null,
         carries: (typeName) => !typeName || !/^boolean$/i.test(normalizeType(typeName)),
         fieldRead(unit, expr, targetLabels) {
-            const object = objectOf(unit, expr.target);
+            const object = phi.objectOf(unit, expr.target);
             const label = phi.field(object, expr.name);
             if (object) {
                 return label ? labels(label) : NONE;

@@ -1,11 +1,12 @@
 /**
  * llm-gate-bypass: an HttpRequest aimed at an LLM outside the InferenceGuard gate. An endpoint is
  * an LLM when it names a Named Credential registered in LlmEndpoint__c, listed in the config or
- * detected from its metadata (host or label), when its host is a known LLM API, or when it is
- * built from an LlmEndpoint__c record. Only the gate classes (config `gate.classes`, default
- * InferenceGuard) may call such endpoints.
+ * detected from its metadata (host or label), when its host is a known LLM API, when it is built
+ * from an LlmEndpoint__c record, when it names a Named Credential the project has no metadata for
+ * whose name names an LLM, or when its path is one only LLM APIs use. Only the gate classes (config
+ * `gate.classes`, default InferenceGuard) may call such endpoints.
  */
-import { isLlmHost } from '../context';
+import { isLlmHost, llmApiPath, namesAnLlm } from '../context';
 import { topLevel } from './helpers';
 import { endpointUses } from './endpoints';
 import type { RuleContext, RuleDefinition } from './rule';
@@ -39,6 +40,14 @@ export const rule: RuleDefinition = {
             }
             if (!reason && use.fromLlmRecord) {
                 reason = 'the endpoint is built from an LlmEndpoint__c record';
+            }
+            // A Named Credential the project has metadata for was judged by its name already (buildLlmRegistry).
+            if (!reason && use.namedCredential && namesAnLlm(use.namedCredential)) {
+                reason = `Named Credential ${use.namedCredential} names an LLM (its metadata is not in the project)`;
+            }
+            const path = reason ? null : llmApiPath(use.resolved?.value ?? '');
+            if (path) {
+                reason = `${path} is an LLM API's path`;
             }
             if (!reason) {
                 continue;
