@@ -14,7 +14,7 @@ import type { MetadataModel } from './metadata/read';
 
 /**
  * Standard fields that hold PHI in a healthcare org, used unless `phi.useDefaults` is false: the
- * patient's identity and contact details, free text where staff and patients write about care (case,
+ * patient's identity and contact details (on Contact, and on Account for person accounts), free text where staff and patients write about care (case,
  * activity, email, note, chat and feed bodies), and the clinical objects of Health Cloud as wholes.
  */
 export const DEFAULT_PHI = [
@@ -31,8 +31,30 @@ export const DEFAULT_PHI = [
     'Contact.MailingStreet',
     'Contact.MailingAddress',
     'Contact.MailingPostalCode',
+    'Contact.MailingCity',
     'Contact.OtherStreet',
     'Contact.OtherAddress',
+    'Contact.OtherPostalCode',
+    'Contact.OtherCity',
+    'Contact.Fax',
+    // A patient held as a Person Account (Health Cloud's usual model): the fields only person accounts have.
+    // Account.Name stays out, since most orgs also hold payers, providers and suppliers as business accounts.
+    'Account.FirstName',
+    'Account.LastName',
+    'Account.MiddleName',
+    'Account.PersonBirthdate',
+    'Account.PersonEmail',
+    'Account.PersonHomePhone',
+    'Account.PersonMobilePhone',
+    'Account.PersonOtherPhone',
+    'Account.PersonMailingStreet',
+    'Account.PersonMailingAddress',
+    'Account.PersonMailingPostalCode',
+    'Account.PersonMailingCity',
+    'Account.PersonOtherStreet',
+    'Account.PersonOtherAddress',
+    'Account.PersonOtherPostalCode',
+    'Account.PersonOtherCity',
     'Contact.Description',
     'Case.Description',
     'Case.Comments',

@@ -208,6 +208,27 @@ describe('phi-debug-log', () => {
     });
 });
 
+describe('the built-in PHI list', () => {
+    it('covers a patient held as a Person Account and the city of an address, not a business account name', () => {
+        const source = cls(
+            [
+                '    public void log(Account a, Contact c) {',
+                '        System.debug(a.PersonBirthdate);',
+                "        System.debug(a.FirstName + ' ' + a.PersonMailingCity);",
+                '        System.debug(a.Name);',
+                '        System.debug(c.MailingCity);',
+                '    }'
+            ].join('\n')
+        );
+        const found = findings({ Sync: source }, 'phi-debug-log');
+        expect(found.map((f) => [f.line, f.message.split(')')[0]])).toEqual([
+            [3, 'PHI (Account.PersonBirthdate'],
+            [4, 'PHI (Account.FirstName, Account.PersonMailingCity'],
+            [6, 'PHI (Contact.MailingCity']
+        ]);
+    });
+});
+
 describe('phi-exception-message', () => {
     it('flags PHI in exception constructors and setMessage', () => {
         const source = cls(
