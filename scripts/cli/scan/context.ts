@@ -297,8 +297,8 @@ export type ProjectContext = {
     apexFiles: ApexFile[];
     /** Lower-case class name (simple for top-level, `outer.inner` and, when unique, `inner`). */
     classes: Map<string, ClassEntry>;
-    /** Lower-case `class.method` of every `@future(callout=true)` method. */
-    futureCallouts: Map<string, { file: ApexFile; line: number }>;
+    /** Lower-case `class.method` of every `@future(callout=true)` method, to where it is and its name as declared. */
+    futureCallouts: Map<string, { file: ApexFile; line: number; name: string }>;
     /** Lower-case names of classes implementing Database.AllowsCallouts. */
     calloutQueueables: Set<string>;
     /** Which project methods each call can run. */
@@ -478,7 +478,7 @@ export function buildClassIndex(
 ): Pick<ProjectContext, 'classes' | 'futureCallouts' | 'calloutQueueables'> {
     const classes = new Map<string, ClassEntry>();
     const innerNames = new Map<string, ClassEntry[]>();
-    const futureCallouts = new Map<string, { file: ApexFile; line: number }>();
+    const futureCallouts = new Map<string, { file: ApexFile; line: number; name: string }>();
     const calloutQueueables = new Set<string>();
     for (const file of files) {
         if (file.componentType !== 'ApexClass') {
@@ -502,15 +502,10 @@ export function buildClassIndex(
                 }
                 const future = annotation(member.modifiers, 'future');
                 if (future && (future.params.callout ?? '') === 'true') {
-                    futureCallouts.set(`${type.qualifiedName}.${member.name}`.toLowerCase(), {
-                        file,
-                        line: member.span.line
-                    });
+                    const declared = { file, line: member.span.line, name: `${type.qualifiedName}.${member.name}` };
+                    futureCallouts.set(declared.name.toLowerCase(), declared);
                     if (type.outer) {
-                        futureCallouts.set(`${type.name}.${member.name}`.toLowerCase(), {
-                            file,
-                            line: member.span.line
-                        });
+                        futureCallouts.set(`${type.name}.${member.name}`.toLowerCase(), declared);
                     }
                 }
             }

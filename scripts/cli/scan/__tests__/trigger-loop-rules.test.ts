@@ -68,7 +68,7 @@ describe('trigger-callout', () => {
         };
         const found = findings(files, 'trigger-callout');
         expect(found).toHaveLength(1);
-        expect(found[0].message).toContain('@future(callout=true) method outbound.push');
+        expect(found[0].message).toContain('@future(callout=true) method Outbound.push with record data');
         expect(found[0].message).toContain('PatientHandler.run(List<Patient__c>)');
         expect(found[0].line).toBe(2);
     });

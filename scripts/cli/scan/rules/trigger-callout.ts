@@ -38,16 +38,13 @@ function futureTarget(ctx: RuleContext, unit: MethodUnit, call: CallExpr, concre
     const name = call.name.toLowerCase();
     if (call.target) {
         const target = dottedName(unwrap(call.target));
-        if (target && futureCallouts.has(`${target}.${name}`)) {
-            return `${target}.${name}`;
-        }
-        return null;
+        return (target && futureCallouts.get(`${target}.${name}`.toLowerCase())?.name) ?? null;
     }
     const owners = [concrete?.type, unit.owner].filter(Boolean) as TypeDecl[];
     for (const owner of owners) {
-        const key = `${owner.qualifiedName}.${name}`.toLowerCase();
-        if (futureCallouts.has(key)) {
-            return key;
+        const declared = futureCallouts.get(`${owner.qualifiedName}.${name}`.toLowerCase());
+        if (declared) {
+            return declared.name;
         }
     }
     return null;
