@@ -44,6 +44,20 @@ export function fourthRoundPlanVectors(v: VectorSet): void {
             ['OHIP ', ' valid.']
         ]
     );
+    v.inContexts(
+        'round4',
+        'Member numbers after abbreviated labels, with a letter group or digit groups',
+        'HealthPlanId',
+        ['W 123 456 789', '77123-88', '4471829-01', '88123-4455', '9876543', 'XJH 8812 3344'],
+        [
+            ['Member ID: ', '\n'],
+            ['Pol # ', ' on the form.'],
+            ['ID/Cert #: ', '\n'],
+            ['Beneficiary no. ', ', checked.'],
+            ['Insurance card no. ', '.'],
+            ['her BCBS card # is ', ', she said.']
+        ]
+    );
     v.add('round4', 'Plan words without a member number stay', [
         'Medicare 2024 changes; Aetna covers 80%; Medicaid pending; policy # not on file; Group: see card.'
     ]);
@@ -63,6 +77,17 @@ export function fourthRoundNumberVectors(v: VectorSet): void {
             ['Order # ', ' sent to lab.'],
             ['Rx # ', ' ready for pickup.'],
             ['Confirmation code: ', '.']
+        ]
+    );
+    v.inContexts(
+        'round4',
+        'Badge, statement and reference numbers, slashes included',
+        'Identifier',
+        ['88123', '4471-882', 'JH/4471/23'],
+        [
+            ['Badge # ', ' at the desk.'],
+            ['Statement # ', ' is overdue.'],
+            ['Our ref: ', '\n']
         ]
     );
     v.add('round4', 'Claim, reference and ID values after a bare label with a colon', [
