@@ -180,6 +180,20 @@ export function fourthRoundPlaceVectors(v: VectorSet): void {
             ['Visiting from ', ' this month.']
         ]
     );
+    v.inContexts(
+        'round4',
+        'Town after a person and from or in',
+        'Address',
+        ['Ames', 'Kerala', 'Dayton'],
+        [
+            ['A 67-year-old farmer from ', ' presented with chest pain.'],
+            ["She's from ", ' and speaks Malayalam.'],
+            ['im in ', ' rn']
+        ]
+    );
+    v.add('round4', 'States of care, titles and rooms after a person stay', [
+        'He is in Recovery now. She is in Labor and Delivery. Pt is from Mexico. The man in Room 4 is stable.'
+    ]);
     v.add('round4', 'Words with such endings that are no town stay', [
         'Graduated from Undergrad in 2010. The user stays in Enforce mode. Go to Settings.'
     ]);
@@ -268,6 +282,13 @@ export function fourthRoundNameVectors(v: VectorSet): void {
     v.add('round4', 'A name before a verb only a person is the subject of', [
         phi('Lueilwitz Ogunbanwo', 'Name'),
         ' was seen today for follow up. Lisinopril was started. Chart was reviewed.'
+    ]);
+    v.add('round4', 'Vietnamese name with a common middle name keeps its short given name', [
+        'Contact ',
+        phi('Nguyễn Văn An', 'Name'),
+        ' about labs; spoke with ',
+        phi('Lê Thị Anh', 'Name'),
+        ' today. The van left; an answer is due.'
     ]);
     v.add('round4', 'Portal, E. coli, U.S. Army and Part B stay', [
         'Log in to the Patient Portal. Urine grew E. Coli. He served in the U.S. Army. See Part B. Methods follow.'

@@ -497,6 +497,17 @@ export const SHIPPED_PATTERNS = [
     pattern: "(?<![A-Za-z0-9_.\\-])[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}\\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|dcm)(?![A-Za-z0-9])"
   },
   {
+    name: "PlaceAfterPersonFrom",
+    category: "Address",
+    priority: 51,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ADDRESS]",
+    description: "A town after a person and from or in, as case presentations and chats say where someone comes from or is (a 67-year-old farmer from Ames; she's from Kerala; im in Dayton); not states, countries, care settings, titles or states of care such as Recovery or Labor (Safe Harbor B).",
+    pattern: "(?<![A-Za-z])(?:year-old|year[ \\t]old|yo|y/o|y\\.o\\.|yr[ \\t]old|man|woman|male|female|gentleman|lady|boy|girl|patient|pt|veteran|immigrant|refugee|student|farmer|worker|retiree|family|couple|[Ss]he's|[Hh]e's|[Ss]he[ \\t]is|[Hh]e[ \\t]is|[Tt]hey're|[Tt]hey[ \\t]are|[Ii]'m|[Ii]m|[Ii][ \\t]am)[ \\t]{1,2}(?:originally[ \\t]{1,2})?(?:from|in)[ \\t]{1,2}(?!(?:New[ \\t](?:York|Jersey|Hampshire|Mexico|Zealand|England|Guinea)|North[ \\t](?:Carolina|Dakota|Korea|America|Macedonia)|South[ \\t](?:Carolina|Dakota|Korea|Africa|America|Sudan)|West[ \\t]Virginia|East[ \\t]Timor|(?:North|South|East|West|Northern|Southern|Eastern|Western|Central)[ \\t](?:Asia|Africa|Europe|America|Wing|Tower|Building|Campus|Entrance|Lobby|Unit|Ward|Side|Hall|Pavilion)|United[ \\t](?:States|Kingdom|Arab)|Saudi[ \\t]Arabia|Sri[ \\t]Lanka|Costa[ \\t]Rica|Puerto[ \\t]Rico|El[ \\t]Salvador|Czech[ \\t]Republic|Dominican[ \\t]Republic|Ivory[ \\t]Coast|Sierra[ \\t]Leone|San[ \\t]Marino|Burkina[ \\t]Faso|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming|America|Americas|Europe|Asia|Africa|Oceania|Antarctica|Britain|England|Scotland|Wales|Holland|Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Comoros|Congo|Croatia|Cuba|Cyprus|Czechia|Denmark|Djibouti|Dominica|Ecuador|Egypt|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Germany|Ghana|Greece|Greenland|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Korea|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|Nicaragua|Niger|Nigeria|Norway|Oman|Pakistan|Palau|Palestine|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Samoa|Senegal|Serbia|Seychelles|Singapore|Slovakia|Slovenia|Somalia|Spain|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Our|His|Her|Their|A|An|Room|Bed|Unit|Ward|Hospice|Rehab|Hospital|Clinic|Town|Home|Care|ICU|ER|ED|OR|PACU|NICU|PICU|Emergency|Radiology|Cardiology|Oncology|Surgery|Pharmacy|Triage)(?![A-Za-z]))(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof|Recovery|Labor|Labour|Delivery|Dialysis|Isolation|Quarantine|Transit|Custody|Jail|Prison|School|Class|Church|Court|Work|Pain|Distress|Memorial|General|St|Saint|Mercy|Sunrise|Medicare|Medicaid|Hospital|Clinic|Bed)(?![A-Za-z]))([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'\\u2019][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F'\\u2019\\-]{0,29}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'\\u2019][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F'\\u2019\\-]{0,29})?(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'\\u2019][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F'\\u2019\\-]{0,29})?)(?![A-Za-z\\u00C0-\\u024F'\\u2019\\-])"
+  },
+  {
     name: "PlaceAfterVerb",
     category: "Address",
     priority: 51,
@@ -880,6 +891,17 @@ export const SHIPPED_PATTERNS = [
     replacement: "[NAME]",
     description: "A chart header line Family, Given followed by a DOB, MRN, sex or age line (Safe Harbor A).",
     pattern: "(?<![^\\n])([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?,[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][a-z\\u00DF-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)[ \\t]{0,3}\\r?\\n[ \\t]{0,3}(?:DOB|D\\.O\\.B\\.|Date of birth|MRN|Sex|Gender|Age|Patient ID|Medical record)"
+  },
+  {
+    name: "NameVietnameseMiddle",
+    category: "Name",
+    priority: 84,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[NAME]",
+    description: "A Vietnamese name of three words whose middle name is one of the commonest (Văn, Thị, Đức, Hữu, Ngọc), so a short given name such as An or Anh, which is also an English word, stays in the span: Nguyễn Văn An (Safe Harbor A).",
+    pattern: "(?<![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF])([A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u1E00-\\u1EFF][a-z\\u00DF-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF]{1,12}[ \\t]{1,2}(?:V\\u0103n|Th\\u1ECB|\\u0110\\u1EE9c|H\\u1EEFu|Ng\\u1ECDc)[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u1E00-\\u1EFF][a-z\\u00DF-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF]{1,12})(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF])"
   },
   {
     name: "NameAboveStreet",
