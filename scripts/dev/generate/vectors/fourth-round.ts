@@ -191,6 +191,22 @@ export function fourthRoundPlaceVectors(v: VectorSet): void {
             ['im in ', ' rn']
         ]
     );
+    v.inContexts(
+        'round4',
+        'Town after a home, named as an area, or after a compass word',
+        'Address',
+        ['Dayton', 'Ames', 'Boston', 'Fresno', 'Columbus'],
+        [
+            ['They rent an apartment in ', '.'],
+            ['She has a farm near ', '.'],
+            ['Lives in the greater ', ' area.'],
+            ['Lives just north of ', '.'],
+            ['Works downtown ', ' on weekdays.']
+        ]
+    );
+    v.add('round4', 'Areas of a building or the body stay', [
+        'Please wait in the Reception area. Rash in the Affected area. Seen at home in Bed 2.'
+    ]);
     v.add('round4', 'States of care, titles and rooms after a person stay', [
         'He is in Recovery now. She is in Labor and Delivery. Pt is from Mexico. The man in Room 4 is stable.'
     ]);
