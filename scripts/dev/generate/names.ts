@@ -48,6 +48,7 @@ american british english french german italian spanish dutch swedish finnish dan
 polish czech slovak hungarian greek russian ukrainian chinese japanese korean indian canadian mexican
 brazilian argentine australian irish scottish welsh european african asian portuguese swiss austrian belgian
 uti ards copd chf cad htn afib gerd ckd esrd dvt mrsa hiv aids icu nicu picu ekg ecg eeg mri cbc bmp cmp inr
+portal coli army navy marines corps part rec ref auth
 `;
 
 /**

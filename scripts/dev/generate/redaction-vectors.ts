@@ -12,6 +12,12 @@ import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
+import {
+    fourthRoundNameVectors,
+    fourthRoundNumberVectors,
+    fourthRoundPlaceVectors,
+    fourthRoundPlanVectors
+} from './vectors/fourth-round';
 import { thirdRoundNameVectors, thirdRoundNumberVectors, thirdRoundStreetVectors } from './vectors/third-round';
 import { matrixVectors, pseudonymVectors, spacingCleanVectors, unicodeOverlapVectors } from './vectors/text-shapes';
 import { TEST_PSEUDONYM_KEY, VectorSet, type VectorFile } from './vectors/vector-set';
@@ -39,7 +45,11 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     nameCueVectors,
     thirdRoundNumberVectors,
     thirdRoundStreetVectors,
-    thirdRoundNameVectors
+    thirdRoundNameVectors,
+    fourthRoundPlanVectors,
+    fourthRoundNumberVectors,
+    fourthRoundPlaceVectors,
+    fourthRoundNameVectors
 ];
 
 function build(): VectorFile {

@@ -345,11 +345,11 @@ function nameOrUnknown(t: Token): boolean {
  */
 /** Words that name a person's role just before a name: "patient Smith", "Mrs Lane", "wife Hope". */
 const PERSON_CUE =
-    /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner)\.?[ \t]{1,2}$/i;
+    /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
 
 /** Words for a relative just before a name, after which even an unknown capitalised word is one. */
 const FAMILY_CUE =
-    /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?)[ \t]{1,2}$/i;
+    /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)[ \t]{1,2}$/i;
 
 /** What separates two items of a list of names: a comma, "and", "or" or "&", or a comma and one of them. */
 const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})$/;
