@@ -24,6 +24,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build, type Plugin } from 'esbuild';
+import postcss from 'postcss';
 import { resolveModule, type ModuleRecord } from '@lwc/module-resolver';
 import { stripTypes } from '../lib/lwc';
 import { list, parseXml, text } from '../../cli/lib/xml';
@@ -121,6 +122,44 @@ export const COMPILER_OPTIONS = {
  * fresh build's compiling (docs/console.md, Performance). The preview tests check the rule against the compiler.
  */
 const NEEDS_LWC_COMPILER = /\bclass\b|\bexport\s+default\b|\bas\s+default\b|\bimport\s*\(|['"]lwc['"]/;
+
+/**
+ * A selector of a base component's native-shadow styles: `:host([data-render-mode="shadow"]) ...`. The base
+ * components set that attribute on their host only when they render in native shadow (`!this.template.synthetic`);
+ * the preview renders in synthetic shadow (main.mjs loads @lwc/synthetic-shadow first), where no such host exists.
+ */
+const NATIVE_SHADOW_SELECTOR = /^:host\(\[data-render-mode=(["']?)shadow\1\]/;
+
+/**
+ * A base component's stylesheet without the rules no element matches in synthetic shadow: those whose every
+ * selector starts with NATIVE_SHADOW_SELECTOR (and the comments, and the at-rules left empty). The base components
+ * ship their whole SLDS blueprint that way, for native shadow: 2 MB of CSS, half of the bundle, that the engine
+ * compiled into every component's styles and inserted into the page without a single match. About 2% of the text
+ * remains (the rules without that guard, which do match, are kept). `null` when nothing remains but imports, so the
+ * module can be an empty list of stylesheets (docs/console.md, Performance).
+ */
+export function syntheticShadowStylesheet(source: string, file: string): string | null {
+    const root = postcss.parse(source, { from: file });
+    root.walkComments((comment) => {
+        comment.remove();
+    });
+    root.walkRules((rule) => {
+        if (rule.selectors.every((selector) => NATIVE_SHADOW_SELECTOR.test(selector.trim()))) {
+            rule.remove();
+        }
+    });
+    let emptied = true;
+    while (emptied) {
+        emptied = false;
+        root.walkAtRules((atRule) => {
+            if (atRule.nodes !== undefined && atRule.nodes.length === 0) {
+                atRule.remove();
+                emptied = true;
+            }
+        });
+    }
+    return root.nodes.length === 0 ? null : root.toString();
+}
 
 /** Whether the LWC compiler would leave this JavaScript module as it is (see NEEDS_LWC_COMPILER). */
 export function isPlainModule(source: string): boolean {
@@ -430,7 +469,11 @@ function lwcPlugin({ root, labels, bundles, demoUserId, cache, pool }: PluginInp
                 if (file.endsWith('.js') && isPlainModule(source)) {
                     return { contents: source, loader: 'js', resolveDir: dirname(file) };
                 }
-                const code = await compileModule(pool, stylesheets, source, file, lwcTarget(file, bundles, scoped));
+                const kept = cacheable && file.endsWith('.css') ? syntheticShadowStylesheet(source, file) : source;
+                const code =
+                    kept === null
+                        ? 'export default [];\n'
+                        : await compileModule(pool, stylesheets, kept, file, lwcTarget(file, bundles, scoped));
                 if (cacheable) {
                     cache.modules[cacheKey] = code;
                     cache.dirty = true;
@@ -460,7 +503,8 @@ function hashTree(hash: Hash, dir: string): void {
 /** The versions the compiled base components depend on: the cache of them is valid while these hold. */
 function compileCacheKey(root: string): string {
     const versions = ['@lwc/compiler', LBC_PACKAGE, 'lwc'].map((name) => `${name}@${packageVersion(root, name)}`);
-    return `${versions.join(' ')} ${JSON.stringify(COMPILER_OPTIONS)}`;
+    // `synthetic-css`: the base components' stylesheets are compiled without their native-shadow rules.
+    return `${versions.join(' ')} ${JSON.stringify(COMPILER_OPTIONS)} synthetic-css`;
 }
 
 /**

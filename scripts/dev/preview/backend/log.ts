@@ -200,28 +200,31 @@ export function logHandlers(store: Store): HandlersOf<'WardenLogController'> {
             return { ...detail, endpoint: (entry.endpointId && store.endpointById.get(entry.endpointId)) || null };
         },
 
-        'WardenLogController.getLogFilterOptions': () => ({
-            endpoints: data.endpoints,
-            purposes: PURPOSES,
-            decisions: DECISIONS,
-            jurisdictions: data.rules.map((rule) => rule.jurisdiction),
-            phiCategories: [
-                ...new Set(
-                    [
-                        ...data.tags.map((tag) => tag.phiCategory),
-                        ...data.patterns.map((pattern) => pattern.category)
-                    ].filter((value): value is string => !!value)
-                )
-            ].sort(),
-            consentResults: countBy(store.windowEntries(), (entry) => entry.consentResult)
-                .map((row) => row.key)
-                .filter((key) => key !== ''),
-            residencyResults: countBy(store.windowEntries(), (entry) => entry.residencyResult)
-                .map((row) => row.key)
-                .filter((key) => key !== ''),
-            // The preview is an org without a namespace.
-            eventChannel: '/event/InferenceEvent__e'
-        }),
+        'WardenLogController.getLogFilterOptions': () => {
+            const entries = store.windowEntries();
+            return {
+                endpoints: data.endpoints,
+                purposes: PURPOSES,
+                decisions: DECISIONS,
+                jurisdictions: data.rules.map((rule) => rule.jurisdiction),
+                phiCategories: [
+                    ...new Set(
+                        [
+                            ...data.tags.map((tag) => tag.phiCategory),
+                            ...data.patterns.map((pattern) => pattern.category)
+                        ].filter((value): value is string => !!value)
+                    )
+                ].sort(),
+                consentResults: countBy(entries, (entry) => entry.consentResult)
+                    .map((row) => row.key)
+                    .filter((key) => key !== ''),
+                residencyResults: countBy(entries, (entry) => entry.residencyResult)
+                    .map((row) => row.key)
+                    .filter((key) => key !== ''),
+                // The preview is an org without a namespace.
+                eventChannel: '/event/InferenceEvent__e'
+            };
+        },
 
         'WardenLogController.getChainNeighbours': ({ logId }) => {
             const entry = store.findLog(requireId(logId, 'logId'));

@@ -72,6 +72,7 @@ const DECISION_CLASS = {
   Redacted: "bar bar_redacted",
   Blocked: "bar bar_blocked"
 };
+const derived = /* @__PURE__ */ new WeakMap();
 function sum(rows, keys) {
   return rows.filter((row) => !keys || keys.includes(row.key)).reduce((total, row) => total + row.count, 0);
 }
@@ -192,14 +193,32 @@ export default class PostureOverview extends LightningElement {
     return this.urgentFindings.length > 0;
   }
   get series() {
-    return this.summary ? dailySeries(this.summary.callsByDay, this.summary.today, this.summary.windowDays) : [];
+    return this.derivedState().series;
+  }
+  derivedState() {
+    const summary = this.summary;
+    let kept = derived.get(this);
+    if (!kept || kept.summary !== summary) {
+      const series = summary ? dailySeries(summary.callsByDay, summary.today, summary.windowDays) : [];
+      kept = { summary, series };
+      derived.set(this, kept);
+    }
+    return kept;
   }
   /**
    * The chart: one group per day (its stacked bars and a full-height target for the pointer), the value axis on
    * round steps and about one day label a fortnight. The days are a single tab stop that the arrow keys move.
    */
   get chart() {
-    const series = this.series;
+    const kept = this.derivedState();
+    const activeDay = this.activeDay;
+    if (!kept.chart || kept.chartDay !== activeDay) {
+      kept.chart = this.buildChart(kept.series);
+      kept.chartDay = activeDay;
+    }
+    return kept.chart;
+  }
+  buildChart(series) {
     const ticks = axisTicks(Math.max(0, ...series.map((entry) => entry.total)));
     const top = ticks[ticks.length - 1];
     const { bars } = stackedBars(series, PLOT_WIDTH, PLOT_HEIGHT, top);

@@ -93,6 +93,27 @@ type ChartDay = {
     bars: { key: string; x: number; y: number; width: number; height: number; cssClass: string }[];
 };
 
+type Chart = {
+    days: ChartDay[];
+    valueTicks: { key: string; y: number; label: string }[];
+    dayTicks: { key: string; x: number; label: string }[];
+};
+
+/**
+ * What a render derives from the summary, kept per component until the summary (or, for the chart, the active day)
+ * changes: the template reads `chart` three times and `series` six, and each reading built every day's bars and
+ * labels again. A WeakMap, not a field, so that keeping it is no change of the component's reactive state.
+ */
+const derived = new WeakMap<
+    object,
+    {
+        summary: PostureSummary | undefined;
+        series: ReturnType<typeof dailySeries>;
+        chart?: Chart;
+        chartDay?: string | null;
+    }
+>();
+
 function sum(rows: { key: string; count: number }[], keys?: string[]): number {
     return rows.filter((row) => !keys || keys.includes(row.key)).reduce((total, row) => total + row.count, 0);
 }
@@ -243,20 +264,36 @@ export default class PostureOverview extends LightningElement {
         return this.urgentFindings.length > 0;
     }
 
-    get series() {
-        return this.summary ? dailySeries(this.summary.callsByDay, this.summary.today, this.summary.windowDays) : [];
+    get series(): ReturnType<typeof dailySeries> {
+        return this.derivedState().series;
+    }
+
+    private derivedState(): NonNullable<ReturnType<typeof derived.get>> {
+        const summary = this.summary;
+        let kept = derived.get(this);
+        if (!kept || kept.summary !== summary) {
+            const series = summary ? dailySeries(summary.callsByDay, summary.today, summary.windowDays) : [];
+            kept = { summary, series };
+            derived.set(this, kept);
+        }
+        return kept;
     }
 
     /**
      * The chart: one group per day (its stacked bars and a full-height target for the pointer), the value axis on
      * round steps and about one day label a fortnight. The days are a single tab stop that the arrow keys move.
      */
-    get chart(): {
-        days: ChartDay[];
-        valueTicks: { key: string; y: number; label: string }[];
-        dayTicks: { key: string; x: number; label: string }[];
-    } {
-        const series = this.series;
+    get chart(): Chart {
+        const kept = this.derivedState();
+        const activeDay = this.activeDay;
+        if (!kept.chart || kept.chartDay !== activeDay) {
+            kept.chart = this.buildChart(kept.series);
+            kept.chartDay = activeDay;
+        }
+        return kept.chart;
+    }
+
+    private buildChart(series: ReturnType<typeof dailySeries>): Chart {
         const ticks = axisTicks(Math.max(0, ...series.map((entry) => entry.total)));
         const top = ticks[ticks.length - 1];
         const { bars } = stackedBars(series, PLOT_WIDTH, PLOT_HEIGHT, top);

@@ -84,6 +84,19 @@ describe('c-posture-overview', () => {
             posture.windowDays
         );
     });
+
+    it('draws the chart of the latest posture when the wire delivers another one', async () => {
+        const element = mount();
+        wire.emit(posture);
+        await flush();
+        const bars = () => element.shadowRoot?.querySelectorAll('svg[data-id="calls-chart"] rect.bar').length;
+        const before = bars();
+        const busiest = posture.callsByDay.filter((row) => row.count > 0).slice(0, 3);
+        wire.emit({ ...posture, callsByDay: posture.callsByDay.filter((row) => !busiest.includes(row)) });
+        await flush();
+        expect(busiest).toHaveLength(3);
+        expect(bars()).toBe((before ?? 0) - 3);
+    });
 });
 
 describe('c-posture-overview: the chart and the due-first list', () => {
