@@ -388,12 +388,98 @@ function tryWindow(scan, s, compiled, search, width, order, out) {
   }
   return addPatternMatch(scan, m, compiled, 1, order, out) ? s + m[0].length : start + 1;
 }
+const runChecksOf = /* @__PURE__ */ new WeakMap();
+function knownCharacters(entry) {
+  if (entry < ENTRY_DIGITS) {
+    return entry % WORD_NEXT < 52 ? 2 : 1;
+  }
+  return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
+}
+function runChecks(plan) {
+  let checks = runChecksOf.get(plan);
+  if (checks !== void 0) {
+    return checks;
+  }
+  const skip = Math.min(...plan.entries.map(knownCharacters));
+  const known = /* @__PURE__ */ new Map();
+  const masks = plan.after.map((runs) => {
+    let mask = known.get(runs);
+    if (mask === void 0) {
+      mask = null;
+      if (runs.length <= 32) {
+        mask = new Uint32Array(130);
+        runs.forEach((run, r) => {
+          const bit = 1 << r;
+          if (run.length <= skip) {
+            for (let k = 0; k < 130; k++) {
+              mask[k] |= bit;
+            }
+            return;
+          }
+          for (let c = 0; c < 128; c++) {
+            if (inRun(run, skip, c)) {
+              mask[c] |= bit;
+            }
+          }
+          mask[128] |= bit;
+        });
+      }
+      known.set(runs, mask);
+    }
+    return mask;
+  });
+  checks = { skip, masks };
+  runChecksOf.set(plan, checks);
+  return checks;
+}
+function fitsFrom(scan, at, run, from) {
+  if (at + run.length > scan.length) {
+    return false;
+  }
+  for (let k = from; k < run.length; k++) {
+    if (!inRun(run, k, scan.charCodeAt(at + k))) {
+      return false;
+    }
+  }
+  return true;
+}
+function anchorFits(scan, at, runs, mask, skip) {
+  if (mask === null) {
+    for (let r = 0; r < runs.length; r++) {
+      if (fitsFrom(scan, at, runs[r], 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  const p = at + skip;
+  let bits;
+  let from = skip + 1;
+  if (p < scan.length) {
+    const c = scan.charCodeAt(p);
+    bits = mask[c < 128 ? c : 128];
+    if (c >= 128) {
+      from = skip;
+    }
+  } else {
+    bits = mask[129];
+  }
+  while (bits !== 0) {
+    const low = bits & -bits;
+    bits ^= low;
+    if (fitsFrom(scan, at, runs[31 - Math.clz32(low)], from)) {
+      return true;
+    }
+  }
+  return false;
+}
 function indexedPattern(scan, compiled, plan, anchors, order, out) {
   const { lo, hi, after, before } = plan;
   const positions = anchors.positions;
   const entries = anchors.entries;
   const slotOf = anchors.slotOf;
   const search = hi - lo >= WIDE_WINDOW ? windowSearch(compiled, plan) : null;
+  const { skip, masks } = runChecks(plan);
   let next = 0;
   const count = anchors.count;
   for (let a = 0; a < count; a++) {
@@ -402,12 +488,8 @@ function indexedPattern(scan, compiled, plan, anchors, order, out) {
     if (last < next || before.length > 0 && !fitsBackward(scan, at, before)) {
       continue;
     }
-    const runs = entries === null ? after[0] : after[slotOf[entries[a]]];
-    let fits = false;
-    for (let r = 0; r < runs.length && !fits; r++) {
-      fits = fitsForward(scan, at, runs[r]);
-    }
-    if (!fits) {
+    const slot = entries === null ? 0 : slotOf[entries[a]];
+    if (!anchorFits(scan, at, after[slot], masks[slot], skip)) {
       continue;
     }
     if (search === null) {

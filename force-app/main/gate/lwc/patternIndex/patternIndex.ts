@@ -567,6 +567,110 @@ function tryWindow(
 }
 
 /**
+ * How an anchor's runs are checked quickly. Its entry already says what its first `skip` characters are (a
+ * word start's letter and, when it is a letter, the next one; another character itself), so only the runs
+ * that let through the character right after those are checked, from the one after it on: `masks[i]` holds,
+ * for `after[i]` and each value of that character (a code below 128, any other code at 128, none at 129 when
+ * the text ends first), one bit per run (null when there are more than 32 runs: all are checked in full).
+ */
+type RunChecks = { skip: number; masks: Array<Uint32Array | null> };
+
+const runChecksOf = new WeakMap<PatternIndexPlan, RunChecks>();
+
+/** The characters an entry number fixes from the anchor on (see RunChecks). */
+function knownCharacters(entry: number): number {
+    if (entry < ENTRY_DIGITS) {
+        return entry % WORD_NEXT < 52 ? 2 : 1;
+    }
+    return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
+}
+
+function runChecks(plan: PatternIndexPlan): RunChecks {
+    let checks = runChecksOf.get(plan);
+    if (checks !== undefined) {
+        return checks;
+    }
+    const skip = Math.min(...plan.entries.map(knownCharacters));
+    const known = new Map<ClassRun[], Uint32Array | null>();
+    const masks = plan.after.map((runs) => {
+        let mask = known.get(runs);
+        if (mask === undefined) {
+            mask = null;
+            if (runs.length <= 32) {
+                mask = new Uint32Array(130);
+                runs.forEach((run, r) => {
+                    const bit = 1 << r;
+                    if (run.length <= skip) {
+                        // The run ends before the character: it lets every value through, and the text's end.
+                        for (let k = 0; k < 130; k++) {
+                            mask![k] |= bit;
+                        }
+                        return;
+                    }
+                    for (let c = 0; c < 128; c++) {
+                        if (inRun(run, skip, c)) {
+                            mask![c] |= bit;
+                        }
+                    }
+                    // Codes from 128 on: the bit is a superset, the run is then checked in full.
+                    mask![128] |= bit;
+                });
+            }
+            known.set(runs, mask);
+        }
+        return mask;
+    });
+    checks = { skip, masks };
+    runChecksOf.set(plan, checks);
+    return checks;
+}
+
+/** Whether the characters from at + from on fit the run (those before are known to). */
+function fitsFrom(scan: string, at: number, run: ClassRun, from: number): boolean {
+    if (at + run.length > scan.length) {
+        return false;
+    }
+    for (let k = from; k < run.length; k++) {
+        if (!inRun(run, k, scan.charCodeAt(at + k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/** Whether one of the runs fits at the anchor `at` (see RunChecks). */
+function anchorFits(scan: string, at: number, runs: ClassRun[], mask: Uint32Array | null, skip: number): boolean {
+    if (mask === null) {
+        for (let r = 0; r < runs.length; r++) {
+            if (fitsFrom(scan, at, runs[r], 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    const p = at + skip;
+    let bits: number;
+    let from = skip + 1;
+    if (p < scan.length) {
+        const c = scan.charCodeAt(p);
+        bits = mask[c < 128 ? c : 128];
+        if (c >= 128) {
+            from = skip;
+        }
+    } else {
+        bits = mask[129];
+    }
+    while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        if (fitsFrom(scan, at, runs[31 - Math.clz32(low)], from)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
  * The same matches as scanPattern: the sticky regex is tried only at the start positions the anchors
  * allow, in increasing order and never below the end of the previous match.
  */
@@ -583,6 +687,7 @@ function indexedPattern(
     const entries = anchors.entries;
     const slotOf = anchors.slotOf;
     const search = hi - lo >= WIDE_WINDOW ? windowSearch(compiled, plan) : null;
+    const { skip, masks } = runChecks(plan);
     // No match starts below `next`: it is the end of the last match, or past every start already tried.
     let next = 0;
     const count = anchors.count;
@@ -592,12 +697,8 @@ function indexedPattern(
         if (last < next || (before.length > 0 && !fitsBackward(scan, at, before))) {
             continue;
         }
-        const runs = entries === null ? after[0] : after[slotOf[entries[a]]];
-        let fits = false;
-        for (let r = 0; r < runs.length && !fits; r++) {
-            fits = fitsForward(scan, at, runs[r]);
-        }
-        if (!fits) {
+        const slot = entries === null ? 0 : slotOf[entries[a]];
+        if (!anchorFits(scan, at, after[slot], masks[slot], skip)) {
             continue;
         }
         if (search === null) {

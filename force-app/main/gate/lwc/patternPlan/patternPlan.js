@@ -284,8 +284,11 @@ export function planPatternIndex(pattern, caseInsensitive) {
     const item = items[j];
     const itemMin = rxMin(item);
     const itemMax = rxMax(item);
-    const anchor = itemMin > 0 ? planAnchor(items, j, beforeStart) : null;
-    if (anchor !== null) {
+    for (const spread of itemMin > 0 ? [false, true] : []) {
+      const anchor = planAnchor(items, j, beforeStart, spread);
+      if (anchor === null) {
+        continue;
+      }
       const width = hi - lo + 1;
       const cost = anchor.entryShare * (COST_ENTRY + COST_ANCHOR) + anchor.anchorShare * width * (COST_POSITION + startShare * COST_EXEC);
       if (best === null || cost < best.cost) {
@@ -307,7 +310,36 @@ export function planPatternIndex(pattern, caseInsensitive) {
   }
   return best !== null && best.cost < scanCost ? best : null;
 }
-function planAnchor(items, j, beforeStart) {
+const ANCHOR_OPTIONS = 96;
+function spreadOptions(node, budget) {
+  if (node.k === "alt") {
+    const out = [];
+    for (const option of node.options) {
+      out.push(...spreadOptions(option, Math.max(1, budget - out.length)));
+    }
+    return out.length <= budget ? out : [node];
+  }
+  if (node.k === "rep" && node.max === 1) {
+    const body = spreadOptions(node.body, budget);
+    const out = node.min === 0 ? [{ k: "seq", items: [] }, ...body] : body;
+    return out.length <= budget ? out : [node];
+  }
+  if (node.k !== "seq") {
+    return [node];
+  }
+  let heads = [[]];
+  let k = 0;
+  for (; k < node.items.length && rxMin({ k: "seq", items: heads[0] }) < PLAN_CLASSES; k++) {
+    const options = spreadOptions(node.items[k], Math.max(1, Math.floor(budget / heads.length)));
+    if (heads.length * options.length > budget) {
+      break;
+    }
+    heads = heads.flatMap((head) => options.map((option) => [...head, option]));
+  }
+  const rest = node.items.slice(k);
+  return heads.map((head) => ({ k: "seq", items: [...head, ...rest] }));
+}
+function planAnchor(items, j, beforeStart, spread) {
   let before = [];
   let emptyBefore = true;
   for (let i = j - 1; i >= 0; i--) {
@@ -323,7 +355,7 @@ function planAnchor(items, j, beforeStart) {
   const back = rxPositions(items.slice(0, j), PLAN_CLASSES, true);
   const backShare = back.reduce((t, set) => t * shareOf(set), 1);
   const item = items[j];
-  const options = item.k === "alt" ? item.options : [item];
+  const options = spread ? spreadOptions(item, ANCHOR_OPTIONS) : item.k === "alt" ? item.options : [item];
   const runsOf = /* @__PURE__ */ new Map();
   let totalEntryShare = 0;
   let anchorShare = 0;
@@ -344,11 +376,13 @@ function planAnchor(items, j, beforeStart) {
         runs.push(run);
       }
     }
-    totalEntryShare += share;
     const verifiedFrom = intersectCodes(positions[0], ASCII_LETTERS).length > 0 ? 2 : 1;
     anchorShare += share * positions.slice(verifiedFrom).reduce((t, set) => t * shareOf(set), 1) * backShare;
   }
   const entries = Array.from(runsOf.keys()).sort((a, b) => a - b);
+  for (const e of entries) {
+    totalEntryShare += entryShare(e);
+  }
   const runIds = /* @__PURE__ */ new Map();
   const shared = /* @__PURE__ */ new Map();
   const after = entries.map((e) => {
