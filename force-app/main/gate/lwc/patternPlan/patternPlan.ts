@@ -358,8 +358,11 @@ export function planPatternIndex(pattern: string, caseInsensitive: boolean): Pat
         const itemMax = rxMax(item);
         // The item as a whole and with its alternatives spread out (spreadOptions) are both estimated: their
         // shares are rough, and each is cheaper for some patterns.
-        for (const spread of itemMin > 0 ? [false, true] : []) {
-            const anchor = planAnchor(items, j, beforeStart, spread);
+        const whole = item.k === 'alt' ? item.options : [item];
+        const spread = itemMin > 0 ? spreadOptions(item, ANCHOR_OPTIONS) : [];
+        const variants = itemMin === 0 ? [] : spread.length > whole.length ? [whole, spread] : [whole];
+        for (const options of variants) {
+            const anchor = planAnchor(items, j, beforeStart, options);
             if (anchor === null) {
                 continue;
             }
@@ -427,12 +430,15 @@ function spreadOptions(node: RxNode, budget: number): RxNode[] {
     return heads.map((head): RxNode => ({ k: 'seq', items: [...head, ...rest] }));
 }
 
-/** Item j of the top-level sequence as the anchor: its entries, checks and estimated shares, or null. */
+/**
+ * Item j of the top-level sequence as the anchor, read as `options` (its alternatives): its entries, checks
+ * and estimated shares, or null.
+ */
 function planAnchor(
     items: RxNode[],
     j: number,
     beforeStart: CodeSet,
-    spread: boolean
+    options: RxNode[]
 ): { entries: number[]; after: ClassRun[][]; before: ClassRun; entryShare: number; anchorShare: number } | null {
     // Characters that can come right before the anchor: the end of what precedes it in the pattern, or,
     // where all of that can be empty, whatever the leading lookbehind lets through.
@@ -450,8 +456,6 @@ function planAnchor(
     }
     const back = rxPositions(items.slice(0, j), PLAN_CLASSES, true);
     const backShare = back.reduce((t, set) => t * shareOf(set), 1);
-    const item = items[j];
-    const options = spread ? spreadOptions(item, ANCHOR_OPTIONS) : item.k === 'alt' ? item.options : [item];
     const runsOf = new Map<number, ClassRun[]>();
     let totalEntryShare = 0;
     let anchorShare = 0;
