@@ -284,8 +284,11 @@ export function planPatternIndex(pattern, caseInsensitive) {
     const item = items[j];
     const itemMin = rxMin(item);
     const itemMax = rxMax(item);
-    for (const spread of itemMin > 0 ? [false, true] : []) {
-      const anchor = planAnchor(items, j, beforeStart, spread);
+    const whole = item.k === "alt" ? item.options : [item];
+    const spread = itemMin > 0 ? spreadOptions(item, ANCHOR_OPTIONS) : [];
+    const variants = itemMin === 0 ? [] : spread.length > whole.length ? [whole, spread] : [whole];
+    for (const options of variants) {
+      const anchor = planAnchor(items, j, beforeStart, options);
       if (anchor === null) {
         continue;
       }
@@ -339,7 +342,7 @@ function spreadOptions(node, budget) {
   const rest = node.items.slice(k);
   return heads.map((head) => ({ k: "seq", items: [...head, ...rest] }));
 }
-function planAnchor(items, j, beforeStart, spread) {
+function planAnchor(items, j, beforeStart, options) {
   let before = [];
   let emptyBefore = true;
   for (let i = j - 1; i >= 0; i--) {
@@ -354,8 +357,6 @@ function planAnchor(items, j, beforeStart, spread) {
   }
   const back = rxPositions(items.slice(0, j), PLAN_CLASSES, true);
   const backShare = back.reduce((t, set) => t * shareOf(set), 1);
-  const item = items[j];
-  const options = spread ? spreadOptions(item, ANCHOR_OPTIONS) : item.k === "alt" ? item.options : [item];
   const runsOf = /* @__PURE__ */ new Map();
   let totalEntryShare = 0;
   let anchorShare = 0;
