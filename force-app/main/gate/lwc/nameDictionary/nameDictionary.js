@@ -183,11 +183,19 @@ function isEponym(scan, end, dictionary) {
   return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
 }
 function joins(scan, left, right) {
-  const gap = scan.slice(left.end, right.start);
-  if (/^[ \t]{1,2}$/.test(gap)) {
-    return true;
+  return blanks(scan, left.end, right.start) || left.cls === "I" && scan.charCodeAt(left.end) === 46 && blanks(scan, left.end + 1, right.start);
+}
+function blanks(scan, from, to) {
+  if (to - from < 1 || to - from > 2) {
+    return false;
   }
-  return left.cls === "I" && /^\.[ \t]{1,2}$/.test(gap);
+  for (let i = from; i < to; i++) {
+    const c = scan.charCodeAt(i);
+    if (c !== 32 && c !== 9) {
+      return false;
+    }
+  }
+  return true;
 }
 export function tokenInfo(token, dictionary) {
   const cls = classify(token, dictionary);

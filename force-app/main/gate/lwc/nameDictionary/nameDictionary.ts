@@ -262,11 +262,24 @@ function isEponym(scan: string, end: number, dictionary: NameDictionary): boolea
 
 /** Joins two neighbouring tokens into one chain: one or two blanks, or ". " after an initial. */
 function joins(scan: string, left: Token, right: Token): boolean {
-    const gap = scan.slice(left.end, right.start);
-    if (/^[ \t]{1,2}$/.test(gap)) {
-        return true;
+    return (
+        blanks(scan, left.end, right.start) ||
+        (left.cls === 'I' && scan.charCodeAt(left.end) === 46 && blanks(scan, left.end + 1, right.start))
+    );
+}
+
+/** Whether the text from `from` to `to` is one or two blanks (space or tab), as /^[ \t]{1,2}$/ says. */
+function blanks(scan: string, from: number, to: number): boolean {
+    if (to - from < 1 || to - from > 2) {
+        return false;
     }
-    return left.cls === 'I' && /^\.[ \t]{1,2}$/.test(gap);
+    for (let i = from; i < to; i++) {
+        const c = scan.charCodeAt(i);
+        if (c !== 32 && c !== 9) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /** A token's class, and whether it is in capitals; null for a word that plays no part in names (class L). */

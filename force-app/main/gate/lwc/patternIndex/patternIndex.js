@@ -388,6 +388,7 @@ function tryWindow(scan, s, compiled, search, width, order, out) {
   }
   return addPatternMatch(scan, m, compiled, 1, order, out) ? s + m[0].length : start + 1;
 }
+const MASKED = 2;
 const runChecksOf = /* @__PURE__ */ new WeakMap();
 function knownCharacters(entry) {
   if (entry < ENTRY_DIGITS) {
@@ -395,41 +396,36 @@ function knownCharacters(entry) {
   }
   return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
 }
+function runMask(runs) {
+  if (runs.length > 32) {
+    return null;
+  }
+  const mask = new Uint32Array(130);
+  runs.forEach((run, r) => {
+    const bit = 1 << r;
+    for (let c = 0; c < 130; c++) {
+      if (run.length <= MASKED || c === 128 || c < 128 && inRun(run, MASKED, c)) {
+        mask[c] |= bit;
+      }
+    }
+  });
+  return mask;
+}
 function runChecks(plan) {
   let checks = runChecksOf.get(plan);
-  if (checks !== void 0) {
-    return checks;
-  }
-  const skip = Math.min(...plan.entries.map(knownCharacters));
-  const known = /* @__PURE__ */ new Map();
-  const masks = plan.after.map((runs) => {
-    let mask = known.get(runs);
-    if (mask === void 0) {
-      mask = null;
-      if (runs.length <= 32) {
-        mask = new Uint32Array(130);
-        runs.forEach((run, r) => {
-          const bit = 1 << r;
-          if (run.length <= skip) {
-            for (let k = 0; k < 130; k++) {
-              mask[k] |= bit;
-            }
-            return;
-          }
-          for (let c = 0; c < 128; c++) {
-            if (inRun(run, skip, c)) {
-              mask[c] |= bit;
-            }
-          }
-          mask[128] |= bit;
-        });
+  if (checks === void 0) {
+    const known = /* @__PURE__ */ new Map();
+    const masks = plan.after.map((runs) => {
+      let mask = known.get(runs);
+      if (mask === void 0) {
+        mask = runMask(runs);
+        known.set(runs, mask);
       }
-      known.set(runs, mask);
-    }
-    return mask;
-  });
-  checks = { skip, masks };
-  runChecksOf.set(plan, checks);
+      return mask;
+    });
+    checks = { skip: Math.min(...plan.entries.map(knownCharacters)), masks };
+    runChecksOf.set(plan, checks);
+  }
   return checks;
 }
 function fitsFrom(scan, at, run, from) {
@@ -446,28 +442,24 @@ function fitsFrom(scan, at, run, from) {
 function anchorFits(scan, at, runs, mask, skip) {
   if (mask === null) {
     for (let r = 0; r < runs.length; r++) {
-      if (fitsFrom(scan, at, runs[r], 0)) {
+      if (fitsFrom(scan, at, runs[r], skip)) {
         return true;
       }
     }
     return false;
   }
-  const p = at + skip;
-  let bits;
-  let from = skip + 1;
+  const p = at + MASKED;
+  let bits = 0;
   if (p < scan.length) {
     const c = scan.charCodeAt(p);
     bits = mask[c < 128 ? c : 128];
-    if (c >= 128) {
-      from = skip;
-    }
   } else {
     bits = mask[129];
   }
   while (bits !== 0) {
     const low = bits & -bits;
     bits ^= low;
-    if (fitsFrom(scan, at, runs[31 - Math.clz32(low)], from)) {
+    if (fitsFrom(scan, at, runs[31 - Math.clz32(low)], skip)) {
       return true;
     }
   }

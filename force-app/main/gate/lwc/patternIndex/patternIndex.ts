@@ -567,13 +567,17 @@ function tryWindow(
 }
 
 /**
- * How an anchor's runs are checked quickly. Its entry already says what its first `skip` characters are (a
- * word start's letter and, when it is a letter, the next one; another character itself), so only the runs
- * that let through the character right after those are checked, from the one after it on: `masks[i]` holds,
- * for `after[i]` and each value of that character (a code below 128, any other code at 128, none at 129 when
- * the text ends first), one bit per run (null when there are more than 32 runs: all are checked in full).
+ * How an anchor's runs are checked quickly. Most anchors are word starts whose entry fixes their first two
+ * letters, and fail at the third character: `masks[i]` holds, for `after[i]` and each value of the third
+ * character from the anchor (a code below 128, any other code at 128, none at 129 when the text ends
+ * first), one bit per run that lets it through (null when there are more than 32 runs: all are checked).
+ * Only those runs are checked, from the first character the anchor's entry does not fix (`skip`, the least
+ * over the plan's entries) on.
  */
 type RunChecks = { skip: number; masks: Array<Uint32Array | null> };
+
+/** The character, counted from the anchor, that the masks of RunChecks are keyed by. */
+const MASKED = 2;
 
 const runChecksOf = new WeakMap<PatternIndexPlan, RunChecks>();
 
@@ -585,43 +589,40 @@ function knownCharacters(entry: number): number {
     return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
 }
 
+/** The masks of one list of runs (see RunChecks). */
+function runMask(runs: ClassRun[]): Uint32Array | null {
+    if (runs.length > 32) {
+        return null;
+    }
+    const mask = new Uint32Array(130);
+    runs.forEach((run, r) => {
+        const bit = 1 << r;
+        // A run that ends before the masked character lets every value through, and the text's end; codes
+        // from 128 on let every run through (the check is then done in full).
+        for (let c = 0; c < 130; c++) {
+            if (run.length <= MASKED || c === 128 || (c < 128 && inRun(run, MASKED, c))) {
+                mask[c] |= bit;
+            }
+        }
+    });
+    return mask;
+}
+
 function runChecks(plan: PatternIndexPlan): RunChecks {
     let checks = runChecksOf.get(plan);
-    if (checks !== undefined) {
-        return checks;
-    }
-    const skip = Math.min(...plan.entries.map(knownCharacters));
-    const known = new Map<ClassRun[], Uint32Array | null>();
-    const masks = plan.after.map((runs) => {
-        let mask = known.get(runs);
-        if (mask === undefined) {
-            mask = null;
-            if (runs.length <= 32) {
-                mask = new Uint32Array(130);
-                runs.forEach((run, r) => {
-                    const bit = 1 << r;
-                    if (run.length <= skip) {
-                        // The run ends before the character: it lets every value through, and the text's end.
-                        for (let k = 0; k < 130; k++) {
-                            mask![k] |= bit;
-                        }
-                        return;
-                    }
-                    for (let c = 0; c < 128; c++) {
-                        if (inRun(run, skip, c)) {
-                            mask![c] |= bit;
-                        }
-                    }
-                    // Codes from 128 on: the bit is a superset, the run is then checked in full.
-                    mask![128] |= bit;
-                });
+    if (checks === undefined) {
+        const known = new Map<ClassRun[], Uint32Array | null>();
+        const masks = plan.after.map((runs) => {
+            let mask = known.get(runs);
+            if (mask === undefined) {
+                mask = runMask(runs);
+                known.set(runs, mask);
             }
-            known.set(runs, mask);
-        }
-        return mask;
-    });
-    checks = { skip, masks };
-    runChecksOf.set(plan, checks);
+            return mask;
+        });
+        checks = { skip: Math.min(...plan.entries.map(knownCharacters)), masks };
+        runChecksOf.set(plan, checks);
+    }
     return checks;
 }
 
@@ -642,28 +643,24 @@ function fitsFrom(scan: string, at: number, run: ClassRun, from: number): boolea
 function anchorFits(scan: string, at: number, runs: ClassRun[], mask: Uint32Array | null, skip: number): boolean {
     if (mask === null) {
         for (let r = 0; r < runs.length; r++) {
-            if (fitsFrom(scan, at, runs[r], 0)) {
+            if (fitsFrom(scan, at, runs[r], skip)) {
                 return true;
             }
         }
         return false;
     }
-    const p = at + skip;
-    let bits: number;
-    let from = skip + 1;
+    const p = at + MASKED;
+    let bits = 0;
     if (p < scan.length) {
         const c = scan.charCodeAt(p);
         bits = mask[c < 128 ? c : 128];
-        if (c >= 128) {
-            from = skip;
-        }
     } else {
         bits = mask[129];
     }
     while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
-        if (fitsFrom(scan, at, runs[31 - Math.clz32(low)], from)) {
+        if (fitsFrom(scan, at, runs[31 - Math.clz32(low)], skip)) {
             return true;
         }
     }
