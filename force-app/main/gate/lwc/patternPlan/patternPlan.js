@@ -171,6 +171,7 @@ export function inRun(run, k, code) {
   return code < 256 ? (run.low[k * 8 + (code >>> 5)] >>> (code & 31) & 1) === 1 : hasCode(run.high[k], code);
 }
 const PLAN_CLASSES = 12;
+const ANCHOR_OPTIONS = 96;
 const COST_ENTRY = 20;
 const COST_ANCHOR = 40;
 const COST_POSITION = 8;
@@ -313,7 +314,6 @@ export function planPatternIndex(pattern, caseInsensitive) {
   }
   return best !== null && best.cost < scanCost ? best : null;
 }
-const ANCHOR_OPTIONS = 96;
 function spreadOptions(node, budget) {
   if (node.k === "alt") {
     const out = [];

@@ -224,6 +224,8 @@ export type PatternIndexPlan = {
 };
 
 const PLAN_CLASSES = 12;
+/** At most this many alternatives of an anchor get runs of their own (spreadOptions). */
+const ANCHOR_OPTIONS = 96;
 
 // Estimated costs in nanoseconds, only for choosing anchors: listing an entry point in the shared pass,
 // checking an anchor, checking a start position, trying the regex at one position.
@@ -390,9 +392,6 @@ export function planPatternIndex(pattern: string, caseInsensitive: boolean): Pat
     }
     return best !== null && best.cost < scanCost ? best : null;
 }
-
-/** At most this many alternatives of an anchor get runs of their own. */
-const ANCHOR_OPTIONS = 96;
 
 /**
  * The alternatives of a node, with the alternations at its start spread out, "(?:a|b)c?d" as "ad", "acd",
