@@ -183,11 +183,19 @@ function isEponym(scan, end, dictionary) {
   return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
 }
 function joins(scan, left, right) {
-  const gap = scan.slice(left.end, right.start);
-  if (/^[ \t]{1,2}$/.test(gap)) {
-    return true;
+  return blanks(scan, left.end, right.start) || left.cls === "I" && scan.charCodeAt(left.end) === 46 && blanks(scan, left.end + 1, right.start);
+}
+function blanks(scan, from, to) {
+  if (to - from < 1 || to - from > 2) {
+    return false;
   }
-  return left.cls === "I" && /^\.[ \t]{1,2}$/.test(gap);
+  for (let i = from; i < to; i++) {
+    const c = scan.charCodeAt(i);
+    if (c !== 32 && c !== 9) {
+      return false;
+    }
+  }
+  return true;
 }
 export function tokenInfo(token, dictionary) {
   const cls = classify(token, dictionary);
@@ -195,6 +203,24 @@ export function tokenInfo(token, dictionary) {
 }
 const tokenCaches = /* @__PURE__ */ new WeakMap();
 const TOKEN_CACHE_LIMIT = 1e5;
+const NAME_FILTER_BITS = 20;
+function unitsHash(text, from, to) {
+  let h = 2166136261;
+  for (let k = from; k < to; k++) {
+    h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  }
+  return h >>> 32 - NAME_FILTER_BITS;
+}
+function lowerNameFilter(dictionary) {
+  const bits = new Uint32Array(1 << NAME_FILTER_BITS - 5);
+  for (const name of dictionary.strong) {
+    if (/^[a-z]+$/.test(name)) {
+      const h = unitsHash(name, 0, name.length);
+      bits[h >>> 5] |= 1 << (h & 31);
+    }
+  }
+  return bits;
+}
 export function cachedClassifier(dictionary) {
   const stamp = [
     dictionary.strong.size,
@@ -207,16 +233,30 @@ export function cachedClassifier(dictionary) {
   ].join(",");
   let cache = tokenCaches.get(dictionary);
   if (!cache || cache.stamp !== stamp) {
-    cache = { stamp, infos: /* @__PURE__ */ new Map() };
+    cache = { stamp, infos: /* @__PURE__ */ new Map(), lowerNames: lowerNameFilter(dictionary) };
     tokenCaches.set(dictionary, cache);
   }
   const infos = cache.infos;
+  const lowerNames = cache.lowerNames;
   return (scan, tokens, k) => {
     const start = tokens.starts[k];
     const end = tokens.ends[k];
-    if (end - start < 3) {
-      const first = scan.charCodeAt(start);
-      if (first >= 97 && first <= 122) {
+    const first = scan.charCodeAt(start);
+    if (first >= 97 && first <= 122) {
+      if (end - start < 3) {
+        return null;
+      }
+      let h = 2166136261;
+      let i = start;
+      for (; i < end; i++) {
+        const c = scan.charCodeAt(i);
+        if (c < 97 || c > 122) {
+          break;
+        }
+        h = Math.imul(h ^ c, 16777619);
+      }
+      h >>>= 32 - NAME_FILTER_BITS;
+      if (i === end && (lowerNames[h >>> 5] & 1 << (h & 31)) === 0) {
         return null;
       }
     }

@@ -388,12 +388,90 @@ function tryWindow(scan, s, compiled, search, width, order, out) {
   }
   return addPatternMatch(scan, m, compiled, 1, order, out) ? s + m[0].length : start + 1;
 }
+const MASKED = 2;
+const runChecksOf = /* @__PURE__ */ new WeakMap();
+function knownCharacters(entry) {
+  if (entry < ENTRY_DIGITS) {
+    return entry % WORD_NEXT < 52 ? 2 : 1;
+  }
+  return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
+}
+function runMask(runs) {
+  if (runs.length > 32) {
+    return null;
+  }
+  const mask = new Uint32Array(130);
+  runs.forEach((run, r) => {
+    const bit = 1 << r;
+    for (let c = 0; c < 130; c++) {
+      if (run.length <= MASKED || c === 128 || c < 128 && inRun(run, MASKED, c)) {
+        mask[c] |= bit;
+      }
+    }
+  });
+  return mask;
+}
+function runChecks(plan) {
+  let checks = runChecksOf.get(plan);
+  if (checks === void 0) {
+    const known = /* @__PURE__ */ new Map();
+    const masks = plan.after.map((runs) => {
+      let mask = known.get(runs);
+      if (mask === void 0) {
+        mask = runMask(runs);
+        known.set(runs, mask);
+      }
+      return mask;
+    });
+    checks = { skip: Math.min(...plan.entries.map(knownCharacters)), masks };
+    runChecksOf.set(plan, checks);
+  }
+  return checks;
+}
+function fitsFrom(scan, at, run, from) {
+  if (at + run.length > scan.length) {
+    return false;
+  }
+  for (let k = from; k < run.length; k++) {
+    if (!inRun(run, k, scan.charCodeAt(at + k))) {
+      return false;
+    }
+  }
+  return true;
+}
+function anchorFits(scan, at, runs, mask, skip) {
+  if (mask === null) {
+    for (let r = 0; r < runs.length; r++) {
+      if (fitsFrom(scan, at, runs[r], skip)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  const p = at + MASKED;
+  let bits = 0;
+  if (p < scan.length) {
+    const c = scan.charCodeAt(p);
+    bits = mask[c < 128 ? c : 128];
+  } else {
+    bits = mask[129];
+  }
+  while (bits !== 0) {
+    const low = bits & -bits;
+    bits ^= low;
+    if (fitsFrom(scan, at, runs[31 - Math.clz32(low)], skip)) {
+      return true;
+    }
+  }
+  return false;
+}
 function indexedPattern(scan, compiled, plan, anchors, order, out) {
   const { lo, hi, after, before } = plan;
   const positions = anchors.positions;
   const entries = anchors.entries;
   const slotOf = anchors.slotOf;
   const search = hi - lo >= WIDE_WINDOW ? windowSearch(compiled, plan) : null;
+  const { skip, masks } = runChecks(plan);
   let next = 0;
   const count = anchors.count;
   for (let a = 0; a < count; a++) {
@@ -402,12 +480,8 @@ function indexedPattern(scan, compiled, plan, anchors, order, out) {
     if (last < next || before.length > 0 && !fitsBackward(scan, at, before)) {
       continue;
     }
-    const runs = entries === null ? after[0] : after[slotOf[entries[a]]];
-    let fits = false;
-    for (let r = 0; r < runs.length && !fits; r++) {
-      fits = fitsForward(scan, at, runs[r]);
-    }
-    if (!fits) {
+    const slot = entries === null ? 0 : slotOf[entries[a]];
+    if (!anchorFits(scan, at, after[slot], masks[slot], skip)) {
       continue;
     }
     if (search === null) {

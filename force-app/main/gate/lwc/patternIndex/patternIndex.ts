@@ -567,6 +567,107 @@ function tryWindow(
 }
 
 /**
+ * How an anchor's runs are checked quickly. Most anchors are word starts whose entry fixes their first two
+ * letters, and fail at the third character: `masks[i]` holds, for `after[i]` and each value of the third
+ * character from the anchor (a code below 128, any other code at 128, none at 129 when the text ends
+ * first), one bit per run that lets it through (null when there are more than 32 runs: all are checked).
+ * Only those runs are checked, from the first character the anchor's entry does not fix (`skip`, the least
+ * over the plan's entries) on.
+ */
+type RunChecks = { skip: number; masks: Array<Uint32Array | null> };
+
+/** The character, counted from the anchor, that the masks of RunChecks are keyed by. */
+const MASKED = 2;
+
+const runChecksOf = new WeakMap<PatternIndexPlan, RunChecks>();
+
+/** The characters an entry number fixes from the anchor on (see RunChecks). */
+function knownCharacters(entry: number): number {
+    if (entry < ENTRY_DIGITS) {
+        return entry % WORD_NEXT < 52 ? 2 : 1;
+    }
+    return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
+}
+
+/** The masks of one list of runs (see RunChecks). */
+function runMask(runs: ClassRun[]): Uint32Array | null {
+    if (runs.length > 32) {
+        return null;
+    }
+    const mask = new Uint32Array(130);
+    runs.forEach((run, r) => {
+        const bit = 1 << r;
+        // A run that ends before the masked character lets every value through, and the text's end; codes
+        // from 128 on let every run through (the check is then done in full).
+        for (let c = 0; c < 130; c++) {
+            if (run.length <= MASKED || c === 128 || (c < 128 && inRun(run, MASKED, c))) {
+                mask[c] |= bit;
+            }
+        }
+    });
+    return mask;
+}
+
+function runChecks(plan: PatternIndexPlan): RunChecks {
+    let checks = runChecksOf.get(plan);
+    if (checks === undefined) {
+        const known = new Map<ClassRun[], Uint32Array | null>();
+        const masks = plan.after.map((runs) => {
+            let mask = known.get(runs);
+            if (mask === undefined) {
+                mask = runMask(runs);
+                known.set(runs, mask);
+            }
+            return mask;
+        });
+        checks = { skip: Math.min(...plan.entries.map(knownCharacters)), masks };
+        runChecksOf.set(plan, checks);
+    }
+    return checks;
+}
+
+/** Whether the characters from at + from on fit the run (those before are known to). */
+function fitsFrom(scan: string, at: number, run: ClassRun, from: number): boolean {
+    if (at + run.length > scan.length) {
+        return false;
+    }
+    for (let k = from; k < run.length; k++) {
+        if (!inRun(run, k, scan.charCodeAt(at + k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/** Whether one of the runs fits at the anchor `at` (see RunChecks). */
+function anchorFits(scan: string, at: number, runs: ClassRun[], mask: Uint32Array | null, skip: number): boolean {
+    if (mask === null) {
+        for (let r = 0; r < runs.length; r++) {
+            if (fitsFrom(scan, at, runs[r], skip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    const p = at + MASKED;
+    let bits = 0;
+    if (p < scan.length) {
+        const c = scan.charCodeAt(p);
+        bits = mask[c < 128 ? c : 128];
+    } else {
+        bits = mask[129];
+    }
+    while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        if (fitsFrom(scan, at, runs[31 - Math.clz32(low)], skip)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
  * The same matches as scanPattern: the sticky regex is tried only at the start positions the anchors
  * allow, in increasing order and never below the end of the previous match.
  */
@@ -583,6 +684,7 @@ function indexedPattern(
     const entries = anchors.entries;
     const slotOf = anchors.slotOf;
     const search = hi - lo >= WIDE_WINDOW ? windowSearch(compiled, plan) : null;
+    const { skip, masks } = runChecks(plan);
     // No match starts below `next`: it is the end of the last match, or past every start already tried.
     let next = 0;
     const count = anchors.count;
@@ -592,12 +694,8 @@ function indexedPattern(
         if (last < next || (before.length > 0 && !fitsBackward(scan, at, before))) {
             continue;
         }
-        const runs = entries === null ? after[0] : after[slotOf[entries[a]]];
-        let fits = false;
-        for (let r = 0; r < runs.length && !fits; r++) {
-            fits = fitsForward(scan, at, runs[r]);
-        }
-        if (!fits) {
+        const slot = entries === null ? 0 : slotOf[entries[a]];
+        if (!anchorFits(scan, at, after[slot], masks[slot], skip)) {
             continue;
         }
         if (search === null) {

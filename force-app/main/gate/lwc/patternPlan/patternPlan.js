@@ -171,6 +171,7 @@ export function inRun(run, k, code) {
   return code < 256 ? (run.low[k * 8 + (code >>> 5)] >>> (code & 31) & 1) === 1 : hasCode(run.high[k], code);
 }
 const PLAN_CLASSES = 12;
+const ANCHOR_OPTIONS = 96;
 const COST_ENTRY = 20;
 const COST_ANCHOR = 40;
 const COST_POSITION = 8;
@@ -284,8 +285,14 @@ export function planPatternIndex(pattern, caseInsensitive) {
     const item = items[j];
     const itemMin = rxMin(item);
     const itemMax = rxMax(item);
-    const anchor = itemMin > 0 ? planAnchor(items, j, beforeStart) : null;
-    if (anchor !== null) {
+    const whole = item.k === "alt" ? item.options : [item];
+    const spread = itemMin > 0 ? spreadOptions(item, ANCHOR_OPTIONS) : [];
+    const variants = itemMin === 0 ? [] : spread.length > whole.length ? [whole, spread] : [whole];
+    for (const options of variants) {
+      const anchor = planAnchor(items, j, beforeStart, options);
+      if (anchor === null) {
+        continue;
+      }
       const width = hi - lo + 1;
       const cost = anchor.entryShare * (COST_ENTRY + COST_ANCHOR) + anchor.anchorShare * width * (COST_POSITION + startShare * COST_EXEC);
       if (best === null || cost < best.cost) {
@@ -307,7 +314,35 @@ export function planPatternIndex(pattern, caseInsensitive) {
   }
   return best !== null && best.cost < scanCost ? best : null;
 }
-function planAnchor(items, j, beforeStart) {
+function spreadOptions(node, budget) {
+  if (node.k === "alt") {
+    const out = [];
+    for (const option of node.options) {
+      out.push(...spreadOptions(option, Math.max(1, budget - out.length)));
+    }
+    return out.length <= budget ? out : [node];
+  }
+  if (node.k === "rep" && node.max === 1) {
+    const body = spreadOptions(node.body, budget);
+    const out = node.min === 0 ? [{ k: "seq", items: [] }, ...body] : body;
+    return out.length <= budget ? out : [node];
+  }
+  if (node.k !== "seq") {
+    return [node];
+  }
+  let heads = [[]];
+  let k = 0;
+  for (; k < node.items.length && rxMin({ k: "seq", items: heads[0] }) < PLAN_CLASSES; k++) {
+    const options = spreadOptions(node.items[k], Math.max(1, Math.floor(budget / heads.length)));
+    if (heads.length * options.length > budget) {
+      break;
+    }
+    heads = heads.flatMap((head) => options.map((option) => [...head, option]));
+  }
+  const rest = node.items.slice(k);
+  return heads.map((head) => ({ k: "seq", items: [...head, ...rest] }));
+}
+function planAnchor(items, j, beforeStart, options) {
   let before = [];
   let emptyBefore = true;
   for (let i = j - 1; i >= 0; i--) {
@@ -322,8 +357,6 @@ function planAnchor(items, j, beforeStart) {
   }
   const back = rxPositions(items.slice(0, j), PLAN_CLASSES, true);
   const backShare = back.reduce((t, set) => t * shareOf(set), 1);
-  const item = items[j];
-  const options = item.k === "alt" ? item.options : [item];
   const runsOf = /* @__PURE__ */ new Map();
   let totalEntryShare = 0;
   let anchorShare = 0;
@@ -344,11 +377,13 @@ function planAnchor(items, j, beforeStart) {
         runs.push(run);
       }
     }
-    totalEntryShare += share;
     const verifiedFrom = intersectCodes(positions[0], ASCII_LETTERS).length > 0 ? 2 : 1;
     anchorShare += share * positions.slice(verifiedFrom).reduce((t, set) => t * shareOf(set), 1) * backShare;
   }
   const entries = Array.from(runsOf.keys()).sort((a, b) => a - b);
+  for (const e of entries) {
+    totalEntryShare += entryShare(e);
+  }
   const runIds = /* @__PURE__ */ new Map();
   const shared = /* @__PURE__ */ new Map();
   const after = entries.map((e) => {

@@ -224,6 +224,8 @@ export type PatternIndexPlan = {
 };
 
 const PLAN_CLASSES = 12;
+/** At most this many alternatives of an anchor get runs of their own (spreadOptions). */
+const ANCHOR_OPTIONS = 96;
 
 // Estimated costs in nanoseconds, only for choosing anchors: listing an entry point in the shared pass,
 // checking an anchor, checking a start position, trying the regex at one position.
@@ -356,8 +358,16 @@ export function planPatternIndex(pattern: string, caseInsensitive: boolean): Pat
         const item = items[j];
         const itemMin = rxMin(item);
         const itemMax = rxMax(item);
-        const anchor = itemMin > 0 ? planAnchor(items, j, beforeStart) : null;
-        if (anchor !== null) {
+        // The item as a whole and with its alternatives spread out (spreadOptions) are both estimated: their
+        // shares are rough, and each is cheaper for some patterns.
+        const whole = item.k === 'alt' ? item.options : [item];
+        const spread = itemMin > 0 ? spreadOptions(item, ANCHOR_OPTIONS) : [];
+        const variants = itemMin === 0 ? [] : spread.length > whole.length ? [whole, spread] : [whole];
+        for (const options of variants) {
+            const anchor = planAnchor(items, j, beforeStart, options);
+            if (anchor === null) {
+                continue;
+            }
             // Per character of text: listing and checking anchors, then trying the positions of their windows.
             const width = hi - lo + 1;
             const cost =
@@ -383,11 +393,51 @@ export function planPatternIndex(pattern: string, caseInsensitive: boolean): Pat
     return best !== null && best.cost < scanCost ? best : null;
 }
 
-/** Item j of the top-level sequence as the anchor: its entries, checks and estimated shares, or null. */
+/**
+ * The alternatives of a node, with the alternations at its start spread out, "(?:a|b)c?d" as "ad", "acd",
+ * "bd", "bcd", so that each gets runs of its own: a run holds one class per position, and the union of
+ * several alternatives' classes lets through words none of them is ("Lived" and "Moving" let "Mived" by).
+ * The alternatives match what the node matches. Spreading stops at `budget` alternatives and once the
+ * spread part is at least PLAN_CLASSES characters long.
+ */
+function spreadOptions(node: RxNode, budget: number): RxNode[] {
+    if (node.k === 'alt') {
+        const out: RxNode[] = [];
+        for (const option of node.options) {
+            out.push(...spreadOptions(option, Math.max(1, budget - out.length)));
+        }
+        return out.length <= budget ? out : [node];
+    }
+    if (node.k === 'rep' && node.max === 1) {
+        const body = spreadOptions(node.body, budget);
+        const out = node.min === 0 ? [{ k: 'seq', items: [] } as RxNode, ...body] : body;
+        return out.length <= budget ? out : [node];
+    }
+    if (node.k !== 'seq') {
+        return [node];
+    }
+    let heads: RxNode[][] = [[]];
+    let k = 0;
+    for (; k < node.items.length && rxMin({ k: 'seq', items: heads[0] }) < PLAN_CLASSES; k++) {
+        const options = spreadOptions(node.items[k], Math.max(1, Math.floor(budget / heads.length)));
+        if (heads.length * options.length > budget) {
+            break;
+        }
+        heads = heads.flatMap((head) => options.map((option) => [...head, option]));
+    }
+    const rest = node.items.slice(k);
+    return heads.map((head): RxNode => ({ k: 'seq', items: [...head, ...rest] }));
+}
+
+/**
+ * Item j of the top-level sequence as the anchor, read as `options` (its alternatives): its entries, checks
+ * and estimated shares, or null.
+ */
 function planAnchor(
     items: RxNode[],
     j: number,
-    beforeStart: CodeSet
+    beforeStart: CodeSet,
+    options: RxNode[]
 ): { entries: number[]; after: ClassRun[][]; before: ClassRun; entryShare: number; anchorShare: number } | null {
     // Characters that can come right before the anchor: the end of what precedes it in the pattern, or,
     // where all of that can be empty, whatever the leading lookbehind lets through.
@@ -405,8 +455,6 @@ function planAnchor(
     }
     const back = rxPositions(items.slice(0, j), PLAN_CLASSES, true);
     const backShare = back.reduce((t, set) => t * shareOf(set), 1);
-    const item = items[j];
-    const options = item.k === 'alt' ? item.options : [item];
     const runsOf = new Map<number, ClassRun[]>();
     let totalEntryShare = 0;
     let anchorShare = 0;
@@ -427,11 +475,14 @@ function planAnchor(
                 runs.push(run);
             }
         }
-        totalEntryShare += share;
         const verifiedFrom = intersectCodes(positions[0], ASCII_LETTERS).length > 0 ? 2 : 1;
         anchorShare += share * positions.slice(verifiedFrom).reduce((t, set) => t * shareOf(set), 1) * backShare;
     }
     const entries = Array.from(runsOf.keys()).sort((a, b) => a - b);
+    // Each entry is listed once, however many alternatives begin there.
+    for (const e of entries) {
+        totalEntryShare += entryShare(e);
+    }
     // Entries with the same runs share one array (so that a list can tell when entries do not matter).
     const runIds = new Map<ClassRun, number>();
     const shared = new Map<string, ClassRun[]>();

@@ -337,7 +337,7 @@ export function rxPositions(items, limit, backward) {
   }
   const over = 1 << limit;
   const walk = (node, from) => {
-    if (node.k === "look") {
+    if ((from & over - 1) === 0 || node.k === "look") {
       return from;
     }
     if (node.k === "set") {

@@ -394,7 +394,9 @@ export function rxPositions(items: RxNode[], limit: number, backward: boolean): 
     // can start at, the offsets it can end at; the characters it consumes are added to `raw` on the way.
     const over = 1 << limit;
     const walk = (node: RxNode, from: number): number => {
-        if (node.k === 'look') {
+        // Past the limit (or nowhere) a node records nothing and ends where it starts: the rest of a long
+        // pattern is not walked.
+        if ((from & (over - 1)) === 0 || node.k === 'look') {
             return from;
         }
         if (node.k === 'set') {
