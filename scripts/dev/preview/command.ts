@@ -9,7 +9,7 @@ import { UsageError } from '../../cli/lib/errors';
 import { findProjectRoot } from '../../cli/lib/project';
 import { createBackend } from './backend';
 import { buildPreview, staticResources } from './build';
-import { loadDemoData, prepareDemoData } from './demoCache';
+import { loadDemoData } from './demoCache';
 import { DEMO_SEED } from './demoData';
 import { readRuleCatalog } from './ruleCatalog';
 import { assertPortFree, PortInUseError, startPreviewServer, type RunningPreview } from './server';
@@ -82,13 +82,9 @@ export async function startPreview(
 ): Promise<StartedPreview> {
     await assertPortFree(options.port);
     const outDir = join(options.root, '.warden', 'preview');
-    const dataDir = join(outDir, 'demo-data');
-    const dataOptions = { seed: options.seed, today: options.today, logEntries: options.logEntries };
-    // The data set is generated beside the build, on the core the build leaves idle; loadDemoData then reads it.
-    const prepared = options.build ? prepareDemoData(options.root, dataDir, dataOptions) : Promise.resolve(null);
     let buildMs: number | null = null;
     if (options.build) {
-        log('Building the console components and generating the demo data…');
+        log('Building the console components…');
         const result = await buildPreview({ root: options.root, outDir });
         buildMs = result.ms;
         log(
@@ -97,16 +93,15 @@ export async function startPreview(
                 : `Built ${result.bundles} components and ${result.labels} labels in ${(result.ms / 1000).toFixed(1)} s (${Math.round(result.bytes / 1024)} KiB).`
         );
     }
-    const beside = await prepared;
     const started = Date.now();
-    const { data, cached } = loadDemoData(options.root, dataDir, dataOptions);
+    const { data, cached } = loadDemoData(options.root, join(outDir, 'demo-data'), {
+        seed: options.seed,
+        today: options.today,
+        logEntries: options.logEntries
+    });
     const dataMs = Date.now() - started;
-    const how =
-        beside !== null
-            ? `Generated demo data beside the build in ${(beside.ms / 1000).toFixed(1)} s and read it in ${(dataMs / 1000).toFixed(1)} s`
-            : `${cached ? 'Read the cached' : 'Generated'} demo data in ${(dataMs / 1000).toFixed(1)} s`;
     log(
-        `${how}: ${data.log.length.toLocaleString('en-US')} inference log entries, ${data.findings.length} findings, ${data.flows.length} data flows (seed ${data.seed}).`
+        `${cached ? 'Read the cached' : 'Generated'} demo data in ${(dataMs / 1000).toFixed(1)} s: ${data.log.length.toLocaleString('en-US')} inference log entries, ${data.findings.length} findings, ${data.flows.length} data flows (seed ${data.seed}).`
     );
     const running = await startPreviewServer({
         port: options.port,

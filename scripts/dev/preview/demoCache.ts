@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import {
     DEMO_LOG_ENTRIES,
     DEMO_SEED,
@@ -82,29 +81,26 @@ type Stored = { data: DemoDataSet; randomPosition: number };
 
 export type LoadedDemoData = { data: DemoData; cached: boolean; file: string };
 
-function fullOptions(options: DemoOptions): Required<DemoOptions> {
-    return {
+/**
+ * The demo data set for `options`: read from the cache in `cacheDir` when its key matches, otherwise generated and
+ * stored there (replacing any other set). A cache file that cannot be read is regenerated, never an error.
+ */
+export function loadDemoData(root: string, cacheDir: string, options: DemoOptions = {}): LoadedDemoData {
+    const full: Required<DemoOptions> = {
         seed: options.seed ?? DEMO_SEED,
         today: options.today ?? utcToday(),
         logEntries: options.logEntries ?? DEMO_LOG_ENTRIES
     };
-}
-
-/** The stored set in `file`, or null when there is none or it cannot be read (then it is generated again). */
-function readStored(file: string): Stored | null {
-    if (!existsSync(file)) {
-        return null;
+    const file = join(cacheDir, `${demoDataKey(root, full)}.v8`);
+    if (existsSync(file)) {
+        try {
+            const stored = deserialize(readFileSync(file)) as Stored;
+            return { data: withSimulator(stored.data, stored.randomPosition), cached: true, file };
+        } catch {
+            // A damaged or foreign file: generate the set again.
+        }
     }
-    try {
-        return deserialize(readFileSync(file)) as Stored;
-    } catch {
-        return null; // a damaged or foreign file
-    }
-}
-
-/** Generates the set and stores it in `cacheDir` as `file`, replacing any other set there. */
-function generateAndStore(cacheDir: string, file: string, options: Required<DemoOptions>): Stored {
-    const generated = generateDemoDataSet(options);
+    const generated = generateDemoDataSet(full);
     const stored: Stored = { data: generated.data, randomPosition: generated.randomPosition };
     const bytes = serialize(stored);
     mkdirSync(cacheDir, { recursive: true });
@@ -112,60 +108,5 @@ function generateAndStore(cacheDir: string, file: string, options: Required<Demo
         rmSync(join(cacheDir, stale), { force: true });
     }
     writeFileSync(file, bytes);
-    return stored;
-}
-
-/**
- * The demo data set for `options`: read from the cache in `cacheDir` when its key matches, otherwise generated and
- * stored there (replacing any other set). A cache file that cannot be read is regenerated, never an error.
- */
-export function loadDemoData(root: string, cacheDir: string, options: DemoOptions = {}): LoadedDemoData {
-    const full = fullOptions(options);
-    const file = cacheFile(root, cacheDir, full);
-    const cached = readStored(file);
-    const stored = cached ?? generateAndStore(cacheDir, file, full);
-    return { data: withSimulator(stored.data, stored.randomPosition), cached: cached !== null, file };
-}
-
-/** What the worker of `prepareDemoData` did: how long it took to generate and store the set. */
-export type PreparedDemoData = { ms: number };
-
-/** The cache file of the set for `options`, whether or not it exists yet. */
-function cacheFile(root: string, cacheDir: string, options: DemoOptions): string {
-    return join(cacheDir, `${demoDataKey(root, fullOptions(options))}.v8`);
-}
-
-/**
- * Generates the set for `options` and stores it in the cache, where `loadDemoData` then reads it. The body of the
- * worker thread of `prepareDemoData` (demoDataWorker.js).
- */
-export function storeDemoData(root: string, cacheDir: string, options: DemoOptions = {}): PreparedDemoData {
-    const started = Date.now();
-    generateAndStore(cacheDir, cacheFile(root, cacheDir, options), fullOptions(options));
-    return { ms: Date.now() - started };
-}
-
-/**
- * When the set for `options` is not in the cache, generates it there on a worker thread, so that a first start
- * uses the core the build leaves idle (a fresh build keeps about 1.2 of 2 cores busy). Resolves to null at once when
- * the set is already stored, and to null when the worker fails: `loadDemoData` then generates the set on the main
- * thread, where the same failure is reported as an error.
- */
-export function prepareDemoData(
-    root: string,
-    cacheDir: string,
-    options: DemoOptions = {}
-): Promise<PreparedDemoData | null> {
-    if (existsSync(cacheFile(root, cacheDir, options))) {
-        return Promise.resolve(null);
-    }
-    return new Promise((resolvePrepared) => {
-        const worker = new Worker(join(__dirname, 'demoDataWorker.js'), { workerData: { root, cacheDir, options } });
-        let answer: PreparedDemoData | null = null;
-        worker.once('message', (message: PreparedDemoData) => {
-            answer = message;
-        });
-        worker.once('error', () => undefined);
-        worker.once('exit', () => resolvePrepared(answer));
-    });
+    return { data: withSimulator(generated.data, generated.randomPosition), cached: false, file };
 }

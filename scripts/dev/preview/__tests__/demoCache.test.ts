@@ -1,13 +1,12 @@
 /**
- * The demo data cache: a set read back is the set generated (its live stream included), also when a worker thread
- * generated it, and any change of what the set is made from (options, generator sources) or a damaged file makes it
- * generate again.
+ * The demo data cache: a set read back is the set generated (its live stream included), and any change of what
+ * the set is made from (options, generator sources) or a damaged file makes it generate again.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../../cli/lib/project';
-import { demoDataKey, generatorSources, loadDemoData, prepareDemoData } from '../demoCache';
+import { demoDataKey, generatorSources, loadDemoData } from '../demoCache';
 import { generateDemoData, type DemoData } from '../demoData';
 
 const ROOT = findProjectRoot(__dirname);
@@ -56,15 +55,6 @@ describe('demo data cache', () => {
         expect(again.cached).toBe(false);
         expect(again.data.log).toHaveLength(400);
     });
-
-    it('generates the set on a worker thread when it is not stored, and loading then reads what it stored', async () => {
-        const prepared = await prepareDemoData(ROOT, dir, OPTIONS);
-        expect(prepared?.ms).toBeGreaterThanOrEqual(0);
-        const loaded = loadDemoData(ROOT, dir, OPTIONS);
-        expect(loaded.cached).toBe(true);
-        expect(withoutSimulator(loaded.data)).toEqual(withoutSimulator(generateDemoData(OPTIONS)));
-        expect(await prepareDemoData(ROOT, dir, OPTIONS)).toBeNull();
-    }, 60000);
 
     it('keys the set by the text of every module the generator is made of', () => {
         const sources = generatorSources(ROOT).map((file) => file.slice(ROOT.length + 1));
