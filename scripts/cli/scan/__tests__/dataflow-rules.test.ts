@@ -7,6 +7,30 @@ function cls(body: string, extra = ''): string {
 }
 
 describe('phi-callout', () => {
+    it('reads the PHI of a dynamic query from the constant start of its text (a select list built at run time is not read)', () => {
+        const source = cls(
+            [
+                "    private static final String BASE = 'SELECT Id, Birthdate FROM Contact';",
+                '    public void send(Id cid, String soql) {',
+                "        List<SObject> rows = Database.query(BASE + ' WHERE Id = :cid WITH USER_MODE');",
+                "        List<SObject> all = Database.query('SELECT Id, FIELDS(STANDARD) FROM Contact LIMIT 10');",
+                "        List<SObject> ids = Database.query('SELECT Id, CreatedDate FROM Contact WHERE Id = :cid');",
+                "        List<SObject> some = Database.query('SELECT ' + soql + ' FROM Contact');",
+                '        HttpRequest req = new HttpRequest();',
+                '        req.setBody(JSON.serialize(rows));',
+                '        req.setBody(JSON.serialize(all));',
+                '        req.setBody(JSON.serialize(ids));',
+                '        req.setBody(JSON.serialize(some));',
+                '    }'
+            ].join('\n')
+        );
+        const found = findings({ Sync: source }, 'phi-callout', PHI);
+        expect(found.map((f) => [f.line, f.message.split(')')[0]])).toEqual([
+            [9, 'PHI (Contact.Birthdate'],
+            [10, 'PHI (Contact.Birthdate, Contact.Ssn__c']
+        ]);
+    });
+
     it('follows a PHI field through locals, concatenation and reassignment into setBody', () => {
         const source = cls(
             [

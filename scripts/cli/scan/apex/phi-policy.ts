@@ -3,10 +3,10 @@
  * `record.get(...)`) and where it must not go (callouts, debug logs, exception messages). It runs over
  * the project-wide engine (taint.ts); its findings are reported at the sink.
  */
-import type { CallExpr, Expr, NewExpr } from './ast';
+import type { CallExpr, Expr, NewExpr, SoqlQuery } from './ast';
 import type { MethodUnit } from './model';
 import { unitIndex } from './model';
-import { isHttpRequestCall, objectOf } from './semantics';
+import { isHttpRequestCall, objectOf, resolveString } from './semantics';
 import { Labels, PRECISE, SinkMatch, TaintPolicy } from './taint';
 import { normalizeType } from './typenames';
 import { callName, dottedName, unwrap } from './walk';
@@ -73,10 +73,11 @@ function phiOfQuery(classification: Classification, expr: Expr): Labels {
     if (expr.kind === 'sosl') {
         return new Set(expr.objects.filter((o) => classification.objectHoldsPhi(o)).map((o) => `record:${o}`));
     }
-    if (expr.kind !== 'soql') {
-        return NONE;
-    }
-    const query = expr.query;
+    return expr.kind === 'soql' ? phiOfSelect(classification, expr.query) : NONE;
+}
+
+/** The PHI labels of the records a query selecting `fields` (and `subqueries`) from `from` returns. */
+function phiOfSelect(classification: Classification, query: Pick<SoqlQuery, 'from' | 'fields' | 'subqueries'>): Labels {
     const out = new Set<string>([PRECISE]);
     const anywhere = (path: string): void => {
         const found = classification.customFieldAnywhere(path.split('.').pop() ?? path);
@@ -86,7 +87,7 @@ function phiOfQuery(classification: Classification, expr: Expr): Labels {
     };
     const whole = classification.wholeObject(query.from);
     for (const path of query.fields) {
-        if (/^FIELDS\(/.test(path)) {
+        if (/^FIELDS\(/i.test(path)) {
             if (whole) {
                 out.add(`phi:${query.from}`);
             }
@@ -106,6 +107,31 @@ function phiOfQuery(classification: Classification, expr: Expr): Labels {
         sub.fields.forEach(anywhere);
     }
     return out;
+}
+
+const DYNAMIC_QUERIES = new Set(['database.query', 'database.querywithbinds', 'database.getquerylocator']);
+const SELECT_FROM = /^\s*select\s+([\s\S]*?)\s+from\s+([A-Za-z][A-Za-z0-9_]*)\b/i;
+
+/**
+ * The PHI labels of a dynamic query's records (`Database.query`, `queryWithBinds`, `getQueryLocator`) when the
+ * start of its text is constant: the PHI fields of a select list written out in full, or whole records of the
+ * object when the list is built at run time (`'SELECT ' + fields + ' FROM Contact'` is not read; its object is
+ * not in the constant prefix). Null when the text is not known.
+ */
+function phiOfDynamicQuery(project: ProjectContext, unit: MethodUnit, call: CallExpr): Labels | null {
+    if (!DYNAMIC_QUERIES.has(callName(call)) || !call.args[0]) {
+        return null;
+    }
+    const match = SELECT_FROM.exec(resolveString(unit, call.args[0], project)?.value ?? '');
+    if (!match) {
+        return null;
+    }
+    const fields = match[1].split(',').map((f) => f.trim());
+    const plain = fields.every((f) => /^[A-Za-z][A-Za-z0-9_.]*$|^FIELDS\((ALL|STANDARD|CUSTOM)\)$/i.test(f));
+    if (plain) {
+        return phiOfSelect(project.classification, { from: match[2], fields, subqueries: [] });
+    }
+    return project.classification.objectHoldsPhi(match[2]) ? labels(`record:${match[2]}`) : NONE;
 }
 
 /**
@@ -298,6 +324,10 @@ export function phiPolicy(project: ProjectContext): TaintPolicy {
             }
             if (call.name.toLowerCase() === 'get' && call.target && call.args.length === 1) {
                 return phi.getCall(unit, call, receiver);
+            }
+            const dynamic = phiOfDynamicQuery(project, unit, call);
+            if (dynamic) {
+                return dynamic;
             }
             const qualified = callName(call);
             const serializes = ['json.serialize', 'json.serializepretty', 'string.valueof'].includes(qualified);
