@@ -232,6 +232,33 @@ describe('phi-debug-log', () => {
     });
 });
 
+describe('phi-debug-log and Nebula Logger', () => {
+    const source = cls(
+        [
+            '    public void log(Contact c) {',
+            "        Logger.info('dob ' + c.Birthdate);",
+            "        Nebula.Logger.error('ssn ' + c.Ssn__c);",
+            "        Logger.debug('contact ' + c.Id);",
+            '    }'
+        ].join('\n')
+    );
+
+    it('flags PHI given to Nebula Logger, whose entries are records, and not an id', () => {
+        const found = findings({ Sync: source }, 'phi-debug-log', PHI);
+        expect(found.map((f) => [f.line, f.message.split(' which')[0]])).toEqual([
+            [3, 'PHI (Contact.Birthdate) is written to Nebula Logger by Logger.info,'],
+            [4, 'PHI (Contact.Ssn__c) is written to Nebula Logger by Logger.error,']
+        ]);
+    });
+
+    it("follows the project's own Logger class as code instead of taking it for Nebula's", () => {
+        const quiet =
+            'public with sharing class Logger {\n    public static void info(String m) {}\n    public static void debug(String m) {}\n}\n';
+        const found = findings({ Sync: source, Logger: quiet }, 'phi-debug-log', PHI);
+        expect(found.map((f) => f.line)).toEqual([4]);
+    });
+});
+
 describe('the built-in PHI list', () => {
     it('covers a patient held as a Person Account and the city of an address, not a business account name', () => {
         const source = cls(

@@ -164,12 +164,30 @@ function phiMentions(classification: Classification): (unit: MethodUnit) => bool
     };
 }
 
+/** Nebula Logger's logging methods (`Logger.info(...)`, or `Nebula.Logger.info(...)` from its managed package). */
+const NEBULA_LOGGER = /^(nebula\.)?logger\.(error|warn|info|debug|fine|finer|finest)$/;
+
+/**
+ * The kind of log a call writes to: `debug` for System.debug, `debug:Logger.info` for Nebula Logger, whose
+ * entries are stored as Log__c records (its unqualified `Logger` only when the project has no class of that
+ * name, which would then be followed as project code); null for any other call.
+ */
+function logSink(call: CallExpr, projectClasses: ProjectContext['classes']): string | null {
+    const name = callName(call);
+    if (name === 'system.debug') {
+        return 'debug';
+    }
+    const nebula = NEBULA_LOGGER.exec(name);
+    return nebula && (nebula[1] !== undefined || !projectClasses.has('logger')) ? `debug:Logger.${call.name}` : null;
+}
+
 /** Whether a method's units call a PHI sink with something other than literals (the policy's filter). */
-function hasPhiSink(unit: MethodUnit): boolean {
+function hasPhiSink(unit: MethodUnit, projectClasses: ProjectContext['classes']): boolean {
     const index = unitIndex(unit);
     const sinkCall = index.calls.some((call) => {
         const name = call.name.toLowerCase();
-        const isSink = HTTP_SINK_ARGS[name] !== undefined || name === 'setmessage' || callName(call) === 'system.debug';
+        const isSink =
+            HTTP_SINK_ARGS[name] !== undefined || name === 'setmessage' || logSink(call, projectClasses) !== null;
         return isSink && call.args.some((arg) => unwrap(arg).kind !== 'literal');
     });
     return (
@@ -185,7 +203,8 @@ class PhiLabels {
     constructor(
         readonly classification: Classification,
         sanitizers: readonly string[],
-        private readonly gate: ReadonlySet<string>
+        private readonly gate: ReadonlySet<string>,
+        readonly projectClasses: ProjectContext['classes']
     ) {
         this.configured = sanitizers.map((s) => s.toLowerCase());
     }
@@ -278,9 +297,10 @@ class PhiLabels {
             return flowing.size > 0 ? [{ kind: 'exception', labels: flowing }] : [];
         }
         const name = expr.name.toLowerCase();
-        if (callName(expr) === 'system.debug') {
+        const log = logSink(expr, this.projectClasses);
+        if (log) {
             const flowing = unionAll(expr.args.map((arg, i) => this.withRecord(unit, arg, args[i] ?? NONE)));
-            return [{ kind: 'debug', labels: flowing }];
+            return [{ kind: log, labels: flowing }];
         }
         if (name === 'setmessage' && expr.target) {
             const target = unwrap(expr.target);
@@ -298,10 +318,10 @@ class PhiLabels {
 }
 
 export function phiPolicy(project: ProjectContext): TaintPolicy {
-    const phi = new PhiLabels(project.classification, project.sanitizers, project.gateClasses);
+    const phi = new PhiLabels(project.classification, project.sanitizers, project.gateClasses, project.classes);
     const mentionsPhi = phiMentions(project.classification);
     return {
-        hasSink: hasPhiSink,
+        hasSink: (unit) => hasPhiSink(unit, project.classes),
         mayReport: mentionsPhi,
         reportAtCaller: false,
         parameterLabels: () => null,

@@ -1,7 +1,7 @@
 /**
  * phi-debug-log: a field classified PHI (or a whole record of an object holding PHI) is written to
- * the debug log with System.debug. Debug logs are readable by admins and kept outside HIPAA audit
- * controls.
+ * the debug log with System.debug, or to Nebula Logger (Logger.info and its siblings), which stores log
+ * entries as records. Both are readable by admins and kept outside HIPAA audit controls.
  */
 import { reportPhiHits } from './flows';
 import type { RuleContext, RuleDefinition } from './rule';
@@ -11,7 +11,7 @@ export const rule: RuleDefinition = {
     title: 'PHI written to the debug log',
     severity: 'high',
     category: 'DataFlow',
-    summary: 'A PHI field, or a whole record of an object holding PHI, is passed to System.debug.',
+    summary: 'A PHI field, or a whole record of an object holding PHI, is passed to System.debug or to Nebula Logger.',
     description:
         'Debug logs are stored in the org, downloadable by anyone with View All Data or debug log access, and outside the audit trail. PHI must never be logged: log record ids or hashes instead.',
     tags: ['security', 'privacy', 'phi', 'logging', 'external/cwe/cwe-532'],
@@ -19,8 +19,11 @@ export const rule: RuleDefinition = {
     run(ctx: RuleContext): void {
         reportPhiHits(
             ctx,
-            (kind) => kind === 'debug',
-            (fields) => `PHI (${fields}) is written to the debug log. Log the record id or a hash instead.`
+            (kind) => kind === 'debug' || kind.startsWith('debug:'),
+            (fields, kind) =>
+                kind === 'debug'
+                    ? `PHI (${fields}) is written to the debug log. Log the record id or a hash instead.`
+                    : `PHI (${fields}) is written to Nebula Logger by ${kind.slice(6)}, which stores its entries as records that admins read and export. Log the record id or a hash instead.`
         );
     }
 };
