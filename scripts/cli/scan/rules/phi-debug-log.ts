@@ -13,7 +13,7 @@ export const rule: RuleDefinition = {
     category: 'DataFlow',
     summary: 'A PHI field, or a whole record of an object holding PHI, is passed to System.debug or to Nebula Logger.',
     description:
-        'Debug logs are stored in the org, downloadable by anyone with View All Data or debug log access, and outside the audit trail. PHI must never be logged: log record ids or hashes instead.',
+        'Debug logs are stored in the org, downloadable by anyone with View All Data or debug log access, and outside the audit trail; Nebula Logger keeps its entries as records that admins read and export. PHI must never be logged: log record ids or hashes instead.',
     tags: ['security', 'privacy', 'phi', 'logging', 'external/cwe/cwe-532'],
     precision: 'high',
     run(ctx: RuleContext): void {
