@@ -4,7 +4,7 @@
  */
 import { runCodeAnalyzer, type AnalyzerRun, type AnalyzerViolation } from '../code-analyzer';
 import { loadAllowlist } from '../steps/apex-semantics';
-import { judgeSfgeRun, SFGE_ALLOWLIST_FILE, SFGE_RULE_SELECTOR } from '../steps/sfge';
+import { judgeSfgeRun, SFGE_ALLOWLIST_FILE, SFGE_RULE_SELECTOR, unfinishedFilesOf, withRerun } from '../steps/sfge';
 import { explain, META, makeTempProject, removeTempProject, runCheck } from './helpers/temp-project';
 
 const CLASSES = 'force-app/main/console/classes';
@@ -115,6 +115,27 @@ describe('sfge verdict', () => {
                 column: 5,
                 message: 'entry point not analysed to the end: Path evaluation timed out after 30000 ms'
             }
+        ]);
+    });
+
+    it('replaces an unfinished entry point by what its file analysed again gives: done, a violation, or unfinished again', () => {
+        root = makeTempProject({});
+        const timeout = `Internal execution error while scanning entry point: ${root}/force-app/main/gate/classes/Gate.cls:3:5: Path evaluation timed out after 30000 ms`;
+        const list = loadAllowlist(root, SFGE_ALLOWLIST_FILE);
+        const first = judgeSfgeRun(root, engineRun([NPE], [timeout]), list);
+        expect(unfinishedFilesOf(first)).toEqual(['force-app/main/gate/classes/Gate.cls']);
+        const files = unfinishedFilesOf(first);
+        const finished = withRerun(first, judgeSfgeRun(root, engineRun([NPE]), list, { targeted: true }), files);
+        expect(finished).toMatchObject({ unfinished: 0, violations: 1 });
+        expect(finished.problems.map((p) => p.line)).toEqual([12]);
+        const other = { ...NPE, primary: { ...NPE.primary, line: 40 } };
+        const more = withRerun(first, judgeSfgeRun(root, engineRun([other]), list, { targeted: true }), files);
+        expect(more).toMatchObject({ unfinished: 0, violations: 2 });
+        const again = withRerun(first, judgeSfgeRun(root, engineRun([], [timeout]), list, { targeted: true }), files);
+        expect(again.unfinished).toBe(1);
+        expect(again.problems.map((p) => p.message.split(':')[0])).toEqual([
+            'ApexNullPointerExceptionRule',
+            'entry point not analysed to the end'
         ]);
     });
 

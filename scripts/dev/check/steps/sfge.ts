@@ -18,6 +18,10 @@ import { Allowlist, applyAllowlist, loadAllowlist } from './apex-semantics';
 export const SFGE_ALLOWLIST_FILE = 'config/sfge-allowlist.json';
 export const SFGE_RULE_SELECTOR = 'sfge';
 
+/** How the step words an unfinished entry point's problem, and how many files it analyses again alone. */
+const UNFINISHED_PROBLEM = /^entry point not analysed to the end: /;
+const RERUN_LIMIT = 5;
+
 /** How the engine reports an entry point it could not finish (a timeout, an internal error). */
 const UNFINISHED = /^Internal execution error while scanning entry point: (.+?):(\d+):(\d+): ([\s\S]*)$/;
 
@@ -129,6 +133,40 @@ export function judgeSfgeRun(
     return { problems, violations: sorted.failing.length, allowed: sorted.allowed.length, unfinished };
 }
 
+/** The files holding the entry points a run could not finish. */
+export function unfinishedFilesOf(verdict: SfgeVerdict): string[] {
+    return [
+        ...new Set(
+            verdict.problems.filter((p) => p.file && UNFINISHED_PROBLEM.test(p.message)).map((p) => p.file as string)
+        )
+    ];
+}
+
+/**
+ * A full run's verdict with the files in `files` analysed again (`second`): their unfinished entry points are
+ * replaced by what the second run found, violations it adds are counted, and what both found is kept once.
+ */
+export function withRerun(first: SfgeVerdict, second: SfgeVerdict, files: string[]): SfgeVerdict {
+    const key = (p: Problem): string => `${p.file}:${p.line}:${p.column}:${p.message}`;
+    const kept = first.problems.filter(
+        (p) => !(p.file && files.includes(p.file) && UNFINISHED_PROBLEM.test(p.message))
+    );
+    const seen = new Set(kept.map(key));
+    const added = second.problems.filter((p) => !seen.has(key(p)));
+    const newViolations = added.filter((p) => p.severity !== 'note' && !UNFINISHED_PROBLEM.test(p.message)).length;
+    return {
+        problems: [...kept, ...added],
+        violations: first.violations + newViolations,
+        allowed: first.allowed,
+        unfinished: first.unfinished - unfinishedFilesCount(first, files) + second.unfinished
+    };
+}
+
+function unfinishedFilesCount(verdict: SfgeVerdict, files: string[]): number {
+    return verdict.problems.filter((p) => p.file && files.includes(p.file) && UNFINISHED_PROBLEM.test(p.message))
+        .length;
+}
+
 export const sfgeStep: CheckStep = {
     name: 'sfge',
     description:
@@ -136,16 +174,18 @@ export const sfgeStep: CheckStep = {
     optIn: true,
     async run(ctx) {
         const allowlist = loadAllowlist(ctx.root, SFGE_ALLOWLIST_FILE);
-        let run;
-        try {
-            run = await runCodeAnalyzer({
+        const analyse = (targets: string[] | undefined, threads: number) =>
+            runCodeAnalyzer({
                 root: ctx.root,
                 engine: 'sfge',
                 plugin: async () => (await import('@salesforce/code-analyzer-sfge-engine')).createEnginePlugin(),
-                engines: { sfge: { java_command: 'java', java_thread_count: sfgeThreadCount() } },
+                engines: { sfge: { java_command: 'java', java_thread_count: threads } },
                 selector: SFGE_RULE_SELECTOR,
-                targets: ctx.targets
+                targets
             });
+        let run;
+        try {
+            run = await analyse(ctx.targets, sfgeThreadCount());
         } catch (error) {
             if (/^no rules matched/.test((error as Error).message)) {
                 return unitResult([...allowlist.problems, { message: (error as Error).message }]);
@@ -155,12 +195,25 @@ export const sfgeStep: CheckStep = {
         if (!run) {
             return unitResult(allowlist.problems, '0 Apex files: nothing for SFGE to analyse');
         }
-        const verdict = judgeSfgeRun(ctx.root, run, allowlist, { targeted: ctx.targets !== undefined });
+        let verdict = judgeSfgeRun(ctx.root, run, allowlist, { targeted: ctx.targets !== undefined });
+        let again = '';
+        const unfinishedFiles = unfinishedFilesOf(verdict);
+        if (unfinishedFiles.length > 0 && unfinishedFiles.length <= RERUN_LIMIT) {
+            // The limit is wall-clock time, so an entry point that shared the cores with another thread (and the
+            // JVM's own work) can run out of it on a two-core machine. Its file is analysed once more on one
+            // thread, alone; the limit stays 30 s, and an entry point that runs out again still fails.
+            const rerun = await analyse(unfinishedFiles, 1);
+            if (rerun) {
+                const second = judgeSfgeRun(ctx.root, rerun, allowlist, { targeted: true });
+                again = ` (${plural(verdict.unfinished, 'unfinished entry point')} in ${unfinishedFiles.join(', ')} analysed again alone on one thread: ${plural(second.unfinished, 'still unfinished entry point')})`;
+                verdict = withRerun(verdict, second, unfinishedFiles);
+            }
+        }
         const version = run.engineVersion ? ` (sfge engine ${run.engineVersion})` : '';
         const scope = ctx.targets ? ` (targets only: ${ctx.targets.join(', ')})` : '';
         return unitResult(
             verdict.problems,
-            `${plural(run.apexFiles, 'Apex file')}, ${plural(run.ruleCount, 'rule')}, ${plural(verdict.violations, 'violation')}, ${plural(verdict.allowed, 'allowed false positive')}, ${plural(verdict.unfinished, 'unfinished entry point')}${version}${scope}`
+            `${plural(run.apexFiles, 'Apex file')}, ${plural(run.ruleCount, 'rule')}, ${plural(verdict.violations, 'violation')}, ${plural(verdict.allowed, 'allowed false positive')}, ${plural(verdict.unfinished, 'unfinished entry point')}${version}${scope}${again}`
         );
     }
 };
