@@ -114,9 +114,10 @@ const SELECT_FROM = /^\s*select\s+([\s\S]*?)\s+from\s+([A-Za-z][A-Za-z0-9_]*)\b/
 
 /**
  * The PHI labels of a dynamic query's records (`Database.query`, `queryWithBinds`, `getQueryLocator`) when the
- * start of its text is constant: the PHI fields of a select list written out in full, or whole records of the
- * object when the list is built at run time (`'SELECT ' + fields + ' FROM Contact'` is not read; its object is
- * not in the constant prefix). Null when the text is not known.
+ * start of its text is constant: the PHI fields of a select list of plain field paths, or whole records of the
+ * object when the list holds more (functions, subqueries). A list built at run time before a constant FROM
+ * (`'SELECT ' + fields + ' FROM Contact'`) is not read: the object is not in the constant prefix. Null when the
+ * text is not known.
  */
 function phiOfDynamicQuery(project: ProjectContext, unit: MethodUnit, call: CallExpr): Labels | null {
     if (!DYNAMIC_QUERIES.has(callName(call)) || !call.args[0]) {

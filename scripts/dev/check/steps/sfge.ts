@@ -133,13 +133,14 @@ export function judgeSfgeRun(
     return { problems, violations: sorted.failing.length, allowed: sorted.allowed.length, unfinished };
 }
 
+/** Whether a problem is an entry point the run could not finish (one with a file: the engine named it). */
+function isUnfinished(p: Problem): p is Problem & { file: string } {
+    return p.file !== undefined && UNFINISHED_PROBLEM.test(p.message);
+}
+
 /** The files holding the entry points a run could not finish. */
 export function unfinishedFilesOf(verdict: SfgeVerdict): string[] {
-    return [
-        ...new Set(
-            verdict.problems.filter((p) => p.file && UNFINISHED_PROBLEM.test(p.message)).map((p) => p.file as string)
-        )
-    ];
+    return [...new Set(verdict.problems.filter(isUnfinished).map((p) => p.file))];
 }
 
 /**
@@ -148,23 +149,15 @@ export function unfinishedFilesOf(verdict: SfgeVerdict): string[] {
  */
 export function withRerun(first: SfgeVerdict, second: SfgeVerdict, files: string[]): SfgeVerdict {
     const key = (p: Problem): string => `${p.file}:${p.line}:${p.column}:${p.message}`;
-    const kept = first.problems.filter(
-        (p) => !(p.file && files.includes(p.file) && UNFINISHED_PROBLEM.test(p.message))
-    );
+    const kept = first.problems.filter((p) => !(isUnfinished(p) && files.includes(p.file)));
     const seen = new Set(kept.map(key));
     const added = second.problems.filter((p) => !seen.has(key(p)));
-    const newViolations = added.filter((p) => p.severity !== 'note' && !UNFINISHED_PROBLEM.test(p.message)).length;
     return {
         problems: [...kept, ...added],
-        violations: first.violations + newViolations,
+        violations: first.violations + added.filter((p) => p.severity !== 'note' && !isUnfinished(p)).length,
         allowed: first.allowed,
-        unfinished: first.unfinished - unfinishedFilesCount(first, files) + second.unfinished
+        unfinished: first.unfinished - (first.problems.length - kept.length) + second.unfinished
     };
-}
-
-function unfinishedFilesCount(verdict: SfgeVerdict, files: string[]): number {
-    return verdict.problems.filter((p) => p.file && files.includes(p.file) && UNFINISHED_PROBLEM.test(p.message))
-        .length;
 }
 
 export const sfgeStep: CheckStep = {
