@@ -1,12 +1,14 @@
 /**
  * The rule catalog the console shows beside a finding (title, what it checks and how to fix it), taken
  * from the scanner's own rule definitions so there is one text per rule. It ships as the static resource
- * WardenRuleCatalog, which WardenFindingsController reads in the org and the preview reads from disk;
- * a test fails when the committed resource differs from a fresh build (`npx tsx scripts/dev/preview/ruleCatalog.ts --write`).
+ * WardenRuleCatalog, which WardenFindingsController reads in the org and the preview reads from disk.
+ * Regenerate it with `npx tsx scripts/dev/preview/ruleCatalog.ts` after changing a rule's texts; the `generated`
+ * step of `npm test` runs it with --check, so a stale resource fails the checks before any test does.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES, ENGINE_RULES } from '../../cli/scan/rules';
+import { runGenerator } from '../generate/write-generated';
 
 export type RuleCatalogEntry = { title: string; summary: string; description: string };
 export type RuleCatalog = { format: 'warden-rule-catalog'; version: 1; rules: Record<string, RuleCatalogEntry> };
@@ -34,7 +36,11 @@ export function readRuleCatalog(root: string): RuleCatalog {
     }
 }
 
-if (require.main === module && process.argv.includes('--write')) {
-    writeFileSync(join(__dirname, '..', '..', '..', RULE_CATALOG_PATH), ruleCatalogText());
-    process.stdout.write(`wrote ${RULE_CATALOG_PATH}\n`);
+if (require.main === module) {
+    process.exitCode = runGenerator(
+        process.argv.slice(2),
+        'rule-catalog',
+        "Writes the scanner rules' titles and texts into the static resource the console reads.",
+        () => [{ path: RULE_CATALOG_PATH, text: ruleCatalogText() }]
+    );
 }

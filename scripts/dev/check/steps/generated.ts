@@ -5,7 +5,8 @@
  * docs/finding-workflow.md the source of the finding-workflow vectors, the hand-written expectations of the
  * deadline and governance generators the source of their vectors, the table of
  * scripts/dev/generate/gate-policy-table.ts the source of the gate policy vectors, c/evidenceTemplates the source of
- * the static resource the Apex evidence documents read, and the Apex tests and Jest
+ * the static resource the Apex evidence documents read, the scanner's rule definitions the rule catalog the
+ * console shows, and the Apex tests and Jest
  * read the same test vectors; a hand edit to one side would let Apex and TypeScript drift apart silently. Each generator's --check mode compares without writing.
  */
 import { existsSync } from 'node:fs';
@@ -23,7 +24,8 @@ export const GENERATORS: ReadonlyArray<{ script: string; fix: string }> = [
     { script: 'scripts/dev/generate/sla-vectors.ts', fix: 'npm run build:vectors' },
     { script: 'scripts/dev/generate/governance-vectors.ts', fix: 'npm run build:vectors' },
     { script: 'scripts/dev/generate/finding-picklists.ts', fix: 'npm run build:picklists' },
-    { script: 'scripts/dev/generate/evidence-templates.ts', fix: 'npx tsx scripts/dev/generate/evidence-templates.ts' }
+    { script: 'scripts/dev/generate/evidence-templates.ts', fix: 'npx tsx scripts/dev/generate/evidence-templates.ts' },
+    { script: 'scripts/dev/preview/ruleCatalog.ts', fix: 'npx tsx scripts/dev/preview/ruleCatalog.ts' }
 ];
 
 export const generatedStep: CheckStep = {
