@@ -188,12 +188,7 @@ function nameWithoutCueVectors(v: VectorSet): void {
     v.add('name-dict', 'Common words stay without a person before them', [
         'Will recheck in May. Hope this helps. Bill was sent. Smith the metal.'
     ]);
-    v.add('name-dict', 'Cyrillic name in English text', ['Seen with ', phi('Иван Петров', 'Name'), ' today.']);
-    v.add('name-dict', 'Greek name in English text', ['Referred by ', phi('Παύλος Καλάρης', 'Name'), ' for review.']);
-    v.add('name-dict', 'Han name in English text', ['Lab results for ', phi('王伟', 'Name'), ' are normal.']);
-    v.add('name-dict', 'Hangul name after a cue word', ['Patient: ', phi('김민준', 'Name')]);
-    v.add('name-dict', 'A text in another script keeps its words', ['Смотрел Иван вчера вечером дома.']);
-    v.add('name-dict', 'A single letter of another alphabet is no name', ['Bed ג in ward ב.']);
+    otherScriptVectors(v);
     v.add('name-dict', 'Name split by control characters', [
         'Visit by ',
         phi('Mar\u0001garet John\u0007son', 'Name'),
@@ -291,4 +286,31 @@ function nameWithoutCueVectors(v: VectorSet): void {
         '. Mon and Fri are full.'
     ]);
     v.add('name-dict', 'Phone split by a control character', ['Call ', phi('555\u0002-123-4567', 'Phone'), '.']);
+}
+
+/** Names in scripts other than Latin: in an English text by their script, in a text of their own script by case. */
+function otherScriptVectors(v: VectorSet): void {
+    v.add('name-dict', 'Cyrillic name in English text', ['Seen with ', phi('Иван Петров', 'Name'), ' today.']);
+    v.add('name-dict', 'Greek name in English text', ['Referred by ', phi('Παύλος Καλάρης', 'Name'), ' for review.']);
+    v.add('name-dict', 'Han name in English text', ['Lab results for ', phi('王伟', 'Name'), ' are normal.']);
+    v.add('name-dict', 'Hangul name after a cue word', ['Patient: ', phi('김민준', 'Name')]);
+    v.add('name-dict', 'A text in a script with case: a capitalised word away from a sentence start', [
+        'Вчера осмотрели ',
+        phi('Ивана', 'Name'),
+        ' дома.'
+    ]);
+    v.add('name-dict', 'A text in a script with case: two capitalised words at a sentence start', [
+        'Пациент поступил утром. ',
+        phi('Иван Петров', 'Name'),
+        ' звонил вчера.'
+    ]);
+    v.add('name-dict', 'A Greek text: a name after a lower-case word', [
+        'Ο ασθενής ',
+        phi('Γιώργος Παπαδόπουλος', 'Name'),
+        ' ήρθε σήμερα.'
+    ]);
+    v.add('name-dict', 'A text in a script with case keeps its sentence starts and acronyms', [
+        'Приехал вчера из США. Жалоб нет, ОРВИ исключена.'
+    ]);
+    v.add('name-dict', 'A single letter of another alphabet is no name', ['Bed ג in ward ב.']);
 }

@@ -434,7 +434,20 @@ class NameFinder {
    * strong names and initials: capitals do not tell a name from a shouted word.
    */
   nameLike(t) {
-    return t.cls === "S" || t.cls === "I" || t.cls === "X" && this.otherScriptNames || !t.caps && (t.cls === "R" || t.cls === "A" || t.cls === "U");
+    return t.cls === "S" || t.cls === "I" || t.cls === "X" && this.otherScriptNames || this.ownScriptCapital(t) || !t.caps && (t.cls === "R" || t.cls === "A" || t.cls === "U");
+  }
+  /**
+   * In a text written in a script with case other than Latin (a Russian or Greek chat), where its words are
+   * not names by their script alone: a capitalised word, not in capitals. Those languages capitalise proper
+   * names and sentence starts only, so such a word away from a sentence start is a name (or a place, which
+   * Safe Harbor removes as well); a word of a script without case (Han, Hangul, Kana) gives no such sign.
+   */
+  ownScriptCapital(t) {
+    if (t.cls !== "X" || this.otherScriptNames || t.caps) {
+      return false;
+    }
+    const first = this.scan.charAt(t.start);
+    return first !== first.toLowerCase();
   }
   /**
    * A strong name anchors a span, and so does a word in another script (in a text mostly in Latin script); a
@@ -448,7 +461,7 @@ class NameFinder {
     if (t.cls === "U" && !t.caps) {
       return FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
     }
-    if (t.cls !== "R") {
+    if (t.cls !== "R" && !this.ownScriptCapital(t)) {
       return false;
     }
     return !this.sentenceStart(t) || k + 1 < this.tokens.length && this.nameLike(this.tokens[k + 1]) && this.joined(k);
@@ -471,7 +484,7 @@ class NameFinder {
     let left = k;
     while (k - left < 2 && left - 1 >= 0 && this.joined(left - 1)) {
       const prev = tokens[left - 1];
-      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || // An ambiguous name right before the anchor is a given name even at a sentence start ("Maria
+      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || this.ownScriptCapital(prev) && !this.sentenceStart(prev) || // An ambiguous name right before the anchor is a given name even at a sentence start ("Maria
       // Garcia was seen", "Smith Jones called"); one word further ("Met Maria Garcia") it is the
       // sentence's verb as often, and an unknown word there is most often just the sentence's first.
       !prev.caps && (prev.cls === "A" || prev.cls === "U") && (prev.cls === "A" && left === k || !this.sentenceStart(prev));

@@ -607,8 +607,23 @@ class NameFinder {
             t.cls === 'S' ||
             t.cls === 'I' ||
             (t.cls === 'X' && this.otherScriptNames) ||
+            this.ownScriptCapital(t) ||
             (!t.caps && (t.cls === 'R' || t.cls === 'A' || t.cls === 'U'))
         );
+    }
+
+    /**
+     * In a text written in a script with case other than Latin (a Russian or Greek chat), where its words are
+     * not names by their script alone: a capitalised word, not in capitals. Those languages capitalise proper
+     * names and sentence starts only, so such a word away from a sentence start is a name (or a place, which
+     * Safe Harbor removes as well); a word of a script without case (Han, Hangul, Kana) gives no such sign.
+     */
+    private ownScriptCapital(t: Token): boolean {
+        if (t.cls !== 'X' || this.otherScriptNames || t.caps) {
+            return false;
+        }
+        const first = this.scan.charAt(t.start);
+        return first !== first.toLowerCase();
     }
 
     /**
@@ -624,7 +639,9 @@ class NameFinder {
             // An unknown capitalised word right after a word for a relative: "her husband Travon".
             return FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
         }
-        if (t.cls !== 'R') {
+        // A capitalised word in a text in its own script is a name as a word name (R) is: away from a sentence
+        // start, or at one when another such word follows ("Иван Петров поступил").
+        if (t.cls !== 'R' && !this.ownScriptCapital(t)) {
             return false;
         }
         return (
@@ -657,6 +674,7 @@ class NameFinder {
                 prev.cls === 'R' ||
                 prev.cls === 'I' ||
                 (prev.cls === 'X' && this.otherScriptNames) ||
+                (this.ownScriptCapital(prev) && !this.sentenceStart(prev)) ||
                 // An ambiguous name right before the anchor is a given name even at a sentence start ("Maria
                 // Garcia was seen", "Smith Jones called"); one word further ("Met Maria Garcia") it is the
                 // sentence's verb as often, and an unknown word there is most often just the sentence's first.
