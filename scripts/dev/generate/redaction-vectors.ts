@@ -8,6 +8,7 @@
  *   npx tsx scripts/dev/generate/redaction-vectors.ts --check  exit 1 when the file is stale
  */
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
+import { chatAddressVectors } from './vectors/chat-text';
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
@@ -49,7 +50,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fourthRoundPlanVectors,
     fourthRoundNumberVectors,
     fourthRoundPlaceVectors,
-    fourthRoundNameVectors
+    fourthRoundNameVectors,
+    chatAddressVectors
 ];
 
 function build(): VectorFile {

@@ -1,0 +1,39 @@
+/**
+ * Shared redaction vectors for addresses as patients type them in chats and portal messages: all in lower
+ * case, with a lower-case town and state code after the street. Written from hand probes of chat text, not
+ * from any corpus; each with the counts, durations and words after an address that must stay.
+ */
+import { phi, type VectorSet } from './vector-set';
+
+export function chatAddressVectors(v: VectorSet): void {
+    v.inContexts(
+        'chat',
+        'Street address in lower case',
+        'Address',
+        ['1220 s boston ave apt 4', '88 elm street', '4410 n main st', '77 w 23rd st.', '5 cedar hollow rd, unit 3'],
+        [
+            ['i live at ', '\n'],
+            ['Patient: ', ' is my new address'],
+            ['moved to ', ' last week.']
+        ]
+    );
+    v.add('chat', 'Lower-case street, town and state code with a ZIP code', [
+        'my address is ',
+        phi('4410 n main st tulsa ok 74103', 'Address'),
+        ', thanks'
+    ]);
+    v.add('chat', 'Lower-case street, then a town and state code after a comma', [
+        'Patient: ',
+        phi('1220 s boston ave apt 4, tulsa ok', 'Address'),
+        '\nAgent: Got it.'
+    ]);
+    v.add('chat', 'Counts and durations before a street-like word stay', [
+        'it is a 2 hour drive from here. there is 1 other way. 3 blocks down the road. take 2 tablets per day.'
+    ]);
+    v.add('chat', 'Words after an address are no town without a state code', [
+        'Lives at ',
+        phi('12 Oak St', 'Address'),
+        ' and then ok with it.'
+    ]);
+    v.add('chat', 'A walk along a trail stays', ['we walked 2 miles along the trail, then 3 laps at the park']);
+}
