@@ -1,7 +1,8 @@
 /**
- * Shared redaction vectors for addresses as patients type them in chats and portal messages: all in lower
- * case, with a lower-case town and state code after the street. Written from hand probes of chat text, not
- * from any corpus; each with the counts, durations and words after an address that must stay.
+ * Shared redaction vectors of the fifth round, from hand probes of chat and note text, not from any corpus:
+ * addresses as patients type them in chats (all in lower case, with a lower-case town and state code after
+ * the street), and a relative's name after a capitalised word for the relative that opens a note's sentence.
+ * Each with the look-alikes that must stay.
  */
 import { phi, type VectorSet } from './vector-set';
 
@@ -36,4 +37,22 @@ export function chatAddressVectors(v: VectorSet): void {
         ' and then ok with it.'
     ]);
     v.add('chat', 'A walk along a trail stays', ['we walked 2 miles along the trail, then 3 laps at the park']);
+}
+
+/** A capitalised word for a relative that opens the sentence, then one ambiguous or word name. */
+export function relativeOpeningVectors(v: VectorSet): void {
+    v.inContexts(
+        'chat',
+        'Name after a capitalised relative word at a sentence start',
+        'Name',
+        ['Dale', 'Autumn', 'Bill'],
+        [
+            ['Husband ', ' present.'],
+            ['Seen today. Daughter ', ' at bedside.'],
+            ['Brother ', ' paid the copay.']
+        ]
+    );
+    v.add('chat', 'A relative word at a sentence start before a common word stays', [
+        'Husband present at bedside. Daughter called back.'
+    ]);
 }

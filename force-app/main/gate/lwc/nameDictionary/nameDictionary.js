@@ -535,6 +535,8 @@ class NameFinder {
       this.push(from, to);
     } else if (to === k && t.cls !== "I" && (this.afterPersonCue(t) || t.cls === "R" && this.speakerLabel(t))) {
       this.push(k, k);
+    } else if (from === k + 1 && to === from && tokens[to].cls !== "I" && this.afterPersonCue(tokens[to])) {
+      this.push(to, to);
     }
     return to;
   }

@@ -746,6 +746,10 @@ class NameFinder {
             // a word name (not an ambiguous one: Billing, Bot) as a speaker's label at the start of a line ("John: I
             // feel better").
             this.push(k, k);
+        } else if (from === k + 1 && to === from && tokens[to].cls !== 'I' && this.afterPersonCue(tokens[to])) {
+            // The same after a person word that opens the sentence and is itself a word name ("Husband Dale
+            // present", "Daughter Autumn at bedside"): the run began at the cue, which is no name there.
+            this.push(to, to);
         }
         return to;
     }
