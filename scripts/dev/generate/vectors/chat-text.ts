@@ -1,7 +1,8 @@
 /**
  * Shared redaction vectors of the fifth round, from hand probes of chat and note text, not from any corpus:
  * addresses as patients type them in chats (all in lower case, with a lower-case town and state code after
- * the street), and a relative's name after a capitalised word for the relative that opens a note's sentence.
+ * the street), a relative's name after a capitalised word for the relative that opens a note's sentence, and
+ * the shorter ways chats and notes write a date (next 12/15, on the 14th, 12-Jan, march of 1958, feb '19).
  * Each with the look-alikes that must stay.
  */
 import { phi, type VectorSet } from './vector-set';
@@ -54,5 +55,50 @@ export function relativeOpeningVectors(v: VectorSet): void {
     );
     v.add('chat', 'A relative word at a sentence start before a common word stays', [
         'Husband present at bedside. Daughter called back.'
+    ]);
+}
+
+/** Dates as chats and notes shorten them: a bare month/day or a day alone after a cue word, no year. */
+export function shortDateVectors(v: VectorSet): void {
+    v.inContexts(
+        'chat',
+        'Month and day after a cue word',
+        'Date',
+        ['12/15', '1/9', '3/04', '11/30'],
+        [
+            ['Pain 3/4 this morning, next ', '.'],
+            ['Please send the forms by ', ', thanks'],
+            ['Rescheduled ', ' at 9am.'],
+            ['Refill due before ', '\n']
+        ]
+    );
+    v.inContexts(
+        'chat',
+        'Day of the month after a cue word',
+        'Date',
+        ['14th', '3rd', '21st', '2nd'],
+        [
+            ['can i come in on the ', '?'],
+            ['Out of office until the ', '.'],
+            ['Labs due by the ', ', please.'],
+            ['Follow up after the ', ', not before.']
+        ]
+    );
+    v.add('chat', 'Day and month name joined by a hyphen, no year', [
+        'admitted ',
+        phi('12-Jan', 'Date'),
+        ', discharged ',
+        phi('19/Jan', 'Date'),
+        ', then home'
+    ]);
+    v.add('chat', 'Month and year with "of" or an apostrophe year', [
+        'born in ',
+        phi('march of 1958', 'Date'),
+        "; dx'd ",
+        phi("feb '19", 'Date'),
+        '.'
+    ]);
+    v.add('chat', 'Ordinals and fractions that are no dates stay', [
+        'on the 3rd floor for the 2nd time; on the 1st of the month; from 1/2 to 3/4 tablet; pain 7/10 by 1/2 tab.'
     ]);
 }

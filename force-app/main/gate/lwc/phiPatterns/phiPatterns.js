@@ -295,8 +295,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: true,
     validator: null,
     replacement: "[DATE]",
-    description: "Month and year: March 2024 (Safe Harbor C: the month is a date element).",
-    pattern: "(?<![A-Za-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?[ \\t]{1,3}[0-9]{4}(?![0-9])"
+    description: "Month and year: March 2024, march of 1958, Feb '19 (Safe Harbor C: the month is a date element).",
+    pattern: "(?<![A-Za-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?(?:[ \\t]{1,3}of)?[ \\t]{1,3}(?:[0-9]{4}|'[0-9]{2})(?![0-9])"
   },
   {
     name: "AgeOver89",
@@ -330,6 +330,17 @@ export const SHIPPED_PATTERNS = [
     replacement: "[AGE]",
     description: "Age over 89 written in words before years (ninety-three years old, a one hundred and two-year-old) (Safe Harbor C).",
     pattern: "(?<![A-Za-z\\-])(ninety(?:[ \\-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a)[ \\-]hundred(?:(?:[ \\-]and)?[ \\-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)[ \\t\\-]{1,2}(?:years?|yrs?)(?:[ \\t\\-]{1,2}old)?(?![A-Za-z])"
+  },
+  {
+    name: "DateDayOrdinalAfterCue",
+    category: "Date",
+    priority: 37,
+    enabled: true,
+    caseInsensitive: true,
+    validator: null,
+    replacement: "[DATE]",
+    description: 'Day of the month alone after a word that announces a date: on the 14th, by the 3rd, until the 21st (Safe Harbor C: the day is a date element). A floor, a time, a rib, a dose or a grade after the ordinal keeps it (on the 3rd floor, for the 2nd time), and so does "of the month" (on the 1st of the month).',
+    pattern: "(?<![A-Za-z])(?:on|by|until|till|til|since|before|after|from|next|for|thru|through)[ \\t]{1,3}the[ \\t]{1,3}((?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?![0-9A-Za-z])(?![ \\t]{1,3}(?:floor|fl|century|centuries|percentile|grade|street|st|ave|avenue|av|road|rd|time|times|place|day|days|week|weeks|month|months|year|years|birthday|anniversary|amendment|edition|dose|doses|cycle|cycles|round|rib|ribs|vertebra|finger|toe|attempt|try|visit|session|step|line|row|hole|inning|lap|district|ward|precinct|generation|trimester|degree|digit|metacarpal|metatarsal|intercostal|ray|nerve|heart|sound)(?![A-Za-z])|[ \\t]{1,3}of[ \\t]{1,3}(?:the|each|every)[ \\t]{1,3}month)"
   },
   {
     name: "DateWeekdayOrdinal",
@@ -372,8 +383,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: true,
     validator: "Date",
     replacement: "[DATE]",
-    description: "Day, month name and year joined by hyphens or slashes: 04-Mar-2021, 4/March/21 (Safe Harbor C).",
-    pattern: "(?<![0-9A-Za-z])[0-9]{1,2}[\\-/](?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?[\\-/](?:[0-9]{4}|[0-9]{2})(?![0-9A-Za-z])"
+    description: "Day and month name joined by a hyphen or slash, with or without a year: 04-Mar-2021, 4/March/21, 12-Jan (Safe Harbor C).",
+    pattern: "(?<![0-9A-Za-z])[0-9]{1,2}[\\-/](?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?(?:[\\-/](?:[0-9]{4}|[0-9]{2}))?(?![0-9A-Za-z]|[\\-/][0-9A-Za-z])"
   },
   {
     name: "PhoneNanp",
@@ -449,8 +460,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: true,
     validator: null,
     replacement: "[DATE]",
-    description: "Month/day without a year after a word that announces a date: on 3/4, since 12/22, DOB 4/7 (Safe Harbor C). Fractions and scores (1/2 tablet, pain 7/10) have no such word before them.",
-    pattern: "(?<![A-Za-z])(?:on|since|until|till|through|thru|dated?|due|dob|dos|seen|visit|appt|appointment|admitted|discharged|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?)[ \\t]{0,2}:?[ \\t]{1,3}((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))(?![0-9%]|[/.\\-][0-9]|[ \\t]{0,2}(?:tab|tabs|tablet|tablets|cup|cups|dose|doses|of))"
+    description: "Month/day without a year after a word that announces a date: on 3/4, since 12/22, DOB 4/7, next 12/15, by 1/9 (Safe Harbor C). Fractions and scores (1/2 tablet, pain 7/10) have no such word before them.",
+    pattern: "(?<![A-Za-z])(?:on|since|until|till|til|through|thru|dated?|due|dob|dos|seen|visit|appt|appointment|admitted|discharged|next|by|before|after|starting|last|(?:re)?scheduled|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?)[ \\t]{0,2}:?[ \\t]{1,3}((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))(?![0-9%]|[/.\\-][0-9]|[ \\t]{0,2}(?:tab|tabs|tablet|tablets|cup|cups|dose|doses|of))"
   },
   {
     name: "AgeOver89AfterVerb",
