@@ -8,7 +8,7 @@
  *   npx tsx scripts/dev/generate/redaction-vectors.ts --check  exit 1 when the file is stale
  */
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
-import { chatAddressVectors, relativeOpeningVectors, shortDateVectors } from './vectors/chat-text';
+import { callCentreVectors, chatAddressVectors, relativeOpeningVectors, shortDateVectors } from './vectors/chat-text';
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
@@ -53,7 +53,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fourthRoundNameVectors,
     chatAddressVectors,
     relativeOpeningVectors,
-    shortDateVectors
+    shortDateVectors,
+    callCentreVectors
 ];
 
 function build(): VectorFile {

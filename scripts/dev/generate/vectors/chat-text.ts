@@ -2,7 +2,9 @@
  * Shared redaction vectors of the fifth round, from hand probes of chat and note text, not from any corpus:
  * addresses as patients type them in chats (all in lower case, with a lower-case town and state code after
  * the street), a relative's name after a capitalised word for the relative that opens a note's sentence, and
- * the shorter ways chats and notes write a date (next 12/15, on the 14th, 12-Jan, march of 1958, feb '19).
+ * the shorter ways chats and notes write a date (next 12/15, on the 14th, 12-Jan, march of 1958, feb '19), and
+ * what call centres and chats say of ages, SSNs and email addresses (grandma turned 91, last 4 of ssn 6789, jane
+ * dot doe at gmail dot com).
  * Each with the look-alikes that must stay.
  */
 import { phi, type VectorSet } from './vector-set';
@@ -100,5 +102,49 @@ export function shortDateVectors(v: VectorSet): void {
     ]);
     v.add('chat', 'Ordinals and fractions that are no dates stay', [
         'on the 3rd floor for the 2nd time; on the 1st of the month; from 1/2 to 3/4 tablet; pain 7/10 by 1/2 tab.'
+    ]);
+}
+
+/** Ages over 89 after a relative, the last four of an SSN, an email address spelled out. */
+export function callCentreVectors(v: VectorSet): void {
+    v.add('chat', 'Age over 89 after a relative and a verb, in digits and words', [
+        'my mom is ',
+        phi('92', 'Age'),
+        ' and my dad is ',
+        phi('ninety-four', 'Age'),
+        '; grandma turned ',
+        phi('91', 'Age'),
+        " last week; she's ",
+        phi('95', 'Age'),
+        '.'
+    ]);
+    v.add('chat', 'A relative and a number of a unit stays', [
+        'mom is 92 pounds; she is 95 minutes away; dad was 98 kg; she is 89.'
+    ]);
+    v.inContexts(
+        'chat',
+        'Last four digits of an SSN',
+        'Ssn',
+        ['6789', '1234', '0042'],
+        [
+            ['last 4 of ssn ', ' please'],
+            ['SSN ending in ', ', verified.'],
+            ['the last four digits of her social security number are ', '.']
+        ]
+    );
+    v.add('chat', 'The last four of another number stays', ['the last 4 of the order 4431; card ending in 1111.']);
+    v.inContexts(
+        'chat',
+        'Email address spelled out with a mail provider',
+        'Email',
+        ['jane dot doe at gmail dot com', 'jdoe88 at yahoo dot com', 'j.doe [at] hotmail [dot] com'],
+        [
+            ['email is ', ', thanks'],
+            ['write to ', ' anytime'],
+            ['(', ')']
+        ]
+    );
+    v.add('chat', 'A site spelled out with "at" before it stays', [
+        'look at this dot com site; we met at home dot com.'
     ]);
 }

@@ -20,6 +20,19 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
             '(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9][A-Za-z0-9._%+\\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\\-]{0,252}\\.[A-Za-z]{2,24}(?![A-Za-z0-9\\-])'
     },
     {
+        name: 'EmailSpelledOut',
+        category: 'Email',
+        priority: 10,
+        enabled: true,
+        caseInsensitive: true,
+        validator: null,
+        replacement: '[EMAIL]',
+        description:
+            'Email address spelled out so that forms and filters let it through: jane dot doe at gmail dot com, jdoe [at] yahoo [dot] com (Safe Harbor F). Only with the domain of a common mail provider (gmail, yahoo, hotmail, outlook, aol, icloud ...), so that "look at this dot com" stays.',
+        pattern:
+            '(?<![A-Za-z0-9._\\-])[A-Za-z0-9][A-Za-z0-9._\\-]{0,40}(?:[ \\t]{1,2}(?:dot|\\(dot\\)|\\[dot\\])[ \\t]{1,2}[A-Za-z0-9_\\-]{1,40})?(?:[ \\t]{1,2}(?:dot|\\(dot\\)|\\[dot\\])[ \\t]{1,2}[A-Za-z0-9_\\-]{1,40})?[ \\t]{1,2}(?:at|\\(at\\)|\\[at\\])[ \\t]{1,2}(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|comcast|att|sbcglobal|bellsouth|verizon|cox|charter|earthlink|protonmail|proton|gmx|mail|zoho|optonline|frontier|windstream|juno|netzero)[ \\t]{1,2}(?:dot|\\(dot\\)|\\[dot\\])[ \\t]{1,2}(?:com|net|org|edu|gov|us|io|co|info|biz|me)(?![A-Za-z0-9])'
+    },
+    {
         name: 'Url',
         category: 'Url',
         priority: 12,
@@ -126,6 +139,19 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         description: 'Nine-digit social security number after a label (Safe Harbor G).',
         pattern:
             '(?<![A-Za-z])(?:ssn|ss#|social security(?: number| no\\.?| #)?)[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([0-9]{9})(?![0-9])'
+    },
+    {
+        name: 'SsnLastFour',
+        category: 'Ssn',
+        priority: 19,
+        enabled: true,
+        caseInsensitive: true,
+        validator: null,
+        replacement: '[SSN]',
+        description:
+            'The last four digits of a social security number, as call centres ask for them: last 4 of ssn 6789, SSN ending in 1234 (Safe Harbor G: part of the number).',
+        pattern:
+            '(?<![A-Za-z])(?:last[ \\t]{1,2}(?:4|four)(?:[ \\t]{1,2}digits)?[ \\t]{1,2}of[ \\t]{1,2}(?:(?:my|her|his|the|their|your)[ \\t]{1,2})?(?:ssn|ss#|social(?:[ \\t]{1,2}security(?:[ \\t]{1,2}(?:number|no\\.?|#))?)?)|(?:ssn|social(?:[ \\t]{1,2}security(?:[ \\t]{1,2}(?:number|no\\.?|#))?)?)[ \\t]{1,2}(?:ending|ends)[ \\t]{1,2}(?:in|with))[ \\t]{0,3}(?:[:#=]|is|was|are)?[ \\t]{0,3}([0-9]{4})(?![0-9])'
     },
     {
         name: 'Ssn',
@@ -520,9 +546,9 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         validator: null,
         replacement: '[AGE]',
         description:
-            'Age over 89 after a person and is, was, turned: she is 93 (Safe Harbor C). Not before a unit (is 95%, was 98 kg).',
+            "Age over 89 after a person or a relative and is, was, turned, or after she's: she is 93, my mom is 92, grandma turned 91, dad is ninety-four (Safe Harbor C). Not before a unit (is 95%, was 98 kg, is 95 minutes away).",
         pattern:
-            '(?<![A-Za-z])(?:he|she|they|patient|pt)[ \\t]{1,2}(?:is|was|turned|turns|will be)[ \\t]{1,2}(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9]|[ \\t]{0,2}(?:%|percent|kg|kgs|lb|lbs|pounds|mm|cm|bpm|beats|degrees|f|c|/))'
+            "(?<![A-Za-z])(?:(?:he|she|they|patient|pt|mom|mum|mother|dad|father|grandma|grandpa|grandmother|grandfather|husband|wife|aunt|uncle)[ \\t]{1,2}(?:is|was|turned|turns|will be|just turned|is now)|(?:he|she)'s(?:[ \\t]{1,2}now)?)[ \\t]{1,2}(9[0-9]|1[01][0-9]|ninety(?:[ \\-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a)[ \\-]hundred(?:(?:[ \\-]and)?[ \\-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![0-9A-Za-z\\-]|[.,][0-9]|[ \\t]{0,2}(?:%|percent|kg|kgs|lb|lbs|pounds|mm|cm|bpm|beats|degrees|f|c|/|minutes|mins|min|miles|mi|hours|hrs|days|steps|meters|feet|ft|inches|mg|ml|points|pts)(?![A-Za-z]))"
     },
     {
         name: 'County',
