@@ -55,6 +55,17 @@ export function relativeOpeningVectors(v: VectorSet): void {
             ['Brother ', ' paid the copay.']
         ]
     );
+    v.inContexts(
+        'chat',
+        'Unknown name after an in-law, a caregiver or a partner word',
+        'Name',
+        ['Ngozi', 'Temitope', 'Zayd'],
+        [
+            ['Contact: daughter-in-law ', ' at home.'],
+            ['her caregiver ', ' called.'],
+            ['my boyfriend ', ' will drive.']
+        ]
+    );
     v.add('chat', 'A relative word at a sentence start before a common word stays', [
         'Husband present at bedside. Daughter called back.'
     ]);
