@@ -8,7 +8,13 @@
  *   npx tsx scripts/dev/generate/redaction-vectors.ts --check  exit 1 when the file is stale
  */
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
-import { callCentreVectors, chatAddressVectors, relativeOpeningVectors, shortDateVectors } from './vectors/chat-text';
+import {
+    callCentreVectors,
+    chatAddressVectors,
+    relativeOpeningVectors,
+    shortDateVectors,
+    supportIdentifierVectors
+} from './vectors/chat-text';
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
@@ -54,7 +60,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     chatAddressVectors,
     relativeOpeningVectors,
     shortDateVectors,
-    callCentreVectors
+    callCentreVectors,
+    supportIdentifierVectors
 ];
 
 function build(): VectorFile {

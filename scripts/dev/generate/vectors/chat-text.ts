@@ -4,7 +4,8 @@
  * the street), a relative's name after a capitalised word for the relative that opens a note's sentence, and
  * the shorter ways chats and notes write a date (next 12/15, on the 14th, 12-Jan, march of 1958, feb '19), and
  * what call centres and chats say of ages, SSNs and email addresses (grandma turned 91, last 4 of ssn 6789, jane
- * dot doe at gmail dot com).
+ * dot doe at gmail dot com), and the device and account identifiers of support notes (a GS1 UDI, a portal user
+ * name).
  * Each with the look-alikes that must stay.
  */
 import { phi, type VectorSet } from './vector-set';
@@ -157,5 +158,30 @@ export function callCentreVectors(v: VectorSet): void {
     );
     v.add('chat', 'A site spelled out with "at" before it stays', [
         'look at this dot com site; we met at home dot com.'
+    ]);
+}
+
+/** A device's GS1 UDI as printed under its barcode; a portal or app user name after its label. */
+export function supportIdentifierVectors(v: VectorSet): void {
+    v.add('chat', 'GS1 UDI with its expiry, lot and serial', [
+        'Implant UDI ',
+        phi('(01)00844588003288(17)141120(10)7654321D(21)10', 'DeviceId'),
+        ' recorded.'
+    ]);
+    v.add('chat', 'GS1 device identifier alone', ['Pump ', phi('(01)10884521062856', 'DeviceId'), '.']);
+    v.inContexts(
+        'chat',
+        'User name after its label',
+        'Identifier',
+        ['jsmith1962', 'mary.k', 'jdoe_88', 'ksmith'],
+        [
+            ['Patient portal username ', '; reset sent.'],
+            ['login: ', '. Locked out.'],
+            ['user id = ', ', thanks'],
+            ['Username: ', '\n']
+        ]
+    );
+    v.add('chat', 'A login word before an ordinary or capitalised word stays', [
+        'login is required; the login page; handle with care; login: Salesforce retires it; user id: 3 attempts.'
     ]);
 }

@@ -222,6 +222,17 @@ export const SHIPPED_PATTERNS = [
     pattern: "(?<![A-Za-z])(?:driver'?s? licen[cs]e(?: number| no\\.?| #|#)?|licen[cs]e(?: number| no\\.?| #)|dl(?: number| no\\.?| #)?|dea(?: number| no\\.?| #)?|certificate(?: number| no\\.?| #)|passport(?: number| no\\.?| #|#)?)[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,19})(?![A-Za-z0-9\\-])"
   },
   {
+    name: "UsernameLabelled",
+    category: "Identifier",
+    priority: 25,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[ID]",
+    description: 'A user name or login after its label, as portal and app support notes write it: username jsmith1962, login: mary.k, user id is jdoe_88 (Safe Harbor R: a unique identifying code). A name in lower case or with a digit, a dot or an underscore; after a label without a colon only the latter, so that "login is required" and "login: Salesforce" stay.',
+    pattern: "(?<![A-Za-z])(?:[Uu]ser[ \\t\\-]?(?:[Nn]ame|[Ii][Dd])|USER[ \\t\\-]?(?:NAME|ID)|[Ll]og-?in(?:[ \\t](?:[Ii][Dd]))?|LOGIN|[Ss]creen[ \\t]?[Nn]ame|[Hh]andle)(?:[ \\t]{0,3}[:=][ \\t]{0,3}(?=[a-z0-9._\\-@]{3,41}(?![A-Za-z0-9])|[A-Za-z0-9\\-]{0,40}(?:[0-9]|[._][A-Za-z0-9]))|[ \\t]{1,3}(?:is[ \\t]{1,3})?(?=[A-Za-z0-9\\-]{0,40}(?:[0-9]|[._][A-Za-z0-9])))([A-Za-z0-9][A-Za-z0-9._\\-@]{1,39}[A-Za-z0-9])(?![A-Za-z0-9_\\-@]|[.][A-Za-z0-9])"
+  },
+  {
     name: "VehicleLabelled",
     category: "VehicleId",
     priority: 26,
@@ -253,6 +264,17 @@ export const SHIPPED_PATTERNS = [
     replacement: "[DEVICE_ID]",
     description: "Device identifier or serial number after a label (Safe Harbor M).",
     pattern: "(?<![A-Za-z])(?:serial(?: number| no\\.?| #)|s/n|sn(?=[ \\t]{0,3}[:#])|device(?: id| serial)|imei|udi|(?:pacemaker|implant)(?: id| serial))[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9:./\\-]{2,38}[A-Z0-9])(?![A-Za-z0-9])"
+  },
+  {
+    name: "DeviceUdi",
+    category: "DeviceId",
+    priority: 28,
+    enabled: true,
+    caseInsensitive: false,
+    validator: null,
+    replacement: "[DEVICE_ID]",
+    description: "Unique device identifier in the GS1 human-readable form printed under an implant or pump barcode: (01) and the 14-digit device identifier, then up to five more application identifiers in brackets with their values (expiry, lot, serial) (Safe Harbor M).",
+    pattern: "(?<![A-Za-z0-9])\\(01\\)[0-9]{14}(?:\\([0-9]{2,4}\\)[A-Za-z0-9\\-]{1,20})?(?:\\([0-9]{2,4}\\)[A-Za-z0-9\\-]{1,20})?(?:\\([0-9]{2,4}\\)[A-Za-z0-9\\-]{1,20})?(?:\\([0-9]{2,4}\\)[A-Za-z0-9\\-]{1,20})?(?:\\([0-9]{2,4}\\)[A-Za-z0-9\\-]{1,20})?(?![A-Za-z0-9])"
   },
   {
     name: "MacAddress",
