@@ -11,6 +11,7 @@ import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/p
 import {
     callCentreVectors,
     chatAddressVectors,
+    lowerLabelNameVectors,
     relativeOpeningVectors,
     shortDateVectors,
     supportIdentifierVectors
@@ -61,7 +62,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     relativeOpeningVectors,
     shortDateVectors,
     callCentreVectors,
-    supportIdentifierVectors
+    supportIdentifierVectors,
+    lowerLabelNameVectors
 ];
 
 function build(): VectorFile {

@@ -161,6 +161,25 @@ export function callCentreVectors(v: VectorSet): void {
     ]);
 }
 
+/** A name in lower case after a form label. */
+export function lowerLabelNameVectors(v: VectorSet): void {
+    v.inContexts(
+        'chat',
+        'Name in lower case after a form label',
+        'Name',
+        ['smith, john', 'maria lopez', 'kowalczyk, agnieszka m', 'dana'],
+        [
+            ['Name: ', '\n'],
+            ['patient name: ', ' (seen today)'],
+            ['NAME: ', '\nDOB on file'],
+            ['caller name = ', '; callback requested']
+        ]
+    );
+    v.add('chat', 'Placeholders, type words and identifiers after a name label stay', [
+        'name: unknown\nName: n/a\nfile name: report.pdf\nname: string;\nname: deploy-warden\nname: the one on file\n'
+    ]);
+}
+
 /** A device's GS1 UDI as printed under its barcode; a portal or app user name after its label. */
 export function supportIdentifierVectors(v: VectorSet): void {
     v.add('chat', 'GS1 UDI with its expiry, lot and serial', [
