@@ -309,6 +309,26 @@ function otherScriptVectors(v: VectorSet): void {
         phi('Γιώργος Παπαδόπουλος', 'Name'),
         ' ήρθε σήμερα.'
     ]);
+    v.add('name-dict', 'Japanese: a name before さん after a particle', [
+        '患者の',
+        phi('田中', 'Name'),
+        'さんは今日来院しました。'
+    ]);
+    v.add('name-dict', 'Chinese: names before 女士 and 先生', [
+        phi('王', 'Name'),
+        '女士今天来了。',
+        phi('李', 'Name'),
+        '先生说没问题。'
+    ]);
+    v.add('name-dict', 'Korean: names before 씨 and 님', [
+        phi('김민준', 'Name'),
+        ' 씨가 오늘 왔습니다. ',
+        phi('박서연', 'Name'),
+        '님 안녕하세요.'
+    ]);
+    v.add('name-dict', 'Honorifics after common words stay', [
+        'お客様へ。先生が来ます。皆さん、こんにちは。这位先生是谁?'
+    ]);
     v.add('name-dict', 'A text in a script with case keeps its sentence starts and acronyms', [
         'Приехал вчера из США. Жалоб нет, ОРВИ исключена.'
     ]);

@@ -1018,6 +1018,19 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
             "(?<![A-Za-z])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|MR|MRS|MS|DR|PROF|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Sir|Dame|Madam)\\.?[ \\t]{1,2}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Sir|Madam|Team|All|There|Everyone|Customer|Support|Patient|Doctor|Nurse|Mr|Mrs|Ms|Dr|The|This|That|Thanks|Thank|Please|Hello)(?![A-Za-z]))((?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30}(?:[ \\t]{1,2}(?:[A-Z]\\.[ \\t]{0,2})?[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{1,30})?)"
     },
     {
+        name: 'NameBeforeCjkHonorific',
+        category: 'Name',
+        priority: 80,
+        enabled: true,
+        caseInsensitive: false,
+        validator: null,
+        replacement: '[NAME]',
+        description:
+            'A name in Chinese, Japanese or Korean text before the honorific that follows names there (田中さん, 山田様, 王女士, 李先生, 김민준 씨, 박서연님): those scripts have no case and no spaces between words, so the honorific is the sign. Up to four Han or Katakana characters, not starting with a character that begins the common non-names before an honorific (皆さん, お客様, 奥さん, 这位先生), or two to four Hangul syllables. A word written before the name without a particle goes with it (Safe Harbor A).',
+        pattern:
+            '(?:(?![皆客奥娘神这那位各诸某该本贵老這諸該貴])[\\u4E00-\\u9FFF\\u30A0-\\u30FF]{1,4}(?=さん|様|さま|氏|先生|君|ちゃん|女士|小姐)|[\\uAC00-\\uD7A3]{2,4}(?=[ \\t]?(?:씨|님|선생님)))'
+    },
+    {
         name: 'NameAfterCue',
         category: 'Name',
         priority: 81,
