@@ -12,9 +12,12 @@ import {
   ENTRY_HIGH as ENTRY_HIGH_VALUE,
   RUN_AFTER as RUN_AFTER_VALUE,
   RUN_LENGTHS as RUN_LENGTHS_VALUE,
+  TABLE_CODES as TABLE_CODES_VALUE,
   WORD_NEXT as WORD_NEXT_VALUE,
+  anchorChecks,
   inRun as inClassRun,
-  planPatternIndex
+  planPatternIndex,
+  wordStartFeeds
 } from "c/patternPlan";
 const ASCII_CLASS = ASCII_CLASS_TABLE;
 const CHAR_LIMIT = CHAR_LIMIT_VALUE;
@@ -25,6 +28,7 @@ const ENTRY_HIGH = ENTRY_HIGH_VALUE;
 const RUN_AFTER = RUN_AFTER_VALUE;
 const RUN_LENGTHS = RUN_LENGTHS_VALUE;
 const WORD_NEXT = WORD_NEXT_VALUE;
+const TABLE_CODES = TABLE_CODES_VALUE;
 const inRun = inClassRun;
 export function prefixedGroup(pattern) {
   let depth = 0;
@@ -128,19 +132,34 @@ function patternIndexFor(compiled) {
   const feeds = new Int32Array(ENTRY_COUNT).fill(-1);
   const groups = [];
   const groupOf = /* @__PURE__ */ new Map();
+  const groupFor = (targets) => {
+    const key = targets.join(",");
+    let group = groupOf.get(key);
+    if (group === void 0) {
+      group = groups.length;
+      groups.push(targets);
+      groupOf.set(key, group);
+    }
+    return group;
+  };
   fed.forEach((targets, e) => {
-    if (targets.length > 0) {
-      const key = targets.join(",");
-      let group = groupOf.get(key);
-      if (group === void 0) {
-        group = groups.length;
-        groups.push(targets);
-        groupOf.set(key, group);
-      }
-      feeds[e] = group;
+    if (targets.length > 0 && e >= ENTRY_DIGITS) {
+      feeds[e] = groupFor(targets);
     }
   });
-  index = { feeds, groups, lists, anchorList };
+  const plansOn = lists.map(() => []);
+  compiled.forEach((c, p) => {
+    if (c.plan !== null) {
+      plansOn[anchorList[p]].push(c.plan);
+    }
+  });
+  const wordFeeds = wordStartFeeds(
+    plansOn,
+    lists.map((list) => list.slotOf),
+    fed,
+    groupFor
+  );
+  index = { feeds, wordFeeds, groups, lists, anchorList };
   patternIndexes.set(compiled, index);
   return index;
 }
@@ -192,6 +211,7 @@ function growList(list) {
 }
 function textPass(scan, index, tokens) {
   const feeds = index === null ? null : index.feeds;
+  const wordFeeds = index === null ? null : index.wordFeeds;
   const groups = index === null ? [] : index.groups;
   const lists = index === null ? [] : index.lists;
   for (let l = 0; l < lists.length; l++) {
@@ -229,12 +249,15 @@ function textPass(scan, index, tokens) {
         }
       }
     }
-    if (feeds !== null) {
+    if (feeds !== null && wordFeeds !== null) {
       let entry = -1;
+      let group = -1;
       if (cls < 52) {
         if (previous >= 52) {
           const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
           entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
+          const t = i + 2 < n ? scan.charCodeAt(i + 2) : -1;
+          group = wordFeeds[entry * TABLE_CODES + (t < 0 ? 129 : t < 128 ? t : 128)];
         }
       } else if (cls === 52) {
         if (previous !== 52) {
@@ -252,25 +275,24 @@ function textPass(scan, index, tokens) {
             after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
           }
           entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
+          group = feeds[entry];
         }
       } else {
         entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+        group = feeds[entry];
       }
-      if (entry >= 0) {
-        const group = feeds[entry];
-        if (group >= 0) {
-          const targets = groups[group];
-          for (let t = 0; t < targets.length; t++) {
-            const list = lists[targets[t]];
-            if (list.count === list.positions.length) {
-              growList(list);
-            }
-            list.positions[list.count] = i;
-            if (list.entries !== null) {
-              list.entries[list.count] = entry;
-            }
-            list.count++;
+      if (group >= 0) {
+        const targets = groups[group];
+        for (let t = 0; t < targets.length; t++) {
+          const list = lists[targets[t]];
+          if (list.count === list.positions.length) {
+            growList(list);
           }
+          list.positions[list.count] = i;
+          if (list.entries !== null) {
+            list.entries[list.count] = entry;
+          }
+          list.count++;
         }
       }
     }
@@ -388,46 +410,6 @@ function tryWindow(scan, s, compiled, search, width, order, out) {
   }
   return addPatternMatch(scan, m, compiled, 1, order, out) ? s + m[0].length : start + 1;
 }
-const MASKED = 2;
-const runChecksOf = /* @__PURE__ */ new WeakMap();
-function knownCharacters(entry) {
-  if (entry < ENTRY_DIGITS) {
-    return entry % WORD_NEXT < 52 ? 2 : 1;
-  }
-  return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
-}
-function runMask(runs) {
-  if (runs.length > 32) {
-    return null;
-  }
-  const mask = new Uint32Array(130);
-  runs.forEach((run, r) => {
-    const bit = 1 << r;
-    for (let c = 0; c < 130; c++) {
-      if (run.length <= MASKED || c === 128 || c < 128 && inRun(run, MASKED, c)) {
-        mask[c] |= bit;
-      }
-    }
-  });
-  return mask;
-}
-function runChecks(plan) {
-  let checks = runChecksOf.get(plan);
-  if (checks === void 0) {
-    const known = /* @__PURE__ */ new Map();
-    const masks = plan.after.map((runs) => {
-      let mask = known.get(runs);
-      if (mask === void 0) {
-        mask = runMask(runs);
-        known.set(runs, mask);
-      }
-      return mask;
-    });
-    checks = { skip: Math.min(...plan.entries.map(knownCharacters)), masks };
-    runChecksOf.set(plan, checks);
-  }
-  return checks;
-}
 function fitsFrom(scan, at, run, from) {
   if (at + run.length > scan.length) {
     return false;
@@ -439,8 +421,8 @@ function fitsFrom(scan, at, run, from) {
   }
   return true;
 }
-function anchorFits(scan, at, runs, mask, skip) {
-  if (mask === null) {
+function anchorFits(scan, at, runs, table, skip) {
+  if (table === null) {
     for (let r = 0; r < runs.length; r++) {
       if (fitsFrom(scan, at, runs[r], skip)) {
         return true;
@@ -448,13 +430,29 @@ function anchorFits(scan, at, runs, mask, skip) {
     }
     return false;
   }
-  const p = at + MASKED;
-  let bits = 0;
-  if (p < scan.length) {
+  const rows = table.rows;
+  const n = scan.length;
+  let bits = table.all;
+  let high = false;
+  for (let k = skip; k < table.length; k++) {
+    const p = at + k;
+    if (p >= n) {
+      bits &= rows[k * TABLE_CODES + 129];
+      break;
+    }
     const c = scan.charCodeAt(p);
-    bits = mask[c < 128 ? c : 128];
-  } else {
-    bits = mask[129];
+    if (c < 128) {
+      bits &= rows[k * TABLE_CODES + c];
+      if (bits === 0) {
+        return false;
+      }
+    } else {
+      bits &= rows[k * TABLE_CODES + 128];
+      high = true;
+    }
+  }
+  if (!high || bits === 0) {
+    return bits !== 0;
   }
   while (bits !== 0) {
     const low = bits & -bits;
@@ -471,7 +469,7 @@ function indexedPattern(scan, compiled, plan, anchors, order, out) {
   const entries = anchors.entries;
   const slotOf = anchors.slotOf;
   const search = hi - lo >= WIDE_WINDOW ? windowSearch(compiled, plan) : null;
-  const { skip, masks } = runChecks(plan);
+  const { skip, tables } = anchorChecks(plan);
   let next = 0;
   const count = anchors.count;
   for (let a = 0; a < count; a++) {
@@ -481,7 +479,7 @@ function indexedPattern(scan, compiled, plan, anchors, order, out) {
       continue;
     }
     const slot = entries === null ? 0 : slotOf[entries[a]];
-    if (!anchorFits(scan, at, after[slot], masks[slot], skip)) {
+    if (!anchorFits(scan, at, after[slot], tables[slot], skip)) {
       continue;
     }
     if (search === null) {

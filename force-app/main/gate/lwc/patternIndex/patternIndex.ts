@@ -23,11 +23,15 @@ import {
     ENTRY_HIGH as ENTRY_HIGH_VALUE,
     RUN_AFTER as RUN_AFTER_VALUE,
     RUN_LENGTHS as RUN_LENGTHS_VALUE,
+    TABLE_CODES as TABLE_CODES_VALUE,
     WORD_NEXT as WORD_NEXT_VALUE,
+    anchorChecks,
     inRun as inClassRun,
     planPatternIndex,
     type ClassRun,
-    type PatternIndexPlan
+    type PatternIndexPlan,
+    type RunTable,
+    wordStartFeeds
 } from 'c/patternPlan';
 
 // The per-character loops below read local copies of what they import: where this module runs as CommonJS
@@ -41,6 +45,7 @@ const ENTRY_HIGH = ENTRY_HIGH_VALUE;
 const RUN_AFTER = RUN_AFTER_VALUE;
 const RUN_LENGTHS = RUN_LENGTHS_VALUE;
 const WORD_NEXT = WORD_NEXT_VALUE;
+const TABLE_CODES = TABLE_CODES_VALUE;
 const inRun = inClassRun;
 
 /** A span some rule proposes; overlapping candidates are merged by the redactor. */
@@ -163,8 +168,17 @@ type EntryList = {
 
 /** The lists of the patterns of one compiled list; patterns whose anchors use the same entries share one. */
 type PatternIndex = {
-    /** For each entry number, its group of lists (an index into `groups`), or -1 when none uses it. */
+    /**
+     * For each entry number from ENTRY_DIGITS on, its group of lists (an index into `groups`), or -1 when none
+     * uses it. Word starts are in `wordFeeds`.
+     */
     feeds: Int32Array;
+    /**
+     * For each word-start entry and code of the word's third character (see TABLE_CODES), its group of lists,
+     * or -1: a list gets the word start only if one of its patterns' runs lets that third character through
+     * (most listed word starts used to fail there, after being listed once per pattern list).
+     */
+    wordFeeds: Int32Array;
     /** The lists (indexes into `lists`) that each group feeds. */
     groups: number[][];
     lists: EntryList[];
@@ -209,23 +223,38 @@ function patternIndexFor(compiled: CompiledPattern[]): PatternIndex {
             lists[anchorList[p]].entries = new Int32Array(256);
         }
     });
-    // Entries that feed the same lists share a group.
+    // Entries (with the third character, for word starts) that feed the same lists share a group.
     const feeds = new Int32Array(ENTRY_COUNT).fill(-1);
     const groups: number[][] = [];
     const groupOf = new Map<string, number>();
+    const groupFor = (targets: number[]): number => {
+        const key = targets.join(',');
+        let group = groupOf.get(key);
+        if (group === undefined) {
+            group = groups.length;
+            groups.push(targets);
+            groupOf.set(key, group);
+        }
+        return group;
+    };
     fed.forEach((targets, e) => {
-        if (targets.length > 0) {
-            const key = targets.join(',');
-            let group = groupOf.get(key);
-            if (group === undefined) {
-                group = groups.length;
-                groups.push(targets);
-                groupOf.set(key, group);
-            }
-            feeds[e] = group;
+        if (targets.length > 0 && e >= ENTRY_DIGITS) {
+            feeds[e] = groupFor(targets);
         }
     });
-    index = { feeds, groups, lists, anchorList };
+    const plansOn: PatternIndexPlan[][] = lists.map(() => []);
+    compiled.forEach((c, p) => {
+        if (c.plan !== null) {
+            plansOn[anchorList[p]].push(c.plan);
+        }
+    });
+    const wordFeeds = wordStartFeeds(
+        plansOn,
+        lists.map((list) => list.slotOf),
+        fed,
+        groupFor
+    );
+    index = { feeds, wordFeeds, groups, lists, anchorList };
     patternIndexes.set(compiled, index);
     return index;
 }
@@ -297,6 +326,7 @@ function growList(list: EntryList): void {
  */
 function textPass(scan: string, index: PatternIndex | null, tokens: TokenList | null): void {
     const feeds = index === null ? null : index.feeds;
+    const wordFeeds = index === null ? null : index.wordFeeds;
     const groups = index === null ? [] : index.groups;
     const lists = index === null ? [] : index.lists;
     for (let l = 0; l < lists.length; l++) {
@@ -338,12 +368,15 @@ function textPass(scan: string, index: PatternIndex | null, tokens: TokenList | 
                 }
             }
         }
-        if (feeds !== null) {
+        if (feeds !== null && wordFeeds !== null) {
             let entry = -1;
+            let group = -1;
             if (cls < 52) {
                 if (previous >= 52) {
                     const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
                     entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
+                    const t = i + 2 < n ? scan.charCodeAt(i + 2) : -1;
+                    group = wordFeeds[entry * TABLE_CODES + (t < 0 ? 129 : t < 128 ? t : 128)];
                 }
             } else if (cls === 52) {
                 if (previous !== 52) {
@@ -361,25 +394,24 @@ function textPass(scan: string, index: PatternIndex | null, tokens: TokenList | 
                         after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
                     }
                     entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
+                    group = feeds[entry];
                 }
             } else {
                 entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+                group = feeds[entry];
             }
-            if (entry >= 0) {
-                const group = feeds[entry];
-                if (group >= 0) {
-                    const targets = groups[group];
-                    for (let t = 0; t < targets.length; t++) {
-                        const list = lists[targets[t]];
-                        if (list.count === list.positions.length) {
-                            growList(list);
-                        }
-                        list.positions[list.count] = i;
-                        if (list.entries !== null) {
-                            list.entries[list.count] = entry;
-                        }
-                        list.count++;
+            if (group >= 0) {
+                const targets = groups[group];
+                for (let t = 0; t < targets.length; t++) {
+                    const list = lists[targets[t]];
+                    if (list.count === list.positions.length) {
+                        growList(list);
                     }
+                    list.positions[list.count] = i;
+                    if (list.entries !== null) {
+                        list.entries[list.count] = entry;
+                    }
+                    list.count++;
                 }
             }
         }
@@ -566,66 +598,6 @@ function tryWindow(
     return addPatternMatch(scan, m, compiled, 1, order, out) ? s + m[0].length : start + 1;
 }
 
-/**
- * How an anchor's runs are checked quickly. Most anchors are word starts whose entry fixes their first two
- * letters, and fail at the third character: `masks[i]` holds, for `after[i]` and each value of the third
- * character from the anchor (a code below 128, any other code at 128, none at 129 when the text ends
- * first), one bit per run that lets it through (null when there are more than 32 runs: all are checked).
- * Only those runs are checked, from the first character the anchor's entry does not fix (`skip`, the least
- * over the plan's entries) on.
- */
-type RunChecks = { skip: number; masks: Array<Uint32Array | null> };
-
-/** The character, counted from the anchor, that the masks of RunChecks are keyed by. */
-const MASKED = 2;
-
-const runChecksOf = new WeakMap<PatternIndexPlan, RunChecks>();
-
-/** The characters an entry number fixes from the anchor on (see RunChecks). */
-function knownCharacters(entry: number): number {
-    if (entry < ENTRY_DIGITS) {
-        return entry % WORD_NEXT < 52 ? 2 : 1;
-    }
-    return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
-}
-
-/** The masks of one list of runs (see RunChecks). */
-function runMask(runs: ClassRun[]): Uint32Array | null {
-    if (runs.length > 32) {
-        return null;
-    }
-    const mask = new Uint32Array(130);
-    runs.forEach((run, r) => {
-        const bit = 1 << r;
-        // A run that ends before the masked character lets every value through, and the text's end; codes
-        // from 128 on let every run through (the check is then done in full).
-        for (let c = 0; c < 130; c++) {
-            if (run.length <= MASKED || c === 128 || (c < 128 && inRun(run, MASKED, c))) {
-                mask[c] |= bit;
-            }
-        }
-    });
-    return mask;
-}
-
-function runChecks(plan: PatternIndexPlan): RunChecks {
-    let checks = runChecksOf.get(plan);
-    if (checks === undefined) {
-        const known = new Map<ClassRun[], Uint32Array | null>();
-        const masks = plan.after.map((runs) => {
-            let mask = known.get(runs);
-            if (mask === undefined) {
-                mask = runMask(runs);
-                known.set(runs, mask);
-            }
-            return mask;
-        });
-        checks = { skip: Math.min(...plan.entries.map(knownCharacters)), masks };
-        runChecksOf.set(plan, checks);
-    }
-    return checks;
-}
-
 /** Whether the characters from at + from on fit the run (those before are known to). */
 function fitsFrom(scan: string, at: number, run: ClassRun, from: number): boolean {
     if (at + run.length > scan.length) {
@@ -639,9 +611,9 @@ function fitsFrom(scan: string, at: number, run: ClassRun, from: number): boolea
     return true;
 }
 
-/** Whether one of the runs fits at the anchor `at` (see RunChecks). */
-function anchorFits(scan: string, at: number, runs: ClassRun[], mask: Uint32Array | null, skip: number): boolean {
-    if (mask === null) {
+/** Whether one of the runs fits at the anchor `at` (see AnchorChecks in c/patternPlan). */
+function anchorFits(scan: string, at: number, runs: ClassRun[], table: RunTable | null, skip: number): boolean {
+    if (table === null) {
         for (let r = 0; r < runs.length; r++) {
             if (fitsFrom(scan, at, runs[r], skip)) {
                 return true;
@@ -649,14 +621,31 @@ function anchorFits(scan: string, at: number, runs: ClassRun[], mask: Uint32Arra
         }
         return false;
     }
-    const p = at + MASKED;
-    let bits = 0;
-    if (p < scan.length) {
+    const rows = table.rows;
+    const n = scan.length;
+    let bits = table.all;
+    let high = false;
+    for (let k = skip; k < table.length; k++) {
+        const p = at + k;
+        if (p >= n) {
+            bits &= rows[k * TABLE_CODES + 129];
+            break;
+        }
         const c = scan.charCodeAt(p);
-        bits = mask[c < 128 ? c : 128];
-    } else {
-        bits = mask[129];
+        if (c < 128) {
+            bits &= rows[k * TABLE_CODES + c];
+            if (bits === 0) {
+                return false;
+            }
+        } else {
+            bits &= rows[k * TABLE_CODES + 128];
+            high = true;
+        }
     }
+    if (!high || bits === 0) {
+        return bits !== 0;
+    }
+    // A code from 128 on let every run through: the runs left are checked one by one.
     while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
@@ -684,7 +673,7 @@ function indexedPattern(
     const entries = anchors.entries;
     const slotOf = anchors.slotOf;
     const search = hi - lo >= WIDE_WINDOW ? windowSearch(compiled, plan) : null;
-    const { skip, masks } = runChecks(plan);
+    const { skip, tables } = anchorChecks(plan);
     // No match starts below `next`: it is the end of the last match, or past every start already tried.
     let next = 0;
     const count = anchors.count;
@@ -695,7 +684,7 @@ function indexedPattern(
             continue;
         }
         const slot = entries === null ? 0 : slotOf[entries[a]];
-        if (!anchorFits(scan, at, after[slot], masks[slot], skip)) {
+        if (!anchorFits(scan, at, after[slot], tables[slot], skip)) {
             continue;
         }
         if (search === null) {

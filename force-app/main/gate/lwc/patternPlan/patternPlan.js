@@ -170,6 +170,134 @@ function classRun(sets) {
 export function inRun(run, k, code) {
   return code < 256 ? (run.low[k * 8 + (code >>> 5)] >>> (code & 31) & 1) === 1 : hasCode(run.high[k], code);
 }
+export const TABLE_CODES = 130;
+export function runTable(runs) {
+  if (runs.length > 32) {
+    return null;
+  }
+  const length = Math.max(0, ...runs.map((run) => run.length));
+  const rows = new Int32Array(Math.max(1, length) * TABLE_CODES);
+  runs.forEach((run, r) => {
+    const bit = 1 << r;
+    const low = run.low;
+    for (let k = 0; k < length; k++) {
+      const row = k * TABLE_CODES;
+      if (run.length <= k) {
+        for (let c = 0; c < TABLE_CODES; c++) {
+          rows[row + c] |= bit;
+        }
+        continue;
+      }
+      for (let c = 0; c < 128; c++) {
+        if ((low[k * 8 + (c >>> 5)] >>> (c & 31) & 1) === 1) {
+          rows[row + c] |= bit;
+        }
+      }
+      rows[row + 128] |= bit;
+    }
+  });
+  return { rows, length, all: runs.length === 32 ? -1 : (1 << runs.length) - 1 };
+}
+function codesThrough(runs, k) {
+  const through = new Uint8Array(TABLE_CODES);
+  for (const run of runs) {
+    for (let c = 0; c < TABLE_CODES; c++) {
+      if (run.length <= k || c === 128 || c < 128 && inRun(run, k, c)) {
+        through[c] = 1;
+      }
+    }
+  }
+  return through;
+}
+const THIRD = 2;
+export function wordStartFeeds(patternsOn, slotOf, fed, groupFor) {
+  const wordFeeds = new Int32Array(ENTRY_DIGITS * TABLE_CODES).fill(-1);
+  const throughOf = /* @__PURE__ */ new Map();
+  const runIds = /* @__PURE__ */ new Map();
+  const rowOf = /* @__PURE__ */ new Map();
+  for (let e = 0; e < ENTRY_DIGITS; e++) {
+    const targets = fed[e];
+    if (targets.length === 0) {
+      continue;
+    }
+    let key = "";
+    for (const list of targets) {
+      key += " " + list;
+      for (const plan of patternsOn[list]) {
+        const runs = plan.after[slotOf[list][e]];
+        let id = runIds.get(runs);
+        if (id === void 0) {
+          id = runIds.size;
+          runIds.set(runs, id);
+        }
+        key += ":" + id;
+      }
+    }
+    const known = rowOf.get(key);
+    if (known !== void 0) {
+      wordFeeds.set(known, e * TABLE_CODES);
+      continue;
+    }
+    const words = targets.length + 31 >>> 5;
+    const bits = new Int32Array(TABLE_CODES * words);
+    targets.forEach((list, t) => {
+      for (const plan of patternsOn[list]) {
+        const runs = plan.after[slotOf[list][e]];
+        let codes = throughOf.get(runs);
+        if (codes === void 0) {
+          const through = codesThrough(runs, THIRD);
+          codes = [];
+          for (let c = 0; c < TABLE_CODES; c++) {
+            if (through[c] === 1) {
+              codes.push(c);
+            }
+          }
+          throughOf.set(runs, codes);
+        }
+        for (const c of codes) {
+          bits[c * words + (t >>> 5)] |= 1 << (t & 31);
+        }
+      }
+    });
+    const groupOfKey = /* @__PURE__ */ new Map();
+    for (let c = 0; c < TABLE_CODES; c++) {
+      const subset = words === 1 ? bits[c] : bits.subarray(c * words, (c + 1) * words).join(",");
+      let group = groupOfKey.get(subset);
+      if (group === void 0) {
+        const fedHere = targets.filter((_, t) => (bits[c * words + (t >>> 5)] >>> (t & 31) & 1) === 1);
+        group = fedHere.length > 0 ? groupFor(fedHere) : -1;
+        groupOfKey.set(subset, group);
+      }
+      wordFeeds[e * TABLE_CODES + c] = group;
+    }
+    rowOf.set(key, wordFeeds.slice(e * TABLE_CODES, (e + 1) * TABLE_CODES));
+  }
+  return wordFeeds;
+}
+const anchorChecksOf = /* @__PURE__ */ new WeakMap();
+function knownCharacters(entry) {
+  if (entry < ENTRY_DIGITS) {
+    return entry % WORD_NEXT < 52 ? 2 : 1;
+  }
+  return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
+}
+export function anchorChecks(plan) {
+  let checks = anchorChecksOf.get(plan);
+  if (checks === void 0) {
+    const known = /* @__PURE__ */ new Map();
+    const tables = plan.after.map((runs) => {
+      let table = known.get(runs);
+      if (table === void 0) {
+        table = runTable(runs);
+        known.set(runs, table);
+      }
+      return table;
+    });
+    checks = { skip: Math.min(...plan.entries.map(knownCharacters)), tables };
+    anchorChecksOf.set(plan, checks);
+  }
+  return checks;
+}
 const PLAN_CLASSES = 12;
 const ANCHOR_OPTIONS = 96;
 const COST_ENTRY = 20;

@@ -201,6 +201,145 @@ export function inRun(run: ClassRun, k: number, code: number): boolean {
     return code < 256 ? ((run.low[k * 8 + (code >>> 5)] >>> (code & 31)) & 1) === 1 : hasCode(run.high[k], code);
 }
 
+/** Codes a RunTable is keyed by: each code below 128; any other code (128); the text's end (129). */
+export const TABLE_CODES = 130;
+
+/**
+ * Up to 32 runs checked at once, a character at a time: `rows[k * TABLE_CODES + code]` has bit r set when
+ * run r lets that code through at offset k, or is shorter than k + 1 (so the text's end lets through only
+ * the runs that have ended). Code 128 lets every run through: a run the table lets through after a code
+ * from 128 on is checked again with inRun. `length` is the longest run's; `all` has a bit for every run.
+ */
+export type RunTable = { rows: Int32Array; length: number; all: number };
+
+/** The table of a list of runs (see RunTable); null when there are more than 32 runs. */
+export function runTable(runs: ClassRun[]): RunTable | null {
+    if (runs.length > 32) {
+        return null;
+    }
+    const length = Math.max(0, ...runs.map((run) => run.length));
+    const rows = new Int32Array(Math.max(1, length) * TABLE_CODES);
+    runs.forEach((run, r) => {
+        const bit = 1 << r;
+        const low = run.low;
+        for (let k = 0; k < length; k++) {
+            const row = k * TABLE_CODES;
+            if (run.length <= k) {
+                for (let c = 0; c < TABLE_CODES; c++) {
+                    rows[row + c] |= bit;
+                }
+                continue;
+            }
+            // The codes below 128 straight from the run's bits (as inRun reads them), in this one-off loop.
+            for (let c = 0; c < 128; c++) {
+                if (((low[k * 8 + (c >>> 5)] >>> (c & 31)) & 1) === 1) {
+                    rows[row + c] |= bit;
+                }
+            }
+            rows[row + 128] |= bit;
+        }
+    });
+    return { rows, length, all: runs.length === 32 ? -1 : (1 << runs.length) - 1 };
+}
+
+/** Which codes (by TABLE_CODES) one of the runs lets through at offset k (code 128: every run). */
+function codesThrough(runs: ClassRun[], k: number): Uint8Array {
+    const through = new Uint8Array(TABLE_CODES);
+    for (const run of runs) {
+        for (let c = 0; c < TABLE_CODES; c++) {
+            if (run.length <= k || c === 128 || (c < 128 && inRun(run, k, c))) {
+                through[c] = 1;
+            }
+        }
+    }
+    return through;
+}
+
+/** The offset from a word start of the character that word starts are told apart by, beside their entry. */
+const THIRD = 2;
+
+/**
+ * The groups of lists of each word-start entry by its third character (wordFeeds in c/patternIndex): list
+ * l is fed the word start when the runs of one of `patternsOn[l]` (the plans anchored on it, whose entries
+ * map to their index in `after` by `slotOf[l]`) for that entry let the character through; `fed[e]` are the
+ * lists of entry e, and `groupFor` numbers a set of lists. A word start no pattern of a
+ * list could anchor at is one the index would skip, so leaving it out changes no match.
+ */
+export function wordStartFeeds(
+    patternsOn: Array<Array<{ after: ClassRun[][] }>>,
+    slotOf: Int16Array[],
+    fed: number[][],
+    groupFor: (targets: number[]) => number
+): Int32Array {
+    const wordFeeds = new Int32Array(ENTRY_DIGITS * TABLE_CODES).fill(-1);
+    // The codes (by TABLE_CODES) each list of runs lets through at the third character, listed: most are few.
+    const throughOf = new Map<ClassRun[], number[]>();
+    // Entries whose lists check the same runs feed them alike: their groups are worked out once.
+    const runIds = new Map<ClassRun[], number>();
+    const rowOf = new Map<string, Int32Array>();
+    for (let e = 0; e < ENTRY_DIGITS; e++) {
+        const targets = fed[e];
+        if (targets.length === 0) {
+            continue;
+        }
+        let key = '';
+        for (const list of targets) {
+            key += ' ' + list;
+            for (const plan of patternsOn[list]) {
+                const runs = plan.after[slotOf[list][e]];
+                let id = runIds.get(runs);
+                if (id === undefined) {
+                    id = runIds.size;
+                    runIds.set(runs, id);
+                }
+                key += ':' + id;
+            }
+        }
+        const known = rowOf.get(key);
+        if (known !== undefined) {
+            wordFeeds.set(known, e * TABLE_CODES);
+            continue;
+        }
+        // For each third character, the target lists one of whose patterns lets it through at this entry: a
+        // bit per target, 32 targets to a word (`words` words per code).
+        const words = (targets.length + 31) >>> 5;
+        const bits = new Int32Array(TABLE_CODES * words);
+        targets.forEach((list, t) => {
+            for (const plan of patternsOn[list]) {
+                const runs = plan.after[slotOf[list][e]];
+                let codes = throughOf.get(runs);
+                if (codes === undefined) {
+                    const through = codesThrough(runs, THIRD);
+                    codes = [];
+                    for (let c = 0; c < TABLE_CODES; c++) {
+                        if (through[c] === 1) {
+                            codes.push(c);
+                        }
+                    }
+                    throughOf.set(runs, codes);
+                }
+                for (const c of codes) {
+                    bits[c * words + (t >>> 5)] |= 1 << (t & 31);
+                }
+            }
+        });
+        // Most codes feed the same few subsets of the targets: each subset is made and looked up once.
+        const groupOfKey = new Map<number | string, number>();
+        for (let c = 0; c < TABLE_CODES; c++) {
+            const subset = words === 1 ? bits[c] : bits.subarray(c * words, (c + 1) * words).join(',');
+            let group = groupOfKey.get(subset);
+            if (group === undefined) {
+                const fedHere = targets.filter((_, t) => ((bits[c * words + (t >>> 5)] >>> (t & 31)) & 1) === 1);
+                group = fedHere.length > 0 ? groupFor(fedHere) : -1;
+                groupOfKey.set(subset, group);
+            }
+            wordFeeds[e * TABLE_CODES + c] = group;
+        }
+        rowOf.set(key, wordFeeds.slice(e * TABLE_CODES, (e + 1) * TABLE_CODES));
+    }
+    return wordFeeds;
+}
+
 /**
  * How a pattern is found through the index. A match starting at s holds the anchor at a position a with
  * lo <= a - s <= hi; a is an entry point listed under one of `entries`; the characters from a on fit one
@@ -222,6 +361,42 @@ export type PatternIndexPlan = {
     cost: number;
     scanCost: number;
 };
+
+/**
+ * How the pattern index (c/patternIndex) checks an anchor's runs quickly: for each of the plan's `after`, the table of its runs (null
+ * when there are more than 32: each is then checked in turn), read from the first character the anchor's
+ * entry does not fix (`skip`, the least over the plan's entries). Most anchors fail within a few characters,
+ * and the table checks every run of the anchor at once.
+ */
+export type AnchorChecks = { skip: number; tables: Array<RunTable | null> };
+
+const anchorChecksOf = new WeakMap<PatternIndexPlan, AnchorChecks>();
+
+/** The characters an entry number fixes from the anchor on (see AnchorChecks). */
+function knownCharacters(entry: number): number {
+    if (entry < ENTRY_DIGITS) {
+        return entry % WORD_NEXT < 52 ? 2 : 1;
+    }
+    return entry < ENTRY_CHAR || entry === ENTRY_HIGH ? 0 : 1;
+}
+
+export function anchorChecks(plan: PatternIndexPlan): AnchorChecks {
+    let checks = anchorChecksOf.get(plan);
+    if (checks === undefined) {
+        const known = new Map<ClassRun[], RunTable | null>();
+        const tables = plan.after.map((runs) => {
+            let table = known.get(runs);
+            if (table === undefined) {
+                table = runTable(runs);
+                known.set(runs, table);
+            }
+            return table;
+        });
+        checks = { skip: Math.min(...plan.entries.map(knownCharacters)), tables };
+        anchorChecksOf.set(plan, checks);
+    }
+    return checks;
+}
 
 const PLAN_CLASSES = 12;
 /** At most this many alternatives of an anchor get runs of their own (spreadOptions). */
