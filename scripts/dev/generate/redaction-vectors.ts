@@ -10,6 +10,12 @@
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
+import {
+    fifthRoundKeepVectors,
+    fifthRoundNumberVectors,
+    fifthRoundPlaceVectors,
+    fifthRoundPlanVectors
+} from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
@@ -49,7 +55,11 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fourthRoundPlanVectors,
     fourthRoundNumberVectors,
     fourthRoundPlaceVectors,
-    fourthRoundNameVectors
+    fourthRoundNameVectors,
+    fifthRoundPlanVectors,
+    fifthRoundNumberVectors,
+    fifthRoundKeepVectors,
+    fifthRoundPlaceVectors
 ];
 
 function build(): VectorFile {

@@ -1,0 +1,155 @@
+/**
+ * Shared redaction vectors of issue 16's fifth round: identifiers and towns as US healthcare CRM text writes them
+ * (claim forms, card backs, call-centre and portal notes), written by hand from those formats and not from any
+ * corpus, each with the look-alikes and ordinary words it must leave.
+ */
+import { phi, type VectorSet } from './vector-set';
+
+/** Health-plan numbers under a label on the next line, after bare or claim-form labels, and in prose. */
+export function fifthRoundPlanVectors(v: VectorSet): void {
+    v.inContexts(
+        'round5',
+        'Member number on the line under its label',
+        'HealthPlanId',
+        ['JQK 448 2291 03', 'W 8812 3345', '88123456'],
+        [
+            ['Member ID\n', '\n'],
+            ['Health plan: Aetna\nMember ID:\n', '\n'],
+            ['Medicaid number\n', '\n']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Member number after claim-form and bare card labels',
+        'HealthPlanId',
+        ['88123456701', 'W88123456', '88123 44567', '884421', 'W123456789', '77123', '88123-01', '4471 8823'],
+        [
+            ["INSURED'S I.D. NUMBER: ", '\n'],
+            ['Enrollee ID: ', ' (self).'],
+            ['Card #: ', '\n'],
+            ['Member ID on file. Group: ', '\n'],
+            ['Carrier on file. Member: ', '\n'],
+            ['Card checked, group ', ' active.'],
+            ['Policy holder is the patient, policy ', '.'],
+            ["my insurance member number's ", ', I think.']
+        ]
+    );
+    v.add('round5', 'A group number after a member number is the plan, not a town with a postal code', [
+        'Member ID: ',
+        phi('W2837465', 'HealthPlanId'),
+        ' Group ',
+        phi('44021', 'HealthPlanId'),
+        '\n'
+    ]);
+    v.inContexts(
+        'round5',
+        'Member number after a payer written as one word, after a slash, or after the word number',
+        'HealthPlanId',
+        ['88123-4471', '8812345', 'W283746519'],
+        [
+            ['Her BlueCross number is ', '.'],
+            ['Insurance info: Aetna / ', '\n'],
+            ['my Aetna number is ', ' on the card.']
+        ]
+    );
+    v.add('round5', 'Payer names alone, and labels before words or doses, stay', [
+        'He has Cigna and Humana. Kaiser MRN pending. Tricare, DoD card. Plan: 325 mg aspirin. Member: self. ',
+        'Group: see card. Policy: pending.'
+    ]);
+}
+
+/** Clinic and pharmacy numbers after a noun with no # or colon, on the next line, and pharmacy labels. */
+export function fifthRoundNumberVectors(v: VectorSet): void {
+    v.inContexts(
+        'round5',
+        'Number of five or more digits right after the noun it belongs to',
+        'Identifier',
+        ['9918273', '88127364', '00918273', '01928374', '88123', '77812-A'],
+        [
+            ['Requisition ', ' sent.'],
+            ['regarding authorization ', ' today'],
+            ['for referral ', ', thanks.'],
+            ['update on case ', '.'],
+            ['badge ', ' at the desk.'],
+            ['Member services reference ', '\n']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Pharmacy and encounter numbers after their label',
+        'Identifier',
+        ['1234567', '1234567893', '77812345'],
+        [
+            ['Pharmacy NCPDP ', ' on file.'],
+            ['Billing NPI: ', '\n'],
+            ['Claim number\n', '\n']
+        ]
+    );
+    v.add('round5', 'Nouns before amounts, counts and years stay', [
+        'Order 2 units. Case 12 of 40. Referral in 2024. Authorization for 30 days. Badge reader broken.'
+    ]);
+}
+
+/** Places that must not be read as towns or names. */
+export function fifthRoundKeepVectors(v: VectorSet): void {
+    v.add('round5', 'Care units after a moving verb, organisations and countries after a cue stay', [
+        'Moved to Labor and Delivery at 14:00. Sent to Recovery. The Mayo Clinic called. Thanks, Canada. ',
+        'Sure, Texas.'
+    ]);
+    v.add('round5', 'A surname that also names an organisation counts beside a first name or a title', [
+        'Seen with ',
+        phi('John Kaiser', 'Name'),
+        ' and ',
+        'Mr ',
+        phi('Mayo', 'Name'),
+        ' today.'
+    ]);
+}
+
+/** Towns before a state code without a comma, after a described person, and after schools, stores and streets. */
+export function fifthRoundPlaceVectors(v: VectorSet): void {
+    v.inContexts(
+        'round5',
+        'Town and state code without a comma after a preposition',
+        'Address',
+        ['Laredo TX', 'Bismarck ND', 'Grand Forks ND'],
+        [
+            ['Pt from ', ', here for follow-up.'],
+            ['Visiting grandchildren in ', ' next week.'],
+            ['Her son drove in from ', '.']
+        ]
+    );
+    v.add('round5', 'Clinical abbreviations that are state codes, and care units, stay', [
+        'History of Breast CA. s/p Anterior MI in 2019. Insulin SC daily. Admitted to Room 4 NC. Sent to Recovery TX ',
+        'team.'
+    ]);
+    v.inContexts(
+        'round5',
+        'Town after a described person with a condition, and after an age with the sex letter',
+        'Address',
+        ['Toledo', 'Mårslet', 'Ames'],
+        [
+            ['72M with COPD from ', ' presents with SOB.'],
+            ['Pt is a 63F with dementia from ', '. Daughter at bedside.'],
+            ['67 yo woman with a history of falls from ', ', here alone.']
+        ]
+    );
+    v.add('round5', 'A cause after a symptom stays', [
+        'A 70 yo man with myalgia from Lipitor. A 55-year-old man with chest pain from Exertion.'
+    ]);
+    v.inContexts(
+        'round5',
+        'Town after a school, urgent care, a store or a street',
+        'Address',
+        ['Ithaca', 'Flagstaff', 'Peoria', 'Fargo'],
+        [
+            ['She goes to school in ', '.'],
+            ['Seen at urgent care in ', ' on Friday.'],
+            ['Pharmacy: Walgreens on Main St in ', '\n'],
+            ['Going to the ER in ', '.']
+        ]
+    );
+    v.add('round5', 'Care units and languages after those words stay', [
+        'Visit was at the school in Spanish. Urgent care in Labor and Delivery. Care in English.'
+    ]);
+}
