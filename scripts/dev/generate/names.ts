@@ -49,7 +49,7 @@ polish czech slovak hungarian greek russian ukrainian chinese japanese korean in
 brazilian argentine australian irish scottish welsh european african asian portuguese swiss austrian belgian
 uti ards copd chf cad htn afib gerd ckd esrd dvt mrsa hiv aids icu nicu picu ekg ecg eeg mri cbc bmp cmp inr
 portal coli army navy marines corps part rec ref auth
-aetna cigna humana tricare ambetter wellcare centene medi dod
+aetna cigna humana tricare ambetter wellcare centene medi dod hetu
 `;
 
 /**

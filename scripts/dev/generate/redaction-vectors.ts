@@ -12,6 +12,7 @@ import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import {
     fifthRoundKeepVectors,
+    fifthRoundNationalVectors,
     fifthRoundNumberVectors,
     fifthRoundPlaceVectors,
     fifthRoundPlanVectors
@@ -59,7 +60,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundPlanVectors,
     fifthRoundNumberVectors,
     fifthRoundKeepVectors,
-    fifthRoundPlaceVectors
+    fifthRoundPlaceVectors,
+    fifthRoundNationalVectors
 ];
 
 function build(): VectorFile {

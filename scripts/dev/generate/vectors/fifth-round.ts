@@ -153,3 +153,72 @@ export function fifthRoundPlaceVectors(v: VectorSet): void {
         'Visit was at the school in Spanish. Urgent care in Labor and Delivery. Care in English.'
     ]);
 }
+
+/** National identity numbers after their label, health numbers of other countries, and more clinic labels. */
+export function fifthRoundNationalVectors(v: VectorSet): void {
+    v.inContexts(
+        'round5',
+        'National identity or tax number after its label',
+        'Identifier',
+        ['131052-308T', '736028/5163', '19121212-1212', '1234 5678 9012', 'ABCDE1234F', '12345678901', '046 454 286'],
+        [
+            ['Henkilötunnus ', ' tarkistettu.'],
+            ['rodné číslo ', '\n'],
+            ['Personnummer: ', ', verified.'],
+            ['Aadhaar no: ', ' on file.'],
+            ['PAN: ', '\n'],
+            ['TC Kimlik No: ', '\n'],
+            ['SIN ', ' confirmed.']
+        ]
+    );
+    v.add('round5', 'Those labels before counts, sizes and words stay', [
+        'CPR in progress for 20 minutes, CPR x2 cycles. SIN 3 days. The PAN is 2 cm. NIN: pending. Birth number unknown.'
+    ]);
+    v.inContexts(
+        'round5',
+        'Health numbers of other countries and the number on the card in prose',
+        'HealthPlanId',
+        ['12-3456-7890-1234', '88123456', '8812345', '1234567TW', '88123-4471', '88123-4472'],
+        [
+            ['ABHA number ', '.'],
+            ['NHIS number ', ' (active).'],
+            ['Medical aid no. ', ', main member.'],
+            ['PPS number ', '\n'],
+            ['the number on the back of her card is ', ', she read it out.'],
+            ['my card says ', ' I think']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Payer before a dash, and AARP',
+        'HealthPlanId',
+        ['W123456789', '88123456711'],
+        [
+            ['Insurance - Aetna - ', '\n'],
+            ['Secondary: AARP ', '\n']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Reference, reservation, interaction, call and client numbers after their label',
+        'Identifier',
+        ['88123', '8812345', '4471829', '88123-4471', '88124'],
+        [
+            ['Ref. No. ', ' applies.'],
+            ['Reservation # ', ' held.'],
+            ['Interaction #: ', '\n'],
+            ['Call ID ', ' logged.'],
+            ['Client ID ', ' updated.']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Unit record number (UR number, URN)',
+        'Mrn',
+        ['1234567', '0098123'],
+        [
+            ['UR number ', ' on the label.'],
+            ['URN: ', '\n']
+        ]
+    );
+}
