@@ -11,6 +11,7 @@ import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/p
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import {
+    fifthRoundAnswerVectors,
     fifthRoundKeepVectors,
     fifthRoundNationalVectors,
     fifthRoundNumberVectors,
@@ -61,7 +62,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundNumberVectors,
     fifthRoundKeepVectors,
     fifthRoundPlaceVectors,
-    fifthRoundNationalVectors
+    fifthRoundNationalVectors,
+    fifthRoundAnswerVectors
 ];
 
 function build(): VectorFile {

@@ -222,3 +222,35 @@ export function fifthRoundNationalVectors(v: VectorSet): void {
         ]
     );
 }
+
+/** Numbers given on the next line as the answer to a question that asks for them. */
+export function fifthRoundAnswerVectors(v: VectorSet): void {
+    v.inContexts(
+        'round5',
+        'Member number given as the answer to a question or request for it',
+        'HealthPlanId',
+        ['W 123 456 789', 'XJH881234567', '88123 4471 02', '4471-8823-01', 'zgp881234567', '1234 5678 90'],
+        [
+            ["Agent: Can I have your member ID?\nCaller: Sure, it's ", '.\n'],
+            ["Agent: What is your member ID please?\nCaller: It's ", '.\n'],
+            ['[10:02] Agent: Could you read me the ID on your insurance card?\n[10:03] Caller: yeah its ', '\n'],
+            ['Agent: And your policy number?\nPatient: ', '\n'],
+            ['Bot: Please enter your member ID.\nUser: ', '\n'],
+            ["Nurse: what's your Medicaid number?\nPt: ", '\n']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Claim or reference number given as the answer to a question for it',
+        'Identifier',
+        ['REF-88123', 'CLM 4471 8823'],
+        [
+            ['Agent: Do you have a reference number?\nCaller: Yes, ', '.\n'],
+            ['Rep: can you give me the claim number?\nMember: sure ', '\n']
+        ]
+    );
+    v.add('round5', 'Answers without a number, and years, stay', [
+        "Agent: What's your member ID?\nCaller: I don't have the card with me.\nAgent: And the claim number?\n",
+        'Caller: 2023 I think.\n'
+    ]);
+}

@@ -101,7 +101,7 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         description:
             'Health plan beneficiary or member number after a label as cards and notes print it (Member ID, ID#, Subscriber #, Sub#, Policy ID, Group #, Grp#, Medicaid #, Medi-Cal BIC, MBI, HICN, recipient ID), or a national health number (NHS, CHI, Medicare card, health card, PHN, NHI, IHI, OHIP); groups of digits after a space or slash belong to it (Safe Harbor I).',
         pattern:
-            "(?<![A-Za-z])(?:member(?: id| number| no\\.?| #|#)|(?:member|group|policy|insured|enrollee|beneficiary)(?=[ \\t]?[:#]|[ \\t]{1,2}[A-Z]{0,3}-?[0-9]{4})|insured(?:'s)?(?: i\\.d\\.| id| number| no\\.?| #|#)(?: number| no\\.?| #)?|enrollee(?: id| number| no\\.?| #|#)|hpbn|medical aid(?: number| no\\.?| #|#)?|gms(?: number| no\\.?| #|#)|pps(?: number| no\\.?)|taj(?: number| no\\.?| card)|nhis(?: number| no\\.?| id| #|#)?|nhia(?: number| no\\.?| id)|abha(?: number| no\\.?| id)?|ramq(?: number| no\\.?)?|care card(?: number| no\\.?)?|number on (?:the (?:front|back) of )?(?:my|his|her|their|the|your) (?:insurance |medicare |medicaid )?card|(?:my|his|her|their|the|your) (?:insurance )?card (?:says|reads|shows)|card(?: number| no\\.?| #|#)|medical id(?: number| no\\.?| #|#)?|mem id|mbr(?: id| number| no\\.?| #|#)|pol(?: no\\.?| #|#)|id/cert(?: no\\.?| #|#)?|mcd(?: id| no\\.?| #|#)|mcr(?: id| no\\.?| #|#)|insurance card(?: number| no\\.?| #|#)?|ehic(?: number| no\\.?)?|subscriber(?: id| number| no\\.?| #|#)?|sub(?: id| #|#)|policy(?: id| number| no\\.?| #|#)|policyholder id|health plan(?: id| number| no\\.?)|insurance(?: id| member id| number| no\\.?| #|#)(?: number| #)?|ins\\.? id|beneficiary(?: id| number| no\\.?| #|#)|recipient id|medicaid(?: id| number| no\\.?| #|#)?|medi-cal(?: id| number| bic| #|#)?|medicare card(?: number| no\\.?)?|medicare(?: id| number| no\\.?| #|#)?|mbi|hicn|nhs(?: number| no\\.?)?|chi(?: number| no\\.?)|health card(?: number| no\\.?)?|personal health(?: number| no\\.?)|phn|nhi(?: number| no\\.?)?|ihi(?: number| no\\.?)?|ohip(?: number| no\\.?)?|group(?: id| number| no\\.?| #|#)|grp(?: id| no\\.?| #|#)?)[ \\t]{0,3}(?:'s|#?:|#|is|was|=)?(?:[ \\t]{0,3}\\r?\\n)?[ \\t]{0,3}(?!(?:19|20)[0-9]{2}(?![A-Za-z0-9\\-]))(?!(?:last|first|next|previous|the|this|that|and|or|of|in|on|for|to|is|was|no|not|all|only|top)[ \\t])((?:[A-Z]{1,4}[ \\t](?=[0-9]{3}))?[A-Z0-9][A-Z0-9\\-]{2,19}(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?)(?![A-Za-z0-9\\-])"
+            "(?<![A-Za-z])(?:member(?: id| number| no\\.?| #|#)|(?:member|group|policy|insured|enrollee|beneficiary)(?=[ \\t]?[:#]|[ \\t]{1,2}[A-Z]{0,3}-?[0-9]{4})|insured(?:'s)?(?: i\\.d\\.| id| number| no\\.?| #|#)(?: number| no\\.?| #)?|enrollee(?: id| number| no\\.?| #|#)|hpbn|medical aid(?: number| no\\.?| #|#)?|gms(?: number| no\\.?| #|#)|pps(?: number| no\\.?)|taj(?: number| no\\.?| card)|nhis(?: number| no\\.?| id| #|#)?|nhia(?: number| no\\.?| id)|abha(?: number| no\\.?| id)?|ramq(?: number| no\\.?)?|care card(?: number| no\\.?)?|number on (?:the (?:front|back) of )?(?:my|his|her|their|the|your) (?:insurance |medicare |medicaid )?card|(?:my|his|her|their|the|your) (?:insurance )?card (?:says|reads|shows)|card(?: number| no\\.?| #|#)|medical id(?: number| no\\.?| #|#)?|mem id|mbr(?: id| number| no\\.?| #|#)|pol(?: no\\.?| #|#)|id/cert(?: no\\.?| #|#)?|mcd(?: id| no\\.?| #|#)|mcr(?: id| no\\.?| #|#)|insurance card(?: number| no\\.?| #|#)?|ehic(?: number| no\\.?)?|subscriber(?: id| number| no\\.?| #|#)?|sub(?: id| #|#)|policy(?: id| number| no\\.?| #|#)|policyholder id|health plan(?: id| number| no\\.?)|insurance(?: id| member id| number| no\\.?| #|#)(?: number| #)?|ins\\.? id|ins\\.?(?: #|#| no\\.?| number)|beneficiary(?: id| number| no\\.?| #|#)|recipient id|medicaid(?: id| number| no\\.?| #|#)?|medi-cal(?: id| number| bic| #|#)?|medicare card(?: number| no\\.?)?|medicare(?: id| number| no\\.?| #|#)?|mbi|hicn|nhs(?: number| no\\.?)?|chi(?: number| no\\.?)|health card(?: number| no\\.?)?|personal health(?: number| no\\.?)|phn|nhi(?: number| no\\.?)?|ihi(?: number| no\\.?)?|ohip(?: number| no\\.?)?|group(?: id| number| no\\.?| #|#)|grp(?: id| no\\.?| #|#)?)[ \\t]{0,3}(?:'s|#?:|#|is|was|=)?(?:[ \\t]{0,3}\\r?\\n)?[ \\t]{0,3}(?!(?:19|20)[0-9]{2}(?![A-Za-z0-9\\-]))(?!(?:last|first|next|previous|the|this|that|and|or|of|in|on|for|to|is|was|no|not|all|only|top|sure|yes|yeah|ok|okay|its|it's|um|uh)[ \\t,])((?:[A-Z]{1,4}[ \\t](?=[0-9]{3}))?[A-Z0-9][A-Z0-9\\-]{2,19}(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?)(?![A-Za-z0-9\\-])"
     },
     {
         name: 'MedicareBeneficiaryId',
@@ -113,7 +113,20 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         replacement: '[HEALTH_PLAN_ID]',
         description: 'Medicare Beneficiary Identifier (MBI) format (Safe Harbor I).',
         pattern:
-            '(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]\\-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]\\-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}(?![A-Za-z0-9])'
+            '(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][\\- ]?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][\\- ]?[AC-HJKMNP-RT-Y]{2}[0-9]{2}(?![A-Za-z0-9])'
+    },
+    {
+        name: 'HealthPlanAnswer',
+        category: 'HealthPlanId',
+        priority: 19,
+        enabled: true,
+        caseInsensitive: true,
+        validator: 'HasDigit',
+        replacement: '[HEALTH_PLAN_ID]',
+        description:
+            "A member, policy or group number given on the next line as the answer to a question or request that asks for it, as call-centre transcripts and portal chats write it (Agent: Can I have your member ID? / Caller: Sure, it's W 123 456 789); not a year (Safe Harbor I).",
+        pattern:
+            "(?<![A-Za-z])(?:(?:member|subscriber|policy|insurance|medicaid|medicare|medi-cal|beneficiary|group|insurance card)(?: id| number| no\\.?| #|#)|(?:id|number) on (?:your|the|my|his|her) (?:insurance )?card)[^\\n?.]{0,40}[?.][ \\t]{0,3}\\r?\\n(?:\\[[0-9:]{4,8}\\][ \\t]{0,2})?(?:[^\\n:]{1,24}:)?[ \\t]{0,3}(?:(?:sure|yes|yeah|yep|ok|okay|it's|its|it is|that's|thats|um|uh|here you go|here it is|one sec|my number is|my id is|the number is)[ \\t,.]{0,3})?(?:(?:sure|yes|yeah|yep|ok|okay|it's|its|it is|that's|thats|um|uh|here you go|here it is|one sec|my number is|my id is|the number is)[ \\t,.]{0,3})?(?!(?:19|20)[0-9]{2}(?![A-Za-z0-9\\-]|[ \\t][0-9]))(?!(?:sure|yes|yeah|yep|ok|okay|its|it's|um|uh|the|my|it|is)(?![A-Za-z0-9]))((?:[A-Z]{1,4}[ \\t](?=[0-9]{3}))?[A-Z0-9][A-Z0-9\\-]{2,19}(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?)(?![A-Za-z0-9\\-])"
     },
     {
         name: 'SsnLabelled',
@@ -235,6 +248,19 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         description: 'Licence, certificate or passport number after a label (Safe Harbor K).',
         pattern:
             "(?<![A-Za-z])(?:driver'?s? licen[cs]e(?: number| no\\.?| #|#)?|licen[cs]e(?: number| no\\.?| #)|dl(?: number| no\\.?| #)?|dea(?: number| no\\.?| #)?|certificate(?: number| no\\.?| #)|passport(?: number| no\\.?| #|#)?)[ \\t]{0,3}(?:[:#]|is|was)?[ \\t]{0,3}([A-Z0-9][A-Z0-9\\-]{3,19})(?![A-Za-z0-9\\-])"
+    },
+    {
+        name: 'IdentifierAnswer',
+        category: 'Identifier',
+        priority: 26,
+        enabled: true,
+        caseInsensitive: true,
+        validator: 'HasDigit',
+        replacement: '[ID]',
+        description:
+            'A claim, reference, case, authorisation, referral, ticket, order or prescription number given on the next line as the answer to a question or request that asks for it (Rep: can you give me the claim number? / Member: 2024 0918 2730 1); not a year (Safe Harbor R).',
+        pattern:
+            "(?<![A-Za-z])(?:claim|reference|ref|case|confirmation|authori[sz]ation|auth|prior auth|referral|ticket|order|tracking|encounter|visit|rx|prescription)(?: id| number| no\\.?| #|#)[^\\n?.]{0,40}[?.][ \\t]{0,3}\\r?\\n(?:\\[[0-9:]{4,8}\\][ \\t]{0,2})?(?:[^\\n:]{1,24}:)?[ \\t]{0,3}(?:(?:sure|yes|yeah|yep|ok|okay|it's|its|it is|that's|thats|um|uh|here you go|here it is|one sec|my number is|my id is|the number is)[ \\t,.]{0,3})?(?:(?:sure|yes|yeah|yep|ok|okay|it's|its|it is|that's|thats|um|uh|here you go|here it is|one sec|my number is|my id is|the number is)[ \\t,.]{0,3})?(?!(?:19|20)[0-9]{2}(?![A-Za-z0-9\\-]|[ \\t][0-9]))(?!(?:sure|yes|yeah|yep|ok|okay|its|it's|um|uh|the|my|it|is)(?![A-Za-z0-9]))((?:[A-Z]{1,4}[ \\t](?=[0-9]{3}))?[A-Z0-9][A-Z0-9\\-]{2,19}(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?(?:[ \\t/][0-9]{1,8}(?![A-Za-z]))?)(?![A-Za-z0-9\\-])"
     },
     {
         name: 'VehicleLabelled',
