@@ -11,6 +11,7 @@ import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/p
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
 import {
+    fifthRoundAbroadVectors,
     fifthRoundAnswerVectors,
     fifthRoundKeepVectors,
     fifthRoundNationalVectors,
@@ -63,7 +64,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundKeepVectors,
     fifthRoundPlaceVectors,
     fifthRoundNationalVectors,
-    fifthRoundAnswerVectors
+    fifthRoundAnswerVectors,
+    fifthRoundAbroadVectors
 ];
 
 function build(): VectorFile {

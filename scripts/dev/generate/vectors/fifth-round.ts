@@ -254,3 +254,60 @@ export function fifthRoundAnswerVectors(v: VectorSet): void {
         'Caller: 2023 I think.\n'
     ]);
 }
+
+/** Health funds and insurers of other countries, and towns whose name starts with a letter of Latin Extended-A. */
+export function fifthRoundAbroadVectors(v: VectorSet): void {
+    v.inContexts(
+        'round5',
+        'Membership, fund, scheme and HMO numbers, and numbers after insurers of other countries',
+        'HealthPlanId',
+        ['12345678', '88123/01', 'PPP-88123-44', '88123456', '88123456-01', '7360285163'],
+        [
+            ['Health fund: Medibank, membership no. ', '.'],
+            ['HMO number ', ' (Hygeia).'],
+            ['Insurer: AXA PPP, policy ref ', '\n'],
+            ['Private health: Bupa ', '\n'],
+            ['Bupa membership ', ' on file.'],
+            ['insured with VZP, number ', '.']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Town whose first letter is of Latin Extended-A (Š, Č, İ, Ł, Ş)',
+        'Address',
+        ['Šumperk', 'İzmir', 'Český Krumlov', 'Łódź', 'Şanlıurfa'],
+        [
+            ['Pt is from ', ', lives alone.'],
+            ['She moved to ', ' in May.'],
+            ['He lives in ', '.'],
+            ['Her family in ', ' are aware.'],
+            ['Visiting from ', '.']
+        ]
+    );
+    v.add('round5', 'Name with a Latin Extended-A initial before a date of birth', [
+        'Re: ',
+        phi('Nuša Čajko', 'Name'),
+        ', born ',
+        phi('01/21/2008', 'Date'),
+        '\n'
+    ]);
+    v.inContexts(
+        'round5',
+        'Town after suburb, district and LGA labels, a workplace, a GP surgery, a village, a train or flight',
+        'Address',
+        ['Parramatta', 'Ikeja', 'Tampere', 'Leeds', 'Keszeg', 'Brno', 'Bergen'],
+        [
+            ['Suburb: ', '\n'],
+            ['LGA: ', '\n'],
+            ['Works at a factory in ', '.'],
+            ['Her GP surgery in ', ' called.'],
+            ['Grew up in a small village near ', '.'],
+            ['Took the train from ', ' today.'],
+            ['Her daughter from ', ' is visiting.']
+        ]
+    );
+    v.add('round5', 'Rhythms, states of care, in-laws and places of work after those words stay', [
+        'Patient is in Sinus rhythm. Patient is in Recovery. His son in Law school. Took the bus to Work. ',
+        'Surgery in March. Residence: Own home.'
+    ]);
+}
