@@ -13,6 +13,7 @@ import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vec
 import {
     fifthRoundAbroadVectors,
     fifthRoundAnswerVectors,
+    fifthRoundHospitalVectors,
     fifthRoundKeepVectors,
     fifthRoundNationalVectors,
     fifthRoundNumberVectors,
@@ -65,7 +66,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundPlaceVectors,
     fifthRoundNationalVectors,
     fifthRoundAnswerVectors,
-    fifthRoundAbroadVectors
+    fifthRoundAbroadVectors,
+    fifthRoundHospitalVectors
 ];
 
 function build(): VectorFile {

@@ -311,3 +311,60 @@ export function fifthRoundAbroadVectors(v: VectorSet): void {
         'Surgery in March. Residence: Own home.'
     ]);
 }
+
+/** Hospital numbers as Indian, British and African hospitals label them, and bare insurance labels. */
+export function fifthRoundHospitalVectors(v: VectorSet): void {
+    v.inContexts(
+        'round5',
+        'Hospital, registration, folder and file numbers after their label',
+        'Identifier',
+        ['2023-88123', '4471882', '4471/23', '44718', '4471-88', '88-4471', '7012345', '24-4471', '4471-89'],
+        [
+            ['UHID: ', '\n'],
+            ['CR number ', ' (OPD).'],
+            ['IPD No. ', ' admitted.'],
+            ['Folder number ', ' pulled.'],
+            ['File no. ', ' closed.'],
+            ['File number: ', '\n'],
+            ['GMC number ', ' checked.'],
+            ['Lab no. ', ' received.'],
+            ['Receipt no. ', ' issued.']
+        ]
+    );
+    v.add('round5', 'A label before a number is not a town with a postal code', [
+        'CR No. ',
+        phi('88123/2024', 'Identifier'),
+        '; Pathway ID ',
+        phi('44718', 'Identifier'),
+        '\n'
+    ]);
+    v.inContexts(
+        'round5',
+        'Member number after a bare insurance label, and three digits after a payer',
+        'HealthPlanId',
+        ['4471-882', '447 188', '447189'],
+        [
+            ['Insurance: ', '\n'],
+            ['Health insurance: Medicare, ID ', '.'],
+            ['Plan no. ', ' on the card.']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Member number before its label, after "ending in" and after "is:"',
+        'HealthPlanId',
+        ['4471882', 'W1234567', '4471', '4471 882'],
+        [
+            ['Confirmed ', ' (member ID) with the plan.'],
+            ['', ' is her member ID.'],
+            ['Caller gave member ID ending in ', '.'],
+            ['member number is: ', '\n']
+        ]
+    );
+    v.add('round5', 'Doses and years before such words stay', [
+        'Take 2000 (units) daily. Dose 500 - policy number pending. In 2019 (policy number changed).'
+    ]);
+    v.add('round5', 'Bare insurance labels before percentages, counts and years stay', [
+        'Coverage: 100%\nInsurance: 2 plans\nPlan: 325 mg\nInsurance: Medicare 2024\nCarrier: 4 weeks\nLab number 3.'
+    ]);
+}
