@@ -18,7 +18,8 @@ import {
     fifthRoundNationalVectors,
     fifthRoundNumberVectors,
     fifthRoundPlaceVectors,
-    fifthRoundPlanVectors
+    fifthRoundPlanVectors,
+    fifthRoundSeparatorVectors
 } from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
@@ -67,7 +68,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundNationalVectors,
     fifthRoundAnswerVectors,
     fifthRoundAbroadVectors,
-    fifthRoundHospitalVectors
+    fifthRoundHospitalVectors,
+    fifthRoundSeparatorVectors
 ];
 
 function build(): VectorFile {

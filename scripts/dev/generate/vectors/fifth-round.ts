@@ -368,3 +368,39 @@ export function fifthRoundHospitalVectors(v: VectorSet): void {
         'Coverage: 100%\nInsurance: 2 plans\nPlan: 325 mg\nInsurance: Medicare 2024\nCarrier: 4 weeks\nLab number 3.'
     ]);
 }
+
+/** Labels abbreviated with full stops, and a dash or ":-" between label and value. */
+export function fifthRoundSeparatorVectors(v: VectorSet): void {
+    v.inContexts(
+        'round5',
+        'Member number after an abbreviated label or a dash',
+        'HealthPlanId',
+        ['4471882', '4471-882', '4471883', '88123', '4471884', '4471885', '4471-883', '4471/882', 'W4471882'],
+        [
+            ['Mem. ID ', '\n'],
+            ['Mbr. # ', '\n'],
+            ['Pol. no. ', ' on file.'],
+            ['Grp. no. ', '\n'],
+            ['Policy number - ', '\n'],
+            ['Policy No:- ', '\n'],
+            ['Member ID \u2013 ', '\n'],
+            ['Insurance No.:- ', '\n'],
+            ['Member I.D.: ', '\n']
+        ]
+    );
+    v.inContexts(
+        'round5',
+        'Claim, ticket and reference numbers after a dash or ":-"',
+        'Identifier',
+        ['4471882', '4471-882', '4471886', 'AB/4471'],
+        [
+            ['Claim no:- ', '\n'],
+            ['Claim Ref - ', '\n'],
+            ['Ticket No.- ', ' raised.'],
+            ['Ref:- ', '\n']
+        ]
+    );
+    v.add('round5', 'Labels before a dash and a dose, a count or a year stay', [
+        'Plan - 325 mg aspirin. Member - self. Policy - 2 years. Claim - 3 visits. Case - 45-year-old. ID - 2020 cohort.'
+    ]);
+}
