@@ -306,6 +306,20 @@ export function fifthRoundAbroadVectors(v: VectorSet): void {
             ['Her daughter from ', ' is visiting.']
         ]
     );
+    v.add('round5', 'The second town of a journey or of two homes', [
+        'He travelled from ',
+        phi('Brno', 'Address'),
+        ' to ',
+        phi('Ostrava', 'Address'),
+        ' last week. Her son lives between ',
+        phi('Oulu', 'Address'),
+        ' and ',
+        phi('Kuopio', 'Address'),
+        '.'
+    ]);
+    v.add('round5', 'Moves between wards and days stay', [
+        'Moved from Cardiology to Endocrinology. Went from Monday to Friday. Came from Room 4 to Recovery.'
+    ]);
     v.add('round5', 'Rhythms, states of care, in-laws and places of work after those words stay', [
         'Patient is in Sinus rhythm. Patient is in Recovery. His son in Law school. Took the bus to Work. ',
         'Surgery in March. Residence: Own home.'
