@@ -414,6 +414,24 @@ export function fifthRoundSeparatorVectors(v: VectorSet): void {
             ['Ref:- ', '\n']
         ]
     );
+    v.inContexts(
+        'round5',
+        'Member number after a remark between label and value, or in brackets or quotes',
+        'HealthPlanId',
+        ['4471887', '4471888', '4471-884', 'W4471883', '4471 88231 2', '4471889', 'W4471884'],
+        [
+            ['Member ID (front of card): ', '\n'],
+            ['Member ID on file: ', '\n'],
+            ['the policy number she gave was ', '.'],
+            ['Insurance ID, as printed: ', '\n'],
+            ['Medicare number for him is ', '.'],
+            ['Member ID: [', ']\n'],
+            ['Member ID: "', '"\n']
+        ]
+    );
+    v.add('round5', 'Remarks after a label without a number stay', [
+        'Member ID (see card) pending. Claim (denied) was 2 weeks ago. Referral given 2024. Policy on file: yes.'
+    ]);
     v.add('round5', 'Labels before a dash and a dose, a count or a year stay', [
         'Plan - 325 mg aspirin. Member - self. Policy - 2 years. Claim - 3 visits. Case - 45-year-old. ID - 2020 cohort.'
     ]);
