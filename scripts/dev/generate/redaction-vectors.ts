@@ -18,6 +18,17 @@ import {
 } from './vectors/chat-text';
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
+import {
+    fifthRoundAbroadVectors,
+    fifthRoundAnswerVectors,
+    fifthRoundHospitalVectors,
+    fifthRoundKeepVectors,
+    fifthRoundNationalVectors,
+    fifthRoundNumberVectors,
+    fifthRoundPlaceVectors,
+    fifthRoundPlanVectors,
+    fifthRoundSeparatorVectors
+} from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
@@ -63,7 +74,16 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     shortDateVectors,
     callCentreVectors,
     supportIdentifierVectors,
-    lowerLabelNameVectors
+    lowerLabelNameVectors,
+    fifthRoundPlanVectors,
+    fifthRoundNumberVectors,
+    fifthRoundKeepVectors,
+    fifthRoundPlaceVectors,
+    fifthRoundNationalVectors,
+    fifthRoundAnswerVectors,
+    fifthRoundAbroadVectors,
+    fifthRoundHospitalVectors,
+    fifthRoundSeparatorVectors
 ];
 
 function build(): VectorFile {
