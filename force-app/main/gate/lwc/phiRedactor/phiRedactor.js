@@ -364,7 +364,7 @@ const sharedTokens = tokenList();
 export function findPhi(input, policy, engine = INDEXED_ENGINE) {
   const normalised = scanText(input.text);
   const map = normalised.map;
-  const scan = normalised.text + "\n";
+  const scan = [normalised.text, "\n"].join("");
   const candidates = [];
   fieldCandidates(scan, input, candidates);
   const words = policy.dictionary ? sharedTokens : null;
