@@ -7,7 +7,8 @@ import {
   findPatterns,
   tokenList
 } from "c/patternIndex";
-import { cachedClassifier, findNames } from "c/nameDictionary";
+import { findNames } from "c/nameDictionary";
+import { cachedClassifier } from "c/wordClasses";
 export const FIELD_CATEGORIES = {
   FirstName: "Name",
   LastName: "Name",

@@ -16,7 +16,8 @@ import {
     type CompiledPattern,
     type TokenList
 } from 'c/patternIndex';
-import { cachedClassifier, findNames, type NameDictionary, type TokenClassifier } from 'c/nameDictionary';
+import { findNames, type NameDictionary, type TokenClassifier } from 'c/nameDictionary';
+import { cachedClassifier } from 'c/wordClasses';
 
 export type RedactionMode = 'redact' | 'pseudonymize';
 
