@@ -13,11 +13,11 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-    cachedClassifier,
     findNames,
     parseNameDictionary,
     type NameDictionary
 } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { cachedClassifier } from '../../../force-app/main/gate/lwc/wordClasses/wordClasses';
 import { compilePatterns, findPatterns, tokenList } from '../../../force-app/main/gate/lwc/patternIndex/patternIndex';
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import {

@@ -6,11 +6,11 @@
  * dictionary lookup (word tokens from the index's pass, classes cached), are also timed one at a time.
  */
 import {
-    cachedClassifier,
     tokenInfo,
     type NameDictionary,
     type TokenClassifier
 } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { cachedClassifier } from '../../../force-app/main/gate/lwc/wordClasses/wordClasses';
 import {
     acceptMatch,
     addToken,

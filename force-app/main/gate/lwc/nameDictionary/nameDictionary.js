@@ -176,7 +176,8 @@ function atSentenceStart(scan, start) {
 }
 const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
 function isEponym(scan, end, dictionary) {
-  if (dictionary.eponymNouns.size === 0) {
+  const next = scan.charCodeAt(end);
+  if (dictionary.eponymNouns.size === 0 || next !== 32 && next !== 9) {
     return false;
   }
   const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
@@ -201,82 +202,45 @@ export function tokenInfo(token, dictionary) {
   const cls = classify(token, dictionary);
   return cls === "L" ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
 }
-const tokenCaches = /* @__PURE__ */ new WeakMap();
-const TOKEN_CACHE_LIMIT = 1e5;
-const NAME_FILTER_BITS = 20;
-function unitsHash(text, from, to) {
-  let h = 2166136261;
-  for (let k = from; k < to; k++) {
-    h = Math.imul(h ^ text.charCodeAt(k), 16777619);
-  }
-  return h >>> 32 - NAME_FILTER_BITS;
+function nameOrUnknown(t) {
+  return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
-function lowerNameFilter(dictionary) {
-  const bits = new Uint32Array(1 << NAME_FILTER_BITS - 5);
-  for (const name of dictionary.strong) {
-    if (/^[a-z]+$/.test(name)) {
-      const h = unitsHash(name, 0, name.length);
-      bits[h >>> 5] |= 1 << (h & 31);
+export const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
+export const FAMILY_CUE = /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|son-in-law|daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
+function cueEndings(cue) {
+  const words = /\(\?:([a-z|?-]+)\)/.exec(cue.source);
+  if (words === null) {
+    throw new Error("A cue regex without its list of words.");
+  }
+  let bits = 0;
+  for (const word of words[1].split("|")) {
+    const last = word.endsWith("?") ? [word.charCodeAt(word.length - 2), word.charCodeAt(word.length - 3)] : [word.charCodeAt(word.length - 1)];
+    for (const c of last) {
+      bits |= 1 << c - 97;
     }
   }
   return bits;
 }
-export function cachedClassifier(dictionary) {
-  const stamp = [
-    dictionary.strong.size,
-    dictionary.ambiguous.size,
-    dictionary.wordNames.size,
-    dictionary.stop.size,
-    dictionary.fold.size,
-    dictionary.suffixes.join("|"),
-    dictionary.eponymNouns.size
-  ].join(",");
-  let cache = tokenCaches.get(dictionary);
-  if (!cache || cache.stamp !== stamp) {
-    cache = { stamp, infos: /* @__PURE__ */ new Map(), lowerNames: lowerNameFilter(dictionary) };
-    tokenCaches.set(dictionary, cache);
+export const PERSON_ENDINGS = cueEndings(PERSON_CUE);
+export const FAMILY_ENDINGS = cueEndings(FAMILY_CUE);
+export function mayFollowCue(scan, start, endings, dot) {
+  let i = start - 1;
+  if (i < 1 || !isBlank(scan.charCodeAt(i))) {
+    return false;
   }
-  const infos = cache.infos;
-  const lowerNames = cache.lowerNames;
-  return (scan, tokens, k) => {
-    const start = tokens.starts[k];
-    const end = tokens.ends[k];
-    const first = scan.charCodeAt(start);
-    if (first >= 97 && first <= 122) {
-      if (end - start < 3) {
-        return null;
-      }
-      let h = 2166136261;
-      let i = start;
-      for (; i < end; i++) {
-        const c = scan.charCodeAt(i);
-        if (c < 97 || c > 122) {
-          break;
-        }
-        h = Math.imul(h ^ c, 16777619);
-      }
-      h >>>= 32 - NAME_FILTER_BITS;
-      if (i === end && (lowerNames[h >>> 5] & 1 << (h & 31)) === 0) {
-        return null;
-      }
-    }
-    const token = scan.slice(start, end);
-    let info = infos.get(token);
-    if (info === void 0) {
-      info = tokenInfo(token, dictionary);
-      if (infos.size >= TOKEN_CACHE_LIMIT) {
-        infos.clear();
-      }
-      infos.set(token, info);
-    }
-    return info;
-  };
+  i--;
+  if (isBlank(scan.charCodeAt(i)) && --i < 0) {
+    return false;
+  }
+  if (dot && scan.charCodeAt(i) === 46 && --i < 0) {
+    return false;
+  }
+  const lower = scan.charCodeAt(i) | 32;
+  return lower >= 97 && lower <= 122 && (endings & 1 << lower - 97) !== 0;
 }
-function nameOrUnknown(t) {
-  return t.cls === "U" || t.cls === "A" || t.cls === "R";
+function isBlank(c) {
+  return c === 32 || c === 9;
 }
-const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
-const FAMILY_CUE = /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|(?:son|daughter|mother|father|brother|sister)-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
 const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})$/;
 function listMember(t) {
   return !t.caps && (t.cls === "S" || t.cls === "A" || t.cls === "R" || t.cls === "U");
@@ -398,6 +362,10 @@ class NameFinder {
       let to = from;
       let conjunction = false;
       while (to + 1 < tokens.length && listMember(tokens[to]) && listMember(tokens[to + 1])) {
+        const width = tokens[to + 1].start - tokens[to].end;
+        if (width < 2 || width > 8) {
+          break;
+        }
         const gap = this.scan.slice(tokens[to].end, tokens[to + 1].start);
         if (!LIST_GAP.test(gap)) {
           break;
@@ -459,7 +427,7 @@ class NameFinder {
       return true;
     }
     if (t.cls === "U" && !t.caps) {
-      return FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
+      return mayFollowCue(this.scan, t.start, FAMILY_ENDINGS, false) && FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
     }
     if (t.cls !== "R" && !this.ownScriptCapital(t)) {
       return false;
@@ -541,7 +509,7 @@ class NameFinder {
     return to;
   }
   afterPersonCue(t) {
-    return PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
+    return mayFollowCue(this.scan, t.start, PERSON_ENDINGS, true) && PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
   }
   /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */
   speakerLabel(t) {

