@@ -157,13 +157,19 @@ const TAIL_WORD =
 const TAIL_POSTAL = '(?:[0-9]{2}-[0-9]{3}|[0-9]{3,5}(?:[ \\-][0-9]{2,4})?)';
 /** A region of an address block in any letter case, taken only when a postal code follows it. */
 const TAIL_REGION = '[A-Za-z\\u00C0-\\u017F]{2,30}';
+/** A lower-case word of a town, not one of the common short words that follow an address in a sentence. */
+const TAIL_TOWN_WORD =
+    '(?!(?:and|but|the|then|for|with|was|were|has|had|have|that|this|from|near|not|now|she|her|his|him|they|you|our|are|will|can|its|who|all|any|one|two|off|out|too|also|just|only|still|way|yes)[ \\t,])[a-z]{3,30}';
 /**
  * A town and a US state code written in lower case, as chats write an address ("tulsa ok 74103"): only with
  * a state code and not starting with a common short word, so that ordinary words after an address ("12 Oak St
  * and then ok") are not taken for a town.
  */
 const TAIL_TOWN_LOWER =
-    '(?!(?:and|but|the|then|for|with|was|were|has|had|have|that|this|from|near|not|now|she|her|his|him|they|you|our|are|will|can|its|who|all|any|one|two|off|out|too|also|just|only|still|way|yes)[ \\t,])[a-z]{3,30}(?:[ \\t](?!(?:and|but|the|then|for|with|was|were|has|had|have|that|this|from|near|not|now|she|her|his|him|they|you|our|are|will|can|its|who|all|any|one|two|off|out|too|also|just|only|still|way|yes)[ \\t,])[a-z]{3,30})?,?[ \\t]{1,2}(?:a[klrz]|c[aot]|d[ce]|fl|ga|hi|i[adln]|k[sy]|la|m[adeinost]|n[cdehjmvy]|o[hkr]|pa|ri|s[cd]|t[nx]|ut|v[at]|w[aivy])(?![A-Za-z])';
+    TAIL_TOWN_WORD +
+    '(?:[ \\t]' +
+    TAIL_TOWN_WORD +
+    ')?,?[ \\t]{1,2}(?:a[klrz]|c[aot]|d[ce]|fl|ga|hi|i[adln]|k[sy]|la|m[adeinost]|n[cdehjmvy]|o[hkr]|pa|ri|s[cd]|t[nx]|ut|v[at]|w[aivy])(?![A-Za-z])';
 const TAIL_SEGMENT =
     '(?:(?:Apt|APT|apt|Apartment|apartment|Suite|SUITE|suite|Ste|ste|Unit|unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?|' +
     TAIL_TOWN_LOWER +
