@@ -17,8 +17,7 @@ import {
     parseNameDictionary,
     type NameDictionary
 } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
-import { cachedClassifier } from '../../../force-app/main/gate/lwc/wordClasses/wordClasses';
-import { compilePatterns, findPatterns, tokenList } from '../../../force-app/main/gate/lwc/patternIndex/patternIndex';
+import { compilePatterns, findPatterns } from '../../../force-app/main/gate/lwc/patternIndex/patternIndex';
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import {
     INDEXED_ENGINE,
@@ -29,7 +28,7 @@ import {
 import { positiveInteger, readCommandLine, type CommandLine } from '../../cli/lib/args';
 import { findProjectRoot } from '../../cli/lib/project';
 import { findDataset } from '../redact/dataset';
-import { DICTIONARY_ONLY_ENGINE, INDEX_ONLY_ENGINE, PLAIN_ENGINE } from '../redact/plain-engine';
+import { PLAIN_ENGINE } from '../redact/plain-engine';
 import { clinicalNotes } from './clinical-notes';
 import { heldoutDevNotes, heldoutSealedNotes } from './heldout-notes';
 import {
@@ -135,11 +134,9 @@ function notesOf(texts: string[], targetChars: number): string[] {
     return notes;
 }
 
-/** The engines timed: the redactor's own, each of its two fast paths alone, and the plain one (its oracle). */
+/** The engines timed: the redactor's own (the pattern index) and the plain one, its oracle. */
 const ENGINES: ReadonlyArray<[string, PhiEngine]> = [
     ['indexed', INDEXED_ENGINE],
-    ['indexOnly', INDEX_ONLY_ENGINE],
-    ['dictionaryOnly', DICTIONARY_ONLY_ENGINE],
     ['plain', PLAIN_ENGINE]
 ];
 
@@ -183,16 +180,14 @@ export function throughput(
 export type PhaseShares = { normalise: number; patterns: number; names: number; rest: number };
 
 /**
- * Where findPhi's time goes on the notes: scanText; the pattern index with the word tokens (one pass);
- * the names dictionary over those tokens; the rest (record values, address tails, merging, spans, and the
- * garbage collection of it all) as the difference. Each part is timed right after findPhi on the same note.
+ * Where findPhi's time goes on the notes: scanText; the pattern index (its pass and the patterns' regexes); the
+ * names dictionary (the word tokens and their classes); the rest (record values, address tails, merging, spans,
+ * and the garbage collection of it all) as the difference. Each part is timed right after findPhi on the same note.
  */
 export function phaseShares(texts: string[], dictionary: NameDictionary, targetChars = 2_000_000): PhaseShares {
     const notes = notesOf(texts, targetChars);
     const policy = { patterns: SHIPPED_PATTERNS, dictionary };
     const compiled = compilePatterns(SHIPPED_PATTERNS);
-    const classifier = cachedClassifier(dictionary);
-    const tokens = tokenList();
     const cpu = (work: () => void): number => {
         const before = process.cpuUsage();
         work();
@@ -207,8 +202,8 @@ export function phaseShares(texts: string[], dictionary: NameDictionary, targetC
             total.normalise += cpu(() => {
                 scan = scanText(note).text + '\n';
             });
-            total.patterns += cpu(() => findPatterns(scan, compiled, tokens, []));
-            total.names += cpu(() => findNames(scan, tokens, dictionary, classifier, () => undefined));
+            total.patterns += cpu(() => findPatterns(scan, compiled, []));
+            total.names += cpu(() => findNames(scan, dictionary, () => undefined));
         }
     }
     const share = (part: number): number => part / total.all;
@@ -311,12 +306,11 @@ export function main(args: string[]): number {
         '',
         'Targets (issue 16): recall >= 0.95 overall and >= 0.90 per type with at least 30 occurrences, precision >= 0.85, on both.',
         `Throughput (findPhi in process, MB of UTF-8 input): ${speed.mbPerSecond.toFixed(2)} MB per wall-clock second, ${speed.mbPerCpuSecond.toFixed(2)} MB per CPU-second, over ${speed.megabytes.toFixed(1)} MB in 32 KB notes, median of ${PASSES} passes (${speed.seconds.toFixed(2)} s wall; first pass ${speed.firstPassMbPerSecond.toFixed(2)} MB/s wall, with the pattern plans; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); target >= 20 MB/s.`,
-        `  Where findPhi's CPU time goes: the pattern index and word tokens ${pct(phases.patterns)}, the names dictionary ${pct(phases.names)}, normalisation ${pct(phases.normalise)}, the rest (merging, spans, garbage collection) ${pct(phases.rest)}.`
+        `  Where findPhi's CPU time goes: the pattern index ${pct(phases.patterns)}, the names dictionary (word tokens and their classes) ${pct(phases.names)}, normalisation ${pct(phases.normalise)}, the rest (merging, spans, garbage collection) ${pct(phases.rest)}.`
     );
     const cpu = (name: string): number => engines[name].mbPerCpuSecond;
     out.push(
-        `  In the same run (MB per CPU-second): the redactor's engine ${cpu('indexed').toFixed(2)}; with the pattern index alone ${cpu('indexOnly').toFixed(2)}; with the one-pass dictionary lookup alone ${cpu('dictionaryOnly').toFixed(2)}; the plain engine, its oracle ${cpu('plain').toFixed(2)}.`,
-        `  The pattern index pays ${(cpu('indexed') / cpu('dictionaryOnly')).toFixed(2)}x, the one-pass dictionary lookup ${(cpu('indexed') / cpu('indexOnly')).toFixed(2)}x, both ${(cpu('indexed') / cpu('plain')).toFixed(2)}x (each kept while it pays 2x: docs/checks.md).`
+        `  In the same run (MB per CPU-second): the redactor's engine ${cpu('indexed').toFixed(2)}; the plain engine, its oracle (every pattern scanned whole) ${cpu('plain').toFixed(2)}. The pattern index pays ${(cpu('indexed') / cpu('plain')).toFixed(2)}x (kept while it pays 2x: docs/checks.md).`
     );
     process.stdout.write(out.join('\n') + '\n');
     printMisses(results, misses);

@@ -1,28 +1,14 @@
 /**
- * The redactor's plain engine: every pattern scanned over the whole text (no pattern index), word tokens
- * from WORD_PATTERN itself, and every word classified afresh (no cache). The oracle the redactor's own engine
- * (c/phiRedactor INDEXED_ENGINE) must agree with, span for span, in the tests (equivalence.test.ts); and the
- * peer `npm run eval:phi` times it against. The engine's two fast paths, the pattern index and the one-pass
- * dictionary lookup (word tokens from the index's pass, classes cached), are also timed one at a time.
+ * The redactor's plain engine: every pattern's own regex scanned over the whole text, with no pattern index.
+ * The oracle the redactor's engine (c/phiRedactor INDEXED_ENGINE) must agree with, span for span, in the tests
+ * (equivalence.test.ts); and the peer `npm run eval:phi` times the pattern index against.
  */
 import {
-    tokenInfo,
-    type NameDictionary,
-    type TokenClassifier
-} from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
-import { cachedClassifier } from '../../../force-app/main/gate/lwc/wordClasses/wordClasses';
-import {
     acceptMatch,
-    addToken,
-    collectTokens,
-    findPatterns,
     type Candidate,
-    type CompiledPattern,
-    type TokenList
+    type CompiledPattern
 } from '../../../force-app/main/gate/lwc/patternIndex/patternIndex';
-import { WORD_PATTERN, type PhiEngine } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
-
-const WORDS = new RegExp(WORD_PATTERN, 'gu');
+import type { PhiEngine } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 
 /** Each pattern's own regex as written, global and with match indices, kept per compiled pattern. */
 const plainRegexes = new WeakMap<CompiledPattern, RegExp>();
@@ -58,48 +44,4 @@ export function scanEveryPattern(scan: string, compiled: CompiledPattern[], out:
     });
 }
 
-/** The tokens of WORD_PATTERN. */
-export function regexTokens(text: string, tokens: TokenList): void {
-    tokens.count = 0;
-    for (const match of text.matchAll(WORDS)) {
-        const start = match.index as number;
-        addToken(tokens, start, start + match[0].length);
-    }
-}
-
-/** tokenInfo of every word, looked up afresh. */
-export function plainClassifier(dictionary: NameDictionary): TokenClassifier {
-    return (scan, tokens, k) => tokenInfo(scan.slice(tokens.starts[k], tokens.ends[k]), dictionary);
-}
-
-export const PLAIN_ENGINE: PhiEngine = {
-    findPatterns(scan, compiled, tokens, out) {
-        scanEveryPattern(scan, compiled, out);
-        if (tokens !== null) {
-            regexTokens(scan, tokens);
-        }
-    },
-    classifier: plainClassifier
-};
-
-/** The pattern index, with the plain dictionary lookup: WORD_PATTERN's tokens, every word classified afresh. */
-export const INDEX_ONLY_ENGINE: PhiEngine = {
-    findPatterns(scan, compiled, tokens, out) {
-        findPatterns(scan, compiled, null, out);
-        if (tokens !== null) {
-            regexTokens(scan, tokens);
-        }
-    },
-    classifier: plainClassifier
-};
-
-/** The one-pass dictionary lookup (tokens from the text pass, cached classes), with every pattern scanned. */
-export const DICTIONARY_ONLY_ENGINE: PhiEngine = {
-    findPatterns(scan, compiled, tokens, out) {
-        scanEveryPattern(scan, compiled, out);
-        if (tokens !== null) {
-            collectTokens(scan, tokens);
-        }
-    },
-    classifier: cachedClassifier
-};
+export const PLAIN_ENGINE: PhiEngine = { findPatterns: scanEveryPattern };

@@ -84,8 +84,11 @@ function isCapitalised(token) {
   const f = token.charAt(0);
   return f !== f.toLowerCase() && f === f.toUpperCase();
 }
+function bareKey(key) {
+  return key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+}
 function lookupName(key, dictionary) {
-  const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+  const bare = bareKey(key);
   if (dictionary.strong.has(bare)) {
     return "S";
   }
@@ -147,7 +150,8 @@ function classify(token, dictionary) {
   }
   const key = nameKey(token, dictionary);
   if (!capital) {
-    return lookupName(key, dictionary) === "S" ? "l" : "L";
+    const strong = key.indexOf("-") < 0 ? dictionary.strong.has(bareKey(key)) : lookupName(key, dictionary) === "S";
+    return strong ? "l" : "L";
   }
   if (dictionary.stop.has(key)) {
     return "W";
@@ -202,6 +206,8 @@ export function tokenInfo(token, dictionary) {
   const cls = classify(token, dictionary);
   return cls === "L" ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
 }
+export const WORD_PATTERN = "[\\p{L}\\p{M}]+(?:['\\u2019-][\\p{L}\\p{M}]+)*";
+const WORDS = new RegExp(WORD_PATTERN, "gu");
 function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
@@ -523,10 +529,13 @@ class NameFinder {
     return i < 0 || this.scan[i] === "\n" || this.scan[i] === "\r";
   }
 }
-export function findNames(scan, tokens, dictionary, classifyToken, emit) {
+export function findNames(scan, dictionary, emit) {
   const finder = new NameFinder(scan, dictionary, emit);
-  for (let k = 0; k < tokens.count; k++) {
-    finder.add(tokens.starts[k], tokens.ends[k], classifyToken(scan, tokens, k));
+  WORDS.lastIndex = 0;
+  let m;
+  while ((m = WORDS.exec(scan)) !== null) {
+    const word = m[0];
+    finder.add(m.index, m.index + word.length, tokenInfo(word, dictionary));
   }
   finder.run();
 }

@@ -3,8 +3,6 @@
  * up in it and classified, and how runs of classified words become the name spans the redactor hides.
  * Apex's PhiRedactor reads the same resource and follows the same rules; the shared vectors bind them.
  */
-import type { TokenList } from 'c/patternIndex';
-
 /**
  * Parsed PhiNameDictionary. Keys are folded lower-case names (see nameKey). `strong` names are not common
  * English words; `ambiguous` names are (Will, Grace, Smith) and count only beside another name; `stop`
@@ -133,9 +131,14 @@ function isCapitalised(token: string): boolean {
     return f !== f.toLowerCase() && f === f.toUpperCase();
 }
 
+/** A key without a possessive 's. */
+function bareKey(key: string): string {
+    return key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+}
+
 /** Dictionary class of a key: S strong, R word name, A ambiguous, null unknown. A possessive 's is ignored. */
 function lookupName(key: string, dictionary: NameDictionary): 'S' | 'R' | 'A' | null {
-    const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+    const bare = bareKey(key);
     if (dictionary.strong.has(bare)) {
         return 'S';
     }
@@ -219,7 +222,9 @@ function classify(token: string, dictionary: NameDictionary): TokenClass {
     }
     const key = nameKey(token, dictionary);
     if (!capital) {
-        return lookupName(key, dictionary) === 'S' ? 'l' : 'L';
+        // Only a strong name counts in lower case; without a hyphen no other set can change lookupName's answer.
+        const strong = key.indexOf('-') < 0 ? dictionary.strong.has(bareKey(key)) : lookupName(key, dictionary) === 'S';
+        return strong ? 'l' : 'L';
     }
     if (dictionary.stop.has(key)) {
         return 'W';
@@ -287,14 +292,16 @@ function blanks(scan: string, from: number, to: number): boolean {
 /** A token's class, and whether it is in capitals; null for a word that plays no part in names (class L). */
 export type TokenInfo = { cls: TokenClass; caps: boolean } | null;
 
-/** The class of a token: what the cache below keeps, and the oracle the tests hold the cache to. */
+/** The class of a token, and whether it is in capitals. */
 export function tokenInfo(token: string, dictionary: NameDictionary): TokenInfo {
     const cls = classify(token, dictionary);
     return cls === 'L' ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
 }
 
-/** Gives the class of token k of a text's tokens. */
-export type TokenClassifier = (scan: string, tokens: TokenList, k: number) => TokenInfo;
+/** The word-token regex: letters and marks, joined by an apostrophe or a hyphen. Apex's PhiRedactor runs it too. */
+export const WORD_PATTERN = "[\\p{L}\\p{M}]+(?:['\\u2019-][\\p{L}\\p{M}]+)*";
+
+const WORDS = new RegExp(WORD_PATTERN, 'gu');
 
 /** An unknown capitalised word, an ambiguous name or a word name: what may stand around an initial. */
 function nameOrUnknown(t: Token): boolean {
@@ -740,17 +747,14 @@ class NameFinder {
     }
 }
 
-/** The name spans of a text, from its word tokens classified by `classify` (names in lists last, out of text order). */
-export function findNames(
-    scan: string,
-    tokens: TokenList,
-    dictionary: NameDictionary,
-    classifyToken: TokenClassifier,
-    emit: (start: number, end: number) => void
-): void {
+/** The name spans of a text, from its word tokens (WORD_PATTERN) and their classes (names in lists last, out of text order). */
+export function findNames(scan: string, dictionary: NameDictionary, emit: (start: number, end: number) => void): void {
     const finder = new NameFinder(scan, dictionary, emit);
-    for (let k = 0; k < tokens.count; k++) {
-        finder.add(tokens.starts[k], tokens.ends[k], classifyToken(scan, tokens, k));
+    WORDS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORDS.exec(scan)) !== null) {
+        const word = m[0];
+        finder.add(m.index, m.index + word.length, tokenInfo(word, dictionary));
     }
     finder.run();
 }

@@ -163,42 +163,6 @@ function patternIndexFor(compiled) {
   patternIndexes.set(compiled, index);
   return index;
 }
-const letterCache = new Uint8Array(65536);
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-function letterAt(text, i) {
-  const c = text.charCodeAt(i);
-  if (c >= 97 && c <= 122 || c >= 65 && c <= 90) {
-    return 1;
-  }
-  if (c < 170) {
-    return 0;
-  }
-  if (c >= 55296 && c <= 56319 && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 56320 && d <= 57343) {
-      return LETTER_OR_MARK.test(text.slice(i, i + 2)) ? 2 : 0;
-    }
-  }
-  let cached = letterCache[c];
-  if (cached === 0) {
-    cached = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
-    letterCache[c] = cached;
-  }
-  return cached === 1 ? 1 : 0;
-}
-export function tokenList() {
-  return { starts: [], ends: [], count: 0 };
-}
-export function addToken(tokens, start, end) {
-  const k = tokens.count++;
-  if (k < tokens.starts.length) {
-    tokens.starts[k] = start;
-    tokens.ends[k] = end;
-  } else {
-    tokens.starts.push(start);
-    tokens.ends.push(end);
-  }
-}
 function growList(list) {
   const positions = new Int32Array(list.positions.length * 2);
   positions.set(list.positions);
@@ -209,21 +173,16 @@ function growList(list) {
     list.entries = entries;
   }
 }
-function textPass(scan, index, tokens) {
-  const feeds = index === null ? null : index.feeds;
-  const wordFeeds = index === null ? null : index.wordFeeds;
-  const groups = index === null ? [] : index.groups;
-  const lists = index === null ? [] : index.lists;
+function textPass(scan, index) {
+  const feeds = index.feeds;
+  const wordFeeds = index.wordFeeds;
+  const groups = index.groups;
+  const lists = index.lists;
   for (let l = 0; l < lists.length; l++) {
     lists[l].count = 0;
   }
-  if (tokens !== null) {
-    tokens.count = 0;
-  }
   const n = scan.length;
   let previous = 53;
-  let tokenStart = -1;
-  let lowHalf = false;
   for (let i = 0; i < n; i++) {
     const c = scan.charCodeAt(i);
     const cls = c < 128 ? ASCII_CLASS[c] : 53;
@@ -231,75 +190,50 @@ function textPass(scan, index, tokens) {
       previous = cls;
       continue;
     }
-    if (tokens !== null) {
-      if (lowHalf) {
-        lowHalf = false;
-      } else {
-        const length = cls < 52 ? 1 : c < 170 ? 0 : letterAt(scan, i);
-        if (length > 0) {
-          if (tokenStart < 0) {
-            tokenStart = i;
+    let entry = -1;
+    let group = -1;
+    if (cls < 52) {
+      const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
+      entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
+      const t = i + 2 < n ? scan.charCodeAt(i + 2) : -1;
+      group = wordFeeds[entry * TABLE_CODES + (t < 0 ? 129 : t < 128 ? t : 128)];
+    } else if (cls === 52) {
+      if (previous !== 52) {
+        let j = i + 1;
+        while (j < n && j - i < RUN_LENGTHS) {
+          const d = scan.charCodeAt(j);
+          if (d < 48 || d > 57) {
+            break;
           }
-          lowHalf = length === 2;
-        } else if (tokenStart >= 0) {
-          if (!((c === 39 || c === 8217 || c === 45) && i + 1 < n && letterAt(scan, i + 1) > 0)) {
-            addToken(tokens, tokenStart, i);
-            tokenStart = -1;
-          }
+          j++;
         }
-      }
-    }
-    if (feeds !== null && wordFeeds !== null) {
-      let entry = -1;
-      let group = -1;
-      if (cls < 52) {
-        if (previous >= 52) {
-          const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
-          entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
-          const t = i + 2 < n ? scan.charCodeAt(i + 2) : -1;
-          group = wordFeeds[entry * TABLE_CODES + (t < 0 ? 129 : t < 128 ? t : 128)];
+        let after = 16;
+        if (j - i < RUN_LENGTHS) {
+          const d = j < n ? scan.charCodeAt(j) : -1;
+          after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
         }
-      } else if (cls === 52) {
-        if (previous !== 52) {
-          let j = i + 1;
-          while (j < n && j - i < RUN_LENGTHS) {
-            const d = scan.charCodeAt(j);
-            if (d < 48 || d > 57) {
-              break;
-            }
-            j++;
-          }
-          let after = 16;
-          if (j - i < RUN_LENGTHS) {
-            const d = j < n ? scan.charCodeAt(j) : -1;
-            after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
-          }
-          entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
-          group = feeds[entry];
-        }
-      } else {
-        entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+        entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
         group = feeds[entry];
       }
-      if (group >= 0) {
-        const targets = groups[group];
-        for (let t = 0; t < targets.length; t++) {
-          const list = lists[targets[t]];
-          if (list.count === list.positions.length) {
-            growList(list);
-          }
-          list.positions[list.count] = i;
-          if (list.entries !== null) {
-            list.entries[list.count] = entry;
-          }
-          list.count++;
+    } else {
+      entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+      group = feeds[entry];
+    }
+    if (group >= 0) {
+      const targets = groups[group];
+      for (let t = 0; t < targets.length; t++) {
+        const list = lists[targets[t]];
+        if (list.count === list.positions.length) {
+          growList(list);
         }
+        list.positions[list.count] = i;
+        if (list.entries !== null) {
+          list.entries[list.count] = entry;
+        }
+        list.count++;
       }
     }
     previous = cls;
-  }
-  if (tokens !== null && tokenStart >= 0) {
-    addToken(tokens, tokenStart, n);
   }
 }
 function fitsForward(scan, at, run) {
@@ -496,9 +430,11 @@ function indexedPattern(scan, compiled, plan, anchors, order, out) {
     }
   }
 }
-export function findPatterns(scan, compiled, tokens, out) {
+export function findPatterns(scan, compiled, out) {
   const index = patternIndexFor(compiled);
-  textPass(scan, index.lists.length > 0 ? index : null, tokens);
+  if (index.lists.length > 0) {
+    textPass(scan, index);
+  }
   for (let p = 0; p < compiled.length; p++) {
     const c = compiled[p];
     const list = index.anchorList[p];
@@ -509,11 +445,8 @@ export function findPatterns(scan, compiled, tokens, out) {
     }
   }
 }
-export function collectTokens(text, tokens) {
-  textPass(text, null, tokens);
-}
 export function matchPatterns(scan, patterns, compiled = compilePatterns(patterns)) {
   const out = [];
-  findPatterns(scan, compiled, null, out);
+  findPatterns(scan, compiled, out);
   return out.map((c) => ({ start: c.start, end: c.end, rule: c.rule }));
 }

@@ -6,7 +6,7 @@
  * runs, sticky, only at the start positions its plan allows, in increasing order from where the last match
  * ended, which is what a global scan does (a wide window of starts is tried inside the regex engine, in one
  * call: windowSearch). The regex decides every match; the index only skips positions where the pattern
- * cannot match. The same pass also lists the word tokens for the names dictionary.
+ * cannot match.
  *
  * Redacting a note with the index takes 0.4 of the time of scanning every pattern over it (docs/checks.md);
  * the plain scan is the oracle the tests compare the index with (scripts/dev/redact/plain-engine.ts).
@@ -259,55 +259,6 @@ function patternIndexFor(compiled: CompiledPattern[]): PatternIndex {
     return index;
 }
 
-/** Per UTF-16 unit below the surrogates: 0 not looked up yet, 1 a letter or mark, 2 not. */
-const letterCache = new Uint8Array(65536);
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-
-/** Whether the code point at i is a letter or mark (\p{L} or \p{M}); returns its length in units, 0 if not. */
-function letterAt(text: string, i: number): number {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-        return 1;
-    }
-    if (c < 0xaa) {
-        return 0;
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-            return LETTER_OR_MARK.test(text.slice(i, i + 2)) ? 2 : 0;
-        }
-    }
-    let cached = letterCache[c];
-    if (cached === 0) {
-        cached = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
-        letterCache[c] = cached;
-    }
-    return cached === 1 ? 1 : 0;
-}
-
-/** Word tokens (the matches of the redactor's WORD_PATTERN), reused from one text to the next. */
-export type TokenList = {
-    starts: number[];
-    ends: number[];
-    count: number;
-};
-
-export function tokenList(): TokenList {
-    return { starts: [], ends: [], count: 0 };
-}
-
-export function addToken(tokens: TokenList, start: number, end: number): void {
-    const k = tokens.count++;
-    if (k < tokens.starts.length) {
-        tokens.starts[k] = start;
-        tokens.ends[k] = end;
-    } else {
-        tokens.starts.push(start);
-        tokens.ends.push(end);
-    }
-}
-
 /** Doubles the room of a list, keeping what it holds. */
 function growList(list: EntryList): void {
     const positions = new Int32Array(list.positions.length * 2);
@@ -320,105 +271,70 @@ function growList(list: EntryList): void {
     }
 }
 
-/**
- * The one pass over a scanned text: fills every list of the index with the positions of its entries, in
- * text order, and collects the word tokens (WORD_PATTERN) for the names dictionary. Either may be null.
- */
-function textPass(scan: string, index: PatternIndex | null, tokens: TokenList | null): void {
-    const feeds = index === null ? null : index.feeds;
-    const wordFeeds = index === null ? null : index.wordFeeds;
-    const groups = index === null ? [] : index.groups;
-    const lists = index === null ? [] : index.lists;
+/** The one pass over a scanned text: fills every list of the index with the positions of its entries, in text order. */
+function textPass(scan: string, index: PatternIndex): void {
+    const feeds = index.feeds;
+    const wordFeeds = index.wordFeeds;
+    const groups = index.groups;
+    const lists = index.lists;
     for (let l = 0; l < lists.length; l++) {
         lists[l].count = 0;
-    }
-    if (tokens !== null) {
-        tokens.count = 0;
     }
     const n = scan.length;
     // ASCII class (letter 0-51, digit 52, other 53) of the previous code unit.
     let previous = 53;
-    // Start of the token being read, or -1; whether this unit is the second half of a letter's pair.
-    let tokenStart = -1;
-    let lowHalf = false;
     for (let i = 0; i < n; i++) {
         const c = scan.charCodeAt(i);
         const cls = c < 128 ? ASCII_CLASS[c] : 53;
         if (cls < 52 && previous < 52) {
-            // Inside a run of ASCII letters (most of a text): no entry point, and the token goes on.
+            // Inside a run of ASCII letters (most of a text): no entry point.
             previous = cls;
             continue;
         }
-        if (tokens !== null) {
-            if (lowHalf) {
-                lowHalf = false;
-            } else {
-                const length = cls < 52 ? 1 : c < 0xaa ? 0 : letterAt(scan, i);
-                if (length > 0) {
-                    if (tokenStart < 0) {
-                        tokenStart = i;
+        let entry = -1;
+        let group = -1;
+        if (cls < 52) {
+            const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
+            entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
+            const t = i + 2 < n ? scan.charCodeAt(i + 2) : -1;
+            group = wordFeeds[entry * TABLE_CODES + (t < 0 ? 129 : t < 128 ? t : 128)];
+        } else if (cls === 52) {
+            if (previous !== 52) {
+                let j = i + 1;
+                while (j < n && j - i < RUN_LENGTHS) {
+                    const d = scan.charCodeAt(j);
+                    if (d < 48 || d > 57) {
+                        break;
                     }
-                    lowHalf = length === 2;
-                } else if (tokenStart >= 0) {
-                    // An apostrophe or hyphen joining two letters lets the token go on.
-                    if (!((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && letterAt(scan, i + 1) > 0)) {
-                        addToken(tokens, tokenStart, i);
-                        tokenStart = -1;
-                    }
+                    j++;
                 }
-            }
-        }
-        if (feeds !== null && wordFeeds !== null) {
-            let entry = -1;
-            let group = -1;
-            if (cls < 52) {
-                if (previous >= 52) {
-                    const d = i + 1 < n ? scan.charCodeAt(i + 1) : 0;
-                    entry = cls * WORD_NEXT + (d < 128 ? ASCII_CLASS[d] : 53);
-                    const t = i + 2 < n ? scan.charCodeAt(i + 2) : -1;
-                    group = wordFeeds[entry * TABLE_CODES + (t < 0 ? 129 : t < 128 ? t : 128)];
+                let after = 16;
+                if (j - i < RUN_LENGTHS) {
+                    const d = j < n ? scan.charCodeAt(j) : -1;
+                    after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
                 }
-            } else if (cls === 52) {
-                if (previous !== 52) {
-                    let j = i + 1;
-                    while (j < n && j - i < RUN_LENGTHS) {
-                        const d = scan.charCodeAt(j);
-                        if (d < 48 || d > 57) {
-                            break;
-                        }
-                        j++;
-                    }
-                    let after = 16;
-                    if (j - i < RUN_LENGTHS) {
-                        const d = j < n ? scan.charCodeAt(j) : -1;
-                        after = d < 0 ? 17 : d < 128 ? DIGIT_AFTER_CLASS[d] : 16;
-                    }
-                    entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
-                    group = feeds[entry];
-                }
-            } else {
-                entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+                entry = ENTRY_DIGITS + (j - i - 1) * RUN_AFTER + after;
                 group = feeds[entry];
             }
-            if (group >= 0) {
-                const targets = groups[group];
-                for (let t = 0; t < targets.length; t++) {
-                    const list = lists[targets[t]];
-                    if (list.count === list.positions.length) {
-                        growList(list);
-                    }
-                    list.positions[list.count] = i;
-                    if (list.entries !== null) {
-                        list.entries[list.count] = entry;
-                    }
-                    list.count++;
+        } else {
+            entry = c < CHAR_LIMIT ? ENTRY_CHAR + c : ENTRY_HIGH;
+            group = feeds[entry];
+        }
+        if (group >= 0) {
+            const targets = groups[group];
+            for (let t = 0; t < targets.length; t++) {
+                const list = lists[targets[t]];
+                if (list.count === list.positions.length) {
+                    growList(list);
                 }
+                list.positions[list.count] = i;
+                if (list.entries !== null) {
+                    list.entries[list.count] = entry;
+                }
+                list.count++;
             }
         }
         previous = cls;
-    }
-    if (tokens !== null && tokenStart >= 0) {
-        addToken(tokens, tokenStart, n);
     }
 }
 
@@ -703,18 +619,15 @@ function indexedPattern(
 }
 
 /**
- * Every pattern's candidates, pattern by pattern in evaluation order, added to `out`; and, when `tokens` is
- * given, the text's word tokens. One pass over the text fills the index's lists and the tokens; each pattern
- * with a plan is then tried where its lists allow, the others are scanned whole.
+ * Every pattern's candidates, pattern by pattern in evaluation order, added to `out`. One pass over the text
+ * fills the index's lists; each pattern with a plan is then tried where its lists allow, the others are
+ * scanned whole.
  */
-export function findPatterns(
-    scan: string,
-    compiled: CompiledPattern[],
-    tokens: TokenList | null,
-    out: Candidate[]
-): void {
+export function findPatterns(scan: string, compiled: CompiledPattern[], out: Candidate[]): void {
     const index = patternIndexFor(compiled);
-    textPass(scan, index.lists.length > 0 ? index : null, tokens);
+    if (index.lists.length > 0) {
+        textPass(scan, index);
+    }
     for (let p = 0; p < compiled.length; p++) {
         const c = compiled[p];
         const list = index.anchorList[p];
@@ -724,11 +637,6 @@ export function findPatterns(
             indexedPattern(scan, c, c.plan, index.lists[list], p, out);
         }
     }
-}
-
-/** The word tokens of a text (see TokenList), from the same pass that serves the index. */
-export function collectTokens(text: string, tokens: TokenList): void {
-    textPass(text, null, tokens);
 }
 
 export type PatternMatch = { start: number; end: number; rule: string };
@@ -743,6 +651,6 @@ export function matchPatterns(
     compiled: CompiledPattern[] = compilePatterns(patterns)
 ): PatternMatch[] {
     const out: Candidate[] = [];
-    findPatterns(scan, compiled, null, out);
+    findPatterns(scan, compiled, out);
     return out.map((c) => ({ start: c.start, end: c.end, rule: c.rule }));
 }

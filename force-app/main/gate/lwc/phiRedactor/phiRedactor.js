@@ -1,14 +1,8 @@
 // Generated from phiRedactor.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { hmacSha256Hex } from "c/sha256";
-import {
-  collectTokens,
-  compilePatterns,
-  findPatterns,
-  tokenList
-} from "c/patternIndex";
+import { compilePatterns, findPatterns } from "c/patternIndex";
 import { findNames } from "c/nameDictionary";
-import { cachedClassifier } from "c/wordClasses";
 export const FIELD_CATEGORIES = {
   FirstName: "Name",
   LastName: "Name",
@@ -354,27 +348,17 @@ export function pseudonymToken(category, value, keyHex) {
   const normalised = value.toLowerCase().replace(/[ \t\n\r\f\v]+/g, " ").replace(/^ | $/g, "");
   return "[" + category.toUpperCase() + "-" + hmacSha256Hex(keyHex, category + "|" + normalised).slice(0, 12) + "]";
 }
-export const WORD_PATTERN = "[\\p{L}\\p{M}]+(?:['\\u2019-][\\p{L}\\p{M}]+)*";
-export function tokenize(text, emit) {
-  const tokens = tokenList();
-  collectTokens(text, tokens);
-  for (let k = 0; k < tokens.count; k++) {
-    emit(tokens.starts[k], tokens.ends[k]);
-  }
-}
-export const INDEXED_ENGINE = { findPatterns, classifier: cachedClassifier };
-const sharedTokens = tokenList();
+export const INDEXED_ENGINE = { findPatterns };
 export function findPhi(input, policy, engine = INDEXED_ENGINE) {
   const normalised = scanText(input.text);
   const map = normalised.map;
   const scan = [normalised.text, "\n"].join("");
   const candidates = [];
   fieldCandidates(scan, input, candidates);
-  const words = policy.dictionary ? sharedTokens : null;
-  engine.findPatterns(scan, compilePatterns(policy.patterns), words, candidates);
+  engine.findPatterns(scan, compilePatterns(policy.patterns), candidates);
   extendAddresses(scan, candidates);
-  if (policy.dictionary && words) {
-    findNames(scan, words, policy.dictionary, engine.classifier(policy.dictionary), (start, end) => {
+  if (policy.dictionary) {
+    findNames(scan, policy.dictionary, (start, end) => {
       candidates.push({
         start,
         end,

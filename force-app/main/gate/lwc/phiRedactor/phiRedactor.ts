@@ -7,17 +7,8 @@
  */
 import { hmacSha256Hex } from 'c/sha256';
 import type { PhiPattern } from 'c/patternSyntax';
-import {
-    collectTokens,
-    compilePatterns,
-    findPatterns,
-    tokenList,
-    type Candidate,
-    type CompiledPattern,
-    type TokenList
-} from 'c/patternIndex';
-import { findNames, type NameDictionary, type TokenClassifier } from 'c/nameDictionary';
-import { cachedClassifier } from 'c/wordClasses';
+import { compilePatterns, findPatterns, type Candidate, type CompiledPattern } from 'c/patternIndex';
+import { findNames, type NameDictionary } from 'c/nameDictionary';
 
 export type RedactionMode = 'redact' | 'pseudonymize';
 
@@ -518,37 +509,17 @@ export function pseudonymToken(category: string, value: string, keyHex: string):
     return '[' + category.toUpperCase() + '-' + hmacSha256Hex(keyHex, category + '|' + normalised).slice(0, 12) + ']';
 }
 
-/** The token regex: the specification of tokenize, and what Apex runs. */
-export const WORD_PATTERN = "[\\p{L}\\p{M}]+(?:['\\u2019-][\\p{L}\\p{M}]+)*";
-
 /**
- * Word tokens, exactly as WORD_PATTERN finds them; a hand-written scanner because it shares its pass over
- * the text with the pattern index. The tests compare the two.
- */
-export function tokenize(text: string, emit: (start: number, end: number) => void): void {
-    const tokens = tokenList();
-    collectTokens(text, tokens);
-    for (let k = 0; k < tokens.count; k++) {
-        emit(tokens.starts[k], tokens.ends[k]);
-    }
-}
-
-/**
- * How findPhi finds pattern matches and classifies words. The redactor has one engine, INDEXED_ENGINE (the
- * pattern index and the cached word classes); the tests and `npm run eval:phi` also run it with the plain
- * engine of scripts/dev/redact/plain-engine.ts, the oracle both parts must agree with.
+ * How findPhi finds pattern matches. The redactor has one engine, INDEXED_ENGINE (the pattern index); the tests
+ * and `npm run eval:phi` also run findPhi with the plain engine of scripts/dev/redact/plain-engine.ts (every
+ * pattern scanned whole), the oracle the index must agree with.
  */
 export type PhiEngine = {
-    /** Adds every pattern's candidates to `out`, in evaluation order; fills `tokens` (when given) with the word tokens. */
-    findPatterns(scan: string, compiled: CompiledPattern[], tokens: TokenList | null, out: Candidate[]): void;
-    /** The classifier of a text's word tokens under a dictionary. */
-    classifier(dictionary: NameDictionary): TokenClassifier;
+    /** Adds every pattern's candidates to `out`, in evaluation order. */
+    findPatterns(scan: string, compiled: CompiledPattern[], out: Candidate[]): void;
 };
 
-export const INDEXED_ENGINE: PhiEngine = { findPatterns, classifier: cachedClassifier };
-
-/** Token list reused by findPhi from one text to the next (a text's tokens are used before the next). */
-const sharedTokens: TokenList = tokenList();
+export const INDEXED_ENGINE: PhiEngine = { findPatterns };
 
 /**
  * Finds the PHI spans of a text (offsets in the input text), without changing it. Also returns the scanned
@@ -567,11 +538,10 @@ export function findPhi(
     const scan = [normalised.text, '\n'].join('');
     const candidates: Candidate[] = [];
     fieldCandidates(scan, input, candidates);
-    const words = policy.dictionary ? sharedTokens : null;
-    engine.findPatterns(scan, compilePatterns(policy.patterns), words, candidates);
+    engine.findPatterns(scan, compilePatterns(policy.patterns), candidates);
     extendAddresses(scan, candidates);
-    if (policy.dictionary && words) {
-        findNames(scan, words, policy.dictionary, engine.classifier(policy.dictionary), (start, end) => {
+    if (policy.dictionary) {
+        findNames(scan, policy.dictionary, (start, end) => {
             candidates.push({
                 start,
                 end,
