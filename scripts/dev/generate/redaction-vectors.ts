@@ -11,6 +11,7 @@ import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/p
 import {
     callCentreVectors,
     chatAddressVectors,
+    spelledNumberVectors,
     lowerLabelNameVectors,
     relativeOpeningVectors,
     shortDateVectors,
@@ -73,6 +74,7 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     relativeOpeningVectors,
     shortDateVectors,
     callCentreVectors,
+    spelledNumberVectors,
     supportIdentifierVectors,
     lowerLabelNameVectors,
     fifthRoundPlanVectors,

@@ -161,6 +161,43 @@ export function callCentreVectors(v: VectorSet): void {
     ]);
 }
 
+/** Numbers spelled out digit by digit, as call-centre transcripts and speech-to-text write them. */
+export function spelledNumberVectors(v: VectorSet): void {
+    v.inContexts(
+        'chat',
+        'Telephone number spelled out, ten digit words',
+        'Phone',
+        [
+            'nine one seven, five five five, zero one nine two',
+            'two one two-five five five-oh one nine eight',
+            'one eight zero zero five five five one two one two'
+        ],
+        [
+            ['my number is ', '. thanks'],
+            ['Caller: call me back at ', '\n'],
+            ['reach me on ', ' after 5']
+        ]
+    );
+    v.inContexts(
+        'chat',
+        'Identifying number spelled out after a word that introduces it',
+        'Identifier',
+        [
+            'four four two one one seven eight',
+            'one two three four five six seven eight nine',
+            'six oh six one two three'
+        ],
+        [
+            ['member id is ', '\n'],
+            ['my ssn is ', ', ok?'],
+            ['account # ', ' please']
+        ]
+    );
+    v.add('chat', 'Counting and short spelled numbers stay', [
+        'MMSE: able to count one two three four five six seven eight nine. she is one of two. Room is two one four. call me at one eight hundred.'
+    ]);
+}
+
 /** A name in lower case after a form label. */
 export function lowerLabelNameVectors(v: VectorSet): void {
     v.inContexts(

@@ -546,6 +546,19 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
             '(?<![0-9A-Za-z+])(?:\\+?1[ .\\-]?|001[ .\\-]?)?(?:\\([0-9]{3}\\)[ .\\-]?|[0-9]{3}[ .\\-])[0-9]{3}[ .\\-][0-9]{4}(?:[ \\t]{0,2}(?:[xX]|[Ee]xt\\.?|[Ee]xtension)[ \\t]{0,2}[0-9]{1,6})?(?![0-9])'
     },
     {
+        name: 'PhoneSpelledOut',
+        category: 'Phone',
+        priority: 40,
+        enabled: true,
+        caseInsensitive: true,
+        validator: null,
+        replacement: '[PHONE]',
+        description:
+            'Telephone number spelled out digit by digit, as call-centre transcripts and speech-to-text write it: my number is nine one seven, five five five, zero one nine two (Safe Harbor D). Ten digit words (eleven after a leading one; a shorter run is Number Spelled Out), oh for zero, after a word that introduces a number (number, is, at, on, #); a count (one two three ...) without such a word stays.',
+        pattern:
+            '(?<![A-Za-z])(?:number|num|no\\.?|#|id|ssn|mrn|acct|account|code|is|at|on)[ \\t]{0,2}[:#]?[ \\t]{1,2}((?:one(?: |, |,|-| - | -|- ))?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:(?: |, |,|-| - | -|- )(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){9})(?!(?: |, |,|-| - | -|- )(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))(?![A-Za-z])'
+    },
+    {
         name: 'PhoneInternational',
         category: 'Phone',
         priority: 41,
@@ -846,6 +859,19 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
             'Number, street name, house number at the end of an address line or before a unit (Safe Harbor B).',
         pattern:
             "(?<![A-Za-z0-9])[0-9]{1,6}[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t]{1,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?[ \\t]{1,2}[0-9]{1,6}[A-Za-z]?(?![0-9A-Za-z])(?=,?[ \\t]{0,2}\\r?\\n|,[ \\t]{0,2}[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F]|[ \\t]{1,2}(?:Apt|APT|Suite|SUITE|Ste|Unit)(?![A-Za-z]))"
+    },
+    {
+        name: 'NumberSpelledOut',
+        category: 'Identifier',
+        priority: 60,
+        enabled: true,
+        caseInsensitive: true,
+        validator: null,
+        replacement: '[ID]',
+        description:
+            'Any other identifying number spelled out digit by digit (six to twenty digit words) after a word that introduces a number: member id is four four two double one seven, my ssn is one two three ... (Safe Harbor R). A count without such a word stays.',
+        pattern:
+            '(?<=(?<![A-Za-z])(?:number|num|no\\.?|#|id|ssn|mrn|acct|account|code|is|at|on)[ \\t]{0,2}[:#]?[ \\t]{1,2})(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:(?: |, |,|-| - | -|- )(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){5,19}(?![A-Za-z])'
     },
     {
         name: 'StreetAddress',
