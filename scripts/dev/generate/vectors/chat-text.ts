@@ -198,6 +198,24 @@ export function spelledNumberVectors(v: VectorSet): void {
     ]);
 }
 
+/** A name that can be a word, after an auxiliary verb that opens a question or sentence. */
+export function openingAuxiliaryVectors(v: VectorSet): void {
+    v.add('chat', 'Ambiguous name after an opening auxiliary verb', [
+        'Can ',
+        phi('Sunny', 'Name'),
+        ' call me back?\nIs ',
+        phi('Rose', 'Name'),
+        ' still at the hospital? Did ',
+        phi('Grace', 'Name'),
+        ' take her meds.\nWill ',
+        phi('Hope', 'Name'),
+        ' be there tomorrow?'
+    ]);
+    v.add('chat', 'Months, services and plans after an opening auxiliary stay', [
+        'Is May ok for you? Is June free? Will Monday work? Can Pharmacy call me back? Does Medicare cover it?'
+    ]);
+}
+
 /** A name in lower case after a form label. */
 export function lowerLabelNameVectors(v: VectorSet): void {
     v.inContexts(

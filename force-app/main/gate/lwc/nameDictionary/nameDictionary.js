@@ -212,6 +212,8 @@ function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
 export const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
+export const OPENING_AUXILIARY = /(?:^|[^A-Za-z])(Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
+const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 export const FAMILY_CUE = /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|son-in-law|daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
 function cueEndings(cue) {
   const words = /\(\?:([a-z|?-]+)\)/.exec(cue.source);
@@ -507,15 +509,30 @@ class NameFinder {
     }
     if (to - from >= 1 && names >= 1) {
       this.push(from, to);
-    } else if (to === k && t.cls !== "I" && (this.afterPersonCue(t) || t.cls === "R" && this.speakerLabel(t))) {
+    } else if (to === k && t.cls !== "I" && (this.afterPersonCue(t) || t.cls === "R" && this.speakerLabel(t) || this.afterOpeningAuxiliary(t))) {
       this.push(k, k);
-    } else if (from === k + 1 && to === from && tokens[to].cls !== "I" && this.afterPersonCue(tokens[to])) {
+    } else if (from === k + 1 && to === from && tokens[to].cls !== "I" && (this.afterPersonCue(tokens[to]) || this.afterOpeningAuxiliary(tokens[to]))) {
       this.push(to, to);
     }
     return to;
   }
   afterPersonCue(t) {
     return mayFollowCue(this.scan, t.start, PERSON_ENDINGS, true) && PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
+  }
+  /** See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name. */
+  afterOpeningAuxiliary(t) {
+    const scan = this.scan;
+    const next = t.end + 1 < scan.length ? scan.charCodeAt(t.end + 1) : 0;
+    const blank = scan.charCodeAt(t.end);
+    if (blank !== 32 && blank !== 9 || next < 97 || next > 122 || t.start < 3) {
+      return false;
+    }
+    const from = Math.max(0, t.start - 10);
+    const m = OPENING_AUXILIARY.exec(scan.slice(from, t.start));
+    if (m === null || MONTH_NAMES.test(scan.slice(t.start, t.end))) {
+      return false;
+    }
+    return atSentenceStart(scan, from + m.index + (m[0].charAt(0) === m[1].charAt(0) ? 0 : 1));
   }
   /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */
   speakerLabel(t) {

@@ -318,6 +318,16 @@ function nameOrUnknown(t: Token): boolean {
 export const PERSON_CUE =
     /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
 
+/**
+ * An auxiliary verb opening a question or sentence, just before a name and a lower-case word: "Can Sunny call me
+ * back?", "Will Hope be there?", "Is Rose still in ICU?". The auxiliary is group 1.
+ */
+export const OPENING_AUXILIARY =
+    /(?:^|[^A-Za-z])(Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
+
+/** Months that are also names (May, June): after an auxiliary they stay months ("Is May ok for you?"). */
+const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
 /** Words for a relative just before a name, after which even an unknown capitalised word is one. */
 export const FAMILY_CUE =
     /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|son-in-law|daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
@@ -714,14 +724,24 @@ class NameFinder {
         }
         if (to - from >= 1 && names >= 1) {
             this.push(from, to);
-        } else if (to === k && t.cls !== 'I' && (this.afterPersonCue(t) || (t.cls === 'R' && this.speakerLabel(t)))) {
-            // One ambiguous or word name alone counts after a word for a person ("patient Smith called") and
-            // a word name (not an ambiguous one: Billing, Bot) as a speaker's label at the start of a line ("John: I
-            // feel better").
+        } else if (
+            to === k &&
+            t.cls !== 'I' &&
+            (this.afterPersonCue(t) || (t.cls === 'R' && this.speakerLabel(t)) || this.afterOpeningAuxiliary(t))
+        ) {
+            // One ambiguous or word name alone counts after a word for a person ("patient Smith called"), after
+            // an auxiliary verb that opens the sentence ("Can Sunny call me back?"), and a word name (not an
+            // ambiguous one: Billing, Bot) as a speaker's label at the start of a line ("John: I feel better").
             this.push(k, k);
-        } else if (from === k + 1 && to === from && tokens[to].cls !== 'I' && this.afterPersonCue(tokens[to])) {
-            // The same after a person word that opens the sentence and is itself a word name ("Husband Dale
-            // present", "Daughter Autumn at bedside"): the run began at the cue, which is no name there.
+        } else if (
+            from === k + 1 &&
+            to === from &&
+            tokens[to].cls !== 'I' &&
+            (this.afterPersonCue(tokens[to]) || this.afterOpeningAuxiliary(tokens[to]))
+        ) {
+            // The same after a person word or an auxiliary that opens the sentence and is itself a name ("Husband
+            // Dale present", "Daughter Autumn at bedside", "Will Hope be there?", "Can Sunny call?"): the run began
+            // at the cue, which is no name there.
             this.push(to, to);
         }
         return to;
@@ -732,6 +752,23 @@ class NameFinder {
             mayFollowCue(this.scan, t.start, PERSON_ENDINGS, true) &&
             PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start))
         );
+    }
+
+    /** See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name. */
+    private afterOpeningAuxiliary(t: Token): boolean {
+        const scan = this.scan;
+        const next = t.end + 1 < scan.length ? scan.charCodeAt(t.end + 1) : 0;
+        const blank = scan.charCodeAt(t.end);
+        if ((blank !== 32 && blank !== 9) || next < 97 || next > 122 || t.start < 3) {
+            return false;
+        }
+        const from = Math.max(0, t.start - 10);
+        const m = OPENING_AUXILIARY.exec(scan.slice(from, t.start));
+        if (m === null || MONTH_NAMES.test(scan.slice(t.start, t.end))) {
+            return false;
+        }
+        // Group 1 starts at the match, or one after it when a non-letter comes first.
+        return atSentenceStart(scan, from + m.index + (m[0].charAt(0) === m[1].charAt(0) ? 0 : 1));
     }
 
     /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */
