@@ -41,7 +41,7 @@ club society trust fund partners associates systems solutions technologies techn
 national federal church
 patient patients doctor nurse physician surgeon md rn np pa do dds phd mba diagnosis history plan
 assessment allergies allergy medications medication vitals chief complaint hpi ros exam impression note notes
-discharge admission admitted follow followup imaging procedure surgery emergency er icu ed
+discharge admission admitted follow followup imaging procedure surgery emergency er icu ed step
 name address date birth dob id ssn mrn account card credit number phone mobile fax email tel cell home work
 internet website web online app god lord christmas easter
 american british english french german italian spanish dutch swedish finnish danish norwegian icelandic

@@ -211,6 +211,9 @@ export function openingAuxiliaryVectors(v: VectorSet): void {
         phi('Hope', 'Name'),
         ' be there tomorrow?'
     ]);
+    v.add('chat', 'A care unit named by two name words stays', [
+        'Transferred to Step Down unit overnight. Step 2 of the plan: call back.'
+    ]);
     v.add('chat', 'Months, services and plans after an opening auxiliary stay', [
         'Is May ok for you? Is June free? Will Monday work? Can Pharmacy call me back? Does Medicare cover it?'
     ]);
