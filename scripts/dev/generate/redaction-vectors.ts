@@ -30,6 +30,15 @@ import {
     fifthRoundSeparatorVectors
 } from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
+import {
+    sixthRoundAbroadNumberVectors,
+    sixthRoundAbroadPlanVectors,
+    sixthRoundBeforeLabelVectors,
+    sixthRoundKeepVectors,
+    sixthRoundLayoutVectors,
+    sixthRoundNumberVectors,
+    sixthRoundPlanVectors
+} from './vectors/sixth-round-ids';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
     fourthRoundNameVectors,
@@ -83,7 +92,14 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundAnswerVectors,
     fifthRoundAbroadVectors,
     fifthRoundHospitalVectors,
-    fifthRoundSeparatorVectors
+    fifthRoundSeparatorVectors,
+    sixthRoundPlanVectors,
+    sixthRoundAbroadPlanVectors,
+    sixthRoundNumberVectors,
+    sixthRoundAbroadNumberVectors,
+    sixthRoundLayoutVectors,
+    sixthRoundBeforeLabelVectors,
+    sixthRoundKeepVectors
 ];
 
 function build(): VectorFile {
