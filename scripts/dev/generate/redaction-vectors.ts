@@ -37,7 +37,8 @@ import {
     sixthRoundKeepVectors,
     sixthRoundLayoutVectors,
     sixthRoundNumberVectors,
-    sixthRoundPlanVectors
+    sixthRoundPlanVectors,
+    sixthRoundRecordVectors
 } from './vectors/sixth-round-ids';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
@@ -99,7 +100,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundAbroadNumberVectors,
     sixthRoundLayoutVectors,
     sixthRoundBeforeLabelVectors,
-    sixthRoundKeepVectors
+    sixthRoundKeepVectors,
+    sixthRoundRecordVectors
 ];
 
 function build(): VectorFile {

@@ -37,6 +37,16 @@ export function sixthRoundPlanVectors(v: VectorSet): void {
             ['Member ID verified: ', ' (active).']
         ]
     );
+    v.inContexts(
+        'round6',
+        'Member and group numbers after one combined label, split by a slash',
+        'HealthPlanId',
+        ['Q884-4712/K448-2291', 'Q884-4712 / K448-2291'],
+        [
+            ['Member ID/Group: ', '\n'],
+            ['Policy / Group: ', ' (self).']
+        ]
+    );
     v.add('round6', 'A bare member or group noun before a letter with dashed digit groups', [
         'Card scanned. Member ',
         phi('Q884-4712', 'HealthPlanId'),
@@ -233,6 +243,51 @@ export function sixthRoundBeforeLabelVectors(v: VectorSet): void {
     );
     v.add('round6', 'Counts and doses before a label word stay', [
         'Take 2 (two) tablets. 30 is the usual order. 1000 mg is the dose per order. 2024 is the claim year.'
+    ]);
+}
+
+/** Medical record numbers after record, chart, clinic and hospital labels, layouts, and labels in other languages. */
+export function sixthRoundRecordVectors(v: VectorSet): void {
+    v.inContexts(
+        'round6',
+        'Medical record number after a record, chart, clinic or hospital label, or after a table bar or dot leaders',
+        'Mrn',
+        ['884712', 'Q884-4712', '4471829', '884712', 'Q884-4712', '4471829', '884712', 'Q884-4712'],
+        [
+            ['Record # ', '\n'],
+            ['Med record ', ' reviewed.'],
+            ['Chart: ', '\n'],
+            ['Clinic # ', ' on the label.'],
+            ['Health record number ', '.'],
+            ['EMR # ', '\n'],
+            ['| MRN | ', ' |\n'],
+            ['MRN......... ', '\n']
+        ]
+    );
+    v.inContexts(
+        'round6',
+        'Medical record number after a label in another language',
+        'Mrn',
+        ['884712', 'Q884-4712', '4471829', '884712', 'Q884-4712', '4471829', '884712'],
+        [
+            ['N\u00b0 IPP : ', '\n'],
+            ['N\u00famero de historia cl\u00ednica ', '.'],
+            ['Patientennummer ', '.'],
+            ['Potilasnumero ', '.'],
+            ['Hasta no ', '.'],
+            ['N\u00ba prontu\u00e1rio ', '.'],
+            ['Cartella clinica n. ', '.']
+        ]
+    );
+    v.add('round6', 'A medical record number written before its label', [
+        phi('884712', 'Identifier'),
+        ' is his MRN. Chart ',
+        phi('Q884-4712', 'Identifier'),
+        ' (medical record no.) was merged.'
+    ]);
+    v.add('round6', 'Chart, MR and record labels before findings, counts and years stay', [
+        'Chart: 2024 annual review. Chart: reviewed, 2/6 murmur. MR: 3+ moderate. Record # pending. Clinic # 2. ',
+        'IPP placed 2019. Hospital record reviewed. Record number 5 of 12.'
     ]);
 }
 
