@@ -38,7 +38,8 @@ import {
     sixthRoundLayoutVectors,
     sixthRoundNumberVectors,
     sixthRoundPlanVectors,
-    sixthRoundRecordVectors
+    sixthRoundRecordVectors,
+    sixthRoundSpacedVectors
 } from './vectors/sixth-round-ids';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
@@ -101,7 +102,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundLayoutVectors,
     sixthRoundBeforeLabelVectors,
     sixthRoundKeepVectors,
-    sixthRoundRecordVectors
+    sixthRoundRecordVectors,
+    sixthRoundSpacedVectors
 ];
 
 function build(): VectorFile {

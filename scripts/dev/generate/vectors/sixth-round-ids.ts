@@ -174,6 +174,25 @@ export function sixthRoundNumberVectors(v: VectorSet): void {
     );
 }
 
+/** Other numbers written in groups of digits split by spaces. */
+export function sixthRoundSpacedVectors(v: VectorSet): void {
+    v.inContexts(
+        'round6',
+        'Other number written in groups of two to five digits after its label',
+        'Identifier',
+        ['884 712', '4412 3456', '884 712', '44712 88123'],
+        [
+            ['claim # ', '\n'],
+            ['Confirmation number: ', '. Keep it.'],
+            ['Reference number ', ', thanks'],
+            ['Auth no. ', ' valid 30 days.']
+        ]
+    );
+    v.add('round6', 'Groups of digits before a dose or a count after a label stay', [
+        'Rx #: 250 500 mg twice daily. Order # 100 200 units. Case # 12 30 days.'
+    ]);
+}
+
 /** Case, file and order numbers after labels in other languages. */
 export function sixthRoundAbroadNumberVectors(v: VectorSet): void {
     v.inContexts(
