@@ -37,6 +37,7 @@ import {
     sixthRoundKeepVectors,
     sixthRoundLayoutVectors,
     sixthRoundNumberVectors,
+    sixthRoundPayerVectors,
     sixthRoundPlanVectors,
     sixthRoundRecordVectors,
     sixthRoundSpacedVectors
@@ -103,7 +104,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundBeforeLabelVectors,
     sixthRoundKeepVectors,
     sixthRoundRecordVectors,
-    sixthRoundSpacedVectors
+    sixthRoundSpacedVectors,
+    sixthRoundPayerVectors
 ];
 
 function build(): VectorFile {

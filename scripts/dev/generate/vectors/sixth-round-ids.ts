@@ -174,6 +174,42 @@ export function sixthRoundNumberVectors(v: VectorSet): void {
     );
 }
 
+/** Member numbers after the name of an insurer of another country or a regional US plan. */
+export function sixthRoundPayerVectors(v: VectorSet): void {
+    v.inContexts(
+        'round6',
+        'Member number after an insurer of another country or a regional US plan',
+        'HealthPlanId',
+        [
+            '884712',
+            'Q884-4712',
+            '4471829',
+            '884712',
+            'Q884-4712',
+            '4471829',
+            '884712',
+            'Q884-4712',
+            '4471829',
+            '884712'
+        ],
+        [
+            ['Krankenkasse: AOK, Nr. ', '\n'],
+            ['Techniker Krankenkasse ', '.'],
+            ['CPAM n\u00b0 ', '.'],
+            ['IMSS no. ', '.'],
+            ['Unimed ', ' (titular).'],
+            ['Menzis ', '.'],
+            ['Gjensidige ', '.'],
+            ['Sanitas ', '.'],
+            ['Tufts Health Plan ', ' active.'],
+            ['Aetna Better Health ', '.']
+        ]
+    );
+    v.add('round6', 'Insurer names without a number, and with a year or a short count, stay', [
+        'Insured with Sanitas since 2019. AOK plus 2 dependants. Unimed covers it. Menzis 2024 renewal.'
+    ]);
+}
+
 /** Other numbers written in groups of digits split by spaces. */
 export function sixthRoundSpacedVectors(v: VectorSet): void {
     v.inContexts(
