@@ -276,6 +276,15 @@ export function sixthRoundLayoutVectors(v: VectorSet): void {
             ['Case number:\t\t\t', '\n']
         ]
     );
+    v.add('round6', 'A date after a label and a remark is a date, not the number; a word after the label is not one', [
+        'Member ID verified ',
+        phi('2024-01-05', 'Date'),
+        ' by phone. Claim number updated ',
+        phi('01/05/2024', 'Date'),
+        '. Policy number confirmed ',
+        phi('3/4/24', 'Date'),
+        '.'
+    ]);
     v.add('round6', 'Table headers, empty fields, words after a label and a bare ID in a markdown table stay', [
         'Member ID | Name | Status\nMember ID.......... pending\nClaim #: ____\nPolicy ----> see attached\n',
         '| Field | external id | SHA-256 of the entry |\nHAR: n/a\nNSS: none\n'
