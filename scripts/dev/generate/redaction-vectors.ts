@@ -32,6 +32,18 @@ import {
     fifthRoundSeparatorVectors
 } from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
+import {
+    sixthRoundAbroadNumberVectors,
+    sixthRoundAbroadPlanVectors,
+    sixthRoundBeforeLabelVectors,
+    sixthRoundKeepVectors,
+    sixthRoundLayoutVectors,
+    sixthRoundNumberVectors,
+    sixthRoundPayerVectors,
+    sixthRoundPlanVectors,
+    sixthRoundRecordVectors,
+    sixthRoundSpacedVectors
+} from './vectors/sixth-round-ids';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
     fourthRoundNameVectors,
@@ -87,7 +99,17 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundAnswerVectors,
     fifthRoundAbroadVectors,
     fifthRoundHospitalVectors,
-    fifthRoundSeparatorVectors
+    fifthRoundSeparatorVectors,
+    sixthRoundPlanVectors,
+    sixthRoundAbroadPlanVectors,
+    sixthRoundNumberVectors,
+    sixthRoundAbroadNumberVectors,
+    sixthRoundLayoutVectors,
+    sixthRoundBeforeLabelVectors,
+    sixthRoundKeepVectors,
+    sixthRoundRecordVectors,
+    sixthRoundSpacedVectors,
+    sixthRoundPayerVectors
 ];
 
 function build(): VectorFile {
