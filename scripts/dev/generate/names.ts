@@ -75,7 +75,7 @@ egypt nigeria kenya ethiopia morocco israel iran iraq syria lebanon jordan arabi
  * them; "John Kaiser", "Mr Molina" do not).
  */
 export const ORGANISATION_WORDS = `
-mayo kaiser oscar molina
+mayo kaiser oscar molina barmer generali
 `;
 
 /** Family-name endings across languages; a capitalised unknown word with one counts as a strong name. */

@@ -211,6 +211,13 @@ export function openingAuxiliaryVectors(v: VectorSet): void {
         phi('Hope', 'Name'),
         ' be there tomorrow?'
     ]);
+    v.add('chat', 'An insurer whose name is also a family name stays beside its number', [
+        'Krankenkasse: Barmer, Nr. ',
+        phi('884712', 'HealthPlanId'),
+        '. Generali claim denied. Seen with ',
+        phi('Anna Generali', 'Name'),
+        '.'
+    ]);
     v.add('chat', 'A care unit named by two name words stays', [
         'Transferred to Step Down unit overnight. Step 2 of the plan: call back.'
     ]);
