@@ -30,6 +30,7 @@ import {
     fifthRoundSeparatorVectors
 } from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
+import { sixthRoundAfterVectors, sixthRoundBeforeVectors, sixthRoundLabelVectors } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
     fourthRoundNameVectors,
@@ -83,7 +84,10 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundAnswerVectors,
     fifthRoundAbroadVectors,
     fifthRoundHospitalVectors,
-    fifthRoundSeparatorVectors
+    fifthRoundSeparatorVectors,
+    sixthRoundLabelVectors,
+    sixthRoundBeforeVectors,
+    sixthRoundAfterVectors
 ];
 
 function build(): VectorFile {
