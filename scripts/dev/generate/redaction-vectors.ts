@@ -30,7 +30,12 @@ import {
     fifthRoundSeparatorVectors
 } from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
-import { sixthRoundAfterVectors, sixthRoundBeforeVectors, sixthRoundLabelVectors } from './vectors/sixth-round-places';
+import {
+    sixthRoundAfterVectors,
+    sixthRoundBeforeVectors,
+    sixthRoundLabelVectors,
+    sixthRoundSiteVectors
+} from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
     fourthRoundNameVectors,
@@ -87,7 +92,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     fifthRoundSeparatorVectors,
     sixthRoundLabelVectors,
     sixthRoundBeforeVectors,
-    sixthRoundAfterVectors
+    sixthRoundAfterVectors,
+    sixthRoundSiteVectors
 ];
 
 function build(): VectorFile {

@@ -61,10 +61,14 @@ export function sixthRoundBeforeVectors(v: VectorSet): void {
             ['A ', ' native who moved here in 1990.']
         ]
     );
-    v.add('round6', 'Trainee ranks, languages, peoples, native as an adjective, and a town before -based (not taken) stay', [
-        'Paged the Surgery resident. The Chief resident agreed. A Spanish native speaker. ',
-        'Wrap native requests. Evidence-based care. A Web-based portal. Our Quenmoor-based team.'
-    ]);
+    v.add(
+        'round6',
+        'Trainee ranks, languages, peoples, native as an adjective, and a town before -based (not taken) stay',
+        [
+            'Paged the Surgery resident. The Chief resident agreed. A Spanish native speaker. ',
+            'Wrap native requests. Evidence-based care. A Web-based portal. Our Quenmoor-based team.'
+        ]
+    );
     v.inContexts(
         'round6',
         'Town a hospital is named after (the address rules take the hospital word with it)',
@@ -81,7 +85,7 @@ export function sixthRoundBeforeVectors(v: VectorSet): void {
         ' last year.'
     ]);
     v.add('round6', 'Hospitals named after saints, faiths or kinds stay', [
-        'Sent to University Medical Center, then to Children\'s Regional.'
+        "Sent to University Medical Center, then to Children's Regional."
     ]);
     v.inContexts(
         'round6',
@@ -176,5 +180,56 @@ export function sixthRoundAfterVectors(v: VectorSet): void {
         ' and ',
         phi('Taviro', 'Address'),
         '.'
+    ]);
+}
+
+/** Care sites named after their town, place-of-event and clinic-location labels, towns named after a state, saints. */
+export function sixthRoundSiteVectors(v: VectorSet): void {
+    v.inContexts(
+        'round6',
+        'Town a clinic, urgent care or care centre is named after (taken with the site words), and after a referring-facility label',
+        'Address',
+        ['Quenmoor Clinic', 'Taviro Urgent Care', 'Ostrevin Dialysis Center', 'Valderrica Medical Center'],
+        [
+            ['Labs from ', ' reviewed.'],
+            ['Seen at ', ' on Friday.'],
+            ['Gets dialysis at ', ' three times a week.'],
+            ['Referring facility: ', '\n']
+        ]
+    );
+    v.add('round6', 'Specialties, services, founders and kinds before Clinic or Hospital stay', [
+        'Referred to Pain Clinic, then to the Walk-in Clinic. Seen at Mayo Clinic. Admitted to State Hospital.'
+    ]);
+    v.inContexts(
+        'round6',
+        'Town after a place-of-event or clinic-location label',
+        'Address',
+        ['Quenmoor', 'Taviro', 'Ostrevin'],
+        [
+            ['Place of injury: ', '\n'],
+            ['Incident location - ', '\n'],
+            ['Clinic location: ', '\n']
+        ]
+    );
+    v.add('round6', 'The kind of place after those labels stays', [
+        'Place of injury: Workplace\nPlace of death: Hospital\nClinic location: Main\n'
+    ]);
+    v.inContexts(
+        'round6',
+        'Town named after a state or country, written out',
+        'Address',
+        ['Kansas City', 'Mexico City', 'Virginia Beach', 'Idaho Falls'],
+        [
+            ['Lives in ', ' with her son.'],
+            ['Pt from ', ', here for surgery.'],
+            ['Daughter is in ', '.'],
+            ['', ' resident, retired.']
+        ]
+    );
+    v.add('round6', 'A state or country alone stays', ['Moved from Kansas to Mexico in 2015.']);
+    v.add('round6', 'A town with St. after a living verb is taken whole', [
+        'Lives in ',
+        phi('St. Cloud', 'Address'),
+        ' with wife. It works in Node.js at home.'
     ]);
 }
