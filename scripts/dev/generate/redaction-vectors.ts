@@ -34,7 +34,8 @@ import {
     sixthRoundAfterVectors,
     sixthRoundBeforeVectors,
     sixthRoundLabelVectors,
-    sixthRoundSiteVectors
+    sixthRoundSiteVectors,
+    sixthRoundChatVectors
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
@@ -93,7 +94,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundLabelVectors,
     sixthRoundBeforeVectors,
     sixthRoundAfterVectors,
-    sixthRoundSiteVectors
+    sixthRoundSiteVectors,
+    sixthRoundChatVectors
 ];
 
 function build(): VectorFile {

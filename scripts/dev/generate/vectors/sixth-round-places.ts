@@ -233,3 +233,24 @@ export function sixthRoundSiteVectors(v: VectorSet): void {
         ' with wife. It works in Node.js at home.'
     ]);
 }
+
+/** County words in lower case, a distance before from, our branch at a sentence start, outside of. */
+export function sixthRoundChatVectors(v: VectorSet): void {
+    v.inContexts(
+        'round6',
+        'County, township and a town after a distance, our or outside of, as chats write them',
+        'Address',
+        ['Pike county', 'Ross Twp.', 'Quenmoor', 'Taviro', 'Ostrevin'],
+        [
+            ['', ' released him on Monday.'],
+            ['Resident of ', '\n'],
+            ['Pt drove 2 hours from ', ' for this visit.'],
+            ['Our ', ' branch will mail the card.'],
+            ['Has a farm just outside of ', '.']
+        ]
+    );
+    v.add('round6', 'Sentence openers before county, and parts of a business after our, stay', [
+        'The county sent a nurse. Every county has one. In county jail for a week. Our Customer Service office is ',
+        'closed. Your Primary clinic called. Lives 2 miles from Hospital.'
+    ]);
+}
