@@ -234,7 +234,7 @@ export function sixthRoundSiteVectors(v: VectorSet): void {
     ]);
 }
 
-/** County words in lower case, a distance before from, our branch at a sentence start, outside of. */
+/** County words in lower case, a distance before from, our branch at a sentence start, outside of, a store's town. */
 export function sixthRoundChatVectors(v: VectorSet): void {
     v.inContexts(
         'round6',
@@ -249,6 +249,20 @@ export function sixthRoundChatVectors(v: VectorSet): void {
             ['Has a farm just outside of ', '.']
         ]
     );
+    v.inContexts(
+        'round6',
+        'Town after a hospital, pharmacy or store in brackets, after a comma or a dash',
+        'Address',
+        ['Taviro', 'Quenmoor', 'Ostrevin'],
+        [
+            ['Pharmacy: Walgreens, ', '\n'],
+            ['Preferred pharmacy: CVS - ', '\n'],
+            ['Seen at Mercy Hospital (', ') last year.']
+        ]
+    );
+    v.add('round6', 'A street, a branch word, a specialty or a company suffix after a site stays', [
+        'Pharmacy: CVS - Main St\nWalgreens (Main) is closed. Seen in Clinic (Cardiology) today. CVS, Inc. is a company.'
+    ]);
     v.add('round6', 'Sentence openers before county, and parts of a business after our, stay', [
         'The county sent a nurse. Every county has one. In county jail for a week. Our Customer Service office is ',
         'closed. Your Primary clinic called. Lives 2 miles from Hospital.'
