@@ -35,7 +35,8 @@ import {
     sixthRoundBeforeVectors,
     sixthRoundLabelVectors,
     sixthRoundSiteVectors,
-    sixthRoundChatVectors
+    sixthRoundChatVectors,
+    sixthRoundLowerVectors
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
@@ -95,7 +96,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundBeforeVectors,
     sixthRoundAfterVectors,
     sixthRoundSiteVectors,
-    sixthRoundChatVectors
+    sixthRoundChatVectors,
+    sixthRoundLowerVectors
 ];
 
 function build(): VectorFile {

@@ -268,3 +268,22 @@ export function sixthRoundChatVectors(v: VectorSet): void {
         'closed. Your Primary clinic called. Lives 2 miles from Hospital.'
     ]);
 }
+
+/** A lower-case town before a lower-case state name, or a state code and a ZIP code, as chats write it. */
+export function sixthRoundLowerVectors(v: VectorSet): void {
+    v.inContexts(
+        'round6',
+        'Lower-case town before a lower-case state or a state code and ZIP code',
+        'Address',
+        ['quenmoor', 'taviro', 'san ostrevin'],
+        [
+            ['im in ', ' ohio rn'],
+            ['my moms in ', ', florida'],
+            ['lives in ', ' oh 44101']
+        ]
+    );
+    v.add('round6', 'Common chat words and states before a lower-case state stay', [
+        'im in ohio rn. we love texas. moved back to florida last yr. i grew up in rural iowa. ',
+        'like seriously texas. did you say new york or new jersey'
+    ]);
+}
