@@ -44,6 +44,14 @@ import {
     sixthRoundRecordVectors,
     sixthRoundSpacedVectors
 } from './vectors/sixth-round-ids';
+import {
+    sixthRoundAfterVectors,
+    sixthRoundBeforeVectors,
+    sixthRoundLabelVectors,
+    sixthRoundSiteVectors,
+    sixthRoundChatVectors,
+    sixthRoundLowerVectors
+} from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
     fourthRoundNameVectors,
@@ -109,7 +117,13 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundKeepVectors,
     sixthRoundRecordVectors,
     sixthRoundSpacedVectors,
-    sixthRoundPayerVectors
+    sixthRoundPayerVectors,
+    sixthRoundLabelVectors,
+    sixthRoundBeforeVectors,
+    sixthRoundAfterVectors,
+    sixthRoundSiteVectors,
+    sixthRoundChatVectors,
+    sixthRoundLowerVectors
 ];
 
 function build(): VectorFile {
