@@ -198,6 +198,20 @@ export function spelledNumberVectors(v: VectorSet): void {
     ]);
 }
 
+/** Billing and drug codes after their names, which are no postal code or telephone number. */
+export function billingCodeVectors(v: VectorSet): void {
+    v.add('chat', 'CPT, HCPCS and NDC codes after their names stay', [
+        'Billed CPT 99213 and HCPCS G0439. NDC 0002-7510-01 dispensed; ndc# 50242-040-62 on the label. Visit CPT 99214.'
+    ]);
+    v.add('chat', 'A postal code and a telephone number beside billing codes are still found', [
+        'Billed CPT 99213. Lives in ',
+        phi('Denver, 80202', 'Address'),
+        '. Call ',
+        phi('0161 496 0000', 'Phone'),
+        '.'
+    ]);
+}
+
 /** A name that can be a word, after an auxiliary verb that opens a question or sentence. */
 export function openingAuxiliaryVectors(v: VectorSet): void {
     v.add('chat', 'Ambiguous name after an opening auxiliary verb', [

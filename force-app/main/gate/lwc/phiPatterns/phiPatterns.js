@@ -526,8 +526,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: "Phone",
     replacement: "[PHONE]",
-    description: "National phone number with a trunk 0 or an area code in brackets (Safe Harbor D).",
-    pattern: "(?<![0-9A-Za-z+])(?:\\(0?[0-9]{1,4}\\)|0[0-9]{1,4})[ .\\-]?[0-9][0-9 .\\-]{4,14}[0-9](?![0-9])"
+    description: "National phone number with a trunk 0 or an area code in brackets (Safe Harbor D). Not a National Drug Code after its name (NDC 0002-7510-01).",
+    pattern: "(?<![0-9A-Za-z+])(?<!(?:NDC|ndc|NDC code|NDC no\\.?)[ \\t:#]{1,3})(?:\\(0?[0-9]{1,4}\\)|0[0-9]{1,4})[ .\\-]?[0-9][0-9 .\\-]{4,14}[0-9](?![0-9])"
   },
   {
     name: "PhoneGrouped",
@@ -537,8 +537,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: "Phone",
     replacement: "[PHONE]",
-    description: "Phone number in three to five digit groups (Safe Harbor D).",
-    pattern: "(?<![0-9A-Za-z.,+/\\-])[1-9][0-9]{1,4}[ .\\-][0-9]{2,5}[ .\\-][0-9]{2,5}(?:[ .\\-][0-9]{2,5})?(?:[ .\\-][0-9]{2,5})?(?![0-9]|[.,][0-9])"
+    description: "Phone number in three to five digit groups (Safe Harbor D). Not a National Drug Code after its name (NDC 50242-040-62).",
+    pattern: "(?<![0-9A-Za-z.,+/\\-])(?<!(?:NDC|ndc|NDC code|NDC no\\.?)[ \\t:#]{1,3})[1-9][0-9]{1,4}[ .\\-][0-9]{2,5}[ .\\-][0-9]{2,5}(?:[ .\\-][0-9]{2,5})?(?:[ .\\-][0-9]{2,5})?(?![0-9]|[.,][0-9])"
   },
   {
     name: "PhoneLocal",
@@ -1010,8 +1010,8 @@ export const SHIPPED_PATTERNS = [
     caseInsensitive: false,
     validator: null,
     replacement: "[ADDRESS]",
-    description: "Capitalised place name and five-digit postal code: Springfield 62704 (Safe Harbor B).",
-    pattern: "(?<![A-Za-z0-9])(?![A-Za-z]{1,30}\\.?[ \\t](?:ID|Id|No\\.?|Number|Nr\\.?|#)[ \\t:])(?!(?:Group|Grp|Member|Payer|Plan|Policy|Claim|Case|Order|Ticket|Invoice|Account|Badge|Reference|Ref|Client|Call|Request|Sample|Job|Interaction|Reservation|Resident|Kit|ID|No|Number|NPI|Aetna|Cigna|Humana|Anthem|Kaiser|Medicare|Medicaid|Tricare|Molina|Ambetter|Wellcare|Highmark|BCBS|UHC|Optum)(?![A-Za-z]))[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?,?[ \\t]{1,2}[0-9]{5}(?:\\-[0-9]{3,4})?(?![0-9A-Za-z])"
+    description: "Capitalised place name and five-digit postal code: Springfield 62704 (Safe Harbor B). Not a billing or drug code after its name (CPT 99213, NDC 50242-040-62).",
+    pattern: "(?<![A-Za-z0-9])(?![A-Za-z]{1,30}\\.?[ \\t](?:ID|Id|No\\.?|Number|Nr\\.?|#)[ \\t:])(?!(?:Group|Grp|Member|Payer|Plan|Policy|Claim|Case|Order|Ticket|Invoice|Account|Badge|Reference|Ref|Client|Call|Request|Sample|Job|Interaction|Reservation|Resident|Kit|ID|No|Number|NPI|Aetna|Cigna|Humana|Anthem|Kaiser|Medicare|Medicaid|Tricare|Molina|Ambetter|Wellcare|Highmark|BCBS|UHC|Optum)(?![A-Za-z]))[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30}(?:[ \\t][A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019.\\-]{0,30})?,?[ \\t]{1,2}(?<!(?:CPT|HCPCS|NDC|ICD|DRG|LOINC)[ \\t]{1,2})[0-9]{5}(?:\\-[0-9]{3,4})?(?![0-9A-Za-z])"
   },
   {
     name: "PostalCodeAfterTown",
