@@ -23,6 +23,7 @@ import {
     INDEXED_ENGINE,
     findPhi,
     scanText,
+    withFinalLineFeed,
     type PhiEngine
 } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 import { positiveInteger, readCommandLine, type CommandLine } from '../../cli/lib/args';
@@ -200,7 +201,7 @@ export function phaseShares(texts: string[], dictionary: NameDictionary, targetC
             total.all += cpu(() => findPhi({ text: note }, policy));
             let scan = '';
             total.normalise += cpu(() => {
-                scan = scanText(note).text + '\n';
+                scan = withFinalLineFeed(scanText(note).text);
             });
             total.patterns += cpu(() => findPatterns(scan, compiled, []));
             total.names += cpu(() => findNames(scan, dictionary, () => undefined));

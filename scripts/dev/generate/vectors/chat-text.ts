@@ -212,6 +212,20 @@ export function billingCodeVectors(v: VectorSet): void {
     ]);
 }
 
+/** Dictionary words that are names elsewhere: an insurer, a care unit. */
+export function dictionaryWordVectors(v: VectorSet): void {
+    v.add('chat', 'An insurer whose name is also a family name stays beside its number', [
+        'Krankenkasse: Barmer, Nr. ',
+        phi('884712', 'HealthPlanId'),
+        '. Generali claim denied. Seen with ',
+        phi('Anna Generali', 'Name'),
+        '.'
+    ]);
+    v.add('chat', 'A care unit named by two name words stays', [
+        'Transferred to Step Down unit overnight. Step 2 of the plan: call back.'
+    ]);
+}
+
 /** A name that can be a word, after an auxiliary verb that opens a question or sentence. */
 export function openingAuxiliaryVectors(v: VectorSet): void {
     v.add('chat', 'Ambiguous name after an opening auxiliary verb', [
@@ -224,16 +238,6 @@ export function openingAuxiliaryVectors(v: VectorSet): void {
         ' take her meds.\nWill ',
         phi('Hope', 'Name'),
         ' be there tomorrow?'
-    ]);
-    v.add('chat', 'An insurer whose name is also a family name stays beside its number', [
-        'Krankenkasse: Barmer, Nr. ',
-        phi('884712', 'HealthPlanId'),
-        '. Generali claim denied. Seen with ',
-        phi('Anna Generali', 'Name'),
-        '.'
-    ]);
-    v.add('chat', 'A care unit named by two name words stays', [
-        'Transferred to Step Down unit overnight. Step 2 of the plan: call back.'
     ]);
     v.add('chat', 'Months, services and plans after an opening auxiliary stay', [
         'Is May ok for you? Is June free? Will Monday work? Can Pharmacy call me back? Does Medicare cover it?'

@@ -84,11 +84,8 @@ function isCapitalised(token) {
   const f = token.charAt(0);
   return f !== f.toLowerCase() && f === f.toUpperCase();
 }
-function bareKey(key) {
-  return key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
-}
 function lookupName(key, dictionary) {
-  const bare = bareKey(key);
+  const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
   if (dictionary.strong.has(bare)) {
     return "S";
   }
@@ -150,8 +147,7 @@ function classify(token, dictionary) {
   }
   const key = nameKey(token, dictionary);
   if (!capital) {
-    const strong = key.indexOf("-") < 0 ? dictionary.strong.has(bareKey(key)) : lookupName(key, dictionary) === "S";
-    return strong ? "l" : "L";
+    return lookupName(key, dictionary) === "S" ? "l" : "L";
   }
   if (dictionary.stop.has(key)) {
     return "W";
@@ -212,7 +208,7 @@ function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
 export const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
-export const OPENING_AUXILIARY = /(?:^|[^A-Za-z])(Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
+export const OPENING_AUXILIARY = /(?<![A-Za-z])(?:Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
 const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 export const FAMILY_CUE = /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|son-in-law|daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
 function cueEndings(cue) {
@@ -532,7 +528,7 @@ class NameFinder {
     if (m === null || MONTH_NAMES.test(scan.slice(t.start, t.end))) {
       return false;
     }
-    return atSentenceStart(scan, from + m.index + (m[0].charAt(0) === m[1].charAt(0) ? 0 : 1));
+    return atSentenceStart(scan, from + m.index);
   }
   /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */
   speakerLabel(t) {

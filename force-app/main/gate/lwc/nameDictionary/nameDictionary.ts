@@ -131,14 +131,9 @@ function isCapitalised(token: string): boolean {
     return f !== f.toLowerCase() && f === f.toUpperCase();
 }
 
-/** A key without a possessive 's. */
-function bareKey(key: string): string {
-    return key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
-}
-
 /** Dictionary class of a key: S strong, R word name, A ambiguous, null unknown. A possessive 's is ignored. */
 function lookupName(key: string, dictionary: NameDictionary): 'S' | 'R' | 'A' | null {
-    const bare = bareKey(key);
+    const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
     if (dictionary.strong.has(bare)) {
         return 'S';
     }
@@ -222,9 +217,7 @@ function classify(token: string, dictionary: NameDictionary): TokenClass {
     }
     const key = nameKey(token, dictionary);
     if (!capital) {
-        // Only a strong name counts in lower case; without a hyphen no other set can change lookupName's answer.
-        const strong = key.indexOf('-') < 0 ? dictionary.strong.has(bareKey(key)) : lookupName(key, dictionary) === 'S';
-        return strong ? 'l' : 'L';
+        return lookupName(key, dictionary) === 'S' ? 'l' : 'L';
     }
     if (dictionary.stop.has(key)) {
         return 'W';
@@ -320,10 +313,10 @@ export const PERSON_CUE =
 
 /**
  * An auxiliary verb opening a question or sentence, just before a name and a lower-case word: "Can Sunny call me
- * back?", "Will Hope be there?", "Is Rose still in ICU?". The auxiliary is group 1.
+ * back?", "Will Hope be there?", "Is Rose still in ICU?".
  */
 export const OPENING_AUXILIARY =
-    /(?:^|[^A-Za-z])(Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
+    /(?<![A-Za-z])(?:Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
 
 /** Months that are also names (May, June): after an auxiliary they stay months ("Is May ok for you?"). */
 const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -767,8 +760,7 @@ class NameFinder {
         if (m === null || MONTH_NAMES.test(scan.slice(t.start, t.end))) {
             return false;
         }
-        // Group 1 starts at the match, or one after it when a non-letter comes first.
-        return atSentenceStart(scan, from + m.index + (m[0].charAt(0) === m[1].charAt(0) ? 0 : 1));
+        return atSentenceStart(scan, from + m.index);
     }
 
     /** A word alone at the start of a line (after blanks or quote marks) and followed by a colon. */

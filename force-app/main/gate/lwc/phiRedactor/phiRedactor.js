@@ -349,10 +349,13 @@ export function pseudonymToken(category, value, keyHex) {
   return "[" + category.toUpperCase() + "-" + hmacSha256Hex(keyHex, category + "|" + normalised).slice(0, 12) + "]";
 }
 export const INDEXED_ENGINE = { findPatterns };
+export function withFinalLineFeed(scanned) {
+  return [scanned, "\n"].join("");
+}
 export function findPhi(input, policy, engine = INDEXED_ENGINE) {
   const normalised = scanText(input.text);
   const map = normalised.map;
-  const scan = [normalised.text, "\n"].join("");
+  const scan = withFinalLineFeed(normalised.text);
   const candidates = [];
   fieldCandidates(scan, input, candidates);
   engine.findPatterns(scan, compilePatterns(policy.patterns), candidates);

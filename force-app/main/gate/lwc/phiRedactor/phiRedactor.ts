@@ -522,6 +522,15 @@ export type PhiEngine = {
 export const INDEXED_ENGINE: PhiEngine = { findPatterns };
 
 /**
+ * The scanned text with a final line feed, so that "end of line" is also "end of text" for every pattern. Joined,
+ * not added: `+` makes a rope (a cons string) that stays one, and every charCodeAt of the passes over the text then
+ * unwraps it; join copies the text into one flat string (a steady pass 1.07x fewer instructions).
+ */
+export function withFinalLineFeed(scanned: string): string {
+    return [scanned, '\n'].join('');
+}
+
+/**
  * Finds the PHI spans of a text (offsets in the input text), without changing it. Also returns the scanned
  * text and the spans in it, which pseudonymisation hashes.
  */
@@ -532,10 +541,7 @@ export function findPhi(
 ): { spans: PhiSpan[]; scan: string; map: number[] | null; scanSpans: Candidate[] } {
     const normalised = scanText(input.text);
     const map = normalised.map;
-    // A final line feed, so that "end of line" is also "end of text" for every pattern. Joined, not added: `+`
-    // makes a rope (a cons string) that stays one, and every charCodeAt of the passes over the text then
-    // unwraps it; join copies the text into one flat string (a steady pass 1.07x fewer instructions).
-    const scan = [normalised.text, '\n'].join('');
+    const scan = withFinalLineFeed(normalised.text);
     const candidates: Candidate[] = [];
     fieldCandidates(scan, input, candidates);
     engine.findPatterns(scan, compilePatterns(policy.patterns), candidates);
