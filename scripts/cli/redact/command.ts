@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { EXIT, type Command } from '../lib/command';
 import { helpText, parseCommandLine, type CommandLine } from '../lib/args';
 import { InputError, UsageError } from '../lib/errors';
+import { fullCollection } from '../lib/heap';
 import { packageFile } from '../lib/paths';
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import {
@@ -194,7 +195,12 @@ export async function streamRedact(
 ): Promise<{ code: number; stderr: string }> {
     const { policy, stderr } = policyOf(options);
     const mode = options.mode;
-    const report = await redactStream(input, write, (segment) => redact({ text: segment, mode }, policy).text);
+    const report = await redactStream(
+        input,
+        write,
+        (segment) => redact({ text: segment, mode }, policy).text,
+        fullCollection()
+    );
     return { code: EXIT.ok, stderr: stderr + utf8Notice(report) };
 }
 

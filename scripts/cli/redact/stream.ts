@@ -86,6 +86,9 @@ export class Utf8Checker {
 /** The window a segment is cut from: at most this many characters (a clinical note is far shorter). */
 export const SEGMENT_CHARS = 64 * 1024;
 
+/** How many characters are redacted between two full collections, when the caller gives a collector. */
+export const COLLECT_CHARS = 8 * 1024 * 1024;
+
 /**
  * Where the first segment of a text ends, chosen from its first SEGMENT_CHARS characters only, so the cuts
  * are the same however the text arrives: after the window's last blank line, else after its last line
@@ -127,21 +130,31 @@ export function redactSegments(text: string, redactText: (segment: string) => st
 
 /**
  * Reads bytes, writes redacted text: at most about SEGMENT_CHARS characters (plus one input chunk) are held
- * at a time, whatever the input's size; the output is redactSegments' on the whole text. Returns what the input held that was not UTF-8 (replaced by U+FFFD).
+ * at a time, whatever the input's size; the output is redactSegments' on the whole text. With `collect` (a full
+ * garbage collection, lib/heap.ts), it is called after every COLLECT_CHARS characters redacted, so that the
+ * process's peak memory stays near its live data. Returns what the input held that was not UTF-8 (replaced by
+ * U+FFFD).
  */
 export async function redactStream(
     input: AsyncIterable<Buffer | string>,
     write: (text: string) => Promise<void>,
-    redactText: (segment: string) => string
+    redactText: (segment: string) => string,
+    collect: (() => void) | null = null
 ): Promise<Utf8Report> {
     const decoder = new StringDecoder('utf8');
     const checker = new Utf8Checker();
     let pending = '';
+    let sinceCollection = 0;
     const flush = async (final: boolean): Promise<void> => {
         for (let at = cutPoint(pending, final); at > 0; at = cutPoint(pending, final)) {
             const segment = pending.slice(0, at);
             pending = pending.slice(at);
             await write(redactText(segment));
+            sinceCollection += segment.length;
+            if (collect !== null && sinceCollection >= COLLECT_CHARS) {
+                collect();
+                sinceCollection = 0;
+            }
         }
     };
     for await (const chunk of input) {

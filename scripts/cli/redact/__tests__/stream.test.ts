@@ -5,7 +5,8 @@
 import { Readable } from 'node:stream';
 import { seededRandom } from '../../../dev/lib/random';
 import { redactOptions, streamRedact, utf8Notice } from '../command';
-import { SEGMENT_CHARS, Utf8Checker, cutPoint, redactSegments, redactStream } from '../stream';
+import { fullCollection } from '../../lib/heap';
+import { COLLECT_CHARS, SEGMENT_CHARS, Utf8Checker, cutPoint, redactSegments, redactStream } from '../stream';
 
 /** The oracle: how many U+FFFD the WHATWG decoder adds (none of the inputs holds U+FFFD itself). */
 function replacements(bytes: Uint8Array): number {
@@ -89,6 +90,34 @@ describe('redactStream', () => {
         expect(out.every((part) => Number(/<([0-9]+)>/.exec(part)?.[1]) <= SEGMENT_CHARS)).toBe(true);
     });
 
+    it('calls the collector once per COLLECT_CHARS characters redacted, and the output is the same', async () => {
+        const line = `${'y'.repeat(99)}\n`;
+        const text = line.repeat(Math.ceil((2.5 * COLLECT_CHARS) / line.length));
+        const chunks: Buffer[] = [];
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length; at += 65_536) {
+            chunks.push(bytes.subarray(at, at + 65_536));
+        }
+        const collected: number[] = [];
+        let redacted = 0;
+        const out: string[] = [];
+        await redactStream(
+            Readable.from(chunks),
+            async (t) => void out.push(t),
+            (segment) => {
+                redacted += segment.length;
+                return upper(segment);
+            },
+            () => void collected.push(redacted)
+        );
+        expect(out.join('')).toBe(redactSegments(text, upper));
+        expect(collected).toHaveLength(2);
+        expect(collected[0]).toBeGreaterThanOrEqual(COLLECT_CHARS);
+        expect(collected[0]).toBeLessThan(COLLECT_CHARS + SEGMENT_CHARS);
+        expect(collected[1] - collected[0]).toBeGreaterThanOrEqual(COLLECT_CHARS);
+        expect(collected[1] - collected[0]).toBeLessThan(COLLECT_CHARS + SEGMENT_CHARS);
+    });
+
     it('redacts PHI on each side of a chunk boundary and reports invalid UTF-8 on stderr', async () => {
         const options = redactOptions(['--no-dictionary']);
         if (options === null) {
@@ -101,5 +130,21 @@ describe('redactStream', () => {
         expect(result.code).toBe(0);
         expect(result.stderr).toBe(utf8Notice({ invalid: 1, firstOffset: 22 }));
         expect(result.stderr).toContain('1 invalid byte sequence(s), the first at byte offset 22');
+    });
+});
+
+describe('fullCollection', () => {
+    it("hands over V8's full collection on this Node, and it frees unreachable memory", () => {
+        const collect = fullCollection();
+        expect(collect).not.toBeNull();
+        expect(fullCollection()).toBe(collect);
+        collect!();
+        const floor = process.memoryUsage().heapUsed;
+        let garbage: number[][] | null = Array.from({ length: 200 }, () => Array.from({ length: 10_000 }, (_, i) => i));
+        expect(process.memoryUsage().heapUsed - floor).toBeGreaterThan(8_000_000);
+        garbage = null;
+        collect!();
+        expect(garbage).toBeNull();
+        expect(process.memoryUsage().heapUsed - floor).toBeLessThan(4_000_000);
     });
 });
