@@ -10,6 +10,7 @@ import {
     PERSON_ENDINGS,
     mayFollowCue
 } from '../../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { seededRandom } from '../../lib/random';
 
 type Cue = { name: string; regex: RegExp; endings: number; dot: boolean; window: number };
 
@@ -50,21 +51,11 @@ function textsBefore(words: string[]): string[] {
 /** Seeded random texts over letters that end cue words, dots, blanks and others. */
 function randomTexts(count: number): string[] {
     const alphabet = 'aAdDeErRnNtTsSmMwWxXyYbB.. \t\t,(\u00e9\u212a';
-    let state = 20261207;
-    const next = (): number => {
-        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-        return state >>> 8;
-    };
-    const out: string[] = [];
-    for (let n = 0; n < count; n++) {
-        let text = '';
-        const length = next() % 20;
-        for (let k = 0; k < length; k++) {
-            text += alphabet[next() % alphabet.length];
-        }
-        out.push(text);
-    }
-    return out;
+    const rand = seededRandom(20261207);
+    const pick = (n: number): number => Math.floor(rand() * n);
+    return Array.from({ length: count }, () =>
+        Array.from({ length: pick(20) }, () => alphabet[pick(alphabet.length)]).join('')
+    );
 }
 
 describe.each(CUES)('$name before a word', (cue) => {
