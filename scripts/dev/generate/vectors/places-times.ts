@@ -155,6 +155,25 @@ export function addressVectors(v: VectorSet): void {
     v.add('address', 'Post office box', ['Mail to ', phi('P.O. Box 1234', 'Address'), ' only.']);
     v.add('address', 'Post office box without dots', ['Mail to ', phi('PO Box 77', 'Address'), '.']);
     v.add('address', 'Military address', ['Ship to ', phi('PSC 1234, Box 5678\nAPO AE 09876', 'Address'), '.']);
+    v.inContexts(
+        'address',
+        'Military address in any case, with a ship or a ZIP+4',
+        'Address',
+        [
+            'unit 1009 box 0219\ndpo ap 51065',
+            'psc 5420, box 2708\napo aa 33879',
+            'USNS Comfort\nFPO AE 09123',
+            'uscgc healy fpo ap 98799',
+            'CMR 402 Box 118, APO AE 09180-0118'
+        ],
+        [
+            ['send it to ', ' please'],
+            ['Mailing address:\n', '\n\nThanks.']
+        ]
+    );
+    v.add('address', 'The APO and a ship without the military line stay', [
+        'The APO was notified. USS Constitution is a museum ship, USNS Comfort a hospital ship; FPO review pending.'
+    ]);
     v.add('address', 'Unit number alone', ['Deliver to ', phi('Suite 300', 'Address'), ' reception.']);
     v.add('address', 'US ZIP after a state', ['State: ', phi('IL 62704', 'Address'), ' office.']);
     v.add('address', 'ZIP+4 after a state', ['Mail: ', phi('TX 78701-1234', 'Address'), '.']);

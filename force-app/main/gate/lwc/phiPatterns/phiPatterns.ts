@@ -1088,12 +1088,13 @@ export const SHIPPED_PATTERNS: ReadonlyArray<PhiPattern> = [
         category: 'Address',
         priority: 66,
         enabled: true,
-        caseInsensitive: false,
+        caseInsensitive: true,
         validator: null,
         replacement: '[ADDRESS]',
-        description: 'US military mail address PSC/CMR/Unit, Box, APO/FPO/DPO (Safe Harbor B).',
+        description:
+            'US military mail address (the USPS form): PSC, CMR or Unit and Box, then APO, FPO or DPO with AA, AE or AP and the ZIP code (ZIP+4 too); a ship (USS, USNS, USCGC and its name) before FPO; in any case, as chats write it (Safe Harbor B).',
         pattern:
-            '(?<![A-Za-z])(?:(?:PSC|CMR|Unit)[ \\t]{1,2}[0-9]{3,5},?[ \\t]{1,2}Box[ \\t]{1,2}[0-9]{1,5}(?:[ \\t\\r\\n]{1,3}(?:APO|FPO|DPO)[ \\t]{1,2}(?:AA|AE|AP)[ \\t]{1,2}[0-9]{5})?|(?:APO|FPO|DPO)[ \\t]{1,2}(?:AA|AE|AP)[ \\t]{1,2}[0-9]{5})(?![0-9])'
+            "(?<![A-Za-z])(?:(?:PSC|CMR|Unit)[ \\t]{1,2}[0-9]{3,5},?[ \\t]{1,2}Box[ \\t]{1,2}[0-9]{1,5}(?:,?[ \\t\\r\\n]{1,3}(?:APO|FPO|DPO)[ \\t]{1,2}(?:AA|AE|AP)[ \\t]{1,2}[0-9]{5}(?:-[0-9]{4})?)?|(?:(?:USS|USNS|USCGC)[ \\t]{1,2}[A-Za-z][A-Za-z'\\-]{1,20}(?:[ \\t][A-Za-z][A-Za-z'\\-]{1,20})?(?:[ \\t][A-Za-z][A-Za-z'\\-]{1,20})?,?[ \\t\\r\\n]{1,3})?(?:APO|FPO|DPO)[ \\t]{1,2}(?:AA|AE|AP)[ \\t]{1,2}[0-9]{5}(?:-[0-9]{4})?)(?![0-9])"
     },
     {
         name: 'AddressUnit',
