@@ -61,6 +61,7 @@ import {
     fourthRoundPlaceVectors,
     fourthRoundPlanVectors
 } from './vectors/fourth-round';
+import { columnLabelVectors, tableColumnVectors } from './vectors/tables';
 import { thirdRoundNameVectors, thirdRoundNumberVectors, thirdRoundStreetVectors } from './vectors/third-round';
 import { matrixVectors, pseudonymVectors, spacingCleanVectors, unicodeOverlapVectors } from './vectors/text-shapes';
 import { TEST_PSEUDONYM_KEY, VectorSet, type VectorFile } from './vectors/vector-set';
@@ -127,7 +128,9 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundAfterVectors,
     sixthRoundSiteVectors,
     sixthRoundChatVectors,
-    sixthRoundLowerVectors
+    sixthRoundLowerVectors,
+    tableColumnVectors,
+    columnLabelVectors
 ];
 
 function build(): VectorFile {

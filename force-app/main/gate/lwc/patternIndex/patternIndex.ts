@@ -55,7 +55,7 @@ export type Candidate = {
     end: number;
     category: string;
     priority: number;
-    source: 'pattern' | 'field' | 'dictionary';
+    source: 'pattern' | 'field' | 'dictionary' | 'table';
     rule: string;
     order: number;
 };

@@ -3,6 +3,7 @@
 import { hmacSha256Hex } from "c/sha256";
 import { compilePatterns, findPatterns } from "c/patternIndex";
 import { findNames } from "c/nameDictionary";
+import { findTableCells } from "c/phiTables";
 export const FIELD_CATEGORIES = {
   FirstName: "Name",
   LastName: "Name",
@@ -35,6 +36,7 @@ export const FIELD_CATEGORIES = {
 };
 export const FIELD_PRIORITY = 1;
 export const DICTIONARY_PRIORITY = 900;
+export const TABLE_PRIORITY = 5;
 const IGNORABLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
 const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
@@ -358,6 +360,9 @@ export function findPhi(input, policy, engine = INDEXED_ENGINE) {
   const scan = withFinalLineFeed(normalised.text);
   const candidates = [];
   fieldCandidates(scan, input, candidates);
+  for (const cell of findTableCells(scan, FIELD_CATEGORIES)) {
+    candidates.push({ ...cell, priority: TABLE_PRIORITY, source: "table", rule: "table", order: 0 });
+  }
   engine.findPatterns(scan, compilePatterns(policy.patterns), candidates);
   extendAddresses(scan, candidates);
   if (policy.dictionary) {

@@ -9,6 +9,7 @@ import { hmacSha256Hex } from 'c/sha256';
 import type { PhiPattern } from 'c/patternSyntax';
 import { compilePatterns, findPatterns, type Candidate, type CompiledPattern } from 'c/patternIndex';
 import { findNames, type NameDictionary } from 'c/nameDictionary';
+import { findTableCells } from 'c/phiTables';
 
 export type RedactionMode = 'redact' | 'pseudonymize';
 
@@ -18,8 +19,8 @@ export type PhiSpan = {
     /** End offset (exclusive) in the input text, in UTF-16 code units. */
     end: number;
     category: string;
-    source: 'pattern' | 'field' | 'dictionary';
-    /** Pattern name, field name, or "dictionary". */
+    source: 'pattern' | 'field' | 'dictionary' | 'table';
+    /** Pattern name, field name, "dictionary", or "table". */
     rule: string;
 };
 
@@ -84,6 +85,8 @@ export const FIELD_CATEGORIES: Readonly<Record<string, string>> = {
 /** Priority of record-value matches (they are certain) and of dictionary names (least specific). */
 export const FIELD_PRIORITY = 1;
 export const DICTIONARY_PRIORITY = 900;
+/** A cell under a column its table's header row names (c/phiTables): next to a record field's own value. */
+export const TABLE_PRIORITY = 5;
 
 /**
  * Removed before matching: soft hyphen, zero-width characters, word joiner, BOM, and the control characters
@@ -544,6 +547,9 @@ export function findPhi(
     const scan = withFinalLineFeed(normalised.text);
     const candidates: Candidate[] = [];
     fieldCandidates(scan, input, candidates);
+    for (const cell of findTableCells(scan, FIELD_CATEGORIES)) {
+        candidates.push({ ...cell, priority: TABLE_PRIORITY, source: 'table', rule: 'table', order: 0 });
+    }
     engine.findPatterns(scan, compilePatterns(policy.patterns), candidates);
     extendAddresses(scan, candidates);
     if (policy.dictionary) {
