@@ -24,6 +24,27 @@ describe('the vector file', () => {
         expect(readFileSync(join(root, VECTORS_PATH), 'utf8')).toBe(vectorFileText());
     });
 
+    it('is split among the Apex test methods in slices of at most 100 vectors, none of them empty', () => {
+        // Each slice is one Apex test method, which has its own CPU limit; a slice that grew with the file
+        // would fail in an org, where nothing here can run it.
+        const apex = readFileSync(join(root, 'force-app/tests/gate/classes/PhiRedactorVectors_Tests.cls'), 'utf8');
+        const slices = Array.from(apex.matchAll(/runSlice\(([0-9]+), ([0-9]+)\);/g), (m) => [
+            Number(m[1]),
+            Number(m[2])
+        ]);
+        expect(slices.length).toBeGreaterThan(1);
+        let next = 0;
+        for (const [from, to] of slices) {
+            expect(from).toBe(next);
+            expect(to - from).toBeGreaterThan(0);
+            expect(to - from).toBeLessThanOrEqual(100);
+            next = to;
+        }
+        // The last slice starts inside the file (so it checks something) and ends at or after its end.
+        expect(slices[slices.length - 1][0]).toBeLessThan(file.vectors.length);
+        expect(next).toBeGreaterThanOrEqual(file.vectors.length);
+    });
+
     it('holds at least 300 vectors with unique ids', () => {
         expect(file.vectors.length).toBeGreaterThanOrEqual(300);
         expect(new Set(file.vectors.map((v) => v.id)).size).toBe(file.vectors.length);
