@@ -55,6 +55,7 @@ import {
     sixthRoundLowerVectors
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
+import { townLabelContextVectors, townSiteContextVectors, townVerbContextVectors } from './vectors/town-contexts';
 import {
     fourthRoundNameVectors,
     fourthRoundNumberVectors,
@@ -127,7 +128,10 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundAfterVectors,
     sixthRoundSiteVectors,
     sixthRoundChatVectors,
-    sixthRoundLowerVectors
+    sixthRoundLowerVectors,
+    townVerbContextVectors,
+    townSiteContextVectors,
+    townLabelContextVectors
 ];
 
 function build(): VectorFile {

@@ -1,0 +1,108 @@
+/**
+ * Shared redaction vectors of issue 16's town contexts (Safe Harbor B): the general contexts in which notes,
+ * chats, EMS sheets, call-centre and claim forms name a town, written by hand with made-up town names (not from
+ * any corpus), each with the look-alikes it must leave.
+ */
+import { phi, type VectorSet } from './vector-set';
+
+/** Towns after a verb with an adverb, a job, a distance with about, just outside, rural, or splitting time. */
+export function townVerbContextVectors(v: VectorSet): void {
+    v.inContexts(
+        'towns7',
+        'Town after a living or travel verb with an adverb or an approximate distance, after a job, just outside, rural',
+        'Address',
+        ['Dunmarsh', 'Brackenford', 'Harrowdale', 'Marlow Springs', 'Wexbridge', 'Port Ellery', 'Dunmarsh'],
+        [
+            ['Works as a mechanic in ', '.'],
+            ['She worked as a school nurse in ', ' for ten years.'],
+            ['Stayed overnight in ', ' before the flight.'],
+            ['Lives about 10 min from ', '.'],
+            ['MVC on the interstate just outside ', '.'],
+            ['Grew up in rural ', ', moved here at 18.'],
+            ['Lives approximately 2 hours from ', '.']
+        ]
+    );
+    v.add('towns7', 'Both towns after commuting daily between', [
+        'She commutes daily between ',
+        phi('Ashcombe', 'Address'),
+        ' and ',
+        phi('Dunmarsh', 'Address'),
+        '.'
+    ]);
+    v.add('towns7', 'Care units, languages, stores, gates and states after these cues stay', [
+        'Works as a nurse in Cardiology. Works as an interpreter in Spanish. Works as a cashier in Walmart. ',
+        'Stayed overnight in Observation. Waited just outside Radiology. Parked just outside Gate 4. ',
+        'Grew up in rural Iowa. He commutes daily between home and the plant. Lives about 10 min from the hospital.'
+    ]);
+}
+
+/** Towns before a lower-case care site, station, library or fire crew, and after a residence or shelter. */
+export function townSiteContextVectors(v: VectorSet): void {
+    v.inContexts(
+        'towns7',
+        'Town before a lower-case care site, station, library or office after a preposition (a VA or ER is taken with it)',
+        'Address',
+        ['Wexbridge', 'Harrowdale', 'Brackenford', 'Tarnley', 'Wrenfield VA', 'Port Ellery VA', 'Dunmarsh ER'],
+        [
+            ['Seen at the ', ' urgent care on Monday.'],
+            ['Picked up at the ', ' train station.'],
+            ['Last seen at the ', ' public library.'],
+            ['Claim submitted by the ', ' branch office.'],
+            ['Seen at the ', ' hospital last year.'],
+            ['Follow-up at the ', ' clinic.'],
+            ['Taken to the ', ' by her son.']
+        ]
+    );
+    v.add('towns7', 'Kinds, specialties and parts of a system before those sites stay', [
+        'Seen at the Peds ER. Taken to the Adult ED. Went to the Law library. Met at the Fire station. ',
+        'Dropped off at the Main urgent care. Follow-up at the VA clinic. Call the Billing office.'
+    ]);
+    v.inContexts(
+        'towns7',
+        'Town before its fire crew, station or chief',
+        'Address',
+        ['Wexbridge', 'Harrowdale'],
+        [
+            ['The ', ' fire crew extricated the patient.'],
+            ['Per the ', ' fire chief, found down.']
+        ]
+    );
+    v.add('towns7', 'Volunteer and state fire services stay', [
+        'The Volunteer fire crew arrived first. State fire marshal was notified.'
+    ]);
+    v.inContexts(
+        'towns7',
+        'Town after a residence, cabin or shelters in or around',
+        'Address',
+        ['Upper Kettlewick', 'Gorsebridge'],
+        [
+            ['EMS responded to a residence in ', ' for a fall.'],
+            ['He is homeless, sleeping in shelters around ', '.']
+        ]
+    );
+    v.add('towns7', 'Holidays, times and exits after a home or shelter stay', [
+        'Home around Christmas with family. The shelter near Exit 5 was closed. Residence in Internal Medicine.'
+    ]);
+}
+
+/** Towns after travel-history and location labels, and after home town is. */
+export function townLabelContextVectors(v: VectorSet): void {
+    v.inContexts(
+        'towns7',
+        'Town after a travel-history or provider location label, or home town is',
+        'Address',
+        ['Pellingham', 'Oxhallow', 'Brackenford', 'Little Amwell', 'Harrowdale'],
+        [
+            ['Travel history: ', ' (2 weeks ago), no international travel.'],
+            ['Provider location: ', '\n'],
+            ['Recent travel - ', '\n'],
+            ["Patient's home town is ", '.'],
+            ['Recent travel: ', ' and back, one week.\n']
+        ]
+    );
+    v.add('towns7', 'Travel answers, regions, kinds of site and titles after those labels stay', [
+        'Travel history: Denies recent travel.\nTravel history: Negative.\nTravel: None\n',
+        'Recent travel: Caribbean cruise in May.\nProvider location: Main campus\n',
+        "Service location: Patient's home\nWork location: Remote\nHer hometown is the same as mine.\n"
+    ]);
+}
