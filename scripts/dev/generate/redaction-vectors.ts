@@ -55,7 +55,12 @@ import {
     sixthRoundLowerVectors
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
-import { townLabelContextVectors, townSiteContextVectors, townVerbContextVectors } from './vectors/town-contexts';
+import {
+    townEventContextVectors,
+    townLabelContextVectors,
+    townSiteContextVectors,
+    townVerbContextVectors
+} from './vectors/town-contexts';
 import {
     fourthRoundNameVectors,
     fourthRoundNumberVectors,
@@ -131,7 +136,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundLowerVectors,
     townVerbContextVectors,
     townSiteContextVectors,
-    townLabelContextVectors
+    townLabelContextVectors,
+    townEventContextVectors
 ];
 
 function build(): VectorFile {

@@ -106,3 +106,50 @@ export function townLabelContextVectors(v: VectorSet): void {
         "Service location: Patient's home\nWork location: Remote\nHer hometown is the same as mine.\n"
     ]);
 }
+
+/** Towns after events and employment with in, moving and going home, living in two towns, and address labels. */
+export function townEventContextVectors(v: VectorSet): void {
+    v.inContexts(
+        'towns7',
+        'Town after an event, employment or volunteering with in, going home, or living nearby',
+        'Address',
+        ['Dunmarsh', 'Tarnley', 'Harrowdale', 'Brackenford', 'Port Ellery', 'Marlow Springs', 'Oxhallow'],
+        [
+            ['Injured at work in ', '.'],
+            ['Employed in ', ' as a driver.'],
+            ['MVC in ', ' on the way home.'],
+            ['Fell in ', ' while shopping.'],
+            ['Going home to ', ' tomorrow.'],
+            ['Children live nearby in ', '.'],
+            ['Volunteers in ', ' twice a week.']
+        ]
+    );
+    v.add('towns7', 'Both towns after living in one and another', [
+        'Has two children who live in ',
+        phi('Harrowdale', 'Address'),
+        ' and ',
+        phi('Wexbridge', 'Address'),
+        '.'
+    ]);
+    v.add('towns7', 'Departments, rooms, months, stages of work and payers after these cues stay', [
+        'Employed in Sales. Volunteers in Hospice. Fell in Bathroom. Fell in March. MVC in December. ',
+        'Injured at work in Maintenance. Going home to Hospice care. ',
+        'Lives nearby in Assisted Living. Lives in the city and Medicare pays.'
+    ]);
+    v.inContexts(
+        'towns7',
+        'Town alone after an address, current-location, birth-place or residing label',
+        'Address',
+        ['Harrowdale', 'Brackenford', 'Dunmarsh', 'Oxhallow'],
+        [
+            ['Address: ', '\n'],
+            ['Current location: ', '\n'],
+            ['Last known location - ', '\n'],
+            ['Birth place: ', '\n']
+        ]
+    );
+    v.add('towns7', 'What address and location labels hold besides a town stays', [
+        'Address: Same as above\nAddress: Homeless\nAddress: Confidential\nCurrent location: ICU\n',
+        'Last known location: Home\nBirth place: Unknown\nPatient address: Pending\nResiding at: Private residence\n'
+    ]);
+}
