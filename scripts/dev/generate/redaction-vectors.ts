@@ -56,6 +56,8 @@ import {
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
+    townAnswerVectors,
+    townCapitalsVectors,
     townEventContextVectors,
     townLabelContextVectors,
     townSiteContextVectors,
@@ -137,7 +139,9 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     townVerbContextVectors,
     townSiteContextVectors,
     townLabelContextVectors,
-    townEventContextVectors
+    townEventContextVectors,
+    townAnswerVectors,
+    townCapitalsVectors
 ];
 
 function build(): VectorFile {

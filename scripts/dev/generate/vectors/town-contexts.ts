@@ -153,3 +153,54 @@ export function townEventContextVectors(v: VectorSet): void {
         'Last known location: Home\nBirth place: Unknown\nPatient address: Pending\nResiding at: Private residence\n'
     ]);
 }
+
+/** A town given alone as the answer to a question for the city or town, in chats and call notes. */
+export function townAnswerVectors(v: VectorSet): void {
+    v.inContexts(
+        'towns7',
+        'Town as the answer to a city or town question, on the next line after a speaker or on the same line',
+        'Address',
+        ['Harrowdale', 'marlow springs', 'Stoke-on-Hollow', 'Fort Brannock', 'Wexbridge'],
+        [
+            ['Agent: What city do you live in?\nCustomer: ', '\n'],
+            ['Rep: Can you confirm your city?\nMember: ', '\n'],
+            ['Nurse: And which town were you born in?\nPatient: ', '.\n'],
+            ['Q: Town of birth? A: ', '\n'],
+            ['What city were you born in? ', '\n']
+        ]
+    );
+    v.add('towns7', 'Replies that are no town, and town questions answered with something else, stay', [
+        'Agent: What city do you live in?\nCustomer: Sorry, what?\nAgent: Which town is the clinic in?\n',
+        'Customer: Not sure\nAgent: Can you confirm your city?\nPatient: Yes\nAgent: What city?\nCustomer: Hold on\n',
+        "Agent: What town are you in?\nCustomer: I'm at work\nAgent: What's the city on the card?\nCustomer: Unknown\n",
+        'Agent: What city?\nCustomer: Good question\nAgent: What city?\nCustomer: Let me check\n',
+        'Did you leave the city? No, I stayed home.\n'
+    ]);
+}
+
+/** Towns in notes written in capitals, and the function words after them that an address no longer takes. */
+export function townCapitalsVectors(v: VectorSet): void {
+    v.inContexts(
+        'towns7',
+        'Town in capitals after a living, moving or transport verb in capitals (the words after it stay)',
+        'Address',
+        ['HARROWDALE', 'PORT ELLERY', 'STOKE-ON-HOLLOW', 'BRACKENFORD', 'MARLOW SPRINGS', 'DUNMARSH'],
+        [
+            ['PT LIVES IN ', ' WITH WIFE.\n'],
+            ['LIVES ALONE IN ', '.\n'],
+            ['TRANSPORTED FROM ', ' TO ER.\n'],
+            ['BORN IN ', ' (PER PT).\n'],
+            ['MOVED TO ', ' IN 2019.\n'],
+            ['PT IS FROM ', ' AND WORKS NIGHTS.\n']
+        ]
+    );
+    v.add('towns7', 'Care settings, the scene, states, countries and months in capitals stay', [
+        'TRANSPORTED FROM SCENE TO ER. MOVED TO ICU. LIVES IN OHIO. BORN IN MEXICO. MOVED IN MAY. ',
+        'LIVES WITH WIFE IN AN APARTMENT. TRANSFERRED FROM OSH. PT FROM HOME.\n'
+    ]);
+    v.add('towns7', 'A town and Indiana code in capitals before a ZIP code are one address', [
+        'Mail to ',
+        phi('GARY, IN 46401', 'Address'),
+        '.\n'
+    ]);
+}
