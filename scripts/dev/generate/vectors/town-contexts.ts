@@ -53,6 +53,9 @@ export function townSiteContextVectors(v: VectorSet): void {
             ['Taken to the ', ' by her son.']
         ]
     );
+    v.add('towns7', 'Offices of a department before office stay', [
+        'Sent to the Finance office. Ask at the Registrar office. Forms from the Legal office. Meet at the Reception office.'
+    ]);
     v.add('towns7', 'Kinds, specialties and parts of a system before those sites stay', [
         'Seen at the Peds ER. Taken to the Adult ED. Went to the Law library. Met at the Fire station. ',
         'Dropped off at the Main urgent care. Follow-up at the VA clinic. Call the Billing office.'
