@@ -56,6 +56,14 @@ import {
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
 import {
+    townAnswerVectors,
+    townCapitalsVectors,
+    townEventContextVectors,
+    townLabelContextVectors,
+    townSiteContextVectors,
+    townVerbContextVectors
+} from './vectors/town-contexts';
+import {
     fourthRoundNameVectors,
     fourthRoundNumberVectors,
     fourthRoundPlaceVectors,
@@ -129,6 +137,12 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundSiteVectors,
     sixthRoundChatVectors,
     sixthRoundLowerVectors,
+    townVerbContextVectors,
+    townSiteContextVectors,
+    townLabelContextVectors,
+    townEventContextVectors,
+    townAnswerVectors,
+    townCapitalsVectors,
     tableColumnVectors,
     columnLabelVectors
 ];

@@ -70,7 +70,7 @@ export function scanText(text) {
   map.push(scan.length);
   return { text: out, map };
 }
-const TAIL_WORD = "[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,30}";
+const TAIL_WORD = "(?!(?:WITH|AND|TO|ON|AT|FOR|FROM|BY|VIA|OF|THE|SINCE|PER|WHO|WAS|IS|HAS|HAD|AFTER|BEFORE|WHEN|WHILE|BUT|THEN|IN(?=[ \\t]{1,2}(?![0-9]{5}(?![0-9]))))(?![A-Za-z]))[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,30}";
 const TAIL_POSTAL = "(?:[0-9]{2}-[0-9]{3}|[0-9]{3,5}(?:[ \\-][0-9]{2,4})?)";
 const TAIL_REGION = "[A-Za-z\\u00C0-\\u017F]{2,30}";
 const TAIL_TOWN_WORD = "(?!(?:and|but|the|then|for|with|was|were|has|had|have|that|this|from|near|not|now|she|her|his|him|they|you|our|are|will|can|its|who|all|any|one|two|off|out|too|also|just|only|still|way|yes)[ \\t,])[a-z]{3,30}";

@@ -146,7 +146,13 @@ export function scanText(text: string): { text: string; map: number[] | null } {
     return { text: out, map };
 }
 
+/**
+ * A capitalised word of a town, not a function word in capitals, so that a town in a note written in capitals
+ * ("LIVES IN QUENMOOR WITH WIFE", "FROM TAVIRO TO ER") does not take the words after it; IN only as Indiana's
+ * code before a ZIP code or at a phrase end.
+ */
 const TAIL_WORD =
+    '(?!(?:WITH|AND|TO|ON|AT|FOR|FROM|BY|VIA|OF|THE|SINCE|PER|WHO|WAS|IS|HAS|HAD|AFTER|BEFORE|WHEN|WHILE|BUT|THEN|IN(?=[ \\t]{1,2}(?![0-9]{5}(?![0-9]))))(?![A-Za-z]))' +
     "[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F'\\u2019\\-]{0,30}";
 const TAIL_POSTAL = '(?:[0-9]{2}-[0-9]{3}|[0-9]{3,5}(?:[ \\-][0-9]{2,4})?)';
 /** A region of an address block in any letter case, taken only when a postal code follows it. */
