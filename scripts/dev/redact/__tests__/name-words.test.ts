@@ -5,6 +5,7 @@
  * plain Map of its keys does, ASCII capitals read in lower case only when asked.
  */
 import {
+    HAS_HYPHEN,
     HAS_LOWER,
     HAS_UPPER,
     WORD_PATTERN,
@@ -38,7 +39,10 @@ function scannerWords(text: string): Word[] {
     while (scanner.next()) {
         const word = text.slice(scanner.start, scanner.end);
         const ascii = !/[^\x00-\x7f]/.test(word);
-        const letters = (/[a-z]/.test(word) ? HAS_LOWER : 0) | (/[A-Z]/.test(word) ? HAS_UPPER : 0);
+        const letters =
+            (/[a-z]/.test(word) ? HAS_LOWER : 0) |
+            (/[A-Z]/.test(word) ? HAS_UPPER : 0) |
+            (word.includes('-') ? HAS_HYPHEN : 0);
         if (scanner.ascii !== ascii || scanner.letters !== letters) {
             throw new Error(
                 `Fields of the word at ${scanner.start}: ascii ${scanner.ascii}, letters ${scanner.letters}.`

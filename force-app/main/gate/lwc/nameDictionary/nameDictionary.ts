@@ -7,6 +7,7 @@ import {
     AMBIGUOUS,
     buildNameTable,
     classesOf,
+    HAS_HYPHEN,
     hashOf,
     hasSuffix,
     isAllCaps,
@@ -202,9 +203,10 @@ function classify(scan: string, word: WordScanner, dictionary: NameDictionary): 
     const from = word.ascii ? start : 0;
     const to = word.ascii ? word.end : key.length;
     const lower = word.ascii ? 0x20 : 0;
+    const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
     const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
     if (!capital) {
-        return nameClass(dictionary.names, key, from, to, lower, bits) === 'S' ? 'l' : 'L';
+        return nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === 'S' ? 'l' : 'L';
     }
     if ((bits & STOP) !== 0) {
         return 'W';
@@ -216,7 +218,7 @@ function classify(scan: string, word: WordScanner, dictionary: NameDictionary): 
     if (length <= 3 && isAllCaps(scan, word)) {
         return 'U';
     }
-    const found = nameClass(dictionary.names, key, from, to, lower, bits);
+    const found = nameClass(dictionary.names, key, from, to, lower, bits, hyphens);
     if (found) {
         return found;
     }

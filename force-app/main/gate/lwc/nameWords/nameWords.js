@@ -25,6 +25,7 @@ const FNV_BASIS = 2166136261 | 0;
 const FNV_PRIME = 16777619;
 export const HAS_LOWER = 1;
 export const HAS_UPPER = 2;
+export const HAS_HYPHEN = 4;
 export class WordScanner {
   constructor(text) {
     this.text = text;
@@ -56,7 +57,7 @@ export class WordScanner {
       const c = text.charCodeAt(i);
       if (c < 128) {
         if (isAsciiLetter(c) || (c === 39 || c === 45) && i + 1 < n && letterAt(text, i + 1) !== 0) {
-          letters |= c >= 97 ? HAS_LOWER : c >= 65 ? HAS_UPPER : 0;
+          letters |= c >= 97 ? HAS_LOWER : c >= 65 ? HAS_UPPER : c === 45 ? HAS_HYPHEN : 0;
           hash = Math.imul(hash ^ (c | 32), FNV_PRIME);
           i++;
           continue;
@@ -106,7 +107,7 @@ export function isCaseless(c) {
 }
 export function isAllCaps(text, word) {
   if (word.ascii) {
-    return word.letters === HAS_UPPER;
+    return (word.letters & (HAS_LOWER | HAS_UPPER)) === HAS_UPPER;
   }
   let upperKept = true;
   let lowerChanges = false;
@@ -224,7 +225,7 @@ function hyphenIn(text, from, to) {
   }
   return -1;
 }
-export function nameClass(names, text, from, to, lower, bits) {
+export function nameClass(names, text, from, to, lower, bits, hyphens) {
   if (to - from > 4 && text.charCodeAt(to - 2) === 39 && (text.charCodeAt(to - 1) | lower) === 115) {
     to -= 2;
     bits = classesOf(names, text, from, to, lower, hashOf(text, from, to, lower));
@@ -238,7 +239,7 @@ export function nameClass(names, text, from, to, lower, bits) {
   if ((bits & AMBIGUOUS) !== 0) {
     return "A";
   }
-  if (hyphenIn(text, from, to) > from) {
+  if (hyphens && hyphenIn(text, from, to) > from) {
     let parts = 0;
     let strong = 0;
     let known = 0;

@@ -45,9 +45,10 @@ function letterAt(text: string, i: number): number {
 const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** Bits of WordScanner.letters: the word holds an ASCII lower-case letter, an ASCII capital. */
+/** Bits of WordScanner.letters: the word holds an ASCII lower-case letter, an ASCII capital, a hyphen. */
 export const HAS_LOWER = 1;
 export const HAS_UPPER = 2;
+export const HAS_HYPHEN = 4;
 
 /**
  * The tokens of WORD_PATTERN in a text, in order, as its global regex finds them: `next()` moves to the next
@@ -88,7 +89,7 @@ export class WordScanner {
                 // An apostrophe or hyphen joins the word only with a letter after it. All of them, lower-cased
                 // with `| 0x20`, go into the hash (the bit is already set in both marks).
                 if (isAsciiLetter(c) || ((c === 39 || c === 45) && i + 1 < n && letterAt(text, i + 1) !== 0)) {
-                    letters |= c >= 97 ? HAS_LOWER : c >= 65 ? HAS_UPPER : 0;
+                    letters |= c >= 97 ? HAS_LOWER : c >= 65 ? HAS_UPPER : c === 45 ? HAS_HYPHEN : 0;
                     hash = Math.imul(hash ^ (c | 0x20), FNV_PRIME);
                     i++;
                     continue;
@@ -156,7 +157,7 @@ export function isCaseless(c: number): boolean {
  */
 export function isAllCaps(text: string, word: WordScanner): boolean {
     if (word.ascii) {
-        return word.letters === HAS_UPPER;
+        return (word.letters & (HAS_LOWER | HAS_UPPER)) === HAS_UPPER;
     }
     let upperKept = true;
     let lowerChanges = false;
@@ -314,6 +315,7 @@ function hyphenIn(text: string, from: number, to: number): number {
 /**
  * Dictionary class of the key text[from..to) (read in lower case when `lower` is 0x20, see classesOf), whose
  * table classes are `bits`: S strong, R word name, A ambiguous, null unknown. A possessive 's is ignored.
+ * `hyphens` false says the key has no hyphen, which spares looking for one.
  */
 export function nameClass(
     names: NameTable,
@@ -321,7 +323,8 @@ export function nameClass(
     from: number,
     to: number,
     lower: number,
-    bits: number
+    bits: number,
+    hyphens: boolean
 ): 'S' | 'R' | 'A' | null {
     if (to - from > 4 && text.charCodeAt(to - 2) === 39 && (text.charCodeAt(to - 1) | lower) === 115) {
         to -= 2;
@@ -336,7 +339,7 @@ export function nameClass(
     if ((bits & AMBIGUOUS) !== 0) {
         return 'A';
     }
-    if (hyphenIn(text, from, to) > from) {
+    if (hyphens && hyphenIn(text, from, to) > from) {
         // Every part known (split at each hyphen, empty parts included) and one of them strong.
         let parts = 0;
         let strong = 0;
