@@ -7,7 +7,7 @@
  * (invisible characters, Unicode spaces and dashes, full-width ASCII), surrogate pairs, combining marks,
  * odd spacing and line ends, case changes and truncations; a few are notes of about 32 KB.
  */
-import type { NameDictionary } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { dictionaryKeys, type NameDictionary } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
 import type { PhiPattern } from '../../../force-app/main/gate/lwc/patternSyntax/patternSyntax';
 import type { RedactionInput } from '../../../force-app/main/gate/lwc/phiRedactor/phiRedactor';
 import { seededRandom } from '../lib/random';
@@ -423,10 +423,10 @@ export type CorpusItem = { input: RedactionInput; dictionary: boolean };
 export function generateCorpus(options: CorpusOptions): CorpusItem[] {
     const r = rng(options.seed);
     const trees = options.patterns.map((p) => ({ p, tree: parseRegex(p.pattern) }));
-    const strong = Array.from(options.dictionary.strong).sort();
-    const ambiguous = Array.from(options.dictionary.ambiguous).sort();
-    const wordNames = Array.from(options.dictionary.wordNames).sort();
-    const stop = Array.from(options.dictionary.stop).sort();
+    const strong = dictionaryKeys(options.dictionary, 'strong').sort();
+    const ambiguous = dictionaryKeys(options.dictionary, 'ambiguous').sort();
+    const wordNames = dictionaryKeys(options.dictionary, 'wordNames').sort();
+    const stop = dictionaryKeys(options.dictionary, 'stop').sort();
     const eponyms = Array.from(options.dictionary.eponymNouns).sort();
     const snippets = options.snippets ?? [];
     const capital = (w: string): string => (w === '' ? w : w[0].toUpperCase() + w.slice(1));

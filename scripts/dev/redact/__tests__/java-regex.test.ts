@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHIPPED_PATTERNS } from '../../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
-import { WORD_PATTERN } from '../../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { WORD_PATTERN } from '../../../../force-app/main/gate/lwc/nameWords/nameWords';
 import {
     ADDRESS_TAIL,
     fieldCategory,

@@ -1,15 +1,33 @@
 // Generated from nameDictionary.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import {
+  AMBIGUOUS,
+  buildNameTable,
+  classesOf,
+  HAS_HYPHEN,
+  hashOf,
+  hasSuffix,
+  isAllCaps,
+  isCapitalised,
+  isCaseless,
+  keysOf,
+  nameClass,
+  STOP,
+  STRONG,
+  suffixesByLast,
+  WORD_NAME,
+  WordScanner
+} from "c/nameWords";
+export function dictionaryKeys(dictionary, cls) {
+  const bits = { strong: STRONG, ambiguous: AMBIGUOUS, wordNames: WORD_NAME, stop: STOP }[cls];
+  return keysOf(dictionary.names, bits);
+}
 export function parseNameDictionary(text) {
-  const dictionary = {
-    strong: /* @__PURE__ */ new Set(),
-    ambiguous: /* @__PURE__ */ new Set(),
-    wordNames: /* @__PURE__ */ new Set(),
-    stop: /* @__PURE__ */ new Set(),
-    fold: /* @__PURE__ */ new Map(),
-    suffixes: [],
-    eponymNouns: /* @__PURE__ */ new Set()
-  };
+  const fold = /* @__PURE__ */ new Map();
+  const suffixes = [];
+  const eponymNouns = /* @__PURE__ */ new Set();
+  const keys = [];
+  const classes = [];
   const lines = text.split("\n");
   for (let raw of lines) {
     raw = raw.replace(/\r$/, "");
@@ -19,26 +37,27 @@ export function parseNameDictionary(text) {
     if (raw.startsWith("@fold ")) {
       const parts = raw.split(" ");
       for (const ch of parts[2] ?? "") {
-        dictionary.fold.set(ch, parts[1]);
+        fold.set(ch, parts[1]);
       }
       continue;
     }
     if (raw.startsWith("@suffix ")) {
-      dictionary.suffixes.push(
+      suffixes.push(
         ...raw.slice(8).split(" ").filter((x) => x !== "")
       );
       continue;
     }
     if (raw[0] === "-") {
-      dictionary.stop.add(raw.slice(1));
+      keys.push(raw.slice(1));
+      classes.push(STOP);
       continue;
     }
     if (raw[0] === "=") {
-      dictionary.eponymNouns.add(raw.slice(1));
+      eponymNouns.add(raw.slice(1));
       continue;
     }
     const marker = raw[0] === "~" || raw[0] === "^" ? raw[0] : "";
-    const target = marker === "~" ? dictionary.ambiguous : marker === "^" ? dictionary.wordNames : dictionary.strong;
+    const cls = marker === "~" ? AMBIGUOUS : marker === "^" ? WORD_NAME : STRONG;
     const body = marker ? raw.slice(1) : raw;
     const colon = body.indexOf(":");
     if (colon !== 3) {
@@ -46,20 +65,23 @@ export function parseNameDictionary(text) {
     }
     const prefix = body.slice(0, 3);
     for (const suffix of body.slice(4).split("|")) {
-      target.add(prefix + suffix);
+      keys.push(prefix + suffix);
+      classes.push(cls);
     }
   }
-  return dictionary;
+  return { names: buildNameTable(keys, classes), fold, suffixes: suffixesByLast(suffixes), eponymNouns };
 }
 export function nameKey(token, dictionary) {
+  return foldKey(token.toLowerCase(), dictionary);
+}
+function foldKey(lower, dictionary) {
   let ascii = true;
-  for (let i = 0; i < token.length; i++) {
-    if (token.charCodeAt(i) > 127) {
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) > 127) {
       ascii = false;
       break;
     }
   }
-  const lower = token.toLowerCase();
   if (ascii) {
     return lower;
   }
@@ -80,92 +102,53 @@ export function nameKey(token, dictionary) {
   return out;
 }
 const SENTENCE_BREAK = '.!?\n\r"“(>[*•';
-function isCapitalised(token) {
-  const f = token.charAt(0);
-  return f !== f.toLowerCase() && f === f.toUpperCase();
-}
-function lookupName(key, dictionary) {
-  const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
-  if (dictionary.strong.has(bare)) {
-    return "S";
-  }
-  if (dictionary.wordNames.has(bare)) {
-    return "R";
-  }
-  if (dictionary.ambiguous.has(bare)) {
-    return "A";
-  }
-  if (bare.indexOf("-") > 0) {
-    const parts = bare.split("-");
-    let strong = 0;
-    let known = 0;
-    for (const part of parts) {
-      if (dictionary.strong.has(part)) {
-        strong++;
-        known++;
-      } else if (dictionary.ambiguous.has(part) || dictionary.wordNames.has(part)) {
-        known++;
-      }
-    }
-    if (strong > 0 && known === parts.length) {
-      return "S";
-    }
-  }
-  return null;
-}
-function hasSurnameSuffix(lower, dictionary) {
-  for (const suffix of dictionary.suffixes) {
-    if (lower.length > suffix.length + 2 && lower.endsWith(suffix)) {
-      return true;
-    }
-  }
-  return false;
-}
-function isAllCaps(token) {
-  return token === token.toUpperCase() && token !== token.toLowerCase();
-}
 function isLatinOrCommon(code) {
   return code < 768 || code >= 7424 && code <= 7935 || code >= 11360 && code <= 11391 || code >= 42784 && code <= 43007;
 }
-function classify(token, dictionary) {
-  const f = token.charCodeAt(0);
+function classify(scan, word, dictionary) {
+  const start = word.start;
+  const length = word.end - start;
+  const f = scan.charCodeAt(start);
   if (!isLatinOrCommon(f)) {
-    if (token.length === 1 && !(f >= 13312 && f <= 40959 || f >= 44032 && f <= 55215)) {
+    if (length === 1 && !(f >= 13312 && f <= 40959 || f >= 44032 && f <= 55215)) {
       return "L";
     }
-    const first = token.charAt(0);
-    const caseless = f >= 4304 && f <= 4351 || first === first.toLowerCase() && first === first.toUpperCase();
-    return caseless || isCapitalised(token) ? "X" : "L";
+    const caseless = f >= 4304 && f <= 4351 || isCaseless(f);
+    return caseless || isCapitalised(f) ? "X" : "L";
   }
   const lowerInitial = f >= 97 && f <= 122;
-  if (lowerInitial && token.length < 3) {
+  if (lowerInitial && length < 3) {
     return "L";
   }
-  const capital = !lowerInitial && isCapitalised(token);
+  const capital = !lowerInitial && isCapitalised(f);
   if (!capital && !lowerInitial) {
     return "L";
   }
-  const key = nameKey(token, dictionary);
+  const lowered = word.ascii ? scan : scan.slice(start, word.end).toLowerCase();
+  const key = word.ascii ? scan : foldKey(lowered, dictionary);
+  const from = word.ascii ? start : 0;
+  const to = word.ascii ? word.end : key.length;
+  const lower = word.ascii ? 32 : 0;
+  const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
+  const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
   if (!capital) {
-    return lookupName(key, dictionary) === "S" ? "l" : "L";
+    return nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === "S" ? "l" : "L";
   }
-  if (dictionary.stop.has(key)) {
+  if ((bits & STOP) !== 0) {
     return "W";
   }
-  if (token.length === 1) {
+  if (length === 1) {
     return "I";
   }
-  if (token.length <= 3 && isAllCaps(token)) {
+  if (length <= 3 && isAllCaps(scan, word)) {
     return "U";
   }
-  const found = lookupName(key, dictionary);
+  const found = nameClass(dictionary.names, key, from, to, lower, bits, hyphens);
   if (found) {
     return found;
   }
-  if (token.length >= 5 && !isAllCaps(token) && hasSurnameSuffix(token.toLowerCase(), dictionary)) {
-    return "S";
-  }
-  return "U";
+  const surname = length >= 5 && !isAllCaps(scan, word) && hasSuffix(dictionary.suffixes, lowered, from, word.ascii ? to : lowered.length, lower);
+  return surname ? "S" : "U";
 }
 function atSentenceStart(scan, start) {
   let i = start - 1;
@@ -198,12 +181,6 @@ function blanks(scan, from, to) {
   }
   return true;
 }
-export function tokenInfo(token, dictionary) {
-  const cls = classify(token, dictionary);
-  return cls === "L" ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
-}
-export const WORD_PATTERN = "[\\p{L}\\p{M}]+(?:['\\u2019-][\\p{L}\\p{M}]+)*";
-const WORDS = new RegExp(WORD_PATTERN, "gu");
 function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
@@ -278,13 +255,16 @@ class NameFinder {
    * its words.
    */
   otherScriptNames = false;
-  add(start, end, info) {
+  /** Classifies the scanner's word and keeps it when it can be part of a name (not of class L). */
+  add(word) {
     this.words++;
-    if (!isLatinOrCommon(this.scan.charCodeAt(start))) {
+    if (!isLatinOrCommon(this.scan.charCodeAt(word.start))) {
       this.otherScript++;
     }
-    if (info !== null) {
-      this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps, named: false });
+    const cls = classify(this.scan, word, this.dictionary);
+    if (cls !== "L") {
+      const caps = word.end - word.start > 1 && isAllCaps(this.scan, word);
+      this.tokens.push({ start: word.start, end: word.end, cls, sentenceStart: null, caps, named: false });
     }
   }
   run() {
@@ -544,11 +524,9 @@ class NameFinder {
 }
 export function findNames(scan, dictionary, emit) {
   const finder = new NameFinder(scan, dictionary, emit);
-  WORDS.lastIndex = 0;
-  let m;
-  while ((m = WORDS.exec(scan)) !== null) {
-    const word = m[0];
-    finder.add(m.index, m.index + word.length, tokenInfo(word, dictionary));
+  const words = new WordScanner(scan);
+  while (words.next()) {
+    finder.add(words);
   }
   finder.run();
 }

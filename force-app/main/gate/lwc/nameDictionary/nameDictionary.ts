@@ -3,23 +3,54 @@
  * up in it and classified, and how runs of classified words become the name spans the redactor hides.
  * Apex's PhiRedactor reads the same resource and follows the same rules; the shared vectors bind them.
  */
+import {
+    AMBIGUOUS,
+    buildNameTable,
+    classesOf,
+    HAS_HYPHEN,
+    hashOf,
+    hasSuffix,
+    isAllCaps,
+    isCapitalised,
+    isCaseless,
+    keysOf,
+    nameClass,
+    type NameTable,
+    STOP,
+    STRONG,
+    type Suffixes,
+    suffixesByLast,
+    WORD_NAME,
+    WordScanner
+} from 'c/nameWords';
+
 /**
- * Parsed PhiNameDictionary. Keys are folded lower-case names (see nameKey). `strong` names are not common
- * English words; `ambiguous` names are (Will, Grace, Smith) and count only beside another name; `stop`
- * words never join a name; `fold` maps accented letters to the base letters the dictionary uses.
+ * Parsed PhiNameDictionary. Keys are folded lower-case names (see nameKey), in one table (c/nameWords) with
+ * their classes: STRONG names are not common English words; AMBIGUOUS names are (Will, Grace, Smith) and count
+ * only beside another name; WORD_NAME names are rarer English words (login, john), names except alone at a
+ * sentence start; STOP words never join a name. `fold` maps accented letters to the base letters the
+ * dictionary uses.
  */
 export type NameDictionary = {
-    strong: Set<string>;
-    ambiguous: Set<string>;
-    /** Names that are also rarer English words (login, john): names except alone at a sentence start. */
-    wordNames: Set<string>;
-    stop: Set<string>;
+    names: NameTable;
     fold: Map<string, string>;
-    /** Family-name endings across languages (-sson, -dóttir, -ová, -ski, -enko, -ić ...), lower case. */
-    suffixes: string[];
+    /**
+     * Family-name endings across languages (-sson, -dóttir, -ová, -ski, -enko, -ić ...), lower case, by their
+     * last code unit.
+     */
+    suffixes: Suffixes;
     /** Nouns after which a name is an eponym, not a person (Crohn's disease, Glasgow score). */
     eponymNouns: Set<string>;
 };
+
+/** The keys of a dictionary's class (for tools that list them); see NameDictionary. */
+export function dictionaryKeys(
+    dictionary: NameDictionary,
+    cls: 'strong' | 'ambiguous' | 'wordNames' | 'stop'
+): string[] {
+    const bits = { strong: STRONG, ambiguous: AMBIGUOUS, wordNames: WORD_NAME, stop: STOP }[cls];
+    return keysOf(dictionary.names, bits);
+}
 
 /**
  * Dictionary format (UTF-8 text, one item per line): `#` comments; `@fold <base> <chars>` maps each char
@@ -27,15 +58,11 @@ export type NameDictionary = {
  * prefix; the same with a leading `~` for ambiguous names and `^` for word names.
  */
 export function parseNameDictionary(text: string): NameDictionary {
-    const dictionary: NameDictionary = {
-        strong: new Set(),
-        ambiguous: new Set(),
-        wordNames: new Set(),
-        stop: new Set(),
-        fold: new Map(),
-        suffixes: [],
-        eponymNouns: new Set()
-    };
+    const fold = new Map<string, string>();
+    const suffixes: string[] = [];
+    const eponymNouns = new Set<string>();
+    const keys: string[] = [];
+    const classes: number[] = [];
     const lines = text.split('\n');
     for (let raw of lines) {
         raw = raw.replace(/\r$/, '');
@@ -45,12 +72,12 @@ export function parseNameDictionary(text: string): NameDictionary {
         if (raw.startsWith('@fold ')) {
             const parts = raw.split(' ');
             for (const ch of parts[2] ?? '') {
-                dictionary.fold.set(ch, parts[1]);
+                fold.set(ch, parts[1]);
             }
             continue;
         }
         if (raw.startsWith('@suffix ')) {
-            dictionary.suffixes.push(
+            suffixes.push(
                 ...raw
                     .slice(8)
                     .split(' ')
@@ -59,16 +86,16 @@ export function parseNameDictionary(text: string): NameDictionary {
             continue;
         }
         if (raw[0] === '-') {
-            dictionary.stop.add(raw.slice(1));
+            keys.push(raw.slice(1));
+            classes.push(STOP);
             continue;
         }
         if (raw[0] === '=') {
-            dictionary.eponymNouns.add(raw.slice(1));
+            eponymNouns.add(raw.slice(1));
             continue;
         }
         const marker = raw[0] === '~' || raw[0] === '^' ? raw[0] : '';
-        const target =
-            marker === '~' ? dictionary.ambiguous : marker === '^' ? dictionary.wordNames : dictionary.strong;
+        const cls = marker === '~' ? AMBIGUOUS : marker === '^' ? WORD_NAME : STRONG;
         const body = marker ? raw.slice(1) : raw;
         const colon = body.indexOf(':');
         if (colon !== 3) {
@@ -76,22 +103,27 @@ export function parseNameDictionary(text: string): NameDictionary {
         }
         const prefix = body.slice(0, 3);
         for (const suffix of body.slice(4).split('|')) {
-            target.add(prefix + suffix);
+            keys.push(prefix + suffix);
+            classes.push(cls);
         }
     }
-    return dictionary;
+    return { names: buildNameTable(keys, classes), fold, suffixes: suffixesByLast(suffixes), eponymNouns };
 }
 
 /** Lower-cases a token and folds accents with the dictionary's table; combining marks are dropped. */
 export function nameKey(token: string, dictionary: NameDictionary): string {
+    return foldKey(token.toLowerCase(), dictionary);
+}
+
+/** nameKey of a token already lower-cased. */
+function foldKey(lower: string, dictionary: NameDictionary): string {
     let ascii = true;
-    for (let i = 0; i < token.length; i++) {
-        if (token.charCodeAt(i) > 0x7f) {
+    for (let i = 0; i < lower.length; i++) {
+        if (lower.charCodeAt(i) > 0x7f) {
             ascii = false;
             break;
         }
     }
-    const lower = token.toLowerCase();
     if (ascii) {
         return lower;
     }
@@ -126,56 +158,6 @@ type Token = {
 
 const SENTENCE_BREAK = '.!?\n\r"\u201C(>[*\u2022';
 
-function isCapitalised(token: string): boolean {
-    const f = token.charAt(0);
-    return f !== f.toLowerCase() && f === f.toUpperCase();
-}
-
-/** Dictionary class of a key: S strong, R word name, A ambiguous, null unknown. A possessive 's is ignored. */
-function lookupName(key: string, dictionary: NameDictionary): 'S' | 'R' | 'A' | null {
-    const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
-    if (dictionary.strong.has(bare)) {
-        return 'S';
-    }
-    if (dictionary.wordNames.has(bare)) {
-        return 'R';
-    }
-    if (dictionary.ambiguous.has(bare)) {
-        return 'A';
-    }
-    if (bare.indexOf('-') > 0) {
-        const parts = bare.split('-');
-        let strong = 0;
-        let known = 0;
-        for (const part of parts) {
-            if (dictionary.strong.has(part)) {
-                strong++;
-                known++;
-            } else if (dictionary.ambiguous.has(part) || dictionary.wordNames.has(part)) {
-                known++;
-            }
-        }
-        if (strong > 0 && known === parts.length) {
-            return 'S';
-        }
-    }
-    return null;
-}
-
-/** Whether a lower-cased token ends in a family-name ending of the dictionary (and is longer than it). */
-function hasSurnameSuffix(lower: string, dictionary: NameDictionary): boolean {
-    for (const suffix of dictionary.suffixes) {
-        if (lower.length > suffix.length + 2 && lower.endsWith(suffix)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-function isAllCaps(token: string): boolean {
-    return token === token.toUpperCase() && token !== token.toLowerCase();
-}
-
 /**
  * Whether a UTF-16 code unit is a letter of the Latin script or of none (Basic Latin to Latin Extended-B,
  * IPA, Latin Extended Additional, C and D), so that a word starting with anything else is in another script.
@@ -194,49 +176,57 @@ function isLatinOrCommon(code: number): boolean {
  * l lower-case strong name, X a capitalised word, or any word of a script without case, in a script other
  * than Latin (Иван, Παύλος, 王伟, 김민준), L anything else.
  */
-function classify(token: string, dictionary: NameDictionary): TokenClass {
-    const f = token.charCodeAt(0);
+function classify(scan: string, word: WordScanner, dictionary: NameDictionary): TokenClass {
+    const start = word.start;
+    const length = word.end - start;
+    const f = scan.charCodeAt(start);
     if (!isLatinOrCommon(f)) {
         // One letter is a name only as a Han or Hangul syllable (魏), not in an alphabet (ג).
-        if (token.length === 1 && !((f >= 0x3400 && f <= 0x9fff) || (f >= 0xac00 && f <= 0xd7af))) {
+        if (length === 1 && !((f >= 0x3400 && f <= 0x9fff) || (f >= 0xac00 && f <= 0xd7af))) {
             return 'L';
         }
-        const first = token.charAt(0);
         // Georgian (Mkhedruli, U+10D0-U+10FF) is written without case, though Unicode maps it to capitals.
-        const caseless =
-            (f >= 0x10d0 && f <= 0x10ff) || (first === first.toLowerCase() && first === first.toUpperCase());
-        return caseless || isCapitalised(token) ? 'X' : 'L';
+        const caseless = (f >= 0x10d0 && f <= 0x10ff) || isCaseless(f);
+        return caseless || isCapitalised(f) ? 'X' : 'L';
     }
     const lowerInitial = f >= 97 && f <= 122;
-    if (lowerInitial && token.length < 3) {
+    if (lowerInitial && length < 3) {
         return 'L';
     }
-    const capital = !lowerInitial && isCapitalised(token);
+    const capital = !lowerInitial && isCapitalised(f);
     if (!capital && !lowerInitial) {
         return 'L';
     }
-    const key = nameKey(token, dictionary);
+    // The key (nameKey): an ASCII word is read where it stands, in lower case; any other is folded in a copy.
+    const lowered = word.ascii ? scan : scan.slice(start, word.end).toLowerCase();
+    const key = word.ascii ? scan : foldKey(lowered, dictionary);
+    const from = word.ascii ? start : 0;
+    const to = word.ascii ? word.end : key.length;
+    const lower = word.ascii ? 0x20 : 0;
+    const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
+    const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
     if (!capital) {
-        return lookupName(key, dictionary) === 'S' ? 'l' : 'L';
+        return nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === 'S' ? 'l' : 'L';
     }
-    if (dictionary.stop.has(key)) {
+    if ((bits & STOP) !== 0) {
         return 'W';
     }
-    if (token.length === 1) {
+    if (length === 1) {
         return 'I';
     }
     // Short all-capital words are acronyms (VIN, MAC, ER), not names.
-    if (token.length <= 3 && isAllCaps(token)) {
+    if (length <= 3 && isAllCaps(scan, word)) {
         return 'U';
     }
-    const found = lookupName(key, dictionary);
+    const found = nameClass(dictionary.names, key, from, to, lower, bits, hyphens);
     if (found) {
         return found;
     }
-    if (token.length >= 5 && !isAllCaps(token) && hasSurnameSuffix(token.toLowerCase(), dictionary)) {
-        return 'S';
-    }
-    return 'U';
+    const surname =
+        length >= 5 &&
+        !isAllCaps(scan, word) &&
+        hasSuffix(dictionary.suffixes, lowered, from, word.ascii ? to : lowered.length, lower);
+    return surname ? 'S' : 'U';
 }
 
 function atSentenceStart(scan: string, start: number): boolean {
@@ -281,20 +271,6 @@ function blanks(scan: string, from: number, to: number): boolean {
     }
     return true;
 }
-
-/** A token's class, and whether it is in capitals; null for a word that plays no part in names (class L). */
-export type TokenInfo = { cls: TokenClass; caps: boolean } | null;
-
-/** The class of a token, and whether it is in capitals. */
-export function tokenInfo(token: string, dictionary: NameDictionary): TokenInfo {
-    const cls = classify(token, dictionary);
-    return cls === 'L' ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
-}
-
-/** The word-token regex: letters and marks, joined by an apostrophe or a hyphen. Apex's PhiRedactor runs it too. */
-export const WORD_PATTERN = "[\\p{L}\\p{M}]+(?:['\\u2019-][\\p{L}\\p{M}]+)*";
-
-const WORDS = new RegExp(WORD_PATTERN, 'gu');
 
 /** An unknown capitalised word, an ambiguous name or a word name: what may stand around an initial. */
 function nameOrUnknown(t: Token): boolean {
@@ -426,13 +402,16 @@ class NameFinder {
         private readonly emit: (start: number, end: number) => void
     ) {}
 
-    add(start: number, end: number, info: TokenInfo): void {
+    /** Classifies the scanner's word and keeps it when it can be part of a name (not of class L). */
+    add(word: WordScanner): void {
         this.words++;
-        if (!isLatinOrCommon(this.scan.charCodeAt(start))) {
+        if (!isLatinOrCommon(this.scan.charCodeAt(word.start))) {
             this.otherScript++;
         }
-        if (info !== null) {
-            this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps, named: false });
+        const cls = classify(this.scan, word, this.dictionary);
+        if (cls !== 'L') {
+            const caps = word.end - word.start > 1 && isAllCaps(this.scan, word);
+            this.tokens.push({ start: word.start, end: word.end, cls, sentenceStart: null, caps, named: false });
         }
     }
 
@@ -779,11 +758,9 @@ class NameFinder {
 /** The name spans of a text, from its word tokens (WORD_PATTERN) and their classes (names in lists last, out of text order). */
 export function findNames(scan: string, dictionary: NameDictionary, emit: (start: number, end: number) => void): void {
     const finder = new NameFinder(scan, dictionary, emit);
-    WORDS.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WORDS.exec(scan)) !== null) {
-        const word = m[0];
-        finder.add(m.index, m.index + word.length, tokenInfo(word, dictionary));
+    const words = new WordScanner(scan);
+    while (words.next()) {
+        finder.add(words);
     }
     finder.run();
 }
