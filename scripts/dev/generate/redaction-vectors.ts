@@ -55,6 +55,7 @@ import {
     sixthRoundLowerVectors
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
+import { precisionWordVectors } from './vectors/precision';
 import {
     fourthRoundNameVectors,
     fourthRoundNumberVectors,
@@ -127,7 +128,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundAfterVectors,
     sixthRoundSiteVectors,
     sixthRoundChatVectors,
-    sixthRoundLowerVectors
+    sixthRoundLowerVectors,
+    precisionWordVectors
 ];
 
 function build(): VectorFile {
