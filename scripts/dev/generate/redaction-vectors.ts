@@ -55,7 +55,7 @@ import {
     sixthRoundLowerVectors
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
-import { precisionWordVectors } from './vectors/precision';
+import { precisionCommonWordVectors, precisionWordVectors } from './vectors/precision';
 import {
     fourthRoundNameVectors,
     fourthRoundNumberVectors,
@@ -129,7 +129,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundSiteVectors,
     sixthRoundChatVectors,
     sixthRoundLowerVectors,
-    precisionWordVectors
+    precisionWordVectors,
+    precisionCommonWordVectors
 ];
 
 function build(): VectorFile {

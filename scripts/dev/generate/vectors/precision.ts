@@ -40,3 +40,25 @@ export function precisionWordVectors(v: VectorSet): void {
         "Crohn's ileitis, Barrett esophagus, Huntington chorea, Nissen fundoplication, Foley catheter, Doppler ultrasound, Apgar scores 8 and 9."
     ]);
 }
+
+/** Ambiguous names that are only common words (power, door, code): no name together, nor after an auxiliary. */
+export function precisionCommonWordVectors(v: VectorSet): void {
+    v.add('precision', 'Two words that are only common words make no name', [
+        'Code Status: Full Code. Served in the Air Force. Package left at the Front Door. Public Comment closed. ',
+        'Case presented at Grand Rounds. Referred to Child Life.'
+    ]);
+    v.add('precision', 'A common word only after an opening auxiliary stays', [
+        'Will Power be restored by tonight? Can Sales call me back? Did Billing get the form?'
+    ]);
+    v.add('precision', 'A name, an initial or a given name beside a common word is still found', [
+        'I told ',
+        phi('Will Power', 'Name'),
+        ' about the bill. Letter from ',
+        phi('J. Power', 'Name'),
+        ' today. Seen with ',
+        phi('Harmony Fields', 'Name'),
+        '. Can ',
+        phi('Destiny', 'Name'),
+        ' call me back?'
+    ]);
+}

@@ -5,6 +5,7 @@ export function parseNameDictionary(text) {
     strong: /* @__PURE__ */ new Set(),
     ambiguous: /* @__PURE__ */ new Set(),
     wordNames: /* @__PURE__ */ new Set(),
+    commonWords: /* @__PURE__ */ new Set(),
     stop: /* @__PURE__ */ new Set(),
     fold: /* @__PURE__ */ new Map(),
     suffixes: [],
@@ -37,8 +38,8 @@ export function parseNameDictionary(text) {
       dictionary.eponymNouns.add(raw.slice(1));
       continue;
     }
-    const marker = raw[0] === "~" || raw[0] === "^" ? raw[0] : "";
-    const target = marker === "~" ? dictionary.ambiguous : marker === "^" ? dictionary.wordNames : dictionary.strong;
+    const marker = raw[0] === "~" || raw[0] === "%" || raw[0] === "^" ? raw[0] : "";
+    const target = marker === "~" || marker === "%" ? dictionary.ambiguous : marker === "^" ? dictionary.wordNames : dictionary.strong;
     const body = marker ? raw.slice(1) : raw;
     const colon = body.indexOf(":");
     if (colon !== 3) {
@@ -47,6 +48,9 @@ export function parseNameDictionary(text) {
     const prefix = body.slice(0, 3);
     for (const suffix of body.slice(4).split("|")) {
       target.add(prefix + suffix);
+      if (marker === "%") {
+        dictionary.commonWords.add(prefix + suffix);
+      }
     }
   }
   return dictionary;
@@ -200,7 +204,15 @@ function blanks(scan, from, to) {
 }
 export function tokenInfo(token, dictionary) {
   const cls = classify(token, dictionary);
-  return cls === "L" ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
+  if (cls === "L") {
+    return null;
+  }
+  const common = cls === "A" && isCommonWord(nameKey(token, dictionary), dictionary);
+  return { cls, caps: token.length > 1 && isAllCaps(token), common };
+}
+function isCommonWord(key, dictionary) {
+  const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+  return dictionary.commonWords.has(bare);
 }
 export const WORD_PATTERN = "[\\p{L}\\p{M}]+(?:['\\u2019-][\\p{L}\\p{M}]+)*";
 const WORDS = new RegExp(WORD_PATTERN, "gu");
@@ -284,7 +296,15 @@ class NameFinder {
       this.otherScript++;
     }
     if (info !== null) {
-      this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps, named: false });
+      this.tokens.push({
+        start,
+        end,
+        cls: info.cls,
+        sentenceStart: null,
+        caps: info.caps,
+        common: info.common,
+        named: false
+      });
     }
   }
   run() {
@@ -498,12 +518,16 @@ class NameFinder {
       to++;
     }
     let names = 0;
+    let proper = 0;
     for (let j = from; j <= to; j++) {
       if (tokens[j].cls !== "I") {
         names++;
       }
+      if (!tokens[j].common) {
+        proper++;
+      }
     }
-    if (to - from >= 1 && names >= 1) {
+    if (to - from >= 1 && names >= 1 && proper >= 1) {
       this.push(from, to);
     } else if (to === k && t.cls !== "I" && (this.afterPersonCue(t) || t.cls === "R" && this.speakerLabel(t) || this.afterOpeningAuxiliary(t))) {
       this.push(k, k);
@@ -515,9 +539,15 @@ class NameFinder {
   afterPersonCue(t) {
     return mayFollowCue(this.scan, t.start, PERSON_ENDINGS, true) && PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
   }
-  /** See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name. */
+  /**
+   * See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name,
+   * which is no common word only ("Will Power be restored?", "Can Sales call me?").
+   */
   afterOpeningAuxiliary(t) {
     const scan = this.scan;
+    if (t.common) {
+      return false;
+    }
     const next = t.end + 1 < scan.length ? scan.charCodeAt(t.end + 1) : 0;
     const blank = scan.charCodeAt(t.end);
     if (blank !== 32 && blank !== 9 || next < 97 || next > 122 || t.start < 3) {

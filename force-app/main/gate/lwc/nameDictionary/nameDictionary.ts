@@ -13,6 +13,11 @@ export type NameDictionary = {
     ambiguous: Set<string>;
     /** Names that are also rarer English words (login, john): names except alone at a sentence start. */
     wordNames: Set<string>;
+    /**
+     * The ambiguous names that the word lists know only as common words, never capitalised (power, sales, door),
+     * unlike those they also list as proper names (Will, Grace, Smith). Also in `ambiguous`.
+     */
+    commonWords: Set<string>;
     stop: Set<string>;
     fold: Map<string, string>;
     /** Family-name endings across languages (-sson, -dóttir, -ová, -ski, -enko, -ić ...), lower case. */
@@ -24,13 +29,15 @@ export type NameDictionary = {
 /**
  * Dictionary format (UTF-8 text, one item per line): `#` comments; `@fold <base> <chars>` maps each char
  * to base; `@suffix <ending> ...` family-name endings; `-<word>` a stop word; `=<noun>` an eponym noun; `<prefix>:<suffix>|<suffix>...` strong names sharing a three-letter
- * prefix; the same with a leading `~` for ambiguous names and `^` for word names.
+ * prefix; the same with a leading `~` for ambiguous names, `%` for ambiguous names that are only common words and
+ * `^` for word names.
  */
 export function parseNameDictionary(text: string): NameDictionary {
     const dictionary: NameDictionary = {
         strong: new Set(),
         ambiguous: new Set(),
         wordNames: new Set(),
+        commonWords: new Set(),
         stop: new Set(),
         fold: new Map(),
         suffixes: [],
@@ -66,9 +73,13 @@ export function parseNameDictionary(text: string): NameDictionary {
             dictionary.eponymNouns.add(raw.slice(1));
             continue;
         }
-        const marker = raw[0] === '~' || raw[0] === '^' ? raw[0] : '';
+        const marker = raw[0] === '~' || raw[0] === '%' || raw[0] === '^' ? raw[0] : '';
         const target =
-            marker === '~' ? dictionary.ambiguous : marker === '^' ? dictionary.wordNames : dictionary.strong;
+            marker === '~' || marker === '%'
+                ? dictionary.ambiguous
+                : marker === '^'
+                  ? dictionary.wordNames
+                  : dictionary.strong;
         const body = marker ? raw.slice(1) : raw;
         const colon = body.indexOf(':');
         if (colon !== 3) {
@@ -77,6 +88,9 @@ export function parseNameDictionary(text: string): NameDictionary {
         const prefix = body.slice(0, 3);
         for (const suffix of body.slice(4).split('|')) {
             target.add(prefix + suffix);
+            if (marker === '%') {
+                dictionary.commonWords.add(prefix + suffix);
+            }
         }
     }
     return dictionary;
@@ -120,6 +134,8 @@ type Token = {
     cls: TokenClass;
     sentenceStart: boolean | null;
     caps: boolean;
+    /** Whether an ambiguous name (A) is only a common word (NameDictionary.commonWords). */
+    common: boolean;
     /** Whether a name span already covers the token. */
     named: boolean;
 };
@@ -282,13 +298,26 @@ function blanks(scan: string, from: number, to: number): boolean {
     return true;
 }
 
-/** A token's class, and whether it is in capitals; null for a word that plays no part in names (class L). */
-export type TokenInfo = { cls: TokenClass; caps: boolean } | null;
+/**
+ * A token's class, whether it is in capitals, and whether an ambiguous name is only a common word; null for a word
+ * that plays no part in names (class L).
+ */
+export type TokenInfo = { cls: TokenClass; caps: boolean; common: boolean } | null;
 
-/** The class of a token, and whether it is in capitals. */
+/** The class of a token, whether it is in capitals, and whether an ambiguous name is only a common word. */
 export function tokenInfo(token: string, dictionary: NameDictionary): TokenInfo {
     const cls = classify(token, dictionary);
-    return cls === 'L' ? null : { cls, caps: token.length > 1 && isAllCaps(token) };
+    if (cls === 'L') {
+        return null;
+    }
+    const common = cls === 'A' && isCommonWord(nameKey(token, dictionary), dictionary);
+    return { cls, caps: token.length > 1 && isAllCaps(token), common };
+}
+
+/** Whether a key (a possessive 's aside) is an ambiguous name that is only a common word. */
+function isCommonWord(key: string, dictionary: NameDictionary): boolean {
+    const bare = key.length > 4 && key.endsWith("'s") ? key.slice(0, -2) : key;
+    return dictionary.commonWords.has(bare);
 }
 
 /** The word-token regex: letters and marks, joined by an apostrophe or a hyphen. Apex's PhiRedactor runs it too. */
@@ -432,7 +461,15 @@ class NameFinder {
             this.otherScript++;
         }
         if (info !== null) {
-            this.tokens.push({ start, end, cls: info.cls, sentenceStart: null, caps: info.caps, named: false });
+            this.tokens.push({
+                start,
+                end,
+                cls: info.cls,
+                sentenceStart: null,
+                caps: info.caps,
+                common: info.common,
+                named: false
+            });
         }
     }
 
@@ -710,12 +747,18 @@ class NameFinder {
             to++;
         }
         let names = 0;
+        let proper = 0;
         for (let j = from; j <= to; j++) {
             if (tokens[j].cls !== 'I') {
                 names++;
             }
+            if (!tokens[j].common) {
+                proper++;
+            }
         }
-        if (to - from >= 1 && names >= 1) {
+        // Words that are only common words make no name together ("Full Code", "Front Door", "Air Force"): a name,
+        // a word name or an initial among them does ("Will Power", "J. Power").
+        if (to - from >= 1 && names >= 1 && proper >= 1) {
             this.push(from, to);
         } else if (
             to === k &&
@@ -747,9 +790,15 @@ class NameFinder {
         );
     }
 
-    /** See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name. */
+    /**
+     * See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name,
+     * which is no common word only ("Will Power be restored?", "Can Sales call me?").
+     */
     private afterOpeningAuxiliary(t: Token): boolean {
         const scan = this.scan;
+        if (t.common) {
+            return false;
+        }
         const next = t.end + 1 < scan.length ? scan.charCodeAt(t.end + 1) : 0;
         const blank = scan.charCodeAt(t.end);
         if ((blank !== 32 && blank !== 9) || next < 97 || next > 122 || t.start < 3) {
