@@ -55,7 +55,7 @@ import {
     sixthRoundLowerVectors
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
-import { precisionCommonWordVectors, precisionWordVectors } from './vectors/precision';
+import { precisionCommonWordVectors, precisionOrganisationVectors, precisionWordVectors } from './vectors/precision';
 import {
     fourthRoundNameVectors,
     fourthRoundNumberVectors,
@@ -130,7 +130,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundChatVectors,
     sixthRoundLowerVectors,
     precisionWordVectors,
-    precisionCommonWordVectors
+    precisionCommonWordVectors,
+    precisionOrganisationVectors
 ];
 
 function build(): VectorFile {

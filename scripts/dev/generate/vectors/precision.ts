@@ -62,3 +62,23 @@ export function precisionCommonWordVectors(v: VectorSet): void {
         ' call me back?'
     ]);
 }
+
+/** A family name in an organisation's name (Miller Inc, Sutter Health, Davis and Sons) is no person. */
+export function precisionOrganisationVectors(v: VectorSet): void {
+    v.add('precision', 'Family names before or inside an organisation noun stay', [
+        'I worked at Miller Inc for five years, then at Johnson Group. Davis and Sons supplied the lumber. ',
+        'She joined Sutter Health; he works for Baxter Healthcare. Recalls from Abbott Laboratories and Jackson ',
+        'Industries. Anderson Holdings merged with Taylor Partners. A grant from the Carter Foundation.'
+    ]);
+    v.add('precision', 'People beside an organisation, and family names that are organisation words elsewhere', [
+        'Seen by ',
+        phi('Maria Lopez', 'Name'),
+        ' at Mercy Hospital. ',
+        phi('Jane Blue', 'Name'),
+        ' from Sutter Health called. Mrs ',
+        phi('Baxter', 'Name'),
+        ' works there. Call ',
+        phi('Tom Brothers', 'Name'),
+        ' back.'
+    ]);
+}

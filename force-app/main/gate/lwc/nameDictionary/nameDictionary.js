@@ -187,6 +187,18 @@ function isEponym(scan, end, dictionary) {
   const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
   return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
 }
+export const ORGANISATION_NOUNS = organisationNouns(
+  "Inc Incorporated LLC LLP Ltd PLC GmbH Corp Corporation Company Group Holdings Partners Associates Industries Enterprises Laboratories Labs Pharmaceutical Pharmaceuticals Pharma Therapeutics Diagnostics Biosciences Scientific Healthcare Health Medical Dental Clinic Clinics Hospital Hospitals Pharmacy Center Centre Memorial Foundation Institute University College Academy Insurance Consulting Systems Solutions Technologies Agency Capital Ventures Motors Airlines Logistics Media Realty Properties Construction Services Sons Firm Society Association Trust Council"
+);
+function organisationNouns(words) {
+  const out = /* @__PURE__ */ new Set();
+  for (const word of words.split(" ")) {
+    out.add(word);
+    out.add(word.toUpperCase());
+  }
+  return out;
+}
+const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
 function joins(scan, left, right) {
   return blanks(scan, left.end, right.start) || left.cls === "I" && scan.charCodeAt(left.end) === 46 && blanks(scan, left.end + 1, right.start);
 }
@@ -459,12 +471,31 @@ class NameFinder {
     return !this.sentenceStart(t) || k + 1 < this.tokens.length && this.nameLike(this.tokens[k + 1]) && this.joined(k);
   }
   push(from, to) {
-    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
+    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary) && !this.organisation(from, to)) {
       this.emit(this.tokens[from].start, this.tokens[to].end);
       for (let j = from; j <= to; j++) {
         this.tokens[j].named = true;
       }
     }
+  }
+  /**
+   * Whether a span is (or begins) an organisation's name: one of its words, or the word right after it, is an
+   * organisation noun ("Jackson Industries", "Sutter Health", "Davis and Sons").
+   */
+  organisation(from, to) {
+    const scan = this.scan;
+    for (let j = from; j <= to; j++) {
+      if (ORGANISATION_NOUNS.has(scan.slice(this.tokens[j].start, this.tokens[j].end))) {
+        return true;
+      }
+    }
+    const end = this.tokens[to].end;
+    const next = scan.charCodeAt(end);
+    if (next !== 32 && next !== 9) {
+      return false;
+    }
+    const m = ORGANISATION_NEXT.exec(scan.slice(end, end + 32));
+    return m !== null && ORGANISATION_NOUNS.has(m[1]);
   }
   /** The span around an anchor at k; returns its last token. */
   growFrom(k) {

@@ -276,6 +276,32 @@ function isEponym(scan: string, end: number, dictionary: NameDictionary): boolea
     return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
 }
 
+/**
+ * Words of organisations' names after a family name ("Miller Inc", "Sutter Health", "Abbott Laboratories", "Davis
+ * and Sons", "Porter Law Firm"), as a company writes them: capitalised, or in capitals. Apex's PhiRedactor has the
+ * same list.
+ */
+export const ORGANISATION_NOUNS: ReadonlySet<string> = organisationNouns(
+    'Inc Incorporated LLC LLP Ltd PLC GmbH Corp Corporation Company Group Holdings Partners Associates Industries ' +
+        'Enterprises Laboratories Labs Pharmaceutical Pharmaceuticals Pharma Therapeutics Diagnostics Biosciences ' +
+        'Scientific Healthcare Health Medical Dental Clinic Clinics Hospital Hospitals Pharmacy Center Centre Memorial ' +
+        'Foundation Institute University College Academy Insurance Consulting Systems Solutions Technologies ' +
+        'Agency Capital Ventures Motors Airlines Logistics Media Realty Properties Construction Services Sons ' +
+        'Firm Society Association Trust Council'
+);
+
+function organisationNouns(words: string): Set<string> {
+    const out = new Set<string>();
+    for (const word of words.split(' ')) {
+        out.add(word);
+        out.add(word.toUpperCase());
+    }
+    return out;
+}
+
+/** The word after a name, after "and" or "&" when one comes first ("Davis and Sons"). */
+const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
+
 /** Joins two neighbouring tokens into one chain: one or two blanks, or ". " after an initial. */
 function joins(scan: string, left: Token, right: Token): boolean {
     return (
@@ -664,12 +690,32 @@ class NameFinder {
     }
 
     private push(from: number, to: number): void {
-        if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
+        if (!isEponym(this.scan, this.tokens[to].end, this.dictionary) && !this.organisation(from, to)) {
             this.emit(this.tokens[from].start, this.tokens[to].end);
             for (let j = from; j <= to; j++) {
                 this.tokens[j].named = true;
             }
         }
+    }
+
+    /**
+     * Whether a span is (or begins) an organisation's name: one of its words, or the word right after it, is an
+     * organisation noun ("Jackson Industries", "Sutter Health", "Davis and Sons").
+     */
+    private organisation(from: number, to: number): boolean {
+        const scan = this.scan;
+        for (let j = from; j <= to; j++) {
+            if (ORGANISATION_NOUNS.has(scan.slice(this.tokens[j].start, this.tokens[j].end))) {
+                return true;
+            }
+        }
+        const end = this.tokens[to].end;
+        const next = scan.charCodeAt(end);
+        if (next !== 32 && next !== 9) {
+            return false;
+        }
+        const m = ORGANISATION_NEXT.exec(scan.slice(end, end + 32));
+        return m !== null && ORGANISATION_NOUNS.has(m[1]);
     }
 
     /** The span around an anchor at k; returns its last token. */
