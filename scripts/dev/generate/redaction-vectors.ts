@@ -55,7 +55,12 @@ import {
     sixthRoundLowerVectors
 } from './vectors/sixth-round-places';
 import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-times';
-import { precisionCommonWordVectors, precisionOrganisationVectors, precisionWordVectors } from './vectors/precision';
+import {
+    precisionCommonWordVectors,
+    precisionCueRoleVectors,
+    precisionOrganisationVectors,
+    precisionWordVectors
+} from './vectors/precision';
 import {
     fourthRoundNameVectors,
     fourthRoundNumberVectors,
@@ -131,7 +136,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundLowerVectors,
     precisionWordVectors,
     precisionCommonWordVectors,
-    precisionOrganisationVectors
+    precisionOrganisationVectors,
+    precisionCueRoleVectors
 ];
 
 function build(): VectorFile {

@@ -82,3 +82,26 @@ export function precisionOrganisationVectors(v: VectorSet): void {
         ' back.'
     ]);
 }
+
+/** After a cue of a letter or a form (Dear, Sincerely, Signed:, Interpreter:, Emergency contact:), roles stay. */
+export function precisionCueRoleVectors(v: VectorSet): void {
+    v.add('precision', 'Roles, departments, relatives and languages after a cue stay', [
+        'Dear Valued Customer,\nDear Hiring Manager,\nDear Policyholder,\nSincerely,\nBilling Department\n',
+        'Signed: Charge Nurse\nSigned by Registered Nurse\nInterpreter: Spanish\nInterpreter: Declined\n',
+        'Emergency contact: Mother\nNext of kin: Son\nSpoke with Pharmacy\nReferred by Emergency Department\n',
+        'Thank you, Management\nTo: Medical Records\nFrom: Claims Department\n'
+    ]);
+    v.add('precision', 'People after the same cues are still found', [
+        'Dear ',
+        phi('Jordan', 'Name'),
+        ',\nSigned: ',
+        phi('Dana Brooks', 'Name'),
+        ', RN\nInterpreter: ',
+        phi('Ana Ruiz', 'Name'),
+        '\nEmergency contact: ',
+        phi('Keisha Brown', 'Name'),
+        '\nSigned: Charge Nurse ',
+        phi('Amy Lee', 'Name'),
+        '\n'
+    ]);
+}
