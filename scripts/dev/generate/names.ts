@@ -85,13 +85,15 @@ merck bayer takeda gilead mckesson davita geisinger ochsner stryker cipro coban
 /**
  * Other words of ordinary clinical and office text that are also names in the list (lower case), ambiguous like
  * PLACE_WORDS: languages, religions and their feasts ("speaks Hindi", "Muslim, fasting for Ramadan"),
- * abbreviations of forms and notes ("Emp ID", "Hosp course", "Payor: Medicare", "Disch Dx"), and words for an
- * administrative area in other languages ("la Ville de", "Stadt", "Kreis"), the town after which is a place.
+ * abbreviations and terms of forms and notes ("Emp ID", "Hosp course", "Payor: Medicare", "Disch Dx", "beta blocker",
+ * "vena cava"), and words for an administrative area in other languages ("la Ville de", "Stadt", "Kreis"), the town
+ * after which is a place.
  */
 export const COMMON_TEXT_WORDS = `
 hindi farsi tagalog punjabi bengali zulu lao thai malay dari georgian israeli cuban puerto
 muslim islam jain lutheran mormon quaker amish ramadan eid
 emp hosp payor disch admin endo anes rad micro coord dir eng reg dispo sig supp med chem treas tech sol
+blocker benzo melena vena cava dura
 ville comte stadt kreis condado citta
 `;
 

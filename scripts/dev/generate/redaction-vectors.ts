@@ -59,6 +59,7 @@ import {
     precisionCommonWordVectors,
     precisionCueRoleVectors,
     precisionOrganisationVectors,
+    precisionSpeechVerbVectors,
     precisionWordVectors
 } from './vectors/precision';
 import {
@@ -137,7 +138,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     precisionWordVectors,
     precisionCommonWordVectors,
     precisionOrganisationVectors,
-    precisionCueRoleVectors
+    precisionCueRoleVectors,
+    precisionSpeechVerbVectors
 ];
 
 function build(): VectorFile {

@@ -105,3 +105,22 @@ export function precisionCueRoleVectors(v: VectorSet): void {
         '\n'
     ]);
 }
+
+/** Desks, roles and departments before a speech verb, and clinical terms that are names elsewhere. */
+export function precisionSpeechVerbVectors(v: VectorSet): void {
+    v.add('precision', 'A desk, role or department before a speech verb stays', [
+        'Customer Service wrote back. Social Work says the family agrees. The Charge Nurse said the bed is ready. ',
+        'Risk Management asked for a report. Aetna Better Health wrote.'
+    ]);
+    v.add('precision', 'Clinical terms that are names elsewhere stay in lower case', [
+        'Continue the beta blocker; the filter sits in the inferior vena cava; melena noted; benzo taper started; dura intact.'
+    ]);
+    v.add('precision', 'People before a speech verb are still found, family names like Cross and Ward included', [
+        phi('Amy Cross', 'Name'),
+        ' said she is fine. ',
+        phi('Quilla Ward', 'Name'),
+        ' wrote back. ',
+        phi('Teodor Bankowski', 'Name'),
+        ' said no.'
+    ]);
+}
