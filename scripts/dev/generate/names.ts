@@ -114,10 +114,10 @@ export const SURNAME_SUFFIXES =
 /** Nouns that make the name before them an eponym (Crohn's disease), not a person. */
 export const EPONYM_NOUNS = `
 disease diseases syndrome syndromes sign signs test tests reflex palsy sarcoma lymphoma ulcer ulcers phenomenon
-maneuver manoeuvre procedure operation score scale scales criteria classification fracture fractures law
+maneuver manoeuvre procedure operation score scale scales criteria classification fracture fractures
 thyroiditis disorder anomaly tumor tumour cells cell node nodes duct gland glands canal membrane
 catheter catheters ultrasound index scores stain smear blot fundoplication esophagus oesophagus chorea ileitis
-incision shunt triad equation formula cyst hernia contracture deformity lesion lesions ligament bodies
+incision shunt triad equation formula cyst hernia contracture deformity lesion lesions ligament bodies coma inventory
 `;
 
 /** Letters folded by hand: their canonical decomposition has no ASCII base (đ, ł, ø ...), or they stand for two. */

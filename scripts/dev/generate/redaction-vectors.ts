@@ -58,6 +58,7 @@ import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-t
 import {
     precisionCommonWordVectors,
     precisionCueRoleVectors,
+    precisionInstrumentVectors,
     precisionOrganisationVectors,
     precisionSpeechVerbVectors,
     precisionWordVectors
@@ -139,7 +140,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     precisionCommonWordVectors,
     precisionOrganisationVectors,
     precisionCueRoleVectors,
-    precisionSpeechVerbVectors
+    precisionSpeechVerbVectors,
+    precisionInstrumentVectors
 ];
 
 function build(): VectorFile {

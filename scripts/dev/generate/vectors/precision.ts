@@ -124,3 +124,19 @@ export function precisionSpeechVerbVectors(v: VectorSet): void {
         ' said no.'
     ]);
 }
+
+/** Assessment instruments named after a person, written in Title Case with their score after them. */
+export function precisionInstrumentVectors(v: VectorSet): void {
+    v.add('precision', 'An eponym noun inside a run of capitalised words makes it an instrument', [
+        'Braden Scale 16. Morse Fall Scale 45. Glasgow Coma Scale 15. Richmond Agitation Sedation Scale 0. ',
+        'Katz Index 6. Apgar Score 9. Barthel Index 85. Berg Balance Scale 40. Beck Depression Inventory 12. ',
+        'Glasgow coma scale 15.'
+    ]);
+    v.add('precision', 'Law, a family name as well, is no eponym noun inside a span', [
+        'I met ',
+        phi('Nancy Law', 'Name'),
+        ' at the clinic. ',
+        phi('Law Wai Man', 'Name'),
+        ' was admitted.'
+    ]);
+}

@@ -471,12 +471,25 @@ class NameFinder {
     return !this.sentenceStart(t) || k + 1 < this.tokens.length && this.nameLike(this.tokens[k + 1]) && this.joined(k);
   }
   push(from, to) {
-    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary) && !this.organisation(from, to)) {
+    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary) && !this.eponymWithin(from, to) && !this.organisation(from, to)) {
       this.emit(this.tokens[from].start, this.tokens[to].end);
       for (let j = from; j <= to; j++) {
         this.tokens[j].named = true;
       }
     }
+  }
+  /**
+   * Whether a word after the first of a span is an eponym noun: the span grew over it, and names an instrument or
+   * a sign ("Braden Scale 16", "Glasgow Coma Scale 15", "Barthel Index 85"), not a person.
+   */
+  eponymWithin(from, to) {
+    for (let j = from + 1; j <= to; j++) {
+      const t = this.tokens[j];
+      if (this.dictionary.eponymNouns.has(this.scan.slice(t.start, t.end).toLowerCase())) {
+        return true;
+      }
+    }
+    return false;
   }
   /**
    * Whether a span is (or begins) an organisation's name: one of its words, or the word right after it, is an

@@ -690,12 +690,30 @@ class NameFinder {
     }
 
     private push(from: number, to: number): void {
-        if (!isEponym(this.scan, this.tokens[to].end, this.dictionary) && !this.organisation(from, to)) {
+        if (
+            !isEponym(this.scan, this.tokens[to].end, this.dictionary) &&
+            !this.eponymWithin(from, to) &&
+            !this.organisation(from, to)
+        ) {
             this.emit(this.tokens[from].start, this.tokens[to].end);
             for (let j = from; j <= to; j++) {
                 this.tokens[j].named = true;
             }
         }
+    }
+
+    /**
+     * Whether a word after the first of a span is an eponym noun: the span grew over it, and names an instrument or
+     * a sign ("Braden Scale 16", "Glasgow Coma Scale 15", "Barthel Index 85"), not a person.
+     */
+    private eponymWithin(from: number, to: number): boolean {
+        for (let j = from + 1; j <= to; j++) {
+            const t = this.tokens[j];
+            if (this.dictionary.eponymNouns.has(this.scan.slice(t.start, t.end).toLowerCase())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
