@@ -91,9 +91,9 @@ merck bayer takeda gilead mckesson davita geisinger ochsner stryker cipro coban
  */
 export const COMMON_TEXT_WORDS = `
 hindi farsi tagalog punjabi bengali zulu lao thai malay dari georgian israeli cuban puerto
-muslim islam jain lutheran mormon quaker amish ramadan eid
+muslim islam jain lutheran mormon quaker amish ramadan eid halal
 emp hosp payor disch admin endo anes rad micro coord dir eng reg dispo sig supp med chem treas tech sol
-blocker benzo melena vena cava dura
+blocker benzo melena vena cava dura senna edema patella stent saline bolus venturi trach
 ville comte stadt kreis condado citta
 `;
 

@@ -59,6 +59,7 @@ import {
     precisionCommonWordVectors,
     precisionCueRoleVectors,
     precisionInstrumentVectors,
+    precisionNoteTermVectors,
     precisionOrganisationVectors,
     precisionSpeechVerbVectors,
     precisionWordVectors
@@ -141,7 +142,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     precisionOrganisationVectors,
     precisionCueRoleVectors,
     precisionSpeechVerbVectors,
-    precisionInstrumentVectors
+    precisionInstrumentVectors,
+    precisionNoteTermVectors
 ];
 
 function build(): VectorFile {

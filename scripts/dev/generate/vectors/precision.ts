@@ -140,3 +140,21 @@ export function precisionInstrumentVectors(v: VectorSet): void {
         ' was admitted.'
     ]);
 }
+
+/** Found in text written for a blind count, then mended: fluids and devices, hotels, specialties after a cue. */
+export function precisionNoteTermVectors(v: VectorSet): void {
+    v.add('precision', 'Fluids, devices and diets, hotels, and specialties after a cue stay', [
+        'Flush with Normal Saline; senna at bedtime; Edema 2+; stent patent; Venturi mask; trach care. Halal meals.\n',
+        'Stayed at a Hilton Garden Inn and a Hampton Inn.\n',
+        'Discussed with Wound Ostomy Continence Nurse. Requesting Provider: Orthopedic Surgery.\n'
+    ]);
+    v.add('precision', 'People after the same cues and beside the same words are still found', [
+        'Requesting Provider: ',
+        phi('Kwame Asante', 'Name'),
+        '\nDiscussed with ',
+        phi('Paris Hilton', 'Name'),
+        ' today. ',
+        phi('Maria Saline', 'Name'),
+        ' was admitted.\n'
+    ]);
+}

@@ -188,7 +188,7 @@ function isEponym(scan, end, dictionary) {
   return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
 }
 export const ORGANISATION_NOUNS = organisationNouns(
-  "Inc Incorporated LLC LLP Ltd PLC GmbH Corp Corporation Company Group Holdings Partners Associates Industries Enterprises Laboratories Labs Pharmaceutical Pharmaceuticals Pharma Therapeutics Diagnostics Biosciences Scientific Healthcare Health Medical Dental Clinic Clinics Hospital Hospitals Pharmacy Center Centre Memorial Foundation Institute University College Academy Insurance Consulting Systems Solutions Technologies Agency Capital Ventures Motors Airlines Logistics Media Realty Properties Construction Services Sons Firm Society Association Trust Council"
+  "Inc Incorporated LLC LLP Ltd PLC GmbH Corp Corporation Company Group Holdings Partners Associates Industries Enterprises Laboratories Labs Pharmaceutical Pharmaceuticals Pharma Therapeutics Diagnostics Biosciences Scientific Healthcare Health Medical Dental Clinic Clinics Hospital Hospitals Pharmacy Center Centre Memorial Foundation Institute University College Academy Insurance Consulting Systems Solutions Technologies Agency Capital Ventures Motors Airlines Logistics Media Realty Properties Construction Services Sons Firm Society Association Trust Council Inn Hotel Hotels Resort Motel"
 );
 function organisationNouns(words) {
   const out = /* @__PURE__ */ new Set();

@@ -287,7 +287,7 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = organisationNouns(
         'Scientific Healthcare Health Medical Dental Clinic Clinics Hospital Hospitals Pharmacy Center Centre Memorial ' +
         'Foundation Institute University College Academy Insurance Consulting Systems Solutions Technologies ' +
         'Agency Capital Ventures Motors Airlines Logistics Media Realty Properties Construction Services Sons ' +
-        'Firm Society Association Trust Council'
+        'Firm Society Association Trust Council Inn Hotel Hotels Resort Motel'
 );
 
 function organisationNouns(words: string): Set<string> {
