@@ -62,6 +62,7 @@ import {
     precisionNoteTermVectors,
     precisionOrganisationVectors,
     precisionSpeechVerbVectors,
+    precisionVehicleVectors,
     precisionWordVectors
 } from './vectors/precision';
 import {
@@ -143,7 +144,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     precisionCueRoleVectors,
     precisionSpeechVerbVectors,
     precisionInstrumentVectors,
-    precisionNoteTermVectors
+    precisionNoteTermVectors,
+    precisionVehicleVectors
 ];
 
 function build(): VectorFile {

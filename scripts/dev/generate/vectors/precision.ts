@@ -158,3 +158,24 @@ export function precisionNoteTermVectors(v: VectorSet): void {
         ' was admitted.\n'
     ]);
 }
+
+/** Makes and models of vehicles, as emergency notes of a collision write them. */
+export function precisionVehicleVectors(v: VectorSet): void {
+    v.add('precision', 'A vehicle make and its model stay', [
+        'Restrained driver of a Toyota Corolla struck by a Ford Ranger. Passenger in a Honda Civic. Pedestrian struck ',
+        'by a Nissan Rogue. She drives a Subaru Forester and a Dodge Caravan. Driver of a Jeep Grand Cherokee.'
+    ]);
+    v.add(
+        'precision',
+        'People whose family name is a make, and given names that are makes elsewhere, are still found',
+        [
+            'I met ',
+            phi('Harrison Ford', 'Name'),
+            ' at the clinic. ',
+            phi('Hannah Dodge', 'Name'),
+            ' called twice. ',
+            phi('Mercedes Lopez', 'Name'),
+            ' is here.'
+        ]
+    );
+}

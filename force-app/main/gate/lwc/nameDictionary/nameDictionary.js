@@ -198,6 +198,9 @@ function organisationNouns(words) {
   }
   return out;
 }
+export const VEHICLE_MAKES = new Set(
+  "Toyota Honda Nissan Ford Chevy Chevrolet Dodge Jeep Subaru Hyundai Mazda Volkswagen VW BMW Audi Lexus Acura Infiniti Tesla Volvo Buick Cadillac GMC Chrysler Mitsubishi Porsche Jaguar Fiat Pontiac Yamaha Kawasaki Ducati".split(" ")
+);
 const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
 function joins(scan, left, right) {
   return blanks(scan, left.end, right.start) || left.cls === "I" && scan.charCodeAt(left.end) === 46 && blanks(scan, left.end + 1, right.start);
@@ -471,12 +474,24 @@ class NameFinder {
     return !this.sentenceStart(t) || k + 1 < this.tokens.length && this.nameLike(this.tokens[k + 1]) && this.joined(k);
   }
   push(from, to) {
-    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary) && !this.eponymWithin(from, to) && !this.organisation(from, to)) {
+    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary) && !this.eponymWithin(from, to) && !this.organisation(from, to) && !this.vehicle(from)) {
       this.emit(this.tokens[from].start, this.tokens[to].end);
       for (let j = from; j <= to; j++) {
         this.tokens[j].named = true;
       }
     }
+  }
+  /** Whether a span starts with a vehicle make, or right after one: it is the make and model of a vehicle. */
+  vehicle(from) {
+    const t = this.tokens[from];
+    if (VEHICLE_MAKES.has(this.scan.slice(t.start, t.end))) {
+      return true;
+    }
+    if (from === 0 || !this.joined(from - 1)) {
+      return false;
+    }
+    const before = this.tokens[from - 1];
+    return VEHICLE_MAKES.has(this.scan.slice(before.start, before.end));
   }
   /**
    * Whether a word after the first of a span is an eponym noun: the span grew over it, and names an instrument or

@@ -299,6 +299,18 @@ function organisationNouns(words: string): Set<string> {
     return out;
 }
 
+/**
+ * Makers of cars and motorcycles, before the model they name ("a Honda Civic", "driver of a Toyota Corolla", "a Jeep
+ * Grand Cherokee"); not those that are given names as well (Mercedes, Harley, Lincoln, Kia). Apex's PhiRedactor has
+ * the same list.
+ */
+export const VEHICLE_MAKES: ReadonlySet<string> = new Set(
+    (
+        'Toyota Honda Nissan Ford Chevy Chevrolet Dodge Jeep Subaru Hyundai Mazda Volkswagen VW BMW Audi Lexus Acura ' +
+        'Infiniti Tesla Volvo Buick Cadillac GMC Chrysler Mitsubishi Porsche Jaguar Fiat Pontiac Yamaha Kawasaki Ducati'
+    ).split(' ')
+);
+
 /** The word after a name, after "and" or "&" when one comes first ("Davis and Sons"). */
 const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
 
@@ -693,13 +705,27 @@ class NameFinder {
         if (
             !isEponym(this.scan, this.tokens[to].end, this.dictionary) &&
             !this.eponymWithin(from, to) &&
-            !this.organisation(from, to)
+            !this.organisation(from, to) &&
+            !this.vehicle(from)
         ) {
             this.emit(this.tokens[from].start, this.tokens[to].end);
             for (let j = from; j <= to; j++) {
                 this.tokens[j].named = true;
             }
         }
+    }
+
+    /** Whether a span starts with a vehicle make, or right after one: it is the make and model of a vehicle. */
+    private vehicle(from: number): boolean {
+        const t = this.tokens[from];
+        if (VEHICLE_MAKES.has(this.scan.slice(t.start, t.end))) {
+            return true;
+        }
+        if (from === 0 || !this.joined(from - 1)) {
+            return false;
+        }
+        const before = this.tokens[from - 1];
+        return VEHICLE_MAKES.has(this.scan.slice(before.start, before.end));
     }
 
     /**
