@@ -61,6 +61,7 @@ import {
     precisionInstrumentVectors,
     precisionNoteTermVectors,
     precisionOrganisationVectors,
+    precisionPlaceVectors,
     precisionSpeechVerbVectors,
     precisionVehicleVectors,
     precisionWordVectors
@@ -145,7 +146,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     precisionSpeechVerbVectors,
     precisionInstrumentVectors,
     precisionNoteTermVectors,
-    precisionVehicleVectors
+    precisionVehicleVectors,
+    precisionPlaceVectors
 ];
 
 function build(): VectorFile {

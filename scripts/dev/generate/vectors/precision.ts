@@ -179,3 +179,23 @@ export function precisionVehicleVectors(v: VectorSet): void {
         ]
     );
 }
+
+/** Pharmacy and store lists, hospital lists, a walk-in clinic and plans whose names begin with a state. */
+export function precisionPlaceVectors(v: VectorSet): void {
+    v.add('precision', 'Stores, sites, a walk-in clinic and Blue plans are no town and no name', [
+        'Preferred pharmacy: Walgreens, Rite Aid.\nPharmacy: CVS, Walgreens.\nRecords from Mercy Hospital, Mayo Clinic.\n',
+        'Seen in the Walk-In Clinic today.\nInsurance: Premera, Florida Blue.\n',
+        'Insurance: Blue Cross Blue Shield of Illinois PPO. Does Blue Cross cover it? Anthem Blue Cross denied it.\n'
+    ]);
+    v.add('precision', 'Towns after a store or before a state, and people named Blue or Cross, are still found', [
+        'Pharmacy: Walgreens, ',
+        phi('Quenmoor', 'Address'),
+        '.\n',
+        phi('Quenmoor, Texas', 'Address'),
+        ', is home.\n',
+        phi('Jane Blue', 'Name'),
+        ' called. ',
+        phi('Amy Cross', 'Name'),
+        ' said hi.\n'
+    ]);
+}

@@ -311,6 +311,12 @@ export const VEHICLE_MAKES: ReadonlySet<string> = new Set(
     ).split(' ')
 );
 
+/**
+ * Names of the Blue Cross and Blue Shield plans, whose words are names elsewhere ("Jane Blue", "Amy Cross"): a span
+ * with one in it is the plan ("Blue Cross Blue Shield", "Florida Blue"). Apex's PhiRedactor has the same regex.
+ */
+export const BLUE_PLAN = /Blue[ \t]{1,2}(?:Cross|Shield|Care)(?![\p{L}\p{M}])|Florida[ \t]{1,2}Blue(?![\p{L}\p{M}])/u;
+
 /** The word after a name, after "and" or "&" when one comes first ("Davis and Sons"). */
 const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
 
@@ -744,7 +750,7 @@ class NameFinder {
 
     /**
      * Whether a span is (or begins) an organisation's name: one of its words, or the word right after it, is an
-     * organisation noun ("Jackson Industries", "Sutter Health", "Davis and Sons").
+     * organisation noun ("Jackson Industries", "Sutter Health", "Davis and Sons"), or it holds a Blue plan's name.
      */
     private organisation(from: number, to: number): boolean {
         const scan = this.scan;
@@ -754,6 +760,9 @@ class NameFinder {
             }
         }
         const end = this.tokens[to].end;
+        if (to > from && BLUE_PLAN.test(scan.slice(this.tokens[from].start, end))) {
+            return true;
+        }
         const next = scan.charCodeAt(end);
         if (next !== 32 && next !== 9) {
             return false;
