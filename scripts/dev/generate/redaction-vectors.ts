@@ -58,6 +58,7 @@ import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-t
 import {
     precisionCommonWordVectors,
     precisionCueRoleVectors,
+    precisionHolidayVectors,
     precisionInstrumentVectors,
     precisionNoteTermVectors,
     precisionOrganisationVectors,
@@ -147,7 +148,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     precisionInstrumentVectors,
     precisionNoteTermVectors,
     precisionVehicleVectors,
-    precisionPlaceVectors
+    precisionPlaceVectors,
+    precisionHolidayVectors
 ];
 
 function build(): VectorFile {

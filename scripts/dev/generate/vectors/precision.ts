@@ -199,3 +199,15 @@ export function precisionPlaceVectors(v: VectorSet): void {
         ' said hi.\n'
     ]);
 }
+
+/** Holidays named by a word that is a name elsewhere. */
+export function precisionHolidayVectors(v: VectorSet): void {
+    v.add('precision', 'Holidays stay', [
+        "He fell over Labor Day weekend. Columbus Day. Victoria Day fireworks. Martin Luther King Day. St. Patrick's Day."
+    ]);
+    v.add('precision', 'A person whose family name is Day is still found', [
+        'I met ',
+        phi('Doris Day', 'Name'),
+        ' today.'
+    ]);
+}

@@ -317,6 +317,13 @@ export const VEHICLE_MAKES: ReadonlySet<string> = new Set(
  */
 export const BLUE_PLAN = /Blue[ \t]{1,2}(?:Cross|Shield|Care)(?![\p{L}\p{M}])|Florida[ \t]{1,2}Blue(?![\p{L}\p{M}])/u;
 
+/**
+ * Holidays named by a word that is a name elsewhere ("Labor Day", "Columbus Day", "Martin Luther King Day", "St.
+ * Patrick's Day"), at the end of a span: the holiday, not a person (Doris Day stays). Apex's PhiRedactor has the same.
+ */
+export const HOLIDAY =
+    /(?:Labor|Labour|Memorial|Independence|Veterans|Presidents|Columbus|Victoria|King|Patrick's|Patrick\u2019s|Valentine's|Valentine\u2019s|Mother's|Mother\u2019s|Father's|Father\u2019s|Boxing|Canada|Remembrance|Election|Earth|Flag|Groundhog)[ \t]{1,2}Day$/;
+
 /** The word after a name, after "and" or "&" when one comes first ("Davis and Sons"). */
 const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
 
@@ -750,7 +757,8 @@ class NameFinder {
 
     /**
      * Whether a span is (or begins) an organisation's name: one of its words, or the word right after it, is an
-     * organisation noun ("Jackson Industries", "Sutter Health", "Davis and Sons"), or it holds a Blue plan's name.
+     * organisation noun ("Jackson Industries", "Sutter Health", "Davis and Sons"), or it holds a Blue plan's name, or it
+     * ends in a holiday.
      */
     private organisation(from: number, to: number): boolean {
         const scan = this.scan;
@@ -761,6 +769,9 @@ class NameFinder {
         }
         const end = this.tokens[to].end;
         if (to > from && BLUE_PLAN.test(scan.slice(this.tokens[from].start, end))) {
+            return true;
+        }
+        if (HOLIDAY.test(scan.slice(Math.max(0, end - 20), end))) {
             return true;
         }
         const next = scan.charCodeAt(end);
