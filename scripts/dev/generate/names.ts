@@ -86,8 +86,9 @@ merck bayer takeda gilead mckesson davita geisinger ochsner stryker cipro coban
  * Other words of ordinary clinical and office text that are also names in the list (lower case), ambiguous like
  * PLACE_WORDS: languages, religions and their feasts ("speaks Hindi", "Muslim, fasting for Ramadan"),
  * abbreviations and terms of forms and notes ("Emp ID", "Hosp course", "Payor: Medicare", "Disch Dx", "beta blocker",
- * "vena cava"), and words for an administrative area in other languages ("la Ville de", "Stadt", "Kreis"), the town
- * after which is a place.
+ * "vena cava"), words for an administrative area in other languages ("la Ville de", "Stadt", "Kreis"), the town
+ * after which is a place, and words of letters and notes in other languages ("Sehr geehrte Damen und Herren", "Gracias",
+ * "Bonjour", "Seguro") and of faiths ("Koran", "Seder").
  */
 export const COMMON_TEXT_WORDS = `
 hindi farsi tagalog punjabi bengali zulu lao thai malay dari georgian israeli cuban puerto
@@ -95,6 +96,8 @@ muslim islam jain lutheran mormon quaker amish ramadan eid halal
 emp hosp payor disch admin endo anes rad micro coord dir eng reg dispo sig supp med chem treas tech sol
 blocker benzo melena vena cava dura senna edema patella stent saline bolus venturi trach
 ville comte stadt kreis condado citta
+sehr damen herren liebe lieber oder der ein auch danke arzt termin senor martes viernes sabado gracias hola seguro
+medico medica chere merci bonjour docteur signore buongiorno heer koran seder
 `;
 
 /**

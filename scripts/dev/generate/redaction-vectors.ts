@@ -58,6 +58,7 @@ import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-t
 import {
     precisionCommonWordVectors,
     precisionCueRoleVectors,
+    precisionForeignWordVectors,
     precisionHolidayVectors,
     precisionInstrumentVectors,
     precisionNoteTermVectors,
@@ -149,7 +150,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     precisionNoteTermVectors,
     precisionVehicleVectors,
     precisionPlaceVectors,
-    precisionHolidayVectors
+    precisionHolidayVectors,
+    precisionForeignWordVectors
 ];
 
 function build(): VectorFile {

@@ -211,3 +211,19 @@ export function precisionHolidayVectors(v: VectorSet): void {
         ' today.'
     ]);
 }
+
+/** Words of letters and notes in other languages, and of faiths, that are names elsewhere. */
+export function precisionForeignWordVectors(v: VectorSet): void {
+    v.add('precision', 'Salutations and common words of other languages stay', [
+        'Sehr geehrte Damen und Herren, anbei der Arztbrief. Mit freundlichen Grüßen, Ihre Praxis.\n',
+        'Estimado Paciente: Gracias. Traiga su Tarjeta de Seguro.\nBonjour, merci pour votre message.\n',
+        'Patient reads the Koran; Passover Seder at home.\n'
+    ]);
+    v.add('precision', 'Names in the same letters are still found', [
+        'Sehr geehrter Herr ',
+        phi('Klaus Becker', 'Name'),
+        ', danke.\n',
+        phi('Rahul Das', 'Name'),
+        ' called.\n'
+    ]);
+}
