@@ -202,7 +202,7 @@ export const VEHICLE_MAKES = new Set(
   "Toyota Honda Nissan Ford Chevy Chevrolet Dodge Jeep Subaru Hyundai Mazda Volkswagen VW BMW Audi Lexus Acura Infiniti Tesla Volvo Buick Cadillac GMC Chrysler Mitsubishi Porsche Jaguar Fiat Pontiac Yamaha Kawasaki Ducati".split(" ")
 );
 export const BLUE_PLAN = /Blue[ \t]{1,2}(?:Cross|Shield|Care)(?![\p{L}\p{M}])|Florida[ \t]{1,2}Blue(?![\p{L}\p{M}])/u;
-export const HOLIDAY = /(?:Labor|Labour|Memorial|Independence|Veterans|Presidents|Columbus|Victoria|King|Patrick's|Patrick\u2019s|Valentine's|Valentine\u2019s|Mother's|Mother\u2019s|Father's|Father\u2019s|Boxing|Canada|Remembrance|Election|Earth|Flag|Groundhog)[ \t]{1,2}Day$/;
+export const HOLIDAY = /(?:Labor|Labour|Memorial|Independence|Veterans|Presidents|Columbus|Victoria|King|Patrick['\u2019]s|Valentine['\u2019]s|Mother['\u2019]s|Father['\u2019]s|Boxing|Canada|Remembrance|Election|Earth|Flag|Groundhog)[ \t]{1,2}Day$/;
 const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
 function joins(scan, left, right) {
   return blanks(scan, left.end, right.start) || left.cls === "I" && scan.charCodeAt(left.end) === 46 && blanks(scan, left.end + 1, right.start);

@@ -322,7 +322,7 @@ export const BLUE_PLAN = /Blue[ \t]{1,2}(?:Cross|Shield|Care)(?![\p{L}\p{M}])|Fl
  * Patrick's Day"), at the end of a span: the holiday, not a person (Doris Day stays). Apex's PhiRedactor has the same.
  */
 export const HOLIDAY =
-    /(?:Labor|Labour|Memorial|Independence|Veterans|Presidents|Columbus|Victoria|King|Patrick's|Patrick\u2019s|Valentine's|Valentine\u2019s|Mother's|Mother\u2019s|Father's|Father\u2019s|Boxing|Canada|Remembrance|Election|Earth|Flag|Groundhog)[ \t]{1,2}Day$/;
+    /(?:Labor|Labour|Memorial|Independence|Veterans|Presidents|Columbus|Victoria|King|Patrick['\u2019]s|Valentine['\u2019]s|Mother['\u2019]s|Father['\u2019]s|Boxing|Canada|Remembrance|Election|Earth|Flag|Groundhog)[ \t]{1,2}Day$/;
 
 /** The word after a name, after "and" or "&" when one comes first ("Davis and Sons"). */
 const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
