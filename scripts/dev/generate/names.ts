@@ -121,6 +121,7 @@ maneuver manoeuvre procedure operation score scale scales criteria classificatio
 thyroiditis disorder anomaly tumor tumour cells cell node nodes duct gland glands canal membrane
 catheter catheters ultrasound index scores stain smear blot fundoplication esophagus oesophagus chorea ileitis
 incision shunt triad equation formula cyst hernia contracture deformity lesion lesions ligament bodies coma inventory
+cancer cancers carcinoma virus technique gait
 `;
 
 /** Letters folded by hand: their canonical decomposition has no ASCII base (đ, ł, ø ...), or they stand for two. */

@@ -58,6 +58,7 @@ import { addressVectors, dateAgeVectors, phoneVectors } from './vectors/places-t
 import {
     precisionCommonWordVectors,
     precisionCueRoleVectors,
+    precisionEponymNounVectors,
     precisionForeignWordVectors,
     precisionHolidayVectors,
     precisionInstrumentVectors,
@@ -151,7 +152,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     precisionVehicleVectors,
     precisionPlaceVectors,
     precisionHolidayVectors,
-    precisionForeignWordVectors
+    precisionForeignWordVectors,
+    precisionEponymNounVectors
 ];
 
 function build(): VectorFile {

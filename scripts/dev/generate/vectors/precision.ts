@@ -227,3 +227,18 @@ export function precisionForeignWordVectors(v: VectorSet): void {
         ' called.\n'
     ]);
 }
+
+/** Cancers, viruses, techniques and gaits named after a person or a place. */
+export function precisionEponymNounVectors(v: VectorSet): void {
+    v.add('precision', 'Eponyms before a cancer, a virus, a technique or a gait, and a position, stay', [
+        'History of Colon Cancer. Epstein-Barr virus positive. Seldinger technique used. Trendelenburg gait. ',
+        'Placed in Trendelenburg position. Merkel cell carcinoma.'
+    ]);
+    v.add('precision', 'People and towns beside the same words are still found', [
+        'I met ',
+        phi('Jane Atkins', 'Name'),
+        ' today. She moved to ',
+        phi('Quenmoorville', 'Address'),
+        ' last year.'
+    ]);
+}
