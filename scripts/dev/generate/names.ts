@@ -6,7 +6,9 @@
  *   --words  /usr/share/dict/american-english of Debian's wamerican (SCOWL size 50)
  *   --british /usr/share/dict/british-english of Debian's wbritish (SCOWL size 50, British spellings)
  * A name that is also a common lower-case English word (will, grace, smith) becomes "ambiguous": it only
- * counts beside another name, and so does one that is a word of a US state's or a country's name (georgia).
+ * counts beside another name, and so does one that is a word of a US state's or a country's name (georgia). An
+ * ambiguous name that the lists never write capitalised (power, door) is "only a common word" (marker %): two such
+ * words make no name together.
  * A name that is a rarer word (login, john) is a "word name": a name except alone at the start of a sentence. The stop words and the accent-folding table are defined here.
  *
  *   npx tsx scripts/dev/generate/names.ts --names list.txt --common /usr/share/dict/american-english-small \
@@ -76,6 +78,35 @@ egypt nigeria kenya ethiopia morocco israel iran iraq syria lebanon jordan arabi
  */
 export const ORGANISATION_WORDS = `
 mayo kaiser oscar molina barmer generali
+honda toyota nissan kia lexus audi tesla porsche buick sony cisco nike lego siemens kroger
+merck bayer takeda gilead mckesson davita geisinger ochsner stryker cipro coban
+`;
+
+/**
+ * Other words of ordinary clinical and office text that are also names in the list (lower case), ambiguous like
+ * PLACE_WORDS: languages, religions and their feasts ("speaks Hindi", "Muslim, fasting for Ramadan"),
+ * abbreviations and terms of forms and notes ("Emp ID", "Hosp course", "Payor: Medicare", "Disch Dx", "beta blocker",
+ * "vena cava"), words for an administrative area in other languages ("la Ville de", "Stadt", "Kreis"), the town
+ * after which is a place, and words of letters and notes in other languages ("Sehr geehrte Damen und Herren", "Gracias",
+ * "Bonjour", "Seguro") and of faiths ("Koran", "Seder").
+ */
+export const COMMON_TEXT_WORDS = `
+hindi farsi tagalog punjabi bengali zulu lao thai malay dari georgian israeli cuban puerto
+muslim islam jain lutheran mormon quaker amish ramadan eid halal
+emp hosp payor disch admin endo anes rad micro coord dir eng reg dispo sig supp med chem treas tech sol
+blocker benzo melena vena cava dura senna edema patella stent saline bolus venturi trach
+ville comte stadt kreis condado citta
+sehr damen herren liebe lieber oder der ein auch danke arzt termin senor martes viernes sabado gracias hola seguro
+medico medica chere merci bonjour docteur signore buongiorno heer koran seder
+`;
+
+/**
+ * Given names that are also common words but that SCOWL does not list capitalised (lower case): ambiguous names
+ * like Grace and Hope, not common words only, so that "Can Sunny call me back?" keeps its name.
+ */
+export const GIVEN_NAME_WORDS = `
+sunny destiny harmony serenity victory honey sage river sky storm journey liberty precious unity clarity
+chastity clemency constancy lavender magnolia amethyst azure indigo rusty dusty misty candy sandy brandy
 `;
 
 /** Family-name endings across languages; a capitalised unknown word with one counts as a strong name. */
@@ -86,8 +117,11 @@ export const SURNAME_SUFFIXES =
 /** Nouns that make the name before them an eponym (Crohn's disease), not a person. */
 export const EPONYM_NOUNS = `
 disease diseases syndrome syndromes sign signs test tests reflex palsy sarcoma lymphoma ulcer ulcers phenomenon
-maneuver manoeuvre procedure operation score scale scales criteria classification fracture fractures law
+maneuver manoeuvre procedure operation score scale scales criteria classification fracture fractures
 thyroiditis disorder anomaly tumor tumour cells cell node nodes duct gland glands canal membrane
+catheter catheters ultrasound index scores stain smear blot fundoplication esophagus oesophagus chorea ileitis
+incision shunt triad equation formula cyst hernia contracture deformity lesion lesions ligament bodies coma inventory
+cancer cancers carcinoma virus technique gait
 `;
 
 /** Letters folded by hand: their canonical decomposition has no ASCII base (đ, ł, ø ...), or they stand for two. */
@@ -159,13 +193,33 @@ function lowerCaseWords(text: string): Set<string> {
     return new Set(text.split(/\r?\n/).filter((w) => /^[a-z][a-z'-]*$/.test(w)));
 }
 
+/** The words a list writes capitalised (proper names: Grace, Smith, Boston), lower-cased. */
+function capitalisedWords(text: string): Set<string> {
+    return new Set(
+        text
+            .split(/\r?\n/)
+            .filter((w) => /^[A-Z][a-z'-]*$/.test(w))
+            .map((w) => w.toLowerCase())
+    );
+}
+
 export function buildDictionary(namesText: string, commonText: string, wordsText: string, britishText = ''): string {
     const stop = new Set(STOP_WORDS.split(/\s+/).filter((w) => w !== ''));
-    const places = new Set(`${PLACE_WORDS} ${ORGANISATION_WORDS}`.split(/\s+/).filter((w) => w !== ''));
+    const places = new Set(
+        `${PLACE_WORDS} ${ORGANISATION_WORDS} ${COMMON_TEXT_WORDS}`.split(/\s+/).filter((w) => w !== '')
+    );
     const common = lowerCaseWords(commonText);
     // British spellings (neighbour, labour, mould) are words too: without them they would be strong names, and a
     // lower-case strong name alone is hidden ("a 45-year-old neighbour").
     const words = new Set([...lowerCaseWords(wordsText), ...lowerCaseWords(britishText)]);
+    // Common words that the lists never write capitalised (power, sales, door) are ambiguous names that make no
+    // name with each other alone ("Full Code", "Air Force"); those also written as proper names (Will, Grace) do.
+    const capitalised = new Set([
+        ...capitalisedWords(commonText),
+        ...capitalisedWords(wordsText),
+        ...capitalisedWords(britishText),
+        ...GIVEN_NAME_WORDS.split(/\s+/).filter((w) => w !== '')
+    ]);
     const keys = new Set<string>();
     for (const raw of namesText.split(/\r?\n/)) {
         const name = raw.trim();
@@ -175,20 +229,26 @@ export function buildDictionary(namesText: string, commonText: string, wordsText
     }
     const strong: string[] = [];
     const ambiguous: string[] = [];
+    const commonWords: string[] = [];
     const wordNames: string[] = [];
     for (const key of Array.from(keys).sort()) {
         if (stop.has(key)) {
             continue;
         }
-        (common.has(key) || places.has(key) ? ambiguous : words.has(key) ? wordNames : strong).push(key);
+        if (common.has(key) && !places.has(key) && !capitalised.has(key)) {
+            commonWords.push(key);
+        } else {
+            (common.has(key) || places.has(key) ? ambiguous : words.has(key) ? wordNames : strong).push(key);
+        }
     }
     const lines = [
         '#warden-names 1',
         '# Names dictionary of the Warden PHI redactor. Generated by scripts/dev/generate/names.ts; do not edit.',
         '# Names: npm package humannames 1.0.5, Copyright (c) 2017 Alex Corvi, MIT licence.',
         '# Ambiguity: names that are lower-case words of SCOWL (Debian wamerican-small, wamerican and wbritish),',
-        '# Copyright 2000-2011 Kevin Atkinson. Also ambiguous: words of US state and country names, some organisations (names.ts).',
-        `# ${strong.length} strong names, ${wordNames.length} word names, ${ambiguous.length} ambiguous names, ${stop.size} stop words.`,
+        '# Copyright 2000-2011 Kevin Atkinson. Also ambiguous: words of US state and country names, organisations, languages, religions, abbreviations (names.ts).',
+        '# Ambiguous names that SCOWL never writes capitalised are only common words (%).',
+        `# ${strong.length} strong names, ${wordNames.length} word names, ${ambiguous.length + commonWords.length} ambiguous names (${commonWords.length} of them only common words), ${stop.size} stop words.`,
         ...FOLD.map(([base, chars]) => `@fold ${base} ${chars}`),
         `@suffix ${SURNAME_SUFFIXES}`,
         ...EPONYM_NOUNS.split(/\s+/)
@@ -199,6 +259,7 @@ export function buildDictionary(namesText: string, commonText: string, wordsText
             .sort()
             .map((w) => '-' + w),
         ...bucketLines(ambiguous, '~'),
+        ...bucketLines(commonWords, '%'),
         ...bucketLines(wordNames, '^'),
         ...bucketLines(strong, '')
     ];

@@ -64,6 +64,20 @@ import {
     townVerbContextVectors
 } from './vectors/town-contexts';
 import {
+    precisionCommonWordVectors,
+    precisionCueRoleVectors,
+    precisionEponymNounVectors,
+    precisionForeignWordVectors,
+    precisionHolidayVectors,
+    precisionInstrumentVectors,
+    precisionNoteTermVectors,
+    precisionOrganisationVectors,
+    precisionPlaceVectors,
+    precisionSpeechVerbVectors,
+    precisionVehicleVectors,
+    precisionWordVectors
+} from './vectors/precision';
+import {
     fourthRoundNameVectors,
     fourthRoundNumberVectors,
     fourthRoundPlaceVectors,
@@ -137,6 +151,18 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     sixthRoundSiteVectors,
     sixthRoundChatVectors,
     sixthRoundLowerVectors,
+    precisionWordVectors,
+    precisionCommonWordVectors,
+    precisionOrganisationVectors,
+    precisionCueRoleVectors,
+    precisionSpeechVerbVectors,
+    precisionInstrumentVectors,
+    precisionNoteTermVectors,
+    precisionVehicleVectors,
+    precisionPlaceVectors,
+    precisionHolidayVectors,
+    precisionForeignWordVectors,
+    precisionEponymNounVectors,
     townVerbContextVectors,
     townSiteContextVectors,
     townLabelContextVectors,

@@ -9,7 +9,7 @@ import {
     PERSON_CUE,
     PERSON_ENDINGS,
     mayFollowCue
-} from '../../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+} from '../../../../force-app/main/gate/lwc/nameCues/nameCues';
 import { seededRandom } from '../../lib/random';
 
 type Cue = { name: string; regex: RegExp; endings: number; dot: boolean; window: number };

@@ -3,6 +3,7 @@
 import {
   AMBIGUOUS,
   buildNameTable,
+  COMMON_ONLY,
   classesOf,
   HAS_HYPHEN,
   hashOf,
@@ -18,6 +19,21 @@ import {
   WORD_NAME,
   WordScanner
 } from "c/nameWords";
+import {
+  BLUE_PLAN,
+  FAMILY_CUE,
+  FAMILY_ENDINGS,
+  HOLIDAY,
+  isEponym,
+  mayFollowCue,
+  MONTH_NAMES,
+  OPENING_AUXILIARY,
+  ORGANISATION_NEXT,
+  ORGANISATION_NOUNS,
+  PERSON_CUE,
+  PERSON_ENDINGS,
+  VEHICLE_MAKES
+} from "c/nameCues";
 export function dictionaryKeys(dictionary, cls) {
   const bits = { strong: STRONG, ambiguous: AMBIGUOUS, wordNames: WORD_NAME, stop: STOP }[cls];
   return keysOf(dictionary.names, bits);
@@ -56,8 +72,8 @@ export function parseNameDictionary(text) {
       eponymNouns.add(raw.slice(1));
       continue;
     }
-    const marker = raw[0] === "~" || raw[0] === "^" ? raw[0] : "";
-    const cls = marker === "~" ? AMBIGUOUS : marker === "^" ? WORD_NAME : STRONG;
+    const marker = raw[0] === "~" || raw[0] === "%" || raw[0] === "^" ? raw[0] : "";
+    const cls = marker === "~" ? AMBIGUOUS : marker === "%" ? AMBIGUOUS | COMMON_ONLY : marker === "^" ? WORD_NAME : STRONG;
     const body = marker ? raw.slice(1) : raw;
     const colon = body.indexOf(":");
     if (colon !== 3) {
@@ -157,15 +173,6 @@ function atSentenceStart(scan, start) {
   }
   return i < 0 || SENTENCE_BREAK.indexOf(scan[i]) >= 0;
 }
-const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
-function isEponym(scan, end, dictionary) {
-  const next = scan.charCodeAt(end);
-  if (dictionary.eponymNouns.size === 0 || next !== 32 && next !== 9) {
-    return false;
-  }
-  const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
-  return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
-}
 function joins(scan, left, right) {
   return blanks(scan, left.end, right.start) || left.cls === "I" && scan.charCodeAt(left.end) === 46 && blanks(scan, left.end + 1, right.start);
 }
@@ -181,46 +188,18 @@ function blanks(scan, from, to) {
   }
   return true;
 }
+function commonOnly(scan, word, dictionary) {
+  const key = word.ascii ? scan : foldKey(scan.slice(word.start, word.end).toLowerCase(), dictionary);
+  const from = word.ascii ? word.start : 0;
+  let to = word.ascii ? word.end : key.length;
+  const lower = word.ascii ? 32 : 0;
+  if (to - from > 4 && key.charCodeAt(to - 2) === 39 && (key.charCodeAt(to - 1) | lower) === 115) {
+    to -= 2;
+  }
+  return (classesOf(dictionary.names, key, from, to, lower, hashOf(key, from, to, lower)) & COMMON_ONLY) !== 0;
+}
 function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
-}
-export const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
-export const OPENING_AUXILIARY = /(?<![A-Za-z])(?:Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
-const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
-export const FAMILY_CUE = /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|son-in-law|daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
-function cueEndings(cue) {
-  const words = /\(\?:([a-z|?-]+)\)/.exec(cue.source);
-  if (words === null) {
-    throw new Error("A cue regex without its list of words.");
-  }
-  let bits = 0;
-  for (const word of words[1].split("|")) {
-    const last = word.endsWith("?") ? [word.charCodeAt(word.length - 2), word.charCodeAt(word.length - 3)] : [word.charCodeAt(word.length - 1)];
-    for (const c of last) {
-      bits |= 1 << c - 97;
-    }
-  }
-  return bits;
-}
-export const PERSON_ENDINGS = cueEndings(PERSON_CUE);
-export const FAMILY_ENDINGS = cueEndings(FAMILY_CUE);
-export function mayFollowCue(scan, start, endings, dot) {
-  let i = start - 1;
-  if (i < 1 || !isBlank(scan.charCodeAt(i))) {
-    return false;
-  }
-  i--;
-  if (isBlank(scan.charCodeAt(i)) && --i < 0) {
-    return false;
-  }
-  if (dot && scan.charCodeAt(i) === 46 && --i < 0) {
-    return false;
-  }
-  const lower = scan.charCodeAt(i) | 32;
-  return lower >= 97 && lower <= 122 && (endings & 1 << lower - 97) !== 0;
-}
-function isBlank(c) {
-  return c === 32 || c === 9;
 }
 const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})$/;
 function listMember(t) {
@@ -264,7 +243,16 @@ class NameFinder {
     const cls = classify(this.scan, word, this.dictionary);
     if (cls !== "L") {
       const caps = word.end - word.start > 1 && isAllCaps(this.scan, word);
-      this.tokens.push({ start: word.start, end: word.end, cls, sentenceStart: null, caps, named: false });
+      const common = cls === "A" && commonOnly(this.scan, word, this.dictionary);
+      this.tokens.push({
+        start: word.start,
+        end: word.end,
+        cls,
+        sentenceStart: null,
+        caps,
+        common,
+        named: false
+      });
     }
   }
   run() {
@@ -419,12 +407,63 @@ class NameFinder {
     return !this.sentenceStart(t) || k + 1 < this.tokens.length && this.nameLike(this.tokens[k + 1]) && this.joined(k);
   }
   push(from, to) {
-    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
+    if (!isEponym(this.scan, this.tokens[to].end, this.dictionary.eponymNouns) && !this.eponymWithin(from, to) && !this.organisation(from, to) && !this.vehicle(from)) {
       this.emit(this.tokens[from].start, this.tokens[to].end);
       for (let j = from; j <= to; j++) {
         this.tokens[j].named = true;
       }
     }
+  }
+  /** Whether a span starts with a vehicle make, or right after one: it is the make and model of a vehicle. */
+  vehicle(from) {
+    const t = this.tokens[from];
+    if (VEHICLE_MAKES.has(this.scan.slice(t.start, t.end))) {
+      return true;
+    }
+    if (from === 0 || !this.joined(from - 1)) {
+      return false;
+    }
+    const before = this.tokens[from - 1];
+    return VEHICLE_MAKES.has(this.scan.slice(before.start, before.end));
+  }
+  /**
+   * Whether a word after the first of a span is an eponym noun: the span grew over it, and names an instrument or
+   * a sign ("Braden Scale 16", "Glasgow Coma Scale 15", "Barthel Index 85"), not a person.
+   */
+  eponymWithin(from, to) {
+    for (let j = from + 1; j <= to; j++) {
+      const t = this.tokens[j];
+      if (this.dictionary.eponymNouns.has(this.scan.slice(t.start, t.end).toLowerCase())) {
+        return true;
+      }
+    }
+    return false;
+  }
+  /**
+   * Whether a span is (or begins) an organisation's name: one of its words, or the word right after it, is an
+   * organisation noun ("Jackson Industries", "Sutter Health", "Davis and Sons"), or it holds a Blue plan's name, or it
+   * ends in a holiday.
+   */
+  organisation(from, to) {
+    const scan = this.scan;
+    for (let j = from; j <= to; j++) {
+      if (ORGANISATION_NOUNS.has(scan.slice(this.tokens[j].start, this.tokens[j].end))) {
+        return true;
+      }
+    }
+    const end = this.tokens[to].end;
+    if (to > from && BLUE_PLAN.test(scan.slice(this.tokens[from].start, end))) {
+      return true;
+    }
+    if (HOLIDAY.test(scan.slice(Math.max(0, end - 20), end))) {
+      return true;
+    }
+    const next = scan.charCodeAt(end);
+    if (next !== 32 && next !== 9) {
+      return false;
+    }
+    const m = ORGANISATION_NEXT.exec(scan.slice(end, end + 32));
+    return m !== null && ORGANISATION_NOUNS.has(m[1]);
   }
   /** The span around an anchor at k; returns its last token. */
   growFrom(k) {
@@ -478,12 +517,16 @@ class NameFinder {
       to++;
     }
     let names = 0;
+    let proper = 0;
     for (let j = from; j <= to; j++) {
       if (tokens[j].cls !== "I") {
         names++;
       }
+      if (!tokens[j].common) {
+        proper++;
+      }
     }
-    if (to - from >= 1 && names >= 1) {
+    if (to - from >= 1 && names >= 1 && proper >= 1) {
       this.push(from, to);
     } else if (to === k && t.cls !== "I" && (this.afterPersonCue(t) || t.cls === "R" && this.speakerLabel(t) || this.afterOpeningAuxiliary(t))) {
       this.push(k, k);
@@ -495,9 +538,15 @@ class NameFinder {
   afterPersonCue(t) {
     return mayFollowCue(this.scan, t.start, PERSON_ENDINGS, true) && PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));
   }
-  /** See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name. */
+  /**
+   * See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name,
+   * which is no common word only ("Will Power be restored?", "Can Sales call me?").
+   */
   afterOpeningAuxiliary(t) {
     const scan = this.scan;
+    if (t.common) {
+      return false;
+    }
     const next = t.end + 1 < scan.length ? scan.charCodeAt(t.end + 1) : 0;
     const blank = scan.charCodeAt(t.end);
     if (blank !== 32 && blank !== 9 || next < 97 || next > 122 || t.start < 3) {

@@ -6,6 +6,7 @@
 import {
     AMBIGUOUS,
     buildNameTable,
+    COMMON_ONLY,
     classesOf,
     HAS_HYPHEN,
     hashOf,
@@ -23,6 +24,21 @@ import {
     WORD_NAME,
     WordScanner
 } from 'c/nameWords';
+import {
+    BLUE_PLAN,
+    FAMILY_CUE,
+    FAMILY_ENDINGS,
+    HOLIDAY,
+    isEponym,
+    mayFollowCue,
+    MONTH_NAMES,
+    OPENING_AUXILIARY,
+    ORGANISATION_NEXT,
+    ORGANISATION_NOUNS,
+    PERSON_CUE,
+    PERSON_ENDINGS,
+    VEHICLE_MAKES
+} from 'c/nameCues';
 
 /**
  * Parsed PhiNameDictionary. Keys are folded lower-case names (see nameKey), in one table (c/nameWords) with
@@ -55,7 +71,8 @@ export function dictionaryKeys(
 /**
  * Dictionary format (UTF-8 text, one item per line): `#` comments; `@fold <base> <chars>` maps each char
  * to base; `@suffix <ending> ...` family-name endings; `-<word>` a stop word; `=<noun>` an eponym noun; `<prefix>:<suffix>|<suffix>...` strong names sharing a three-letter
- * prefix; the same with a leading `~` for ambiguous names and `^` for word names.
+ * prefix; the same with a leading `~` for ambiguous names, `%` for ambiguous names that are only common words and
+ * `^` for word names.
  */
 export function parseNameDictionary(text: string): NameDictionary {
     const fold = new Map<string, string>();
@@ -94,8 +111,9 @@ export function parseNameDictionary(text: string): NameDictionary {
             eponymNouns.add(raw.slice(1));
             continue;
         }
-        const marker = raw[0] === '~' || raw[0] === '^' ? raw[0] : '';
-        const cls = marker === '~' ? AMBIGUOUS : marker === '^' ? WORD_NAME : STRONG;
+        const marker = raw[0] === '~' || raw[0] === '%' || raw[0] === '^' ? raw[0] : '';
+        const cls =
+            marker === '~' ? AMBIGUOUS : marker === '%' ? AMBIGUOUS | COMMON_ONLY : marker === '^' ? WORD_NAME : STRONG;
         const body = marker ? raw.slice(1) : raw;
         const colon = body.indexOf(':');
         if (colon !== 3) {
@@ -152,6 +170,8 @@ type Token = {
     cls: TokenClass;
     sentenceStart: boolean | null;
     caps: boolean;
+    /** Whether an ambiguous name (A) is only a common word (COMMON_ONLY in the dictionary's table). */
+    common: boolean;
     /** Whether a name span already covers the token. */
     named: boolean;
 };
@@ -237,19 +257,6 @@ function atSentenceStart(scan: string, start: number): boolean {
     return i < 0 || SENTENCE_BREAK.indexOf(scan[i]) >= 0;
 }
 
-const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
-
-/** A name directly followed by an eponym noun (disease, syndrome, sign, score ...) names no person. */
-function isEponym(scan: string, end: number, dictionary: NameDictionary): boolean {
-    // EPONYM_NEXT starts with a blank: a name before anything else is no eponym, without a cut-out.
-    const next = scan.charCodeAt(end);
-    if (dictionary.eponymNouns.size === 0 || (next !== 32 && next !== 9)) {
-        return false;
-    }
-    const m = EPONYM_NEXT.exec(scan.slice(end, end + 24));
-    return m !== null && dictionary.eponymNouns.has(m[1].toLowerCase());
-}
-
 /** Joins two neighbouring tokens into one chain: one or two blanks, or ". " after an initial. */
 function joins(scan: string, left: Token, right: Token): boolean {
     return (
@@ -272,6 +279,21 @@ function blanks(scan: string, from: number, to: number): boolean {
     return true;
 }
 
+/**
+ * Whether a word of class A (ambiguous) is only a common word (COMMON_ONLY, the dictionary's `%` lines: power,
+ * sales, door), a possessive 's aside, as nameClass reads it.
+ */
+function commonOnly(scan: string, word: WordScanner, dictionary: NameDictionary): boolean {
+    const key = word.ascii ? scan : foldKey(scan.slice(word.start, word.end).toLowerCase(), dictionary);
+    const from = word.ascii ? word.start : 0;
+    let to = word.ascii ? word.end : key.length;
+    const lower = word.ascii ? 0x20 : 0;
+    if (to - from > 4 && key.charCodeAt(to - 2) === 39 && (key.charCodeAt(to - 1) | lower) === 115) {
+        to -= 2;
+    }
+    return (classesOf(dictionary.names, key, from, to, lower, hashOf(key, from, to, lower)) & COMMON_ONLY) !== 0;
+}
+
 /** An unknown capitalised word, an ambiguous name or a word name: what may stand around an initial. */
 function nameOrUnknown(t: Token): boolean {
     return t.cls === 'U' || t.cls === 'A' || t.cls === 'R';
@@ -283,76 +305,6 @@ function nameOrUnknown(t: Token): boolean {
  * (names, initials, unknown capitalised words) and left over up to two (not over a sentence-initial unknown
  * or ambiguous word). Two or more ambiguous names or initials in a row (at least one name) also make a span.
  */
-/** Words that name a person's role just before a name: "patient Smith", "Mrs Lane", "wife Hope". */
-export const PERSON_CUE =
-    /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
-
-/**
- * An auxiliary verb opening a question or sentence, just before a name and a lower-case word: "Can Sunny call me
- * back?", "Will Hope be there?", "Is Rose still in ICU?".
- */
-export const OPENING_AUXILIARY =
-    /(?<![A-Za-z])(?:Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
-
-/** Months that are also names (May, June): after an auxiliary they stay months ("Is May ok for you?"). */
-const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
-
-/** Words for a relative just before a name, after which even an unknown capitalised word is one. */
-export const FAMILY_CUE =
-    /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|son-in-law|daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;
-
-/**
- * The last letters (a bit per a-z) of the words of a cue regex like PERSON_CUE: the regex is tried only after
- * a word ending in one of them, since cutting the text before every capitalised word out for it cost more than
- * all the name rules' other work. Read from the regex itself, so the two cannot drift.
- */
-function cueEndings(cue: RegExp): number {
-    const words = /\(\?:([a-z|?-]+)\)/.exec(cue.source);
-    if (words === null) {
-        throw new Error('A cue regex without its list of words.');
-    }
-    let bits = 0;
-    for (const word of words[1].split('|')) {
-        // An optional last letter (fiancee?, neighbou?r): the word may end in it or in the letter before.
-        const last = word.endsWith('?')
-            ? [word.charCodeAt(word.length - 2), word.charCodeAt(word.length - 3)]
-            : [word.charCodeAt(word.length - 1)];
-        for (const c of last) {
-            bits |= 1 << (c - 97);
-        }
-    }
-    return bits;
-}
-
-export const PERSON_ENDINGS = cueEndings(PERSON_CUE);
-export const FAMILY_ENDINGS = cueEndings(FAMILY_CUE);
-
-/**
- * Whether the text before `start` can end a cue whose words end in `endings` (cueEndings): one or two blanks,
- * after a dot when `dot` allows it, after a letter of `endings` in either case. What the cue regexes require
- * there, so a word that fails this fails them too.
- */
-export function mayFollowCue(scan: string, start: number, endings: number, dot: boolean): boolean {
-    // Indices checked before reading: charCodeAt out of the text gives NaN, which the compiler leaves a slow path for.
-    let i = start - 1;
-    if (i < 1 || !isBlank(scan.charCodeAt(i))) {
-        return false;
-    }
-    i--;
-    if (isBlank(scan.charCodeAt(i)) && --i < 0) {
-        return false;
-    }
-    if (dot && scan.charCodeAt(i) === 46 && --i < 0) {
-        return false;
-    }
-    // An ASCII letter in lower case; `| 0x20` maps no other code unit into a-z.
-    const lower = scan.charCodeAt(i) | 0x20;
-    return lower >= 97 && lower <= 122 && (endings & (1 << (lower - 97))) !== 0;
-}
-
-function isBlank(c: number): boolean {
-    return c === 32 || c === 9;
-}
 
 /** What separates two items of a list of names: a comma, "and", "or" or "&", or a comma and one of them. */
 const LIST_GAP = /^(?:,[ \t]{1,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})$/;
@@ -411,7 +363,16 @@ class NameFinder {
         const cls = classify(this.scan, word, this.dictionary);
         if (cls !== 'L') {
             const caps = word.end - word.start > 1 && isAllCaps(this.scan, word);
-            this.tokens.push({ start: word.start, end: word.end, cls, sentenceStart: null, caps, named: false });
+            const common = cls === 'A' && commonOnly(this.scan, word, this.dictionary);
+            this.tokens.push({
+                start: word.start,
+                end: word.end,
+                cls,
+                sentenceStart: null,
+                caps,
+                common,
+                named: false
+            });
         }
     }
 
@@ -606,12 +567,71 @@ class NameFinder {
     }
 
     private push(from: number, to: number): void {
-        if (!isEponym(this.scan, this.tokens[to].end, this.dictionary)) {
+        if (
+            !isEponym(this.scan, this.tokens[to].end, this.dictionary.eponymNouns) &&
+            !this.eponymWithin(from, to) &&
+            !this.organisation(from, to) &&
+            !this.vehicle(from)
+        ) {
             this.emit(this.tokens[from].start, this.tokens[to].end);
             for (let j = from; j <= to; j++) {
                 this.tokens[j].named = true;
             }
         }
+    }
+
+    /** Whether a span starts with a vehicle make, or right after one: it is the make and model of a vehicle. */
+    private vehicle(from: number): boolean {
+        const t = this.tokens[from];
+        if (VEHICLE_MAKES.has(this.scan.slice(t.start, t.end))) {
+            return true;
+        }
+        if (from === 0 || !this.joined(from - 1)) {
+            return false;
+        }
+        const before = this.tokens[from - 1];
+        return VEHICLE_MAKES.has(this.scan.slice(before.start, before.end));
+    }
+
+    /**
+     * Whether a word after the first of a span is an eponym noun: the span grew over it, and names an instrument or
+     * a sign ("Braden Scale 16", "Glasgow Coma Scale 15", "Barthel Index 85"), not a person.
+     */
+    private eponymWithin(from: number, to: number): boolean {
+        for (let j = from + 1; j <= to; j++) {
+            const t = this.tokens[j];
+            if (this.dictionary.eponymNouns.has(this.scan.slice(t.start, t.end).toLowerCase())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a span is (or begins) an organisation's name: one of its words, or the word right after it, is an
+     * organisation noun ("Jackson Industries", "Sutter Health", "Davis and Sons"), or it holds a Blue plan's name, or it
+     * ends in a holiday.
+     */
+    private organisation(from: number, to: number): boolean {
+        const scan = this.scan;
+        for (let j = from; j <= to; j++) {
+            if (ORGANISATION_NOUNS.has(scan.slice(this.tokens[j].start, this.tokens[j].end))) {
+                return true;
+            }
+        }
+        const end = this.tokens[to].end;
+        if (to > from && BLUE_PLAN.test(scan.slice(this.tokens[from].start, end))) {
+            return true;
+        }
+        if (HOLIDAY.test(scan.slice(Math.max(0, end - 20), end))) {
+            return true;
+        }
+        const next = scan.charCodeAt(end);
+        if (next !== 32 && next !== 9) {
+            return false;
+        }
+        const m = ORGANISATION_NEXT.exec(scan.slice(end, end + 32));
+        return m !== null && ORGANISATION_NOUNS.has(m[1]);
     }
 
     /** The span around an anchor at k; returns its last token. */
@@ -689,12 +709,18 @@ class NameFinder {
             to++;
         }
         let names = 0;
+        let proper = 0;
         for (let j = from; j <= to; j++) {
             if (tokens[j].cls !== 'I') {
                 names++;
             }
+            if (!tokens[j].common) {
+                proper++;
+            }
         }
-        if (to - from >= 1 && names >= 1) {
+        // Words that are only common words make no name together ("Full Code", "Front Door", "Air Force"): a name,
+        // a word name or an initial among them does ("Will Power", "J. Power").
+        if (to - from >= 1 && names >= 1 && proper >= 1) {
             this.push(from, to);
         } else if (
             to === k &&
@@ -726,9 +752,15 @@ class NameFinder {
         );
     }
 
-    /** See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name. */
+    /**
+     * See OPENING_AUXILIARY: the auxiliary opens the sentence, and a blank and a lower-case letter follow the name,
+     * which is no common word only ("Will Power be restored?", "Can Sales call me?").
+     */
     private afterOpeningAuxiliary(t: Token): boolean {
         const scan = this.scan;
+        if (t.common) {
+            return false;
+        }
         const next = t.end + 1 < scan.length ? scan.charCodeAt(t.end + 1) : 0;
         const blank = scan.charCodeAt(t.end);
         if ((blank !== 32 && blank !== 9) || next < 97 || next > 122 || t.start < 3) {

@@ -127,6 +127,7 @@ export const STRONG = 1;
 export const WORD_NAME = 2;
 export const AMBIGUOUS = 4;
 export const STOP = 8;
+export const COMMON_ONLY = 16;
 export function hashOf(text, from, to, lower) {
   let h = FNV_BASIS;
   for (let i = from; i < to; i++) {

@@ -182,9 +182,11 @@ export const STRONG = 1;
 export const WORD_NAME = 2;
 export const AMBIGUOUS = 4;
 export const STOP = 8;
+/** An ambiguous name that the word lists know only as a common word, never capitalised (the dictionary's `%` lines). */
+export const COMMON_ONLY = 16;
 
 /**
- * The dictionary's keys and their classes (bits STRONG, WORD_NAME, AMBIGUOUS, STOP) in an open-addressing
+ * The dictionary's keys and their classes (bits STRONG, WORD_NAME, AMBIGUOUS, STOP, COMMON_ONLY) in an open-addressing
  * hash table: `slots` holds pairs of a key's hash and its number plus one (0 an empty slot), `keys` all keys
  * one after another, key e from `starts[e]` to `starts[e + 1]`.
  */
