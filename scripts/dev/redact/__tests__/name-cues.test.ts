@@ -1,11 +1,15 @@
 /**
- * The quick checks the name rules make before a cue regex (c/nameDictionary `mayFollowCue`): wherever
- * PERSON_CUE or FAMILY_CUE matches the text before a word, the check must let the word through, or a name
- * after a cue would be lost. The plain engine shares the name rules, so equivalence.test.ts cannot see this.
+ * The quick checks the name rules make before a cue regex (c/nameCues `mayFollowCue`): wherever PERSON_CUE or
+ * FAMILY_CUE matches the text before a word, the check must let the word through, or a name after a cue would be
+ * lost. The plain engine shares the name rules, so equivalence.test.ts cannot see this. Also: the organisation
+ * nouns that PhiRedactor.cls writes out in both forms are the TypeScript set.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
     FAMILY_CUE,
     FAMILY_ENDINGS,
+    ORGANISATION_NOUNS,
     PERSON_CUE,
     PERSON_ENDINGS,
     mayFollowCue
@@ -79,5 +83,16 @@ describe.each(CUES)('$name before a word', (cue) => {
         // Both sides occur, so the check above compares something and the quick check does filter.
         expect(matched).toBeGreaterThan(100);
         expect(refused).toBeGreaterThan(1000);
+    });
+});
+
+describe('ORGANISATION_NOUNS in both twins', () => {
+    it('is the same set in PhiRedactor.cls, written out there in both forms', () => {
+        const apex = readFileSync(join(__dirname, '../../../../force-app/main/gate/classes/PhiRedactor.cls'), 'utf8');
+        const block = /Set<String> ORGANISATION_NOUNS = new Set<String>\{([^}]*)\}/.exec(apex);
+        expect(block).not.toBeNull();
+        const words = Array.from((block as RegExpExecArray)[1].matchAll(/'([^']*)'/g), (m) => m[1]);
+        expect(new Set(words)).toEqual(new Set(ORGANISATION_NOUNS));
+        expect(words.length).toBe(ORGANISATION_NOUNS.size);
     });
 });
