@@ -18,7 +18,8 @@ import {
     lowerLabelNameVectors,
     relativeOpeningVectors,
     shortDateVectors,
-    supportIdentifierVectors
+    supportIdentifierVectors,
+    capitalsStreetVectors
 } from './vectors/chat-text';
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
@@ -170,7 +171,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     townAnswerVectors,
     townCapitalsVectors,
     tableColumnVectors,
-    columnLabelVectors
+    columnLabelVectors,
+    capitalsStreetVectors
 ];
 
 function build(): VectorFile {

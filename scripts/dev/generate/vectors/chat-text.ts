@@ -287,3 +287,21 @@ export function supportIdentifierVectors(v: VectorSet): void {
         'login is required; the login page; handle with care; login: Salesforce retires it; user id: 3 attempts.'
     ]);
 }
+
+export function capitalsStreetVectors(v: VectorSet): void {
+    v.inContexts(
+        'capitals',
+        'Street address in capitals (EMS run sheets, faxed forms)',
+        'Address',
+        ['2210 N MAPLE AVE APT 4', '14 ELM ROAD', '880 W HARRISON ST', '57 12TH ST', '4410 NORTH LAKE SHORE DR'],
+        [
+            ['PT LIVES AT ', ' WITH SPOUSE\n'],
+            ['SCENE: ', '\nUNIT 12 ON SCENE.'],
+            ['HOME: ', '\n']
+        ]
+    );
+    v.add('capitals', 'Counts, doses and function words after a number in capitals stay', [
+        'GIVE 2 TABS PO DAILY. SEEN 2 DAYS AGO IN CLINIC. GAVE 2 TO THE ST. 3 TIMES A DAY ROAD TEST. ' +
+            'ROOM 12 EAST WING. BED 4 NEAR THE ST. TOOK 3 ASPIRIN LAST NIGHT.'
+    ]);
+}
