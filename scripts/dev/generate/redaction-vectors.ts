@@ -19,7 +19,8 @@ import {
     relativeOpeningVectors,
     shortDateVectors,
     supportIdentifierVectors,
-    capitalsStreetVectors
+    capitalsStreetVectors,
+    lowerIntroInitialVectors
 } from './vectors/chat-text';
 import { nameCueVectors, placeCueVectors } from './vectors/cues';
 import { emailUrlIpVectors, recordNumberVectors, ssnAccountVectors } from './vectors/identifiers';
@@ -172,7 +173,8 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     townCapitalsVectors,
     tableColumnVectors,
     columnLabelVectors,
-    capitalsStreetVectors
+    capitalsStreetVectors,
+    lowerIntroInitialVectors
 ];
 
 function build(): VectorFile {

@@ -305,3 +305,20 @@ export function capitalsStreetVectors(v: VectorSet): void {
             'ROOM 12 EAST WING. BED 4 NEAR THE ST. TOOK 3 ASPIRIN LAST NIGHT.'
     ]);
 }
+
+export function lowerIntroInitialVectors(v: VectorSet): void {
+    v.inContexts(
+        'chat',
+        'Name in lower case with a middle initial after a self-introduction',
+        'Name',
+        ['eric g. samoylova', 'dana k. park', 'lucía m.'],
+        [
+            ['my name is ', '\n'],
+            ['hi its ', ' here, about my refill'],
+            ['Hello, this is ', '. Please call back.']
+        ]
+    );
+    v.add('chat', 'A letter after a self-introduction that is no initial stays', [
+        'my name is on the list. hi its me a. k. a. the caller.'
+    ]);
+}
