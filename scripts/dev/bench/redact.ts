@@ -85,7 +85,7 @@ export function writeText(file: string, texts: readonly string[], bytes: number)
 }
 
 /** Runs `warden redact` with the file on stdin and another file on stdout; null (with the reason on stderr) when it failed. */
-function runRedact(root: string, input: string, output: string): RedactRun | null {
+function timeRedact(root: string, input: string, output: string): RedactRun | null {
     const stdin = openSync(input, 'r');
     const stdout = openSync(output, 'w');
     const started = process.hrtime.bigint();
@@ -161,7 +161,7 @@ export function main(args: string[]): number {
         for (const megabytes of [small, large]) {
             const input = join(dir, `input-${megabytes}.txt`);
             writeText(input, texts, megabytes * 1e6);
-            const run = runRedact(root, input, join(dir, 'output.txt'));
+            const run = timeRedact(root, input, join(dir, 'output.txt'));
             rmSync(input, { force: true });
             if (run === null) {
                 return 1;

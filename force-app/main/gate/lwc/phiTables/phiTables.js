@@ -200,8 +200,8 @@ function trimCell(text, from, to) {
   }
   return { start, end };
 }
-function readHeader(text, from, to, fields) {
-  const line = text.slice(from, to);
+function readHeader(text, from, line, fields) {
+  const to = from + line.length;
   const separator = SEPARATORS.find((s) => line.indexOf(s) >= 0);
   if (separator === void 0) {
     return null;
@@ -269,7 +269,7 @@ export function findTableCells(text, fields) {
         }
       }
     } else {
-      header = readHeader(text, from, to, fields);
+      header = readHeader(text, from, line, fields);
     }
     from = to + 1;
   }

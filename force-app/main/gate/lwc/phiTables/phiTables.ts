@@ -239,14 +239,14 @@ function trimCell(text: string, from: number, to: number): Cell {
     return { start, end };
 }
 
-/** The header's separator and the categories of its columns, or null when the line is no header row. */
+/** The header's separator and the categories of its columns, or null when `line` (at `from` in the text) is none. */
 function readHeader(
     text: string,
     from: number,
-    to: number,
+    line: string,
     fields: Readonly<Record<string, string>>
 ): { separator: string; categories: Array<string | null> } | null {
-    const line = text.slice(from, to);
+    const to = from + line.length;
     const separator = SEPARATORS.find((s) => line.indexOf(s) >= 0);
     if (separator === undefined) {
         return null;
@@ -320,7 +320,7 @@ export function findTableCells(text: string, fields: Readonly<Record<string, str
                 }
             }
         } else {
-            header = readHeader(text, from, to, fields);
+            header = readHeader(text, from, line, fields);
         }
         from = to + 1;
     }
