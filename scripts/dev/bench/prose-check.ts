@@ -3,9 +3,12 @@
  * README and docs, and the README files of installed npm packages) holds almost no PHI, so what the
  * redactor finds there is mostly false positives. Run against a baseline pattern list (for instance main's
  * generated `phiPatterns.js`, taken with `git show`), it lists the spans only the current patterns find,
- * which is what a change of the records costs on ordinary prose.
+ * which is what a change of the records costs on ordinary prose. With `--baseline-dictionary` (for instance
+ * main's PhiNameDictionary.resource) the baseline also reads that names dictionary, so a change of the
+ * dictionary (its names, its towns) is counted the same way.
  *
- *   npx tsx scripts/dev/bench/prose-check.ts [--baseline <phiPatterns.js>] [--packages N] [--list N]
+ *   npx tsx scripts/dev/bench/prose-check.ts [--baseline <phiPatterns.js>] [--baseline-dictionary <file>]
+ *       [--packages N] [--list N]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,6 +24,11 @@ const LINE = {
     summary: 'Spans the redactor finds in ordinary prose (project docs, npm READMEs), against a baseline.',
     options: {
         baseline: { type: 'string', value: '<file>', description: 'a generated phiPatterns.js to compare with' },
+        'baseline-dictionary': {
+            type: 'string',
+            value: '<file>',
+            description: 'a PhiNameDictionary.resource for the baseline (the current one otherwise)'
+        },
         packages: { type: 'string', value: 'N', description: 'README files of the first N packages (150)' },
         list: { type: 'string', value: 'N', description: 'print the first N spans only the current list finds' }
     }
@@ -77,7 +85,14 @@ export function main(args: string[]): number {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- a generated module named at run time
         const baseline = (require(resolve(parsed.values.baseline)) as { SHIPPED_PATTERNS: PhiPattern[] })
             .SHIPPED_PATTERNS;
-        const before = spansOf(files, baseline, dictionary);
+        const baselineDictionary = parsed.values['baseline-dictionary'];
+        const before = spansOf(
+            files,
+            baseline,
+            baselineDictionary === undefined
+                ? dictionary
+                : parseNameDictionary(readFileSync(resolve(baselineDictionary), 'utf8'))
+        );
         const key = (f: Found): string => `${f.file}\u0000${f.value}`;
         const seen = new Map<string, number>();
         for (const f of before) {
