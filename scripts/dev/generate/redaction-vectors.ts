@@ -86,6 +86,7 @@ import {
     fourthRoundPlanVectors
 } from './vectors/fourth-round';
 import { columnLabelVectors, tableColumnVectors } from './vectors/tables';
+import { townDictionaryVectors, townShapeVectors } from './vectors/towns-dictionary';
 import { thirdRoundNameVectors, thirdRoundNumberVectors, thirdRoundStreetVectors } from './vectors/third-round';
 import { matrixVectors, pseudonymVectors, spacingCleanVectors, unicodeOverlapVectors } from './vectors/text-shapes';
 import { TEST_PSEUDONYM_KEY, VectorSet, type VectorFile } from './vectors/vector-set';
@@ -174,7 +175,9 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     tableColumnVectors,
     columnLabelVectors,
     capitalsStreetVectors,
-    lowerIntroInitialVectors
+    lowerIntroInitialVectors,
+    townDictionaryVectors,
+    townShapeVectors
 ];
 
 function build(): VectorFile {

@@ -131,7 +131,7 @@ export function fieldVectors(v: VectorSet): void {
     v.add('field', 'Given name alone, mid-sentence', ['Told ', phi('quentin', 'Name'), ' to rest.'], {
         fields: PERSON
     });
-    v.add('field', 'Name inside a longer word is not masked', ['Quentinville and Zarbockian are places.'], {
+    v.add('field', 'Name inside a longer word is not masked', ['Quentinesque and Zarbockian are words.'], {
         fields: PERSON,
         dictionary: false
     });

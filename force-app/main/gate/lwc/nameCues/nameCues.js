@@ -55,6 +55,14 @@ export const VEHICLE_MAKES = new Set(
 export const BLUE_PLAN = /Blue[ \t]{1,2}(?:Cross|Shield|Care)(?![\p{L}\p{M}])|Florida[ \t]{1,2}Blue(?![\p{L}\p{M}])/u;
 export const HOLIDAY = /(?:Labor|Labour|Memorial|Independence|Veterans|Presidents|Columbus|Victoria|King|Patrick['\u2019]s|Valentine['\u2019]s|Mother['\u2019]s|Father['\u2019]s|Boxing|Canada|Remembrance|Election|Earth|Flag|Groundhog)[ \t]{1,2}Day$/;
 export const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
+export function beforeOrganisationNoun(scan, end) {
+  const next = scan.charCodeAt(end);
+  if (next !== 32 && next !== 9) {
+    return false;
+  }
+  const m = ORGANISATION_NEXT.exec(scan.slice(end, end + 32));
+  return m !== null && ORGANISATION_NOUNS.has(m[1]);
+}
 const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
 export function isEponym(scan, end, eponymNouns) {
   const next = scan.charCodeAt(end);

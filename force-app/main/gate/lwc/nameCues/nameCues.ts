@@ -129,6 +129,16 @@ export const HOLIDAY =
 /** The word after a name, after "and" or "&" when one comes first ("Davis and Sons"). */
 export const ORGANISATION_NEXT = /^[ \t]{1,2}(?:(?:and|&)[ \t]{1,2})?([\p{L}]{2,20})/u;
 
+/** Whether an organisation noun follows the word that ends at `end` ("Davis and Sons", "Toyota Motors"). */
+export function beforeOrganisationNoun(scan: string, end: number): boolean {
+    const next = scan.charCodeAt(end);
+    if (next !== 32 && next !== 9) {
+        return false;
+    }
+    const m = ORGANISATION_NEXT.exec(scan.slice(end, end + 32));
+    return m !== null && ORGANISATION_NOUNS.has(m[1]);
+}
+
 const EPONYM_NEXT = /^[ \t]{1,2}([\p{L}]{2,20})/u;
 
 /** A name directly followed by an eponym noun (disease, syndrome, sign, score ...) names no person. */

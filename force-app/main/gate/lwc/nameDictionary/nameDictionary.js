@@ -12,6 +12,7 @@ import {
   isCapitalised,
   isCaseless,
   keysOf,
+  markerClass,
   nameClass,
   STOP,
   STRONG,
@@ -20,6 +21,7 @@ import {
   WordScanner
 } from "c/nameWords";
 import {
+  beforeOrganisationNoun,
   BLUE_PLAN,
   FAMILY_CUE,
   FAMILY_ENDINGS,
@@ -28,7 +30,6 @@ import {
   mayFollowCue,
   MONTH_NAMES,
   OPENING_AUXILIARY,
-  ORGANISATION_NEXT,
   ORGANISATION_NOUNS,
   PERSON_CUE,
   PERSON_ENDINGS,
@@ -72,8 +73,8 @@ export function parseNameDictionary(text) {
       eponymNouns.add(raw.slice(1));
       continue;
     }
-    const marker = raw[0] === "~" || raw[0] === "%" || raw[0] === "^" ? raw[0] : "";
-    const cls = marker === "~" ? AMBIGUOUS : marker === "%" ? AMBIGUOUS | COMMON_ONLY : marker === "^" ? WORD_NAME : STRONG;
+    const marker = "~%^&".includes(raw[0]) ? raw[0] : "";
+    const cls = markerClass(marker);
     const body = marker ? raw.slice(1) : raw;
     const colon = body.indexOf(":");
     if (colon !== 3) {
@@ -458,12 +459,7 @@ class NameFinder {
     if (HOLIDAY.test(scan.slice(Math.max(0, end - 20), end))) {
       return true;
     }
-    const next = scan.charCodeAt(end);
-    if (next !== 32 && next !== 9) {
-      return false;
-    }
-    const m = ORGANISATION_NEXT.exec(scan.slice(end, end + 32));
-    return m !== null && ORGANISATION_NOUNS.has(m[1]);
+    return beforeOrganisationNoun(scan, end);
   }
   /** The span around an anchor at k; returns its last token. */
   growFrom(k) {

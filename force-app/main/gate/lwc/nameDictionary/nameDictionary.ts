@@ -15,6 +15,7 @@ import {
     isCapitalised,
     isCaseless,
     keysOf,
+    markerClass,
     nameClass,
     type NameTable,
     STOP,
@@ -25,6 +26,7 @@ import {
     WordScanner
 } from 'c/nameWords';
 import {
+    beforeOrganisationNoun,
     BLUE_PLAN,
     FAMILY_CUE,
     FAMILY_ENDINGS,
@@ -33,7 +35,6 @@ import {
     mayFollowCue,
     MONTH_NAMES,
     OPENING_AUXILIARY,
-    ORGANISATION_NEXT,
     ORGANISATION_NOUNS,
     PERSON_CUE,
     PERSON_ENDINGS,
@@ -71,8 +72,8 @@ export function dictionaryKeys(
 /**
  * Dictionary format (UTF-8 text, one item per line): `#` comments; `@fold <base> <chars>` maps each char
  * to base; `@suffix <ending> ...` family-name endings; `-<word>` a stop word; `=<noun>` an eponym noun; `<prefix>:<suffix>|<suffix>...` strong names sharing a three-letter
- * prefix; the same with a leading `~` for ambiguous names, `%` for ambiguous names that are only common words and
- * `^` for word names.
+ * prefix; the same with a leading `~` for ambiguous names, `%` for ambiguous names that are only common words,
+ * `^` for word names and `&` for towns (c/placeNames).
  */
 export function parseNameDictionary(text: string): NameDictionary {
     const fold = new Map<string, string>();
@@ -111,9 +112,8 @@ export function parseNameDictionary(text: string): NameDictionary {
             eponymNouns.add(raw.slice(1));
             continue;
         }
-        const marker = raw[0] === '~' || raw[0] === '%' || raw[0] === '^' ? raw[0] : '';
-        const cls =
-            marker === '~' ? AMBIGUOUS : marker === '%' ? AMBIGUOUS | COMMON_ONLY : marker === '^' ? WORD_NAME : STRONG;
+        const marker = '~%^&'.includes(raw[0]) ? raw[0] : '';
+        const cls = markerClass(marker);
         const body = marker ? raw.slice(1) : raw;
         const colon = body.indexOf(':');
         if (colon !== 3) {
@@ -626,12 +626,7 @@ class NameFinder {
         if (HOLIDAY.test(scan.slice(Math.max(0, end - 20), end))) {
             return true;
         }
-        const next = scan.charCodeAt(end);
-        if (next !== 32 && next !== 9) {
-            return false;
-        }
-        const m = ORGANISATION_NEXT.exec(scan.slice(end, end + 32));
-        return m !== null && ORGANISATION_NOUNS.has(m[1]);
+        return beforeOrganisationNoun(scan, end);
     }
 
     /** The span around an anchor at k; returns its last token. */

@@ -128,6 +128,21 @@ export const WORD_NAME = 2;
 export const AMBIGUOUS = 4;
 export const STOP = 8;
 export const COMMON_ONLY = 16;
+export const PLACE = 32;
+export function markerClass(marker) {
+  switch (marker) {
+    case "~":
+      return AMBIGUOUS;
+    case "%":
+      return AMBIGUOUS | COMMON_ONLY;
+    case "^":
+      return WORD_NAME;
+    case "&":
+      return PLACE;
+    default:
+      return STRONG;
+  }
+}
 export function hashOf(text, from, to, lower) {
   let h = FNV_BASIS;
   for (let i = from; i < to; i++) {

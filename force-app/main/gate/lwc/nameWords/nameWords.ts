@@ -184,9 +184,27 @@ export const AMBIGUOUS = 4;
 export const STOP = 8;
 /** An ambiguous name that the word lists know only as a common word, never capitalised (the dictionary's `%` lines). */
 export const COMMON_ONLY = 16;
+/** A town's name (the dictionary's `&` lines, c/placeNames); no class of a name. */
+export const PLACE = 32;
+
+/** The class of a dictionary line's marker: `~` ambiguous, `%` only a common word, `^` word name, `&` town, none strong. */
+export function markerClass(marker: string): number {
+    switch (marker) {
+        case '~':
+            return AMBIGUOUS;
+        case '%':
+            return AMBIGUOUS | COMMON_ONLY;
+        case '^':
+            return WORD_NAME;
+        case '&':
+            return PLACE;
+        default:
+            return STRONG;
+    }
+}
 
 /**
- * The dictionary's keys and their classes (bits STRONG, WORD_NAME, AMBIGUOUS, STOP, COMMON_ONLY) in an open-addressing
+ * The dictionary's keys and their classes (bits STRONG, WORD_NAME, AMBIGUOUS, STOP, COMMON_ONLY, PLACE) in an open-addressing
  * hash table: `slots` holds pairs of a key's hash and its number plus one (0 an empty slot), `keys` all keys
  * one after another, key e from `starts[e]` to `starts[e + 1]`.
  */

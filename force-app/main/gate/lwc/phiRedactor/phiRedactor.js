@@ -3,6 +3,7 @@
 import { hmacSha256Hex } from "c/sha256";
 import { compilePatterns, findPatterns } from "c/patternIndex";
 import { findNames } from "c/nameDictionary";
+import { findPlaces } from "c/placeNames";
 import { findTableCells } from "c/phiTables";
 export const FIELD_CATEGORIES = {
   FirstName: "Name",
@@ -37,6 +38,7 @@ export const FIELD_CATEGORIES = {
 export const FIELD_PRIORITY = 1;
 export const DICTIONARY_PRIORITY = 900;
 export const TABLE_PRIORITY = 5;
+export const PLACE_PRIORITY = 950;
 const IGNORABLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
 const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
@@ -74,7 +76,7 @@ const TAIL_WORD = "(?!(?:WITH|AND|TO|ON|AT|FOR|FROM|BY|VIA|OF|THE|SINCE|PER|WHO|
 const TAIL_POSTAL = "(?:[0-9]{2}-[0-9]{3}|[0-9]{3,5}(?:[ \\-][0-9]{2,4})?)";
 const TAIL_REGION = "[A-Za-z\\u00C0-\\u017F]{2,30}";
 const TAIL_TOWN_WORD = "(?!(?:and|but|the|then|for|with|was|were|has|had|have|that|this|from|near|not|now|she|her|his|him|they|you|our|are|will|can|its|who|all|any|one|two|off|out|too|also|just|only|still|way|yes)[ \\t,])[a-z]{3,30}";
-const TAIL_TOWN_LOWER = TAIL_TOWN_WORD + "(?:[ \\t]" + TAIL_TOWN_WORD + ")?,?[ \\t]{1,2}(?:a[klrz]|c[aot]|d[ce]|fl|ga|hi|i[adln]|k[sy]|la|m[adeinost]|n[cdehjmvy]|o[hkr]|pa|ri|s[cd]|t[nx]|ut|v[at]|w[aivy])(?![A-Za-z])";
+const TAIL_TOWN_LOWER = TAIL_TOWN_WORD + "(?:[ \\t]" + TAIL_TOWN_WORD + ")?,?[ \\t]{1,2}(?:a[klrz]|c[aot]|d[ce]|fl|ga|hi|i[adln]|k[sy]|la|m[adeinost]|n[cdehjmvy]|o[hkr]|pa|ri|s[cd]|t[nx]|ut|v[at]|w[aivy])(?![A-Za-z])(?=,?[ \\t]{1,2}[0-9]|[ \\t]{0,2}[.,;\\r\\n])";
 const TAIL_SEGMENT = "(?:(?:Apt|APT|apt|Apartment|apartment|Suite|SUITE|suite|Ste|ste|Unit|unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?|" + TAIL_TOWN_LOWER + "(?:,?[ \\t]{1,2}" + TAIL_POSTAL + ")?|" + TAIL_POSTAL + "|" + TAIL_WORD + "(?:[ \\t]" + TAIL_WORD + ")?(?:[ \\t]" + TAIL_WORD + ")?(?:,?[ \\t]{1,2}(?:[A-Z]{2}|" + TAIL_REGION + "(?=,?[ \\t]{1,2}[0-9])))?(?:,?[ \\t]{1,2}" + TAIL_POSTAL + ")?|" + TAIL_REGION + "[ \\t]{0,3}\\r?\\n[ \\t>?*]{0,4}" + TAIL_POSTAL + ")";
 export const ADDRESS_TAIL = "(?:(?:,[ \\t]{0,2}|[ \\t]{1,2})" + TAIL_SEGMENT + "(?![A-Za-z0-9:])|[ \\t]{0,2}\\r?\\n[ \\t>?*]{0,4}" + TAIL_SEGMENT + "(?=[ \\t]{0,3}[\\r\\n,]))";
 export const ADDRESS_TAIL_PARTS = 5;
@@ -374,6 +376,17 @@ export function findPhi(input, policy, engine = INDEXED_ENGINE) {
         priority: DICTIONARY_PRIORITY,
         source: "dictionary",
         rule: "dictionary",
+        order: 0
+      });
+    });
+    findPlaces(scan, policy.dictionary, (start, end) => {
+      candidates.push({
+        start,
+        end,
+        category: "Address",
+        priority: PLACE_PRIORITY,
+        source: "dictionary",
+        rule: "town",
         order: 0
       });
     });

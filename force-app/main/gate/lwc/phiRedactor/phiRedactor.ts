@@ -9,6 +9,7 @@ import { hmacSha256Hex } from 'c/sha256';
 import type { PhiPattern } from 'c/patternSyntax';
 import { compilePatterns, findPatterns, type Candidate, type CompiledPattern } from 'c/patternIndex';
 import { findNames, type NameDictionary } from 'c/nameDictionary';
+import { findPlaces } from 'c/placeNames';
 import { findTableCells } from 'c/phiTables';
 
 export type RedactionMode = 'redact' | 'pseudonymize';
@@ -87,6 +88,8 @@ export const FIELD_PRIORITY = 1;
 export const DICTIONARY_PRIORITY = 900;
 /** A cell under a column its table's header row names (c/phiTables): next to a record field's own value. */
 export const TABLE_PRIORITY = 5;
+/** A town of the dictionary (c/placeNames): after a dictionary name, so "Austin" the name keeps its category. */
+export const PLACE_PRIORITY = 950;
 
 /**
  * Removed before matching: soft hyphen, zero-width characters, word joiner, BOM, and the control characters
@@ -162,14 +165,14 @@ const TAIL_TOWN_WORD =
     '(?!(?:and|but|the|then|for|with|was|were|has|had|have|that|this|from|near|not|now|she|her|his|him|they|you|our|are|will|can|its|who|all|any|one|two|off|out|too|also|just|only|still|way|yes)[ \\t,])[a-z]{3,30}';
 /**
  * A town and a US state code written in lower case, as chats write an address ("tulsa ok 74103"): only with
- * a state code and not starting with a common short word, so that ordinary words after an address ("12 Oak St
- * and then ok") are not taken for a town.
+ * a state code, before a postal code or a comma, stop or line end, and not starting with a common short word, so
+ * that ordinary words after an address ("12 Oak St and then ok", "12 Oak St came in with") are not taken for a town.
  */
 const TAIL_TOWN_LOWER =
     TAIL_TOWN_WORD +
     '(?:[ \\t]' +
     TAIL_TOWN_WORD +
-    ')?,?[ \\t]{1,2}(?:a[klrz]|c[aot]|d[ce]|fl|ga|hi|i[adln]|k[sy]|la|m[adeinost]|n[cdehjmvy]|o[hkr]|pa|ri|s[cd]|t[nx]|ut|v[at]|w[aivy])(?![A-Za-z])';
+    ')?,?[ \\t]{1,2}(?:a[klrz]|c[aot]|d[ce]|fl|ga|hi|i[adln]|k[sy]|la|m[adeinost]|n[cdehjmvy]|o[hkr]|pa|ri|s[cd]|t[nx]|ut|v[at]|w[aivy])(?![A-Za-z])(?=,?[ \\t]{1,2}[0-9]|[ \\t]{0,2}[.,;\\r\\n])';
 const TAIL_SEGMENT =
     '(?:(?:Apt|APT|apt|Apartment|apartment|Suite|SUITE|suite|Ste|ste|Unit|unit|Flat)\\.?[ \\t]{0,2}#?[0-9]{1,5}[A-Za-z]?|' +
     TAIL_TOWN_LOWER +
@@ -567,6 +570,17 @@ export function findPhi(
                 priority: DICTIONARY_PRIORITY,
                 source: 'dictionary',
                 rule: 'dictionary',
+                order: 0
+            });
+        });
+        findPlaces(scan, policy.dictionary, (start, end) => {
+            candidates.push({
+                start,
+                end,
+                category: 'Address',
+                priority: PLACE_PRIORITY,
+                source: 'dictionary',
+                rule: 'town',
                 order: 0
             });
         });

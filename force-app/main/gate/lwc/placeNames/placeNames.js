@@ -1,0 +1,65 @@
+// Generated from placeNames.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
+// Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
+import { beforeOrganisationNoun, isEponym, VEHICLE_MAKES } from "c/nameCues";
+import { nameKey } from "c/nameDictionary";
+import { classesOf, hashOf, isAllCaps, isCapitalised, PLACE, WordScanner } from "c/nameWords";
+const WORDS_AHEAD = /^(?:[ \t]{1,2}\p{Lu}\p{L}{1,20}){0,3}[ \t]{1,2}\p{L}{2,20}/u;
+const WORDS_BEFORE = /(?:^|[^\p{L}])(\p{L}{2,20})[ \t]{1,2}(?:(\p{L}{2,20})[ \t]{1,2})?$/u;
+const NEXT_CAPITALISED = /^[ \t]{1,2}\p{Lu}\p{L}{1,20}/u;
+const DAY_AFTER = /^[ \t]{1,2}Day(?!\p{L})/u;
+function eponymOrHoliday(scan, end, dictionary) {
+  if (isEponym(scan, end, dictionary.eponymNouns) || DAY_AFTER.test(scan.slice(end, end + 8))) {
+    return true;
+  }
+  const m = WORDS_AHEAD.exec(scan.slice(end, end + 96));
+  return m !== null && m[0].split(/[ \t]+/).some((w) => dictionary.eponymNouns.has(w.toLowerCase()));
+}
+function beforeOrganisation(scan, end) {
+  if (beforeOrganisationNoun(scan, end)) {
+    return true;
+  }
+  const next = NEXT_CAPITALISED.exec(scan.slice(end, end + 24));
+  return next !== null && beforeOrganisationNoun(scan, end + next[0].length);
+}
+function afterVehicleMake(scan, start) {
+  const m = WORDS_BEFORE.exec(scan.slice(Math.max(0, start - 48), start));
+  return m !== null && (VEHICLE_MAKES.has(m[1]) || m[2] !== void 0 && VEHICLE_MAKES.has(m[2]));
+}
+function isTown(scan, word, dictionary) {
+  const start = word.start;
+  const length = word.end - start;
+  if (length < 4 || !isCapitalised(scan.charCodeAt(start)) || length < 5 && isAllCaps(scan, word)) {
+    return false;
+  }
+  let bits;
+  if (word.ascii) {
+    const possessive = length > 4 && scan.charCodeAt(word.end - 2) === 39 && (scan.charCodeAt(word.end - 1) | 32) === 115;
+    const end = possessive ? word.end - 2 : word.end;
+    bits = classesOf(
+      dictionary.names,
+      scan,
+      start,
+      end,
+      32,
+      possessive ? hashOf(scan, start, end, 32) : word.hash
+    );
+  } else {
+    let key = nameKey(scan.slice(start, word.end), dictionary);
+    if (key.length > 4 && key.endsWith("'s")) {
+      key = key.slice(0, -2);
+    }
+    bits = classesOf(dictionary.names, key, 0, key.length, 0, hashOf(key, 0, key.length, 0));
+  }
+  return (
+    // A town that is also a name (Jackson, Florence) is left to the name rules, which find it alone as well.
+    bits === PLACE && !eponymOrHoliday(scan, word.end, dictionary) && !beforeOrganisation(scan, word.end) && !afterVehicleMake(scan, start)
+  );
+}
+export function findPlaces(scan, dictionary, emit) {
+  const words = new WordScanner(scan);
+  while (words.next()) {
+    if (isTown(scan, words, dictionary)) {
+      emit(words.start, words.end);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Towns named without any context (Safe Harbor B): a capitalised word that the names dictionary lists as a town
+ * (its `&` lines, one-word names of GeoNames' places of 2,000 people or more, built by
+ * scripts/dev/generate/names.ts without English words, stop words, states, countries, organisations and the
+ * other words of ordinary notes). "Moved here from Kuopio", "KUOPIO" in a form, "Espoo" alone on a line.
+ * Apex's PhiRedactor (townCandidates) follows the same rules; the shared vectors bind them.
+ */
+import { beforeOrganisationNoun, isEponym, VEHICLE_MAKES } from 'c/nameCues';
+import { type NameDictionary, nameKey } from 'c/nameDictionary';
+import { classesOf, hashOf, isAllCaps, isCapitalised, PLACE, WordScanner } from 'c/nameWords';
+
+/** Up to three capitalised words after a town, then one more word: where an instrument's name ends. */
+const WORDS_AHEAD = /^(?:[ \t]{1,2}\p{Lu}\p{L}{1,20}){0,3}[ \t]{1,2}\p{L}{2,20}/u;
+/** The one or two words right before a town. */
+const WORDS_BEFORE = /(?:^|[^\p{L}])(\p{L}{2,20})[ \t]{1,2}(?:(\p{L}{2,20})[ \t]{1,2})?$/u;
+/** The capitalised word right after a town. */
+const NEXT_CAPITALISED = /^[ \t]{1,2}\p{Lu}\p{L}{1,20}/u;
+/** A holiday named after a town ("Columbus Day"). */
+const DAY_AFTER = /^[ \t]{1,2}Day(?!\p{L})/u;
+
+/**
+ * Whether the words after a town name an instrument, a sign or a disease (an eponym noun among the next four
+ * words, "Richmond Agitation Sedation Scale", "Glasgow Coma Scale"), or a holiday ("Columbus Day").
+ */
+function eponymOrHoliday(scan: string, end: number, dictionary: NameDictionary): boolean {
+    if (isEponym(scan, end, dictionary.eponymNouns) || DAY_AFTER.test(scan.slice(end, end + 8))) {
+        return true;
+    }
+    const m = WORDS_AHEAD.exec(scan.slice(end, end + 96));
+    return m !== null && m[0].split(/[ \t]+/).some((w) => dictionary.eponymNouns.has(w.toLowerCase()));
+}
+
+/** Whether an organisation noun follows a town, or the word after it (Nokia Corporation, Hilton Garden Inn). */
+function beforeOrganisation(scan: string, end: number): boolean {
+    if (beforeOrganisationNoun(scan, end)) {
+        return true;
+    }
+    const next = NEXT_CAPITALISED.exec(scan.slice(end, end + 24));
+    return next !== null && beforeOrganisationNoun(scan, end + next[0].length);
+}
+
+/** Whether a vehicle make stands one or two words before a town: a model ("Jeep Grand Cherokee", "Kia Sedona"). */
+function afterVehicleMake(scan: string, start: number): boolean {
+    const m = WORDS_BEFORE.exec(scan.slice(Math.max(0, start - 48), start));
+    return m !== null && (VEHICLE_MAKES.has(m[1]) || (m[2] !== undefined && VEHICLE_MAKES.has(m[2])));
+}
+
+/**
+ * Whether the word the scanner stands on is a town: capitalised, four letters or more (five in capitals, where
+ * shorter words are acronyms), its key (a possessive 's aside) a town of the dictionary and nothing else in it
+ * (a town that is also a name is the name rules' to find), and not before an
+ * eponym noun, a holiday's Day or an organisation noun (Lyme disease, Columbus Day, Nokia Corporation, Hilton
+ * Garden Inn), nor a vehicle's model.
+ */
+function isTown(scan: string, word: WordScanner, dictionary: NameDictionary): boolean {
+    const start = word.start;
+    const length = word.end - start;
+    if (length < 4 || !isCapitalised(scan.charCodeAt(start)) || (length < 5 && isAllCaps(scan, word))) {
+        return false;
+    }
+    // The key as nameKey reads it, a possessive 's aside: an ASCII word where it stands, in lower case, with the
+    // scanner's hash; any other folded in a copy.
+    let bits: number;
+    if (word.ascii) {
+        const possessive =
+            length > 4 && scan.charCodeAt(word.end - 2) === 39 && (scan.charCodeAt(word.end - 1) | 0x20) === 115;
+        const end = possessive ? word.end - 2 : word.end;
+        bits = classesOf(
+            dictionary.names,
+            scan,
+            start,
+            end,
+            0x20,
+            possessive ? hashOf(scan, start, end, 0x20) : word.hash
+        );
+    } else {
+        let key = nameKey(scan.slice(start, word.end), dictionary);
+        if (key.length > 4 && key.endsWith("'s")) {
+            key = key.slice(0, -2);
+        }
+        bits = classesOf(dictionary.names, key, 0, key.length, 0, hashOf(key, 0, key.length, 0));
+    }
+    return (
+        // A town that is also a name (Jackson, Florence) is left to the name rules, which find it alone as well.
+        bits === PLACE &&
+        !eponymOrHoliday(scan, word.end, dictionary) &&
+        !beforeOrganisation(scan, word.end) &&
+        !afterVehicleMake(scan, start)
+    );
+}
+
+/** The spans of the towns of a text (see isTown), in text order. */
+export function findPlaces(scan: string, dictionary: NameDictionary, emit: (start: number, end: number) => void): void {
+    const words = new WordScanner(scan);
+    while (words.next()) {
+        if (isTown(scan, words, dictionary)) {
+            emit(words.start, words.end);
+        }
+    }
+}
