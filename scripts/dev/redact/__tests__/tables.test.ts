@@ -25,6 +25,19 @@ describe('splitCells', () => {
         expect(cells('"a\tb', '\t')).toEqual(['"a', 'b']);
         expect(cells('"open,quote', ',')).toBeNull();
     });
+
+    it('offers each cell to `accept` in order and gives up at the first it refuses', () => {
+        const line = 'Name, "Lindahl, Greta" ,a long cell of prose here, DOB';
+        const seen: string[] = [];
+        const short = (c: { start: number; end: number }): boolean => {
+            seen.push(line.slice(c.start, c.end));
+            return c.end - c.start <= 14;
+        };
+        expect(splitCells(line, 0, line.length, ',', short)).toBeNull();
+        expect(seen).toEqual(['Name', 'Lindahl, Greta', 'a long cell of prose here']);
+        const all = splitCells(line, 0, line.length, ',', () => true)?.map((c) => line.slice(c.start, c.end));
+        expect(all).toEqual(cells(line, ','));
+    });
 });
 
 describe('columnCategory', () => {
@@ -73,6 +86,16 @@ describe('findTableCells', () => {
         expect(found).toEqual([
             ['Ada Quist', 'Name'],
             ['555-201-3344', 'Phone']
+        ]);
+    });
+
+    it('reads a header whose label cells are blank-padded, empty or in quotes, and refuses one with a long cell', () => {
+        const text =
+            ' "Patient Name" ;  ; DOB  \nAda Quist;x;04/11/1962\n\nName;Notes about the visit that go on and on;DOB\nAda;y;1962-04-11\n';
+        const found = findTableCells(text, FIELD_CATEGORIES).map((s) => [text.slice(s.start, s.end), s.category]);
+        expect(found).toEqual([
+            ['Ada Quist', 'Name'],
+            ['04/11/1962', 'Date']
         ]);
     });
 

@@ -2,6 +2,7 @@
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { validate } from "c/phiValidators";
 import { checkPatterns } from "c/patternSyntax";
+import { factorAlternatives } from "c/patternTree";
 import {
   ASCII_CLASS as ASCII_CLASS_TABLE,
   CHAR_LIMIT as CHAR_LIMIT_VALUE,
@@ -81,7 +82,7 @@ export function compilePatterns(patterns) {
     const hasGroup = new RegExp(spec.pattern + "|").exec("").length > 1;
     const prefixed = hasGroup ? prefixedGroup(spec.pattern) : null;
     const group = !hasGroup ? 0 : prefixed === null ? 1 : 2;
-    const source = prefixed ?? spec.pattern;
+    const source = factorAlternatives(prefixed ?? spec.pattern, spec.caseInsensitive);
     const flags = (group === 1 ? "d" : "") + (spec.caseInsensitive ? "i" : "");
     return {
       spec,

@@ -14,6 +14,7 @@
  */
 import { validate } from 'c/phiValidators';
 import { checkPatterns, type PhiPattern } from 'c/patternSyntax';
+import { factorAlternatives } from 'c/patternTree';
 import {
     ASCII_CLASS as ASCII_CLASS_TABLE,
     CHAR_LIMIT as CHAR_LIMIT_VALUE,
@@ -62,7 +63,10 @@ export type Candidate = {
 
 export type CompiledPattern = {
     spec: PhiPattern;
-    /** The pattern's regex (global), as `group` says it is compiled. */
+    /**
+     * The pattern's regex (global), as `group` says it is compiled, with the alternatives of its alternations
+     * gathered by their first character (c/patternTree factorAlternatives: the same matches, fewer tries).
+     */
     regex: RegExp;
     /**
      * Where the span of a match is: 0 the whole match; 1 the pattern's group, read from match indices (the `d`
@@ -141,7 +145,7 @@ export function compilePatterns(patterns: ReadonlyArray<PhiPattern>): CompiledPa
             const hasGroup = new RegExp(spec.pattern + '|').exec('')!.length > 1;
             const prefixed = hasGroup ? prefixedGroup(spec.pattern) : null;
             const group = !hasGroup ? 0 : prefixed === null ? 1 : 2;
-            const source = prefixed ?? spec.pattern;
+            const source = factorAlternatives(prefixed ?? spec.pattern, spec.caseInsensitive);
             // Match indices ("d") only where the group's are read and cannot be had otherwise.
             const flags = (group === 1 ? 'd' : '') + (spec.caseInsensitive ? 'i' : '');
             return {

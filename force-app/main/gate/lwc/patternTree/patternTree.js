@@ -395,3 +395,232 @@ export function rxPositions(items, limit, backward) {
   }
   return out;
 }
+class SourceReader {
+  source;
+  atoms = /* @__PURE__ */ new Map();
+  i = 0;
+  constructor(source) {
+    this.source = source;
+  }
+  read() {
+    const options = this.alternatives();
+    if (this.i !== this.source.length) {
+      throw new RxUnsupported(this.source);
+    }
+    return options;
+  }
+  alternatives() {
+    const options = [this.sequence()];
+    while (this.source[this.i] === "|") {
+      this.i++;
+      options.push(this.sequence());
+    }
+    return options;
+  }
+  sequence() {
+    const source = this.source;
+    const pieces = [];
+    while (this.i < source.length && source[this.i] !== "|" && source[this.i] !== ")") {
+      const from = this.i;
+      let group = null;
+      const c = source[this.i];
+      if (c === "(") {
+        const open = /^\((?:\?(?::|=|!|<=|<!))?/.exec(source.slice(this.i, this.i + 4))[0];
+        if (open === "(" && source[this.i + 1] === "?") {
+          throw new RxUnsupported(source);
+        }
+        this.i += open.length;
+        const options = this.alternatives();
+        group = { open, options, captures: open === "(" || hasCapture(options) };
+        if (source[this.i] !== ")") {
+          throw new RxUnsupported(source);
+        }
+        this.i++;
+      } else if (c === "[") {
+        this.i += source[this.i + 1] === "^" ? 2 : 1;
+        while (this.i < source.length && source[this.i] !== "]") {
+          this.i += source[this.i] === "\\" ? 2 : 1;
+        }
+        if (this.i >= source.length) {
+          throw new RxUnsupported(source);
+        }
+        this.i++;
+      } else if (c === "\\") {
+        const e = source[this.i + 1];
+        if (e === void 0 || /[1-9kc]/.test(e)) {
+          throw new RxUnsupported(source);
+        }
+        this.i += e === "u" ? 6 : e === "x" ? 4 : 2;
+      } else if ("*+?{".includes(c)) {
+        throw new RxUnsupported(source);
+      } else {
+        this.i++;
+      }
+      const atom = source.slice(from, this.i);
+      let quantifier = "";
+      if (this.i < source.length && "?*+{".includes(source[this.i])) {
+        const q = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(source.slice(this.i, this.i + 16));
+        if (q === null) {
+          throw new RxUnsupported(source);
+        }
+        quantifier = q[0];
+      }
+      this.i += quantifier.length;
+      if (group !== null) {
+        pieces.push({ atom: "", group, quantifier, span: this.i - from });
+      } else {
+        let piece = this.atoms.get(atom + quantifier);
+        if (piece === void 0) {
+          piece = { atom, group, quantifier, span: this.i - from };
+          this.atoms.set(atom + quantifier, piece);
+        }
+        pieces.push(piece);
+      }
+    }
+    return pieces;
+  }
+}
+function writeOptions(options) {
+  return options.map((option) => option.map(writePiece).join("")).join("|");
+}
+function writePiece(piece) {
+  const group = piece.group;
+  return (group === null ? piece.atom : group.open + writeOptions(group.options) + ")") + piece.quantifier;
+}
+function hasCapture(options) {
+  return options.some((option) => option.some((piece) => piece.group !== null && piece.group.captures));
+}
+const atomSets = /* @__PURE__ */ new Map();
+const atomSetsCi = /* @__PURE__ */ new Map();
+function firstSet(option, ci) {
+  const first = option[0];
+  if (first === void 0 || first.group !== null || first.quantifier !== "") {
+    return null;
+  }
+  const atom = first.atom;
+  if (atom.length === 1) {
+    const code = atom.charCodeAt(0);
+    if (".^$".includes(atom) || ci && code > 127) {
+      return null;
+    }
+    const lower = code | 32;
+    return ci && lower >= 97 && lower <= 122 ? [lower - 32, lower - 32, lower, lower] : [code, code];
+  }
+  const cache = ci ? atomSetsCi : atomSets;
+  let set = cache.get(atom);
+  if (set === void 0) {
+    try {
+      const node = parseRx(atom, ci);
+      const single = node.k === "seq" && node.items.length === 1 ? node.items[0] : node;
+      set = single.k === "set" ? single.set : null;
+    } catch (error) {
+      if (!(error instanceof RxUnsupported)) {
+        throw error;
+      }
+      set = null;
+    }
+    cache.set(atom, set);
+  }
+  return set;
+}
+function overlaps(a, b) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i + 1] < b[j]) {
+      i += 2;
+    } else if (b[j + 1] < a[i]) {
+      j += 2;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+function factorOptions(options, ci, room, groupsDone = false) {
+  if (!groupsDone) {
+    for (const option of options) {
+      for (const piece of option) {
+        if (piece.group !== null && !piece.group.open.startsWith("(?<")) {
+          piece.group.options = factorOptions(piece.group.options, ci, room);
+        }
+      }
+    }
+  }
+  if (options.length < 2 || hasCapture(options)) {
+    return options;
+  }
+  const spread = [];
+  for (const option of options) {
+    const head = option[0];
+    if (head !== void 0 && head.group !== null && head.group.open === "(?:" && head.quantifier === "") {
+      const rest = option.slice(1);
+      const cost = rest.reduce((t, piece) => t + piece.span, 0) * (head.group.options.length - 1);
+      if (cost <= room.chars) {
+        room.chars -= cost;
+        spread.push(...head.group.options.map((inner) => [...inner, ...rest]));
+        continue;
+      }
+    }
+    spread.push(option);
+  }
+  const out = [];
+  let sets = [];
+  let keys = [];
+  let gathered = [];
+  const flush = () => {
+    for (const same of gathered) {
+      if (same.length === 1) {
+        out.push(same[0]);
+      } else {
+        const inner = factorOptions(
+          same.map((option) => option.slice(1)),
+          ci,
+          room,
+          true
+        );
+        out.push([
+          same[0][0],
+          { atom: "", group: { open: "(?:", options: inner, captures: false }, quantifier: "", span: 0 }
+        ]);
+      }
+    }
+    sets = [];
+    keys = [];
+    gathered = [];
+  };
+  for (const option of spread) {
+    const set = firstSet(option, ci);
+    if (set === null) {
+      flush();
+      out.push(option);
+      continue;
+    }
+    const key = set.join(",");
+    let slot = keys.indexOf(key);
+    if (slot < 0 && sets.some((s) => overlaps(s, set))) {
+      flush();
+    }
+    if (slot < 0) {
+      slot = sets.length;
+      sets.push(set);
+      keys.push(key);
+      gathered.push([]);
+    }
+    gathered[slot].push(option);
+  }
+  flush();
+  return out;
+}
+export function factorAlternatives(source, ci) {
+  let options;
+  try {
+    options = new SourceReader(source).read();
+  } catch (error) {
+    if (error instanceof RxUnsupported) {
+      return source;
+    }
+    throw error;
+  }
+  return writeOptions(factorOptions(options, ci, { chars: 2 * source.length }));
+}

@@ -2,7 +2,8 @@
  * The regex subset of PHI patterns read as a tree, for the pattern index (c/patternPlan): which characters
  * each position of a match can hold, how long a match can be, what a part of it can start or end with.
  * Anything outside the common shapes is refused with RxUnsupported, and that pattern is then scanned whole.
- * Character sets are UTF-16 code-unit ranges.
+ * Character sets are UTF-16 code-unit ranges. Also the rewriting of a source that the redactor compiles in its
+ * place (factorAlternatives): the same matches, with each alternation's alternatives gathered by first character.
  */
 
 /** A set of UTF-16 code units: sorted, disjoint, non-adjacent inclusive ranges [lo0, hi0, lo1, hi1, ...]. */
@@ -454,4 +455,283 @@ export function rxPositions(items: RxNode[], limit: number, backward: boolean): 
         out.push(raw[k].length > 0 ? normaliseCodes(raw[k]) : ALL_CODES);
     }
     return out;
+}
+
+/**
+ * A regex source read as written: an atom (a character, an escape, a class or a group) with its quantifier, and
+ * the length it had in the source.
+ */
+type SourcePiece = { atom: string; group: SourceGroup | null; quantifier: string; span: number };
+/**
+ * A group: its opening ("(", "(?:", "(?=", "(?!", "(?<=", "(?<!"), its alternatives, and whether it is or holds a
+ * capturing group.
+ */
+type SourceGroup = { open: string; options: SourcePiece[][]; captures: boolean };
+
+class SourceReader {
+    private readonly source: string;
+    private readonly atoms = new Map<string, SourcePiece>();
+    private i = 0;
+
+    constructor(source: string) {
+        this.source = source;
+    }
+
+    read(): SourcePiece[][] {
+        const options = this.alternatives();
+        if (this.i !== this.source.length) {
+            throw new RxUnsupported(this.source);
+        }
+        return options;
+    }
+
+    private alternatives(): SourcePiece[][] {
+        const options: SourcePiece[][] = [this.sequence()];
+        while (this.source[this.i] === '|') {
+            this.i++;
+            options.push(this.sequence());
+        }
+        return options;
+    }
+
+    private sequence(): SourcePiece[] {
+        const source = this.source;
+        const pieces: SourcePiece[] = [];
+        while (this.i < source.length && source[this.i] !== '|' && source[this.i] !== ')') {
+            const from = this.i;
+            let group: SourceGroup | null = null;
+            const c = source[this.i];
+            if (c === '(') {
+                const open = /^\((?:\?(?::|=|!|<=|<!))?/.exec(source.slice(this.i, this.i + 4))![0];
+                if (open === '(' && source[this.i + 1] === '?') {
+                    throw new RxUnsupported(source);
+                }
+                this.i += open.length;
+                const options = this.alternatives();
+                group = { open, options, captures: open === '(' || hasCapture(options) };
+                if (source[this.i] !== ')') {
+                    throw new RxUnsupported(source);
+                }
+                this.i++;
+            } else if (c === '[') {
+                // A class ends at the first unescaped "]" after "[" or "[^" (the subset has no nested classes).
+                this.i += source[this.i + 1] === '^' ? 2 : 1;
+                while (this.i < source.length && source[this.i] !== ']') {
+                    this.i += source[this.i] === '\\' ? 2 : 1;
+                }
+                if (this.i >= source.length) {
+                    throw new RxUnsupported(source);
+                }
+                this.i++;
+            } else if (c === '\\') {
+                const e = source[this.i + 1];
+                if (e === undefined || /[1-9kc]/.test(e)) {
+                    throw new RxUnsupported(source);
+                }
+                this.i += e === 'u' ? 6 : e === 'x' ? 4 : 2;
+            } else if ('*+?{'.includes(c)) {
+                throw new RxUnsupported(source);
+            } else {
+                this.i++;
+            }
+            const atom = source.slice(from, this.i);
+            let quantifier = '';
+            if (this.i < source.length && '?*+{'.includes(source[this.i])) {
+                const q = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(source.slice(this.i, this.i + 16));
+                if (q === null) {
+                    throw new RxUnsupported(source);
+                }
+                quantifier = q[0];
+            }
+            this.i += quantifier.length;
+            if (group !== null) {
+                pieces.push({ atom: '', group, quantifier, span: this.i - from });
+            } else {
+                // Pieces without a group are never changed: one object for each written form.
+                let piece = this.atoms.get(atom + quantifier);
+                if (piece === undefined) {
+                    piece = { atom, group, quantifier, span: this.i - from };
+                    this.atoms.set(atom + quantifier, piece);
+                }
+                pieces.push(piece);
+            }
+        }
+        return pieces;
+    }
+}
+
+function writeOptions(options: SourcePiece[][]): string {
+    return options.map((option) => option.map(writePiece).join('')).join('|');
+}
+
+function writePiece(piece: SourcePiece): string {
+    const group = piece.group;
+    return (group === null ? piece.atom : group.open + writeOptions(group.options) + ')') + piece.quantifier;
+}
+
+function hasCapture(options: SourcePiece[][]): boolean {
+    return options.some((option) => option.some((piece) => piece.group !== null && piece.group.captures));
+}
+
+/** The sets of the classes and escapes firstSet has read, by their source (shared patterns repeat them). */
+const atomSets = new Map<string, CodeSet | null>();
+const atomSetsCi = new Map<string, CodeSet | null>();
+
+/** The characters an alternative's first piece matches, when it is one character (a literal, escape or class) taken once. */
+function firstSet(option: SourcePiece[], ci: boolean): CodeSet | null {
+    const first = option[0];
+    if (first === undefined || first.group !== null || first.quantifier !== '') {
+        return null;
+    }
+    const atom = first.atom;
+    if (atom.length === 1) {
+        // A literal character (the reader takes every special one as a group, class, escape or quantifier).
+        const code = atom.charCodeAt(0);
+        if ('.^$'.includes(atom) || (ci && code > 0x7f)) {
+            return null;
+        }
+        const lower = code | 32;
+        return ci && lower >= 97 && lower <= 122 ? [lower - 32, lower - 32, lower, lower] : [code, code];
+    }
+    const cache = ci ? atomSetsCi : atomSets;
+    let set = cache.get(atom);
+    if (set === undefined) {
+        try {
+            const node = parseRx(atom, ci);
+            const single = node.k === 'seq' && node.items.length === 1 ? node.items[0] : node;
+            set = single.k === 'set' ? single.set : null;
+        } catch (error) {
+            if (!(error instanceof RxUnsupported)) {
+                throw error;
+            }
+            set = null;
+        }
+        cache.set(atom, set);
+    }
+    return set;
+}
+
+/** Whether two code sets share a code. */
+function overlaps(a: CodeSet, b: CodeSet): boolean {
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        if (a[i + 1] < b[j]) {
+            i += 2;
+        } else if (b[j + 1] < a[i]) {
+            j += 2;
+        } else {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * The alternatives of one alternation, regrouped: where consecutive alternatives begin with one character each,
+ * of sets that are equal or disjoint, those with the same first character are gathered behind it, in their
+ * order ("claim|ticket|case" as "c(?:laim|ase)|ticket"); a non-capturing group at an alternative's start is
+ * first spread over it ("(?:claim|case) no" as "claim no|case no") while `room` lasts. No match changes: at a
+ * given position only the alternatives of one first character can match, and they are tried in their order.
+ */
+function factorOptions(
+    options: SourcePiece[][],
+    ci: boolean,
+    room: { chars: number },
+    groupsDone = false
+): SourcePiece[][] {
+    if (!groupsDone) {
+        for (const option of options) {
+            for (const piece of option) {
+                if (piece.group !== null && !piece.group.open.startsWith('(?<')) {
+                    piece.group.options = factorOptions(piece.group.options, ci, room);
+                }
+            }
+        }
+    }
+    if (options.length < 2 || hasCapture(options)) {
+        return options;
+    }
+    const spread: SourcePiece[][] = [];
+    for (const option of options) {
+        const head = option[0];
+        if (head !== undefined && head.group !== null && head.group.open === '(?:' && head.quantifier === '') {
+            const rest = option.slice(1);
+            const cost = rest.reduce((t, piece) => t + piece.span, 0) * (head.group.options.length - 1);
+            if (cost <= room.chars) {
+                room.chars -= cost;
+                spread.push(...head.group.options.map((inner) => [...inner, ...rest]));
+                continue;
+            }
+        }
+        spread.push(option);
+    }
+    const out: SourcePiece[][] = [];
+    // The run of consecutive alternatives being gathered: their first sets, and the alternatives of each.
+    let sets: CodeSet[] = [];
+    let keys: string[] = [];
+    let gathered: SourcePiece[][][] = [];
+    const flush = (): void => {
+        for (const same of gathered) {
+            if (same.length === 1) {
+                out.push(same[0]);
+            } else {
+                const inner = factorOptions(
+                    same.map((option) => option.slice(1)),
+                    ci,
+                    room,
+                    true
+                );
+                out.push([
+                    same[0][0],
+                    { atom: '', group: { open: '(?:', options: inner, captures: false }, quantifier: '', span: 0 }
+                ]);
+            }
+        }
+        sets = [];
+        keys = [];
+        gathered = [];
+    };
+    for (const option of spread) {
+        const set = firstSet(option, ci);
+        if (set === null) {
+            flush();
+            out.push(option);
+            continue;
+        }
+        const key = set.join(',');
+        let slot = keys.indexOf(key);
+        if (slot < 0 && sets.some((s) => overlaps(s, set))) {
+            flush();
+        }
+        if (slot < 0) {
+            slot = sets.length;
+            sets.push(set);
+            keys.push(key);
+            gathered.push([]);
+        }
+        gathered[slot].push(option);
+    }
+    flush();
+    return out;
+}
+
+/**
+ * A regex source that matches exactly what `source` matches, in the same order, with the alternatives of each
+ * alternation gathered by their first character (factorOptions): the regex engine tries the alternatives of
+ * an alternation one by one, so a list of words is tried at a position once per word, and gathered, once per
+ * first letter. Alternations with capturing groups, and lookbehinds (read backwards), are left as they are;
+ * a source outside the subset is returned unchanged.
+ */
+export function factorAlternatives(source: string, ci: boolean): string {
+    let options: SourcePiece[][];
+    try {
+        options = new SourceReader(source).read();
+    } catch (error) {
+        if (error instanceof RxUnsupported) {
+            return source;
+        }
+        throw error;
+    }
+    return writeOptions(factorOptions(options, ci, { chars: 2 * source.length }));
 }

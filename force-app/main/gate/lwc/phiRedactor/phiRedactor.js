@@ -295,11 +295,8 @@ function fieldCandidates(scan, input, out) {
   }
 }
 function mergeCandidates(candidates) {
-  const sorted = candidates.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged = [];
-  let cluster = [];
-  let clusterStart = -1;
-  let clusterEnd = -1;
   const better = (a, b) => {
     const la = a.end - a.start;
     const lb = b.end - b.start;
@@ -314,26 +311,32 @@ function mergeCandidates(candidates) {
     }
     return a.order < b.order;
   };
+  let best = null;
+  let clusterStart = -1;
+  let clusterEnd = -1;
   const flush = () => {
-    if (cluster.length === 0) {
-      return;
+    if (best !== null) {
+      merged.push({
+        start: clusterStart,
+        end: clusterEnd,
+        category: best.category,
+        priority: best.priority,
+        source: best.source,
+        rule: best.rule,
+        order: best.order
+      });
     }
-    let best = cluster[0];
-    for (const c of cluster) {
+  };
+  for (const c of sorted) {
+    if (best !== null && c.start < clusterEnd) {
       if (better(c, best)) {
         best = c;
       }
-    }
-    merged.push({ ...best, start: clusterStart, end: clusterEnd });
-  };
-  for (const c of sorted) {
-    if (cluster.length > 0 && c.start < clusterEnd) {
-      cluster.push(c);
       clusterEnd = Math.max(clusterEnd, c.end);
       continue;
     }
     flush();
-    cluster = [c];
+    best = c;
     clusterStart = c.start;
     clusterEnd = c.end;
   }

@@ -454,13 +454,13 @@ function fieldCandidates(scan: string, input: RedactionInput, out: Candidate[]):
     }
 }
 
-/** Merges overlapping candidates; the best candidate (longest, then priority, then position) names the category. */
+/**
+ * Merges overlapping candidates; the best candidate (longest, then priority, then position) names the category.
+ * Sorts `candidates` itself (findPhi passes an array of its own).
+ */
 function mergeCandidates(candidates: Candidate[]): Candidate[] {
-    const sorted = candidates.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+    const sorted = candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     const merged: Candidate[] = [];
-    let cluster: Candidate[] = [];
-    let clusterStart = -1;
-    let clusterEnd = -1;
     const better = (a: Candidate, b: Candidate): boolean => {
         const la = a.end - a.start;
         const lb = b.end - b.start;
@@ -475,26 +475,33 @@ function mergeCandidates(candidates: Candidate[]): Candidate[] {
         }
         return a.order < b.order;
     };
+    // The cluster being merged: where it starts and ends, and its best candidate so far (the first of equals).
+    let best: Candidate | null = null;
+    let clusterStart = -1;
+    let clusterEnd = -1;
     const flush = (): void => {
-        if (cluster.length === 0) {
-            return;
+        if (best !== null) {
+            merged.push({
+                start: clusterStart,
+                end: clusterEnd,
+                category: best.category,
+                priority: best.priority,
+                source: best.source,
+                rule: best.rule,
+                order: best.order
+            });
         }
-        let best = cluster[0];
-        for (const c of cluster) {
+    };
+    for (const c of sorted) {
+        if (best !== null && c.start < clusterEnd) {
             if (better(c, best)) {
                 best = c;
             }
-        }
-        merged.push({ ...best, start: clusterStart, end: clusterEnd });
-    };
-    for (const c of sorted) {
-        if (cluster.length > 0 && c.start < clusterEnd) {
-            cluster.push(c);
             clusterEnd = Math.max(clusterEnd, c.end);
             continue;
         }
         flush();
-        cluster = [c];
+        best = c;
         clusterStart = c.start;
         clusterEnd = c.end;
     }

@@ -155,7 +155,7 @@ export function columnCategory(text, fields) {
   const key = text.toLowerCase().replace(/[_-]/g, " ").replace(/[#:.]+$/, "").replace(/ {2,}/g, " ").replace(/^ | $/g, "");
   return Object.prototype.hasOwnProperty.call(COLUMN_LABELS, key) ? COLUMN_LABELS[key] : null;
 }
-export function splitCells(text, from, to, separator) {
+export function splitCells(text, from, to, separator, accept) {
   let start = from;
   let end = to;
   if (separator === "|") {
@@ -173,14 +173,20 @@ export function splitCells(text, from, to, separator) {
     }
   }
   const cells = [];
+  const cut = separator.charCodeAt(0);
+  const quotes = separator !== "	" && separator !== "|";
   let cellStart = start;
   let quoted = false;
   for (let i = start; i <= end; i++) {
-    const c = i < end ? text[i] : separator;
-    if (c === '"' && separator !== "	" && separator !== "|") {
+    const c = i < end ? text.charCodeAt(i) : cut;
+    if (c === 34 && quotes) {
       quoted = !quoted;
-    } else if (c === separator && !quoted) {
-      cells.push(trimCell(text, cellStart, i));
+    } else if (c === cut && !quoted) {
+      const cell = trimCell(text, cellStart, i);
+      if (accept !== void 0 && !accept(cell)) {
+        return null;
+      }
+      cells.push(cell);
       cellStart = i + 1;
     }
   }
@@ -206,22 +212,24 @@ function readHeader(text, from, line, fields) {
   if (separator === void 0) {
     return null;
   }
-  const cells = splitCells(text, from, to, separator);
+  const cells = splitCells(text, from, to, separator, (cell) => {
+    if (cell.end === cell.start) {
+      return true;
+    }
+    const first = text.charCodeAt(cell.start) | 32;
+    if (cell.end - cell.start > 40 || first < 97 || first > 122) {
+      return false;
+    }
+    const value = text.slice(cell.start, cell.end);
+    return LABEL.test(value) && value.split(" ").filter((w) => w !== "").length <= 3;
+  });
   if (cells === null || cells.length < 2) {
     return null;
   }
   let named = 0;
   const categories = [];
   for (const cell of cells) {
-    const value = text.slice(cell.start, cell.end);
-    if (value === "") {
-      categories.push(null);
-      continue;
-    }
-    if (!LABEL.test(value) || value.split(" ").filter((w) => w !== "").length > 3) {
-      return null;
-    }
-    const category = columnCategory(value, fields);
+    const category = cell.end === cell.start ? null : columnCategory(text.slice(cell.start, cell.end), fields);
     named += category === null ? 0 : 1;
     categories.push(category);
   }

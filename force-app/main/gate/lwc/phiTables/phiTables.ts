@@ -190,9 +190,17 @@ export function columnCategory(text: string, fields: Readonly<Record<string, str
 
 /**
  * The cells of a line between `from` and `to` cut by `separator` (a "|" table's outer bars dropped; "," and ";"
- * cells may be in double quotes, with "" inside), each trimmed of blanks and quotes; null when a quote is left open.
+ * cells may be in double quotes, with "" inside), each trimmed of blanks and quotes; null when a quote is left open,
+ * or as soon as `accept` (when given) refuses a cell: a header row is read cell by cell, and most lines of prose
+ * fail at their first or second cell, before the rest of the line is cut.
  */
-export function splitCells(text: string, from: number, to: number, separator: string): Cell[] | null {
+export function splitCells(
+    text: string,
+    from: number,
+    to: number,
+    separator: string,
+    accept?: (cell: Cell) => boolean
+): Cell[] | null {
     let start = from;
     let end = to;
     if (separator === '|') {
@@ -210,14 +218,21 @@ export function splitCells(text: string, from: number, to: number, separator: st
         }
     }
     const cells: Cell[] = [];
+    const cut = separator.charCodeAt(0);
+    // Double quotes group only "," and ";" cells.
+    const quotes = separator !== '\t' && separator !== '|';
     let cellStart = start;
     let quoted = false;
     for (let i = start; i <= end; i++) {
-        const c = i < end ? text[i] : separator;
-        if (c === '"' && separator !== '\t' && separator !== '|') {
+        const c = i < end ? text.charCodeAt(i) : cut;
+        if (c === 34 && quotes) {
             quoted = !quoted;
-        } else if (c === separator && !quoted) {
-            cells.push(trimCell(text, cellStart, i));
+        } else if (c === cut && !quoted) {
+            const cell = trimCell(text, cellStart, i);
+            if (accept !== undefined && !accept(cell)) {
+                return null;
+            }
+            cells.push(cell);
             cellStart = i + 1;
         }
     }
@@ -251,22 +266,27 @@ function readHeader(
     if (separator === undefined) {
         return null;
     }
-    const cells = splitCells(text, from, to, separator);
+    // Every cell must be a column label (or empty): checked as the line is cut, so that a line of prose is
+    // given up at its first cell that is none; the labels' categories are read only for a line that passes.
+    const cells = splitCells(text, from, to, separator, (cell) => {
+        if (cell.end === cell.start) {
+            return true;
+        }
+        // LABEL's length and first letter, read before the cell is cut out.
+        const first = text.charCodeAt(cell.start) | 32;
+        if (cell.end - cell.start > 40 || first < 97 || first > 122) {
+            return false;
+        }
+        const value = text.slice(cell.start, cell.end);
+        return LABEL.test(value) && value.split(' ').filter((w) => w !== '').length <= 3;
+    });
     if (cells === null || cells.length < 2) {
         return null;
     }
     let named = 0;
     const categories: Array<string | null> = [];
     for (const cell of cells) {
-        const value = text.slice(cell.start, cell.end);
-        if (value === '') {
-            categories.push(null);
-            continue;
-        }
-        if (!LABEL.test(value) || value.split(' ').filter((w) => w !== '').length > 3) {
-            return null;
-        }
-        const category = columnCategory(value, fields);
+        const category = cell.end === cell.start ? null : columnCategory(text.slice(cell.start, cell.end), fields);
         named += category === null ? 0 : 1;
         categories.push(category);
     }
