@@ -36,6 +36,7 @@ import {
     fifthRoundSeparatorVectors
 } from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
+import { arabicArticleVectors, lowerCueNameVectors, particleNameVectors } from './vectors/name-shapes';
 import {
     sixthRoundAbroadNumberVectors,
     sixthRoundAbroadPlanVectors,
@@ -174,7 +175,10 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     tableColumnVectors,
     columnLabelVectors,
     capitalsStreetVectors,
-    lowerIntroInitialVectors
+    lowerIntroInitialVectors,
+    particleNameVectors,
+    arabicArticleVectors,
+    lowerCueNameVectors
 ];
 
 function build(): VectorFile {

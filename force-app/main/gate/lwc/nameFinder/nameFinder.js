@@ -20,11 +20,14 @@ import {
   FAMILY_ENDINGS,
   HOLIDAY,
   isEponym,
+  LOWER_NAME_CUE,
   mayFollowCue,
   MONTH_NAMES,
+  NAME_PARTICLES,
   OPENING_AUXILIARY,
   ORGANISATION_NEXT,
   ORGANISATION_NOUNS,
+  PARTICLE_GAP,
   PERSON_CUE,
   PERSON_ENDINGS,
   VEHICLE_MAKES
@@ -60,7 +63,10 @@ function classify(scan, word, dictionary) {
   const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
   const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
   if (!capital) {
-    return nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === "S" ? "l" : "L";
+    if (nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === "S") {
+      return word.ascii && NAME_PARTICLES.has(scan.slice(start, word.end)) ? "L" : "l";
+    }
+    return articleAt(scan, start, word.end) ? afterArticle(key, from + 3, to, lower, dictionary) : "L";
   }
   if ((bits & STOP) !== 0) {
     return "W";
@@ -75,8 +81,19 @@ function classify(scan, word, dictionary) {
   if (found) {
     return found;
   }
+  if (articleAt(scan, start, word.end)) {
+    return afterArticle(key, from + 3, to, lower, dictionary);
+  }
   const surname = length >= 5 && !isAllCaps(scan, word) && hasSuffix(dictionary.suffixes, lowered, from, word.ascii ? to : lowered.length, lower);
   return surname ? "S" : "U";
+}
+function articleAt(scan, start, end) {
+  const a = scan.charCodeAt(start) | 32;
+  return end - start > 4 && (a === 97 || a === 101) && (scan.charCodeAt(start + 1) | 32) === 108 && scan.charCodeAt(start + 2) === 45 && isCapitalised(scan.charCodeAt(start + 3));
+}
+function afterArticle(key, from, to, lower, dictionary) {
+  const bits = classesOf(dictionary.names, key, from, to, lower, hashOf(key, from, to, lower));
+  return nameClass(dictionary.names, key, from, to, lower, bits, true) ?? "U";
 }
 function atSentenceStart(scan, start) {
   let i = start - 1;
@@ -381,16 +398,23 @@ class NameFinder {
   growFrom(k) {
     const tokens = this.tokens;
     let right = k;
-    while (right - k < 3 && right + 1 < tokens.length && this.nameLike(tokens[right + 1]) && this.joined(right)) {
+    while (right - k < 3 && right + 1 < tokens.length && this.nameLike(tokens[right + 1]) && (this.joined(right) || this.particleBetween(right))) {
       right++;
     }
     let left = k;
-    while (k - left < 2 && left - 1 >= 0 && this.joined(left - 1)) {
+    while (k - left < 2 && left - 1 >= 0) {
+      const particle = !this.joined(left - 1);
+      if (particle && !this.particleBetween(left - 1)) {
+        break;
+      }
       const prev = tokens[left - 1];
-      const ok = prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || this.ownScriptCapital(prev) && !this.sentenceStart(prev) || // An ambiguous name right before the anchor is a given name even at a sentence start ("Maria
-      // Garcia was seen", "Smith Jones called"); one word further ("Met Maria Garcia") it is the
-      // sentence's verb as often, and an unknown word there is most often just the sentence's first.
-      !prev.caps && (prev.cls === "A" || prev.cls === "U") && (prev.cls === "A" && left === k || !this.sentenceStart(prev));
+      const ok = (
+        // A name before a particle is a given name even at a sentence start ("Maria de los Angeles").
+        particle && prev.cls === "A" || prev.cls === "S" || prev.cls === "R" || prev.cls === "I" || prev.cls === "X" && this.otherScriptNames || this.ownScriptCapital(prev) && !this.sentenceStart(prev) || // An ambiguous name right before the anchor is a given name even at a sentence start ("Maria
+        // Garcia was seen", "Smith Jones called"); one word further ("Met Maria Garcia") it is the
+        // sentence's verb as often, and an unknown word there is most often just the sentence's first.
+        !prev.caps && (prev.cls === "A" || prev.cls === "U") && (prev.cls === "A" && left === k || !this.sentenceStart(prev))
+      );
       if (!ok) {
         break;
       }
@@ -398,6 +422,27 @@ class NameFinder {
     }
     this.push(left, right);
     return right;
+  }
+  /**
+   * Whether the tokens at k and k + 1 are two words of one name with lower-case particles between them (PARTICLE_GAP):
+   * "Ludwig van der Berg", "J. de Vries", "Ahmad bin Yusuf". Neither in capitals; the second a name or an unknown
+   * capitalised word.
+   */
+  particleBetween(k) {
+    const left = this.tokens[k];
+    const right = this.tokens[k + 1];
+    if (left.caps || right.caps || !(right.cls === "S" || right.cls === "A" || right.cls === "R" || right.cls === "U")) {
+      return false;
+    }
+    return this.particleGap(
+      left.cls === "I" && this.scan.charCodeAt(left.end) === 46 ? left.end + 1 : left.end,
+      right.start
+    );
+  }
+  /** Whether the text from `from` to `to` is lower-case particles between blanks (PARTICLE_GAP). */
+  particleGap(from, to) {
+    const width = to - from;
+    return width >= 4 && width <= 18 && PARTICLE_GAP.test(this.scan.slice(from, to));
   }
   /** An unknown, ambiguous or word name, an initial, and another such word, joined. */
   initialBetween(k) {
@@ -408,10 +453,10 @@ class NameFinder {
   lowerCaseNames(k) {
     const tokens = this.tokens;
     let to = k;
-    while (to + 1 < tokens.length && tokens[to + 1].cls === "l" && this.joined(to)) {
+    while (to + 1 < tokens.length && tokens[to + 1].cls === "l" && (this.joined(to) || this.particleGap(tokens[to].end, tokens[to + 1].start))) {
       to++;
     }
-    if (to > k || tokens[k].end - tokens[k].start >= 5) {
+    if (to > k || tokens[k].end - tokens[k].start >= 5 || this.afterLowerCue(tokens[k])) {
       this.push(k, to);
     }
     return to;
@@ -446,6 +491,10 @@ class NameFinder {
       this.push(to, to);
     }
     return to;
+  }
+  /** A short lower-case name's cue (see lowerCaseNames). */
+  afterLowerCue(t) {
+    return this.afterPersonCue(t) || LOWER_NAME_CUE.test(this.scan.slice(Math.max(0, t.start - 14), t.start));
   }
   afterPersonCue(t) {
     return mayFollowCue(this.scan, t.start, PERSON_ENDINGS, true) && PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));

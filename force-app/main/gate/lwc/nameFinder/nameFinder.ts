@@ -23,11 +23,14 @@ import {
     FAMILY_ENDINGS,
     HOLIDAY,
     isEponym,
+    LOWER_NAME_CUE,
     mayFollowCue,
     MONTH_NAMES,
+    NAME_PARTICLES,
     OPENING_AUXILIARY,
     ORGANISATION_NEXT,
     ORGANISATION_NOUNS,
+    PARTICLE_GAP,
     PERSON_CUE,
     PERSON_ENDINGS,
     VEHICLE_MAKES
@@ -97,7 +100,11 @@ function classify(scan: string, word: WordScanner, dictionary: NameDictionary): 
     const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
     const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
     if (!capital) {
-        return nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === 'S' ? 'l' : 'L';
+        if (nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === 'S') {
+            // A particle in lower case (von, del, ibn) joins the words around it (PARTICLE_GAP), no name itself.
+            return word.ascii && NAME_PARTICLES.has(scan.slice(start, word.end)) ? 'L' : 'l';
+        }
+        return articleAt(scan, start, word.end) ? afterArticle(key, from + 3, to, lower, dictionary) : 'L';
     }
     if ((bits & STOP) !== 0) {
         return 'W';
@@ -113,11 +120,35 @@ function classify(scan: string, word: WordScanner, dictionary: NameDictionary): 
     if (found) {
         return found;
     }
+    if (articleAt(scan, start, word.end)) {
+        return afterArticle(key, from + 3, to, lower, dictionary);
+    }
     const surname =
         length >= 5 &&
         !isAllCaps(scan, word) &&
         hasSuffix(dictionary.suffixes, lowered, from, word.ascii ? to : lowered.length, lower);
     return surname ? 'S' : 'U';
+}
+
+/**
+ * Whether a word is an Arabic family name written with its article, "al-" or "el-" in either case before a capital
+ * ("al-Hassan", "El-Sayed"): the article is no word of the dictionary, so the name after it is looked up alone.
+ */
+function articleAt(scan: string, start: number, end: number): boolean {
+    const a = scan.charCodeAt(start) | 0x20;
+    return (
+        end - start > 4 &&
+        (a === 97 || a === 101) &&
+        (scan.charCodeAt(start + 1) | 0x20) === 108 &&
+        scan.charCodeAt(start + 2) === 45 &&
+        isCapitalised(scan.charCodeAt(start + 3))
+    );
+}
+
+/** The class of the name after an article (articleAt), as a capitalised word: a name's, or U when unknown. */
+function afterArticle(key: string, from: number, to: number, lower: number, dictionary: NameDictionary): TokenClass {
+    const bits = classesOf(dictionary.names, key, from, to, lower, hashOf(key, from, to, lower));
+    return nameClass(dictionary.names, key, from, to, lower, bits, true) ?? 'U';
 }
 
 function atSentenceStart(scan: string, start: number): boolean {
@@ -509,13 +540,24 @@ class NameFinder {
     private growFrom(k: number): number {
         const tokens = this.tokens;
         let right = k;
-        while (right - k < 3 && right + 1 < tokens.length && this.nameLike(tokens[right + 1]) && this.joined(right)) {
+        while (
+            right - k < 3 &&
+            right + 1 < tokens.length &&
+            this.nameLike(tokens[right + 1]) &&
+            (this.joined(right) || this.particleBetween(right))
+        ) {
             right++;
         }
         let left = k;
-        while (k - left < 2 && left - 1 >= 0 && this.joined(left - 1)) {
+        while (k - left < 2 && left - 1 >= 0) {
+            const particle = !this.joined(left - 1);
+            if (particle && !this.particleBetween(left - 1)) {
+                break;
+            }
             const prev = tokens[left - 1];
             const ok =
+                // A name before a particle is a given name even at a sentence start ("Maria de los Angeles").
+                (particle && prev.cls === 'A') ||
                 prev.cls === 'S' ||
                 prev.cls === 'R' ||
                 prev.cls === 'I' ||
@@ -536,6 +578,34 @@ class NameFinder {
         return right;
     }
 
+    /**
+     * Whether the tokens at k and k + 1 are two words of one name with lower-case particles between them (PARTICLE_GAP):
+     * "Ludwig van der Berg", "J. de Vries", "Ahmad bin Yusuf". Neither in capitals; the second a name or an unknown
+     * capitalised word.
+     */
+    private particleBetween(k: number): boolean {
+        const left = this.tokens[k];
+        const right = this.tokens[k + 1];
+        if (
+            left.caps ||
+            right.caps ||
+            !(right.cls === 'S' || right.cls === 'A' || right.cls === 'R' || right.cls === 'U')
+        ) {
+            return false;
+        }
+        return this.particleGap(
+            left.cls === 'I' && this.scan.charCodeAt(left.end) === 46 ? left.end + 1 : left.end,
+            right.start
+        );
+    }
+
+    /** Whether the text from `from` to `to` is lower-case particles between blanks (PARTICLE_GAP). */
+    private particleGap(from: number, to: number): boolean {
+        // PARTICLE_GAP is 4 to 18 characters long: most gaps fail without a cut-out.
+        const width = to - from;
+        return width >= 4 && width <= 18 && PARTICLE_GAP.test(this.scan.slice(from, to));
+    }
+
     /** An unknown, ambiguous or word name, an initial, and another such word, joined. */
     private initialBetween(k: number): boolean {
         const tokens = this.tokens;
@@ -553,11 +623,16 @@ class NameFinder {
     private lowerCaseNames(k: number): number {
         const tokens = this.tokens;
         let to = k;
-        while (to + 1 < tokens.length && tokens[to + 1].cls === 'l' && this.joined(to)) {
+        while (
+            to + 1 < tokens.length &&
+            tokens[to + 1].cls === 'l' &&
+            (this.joined(to) || this.particleGap(tokens[to].end, tokens[to + 1].start))
+        ) {
             to++;
         }
-        // One lower-case name alone counts only from five letters on (short ones are often foreign words).
-        if (to > k || tokens[k].end - tokens[k].start >= 5) {
+        // One lower-case name alone counts from five letters on (short ones are often foreign words or abbreviations),
+        // or after a word that a name follows in a chat or note (LOWER_NAME_CUE, PERSON_CUE): "thanks adam".
+        if (to > k || tokens[k].end - tokens[k].start >= 5 || this.afterLowerCue(tokens[k])) {
             this.push(k, to);
         }
         return to;
@@ -614,6 +689,11 @@ class NameFinder {
             this.push(to, to);
         }
         return to;
+    }
+
+    /** A short lower-case name's cue (see lowerCaseNames). */
+    private afterLowerCue(t: Token): boolean {
+        return this.afterPersonCue(t) || LOWER_NAME_CUE.test(this.scan.slice(Math.max(0, t.start - 14), t.start));
     }
 
     private afterPersonCue(t: Token): boolean {
