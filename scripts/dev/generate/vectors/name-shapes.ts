@@ -66,6 +66,16 @@ export function lowerCueNameVectors(v: VectorSet): void {
             ['my physical therapist ', ' thinks the knee is better']
         ]
     );
+    v.add('name-lower-cue', 'Short lower-case names before what a person does', [
+        'ok so ',
+        phi('ana', 'Name'),
+        ' called back, and ',
+        phi('liam', 'Name'),
+        ' and i went to get it'
+    ]);
+    v.add('name-lower-cue', 'Common words before the same verbs stay', [
+        'ok so it called back. the bot said yes, one asked twice, and all of us and i went.'
+    ]);
     v.add('name-lower-cue', 'Common words after the same cues stay', [
         'will you call me tomorrow? may i ask about my bill? hope you are well. thanks all, this is great. ' +
             'tell me when. nurse said to rest. hi everyone, its me. thanks hope. this is it.'

@@ -11,6 +11,7 @@ import {
     FAMILY_CUE,
     FAMILY_ENDINGS,
     LOWER_NAME_CUE,
+    LOWER_NAME_NEXT,
     NAME_PARTICLES,
     ORGANISATION_NOUNS,
     PARTICLE_GAP,
@@ -101,7 +102,7 @@ describe('ORGANISATION_NOUNS in both twins', () => {
     });
 });
 
-describe('PARTICLE_GAP, NAME_PARTICLES and LOWER_NAME_CUE in both twins', () => {
+describe('PARTICLE_GAP, NAME_PARTICLES, LOWER_NAME_CUE and LOWER_NAME_NEXT in both twins', () => {
     const apex = readFileSync(join(__dirname, '../../../../force-app/main/gate/classes/PhiRedactor.cls'), 'utf8');
     /** The Java regex of an Apex Pattern constant, its string literal read as Apex reads it. */
     const apexRegex = (name: string): string => {
@@ -133,5 +134,10 @@ describe('PARTICLE_GAP, NAME_PARTICLES and LOWER_NAME_CUE in both twins', () => 
     it('LOWER_NAME_CUE: the same regex, case-insensitive and at the end of the window in both', () => {
         expect(apexRegex('LOWER_NAME_CUE')).toBe(`(?i)${jsSource(LOWER_NAME_CUE).replace(/\$$/, '\\z')}`);
         expect(LOWER_NAME_CUE.flags).toBe('i');
+    });
+
+    it('LOWER_NAME_NEXT: the same regex, at the start of the window in both', () => {
+        expect(apexRegex('LOWER_NAME_NEXT')).toBe(jsSource(LOWER_NAME_NEXT));
+        expect(LOWER_NAME_NEXT.flags).toBe('');
     });
 });

@@ -35,6 +35,13 @@ export const LOWER_NAME_CUE =
     /(?:^|[^A-Za-z'\u2019])(?:thanks|thank[ \t]you|thx|hi|hey|hello|dear|bye|sorry|im|i'm|i\u2019m|this[ \t]is|it's|it\u2019s|its|tell|ask|nurse|dr|doctor|therapist|counsel?lor|pharmacist|midwife|coach)[.,]?[ \t]{1,2}$/i;
 
 /**
+ * What follows a short name in lower case that a person does, in a chat or note: "ok so ana called back", "kim said
+ * to wait", "liam and i went". Apex's PhiRedactor has the same regex.
+ */
+export const LOWER_NAME_NEXT =
+    /^[ \t]{1,2}(?:called|calls|said|says|asked|asks|told|tells|texted|emailed|wants|thinks|and[ \t]i|and[ \t]me)(?![A-Za-z])/;
+
+/**
  * An auxiliary verb opening a question or sentence, just before a name and a lower-case word: "Can Sunny call me
  * back?", "Will Hope be there?", "Is Rose still in ICU?".
  */

@@ -21,6 +21,7 @@ import {
   HOLIDAY,
   isEponym,
   LOWER_NAME_CUE,
+  LOWER_NAME_NEXT,
   mayFollowCue,
   MONTH_NAMES,
   NAME_PARTICLES,
@@ -456,7 +457,7 @@ class NameFinder {
     while (to + 1 < tokens.length && tokens[to + 1].cls === "l" && (this.joined(to) || this.particleGap(tokens[to].end, tokens[to + 1].start))) {
       to++;
     }
-    if (to > k || tokens[k].end - tokens[k].start >= 5 || this.afterLowerCue(tokens[k])) {
+    if (to > k || tokens[k].end - tokens[k].start >= 5 || this.lowerCued(tokens[k])) {
       this.push(k, to);
     }
     return to;
@@ -492,9 +493,9 @@ class NameFinder {
     }
     return to;
   }
-  /** A short lower-case name's cue (see lowerCaseNames). */
-  afterLowerCue(t) {
-    return this.afterPersonCue(t) || LOWER_NAME_CUE.test(this.scan.slice(Math.max(0, t.start - 14), t.start));
+  /** A short lower-case name's cue, before or after it (see lowerCaseNames). */
+  lowerCued(t) {
+    return this.afterPersonCue(t) || LOWER_NAME_CUE.test(this.scan.slice(Math.max(0, t.start - 14), t.start)) || LOWER_NAME_NEXT.test(this.scan.slice(t.end, t.end + 12));
   }
   afterPersonCue(t) {
     return mayFollowCue(this.scan, t.start, PERSON_ENDINGS, true) && PERSON_CUE.test(this.scan.slice(Math.max(0, t.start - 12), t.start));

@@ -24,6 +24,7 @@ import {
     HOLIDAY,
     isEponym,
     LOWER_NAME_CUE,
+    LOWER_NAME_NEXT,
     mayFollowCue,
     MONTH_NAMES,
     NAME_PARTICLES,
@@ -631,8 +632,9 @@ class NameFinder {
             to++;
         }
         // One lower-case name alone counts from five letters on (short ones are often foreign words or abbreviations),
-        // or after a word that a name follows in a chat or note (LOWER_NAME_CUE, PERSON_CUE): "thanks adam".
-        if (to > k || tokens[k].end - tokens[k].start >= 5 || this.afterLowerCue(tokens[k])) {
+        // or after a word that a name follows in a chat or note (LOWER_NAME_CUE, PERSON_CUE): "thanks adam", or before
+        // what a person does (LOWER_NAME_NEXT): "ana called back".
+        if (to > k || tokens[k].end - tokens[k].start >= 5 || this.lowerCued(tokens[k])) {
             this.push(k, to);
         }
         return to;
@@ -691,9 +693,13 @@ class NameFinder {
         return to;
     }
 
-    /** A short lower-case name's cue (see lowerCaseNames). */
-    private afterLowerCue(t: Token): boolean {
-        return this.afterPersonCue(t) || LOWER_NAME_CUE.test(this.scan.slice(Math.max(0, t.start - 14), t.start));
+    /** A short lower-case name's cue, before or after it (see lowerCaseNames). */
+    private lowerCued(t: Token): boolean {
+        return (
+            this.afterPersonCue(t) ||
+            LOWER_NAME_CUE.test(this.scan.slice(Math.max(0, t.start - 14), t.start)) ||
+            LOWER_NAME_NEXT.test(this.scan.slice(t.end, t.end + 12))
+        );
     }
 
     private afterPersonCue(t: Token): boolean {
