@@ -13,10 +13,10 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-    findNames,
     parseNameDictionary,
     type NameDictionary
 } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
+import { findNames } from '../../../force-app/main/gate/lwc/nameFinder/nameFinder';
 import { compilePatterns, findPatterns } from '../../../force-app/main/gate/lwc/patternIndex/patternIndex';
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import {

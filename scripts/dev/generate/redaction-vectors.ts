@@ -36,6 +36,7 @@ import {
     fifthRoundSeparatorVectors
 } from './vectors/fifth-round';
 import { fieldVectors, nameVectors } from './vectors/names-fields';
+import { arabicArticleVectors, lowerCueNameVectors, particleNameVectors } from './vectors/name-shapes';
 import {
     sixthRoundAbroadNumberVectors,
     sixthRoundAbroadPlanVectors,
@@ -177,7 +178,10 @@ const FAMILIES: ReadonlyArray<(v: VectorSet) => void> = [
     capitalsStreetVectors,
     lowerIntroInitialVectors,
     townDictionaryVectors,
-    townShapeVectors
+    townShapeVectors,
+    particleNameVectors,
+    arabicArticleVectors,
+    lowerCueNameVectors
 ];
 
 function build(): VectorFile {

@@ -2,14 +2,19 @@
  * The quick checks the name rules make before a cue regex (c/nameCues `mayFollowCue`): wherever PERSON_CUE or
  * FAMILY_CUE matches the text before a word, the check must let the word through, or a name after a cue would be
  * lost. The plain engine shares the name rules, so equivalence.test.ts cannot see this. Also: the organisation
- * nouns that PhiRedactor.cls writes out in both forms are the TypeScript set.
+ * nouns that PhiRedactor.cls writes out in both forms are the TypeScript set, and its particles and the regexes of
+ * particles and lower-case cues are the TypeScript ones.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     FAMILY_CUE,
     FAMILY_ENDINGS,
+    LOWER_NAME_CUE,
+    LOWER_NAME_NEXT,
+    NAME_PARTICLES,
     ORGANISATION_NOUNS,
+    PARTICLE_GAP,
     PERSON_CUE,
     PERSON_ENDINGS,
     mayFollowCue
@@ -94,5 +99,45 @@ describe('ORGANISATION_NOUNS in both twins', () => {
         const words = Array.from((block as RegExpExecArray)[1].matchAll(/'([^']*)'/g), (m) => m[1]);
         expect(new Set(words)).toEqual(new Set(ORGANISATION_NOUNS));
         expect(words.length).toBe(ORGANISATION_NOUNS.size);
+    });
+});
+
+describe('PARTICLE_GAP, NAME_PARTICLES, LOWER_NAME_CUE and LOWER_NAME_NEXT in both twins', () => {
+    const apex = readFileSync(join(__dirname, '../../../../force-app/main/gate/classes/PhiRedactor.cls'), 'utf8');
+    /** The Java regex of an Apex Pattern constant, its string literal read as Apex reads it. */
+    const apexRegex = (name: string): string => {
+        const m = new RegExp(`Pattern ${name} = Pattern\\.compile\\(\\s*'((?:[^'\\\\]|\\\\.)*)'\\s*\\)`).exec(apex);
+        expect(m).not.toBeNull();
+        return (m as RegExpExecArray)[1].replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) =>
+            e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : e
+        );
+    };
+    const jsSource = (regex: RegExp): string =>
+        regex.source.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+    it('PARTICLE_GAP: the same alternatives, matched whole in both', () => {
+        expect(`^${apexRegex('PARTICLE_GAP')}$`).toBe(jsSource(PARTICLE_GAP));
+        expect(PARTICLE_GAP.flags).toBe('');
+    });
+
+    it('NAME_PARTICLES: the alternatives of PARTICLE_GAP, and the same set in PhiRedactor.cls', () => {
+        const alternatives = /\(\?:\(\?:([a-z|]+)\)/.exec(PARTICLE_GAP.source);
+        expect(alternatives).not.toBeNull();
+        expect(new Set((alternatives as RegExpExecArray)[1].split('|'))).toEqual(new Set(NAME_PARTICLES));
+        const block = /Set<String> NAME_PARTICLES = new Set<String>\{([^}]*)\}/.exec(apex);
+        expect(block).not.toBeNull();
+        const words = Array.from((block as RegExpExecArray)[1].matchAll(/'([^']*)'/g), (m) => m[1]);
+        expect(new Set(words)).toEqual(new Set(NAME_PARTICLES));
+        expect(words.length).toBe(NAME_PARTICLES.size);
+    });
+
+    it('LOWER_NAME_CUE: the same regex, case-insensitive and at the end of the window in both', () => {
+        expect(apexRegex('LOWER_NAME_CUE')).toBe(`(?i)${jsSource(LOWER_NAME_CUE).replace(/\$$/, '\\z')}`);
+        expect(LOWER_NAME_CUE.flags).toBe('i');
+    });
+
+    it('LOWER_NAME_NEXT: the same regex, at the start of the window in both', () => {
+        expect(apexRegex('LOWER_NAME_NEXT')).toBe(jsSource(LOWER_NAME_NEXT));
+        expect(LOWER_NAME_NEXT.flags).toBe('');
     });
 });

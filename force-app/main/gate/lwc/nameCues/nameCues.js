@@ -1,6 +1,12 @@
 // Generated from nameCues.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 export const PERSON_CUE = /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
+export const PARTICLE_GAP = /^[ \t]{1,2}(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|los|las|ter|ten|bin|binti|bint|ibn|al|el)[ \t]{1,2}){1,2}$/;
+export const NAME_PARTICLES = new Set(
+  "van von der den de del della di da das dos du la le los las ter ten bin binti bint ibn al el".split(" ")
+);
+export const LOWER_NAME_CUE = /(?:^|[^A-Za-z'\u2019])(?:thanks|thank[ \t]you|thx|hi|hey|hello|dear|bye|sorry|im|i'm|i\u2019m|this[ \t]is|it's|it\u2019s|its|tell|ask|nurse|dr|doctor|therapist|counsel?lor|pharmacist|midwife|coach)[.,]?[ \t]{1,2}$/i;
+export const LOWER_NAME_NEXT = /^[ \t]{1,2}(?:called|calls|said|says|asked|asks|told|tells|texted|emailed|wants|thinks|and[ \t]i|and[ \t]me)(?![A-Za-z])/;
 export const OPENING_AUXILIARY = /(?<![A-Za-z])(?:Can|Could|Will|Would|Should|Shall|Might|Must|Did|Does|Do|Is|Was|Has|Had|Have|Are|Were)[ \t]{1,2}$/;
 export const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 export const FAMILY_CUE = /(?:^|[^A-Za-z])(?:wife|husband|daughter|son|sister|brother|mother|father|spouse|grandson|granddaughter|niece|nephew|fiancee?|aunt|uncle|cousin|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad|son-in-law|daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|stepmother|stepfather|stepmom|stepdad|boyfriend|girlfriend|caregiver|guardian)[ \t]{1,2}$/i;

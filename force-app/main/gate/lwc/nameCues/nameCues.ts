@@ -11,6 +11,37 @@ export const PERSON_CUE =
     /(?:^|[^A-Za-z])(?:patient|pt|mr|mrs|ms|miss|mx|dr|nurse|sister|brother|son|daughter|wife|husband|mother|father|spouse|partner|grandson|granddaughter|niece|nephew|aunt|uncle|cousin|fiancee?|friend|neighbou?r|stepson|stepdaughter|grandmother|grandfather|grandma|grandpa|mom|mum|dad)\.?[ \t]{1,2}$/i;
 
 /**
+ * Lower-case particles of family names ("Ludwig van der Berg", "Pieter de Vries", "Ahmad bin Yusuf", "Maria de los
+ * Angeles"), one or two of them between two capitalised words of one name. Lower case only: "Van Nuys" and "De Soto"
+ * are places. Apex's PhiRedactor has the same regex.
+ */
+export const PARTICLE_GAP =
+    /^[ \t]{1,2}(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|los|las|ter|ten|bin|binti|bint|ibn|al|el)[ \t]{1,2}){1,2}$/;
+
+/**
+ * The particles of PARTICLE_GAP. Some are names of the dictionary as well (von, del, ibn): written in lower case they
+ * are particles, no name of their own, so that the words either side of them join. Apex's PhiRedactor has the same set.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(
+    'van von der den de del della di da das dos du la le los las ter ten bin binti bint ibn al el'.split(' ')
+);
+
+/**
+ * Words a chat or a note puts before a short name written in lower case: a greeting or thanks ("thanks adam", "hi
+ * kim"), a self-introduction ("im nina", "this is ana"), a request to pass a message on ("tell greg", "ask ana"), or a
+ * caregiver's role ("nurse kim", "my therapist greg"). Apex's PhiRedactor has the same regex.
+ */
+export const LOWER_NAME_CUE =
+    /(?:^|[^A-Za-z'\u2019])(?:thanks|thank[ \t]you|thx|hi|hey|hello|dear|bye|sorry|im|i'm|i\u2019m|this[ \t]is|it's|it\u2019s|its|tell|ask|nurse|dr|doctor|therapist|counsel?lor|pharmacist|midwife|coach)[.,]?[ \t]{1,2}$/i;
+
+/**
+ * What follows a short name in lower case that a person does, in a chat or note: "ok so ana called back", "kim said
+ * to wait", "liam and i went". Apex's PhiRedactor has the same regex.
+ */
+export const LOWER_NAME_NEXT =
+    /^[ \t]{1,2}(?:called|calls|said|says|asked|asks|told|tells|texted|emailed|wants|thinks|and[ \t]i|and[ \t]me)(?![A-Za-z])/;
+
+/**
  * An auxiliary verb opening a question or sentence, just before a name and a lower-case word: "Can Sunny call me
  * back?", "Will Hope be there?", "Is Rose still in ICU?".
  */

@@ -2,7 +2,7 @@
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { hmacSha256Hex } from "c/sha256";
 import { compilePatterns, findPatterns } from "c/patternIndex";
-import { findNames } from "c/nameDictionary";
+import { findNames } from "c/nameFinder";
 import { findPlaces } from "c/placeNames";
 import { findTableCells } from "c/phiTables";
 export const FIELD_CATEGORIES = {

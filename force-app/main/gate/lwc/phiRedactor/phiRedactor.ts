@@ -8,7 +8,8 @@
 import { hmacSha256Hex } from 'c/sha256';
 import type { PhiPattern } from 'c/patternSyntax';
 import { compilePatterns, findPatterns, type Candidate, type CompiledPattern } from 'c/patternIndex';
-import { findNames, type NameDictionary } from 'c/nameDictionary';
+import type { NameDictionary } from 'c/nameDictionary';
+import { findNames } from 'c/nameFinder';
 import { findPlaces } from 'c/placeNames';
 import { findTableCells } from 'c/phiTables';
 
