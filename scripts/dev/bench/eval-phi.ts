@@ -17,6 +17,7 @@ import {
     type NameDictionary
 } from '../../../force-app/main/gate/lwc/nameDictionary/nameDictionary';
 import { findNames } from '../../../force-app/main/gate/lwc/nameFinder/nameFinder';
+import { findPlaces } from '../../../force-app/main/gate/lwc/placeNames/placeNames';
 import { compilePatterns, findPatterns } from '../../../force-app/main/gate/lwc/patternIndex/patternIndex';
 import { SHIPPED_PATTERNS } from '../../../force-app/main/gate/lwc/phiPatterns/phiPatterns';
 import {
@@ -182,7 +183,7 @@ export type PhaseShares = { normalise: number; patterns: number; names: number; 
 
 /**
  * Where findPhi's time goes on the notes: scanText; the pattern index (its pass and the patterns' regexes); the
- * names dictionary (the word tokens and their classes); the rest (record values, address tails, merging, spans,
+ * names dictionary (the word tokens and their classes: names, c/nameFinder, and towns, c/placeNames); the rest (record values, address tails, merging, spans,
  * and the garbage collection of it all) as the difference. Each part is timed right after findPhi on the same note.
  */
 export function phaseShares(texts: string[], dictionary: NameDictionary, targetChars = 2_000_000): PhaseShares {
@@ -205,6 +206,7 @@ export function phaseShares(texts: string[], dictionary: NameDictionary, targetC
             });
             total.patterns += cpu(() => findPatterns(scan, compiled, []));
             total.names += cpu(() => findNames(scan, dictionary, () => undefined));
+            total.names += cpu(() => findPlaces(scan, dictionary, () => undefined));
         }
     }
     const share = (part: number): number => part / total.all;
@@ -307,7 +309,7 @@ export function main(args: string[]): number {
         '',
         'Targets (issue 16): recall >= 0.95 overall and >= 0.90 per type with at least 30 occurrences, precision >= 0.85, on both.',
         `Throughput (findPhi in process, MB of UTF-8 input): ${speed.mbPerSecond.toFixed(2)} MB per wall-clock second, ${speed.mbPerCpuSecond.toFixed(2)} MB per CPU-second, over ${speed.megabytes.toFixed(1)} MB in 32 KB notes, median of ${PASSES} passes (${speed.seconds.toFixed(2)} s wall; first pass ${speed.firstPassMbPerSecond.toFixed(2)} MB/s wall, with the pattern plans; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); target >= 20 MB/s.`,
-        `  Where findPhi's CPU time goes: the pattern index ${pct(phases.patterns)}, the names dictionary (word tokens and their classes) ${pct(phases.names)}, normalisation ${pct(phases.normalise)}, the rest (merging, spans, garbage collection) ${pct(phases.rest)}.`
+        `  Where findPhi's CPU time goes: the pattern index ${pct(phases.patterns)}, the names dictionary (word tokens and their classes, names and towns) ${pct(phases.names)}, normalisation ${pct(phases.normalise)}, the rest (merging, spans, garbage collection) ${pct(phases.rest)}.`
     );
     const cpu = (name: string): number => engines[name].mbPerCpuSecond;
     out.push(
