@@ -7,7 +7,6 @@
 import {
     AMBIGUOUS,
     buildNameTable,
-    COMMON_ONLY,
     keysOf,
     markerClass,
     type NameTable,
