@@ -220,15 +220,9 @@ export function readCities(bytes: Uint8Array): City[] {
 
 /** The folded key of a word as nameKey reads it at run time: lower case, accents folded by FOLD, marks dropped. */
 export function placeKey(name: string): string {
-    const fold = new Map<string, string>();
-    for (const [base, chars] of FOLD) {
-        for (const ch of chars) {
-            fold.set(ch, base);
-        }
-    }
     let out = '';
     for (const ch of name.toLowerCase()) {
-        out += /[\u0300-\u036f]/.test(ch) ? '' : ch === '\u2019' ? "'" : (fold.get(ch) ?? ch);
+        out += /[\u0300-\u036f]/.test(ch) ? '' : ch === '\u2019' ? "'" : (FOLD_OF.get(ch) ?? ch);
     }
     return out;
 }
@@ -254,6 +248,11 @@ const FOLD_BY_HAND: ReadonlyArray<[string, string]> = [
  * letter, letters in code point order.
  */
 export const FOLD: ReadonlyArray<[string, string]> = foldTable();
+
+/** FOLD by letter: each folded letter and its base. */
+const FOLD_OF: ReadonlyMap<string, string> = new Map(
+    FOLD.flatMap(([base, chars]) => [...chars].map((ch) => [ch, base]))
+);
 
 function foldTable(): Array<[string, string]> {
     const byBase = new Map<string, string[]>();

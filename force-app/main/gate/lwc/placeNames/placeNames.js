@@ -51,7 +51,7 @@ function isTown(scan, word, dictionary) {
     bits = classesOf(dictionary.names, key, 0, key.length, 0, hashOf(key, 0, key.length, 0));
   }
   return (
-    // A town that is also a name (Jackson, Florence) is left to the name rules, which find it alone as well.
+    // A town that is also a name (Jackson, Tucson) is left to the name rules, which find it alone as well.
     bits === PLACE && !eponymOrHoliday(scan, word.end, dictionary) && !beforeOrganisation(scan, word.end) && !afterVehicleMake(scan, start)
   );
 }

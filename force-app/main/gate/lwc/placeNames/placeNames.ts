@@ -15,12 +15,12 @@ const WORDS_AHEAD = /^(?:[ \t]{1,2}\p{Lu}\p{L}{1,20}){0,3}[ \t]{1,2}\p{L}{2,20}/
 const WORDS_BEFORE = /(?:^|[^\p{L}])(\p{L}{2,20})[ \t]{1,2}(?:(\p{L}{2,20})[ \t]{1,2})?$/u;
 /** The capitalised word right after a town. */
 const NEXT_CAPITALISED = /^[ \t]{1,2}\p{Lu}\p{L}{1,20}/u;
-/** A holiday named after a town ("Columbus Day"). */
+/** A holiday named after a town ("Philadelphia Day"). */
 const DAY_AFTER = /^[ \t]{1,2}Day(?!\p{L})/u;
 
 /**
  * Whether the words after a town name an instrument, a sign or a disease (an eponym noun among the next four
- * words, "Richmond Agitation Sedation Scale", "Glasgow Coma Scale"), or a holiday ("Columbus Day").
+ * words: "Epworth Sleepiness Scale", "Coxsackie virus"), or a holiday ("Philadelphia Day").
  */
 function eponymOrHoliday(scan: string, end: number, dictionary: NameDictionary): boolean {
     if (isEponym(scan, end, dictionary.eponymNouns) || DAY_AFTER.test(scan.slice(end, end + 8))) {
@@ -30,7 +30,7 @@ function eponymOrHoliday(scan: string, end: number, dictionary: NameDictionary):
     return m !== null && m[0].split(/[ \t]+/).some((w) => dictionary.eponymNouns.has(w.toLowerCase()));
 }
 
-/** Whether an organisation noun follows a town, or the word after it (Nokia Corporation, Hilton Garden Inn). */
+/** Whether an organisation noun follows a town, or the word after it (Nokia Corporation, Malibu Beach Inn). */
 function beforeOrganisation(scan: string, end: number): boolean {
     if (beforeOrganisationNoun(scan, end)) {
         return true;
@@ -39,7 +39,7 @@ function beforeOrganisation(scan: string, end: number): boolean {
     return next !== null && beforeOrganisationNoun(scan, end + next[0].length);
 }
 
-/** Whether a vehicle make stands one or two words before a town: a model ("Jeep Grand Cherokee", "Kia Sedona"). */
+/** Whether a vehicle make stands one or two words before a town: a model ("Jeep Grand Cherokee", "Chevy Malibu"). */
 function afterVehicleMake(scan: string, start: number): boolean {
     const m = WORDS_BEFORE.exec(scan.slice(Math.max(0, start - 48), start));
     return m !== null && (VEHICLE_MAKES.has(m[1]) || (m[2] !== undefined && VEHICLE_MAKES.has(m[2])));
@@ -48,9 +48,8 @@ function afterVehicleMake(scan: string, start: number): boolean {
 /**
  * Whether the word the scanner stands on is a town: capitalised, four letters or more (five in capitals, where
  * shorter words are acronyms), its key (a possessive 's aside) a town of the dictionary and nothing else in it
- * (a town that is also a name is the name rules' to find), and not before an
- * eponym noun, a holiday's Day or an organisation noun (Lyme disease, Columbus Day, Nokia Corporation, Hilton
- * Garden Inn), nor a vehicle's model.
+ * (a town that is also a name, Jackson or Tucson, is the name rules' to find), and not before an eponym noun, a
+ * holiday's Day or an organisation noun, nor a vehicle's model (see the functions above).
  */
 function isTown(scan: string, word: WordScanner, dictionary: NameDictionary): boolean {
     const start = word.start;
@@ -81,7 +80,7 @@ function isTown(scan: string, word: WordScanner, dictionary: NameDictionary): bo
         bits = classesOf(dictionary.names, key, 0, key.length, 0, hashOf(key, 0, key.length, 0));
     }
     return (
-        // A town that is also a name (Jackson, Florence) is left to the name rules, which find it alone as well.
+        // A town that is also a name (Jackson, Tucson) is left to the name rules, which find it alone as well.
         bits === PLACE &&
         !eponymOrHoliday(scan, word.end, dictionary) &&
         !beforeOrganisation(scan, word.end) &&
