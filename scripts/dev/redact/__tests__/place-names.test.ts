@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPlaces } from '../../../../force-app/main/gate/lwc/placeNames/placeNames';
+import { findNames } from '../../../../force-app/main/gate/lwc/nameFinder/nameFinder';
 import {
     parseNameDictionary,
     type NameDictionary
@@ -158,5 +159,42 @@ describe('the Apex test itKeepsTownsApartFromNames', () => {
         expect(redact({ text }, { patterns: SHIPPED_PATTERNS, dictionary }).text).toBe(
             'Flew back from [ADDRESS]. Marburg disease. [ADDRESS] form.'
         );
+    });
+});
+
+describe('the towns of findNames (one pass with the names) and of findPlaces', () => {
+    it('are the same on every vector text and on possessives, accents and capitals', () => {
+        const dictionary = parseNameDictionary(
+            readFileSync(
+                join(__dirname, '../../../../force-app/main/gate/staticresources/PhiNameDictionary.resource'),
+                'utf8'
+            )
+        );
+        const vectors = JSON.parse(
+            readFileSync(
+                join(__dirname, '../../../../force-app/tests/gate/staticresources/PhiRedactionVectors.json'),
+                'utf8'
+            )
+        ) as { vectors: Array<{ text: string }> };
+        const texts = [
+            ...vectors.vectors.map((v) => v.text),
+            "Debrecen's old town, Debrecen\u2019s station, DEBRECEN'S, Iaşi's port, Łódź\u2019S mill, Ab's, Æb's.",
+            'Tarragona. TARRAGONA. tarragona. Espoo-Vantaa. Olomouc Sedona Zwolle'
+        ];
+        let towns = 0;
+        for (const text of texts) {
+            const alone: number[] = [];
+            findPlaces(text, dictionary, (start, end) => alone.push(start, end));
+            const together: number[] = [];
+            findNames(
+                text,
+                dictionary,
+                () => undefined,
+                (start, end) => together.push(start, end)
+            );
+            expect(together).toEqual(alone);
+            towns += alone.length / 2;
+        }
+        expect(towns).toBeGreaterThan(30);
     });
 });

@@ -14,6 +14,7 @@ import {
   WordScanner
 } from "c/nameWords";
 import { foldKey } from "c/nameDictionary";
+import { townAt } from "c/placeNames";
 import {
   beforeOrganisationNoun,
   BLUE_PLAN,
@@ -37,7 +38,8 @@ const SENTENCE_BREAK = '.!?\n\r"“(>[*•';
 function isLatinOrCommon(code) {
   return code < 768 || code >= 7424 && code <= 7935 || code >= 11360 && code <= 11391 || code >= 42784 && code <= 43007;
 }
-function classify(scan, word, dictionary) {
+function classify(scan, word, dictionary, seen) {
+  seen.bits = -1;
   const start = word.start;
   const length = word.end - start;
   const f = scan.charCodeAt(start);
@@ -63,6 +65,7 @@ function classify(scan, word, dictionary) {
   const lower = word.ascii ? 32 : 0;
   const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
   const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
+  seen.bits = bits;
   if (!capital) {
     if (nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === "S") {
       return word.ascii && NAME_PARTICLES.has(scan.slice(start, word.end)) ? "L" : "l";
@@ -148,10 +151,11 @@ function nextLines(scan, from, to) {
 }
 const ROLE_LABEL = /^(?:bot|agent|operator|host|guest|caller|system|chair|judge|coach)$/i;
 class NameFinder {
-  constructor(scan, dictionary, emit) {
+  constructor(scan, dictionary, emit, town) {
     this.scan = scan;
     this.dictionary = dictionary;
     this.emit = emit;
+    this.town = town;
   }
   /** The words that can be part of a name, in text order (other words already stop two from joining). */
   tokens = [];
@@ -164,13 +168,18 @@ class NameFinder {
    * its words.
    */
   otherScriptNames = false;
+  /** The classes of the last word's whole key, when classify looked it up (-1 when it did not). */
+  seen = { bits: -1 };
   /** Classifies the scanner's word and keeps it when it can be part of a name (not of class L). */
   add(word) {
     this.words++;
     if (!isLatinOrCommon(this.scan.charCodeAt(word.start))) {
       this.otherScript++;
     }
-    const cls = classify(this.scan, word, this.dictionary);
+    const cls = classify(this.scan, word, this.dictionary, this.seen);
+    if (this.town !== void 0 && townAt(this.scan, word, this.dictionary, this.seen.bits)) {
+      this.town(word.start, word.end);
+    }
     if (cls !== "L") {
       const caps = word.end - word.start > 1 && isAllCaps(this.scan, word);
       const common = cls === "A" && commonOnly(this.scan, word, this.dictionary);
@@ -528,8 +537,8 @@ class NameFinder {
     return i < 0 || this.scan[i] === "\n" || this.scan[i] === "\r";
   }
 }
-export function findNames(scan, dictionary, emit) {
-  const finder = new NameFinder(scan, dictionary, emit);
+export function findNames(scan, dictionary, emit, town) {
+  const finder = new NameFinder(scan, dictionary, emit, town);
   const words = new WordScanner(scan);
   while (words.next()) {
     finder.add(words);

@@ -17,6 +17,7 @@ import {
     WordScanner
 } from 'c/nameWords';
 import { foldKey, type NameDictionary } from 'c/nameDictionary';
+import { townAt } from 'c/placeNames';
 import {
     beforeOrganisationNoun,
     BLUE_PLAN,
@@ -71,7 +72,8 @@ function isLatinOrCommon(code: number): boolean {
  * l lower-case strong name, X a capitalised word, or any word of a script without case, in a script other
  * than Latin (Иван, Παύλος, 王伟, 김민준), L anything else.
  */
-function classify(scan: string, word: WordScanner, dictionary: NameDictionary): TokenClass {
+function classify(scan: string, word: WordScanner, dictionary: NameDictionary, seen: { bits: number }): TokenClass {
+    seen.bits = -1;
     const start = word.start;
     const length = word.end - start;
     const f = scan.charCodeAt(start);
@@ -100,6 +102,7 @@ function classify(scan: string, word: WordScanner, dictionary: NameDictionary): 
     const lower = word.ascii ? 0x20 : 0;
     const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
     const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
+    seen.bits = bits;
     if (!capital) {
         if (nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === 'S') {
             // A particle in lower case (von, del, ibn) joins the words around it (PARTICLE_GAP), no name itself.
@@ -251,10 +254,14 @@ class NameFinder {
      */
     private otherScriptNames = false;
 
+    /** The classes of the last word's whole key, when classify looked it up (-1 when it did not). */
+    private readonly seen = { bits: -1 };
+
     constructor(
         private readonly scan: string,
         private readonly dictionary: NameDictionary,
-        private readonly emit: (start: number, end: number) => void
+        private readonly emit: (start: number, end: number) => void,
+        private readonly town?: (start: number, end: number) => void
     ) {}
 
     /** Classifies the scanner's word and keeps it when it can be part of a name (not of class L). */
@@ -263,7 +270,10 @@ class NameFinder {
         if (!isLatinOrCommon(this.scan.charCodeAt(word.start))) {
             this.otherScript++;
         }
-        const cls = classify(this.scan, word, this.dictionary);
+        const cls = classify(this.scan, word, this.dictionary, this.seen);
+        if (this.town !== undefined && townAt(this.scan, word, this.dictionary, this.seen.bits)) {
+            this.town(word.start, word.end);
+        }
         if (cls !== 'L') {
             const caps = word.end - word.start > 1 && isAllCaps(this.scan, word);
             const common = cls === 'A' && commonOnly(this.scan, word, this.dictionary);
@@ -739,9 +749,18 @@ class NameFinder {
     }
 }
 
-/** The name spans of a text, from its word tokens (WORD_PATTERN) and their classes (names in lists last, out of text order). */
-export function findNames(scan: string, dictionary: NameDictionary, emit: (start: number, end: number) => void): void {
-    const finder = new NameFinder(scan, dictionary, emit);
+/**
+ * The name spans of a text, from its word tokens (WORD_PATTERN) and their classes (names in lists last, out of text
+ * order). With `town`, also the towns of c/placeNames (as findPlaces finds them), from the same pass over the words
+ * and the same dictionary lookups: findPhi takes both at once.
+ */
+export function findNames(
+    scan: string,
+    dictionary: NameDictionary,
+    emit: (start: number, end: number) => void,
+    town?: (start: number, end: number) => void
+): void {
+    const finder = new NameFinder(scan, dictionary, emit, town);
     const words = new WordScanner(scan);
     while (words.next()) {
         finder.add(words);

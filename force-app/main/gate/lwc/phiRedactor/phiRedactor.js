@@ -3,7 +3,6 @@
 import { hmacSha256Hex } from "c/sha256";
 import { compilePatterns, findPatterns } from "c/patternIndex";
 import { findNames } from "c/nameFinder";
-import { findPlaces } from "c/placeNames";
 import { findTableCells } from "c/phiTables";
 export const FIELD_CATEGORIES = {
   FirstName: "Name",
@@ -371,28 +370,32 @@ export function findPhi(input, policy, engine = INDEXED_ENGINE) {
   engine.findPatterns(scan, compilePatterns(policy.patterns), candidates);
   extendAddresses(scan, candidates);
   if (policy.dictionary) {
-    findNames(scan, policy.dictionary, (start, end) => {
-      candidates.push({
-        start,
-        end,
-        category: "Name",
-        priority: DICTIONARY_PRIORITY,
-        source: "dictionary",
-        rule: "dictionary",
-        order: 0
-      });
-    });
-    findPlaces(scan, policy.dictionary, (start, end) => {
-      candidates.push({
-        start,
-        end,
-        category: "Address",
-        priority: PLACE_PRIORITY,
-        source: "dictionary",
-        rule: "town",
-        order: 0
-      });
-    });
+    findNames(
+      scan,
+      policy.dictionary,
+      (start, end) => {
+        candidates.push({
+          start,
+          end,
+          category: "Name",
+          priority: DICTIONARY_PRIORITY,
+          source: "dictionary",
+          rule: "dictionary",
+          order: 0
+        });
+      },
+      (start, end) => {
+        candidates.push({
+          start,
+          end,
+          category: "Address",
+          priority: PLACE_PRIORITY,
+          source: "dictionary",
+          rule: "town",
+          order: 0
+        });
+      }
+    );
   }
   const limit = normalised.text.length;
   const merged = mergeCandidates(candidates.filter((c) => c.start < limit)).map((c) => {

@@ -10,7 +10,6 @@ import type { PhiPattern } from 'c/patternSyntax';
 import { compilePatterns, findPatterns, type Candidate, type CompiledPattern } from 'c/patternIndex';
 import type { NameDictionary } from 'c/nameDictionary';
 import { findNames } from 'c/nameFinder';
-import { findPlaces } from 'c/placeNames';
 import { findTableCells } from 'c/phiTables';
 
 export type RedactionMode = 'redact' | 'pseudonymize';
@@ -570,28 +569,33 @@ export function findPhi(
     engine.findPatterns(scan, compilePatterns(policy.patterns), candidates);
     extendAddresses(scan, candidates);
     if (policy.dictionary) {
-        findNames(scan, policy.dictionary, (start, end) => {
-            candidates.push({
-                start,
-                end,
-                category: 'Name',
-                priority: DICTIONARY_PRIORITY,
-                source: 'dictionary',
-                rule: 'dictionary',
-                order: 0
-            });
-        });
-        findPlaces(scan, policy.dictionary, (start, end) => {
-            candidates.push({
-                start,
-                end,
-                category: 'Address',
-                priority: PLACE_PRIORITY,
-                source: 'dictionary',
-                rule: 'town',
-                order: 0
-            });
-        });
+        findNames(
+            scan,
+            policy.dictionary,
+            (start, end) => {
+                candidates.push({
+                    start,
+                    end,
+                    category: 'Name',
+                    priority: DICTIONARY_PRIORITY,
+                    source: 'dictionary',
+                    rule: 'dictionary',
+                    order: 0
+                });
+            },
+            (start, end) => {
+                // The towns of c/placeNames (findPlaces), from the names' pass over the words.
+                candidates.push({
+                    start,
+                    end,
+                    category: 'Address',
+                    priority: PLACE_PRIORITY,
+                    source: 'dictionary',
+                    rule: 'town',
+                    order: 0
+                });
+            }
+        );
     }
     const limit = normalised.text.length;
     const merged = mergeCandidates(candidates.filter((c) => c.start < limit)).map((c) => {

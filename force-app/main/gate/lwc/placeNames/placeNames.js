@@ -25,15 +25,19 @@ function afterVehicleMake(scan, start) {
   const m = WORDS_BEFORE.exec(scan.slice(Math.max(0, start - 48), start));
   return m !== null && (VEHICLE_MAKES.has(m[1]) || m[2] !== void 0 && VEHICLE_MAKES.has(m[2]));
 }
-function isTown(scan, word, dictionary) {
+export function townAt(scan, word, dictionary, known = -1) {
   const start = word.start;
   const length = word.end - start;
   if (length < 4 || !isCapitalised(scan.charCodeAt(start)) || length < 5 && isAllCaps(scan, word)) {
     return false;
   }
   let bits;
-  if (word.ascii) {
-    const possessive = length > 4 && scan.charCodeAt(word.end - 2) === 39 && (scan.charCodeAt(word.end - 1) | 32) === 115;
+  const mark = scan.charCodeAt(word.end - 2);
+  const endsInS = (mark === 39 || mark === 8217) && (scan.charCodeAt(word.end - 1) | 32) === 115;
+  if (known >= 0 && !endsInS) {
+    bits = known;
+  } else if (word.ascii) {
+    const possessive = endsInS && length > 4;
     const end = possessive ? word.end - 2 : word.end;
     bits = classesOf(
       dictionary.names,
@@ -58,7 +62,7 @@ function isTown(scan, word, dictionary) {
 export function findPlaces(scan, dictionary, emit) {
   const words = new WordScanner(scan);
   while (words.next()) {
-    if (isTown(scan, words, dictionary)) {
+    if (townAt(scan, words, dictionary)) {
       emit(words.start, words.end);
     }
   }

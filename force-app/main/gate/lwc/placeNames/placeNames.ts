@@ -51,7 +51,7 @@ function afterVehicleMake(scan: string, start: number): boolean {
  * (a town that is also a name, Jackson or Tucson, is the name rules' to find), and not before an eponym noun, a
  * holiday's Day or an organisation noun, nor a vehicle's model (see the functions above).
  */
-function isTown(scan: string, word: WordScanner, dictionary: NameDictionary): boolean {
+export function townAt(scan: string, word: WordScanner, dictionary: NameDictionary, known = -1): boolean {
     const start = word.start;
     const length = word.end - start;
     if (length < 4 || !isCapitalised(scan.charCodeAt(start)) || (length < 5 && isAllCaps(scan, word))) {
@@ -60,9 +60,13 @@ function isTown(scan: string, word: WordScanner, dictionary: NameDictionary): bo
     // The key as nameKey reads it, a possessive 's aside: an ASCII word where it stands, in lower case, with the
     // scanner's hash; any other folded in a copy.
     let bits: number;
-    if (word.ascii) {
-        const possessive =
-            length > 4 && scan.charCodeAt(word.end - 2) === 39 && (scan.charCodeAt(word.end - 1) | 0x20) === 115;
+    const mark = scan.charCodeAt(word.end - 2);
+    const endsInS = (mark === 39 || mark === 0x2019) && (scan.charCodeAt(word.end - 1) | 0x20) === 115;
+    if (known >= 0 && !endsInS) {
+        // The whole key's classes, as c/nameFinder's classify looked them up.
+        bits = known;
+    } else if (word.ascii) {
+        const possessive = endsInS && length > 4;
         const end = possessive ? word.end - 2 : word.end;
         bits = classesOf(
             dictionary.names,
@@ -92,7 +96,7 @@ function isTown(scan: string, word: WordScanner, dictionary: NameDictionary): bo
 export function findPlaces(scan: string, dictionary: NameDictionary, emit: (start: number, end: number) => void): void {
     const words = new WordScanner(scan);
     while (words.next()) {
-        if (isTown(scan, words, dictionary)) {
+        if (townAt(scan, words, dictionary)) {
             emit(words.start, words.end);
         }
     }
