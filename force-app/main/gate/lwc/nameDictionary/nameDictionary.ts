@@ -88,9 +88,9 @@ export function parseNameDictionary(text: string): NameDictionary {
             eponymNouns.add(raw.slice(1));
             continue;
         }
-        const marker = '~%^&'.includes(raw[0]) ? raw[0] : '';
-        const cls = markerClass(marker);
-        const body = marker ? raw.slice(1) : raw;
+        const marked = markerClass(raw[0]);
+        const cls = marked ?? STRONG;
+        const body = marked === null ? raw : raw.slice(1);
         const colon = body.indexOf(':');
         if (colon !== 3) {
             throw new Error(`Names dictionary: malformed line "${raw.slice(0, 40)}".`);

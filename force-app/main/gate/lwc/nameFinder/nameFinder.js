@@ -1,6 +1,7 @@
 // Generated from nameFinder.ts by scripts/dev/generate/lwc-js.ts (npm run build:lwc).
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import {
+  bareClasses,
   classesOf,
   COMMON_ONLY,
   HAS_HYPHEN,
@@ -65,7 +66,7 @@ function classify(scan, word, dictionary, seen) {
   const lower = word.ascii ? 32 : 0;
   const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
   const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
-  seen.bits = bits;
+  seen.bits = bareClasses(dictionary.names, key, from, to, lower, bits);
   if (!capital) {
     if (nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === "S") {
       return word.ascii && NAME_PARTICLES.has(scan.slice(start, word.end)) ? "L" : "l";
@@ -121,16 +122,6 @@ function blanks(scan, from, to) {
   }
   return true;
 }
-function commonOnly(scan, word, dictionary) {
-  const key = word.ascii ? scan : foldKey(scan.slice(word.start, word.end).toLowerCase(), dictionary);
-  const from = word.ascii ? word.start : 0;
-  let to = word.ascii ? word.end : key.length;
-  const lower = word.ascii ? 32 : 0;
-  if (to - from > 4 && key.charCodeAt(to - 2) === 39 && (key.charCodeAt(to - 1) | lower) === 115) {
-    to -= 2;
-  }
-  return (classesOf(dictionary.names, key, from, to, lower, hashOf(key, from, to, lower)) & COMMON_ONLY) !== 0;
-}
 function nameOrUnknown(t) {
   return t.cls === "U" || t.cls === "A" || t.cls === "R";
 }
@@ -168,7 +159,7 @@ class NameFinder {
    * its words.
    */
   otherScriptNames = false;
-  /** The classes of the last word's whole key, when classify looked it up (-1 when it did not). */
+  /** The classes of the last word's key, a possessive 's aside, when classify looked it up (-1 when it did not). */
   seen = { bits: -1 };
   /** Classifies the scanner's word and keeps it when it can be part of a name (not of class L). */
   add(word) {
@@ -182,7 +173,7 @@ class NameFinder {
     }
     if (cls !== "L") {
       const caps = word.end - word.start > 1 && isAllCaps(this.scan, word);
-      const common = cls === "A" && commonOnly(this.scan, word, this.dictionary);
+      const common = cls === "A" && (this.seen.bits & COMMON_ONLY) !== 0;
       this.tokens.push({
         start: word.start,
         end: word.end,

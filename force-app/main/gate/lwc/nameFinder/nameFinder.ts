@@ -4,6 +4,7 @@
  * spans the redactor hides. Apex's PhiRedactor follows the same rules; the shared vectors bind them.
  */
 import {
+    bareClasses,
     classesOf,
     COMMON_ONLY,
     HAS_HYPHEN,
@@ -102,7 +103,7 @@ function classify(scan: string, word: WordScanner, dictionary: NameDictionary, s
     const lower = word.ascii ? 0x20 : 0;
     const hyphens = !word.ascii || (word.letters & HAS_HYPHEN) !== 0;
     const bits = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
-    seen.bits = bits;
+    seen.bits = bareClasses(dictionary.names, key, from, to, lower, bits);
     if (!capital) {
         if (nameClass(dictionary.names, key, from, to, lower, bits, hyphens) === 'S') {
             // A particle in lower case (von, del, ibn) joins the words around it (PARTICLE_GAP), no name itself.
@@ -185,21 +186,6 @@ function blanks(scan: string, from: number, to: number): boolean {
     return true;
 }
 
-/**
- * Whether a word of class A (ambiguous) is only a common word (COMMON_ONLY, the dictionary's `%` lines: power,
- * sales, door), a possessive 's aside, as nameClass reads it.
- */
-function commonOnly(scan: string, word: WordScanner, dictionary: NameDictionary): boolean {
-    const key = word.ascii ? scan : foldKey(scan.slice(word.start, word.end).toLowerCase(), dictionary);
-    const from = word.ascii ? word.start : 0;
-    let to = word.ascii ? word.end : key.length;
-    const lower = word.ascii ? 0x20 : 0;
-    if (to - from > 4 && key.charCodeAt(to - 2) === 39 && (key.charCodeAt(to - 1) | lower) === 115) {
-        to -= 2;
-    }
-    return (classesOf(dictionary.names, key, from, to, lower, hashOf(key, from, to, lower)) & COMMON_ONLY) !== 0;
-}
-
 /** An unknown capitalised word, an ambiguous name or a word name: what may stand around an initial. */
 function nameOrUnknown(t: Token): boolean {
     return t.cls === 'U' || t.cls === 'A' || t.cls === 'R';
@@ -254,7 +240,7 @@ class NameFinder {
      */
     private otherScriptNames = false;
 
-    /** The classes of the last word's whole key, when classify looked it up (-1 when it did not). */
+    /** The classes of the last word's key, a possessive 's aside, when classify looked it up (-1 when it did not). */
     private readonly seen = { bits: -1 };
 
     constructor(
@@ -276,7 +262,8 @@ class NameFinder {
         }
         if (cls !== 'L') {
             const caps = word.end - word.start > 1 && isAllCaps(this.scan, word);
-            const common = cls === 'A' && commonOnly(this.scan, word, this.dictionary);
+            // Only a common word (COMMON_ONLY, the dictionary's `%` lines: power, sales, door), as nameClass reads it.
+            const common = cls === 'A' && (this.seen.bits & COMMON_ONLY) !== 0;
             this.tokens.push({
                 start: word.start,
                 end: word.end,

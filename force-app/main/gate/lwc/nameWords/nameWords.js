@@ -140,7 +140,7 @@ export function markerClass(marker) {
     case "&":
       return PLACE;
     default:
-      return STRONG;
+      return null;
   }
 }
 export function hashOf(text, from, to, lower) {
@@ -224,6 +224,13 @@ export function classesOf(table, text, from, to, lower, h) {
     s = s + 1 & mask;
   }
 }
+export function bareEnd(text, from, to, lower) {
+  return to - from > 4 && text.charCodeAt(to - 2) === 39 && (text.charCodeAt(to - 1) | lower) === 115 ? to - 2 : to;
+}
+export function bareClasses(table, text, from, to, lower, bits) {
+  const end = bareEnd(text, from, to, lower);
+  return end === to ? bits : classesOf(table, text, from, end, lower, hashOf(text, from, end, lower));
+}
 export function keysOf(table, bits) {
   const out = [];
   for (let e = 0; e + 1 < table.starts.length; e++) {
@@ -242,8 +249,9 @@ function hyphenIn(text, from, to) {
   return -1;
 }
 export function nameClass(names, text, from, to, lower, bits, hyphens) {
-  if (to - from > 4 && text.charCodeAt(to - 2) === 39 && (text.charCodeAt(to - 1) | lower) === 115) {
-    to -= 2;
+  const bare = bareEnd(text, from, to, lower);
+  if (bare !== to) {
+    to = bare;
     bits = classesOf(names, text, from, to, lower, hashOf(text, from, to, lower));
   }
   if ((bits & STRONG) !== 0) {

@@ -187,8 +187,11 @@ export const COMMON_ONLY = 16;
 /** A town's name (the dictionary's `&` lines, c/placeNames); no class of a name. */
 export const PLACE = 32;
 
-/** The class of a dictionary line's marker: `~` ambiguous, `%` only a common word, `^` word name, `&` town, none strong. */
-export function markerClass(marker: string): number {
+/**
+ * The class a dictionary line's first character marks: `~` ambiguous, `%` only a common word, `^` word name, `&`
+ * town; null for any other character (a line of strong names starts with the name itself).
+ */
+export function markerClass(marker: string): number | null {
     switch (marker) {
         case '~':
             return AMBIGUOUS;
@@ -199,7 +202,7 @@ export function markerClass(marker: string): number {
         case '&':
             return PLACE;
         default:
-            return STRONG;
+            return null;
     }
 }
 
@@ -311,6 +314,27 @@ export function classesOf(table: NameTable, text: string, from: number, to: numb
     }
 }
 
+/**
+ * The end of the key text[from..to) without a possessive 's (read in lower case when `lower` is 0x20), or `to`
+ * when it has none or is too short to have one.
+ */
+export function bareEnd(text: string, from: number, to: number, lower: number): number {
+    return to - from > 4 && text.charCodeAt(to - 2) === 39 && (text.charCodeAt(to - 1) | lower) === 115 ? to - 2 : to;
+}
+
+/** The classes of the key text[from..to) with a possessive 's aside (bareEnd), given the whole key's `bits`. */
+export function bareClasses(
+    table: NameTable,
+    text: string,
+    from: number,
+    to: number,
+    lower: number,
+    bits: number
+): number {
+    const end = bareEnd(text, from, to, lower);
+    return end === to ? bits : classesOf(table, text, from, end, lower, hashOf(text, from, end, lower));
+}
+
 /** The keys of a table with any of the given class bits, in no particular order. */
 export function keysOf(table: NameTable, bits: number): string[] {
     const out: string[] = [];
@@ -346,8 +370,9 @@ export function nameClass(
     bits: number,
     hyphens: boolean
 ): 'S' | 'R' | 'A' | null {
-    if (to - from > 4 && text.charCodeAt(to - 2) === 39 && (text.charCodeAt(to - 1) | lower) === 115) {
-        to -= 2;
+    const bare = bareEnd(text, from, to, lower);
+    if (bare !== to) {
+        to = bare;
         bits = classesOf(names, text, from, to, lower, hashOf(text, from, to, lower));
     }
     if ((bits & STRONG) !== 0) {

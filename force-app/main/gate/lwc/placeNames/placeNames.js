@@ -2,7 +2,7 @@
 // Do not edit: change the .ts and rebuild; the lwc check fails when this file is stale.
 import { beforeOrganisationNoun, isEponym, VEHICLE_MAKES } from "c/nameCues";
 import { nameKey } from "c/nameDictionary";
-import { classesOf, hashOf, isAllCaps, isCapitalised, PLACE, WordScanner } from "c/nameWords";
+import { bareClasses, classesOf, hashOf, isAllCaps, isCapitalised, PLACE, WordScanner } from "c/nameWords";
 const WORDS_AHEAD = /^(?:[ \t]{1,2}\p{Lu}\p{L}{1,20}){0,3}[ \t]{1,2}\p{L}{2,20}/u;
 const WORDS_BEFORE = /(?:^|[^\p{L}])(\p{L}{2,20})[ \t]{1,2}(?:(\p{L}{2,20})[ \t]{1,2})?$/u;
 const NEXT_CAPITALISED = /^[ \t]{1,2}\p{Lu}\p{L}{1,20}/u;
@@ -31,28 +31,14 @@ export function townAt(scan, word, dictionary, known = -1) {
   if (length < 4 || !isCapitalised(scan.charCodeAt(start)) || length < 5 && isAllCaps(scan, word)) {
     return false;
   }
-  let bits;
-  const mark = scan.charCodeAt(word.end - 2);
-  const endsInS = (mark === 39 || mark === 8217) && (scan.charCodeAt(word.end - 1) | 32) === 115;
-  if (known >= 0 && !endsInS) {
-    bits = known;
-  } else if (word.ascii) {
-    const possessive = endsInS && length > 4;
-    const end = possessive ? word.end - 2 : word.end;
-    bits = classesOf(
-      dictionary.names,
-      scan,
-      start,
-      end,
-      32,
-      possessive ? hashOf(scan, start, end, 32) : word.hash
-    );
-  } else {
-    let key = nameKey(scan.slice(start, word.end), dictionary);
-    if (key.length > 4 && key.endsWith("'s")) {
-      key = key.slice(0, -2);
-    }
-    bits = classesOf(dictionary.names, key, 0, key.length, 0, hashOf(key, 0, key.length, 0));
+  let bits = known;
+  if (bits < 0) {
+    const key = word.ascii ? scan : nameKey(scan.slice(start, word.end), dictionary);
+    const from = word.ascii ? start : 0;
+    const to = word.ascii ? word.end : key.length;
+    const lower = word.ascii ? 32 : 0;
+    const whole = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
+    bits = bareClasses(dictionary.names, key, from, to, lower, whole);
   }
   return (
     // A town that is also a name (Jackson, Tucson) is left to the name rules, which find it alone as well.

@@ -7,7 +7,7 @@
  */
 import { beforeOrganisationNoun, isEponym, VEHICLE_MAKES } from 'c/nameCues';
 import { type NameDictionary, nameKey } from 'c/nameDictionary';
-import { classesOf, hashOf, isAllCaps, isCapitalised, PLACE, WordScanner } from 'c/nameWords';
+import { bareClasses, classesOf, hashOf, isAllCaps, isCapitalised, PLACE, WordScanner } from 'c/nameWords';
 
 /** Up to three capitalised words after a town, then one more word: where an instrument's name ends. */
 const WORDS_AHEAD = /^(?:[ \t]{1,2}\p{Lu}\p{L}{1,20}){0,3}[ \t]{1,2}\p{L}{2,20}/u;
@@ -52,36 +52,22 @@ function afterVehicleMake(scan: string, start: number): boolean {
  * holiday's Day or an organisation noun, nor a vehicle's model (see the functions above).
  */
 export function townAt(scan: string, word: WordScanner, dictionary: NameDictionary, known = -1): boolean {
+    // `known`: the key's classes, a possessive 's aside, when c/nameFinder's classify has just looked them up.
     const start = word.start;
     const length = word.end - start;
     if (length < 4 || !isCapitalised(scan.charCodeAt(start)) || (length < 5 && isAllCaps(scan, word))) {
         return false;
     }
-    // The key as nameKey reads it, a possessive 's aside: an ASCII word where it stands, in lower case, with the
-    // scanner's hash; any other folded in a copy.
-    let bits: number;
-    const mark = scan.charCodeAt(word.end - 2);
-    const endsInS = (mark === 39 || mark === 0x2019) && (scan.charCodeAt(word.end - 1) | 0x20) === 115;
-    if (known >= 0 && !endsInS) {
-        // The whole key's classes, as c/nameFinder's classify looked them up.
-        bits = known;
-    } else if (word.ascii) {
-        const possessive = endsInS && length > 4;
-        const end = possessive ? word.end - 2 : word.end;
-        bits = classesOf(
-            dictionary.names,
-            scan,
-            start,
-            end,
-            0x20,
-            possessive ? hashOf(scan, start, end, 0x20) : word.hash
-        );
-    } else {
-        let key = nameKey(scan.slice(start, word.end), dictionary);
-        if (key.length > 4 && key.endsWith("'s")) {
-            key = key.slice(0, -2);
-        }
-        bits = classesOf(dictionary.names, key, 0, key.length, 0, hashOf(key, 0, key.length, 0));
+    let bits = known;
+    if (bits < 0) {
+        // The key as nameKey reads it: an ASCII word where it stands, in lower case, with the scanner's hash; any
+        // other folded in a copy. Its classes with a possessive 's aside, as c/nameFinder's classify gives them.
+        const key = word.ascii ? scan : nameKey(scan.slice(start, word.end), dictionary);
+        const from = word.ascii ? start : 0;
+        const to = word.ascii ? word.end : key.length;
+        const lower = word.ascii ? 0x20 : 0;
+        const whole = classesOf(dictionary.names, key, from, to, lower, word.ascii ? word.hash : hashOf(key, 0, to, 0));
+        bits = bareClasses(dictionary.names, key, from, to, lower, whole);
     }
     return (
         // A town that is also a name (Jackson, Tucson) is left to the name rules, which find it alone as well.
@@ -92,7 +78,7 @@ export function townAt(scan: string, word: WordScanner, dictionary: NameDictiona
     );
 }
 
-/** The spans of the towns of a text (see isTown), in text order. */
+/** The spans of the towns of a text (see townAt), in text order. */
 export function findPlaces(scan: string, dictionary: NameDictionary, emit: (start: number, end: number) => void): void {
     const words = new WordScanner(scan);
     while (words.next()) {
